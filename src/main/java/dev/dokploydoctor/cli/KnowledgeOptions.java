@@ -1,0 +1,38 @@
+package dev.dokploydoctor.cli;
+
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.RuleBase;
+import dev.dokploydoctor.knowledge.Knowledge;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** --rules / --knowledge, shared by every command that loads the rule base. */
+public class KnowledgeOptions {
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (*.drl) to use instead of the bundled or checkout one.")
+    public Path rules;
+
+    @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge folder (facts.yaml, causes/, extractors.yaml, cases/) to use instead of the bundled or checkout one.")
+    public Path knowledge;
+
+    @Option(names = "--no-user-rules", description = "Ignore the user's rules in $XDG_CONFIG_HOME/dokploy-doctor.")
+    public boolean noUserRules;
+
+    public List<Knowledge.Layer> layers() {
+        return Knowledge.defaultLayers(rules, knowledge, !noUserRules);
+    }
+
+    /** Load knowledge (and report replaced bundled causes on {@code err}). */
+    public Knowledge loadKnowledge(PrintStream err) {
+        Knowledge k = Knowledge.load(layers());
+        for (String notice : k.notices()) err.println("note: " + notice);
+        return k;
+    }
+
+    public Engine loadEngine(PrintStream err) {
+        Knowledge k = loadKnowledge(err);
+        return new Engine(k, RuleBase.compile(k));
+    }
+}

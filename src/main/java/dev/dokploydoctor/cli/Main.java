@@ -1,0 +1,77 @@
+package dev.dokploydoctor.cli;
+
+import dev.dokploydoctor.knowledge.KnowledgeError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** dokploy-doctor: with no command, guided diagnosis in the terminal. */
+@Command(name = "dokploy-doctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Troubleshoots apps on DokPloy behind Traefik and a Cloudflare Tunnel.",
+                "With no command: guided diagnosis in the terminal (same as 'diagnose')."},
+        subcommands = {DiagnoseCommand.class, ProbeCommand.class, BatchCommand.class, RulesCommand.class,
+                LearnCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 no fault (or advice), 3 fault diagnosed, 4 inconclusive, 2 usage error or invalid input, 1 internal error."})
+public final class Main implements Callable<Integer> {
+    public static final int OK = 0, INTERNAL = 1, USAGE = 2, DIAGNOSED = 3, INCONCLUSIVE = 4;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() throws Exception {
+        // no subcommand: the guided diagnosis, with diagnose's defaults
+        return new CommandLine(new DiagnoseCommand()).setExecutionExceptionHandler(Main::handle)
+                .execute();
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        return cl;
+    }
+
+    /** User errors (bad files, bad rules) are one clear message and exit 2; anything else is exit 1. */
+    static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof KnowledgeError ke) {
+            err.println("error: " + ke.describe());
+            return USAGE;
+        }
+        if (ex instanceof UsageError ue) {
+            err.println("error: " + ue.getMessage());
+            return USAGE;
+        }
+        err.println("internal error: " + ex);
+        if (System.getenv("DOKPLOY_DOCTOR_DEBUG") != null) ex.printStackTrace(err);
+        else err.println("(set DOKPLOY_DOCTOR_DEBUG=1 for the stack trace)");
+        return INTERNAL;
+    }
+
+    /** A usage problem found after parsing (a missing file, a bad combination of options). */
+    public static final class UsageError extends RuntimeException {
+        public UsageError(String message) { super(message); }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"dokploy-doctor " + (v == null ? "0.1.0" : v)};
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.TextExtraction;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Facts in, ranked diagnoses out. One compiled {@link RuleBase} per process, a fresh session per
+ * evaluation. Thread-safe: sessions are not shared.
+ */
+public final class Engine {
+    public static final double DEFAULT_THRESHOLD = 0.7;
+    /** A cause whose combined certainty fell below this is ruled out: its questions are not asked. */
+    public static final double RULED_OUT = -0.2;
+    /** Runaway rules (a derive loop) stop here instead of hanging the session. */
+    private static final int MAX_FIRINGS = 10_000;
+
+    private final Knowledge knowledge;
+    private final RuleBase rules;
+    private final TextExtraction extraction;
+    private final Map<String, Integer> keyOrder = new HashMap<>();
+
+    public Engine(Knowledge knowledge, RuleBase rules) {
+        this.knowledge = knowledge;
+        this.rules = rules;
+        this.extraction = knowledge.textExtraction();
+        int i = 0;
+        for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
+    }
+
+    public static Engine load(Knowledge knowledge) { return new Engine(knowledge, RuleBase.compile(knowledge)); }
+
+    public Knowledge knowledge() { return knowledge; }
+    public RuleBase rules() { return rules; }
+    public TextExtraction extraction() { return extraction; }
+
+    /** Stated facts first; facts extracted from the text fill only keys not stated. */
+    public List<Fact> factsOf(CaseInput c) {
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        c.facts().forEach((k, v) -> facts.put(k, new Fact(k, v, Fact.USER, "stated in case " + c.id())));
+        for (Fact f : extraction.extract(c.text())) facts.putIfAbsent(f.getKey(), f);
+        return new ArrayList<>(facts.values());
+    }
+
+    public Outcome diagnose(CaseInput c, double threshold) {
+        return evaluate(c.id(), factsOf(c), c.unknown(), threshold);
+    }
+
+    /** Run the rules over these facts. Keys in {@code unknown} were asked and not known: never asked again. */
+    public Outcome evaluate(String id, Collection<Fact> input, Set<String> unknown, double threshold) {
+        KieSession session = rules.kieBase().newKieSession();
+        List<String> fired = new ArrayList<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            for (Fact f : input) session.insert(f);
+            session.fireAllRules(MAX_FIRINGS);
+            List<Fact> facts = new ArrayList<>();
+            List<Evidence> evidence = new ArrayList<>();
+            List<Need> needs = new ArrayList<>();
+            for (Object o : session.getObjects()) {
+                if (o instanceof Fact f) facts.add(f);
+                else if (o instanceof Evidence e) evidence.add(e);
+                else if (o instanceof Need n) needs.add(n);
+            }
+            evidence.sort(Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule));
+            facts.sort(Comparator.comparing((Fact f) -> keyOrder.getOrDefault(f.getKey(), Integer.MAX_VALUE)).thenComparing(Fact::getKey));
+            return conclude(id, facts, evidence, needs, fired, unknown == null ? Set.of() : unknown, threshold);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private Outcome conclude(String id, List<Fact> facts, List<Evidence> evidence, List<Need> needs, List<String> fired,
+                             Set<String> unknown, double threshold) {
+        Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
+        for (Evidence e : evidence) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
+        Map<String, Double> certainty = new HashMap<>();
+        List<Diagnosis> all = new ArrayList<>();
+        for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
+            double cf = Certainty.combineAll(e.getValue().stream().map(Evidence::getCf).toList());
+            certainty.put(e.getKey(), cf);
+            all.add(new Diagnosis(e.getKey(), cf, knowledge.cause(e.getKey()), List.copyOf(e.getValue())));
+        }
+        all.sort(Comparator.comparingDouble(Diagnosis::certainty).reversed().thenComparing(Diagnosis::cause));
+
+        boolean wantsAdvice = facts.stream().anyMatch(f -> f.getKey().equals("user.goal") && f.getText().equals("route-advice"));
+        List<Diagnosis> shown = new ArrayList<>();
+        for (Diagnosis d : all) if (d.certainty() > 0 && d.isAdvice() == wantsAdvice) shown.add(d);
+
+        Status status;
+        Diagnosis top = shown.isEmpty() ? null : shown.get(0);
+        if (wantsAdvice) {
+            status = top != null && top.certainty() >= threshold ? Status.ADVICE : Status.INCONCLUSIVE;
+        } else if (top != null && top.certainty() >= threshold) {
+            status = Status.DIAGNOSED;
+        } else if (top != null || hasSymptom(facts)) {
+            status = Status.INCONCLUSIVE;
+        } else {
+            status = Status.NO_FAULT;
+        }
+        List<Question> questions = rankQuestions(facts, needs, unknown, certainty);
+        return new Outcome(id, status, shown, questions, facts, evidence, fired, unknown, null);
+    }
+
+    private boolean hasSymptom(List<Fact> facts) {
+        for (Fact f : facts) {
+            FactSpec spec = knowledge.vocabulary().get(f.getKey());
+            if (spec != null && spec.isSymptom(f.getValue())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Needs whose fact is not known yet, grouped by key and ranked: a key counts for every live cause
+     * that needs it (more for causes already ahead), with a bonus for keys that several causes need,
+     * since their answer separates those causes. Ties follow the order of facts.yaml.
+     */
+    List<Question> rankQuestions(List<Fact> facts, List<Need> needs, Set<String> unknown, Map<String, Double> certainty) {
+        Set<String> known = new LinkedHashSet<>();
+        for (Fact f : facts) known.add(f.getKey());
+        Map<String, List<Need>> byKey = new LinkedHashMap<>();
+        for (Need n : needs) {
+            if (known.contains(n.getKey()) || unknown.contains(n.getKey())) continue;
+            if (certainty.getOrDefault(n.getCause(), 0.0) <= RULED_OUT) continue;
+            if (!knowledge.vocabulary().contains(n.getKey())) continue;
+            byKey.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
+        }
+        List<Question> out = new ArrayList<>();
+        for (Map.Entry<String, List<Need>> e : byKey.entrySet()) {
+            List<String> causes = e.getValue().stream().map(Need::getCause).distinct().sorted().toList();
+            double score = 0;
+            for (String c : causes) score += 0.1 + Math.max(0, certainty.getOrDefault(c, 0.0));
+            score += 0.3 * (causes.size() - 1);
+            out.add(new Question(e.getKey(), knowledge.vocabulary().get(e.getKey()), score, causes, List.copyOf(e.getValue())));
+        }
+        out.sort(Comparator.comparingDouble(Question::score).reversed()
+                .thenComparing(q -> keyOrder.getOrDefault(q.key(), Integer.MAX_VALUE)));
+        return out;
+    }
+
+    /** Fact values as text, for filling {placeholders} in fixes. */
+    public static Map<String, String> placeholderValues(List<Fact> facts) {
+        Map<String, String> values = new HashMap<>();
+        for (Fact f : facts) values.putIfAbsent(f.getKey(), f.getText());
+        return values;
+    }
+
+    public Cause cause(String id) { return knowledge.cause(id); }
+}

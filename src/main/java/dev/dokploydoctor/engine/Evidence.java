@@ -1,0 +1,51 @@
+package dev.dokploydoctor.engine;
+
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rule's judgement on a cause: certainty factor {@code cf} in [-1, 1] (positive supports,
+ * negative refutes), the rule that made it and the facts it matched. Rules insert it with
+ * {@code insertLogical(new Evidence(drools, "cause-id", 0.6))}, so it disappears with its facts.
+ */
+public final class Evidence {
+    private final String cause;
+    private final double cf;
+    private final String rule;
+    private final List<Fact> matched;
+
+    public Evidence(RuleContext drools, String cause, double cf) {
+        this(cause, cf, drools.getRule().getName(), matchedFacts(drools));
+    }
+
+    public Evidence(String cause, double cf, String rule, List<Fact> matched) {
+        if (cf < -1 || cf > 1 || Double.isNaN(cf)) {
+            throw new IllegalArgumentException("certainty factor of rule '" + rule + "' must be in [-1, 1], was " + cf);
+        }
+        this.cause = Objects.requireNonNull(cause);
+        this.cf = cf;
+        this.rule = rule;
+        this.matched = matched;
+    }
+
+    static List<Fact> matchedFacts(RuleContext drools) {
+        List<Fact> facts = new ArrayList<>();
+        for (Object o : drools.getMatch().getObjects()) if (o instanceof Fact f) facts.add(f);
+        return facts;
+    }
+
+    public String getCause() { return cause; }
+    public double getCf() { return cf; }
+    public String getRule() { return rule; }
+    public List<Fact> getMatched() { return matched; }
+    public boolean isSupporting() { return cf > 0; }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof Evidence e && e.cause.equals(cause) && e.rule.equals(rule);
+    }
+    @Override public int hashCode() { return cause.hashCode() * 31 + rule.hashCode(); }
+    @Override public String toString() { return String.format("%s %+.2f by '%s'", cause, cf, rule); }
+}

@@ -1,0 +1,108 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.KnowledgeError;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The DRL of a {@link Knowledge}, compiled once into a KieBase. Compile errors come back as
+ * {@link KnowledgeError}s naming the .drl file and line.
+ */
+public final class RuleBase {
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    private final KieBase kieBase;
+    private final List<String> ruleNames;
+
+    private RuleBase(KieBase kieBase) {
+        this.kieBase = kieBase;
+        List<String> names = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) for (Rule r : p.getRules()) names.add(r.getName());
+        names.sort(null);
+        this.ruleNames = List.copyOf(names);
+    }
+
+    public KieBase kieBase() { return kieBase; }
+    public List<String> ruleNames() { return ruleNames; }
+
+    /** Compile every DRL source; throws with all compile errors (file:line: message) on failure. */
+    public static RuleBase compile(Knowledge knowledge) {
+        List<KnowledgeError> errors = new ArrayList<>();
+        RuleBase rb = compile(knowledge, errors);
+        if (rb == null) throw new RuleCompileException(errors);
+        return rb;
+    }
+
+    /** Compile, collecting errors; null when there were errors. */
+    public static RuleBase compile(Knowledge knowledge, List<KnowledgeError> errors) {
+        KieServices ks = KieServices.Factory.get();
+        // each build gets its own release id, so several rule bases can live in one process (reload, tests)
+        ReleaseId releaseId = ks.newReleaseId("dev.dokploydoctor.rules", "rules" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        Map<String, String> displayByPath = new HashMap<>();
+        for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
+            String path = "src/main/resources/dokploy/rules/" + src.name();
+            kfs.write(path, src.text());
+            displayByPath.put(path, src.displayPath());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!messages.isEmpty()) {
+            for (Message m : messages) {
+                String file = displayPath(m.getPath(), displayByPath);
+                errors.add(new KnowledgeError(file, m.getLine(), null, oneLine(m.getText())));
+            }
+            return null;
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        return new RuleBase(container.getKieBase());
+    }
+
+    /** Kie reports paths relative to its resources root; map them back to the user's file. */
+    static String displayPath(String kiePath, Map<String, String> displayByPath) {
+        if (kiePath == null) return null;
+        for (Map.Entry<String, String> e : displayByPath.entrySet()) {
+            if (e.getKey().endsWith(kiePath) || kiePath.endsWith(e.getKey())) return e.getValue();
+        }
+        return kiePath;
+    }
+
+    static String oneLine(String text) {
+        if (text == null) return "DRL error";
+        String s = text.replaceAll("\\s+", " ").trim();
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    /** All compile errors of a rule base, each with file and line. */
+    public static final class RuleCompileException extends KnowledgeError {
+        private final List<KnowledgeError> errors;
+
+        public RuleCompileException(List<KnowledgeError> errors) {
+            super(errors.isEmpty() ? null : errors.get(0).file(), errors.isEmpty() ? 0 : errors.get(0).line(), null,
+                    "the rules do not compile: " + errors.size() + " error(s)");
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<KnowledgeError> errors() { return errors; }
+
+        @Override public String describe() {
+            StringBuilder sb = new StringBuilder("the rules do not compile:");
+            for (KnowledgeError e : errors) sb.append("\n  ").append(e.describe());
+            return sb.toString();
+        }
+    }
+}

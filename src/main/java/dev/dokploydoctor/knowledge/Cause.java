@@ -1,0 +1,100 @@
+package dev.dokploydoctor.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One cause, from knowledge/causes/&lt;id&gt;.yaml: what it is, why it happens, how to fix it and how
+ * to check the fix. {@code kind} is {@code fault} or {@code advice} (a routing decision).
+ */
+public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
+                    String verify, List<String> references, String advice, String file) {
+
+    public static final Set<String> LAYERS = Set.of("cloudflare", "tunnel", "traefik", "docker", "compose", "dokploy", "app");
+
+    /** One way to fix it: commands to paste and/or a compose snippet, and the risk of doing so. */
+    public record Fix(String title, List<String> commands, String compose, String risk) {}
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)+)}");
+
+    public boolean isAdvice() { return "advice".equals(kind); }
+
+    /** Placeholders such as {@code {domain.port}} used by this cause's fixes and verify text. */
+    public Set<String> placeholders() {
+        Set<String> keys = new java.util.TreeSet<>();
+        List<String> texts = new ArrayList<>();
+        texts.add(verify);
+        for (Fix f : fixes) { texts.addAll(f.commands()); texts.add(f.compose()); texts.add(f.title()); }
+        for (String t : texts) {
+            if (t == null) continue;
+            Matcher m = PLACEHOLDER.matcher(t);
+            while (m.find()) keys.add(m.group(1));
+        }
+        return keys;
+    }
+
+    /** Fill {@code {fact.key}} placeholders from known facts; unknown ones become {@code <fact.key>}. */
+    public static String fill(String text, Map<String, String> values) {
+        if (text == null) return null;
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = values.get(m.group(1));
+            m.appendReplacement(sb, Matcher.quoteReplacement(v != null && !v.isBlank() ? v : "<" + m.group(1) + ">"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    public Fix fill(Fix fix, Map<String, String> values) {
+        List<String> cmds = new ArrayList<>();
+        for (String c : fix.commands()) cmds.add(fill(c, values));
+        return new Fix(fill(fix.title(), values), cmds, fill(fix.compose(), values), fix.risk());
+    }
+
+    public static Cause fromNode(String id, Node n) {
+        if (!n.isMap()) throw n.error(null, "a cause file is a map (title, layer, why, fixes, verify, references)");
+        String kind = n.text("kind", "fault");
+        if (!kind.equals("fault") && !kind.equals("advice")) throw n.get("kind").error("kind", "use fault or advice");
+        String title = required(n, "title");
+        String layer = required(n, "layer");
+        if (!LAYERS.contains(layer)) {
+            throw n.get("layer").error("layer", "unknown layer '" + layer + "' (one of " + new java.util.TreeSet<>(LAYERS) + ")");
+        }
+        String why = required(n, "why");
+        List<Fix> fixes = new ArrayList<>();
+        Node fixesNode = n.get("fixes");
+        if (fixesNode == null || !fixesNode.isList() || fixesNode.items().isEmpty()) {
+            throw (fixesNode == null ? n : fixesNode).error("fixes", "at least one fix is required");
+        }
+        for (Node f : fixesNode.items()) {
+            if (!f.isMap()) throw f.error("fixes", "each fix is a map with title, commands or compose, risk");
+            List<String> cmds = new ArrayList<>();
+            Node c = f.get("commands");
+            if (c != null) {
+                if (c.isList()) for (Node item : c.items()) cmds.add(item.text());
+                else if (c.text() != null) cmds.add(c.text());
+            }
+            String compose = f.text("compose", null);
+            String fixTitle = f.text("title", null);
+            if (fixTitle == null) throw f.error("fixes.title", "each fix needs a title");
+            fixes.add(new Fix(fixTitle, List.copyOf(cmds), compose, f.text("risk", "low")));
+        }
+        String verify = required(n, "verify");
+        List<String> refs = new ArrayList<>();
+        Node r = n.get("references");
+        if (r != null && r.isList()) for (Node item : r.items()) refs.add(item.text());
+        return new Cause(id, kind, title, layer, why.strip(), List.copyOf(fixes), verify.strip(), List.copyOf(refs),
+                n.text("advice", null), n.file());
+    }
+
+    private static String required(Node n, String field) {
+        String v = n.text(field, null);
+        if (v == null || v.isBlank()) throw n.error(field, "'" + field + "' is required");
+        return v;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.dokploydoctor.knowledge;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads YAML and JSON into located {@link Node}s, with errors that name the file and line.
+ * Duplicate keys are errors. Large documents can be streamed element by element with
+ * {@link #openParser} and {@link #readValue}.
+ */
+public final class Documents {
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(16 * 1024 * 1024).maxNestingDepth(200).build();
+
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    private static final YAMLFactory YAML;
+    static {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE); // batch files are streamed; size is not a reason to fail
+        options.setAllowDuplicateKeys(true);          // we report duplicates ourselves, with the line
+        YAML = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
+    }
+
+    private Documents() {}
+
+    public static boolean isJson(String name) {
+        String n = name.toLowerCase();
+        return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson");
+    }
+
+    /** Parse a whole file (YAML unless its name ends in .json). */
+    public static Node read(Path path) {
+        String name = path.toString();
+        String content;
+        try {
+            content = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new KnowledgeError(name, 0, null, "not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new KnowledgeError(name, 0, null, "cannot read: " + e.getMessage());
+        }
+        return parse(content, name);
+    }
+
+    /** Parse text; {@code name} is used for error messages and picks JSON or YAML. */
+    public static Node parse(String content, String name) {
+        try (JsonParser p = openParser(new StringReader(content), name)) {
+            JsonToken first = p.nextToken();
+            if (first == null) return Node.scalar(null, name, 1);
+            Node n = readValue(p, name);
+            if (p.nextToken() != null && !isJson(name)) {
+                throw new KnowledgeError(name, line(p), null, "more than one YAML document; keep one per file");
+            }
+            return n;
+        } catch (IOException e) {
+            throw toError(e, name);
+        }
+    }
+
+    public static JsonParser openParser(Reader reader, String name) throws IOException {
+        return (isJson(name) ? JSON : YAML).createParser(reader);
+    }
+
+    /** Read the value at the parser's current token (already advanced to it). */
+    public static Node readValue(JsonParser p, String name) throws IOException {
+        JsonToken t = p.currentToken();
+        int line = line(p);
+        if (t == null) throw new KnowledgeError(name, line, null, "unexpected end of document");
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Node> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    int fieldLine = line(p);
+                    p.nextToken();
+                    Node value = readValue(p, name);
+                    if (m.containsKey(field)) {
+                        throw new KnowledgeError(name, fieldLine, field,
+                                "duplicate key (first at line " + m.get(field).line() + ")");
+                    }
+                    m.put(field, value);
+                }
+                return Node.map(m, name, line);
+            }
+            case START_ARRAY: {
+                List<Node> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == null) throw new KnowledgeError(name, line(p), null, "unterminated list");
+                    l.add(readValue(p, name));
+                }
+                return Node.list(l, name, line);
+            }
+            case VALUE_STRING: return Node.scalar(p.getText(), name, line);
+            case VALUE_NUMBER_INT: return Node.scalar(p.getLongValue(), name, line);
+            case VALUE_NUMBER_FLOAT: return Node.scalar(p.getDoubleValue(), name, line);
+            case VALUE_TRUE: return Node.scalar(Boolean.TRUE, name, line);
+            case VALUE_FALSE: return Node.scalar(Boolean.FALSE, name, line);
+            case VALUE_NULL: return Node.scalar(null, name, line);
+            default: throw new KnowledgeError(name, line, null, "unexpected " + t);
+        }
+    }
+
+    public static int line(JsonParser p) {
+        JsonLocation loc = p.currentTokenLocation();
+        return loc == null ? 0 : loc.getLineNr();
+    }
+
+    /** Turn a parser exception into a located, one-line message. */
+    public static KnowledgeError toError(IOException e, String name) {
+        int line = 0;
+        String msg = e.getMessage();
+        if (e instanceof JsonProcessingException jpe) {
+            if (jpe.getLocation() != null) line = jpe.getLocation().getLineNr();
+            msg = jpe.getOriginalMessage();
+        }
+        if (msg == null) msg = e.getClass().getSimpleName();
+        // snakeyaml messages span lines and repeat the location; keep the first sentence
+        msg = msg.lines().map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse(msg);
+        if (msg.length() > 200) msg = msg.substring(0, 200) + "...";
+        return new KnowledgeError(name, line, null, "malformed " + (isJson(name) ? "JSON" : "YAML") + ": " + msg);
+    }
+}

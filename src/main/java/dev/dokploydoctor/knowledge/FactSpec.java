@@ -1,0 +1,95 @@
+package dev.dokploydoctor.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One entry of knowledge/facts.yaml: a fact key, its type, allowed values, the question that asks
+ * for it, why it matters, which probe can answer it, and which values count as a symptom.
+ */
+public record FactSpec(String key, FactType type, List<String> values, String question, String help,
+                       String probe, String symptom, String file, int line) {
+
+    /** yes/no, choice, number or text: how the REPL presents the question. */
+    public String kindLabel() {
+        return switch (type) {
+            case BOOL -> "yes/no";
+            case ENUM -> "choice";
+            case INT -> "number";
+            case LIST -> "list, comma-separated";
+            case STRING -> "text";
+        };
+    }
+
+    /**
+     * Convert a raw value (YAML scalar, list, or a typed answer) to this key's type.
+     * @throws IllegalArgumentException with a message fit for the user
+     */
+    public Object coerce(Object raw) {
+        if (raw == null) throw new IllegalArgumentException("a value is required");
+        switch (type) {
+            case INT: {
+                if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
+                String s = raw.toString().trim();
+                try {
+                    return Long.parseLong(s);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("expected a whole number, got '" + abbreviate(s) + "'");
+                }
+            }
+            case BOOL: {
+                if (raw instanceof Boolean b) return b;
+                String s = raw.toString().trim().toLowerCase(Locale.ROOT);
+                return switch (s) {
+                    case "true", "yes", "y", "1", "on" -> Boolean.TRUE;
+                    case "false", "no", "n", "0", "off" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("expected yes or no (true/false), got '" + abbreviate(s) + "'");
+                };
+            }
+            case ENUM: {
+                if (raw instanceof List<?> || raw instanceof java.util.Map<?, ?>) {
+                    throw new IllegalArgumentException("expected one of " + values + ", got a " + (raw instanceof List<?> ? "list" : "map"));
+                }
+                String s = raw.toString().trim();
+                for (String v : values) if (v.equalsIgnoreCase(s)) return v;
+                throw new IllegalArgumentException("'" + abbreviate(s) + "' is not one of " + values);
+            }
+            case LIST: {
+                List<String> out = new ArrayList<>();
+                if (raw instanceof List<?> l) {
+                    for (Object o : l) {
+                        if (o instanceof List<?> || o instanceof java.util.Map<?, ?>) throw new IllegalArgumentException("expected a list of names");
+                        if (o != null) out.add(o.toString().trim());
+                    }
+                } else {
+                    for (String part : raw.toString().split("[,\\s]+")) if (!part.isBlank()) out.add(part.trim());
+                }
+                return List.copyOf(out);
+            }
+            case STRING:
+            default: {
+                if (raw instanceof List<?> || raw instanceof java.util.Map<?, ?>) throw new IllegalArgumentException("expected text");
+                return raw.toString();
+            }
+        }
+    }
+
+    /** Whether this value of this key is, by itself, a sign that something is wrong. */
+    public boolean isSymptom(Object value) {
+        if (symptom == null || symptom.isBlank() || value == null) return false;
+        String s = symptom.trim();
+        if (s.equals("any")) return true;
+        if (type == FactType.INT && value instanceof Number n) {
+            if (s.startsWith(">=")) return n.longValue() >= Long.parseLong(s.substring(2).trim());
+            if (s.startsWith(">")) return n.longValue() > Long.parseLong(s.substring(1).trim());
+            return String.valueOf(n.longValue()).equals(s);
+        }
+        for (String option : s.replace("[", "").replace("]", "").split(",")) {
+            if (option.trim().equalsIgnoreCase(String.valueOf(value))) return true;
+        }
+        return false;
+    }
+
+    static String abbreviate(String s) { return s.length() > 40 ? s.substring(0, 40) + "..." : s; }
+}

@@ -1,0 +1,230 @@
+package dev.dokploydoctor.knowledge;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Everything the engine knows, loaded from one or more layers of rules/ and knowledge/ folders:
+ * the vocabulary, the causes, the extractors and the DRL sources. Later layers extend earlier
+ * ones; a cause or rule file with the same name replaces the earlier one (reported in {@link #notices()}).
+ */
+public final class Knowledge {
+    /** One layer: a rules folder and a knowledge folder (either may be null), and a label for messages. */
+    public record Layer(String label, Path rules, Path knowledge) {}
+
+    private final List<Layer> layers;
+    private final Vocabulary vocabulary;
+    private final Map<String, Cause> causes;
+    private final List<Extractor> extractors;
+    private final Map<String, RuleSource> ruleSources;
+    private final List<String> notices;
+
+    /** A DRL file: where it came from (for file:line messages) and its text. */
+    public record RuleSource(String name, String displayPath, String text) {}
+
+    private Knowledge(List<Layer> layers, Vocabulary vocabulary, Map<String, Cause> causes, List<Extractor> extractors,
+                      Map<String, RuleSource> ruleSources, List<String> notices) {
+        this.layers = layers;
+        this.vocabulary = vocabulary;
+        this.causes = causes;
+        this.extractors = extractors;
+        this.ruleSources = ruleSources;
+        this.notices = notices;
+    }
+
+    public List<Layer> layers() { return layers; }
+    public Vocabulary vocabulary() { return vocabulary; }
+    public Map<String, Cause> causes() { return causes; }
+    public Cause cause(String id) { return causes.get(id); }
+    public List<Extractor> extractors() { return extractors; }
+    public Map<String, RuleSource> ruleSources() { return ruleSources; }
+    public List<String> notices() { return notices; }
+    public TextExtraction textExtraction() { return new TextExtraction(extractors, vocabulary); }
+
+    /** Load and check all layers, in order. Throws {@link KnowledgeError} on the first bad file. */
+    public static Knowledge load(List<Layer> layers) {
+        Map<String, FactSpec> specs = new LinkedHashMap<>();
+        List<String> notices = new ArrayList<>();
+        boolean haveVocabulary = false;
+        for (Layer layer : layers) {
+            Path facts = layer.knowledge() == null ? null : layer.knowledge().resolve("facts.yaml");
+            if (facts != null && Files.isRegularFile(facts)) {
+                for (FactSpec s : Vocabulary.load(facts).all()) {
+                    if (specs.containsKey(s.key()) && haveVocabulary) notices.add(layer.label() + " redefines fact " + s.key());
+                    specs.put(s.key(), s);
+                }
+                haveVocabulary = true;
+            }
+        }
+        if (!haveVocabulary) {
+            throw new KnowledgeError(layers.isEmpty() ? null : String.valueOf(layers.get(0).knowledge()), 0, null,
+                    "no knowledge/facts.yaml found");
+        }
+        Vocabulary vocabulary = new Vocabulary(specs);
+
+        Map<String, Cause> causes = new LinkedHashMap<>();
+        List<Extractor> extractors = new ArrayList<>();
+        Map<String, RuleSource> rules = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            if (layer.knowledge() != null) {
+                for (Path file : list(layer.knowledge().resolve("causes"), ".yaml")) {
+                    String id = stripExtension(file.getFileName().toString());
+                    Cause c = Cause.fromNode(id, Documents.read(file));
+                    if (causes.put(id, c) != null) notices.add(layer.label() + " replaces cause " + id + " (" + file + ")");
+                }
+                Path ex = layer.knowledge().resolve("extractors.yaml");
+                if (Files.isRegularFile(ex)) {
+                    Node root = Documents.read(ex);
+                    Node list = root.isMap() ? root.get("extractors") : root;
+                    if (list == null || !list.isList()) throw root.error("extractors", "expected a list of extractors");
+                    // a later layer's extractors come first: the user's patterns are more specific
+                    List<Extractor> layerExtractors = new ArrayList<>();
+                    for (Node n : list.items()) layerExtractors.add(Extractor.fromNode(n, vocabulary));
+                    extractors.addAll(0, layerExtractors);
+                }
+            }
+            if (layer.rules() != null) {
+                for (Path file : list(layer.rules(), ".drl")) {
+                    String name = file.getFileName().toString();
+                    RuleSource src = new RuleSource(name, file.toString(), readString(file));
+                    if (rules.put(name, src) != null) notices.add(layer.label() + " replaces rules/" + name);
+                }
+            }
+        }
+        if (rules.isEmpty()) throw new KnowledgeError(null, 0, null, "no rules (*.drl) found in " + layers);
+        return new Knowledge(List.copyOf(layers), vocabulary, causes, List.copyOf(extractors), rules, notices);
+    }
+
+    /** Regression cases of every layer, by cause folder name, in file order. */
+    public List<CaseFile> loadCases() {
+        List<CaseFile> out = new ArrayList<>();
+        for (Layer layer : layers) {
+            if (layer.knowledge() == null) continue;
+            Path root = layer.knowledge().resolve("cases");
+            if (!Files.isDirectory(root)) continue;
+            for (Path dir : listDirs(root)) {
+                for (Path file : list(dir, ".yaml")) {
+                    out.add(new CaseFile(dir.getFileName().toString(), file));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A regression case file and the cause folder it sits in. */
+    public record CaseFile(String causeFolder, Path path) {
+        public CaseInput read(Vocabulary vocabulary) {
+            return CaseInput.fromNode(Documents.read(path), vocabulary, stripExtension(path.getFileName().toString()), false);
+        }
+    }
+
+    static List<Path> list(Path dir, String suffix) {
+        if (dir == null || !Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new KnowledgeError(dir.toString(), 0, null, "cannot list: " + e.getMessage());
+        }
+    }
+
+    static List<Path> listDirs(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new KnowledgeError(dir.toString(), 0, null, "cannot list: " + e.getMessage());
+        }
+    }
+
+    static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new KnowledgeError(file.toString(), 0, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    // ---- where layers come from ----
+
+    /** The rules and knowledge bundled in the jar (or target/classes when run from a build). */
+    public static Layer bundled() {
+        URL url = Knowledge.class.getResource("/bundled/knowledge/facts.yaml");
+        if (url == null) throw new KnowledgeError(null, 0, null, "the bundled knowledge is missing from the jar");
+        try {
+            URI uri = url.toURI();
+            Path facts;
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                facts = fs.getPath("/bundled/knowledge/facts.yaml");
+            } else {
+                facts = Path.of(uri);
+            }
+            Path knowledge = facts.getParent();
+            return new Layer("bundled", knowledge.getParent().resolve("rules"), knowledge);
+        } catch (Exception e) {
+            throw new KnowledgeError(null, 0, null, "cannot open the bundled knowledge: " + e.getMessage());
+        }
+    }
+
+    /** rules/ and knowledge/ of a checkout in {@code dir}, if both are there. */
+    public static Layer checkout(Path dir) {
+        Path rules = dir.resolve("rules");
+        Path knowledge = dir.resolve("knowledge");
+        if (Files.isDirectory(rules) && Files.isRegularFile(knowledge.resolve("facts.yaml"))) {
+            return new Layer("checkout " + dir.toAbsolutePath().normalize(), rules, knowledge);
+        }
+        return null;
+    }
+
+    /** The user's own additions: $XDG_CONFIG_HOME/dokploy-doctor (or ~/.config/dokploy-doctor). */
+    public static Layer user() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        Path dir = base.resolve("dokploy-doctor");
+        Path rules = dir.resolve("rules");
+        Path knowledge = dir.resolve("knowledge");
+        if (!Files.isDirectory(rules) && !Files.isDirectory(knowledge)) return null;
+        return new Layer("user " + dir, Files.isDirectory(rules) ? rules : null, Files.isDirectory(knowledge) ? knowledge : null);
+    }
+
+    /**
+     * The usual stack: --rules/--knowledge when given, else a checkout in the working directory,
+     * else the bundled copy; then the user's folder on top.
+     */
+    public static List<Layer> defaultLayers(Path rulesFlag, Path knowledgeFlag, boolean includeUser) {
+        List<Layer> layers = new ArrayList<>();
+        Layer base = checkout(Path.of("").toAbsolutePath());
+        if (base == null) base = bundled();
+        if (rulesFlag != null || knowledgeFlag != null) {
+            base = new Layer("command line", rulesFlag != null ? rulesFlag : base.rules(),
+                    knowledgeFlag != null ? knowledgeFlag : base.knowledge());
+        }
+        layers.add(base);
+        if (includeUser) {
+            Layer user = user();
+            if (user != null) layers.add(user);
+        }
+        return layers;
+    }
+}
