@@ -1,0 +1,9 @@
+package dev.dokploydoctor.probe;
+
+/**
+ * What to look at: a container name, or a compose service name with its project (DokPloy appName),
+ * and/or the public URL. Any part may be null; probes do what they can with the rest.
+ */
+public record ProbeTarget(String service, String project, String url) {
+    public static final ProbeTarget NONE = new ProbeTarget(null, null, null);
+}
