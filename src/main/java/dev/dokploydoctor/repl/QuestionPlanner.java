@@ -1,0 +1,88 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.engine.Diagnosis;
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Question;
+import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Picks the next question with a one-step look-ahead. The engine ranks open questions by how many
+ * live causes need them; among its top few yes/no and choice questions, this tries every possible
+ * answer and prefers the question whose answers, on average, leave the leading cause most certain
+ * (an answer that settles the diagnosis counts fully). Ties keep the engine's order. A number or
+ * text question at the top of the engine's list is asked as is: its answers cannot be enumerated.
+ */
+public final class QuestionPlanner {
+    /** How many of the engine's questions are looked ahead. */
+    public static final int CANDIDATES = 4;
+    private static final double TIE = 0.005;
+
+    /** What one possible answer would lead to. */
+    public record Preview(Object value, Status status, String topCause, double topCertainty) {}
+
+    /** The chosen question, its expected top certainty (NaN when not looked ahead) and the previews. */
+    public record Plan(Question question, double expected, List<Preview> previews, int engineRank, String reason) {}
+
+    private final double threshold;
+
+    public QuestionPlanner(double threshold) { this.threshold = threshold; }
+
+    /** The next question to ask, or null when no open question is left. */
+    public Plan next(Engine engine, Collection<Fact> facts, Set<String> unknown, Outcome current) {
+        List<Question> questions = current.questions();
+        if (questions.isEmpty()) return null;
+        Question first = questions.get(0);
+        if (!enumerable(first.spec())) {
+            return new Plan(first, Double.NaN, List.of(), 1, "the engine's best question (a " + first.spec().kindLabel() + " cannot be looked ahead)");
+        }
+        Plan best = null;
+        for (int i = 0; i < Math.min(CANDIDATES, questions.size()); i++) {
+            Question q = questions.get(i);
+            if (!enumerable(q.spec())) continue;
+            List<Preview> previews = lookAhead(engine, facts, unknown, q);
+            double expected = previews.stream().mapToDouble(Preview::topCertainty).average().orElse(0);
+            if (best == null || expected > best.expected() + TIE) {
+                String reason = i == 0 ? "the engine's best question, and no other answers settle more"
+                        : "its answers settle the leading causes more than the engine's first choice";
+                best = new Plan(q, expected, previews, i + 1, reason);
+            }
+        }
+        return best;
+    }
+
+    /** Each possible answer of {@code q}, evaluated: the status and leading cause it would give. */
+    public List<Preview> lookAhead(Engine engine, Collection<Fact> facts, Set<String> unknown, Question q) {
+        List<Preview> out = new ArrayList<>();
+        for (Object value : values(q.spec())) {
+            Map<String, Fact> withAnswer = new LinkedHashMap<>();
+            for (Fact f : facts) withAnswer.put(f.getKey(), f);
+            withAnswer.put(q.key(), new Fact(q.key(), value, Fact.USER, "look-ahead"));
+            Outcome o = engine.evaluate("look-ahead", withAnswer.values(), unknown, threshold);
+            Diagnosis top = o.top();
+            double certainty = top == null ? 0 : Math.max(0, top.certainty());
+            if (o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE) certainty = Math.max(certainty, threshold);
+            out.add(new Preview(value, o.status(), top == null ? null : top.cause(), certainty));
+        }
+        return out;
+    }
+
+    static boolean enumerable(FactSpec spec) {
+        return spec != null && (spec.type() == FactType.BOOL || spec.type() == FactType.ENUM);
+    }
+
+    static List<Object> values(FactSpec spec) {
+        if (spec.type() == FactType.BOOL) return List.of(Boolean.TRUE, Boolean.FALSE);
+        return new ArrayList<>(spec.values());
+    }
+}
