@@ -65,16 +65,21 @@ public final class Conversation {
         this.resultOut = resultOut;
     }
 
-    /** Run the session on the console {@code consoles} opens; returns the exit code of the final status. */
+    /**
+     * Run the session on the console {@code consoles} opens; returns the exit code of the final status.
+     * The rules compile in the background while the user reads and answers the first question.
+     */
     public int run(Supplier<Console> consoles) {
-        long started = System.nanoTime();
-        loader = EngineLoader.start(options.layers(), () -> {
-            Console c = console;
-            if (c != null) c.wake();
-        });
         AnswersFile answers = null;
-        if (options.answers() != null) answers = AnswersFile.read(options.answers(), loader.knowledge().vocabulary());
+        if (options.answers() != null) {
+            startLoader(); // the answers are checked against the vocabulary before anything is shown
+            answers = AnswersFile.read(options.answers(), loader.knowledge().vocabulary());
+        }
+        // Setting up the terminal first: on two cores, compiling rules at the same time doubles the
+        // wait for the prompt. (Printing the question before the terminal is ready is no way out:
+        // what the user types before JLine owns the terminal is lost.)
         console = consoles.get();
+        if (loader == null) startLoader();
         try {
             style = console.style();
             if (!console.interactive()) useEngine(); // nothing to type ahead on a pipe: a broken rule base fails before any output
@@ -85,10 +90,17 @@ public final class Conversation {
                     return index == 1 && !words.isEmpty() && (words.get(0).equals("save") || words.get(0).equals("report"));
                 }
             });
-            return loop(started);
+            return loop();
         } finally {
             console.close();
         }
+    }
+
+    private void startLoader() {
+        loader = EngineLoader.start(options.layers(), () -> {
+            Console c = console;
+            if (c != null) c.wake();
+        });
     }
 
     private void applyAnswers(AnswersFile answers) {
@@ -102,18 +114,13 @@ public final class Conversation {
         }
     }
 
-    private int loop(long started) {
+    private int loop() {
         if (mode == Mode.QUESTIONS) {
             useEngine();
             advance();
         }
-        boolean first = true;
         while (true) {
             try {
-                if (first && System.getenv("DOKPLOY_DOCTOR_TIMING") != null) {
-                    System.err.printf("timing: first prompt %d ms after start of diagnose%n", (System.nanoTime() - started) / 1_000_000);
-                }
-                first = false;
                 boolean goOn = switch (mode) {
                     case OPENING -> opening();
                     case QUESTIONS -> question();
@@ -130,13 +137,12 @@ public final class Conversation {
 
     private boolean opening() throws Console.Woken {
         if (!openingShown) {
-            console.println(style.bold("What do you see?") + " Paste an error or log lines, type a status code or a URL, or pick a number:");
-            for (String line : Opening.menuLines()) console.println(line);
-            console.println(style.dim("  (multi-line text: paste it, or put it between \"\"\" lines; 'help' lists commands; Ctrl-D leaves)"));
+            printOpening(console::println);
             openingShown = true;
         }
         String line;
         try {
+            Timing.mark("first prompt");
             line = read("> ");
         } catch (Console.Interrupted e) {
             console.println(style.dim("(Ctrl-D or 'quit' leaves)"));
@@ -161,6 +167,12 @@ public final class Conversation {
         useEngine();
         advance();
         return true;
+    }
+
+    private void printOpening(java.util.function.Consumer<String> out) {
+        out.accept(style.bold("What do you see?") + " Paste an error or log lines, type a status code or a URL, or pick a number:");
+        for (String line : Opening.menuLines()) out.accept(line);
+        out.accept(style.dim("  (multi-line text: paste it, or put it between \"\"\" lines; 'help' lists commands; Ctrl-D leaves)"));
     }
 
     private boolean question() throws Console.Woken {

@@ -1,7 +1,9 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.engine.Certainty;
 import dev.dokploydoctor.engine.Diagnosis;
 import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Evidence;
 import dev.dokploydoctor.engine.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Question;
@@ -19,19 +21,23 @@ import java.util.Set;
 /**
  * Picks the next question with a one-step look-ahead. The engine ranks open questions by how many
  * live causes need them; among its top few yes/no and choice questions, this tries every possible
- * answer and prefers the question whose answers, on average, leave the leading cause most certain
- * (an answer that settles the diagnosis counts fully). Ties keep the engine's order. A number or
- * text question at the top of the engine's list is asked as is: its answers cannot be enumerated.
+ * answer and prefers the question whose answers, on average, move the leading causes most: the
+ * change in each cause's certainty, weighted by how far that cause leads now. A question that
+ * can confirm or rule out the front runner beats one about an outsider, and one whose answers
+ * change nothing comes last. Ties keep the engine's order. A number or text question at the top
+ * of the engine's list is asked as is: its answers cannot be enumerated.
  */
 public final class QuestionPlanner {
     /** How many of the engine's questions are looked ahead. */
     public static final int CANDIDATES = 4;
     private static final double TIE = 0.005;
+    /** Weight of a cause that is not (or not yet) a candidate: an answer that makes it one still counts. */
+    static final double OUTSIDER_WEIGHT = 0.1;
 
-    /** What one possible answer would lead to. */
-    public record Preview(Object value, Status status, String topCause, double topCertainty) {}
+    /** What one possible answer would lead to, and how much it moves the leading causes. */
+    public record Preview(Object value, Status status, String topCause, double topCertainty, double movement) {}
 
-    /** The chosen question, its expected top certainty (NaN when not looked ahead) and the previews. */
+    /** The chosen question, the expected movement of its answers (NaN when not looked ahead) and the previews. */
     public record Plan(Question question, double expected, List<Preview> previews, int engineRank, String reason) {}
 
     private final double threshold;
@@ -50,19 +56,21 @@ public final class QuestionPlanner {
         for (int i = 0; i < Math.min(CANDIDATES, questions.size()); i++) {
             Question q = questions.get(i);
             if (!enumerable(q.spec())) continue;
-            List<Preview> previews = lookAhead(engine, facts, unknown, q);
-            double expected = previews.stream().mapToDouble(Preview::topCertainty).average().orElse(0);
+            List<Preview> previews = lookAhead(engine, facts, unknown, q, current);
+            double expected = previews.stream().mapToDouble(Preview::movement).average().orElse(0);
             if (best == null || expected > best.expected() + TIE) {
-                String reason = i == 0 ? "the engine's best question, and no other answers settle more"
-                        : "its answers settle the leading causes more than the engine's first choice";
+                String reason = String.format(i == 0
+                        ? "the engine's best question, and no other answers move the leading causes more (expected change %.2f)"
+                        : "its answers move the leading causes more than the engine's first choice (expected change %.2f)", expected);
                 best = new Plan(q, expected, previews, i + 1, reason);
             }
         }
         return best;
     }
 
-    /** Each possible answer of {@code q}, evaluated: the status and leading cause it would give. */
-    public List<Preview> lookAhead(Engine engine, Collection<Fact> facts, Set<String> unknown, Question q) {
+    /** Each possible answer of {@code q}, evaluated: the status and leading cause it would give, and the movement. */
+    public List<Preview> lookAhead(Engine engine, Collection<Fact> facts, Set<String> unknown, Question q, Outcome current) {
+        Map<String, Double> before = certainties(current);
         List<Preview> out = new ArrayList<>();
         for (Object value : values(q.spec())) {
             Map<String, Fact> withAnswer = new LinkedHashMap<>();
@@ -70,10 +78,36 @@ public final class QuestionPlanner {
             withAnswer.put(q.key(), new Fact(q.key(), value, Fact.USER, "look-ahead"));
             Outcome o = engine.evaluate("look-ahead", withAnswer.values(), unknown, threshold);
             Diagnosis top = o.top();
-            double certainty = top == null ? 0 : Math.max(0, top.certainty());
-            if (o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE) certainty = Math.max(certainty, threshold);
-            out.add(new Preview(value, o.status(), top == null ? null : top.cause(), certainty));
+            out.add(new Preview(value, o.status(), top == null ? null : top.cause(), top == null ? 0 : Math.max(0, top.certainty()),
+                    movement(current, before, o)));
         }
+        return out;
+    }
+
+    /**
+     * How much an answer moves the causes in play (shown before or after): the change of each one's
+     * certainty, weighted by its certainty now (at least {@link #OUTSIDER_WEIGHT}).
+     */
+    static double movement(Outcome current, Map<String, Double> before, Outcome after) {
+        Map<String, Double> now = certainties(after);
+        Set<String> inPlay = new java.util.LinkedHashSet<>();
+        for (Diagnosis d : current.diagnoses()) inPlay.add(d.cause());
+        for (Diagnosis d : after.diagnoses()) inPlay.add(d.cause());
+        double sum = 0;
+        for (String c : inPlay) {
+            double b = before.getOrDefault(c, 0.0);
+            double a = now.getOrDefault(c, 0.0);
+            sum += Math.max(b, OUTSIDER_WEIGHT) * Math.abs(a - b);
+        }
+        return sum;
+    }
+
+    /** Combined certainty of every cause with evidence, including those ruled out (negative). */
+    static Map<String, Double> certainties(Outcome o) {
+        Map<String, List<Double>> cfs = new LinkedHashMap<>();
+        for (Evidence e : o.evidence()) cfs.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e.getCf());
+        Map<String, Double> out = new LinkedHashMap<>();
+        cfs.forEach((c, l) -> out.put(c, Certainty.combineAll(l)));
         return out;
     }
 

@@ -26,11 +26,7 @@ public final class TerminalConsole implements Console {
 
     public TerminalConsole(Style style, Path historyFile) {
         this.style = style;
-        try {
-            this.terminal = TerminalBuilder.builder().system(true).name("dokploy-doctor").build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the terminal", e);
-        }
+        this.terminal = openTerminal();
         // pasted logs are full of quotes, backslashes and '!': none of them may start a continuation or an expansion
         DefaultParser parser = new DefaultParser();
         parser.setEofOnUnclosedQuote(false);
@@ -52,6 +48,27 @@ public final class TerminalConsole implements Console {
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
         if (historyFile != null) builder.variable(LineReader.HISTORY_FILE, historyFile);
         this.reader = builder.build();
+    }
+
+    /**
+     * The native (JNI) terminal first, without the providers that spawn processes ({@code test -t},
+     * {@code stty}) or need Java 22; tmux's terminal types are read as screen's, which JLine knows,
+     * instead of asking {@code infocmp}. Each spawn costs a noticeable part of the start-up. If
+     * that fails, JLine's usual search (which may fall back to a dumb terminal).
+     */
+    static Terminal openTerminal() {
+        String term = System.getenv("TERM");
+        try {
+            TerminalBuilder fast = TerminalBuilder.builder().system(true).name("dokploy-doctor").exec(false).ffm(false).dumb(false);
+            if (term != null && term.startsWith("tmux")) fast.type(term.contains("256color") ? "screen-256color" : "screen");
+            return fast.build();
+        } catch (IOException | RuntimeException e) {
+            try {
+                return TerminalBuilder.builder().system(true).name("dokploy-doctor").build();
+            } catch (IOException again) {
+                throw new UncheckedIOException("cannot open the terminal", again);
+            }
+        }
     }
 
     @Override public String readLine(String prompt) throws Interrupted, Woken {
