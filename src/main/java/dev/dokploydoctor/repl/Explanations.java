@@ -217,6 +217,9 @@ public final class Explanations {
     /** Everything about a cause: title, layer, why, all fixes (filled from the facts), verify, references. */
     public String explain(String cause, Outcome o) {
         Cause c = knowledge.cause(cause);
+        if (c == null) {
+            return cause + ": no description (knowledge/causes/" + cause + ".yaml is missing); 'how " + cause + "' shows its evidence.";
+        }
         Diagnosis d = o.diagnoses().stream().filter(x -> x.cause().equals(cause)).findFirst()
                 .orElse(new Diagnosis(cause, 0, c, List.of()));
         StringBuilder sb = new StringBuilder();
@@ -256,10 +259,5 @@ public final class Explanations {
 
     static String describe(Fact f) {
         return f.getKey() + " = " + f.getText() + "  (" + sourceOf(f) + ")";
-    }
-
-    public String questionLine(Question q) {
-        FactSpec spec = q.spec();
-        return spec == null ? q.key() : spec.kindLabel();
     }
 }

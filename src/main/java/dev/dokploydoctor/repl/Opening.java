@@ -57,13 +57,21 @@ public final class Opening {
         }
         String url = null;
         Matcher m = URL.matcher(text);
-        if (m.find()) {
-            url = m.group().replaceAll("[).,;]+$", "");
-            String host = hostOf(url);
-            if (host != null) putIfDeclared(facts, vocabulary, "domain.host", host, "from the URL " + url);
+        while (m.find() && url == null) {
+            String candidate = m.group().replaceAll("[).,;]+$", "");
+            String host = hostOf(candidate);
+            if (!isPublicHost(host)) continue; // https://localhost:443 is a tunnel origin, not the site
+            url = candidate;
+            putIfDeclared(facts, vocabulary, "domain.host", host, "from the URL " + url);
         }
         for (Fact f : extraction.extract(text)) facts.putIfAbsent(f.getKey(), f);
         return new Parsed(new ArrayList<>(facts.values()), text, url);
+    }
+
+    /** A public site's host: a dotted name that is not a loopback or wildcard address. */
+    static boolean isPublicHost(String host) {
+        if (host == null || !host.contains(".")) return false;
+        return !(host.startsWith("127.") || host.equals("0.0.0.0") || host.endsWith(".localhost") || host.equals("[::1]"));
     }
 
     static String hostOf(String url) {
