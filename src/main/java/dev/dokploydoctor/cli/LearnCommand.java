@@ -6,7 +6,6 @@ import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
-import dev.dokploydoctor.knowledge.check.CaseSource;
 import dev.dokploydoctor.knowledge.check.Condition;
 import dev.dokploydoctor.knowledge.check.Expectation;
 import dev.dokploydoctor.knowledge.check.Learn;
@@ -80,7 +79,7 @@ public final class LearnCommand implements Callable<Integer> {
         WriteTarget target = target(knowledge);
         Knowledge k = RulesCommand.load(knowledge, err);
         Engine engine = new Engine(k, RuleBase.compile(k));
-        CaseInput input = pickCase(CaseSource.read(file, k.vocabulary()));
+        CaseInput input = pickCase(RulesCommand.readCases(file, k.vocabulary()));
 
         Outcome now = engine.diagnose(input, Engine.DEFAULT_THRESHOLD);
         out.println("case '" + input.id() + "' (" + file + "): the rules say now: " + Expectation.describe(now));
@@ -116,7 +115,7 @@ public final class LearnCommand implements Callable<Integer> {
         return printReport(out, report);
     }
 
-    private CaseInput pickCase(CaseSource.Cases read) {
+    private CaseInput pickCase(RulesCommand.ReadCases read) {
         List<CaseInput> cases = read.cases();
         if (caseId != null) {
             for (CaseInput c : cases) if (c.id().equals(caseId)) return c;

@@ -54,7 +54,9 @@ final class Verifier {
 
     /**
      * A rule whose conditions include all of another's, concluding the same cause with the same
-     * sign: whenever it fires the other fires too, so the evidence is counted twice.
+     * sign: whenever it fires the other fires too, so the evidence is counted twice. Not when the
+     * narrower rule asks (Needs) a fact the wider one tests: that is the hypothesis-then-answer
+     * pattern of DESIGN §3, where the first rule's small certainty is the prior the second builds on.
      */
     static void redundant(List<DrlRule> rules, List<Finding> out) {
         // only rules that share a (cause, sign) can be redundant: group first, compare within groups
@@ -77,6 +79,7 @@ final class Verifier {
                     if (i == j) continue;
                     DrlRule wide = group.get(i), narrow = group.get(j);
                     if (!wide.conditions().containsAll(narrow.conditions())) continue;
+                    if (asksWhatTheOtherTests(narrow, wide)) continue;
                     // equal conditions: report the later rule only, once
                     if (wide.conditions().size() == narrow.conditions().size() && i < j) continue;
                     if (!reported.add(wide.name() + "\u0000" + narrow.name() + "\u0000" + cause)) continue;
@@ -86,6 +89,13 @@ final class Verifier {
                 }
             }
         }
+    }
+
+    private static boolean asksWhatTheOtherTests(DrlRule asks, DrlRule tests) {
+        for (DrlRule.Conclusion c : asks.conclusions()) {
+            if (c.kind() == DrlRule.Kind.NEED && tests.matchesKey(c.key())) return true;
+        }
+        return false;
     }
 
     /** A fact with a question that no rule needs and no rule matches: the question is never asked. */

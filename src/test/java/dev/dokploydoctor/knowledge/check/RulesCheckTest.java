@@ -182,6 +182,32 @@ class RulesCheckTest {
         assertEquals(List.of(), report.byCheck("conflict"));
     }
 
+    @Test void askingThenConcludingIsNotRedundant() {
+        // DESIGN §3: a broad rule gives a small prior and asks for a fact; a narrower rule tests that fact
+        Tree t = Tree.clean(dir);
+        t.write("rules/extra.drl", Tree.HEADER + """
+                rule "app-down: 502, which kind?"
+                when
+                    Fact(key == "http.status", num == 503)
+                then
+                    insertLogical(new Evidence(drools, "app-down", 0.1));
+                    insertLogical(new Need(drools, "service.kind", "app-down", "applications restart on their own"));
+                end
+
+                rule "app-down: 503 on compose"
+                when
+                    Fact(key == "http.status", num == 503)
+                    Fact(key == "service.kind", text == "compose")
+                then
+                    insertLogical(new Evidence(drools, "app-down", 0.5));
+                end
+                """);
+        t.write("knowledge/cases/app-down/503.yaml", "id: compose-503\nfacts: { http.status: 503, service.kind: compose }\n"
+                + "expect: { status: inconclusive, cause: app-down }\n");
+        CheckReport report = t.check();
+        assertEquals(List.of(), report.findings().stream().map(Finding::describe).toList());
+    }
+
     @Test void aQuestionNoRuleNeedsOrMatchesIsUnused() {
         Tree t = Tree.clean(dir);
         t.write("knowledge/facts.yaml", Tree.FACTS + """
