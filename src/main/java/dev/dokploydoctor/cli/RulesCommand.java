@@ -57,7 +57,9 @@ public final class RulesCommand implements Callable<Integer> {
     static String relative(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        if (!abs.startsWith(cwd)) return abs.toString();
+        String relative = cwd.relativize(abs).toString();
+        return relative.isEmpty() ? "." : relative;
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -231,7 +233,12 @@ public final class RulesCommand implements Callable<Integer> {
             out.println("wrote into " + target.label() + ":");
             for (Path p : written) out.println("  " + relative(p));
             CheckReport report = RulesCheck.run(load(knowledge, err));
-            out.print(report.toText());
+            List<String> own = new ArrayList<>();
+            for (Path p : written) if (!p.toString().endsWith(".drl")) own.add(relative(p));
+            List<Finding> mine = report.about(id, own);
+            for (Finding f : mine) out.println(f.describe());
+            out.println(report.summary() + (report.findings().size() > mine.size()
+                    ? " (" + (report.findings().size() - mine.size()) + " about other causes: see 'rules check')" : ""));
             out.println("next: edit the cause file and the two cases (make them real reports), then run");
             out.println("  dokploy-doctor rules check && dokploy-doctor rules test --cause " + id);
             out.flush();

@@ -29,6 +29,15 @@ public record CheckReport(List<Finding> findings, int ruleCount, int ruleFiles, 
     /** 0 clean (warnings allowed unless strict), 2 when something must be fixed. */
     public int exitCode(boolean strict) { return errors() > 0 || (strict && warnings() > 0) ? 2 : 0; }
 
+    /**
+     * The findings about one cause: those naming it, and those in files that belong to it only.
+     * {@code rules new} shows these, not every warning of the whole rule base.
+     */
+    public List<Finding> about(String cause, java.util.Collection<String> ownFiles) {
+        return findings.stream().filter(f -> f.message().contains("'" + cause + "'") || f.message().contains("'" + cause + ":")
+                || (f.file() != null && ownFiles.contains(f.file()))).toList();
+    }
+
     public List<Finding> byCheck(String check) { return findings.stream().filter(f -> f.check().equals(check)).toList(); }
 
     public String summary() {

@@ -12,7 +12,9 @@ final class Display {
             Path p = Path.of(file);
             if (!p.isAbsolute()) return file;
             Path cwd = Path.of("").toAbsolutePath();
-            return p.startsWith(cwd) ? cwd.relativize(p).toString() : file;
+            if (!p.startsWith(cwd)) return file;
+            String relative = cwd.relativize(p).toString();
+            return relative.isEmpty() ? "." : relative;
         } catch (RuntimeException e) {
             return file; // a jar path or an odd name: show it as it is
         }
