@@ -38,7 +38,9 @@ class CauseFilesTest {
             "domain-change-not-redeployed", "external-compose-without-network", "traefik-network-label-missing",
             "wrong-container-port", "app-listens-on-localhost", "cloudflare-flexible-ssl-loop",
             "container-unhealthy", "tunnel-not-connected", "docker-api-too-new-for-traefik",
-            "tunnel-origin-unreachable", "dependency-not-running", "route-via-traefik", "route-via-direct-tunnel");
+            "tunnel-origin-unreachable", "dependency-not-running", "route-via-traefik", "route-via-direct-tunnel",
+            // added after DESIGN §4, with `rules new` (docs/ADD-A-RULE.md)
+            "letsencrypt-rate-limited");
     private static final Set<String> ADVICE = Set.of("route-via-traefik", "route-via-direct-tunnel");
 
     /** Same shape as Cause's placeholder pattern: a dotted lower-case fact key in braces. */
