@@ -26,11 +26,23 @@ final class ConditionPicker {
 
     private ConditionPicker() {}
 
-    static Picked pick(Engine engine, CaseInput input, List<CaseInput> bundled, Set<String> keep, Set<String> drop) {
+    static Picked pick(Engine engine, CaseInput input, List<RegressionRunner.LoadedCase> bundled, Set<String> keep, Set<String> drop) {
         Map<String, Integer> valueCounts = new HashMap<>();
-        for (CaseInput c : bundled) {
-            for (Fact f : engine.factsOf(c)) valueCounts.merge(f.getKey() + "=" + f.getText(), 1, Integer::sum);
+        Map<String, Set<String>> valueCauses = new HashMap<>();
+        Set<String> allCauses = new java.util.HashSet<>();
+        int readable = 0;
+        for (RegressionRunner.LoadedCase c : bundled) {
+            if (!c.readable()) continue;
+            readable++;
+            String cause = c.file().causeFolder();
+            allCauses.add(cause);
+            for (Fact f : engine.factsOf(c.input())) {
+                String value = f.getKey() + "=" + f.getText();
+                valueCounts.merge(value, 1, Integer::sum);
+                valueCauses.computeIfAbsent(value, k -> new java.util.TreeSet<>()).add(cause);
+            }
         }
+        Commonness common = new Commonness(valueCounts, valueCauses, readable, Math.max(3, (allCauses.size() + 3) / 4));
         List<Condition> conditions = new ArrayList<>();
         Map<String, String> dropped = new LinkedHashMap<>();
         for (Fact f : engine.factsOf(input)) {
@@ -41,7 +53,7 @@ final class ConditionPicker {
                 continue;
             }
             if (!keep.contains(key)) {
-                String reason = reasonToDrop(spec, f, valueCounts, bundled.size());
+                String reason = reasonToDrop(spec, f, common);
                 if (reason != null) {
                     dropped.put(key, reason);
                     continue;
@@ -57,12 +69,20 @@ final class ConditionPicker {
         return new Picked(conditions, dropped);
     }
 
-    private static String reasonToDrop(FactSpec spec, Fact f, Map<String, Integer> valueCounts, int bundled) {
+    /** How often each key=value occurs in the bundled cases, and in the cases of how many causes. */
+    private record Commonness(Map<String, Integer> counts, Map<String, Set<String>> causes, int cases, int manyCauses) {}
+
+    private static String reasonToDrop(FactSpec spec, Fact f, Commonness common) {
         if (spec.type() == FactType.STRING) return "text (a name or an excerpt, not a symptom); --keep " + spec.key() + " to match it exactly";
         if (spec.type() == FactType.LIST) return "a list of names; --keep " + spec.key() + " to require them";
-        int same = Objects.requireNonNullElse(valueCounts.get(f.getKey() + "=" + f.getText()), 0);
-        if (bundled >= 2 && same * 2 > bundled) {
-            return "same value in " + same + " of " + bundled + " bundled cases, so it tells nothing apart";
+        String value = f.getKey() + "=" + f.getText();
+        int same = Objects.requireNonNullElse(common.counts().get(value), 0);
+        if (common.cases() >= 2 && same * 2 > common.cases()) {
+            return "same value in " + same + " of " + common.cases() + " bundled cases, so it tells nothing apart";
+        }
+        int causes = common.causes().getOrDefault(value, Set.of()).size();
+        if (causes >= common.manyCauses()) {
+            return "found in the cases of " + causes + " different causes, so it tells none apart; --keep " + spec.key() + " to use it";
         }
         return null;
     }

@@ -54,9 +54,7 @@ public final class Learn {
         String ruleLayer = layer != null ? layer : knowledge.cause(cause).layer();
         NewCause.validateLayer(ruleLayer);
 
-        List<CaseInput> bundled = new ArrayList<>();
-        for (RegressionRunner.LoadedCase c : RegressionRunner.load(knowledge)) if (c.readable()) bundled.add(c.input());
-        ConditionPicker.Picked picked = ConditionPicker.pick(engine, input, bundled, keep, drop);
+        ConditionPicker.Picked picked = ConditionPicker.pick(engine, input, RegressionRunner.load(knowledge), keep, drop);
         if (picked.conditions().isEmpty()) {
             throw new IllegalArgumentException("no fact of case '" + input.id() + "' tells it apart (left out: "
                     + String.join(", ", picked.dropped().keySet()) + "); keep one with --keep KEY");
