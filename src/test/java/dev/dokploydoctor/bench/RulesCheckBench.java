@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * How {@code rules check} and {@code rules test} grow with the rule base: generates rule bases of
  * the given sizes in a temp folder (four rules per cause, over seven layer files; a positive case
- * and a near-miss per cause, so that every rule fires) and times each phase. Not a test; run on demand:
+ * and a near-miss per cause, so that every rule fires) and times each phase, with the process CPU time
+ * (wall time on a busy machine says little). Not a test; run on demand:
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" dev.dokploydoctor.bench.RulesCheckBench 10 100 1000
@@ -32,8 +33,8 @@ public final class RulesCheckBench {
         long warm = System.nanoTime();
         run(10, false);
         System.out.printf("JVM warm-up (first 10-rule check): %d ms%n%n", (System.nanoTime() - warm) / 1_000_000);
-        System.out.println("| rules | cases | compile | structure + names | run cases | verifier | check total | rules test | findings |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        System.out.println("| rules | cases | compile | structure + names | run cases | verifier | check total | check CPU | rules test | findings |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (int n : sizes) run(n, true);
     }
 
@@ -42,7 +43,9 @@ public final class RulesCheckBench {
         try {
             int cases = generate(dir, rules);
             Knowledge k = Knowledge.load(List.of(new Knowledge.Layer("bench", dir.resolve("rules"), dir.resolve("knowledge"))));
+            long cpu0 = processCpuMillis();
             CheckReport report = RulesCheck.run(k);
+            long cpu = processCpuMillis() - cpu0;
             long t0 = System.nanoTime();
             Engine engine = new Engine(k, RuleBase.compile(k));
             List<RegressionRunner.Result> results = RegressionRunner.runAll(engine, RegressionRunner.load(k));
@@ -50,8 +53,8 @@ public final class RulesCheckBench {
             long failed = results.stream().filter(r -> !r.passed()).count();
             CheckReport.Timings t = report.timings();
             if (print) {
-                System.out.printf("| %d | %d | %d ms | %d ms | %d ms | %d ms | **%d ms** | %d ms | %d errors, %d warnings, %d failed |%n",
-                        report.ruleCount(), cases, t.compile(), t.parse(), t.cases(), t.verify(), t.total(), test,
+                System.out.printf("| %d | %d | %d ms | %d ms | %d ms | %d ms | **%d ms** | %d ms | %d ms | %d errors, %d warnings, %d failed |%n",
+                        report.ruleCount(), cases, t.compile(), t.parse(), t.cases(), t.verify(), t.total(), cpu, test,
                         report.errors(), report.warnings(), failed);
             }
         } finally {
@@ -59,6 +62,12 @@ public final class RulesCheckBench {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** CPU time of the whole JVM (all threads): on a busy machine wall time says little. */
+    private static long processCpuMillis() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /**
