@@ -193,7 +193,8 @@ public final class RulesCommand implements Callable<Integer> {
                     "in the working directory, else into $XDG_CONFIG_HOME/dokploy-doctor (rules/my-<layer>.drl there);",
                     "--rules and --knowledge choose the folders."},
             footer = {"", "Example: dokploy-doctor rules new letsencrypt-rate-limited --layer traefik --when letsencrypt.rate_limited=true",
-                    "", "Exit codes: 0 written and checked, 2 refused (bad or taken id, bad layer, unknown key) or the check found errors."})
+                    "", "Exit codes: 0 written, checked and its cases pass; 1 a new case fails (another cause claims the same facts:",
+                    "sharpen the conditions); 2 refused (bad or taken id, bad layer, unknown key) or the check found errors."})
     static final class New implements Callable<Integer> {
         @Mixin KnowledgeOptions knowledge = new KnowledgeOptions();
         @Parameters(index = "0", paramLabel = "CAUSE-ID", description = "The new cause id: lower-case words joined by dashes.")
@@ -239,10 +240,26 @@ public final class RulesCommand implements Callable<Integer> {
             for (Finding f : mine) out.println(f.describe());
             out.println(report.summary() + (report.findings().size() > mine.size()
                     ? " (" + (report.findings().size() - mine.size()) + " about other causes: see 'rules check')" : ""));
+            int exit = report.exitCode(false);
+            if (exit == Main.OK) {
+                // the new cases right away: another cause may claim the same facts more strongly
+                Knowledge after = load(knowledge, err);
+                Engine engine = new Engine(after, RuleBase.compile(after));
+                Style style = Style.detect();
+                TestReport text = new TestReport(style.ok(), style.bad());
+                for (RegressionRunner.LoadedCase c : Test.about(after, RegressionRunner.load(after), id)) {
+                    RegressionRunner.Result r = RegressionRunner.run(engine, c);
+                    out.println(text.line(r));
+                    if (!r.passed()) {
+                        out.print(text.trace(r, "    "));
+                        exit = 1;
+                    }
+                }
+            }
             out.println("next: edit the cause file and the two cases (make them real reports), then run");
             out.println("  dokploy-doctor rules check && dokploy-doctor rules test --cause " + id);
             out.flush();
-            return report.exitCode(false);
+            return exit;
         }
     }
 

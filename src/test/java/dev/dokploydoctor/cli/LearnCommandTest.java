@@ -86,6 +86,36 @@ class LearnCommandTest {
         assertEquals(0, check.exit(), check.out());
     }
 
+    @Test void onTheBundledKnowledgeALearnedRuleDiagnosesItsSessionAndBreaksNothing() throws Exception {
+        Tree t = new Tree(dir);
+        copy(Path.of("rules"), t.rules());
+        copy(Path.of("knowledge"), t.knowledge());
+        t.write("shop-526.yaml", """
+                id: shop-526
+                text: "Cloudflare shows Error 526 Invalid SSL certificate for shop.example.com"
+                facts: { http.status: 526, cloudflare.ssl_mode: strict, cloudflare.proxied: true, letsencrypt.failing: true, service.name: shop }
+                """);
+        Cli r = Cli.run(Cli.args("learn", new String[]{t.path("shop-526.yaml")},
+                t.flags("--cause", "cloudflare-strict-without-origin-cert", "--layer", "cloudflare", "--yes")));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("outcomes that changed: none\n"), r.out());
+        assertTrue(r.out().contains("  http.status is 526\n  cloudflare.ssl_mode is strict\n"), r.out());
+        Cli test = Cli.run(Cli.args("rules", new String[]{"test"}, t.flags()));
+        assertEquals(0, test.exit(), test.out());
+        assertTrue(test.out().contains(" shop-526: expected cause cloudflare-strict-without-origin-cert, got diagnosed "
+                + "cloudflare-strict-without-origin-cert (0.8"), test.out());
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(target);
+                else java.nio.file.Files.copy(p, target);
+            }
+        }
+    }
+
     @Test void anExistingCauseGetsOnlyTheRuleInItsLayer() {
         Tree t = Tree.clean(dir).write("session.yaml", SESSION.replace("530", "503"));
         Cli r = learn(t, "--cause", "app-down", "--yes");

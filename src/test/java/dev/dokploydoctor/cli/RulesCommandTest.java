@@ -156,6 +156,7 @@ class RulesCommandTest {
         // the only finding is the reminder to write the real lesson
         assertTrue(r.out().contains(t.path("knowledge/causes/tunnel-down.yaml") + ": warning: cause 'tunnel-down' still has the sentences"), r.out());
         assertTrue(r.out().contains("0 errors, 1 warning\n"), r.out());
+        assertTrue(r.out().contains(" tunnel-down-positive: expected cause tunnel-down, got diagnosed tunnel-down (0.80)\n"), r.out());
         assertTrue(t.read("rules/tunnel.drl").startsWith("package dokploy.rules;"), "a new rules file gets the header");
         assertTrue(t.read("rules/tunnel.drl").contains("""
                 rule "tunnel-down: http.status is 530"
@@ -181,6 +182,16 @@ class RulesCommandTest {
         assertTrue(drl.contains("Fact(key == \"app.dns_failure\", flag == true)\n    Fact(key == \"service.kind\", text == \"application\")"), drl);
         assertTrue(t.read("knowledge/cases/dns-broken/near-miss.yaml").contains("facts:\n  app.dns_failure: false\n  service.kind: \"application\"\n"));
         assertEquals(0, rules(t, "test").exit());
+    }
+
+    @Test void newShowsANewCaseThatAnotherCauseClaims() {
+        Tree t = Tree.clean(dir);
+        // app-down already concludes from a 502; a weaker new rule on the same fact loses its own case
+        Cli r = Cli.run(Cli.args("rules", new String[]{"new"}, "gateway-flaky", "--layer", "traefik", "--when", "http.status=502",
+                "--cf", "0.2", "--rules", t.rules().toString(), "--knowledge", t.knowledge().toString(), "--no-user-rules"));
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains(" gateway-flaky-positive: expected cause gateway-flaky, got inconclusive: app-down (0.30), gateway-flaky (0.20) "
+                + "(gateway-flaky is not the top cause)\n"), r.out());
     }
 
     @Test void newRefusesATakenIdABadIdABadLayerAndAnUnknownKey() {
