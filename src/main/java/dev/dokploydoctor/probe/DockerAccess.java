@@ -30,11 +30,10 @@ import java.util.concurrent.TimeUnit;
 final class DockerAccess implements AutoCloseable {
     /** Output of one exec: what was run (for evidence), its exit code and output. */
     record ExecResult(String command, long exitCode, String stdout, String stderr) {
-        /** 126/127: the command does not exist in the image (or the shell could not run it). */
+        /** The command does not exist in the image: exit 126/127 from the runtime, or busybox without that applet. */
         boolean commandMissing() {
             String all = (stdout + stderr).toLowerCase();
-            return exitCode == 126 || exitCode == 127 || all.contains("executable file not found")
-                    || all.contains("applet not found") || all.contains("no such file or directory");
+            return exitCode == 126 || exitCode == 127 || all.contains("executable file not found") || all.contains("applet not found");
         }
 
         String output() { return (stdout + stderr).strip(); }

@@ -266,7 +266,7 @@ final class DockerProbe implements Probe {
         String source;
         String text;
         DockerAccess.ExecResult cat = docker.exec(id, r.name(), "cat", "/proc/net/tcp", "/proc/net/tcp6");
-        if (!cat.commandMissing() || !cat.stdout().isBlank()) {
+        if (!cat.commandMissing()) {
             source = cat.command();
             text = cat.stdout();
         } else {
