@@ -71,7 +71,7 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     /** The doctor-style checklist: one line per fact, "could not check" lines, evidence with -v. */
-    static String text(ProbeTarget target, ProbeReport report, Vocabulary vocabulary, Style style, boolean verbose) {
+    public static String text(ProbeTarget target, ProbeReport report, Vocabulary vocabulary, Style style, boolean verbose) {
         StringBuilder sb = new StringBuilder();
         sb.append(style.bold("probe " + describe(target))).append('\n');
         int facts = 0;
@@ -129,7 +129,7 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     /** The same report as JSON: per probe its state, facts with evidence and observations; plus all facts by key. */
-    static String json(ProbeTarget target, ProbeReport report) {
+    public static String json(ProbeTarget target, ProbeReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("service", target.service());
