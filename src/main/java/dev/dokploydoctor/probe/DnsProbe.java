@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /**
@@ -29,22 +30,30 @@ final class DnsProbe implements Probe {
         if (r.siblings().isEmpty()) throw new Skip(r.name() + " has no compose siblings to resolve");
         if (!Containers.running(r.inspect())) throw new CouldNotCheck(r.name() + " is not running, so nothing can be resolved from inside it");
         DockerAccess docker = ctx.docker();
-        String tool = null;
-        List<Lookup> lookups = new ArrayList<>();
-        for (Container sib : r.siblings()) {
+        // the first lookup finds which tool the image has; the others then run at the same time
+        Container first = r.siblings().get(0);
+        String tool = "getent";
+        Lookup firstLookup = getent(docker, r, Containers.dnsName(first));
+        if (firstLookup == null) {
+            tool = "nslookup";
+            firstLookup = nslookup(docker, r, Containers.dnsName(first));
+        }
+        if (firstLookup == null) {
+            networkFallback(r, f);
+            return;
+        }
+        final boolean useGetent = tool.equals("getent");
+        List<Callable<Lookup>> rest = new ArrayList<>();
+        for (Container sib : r.siblings().subList(1, r.siblings().size())) {
             String name = Containers.dnsName(sib);
-            Lookup l = tool == null || tool.equals("getent") ? getent(docker, r, name) : null;
-            if (l != null) tool = "getent";
-            if (l == null) {
-                l = nslookup(docker, r, name);
-                if (l != null) tool = "nslookup";
-            }
-            if (l == null) {
-                networkFallback(r, f);
-                return;
-            }
-            lookups.add(l);
-            f.observe((l.resolved() ? "resolves " : "does not resolve ") + name + ": " + l.command());
+            rest.add(() -> useGetent ? getent(docker, r, name) : nslookup(docker, r, name));
+        }
+        List<Lookup> lookups = new ArrayList<>();
+        lookups.add(firstLookup);
+        lookups.addAll(ctx.parallel(rest));
+        for (Lookup l : lookups) {
+            if (l == null) throw new CouldNotCheck(tool + " stopped working in " + r.name() + " during the probe");
+            f.observe((l.resolved() ? "resolves " : "does not resolve ") + l.name() + ": " + l.command());
         }
         List<Lookup> failed = lookups.stream().filter(l -> !l.resolved()).toList();
         if (failed.isEmpty()) {

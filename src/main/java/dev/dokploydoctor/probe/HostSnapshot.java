@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One look at the Docker host, shared by the probes of a run: the engine's API version, every
@@ -30,13 +32,21 @@ record HostSnapshot(String apiVersion, List<Container> containers, Routed routed
         TraefikLabels traefikLabels() { return new TraefikLabels(Containers.labels(inspect)); }
     }
 
-    static HostSnapshot load(DockerAccess docker, ProbeTarget target) {
-        String api = docker.apiVersion();
+    /** Version and list in parallel, then the two inspects in parallel: the snapshot gates most probes. */
+    static HostSnapshot load(DockerAccess docker, ProbeTarget target, Executor pool) {
+        CompletableFuture<String> api = CompletableFuture.supplyAsync(docker::apiVersion, pool);
+        // DokPloy's standalone Traefik has a fixed name: inspect it while the list is on its way
+        CompletableFuture<InspectContainerResponse> traefikByName = CompletableFuture.supplyAsync(
+                () -> docker.inspect(Containers.TRAEFIK).orElse(null), pool);
         List<Container> all = docker.containers();
         List<Container> matches = new ArrayList<>();
         String note = find(all, target, matches);
         boolean projectHasContainers = target.project() == null
                 || all.stream().anyMatch(c -> target.project().equals(Containers.label(c, Containers.PROJECT)));
+        // else the older Swarm-service variant (dokploy-traefik.1.<task>)
+        CompletableFuture<InspectContainerResponse> traefik = traefikByName.thenApplyAsync(byName -> byName != null ? byName
+                : all.stream().filter(Containers::isTraefik).min(Comparator.comparingInt(Containers::preference))
+                .flatMap(c -> docker.inspect(c.getId())).orElse(null), pool);
         Routed routed = null;
         if (!matches.isEmpty()) {
             Container best = matches.stream().min(Comparator.comparingInt(Containers::preference)).orElseThrow();
@@ -44,10 +54,7 @@ record HostSnapshot(String apiVersion, List<Container> containers, Routed routed
             if (inspect != null) routed = new Routed(best, inspect, siblings(all, best));
             else note = Containers.name(best) + " disappeared while probing";
         }
-        InspectContainerResponse traefik = all.stream().filter(Containers::isTraefik)
-                .min(Comparator.comparingInt(Containers::preference))
-                .flatMap(c -> docker.inspect(c.getId())).orElse(null);
-        return new HostSnapshot(api, List.copyOf(all), routed, note, projectHasContainers, traefik);
+        return new HostSnapshot(api.join(), List.copyOf(all), routed, note, projectHasContainers, traefik.join());
     }
 
     /** Fill {@code out} with the containers the target names; return how they were found (or why not). */

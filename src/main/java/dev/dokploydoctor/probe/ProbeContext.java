@@ -4,6 +4,10 @@ import dev.dokploydoctor.knowledge.Vocabulary;
 import dev.dokploydoctor.probe.Probe.CouldNotCheck;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -19,6 +23,7 @@ final class ProbeContext implements AutoCloseable {
     private final Duration timeout;
     private final CompletableFuture<DockerAccess> docker;
     private final CompletableFuture<HostSnapshot> snapshot;
+    private final Executor pool;
 
     ProbeContext(ProbeTarget target, ProbeEnvironment env, Vocabulary vocabulary, Duration timeout, Executor pool) {
         this.target = target;
@@ -26,7 +31,8 @@ final class ProbeContext implements AutoCloseable {
         this.vocabulary = vocabulary;
         this.timeout = timeout;
         this.docker = CompletableFuture.supplyAsync(() -> DockerAccess.connect(env, timeout), pool);
-        this.snapshot = docker.thenApplyAsync(d -> HostSnapshot.load(d, target), pool);
+        this.snapshot = docker.thenApplyAsync(d -> HostSnapshot.load(d, target, pool), pool);
+        this.pool = pool;
     }
 
     ProbeTarget target() { return target; }
@@ -45,6 +51,33 @@ final class ProbeContext implements AutoCloseable {
         } catch (CouldNotCheck e) {
             return null;
         }
+    }
+
+    /** Run independent read-only steps (one per sibling, say) at the same time; results in order. */
+    <T> List<T> parallel(List<Callable<T>> steps) throws Exception {
+        List<CompletableFuture<T>> futures = new ArrayList<>();
+        for (Callable<T> step : steps) {
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return step.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, pool));
+        }
+        List<T> out = new ArrayList<>();
+        for (CompletableFuture<T> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
+                if (cause instanceof Exception ex) throw ex;
+                throw e;
+            }
+        }
+        return out;
     }
 
     /** The public host name: from the URL, else from the routed container's Traefik Host() label. */
