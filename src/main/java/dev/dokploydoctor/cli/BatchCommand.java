@@ -1,14 +1,156 @@
 package dev.dokploydoctor.cli;
 
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.report.CaseWriter;
+import dev.dokploydoctor.report.Format;
+import dev.dokploydoctor.report.Style;
+import dev.dokploydoctor.report.Summary;
+import dev.dokploydoctor.report.Writers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** PLACEHOLDER: being written now. */
-@Command(name = "batch", mixinStandardHelpOptions = true, description = "(not built yet)")
+/**
+ * Diagnose every case of a symptom file. Cases are read one at a time, diagnosed on all cores
+ * and written in input order as soon as they are done, with a bounded number in flight, so
+ * memory stays flat however long the file.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Diagnose every case of a symptom file (YAML, JSON or JSONL; '-' reads standard input)."},
+        footer = {"", "Input: {cases: [{id, text, facts, unknown}]}, a list of cases, one case, or JSONL (one case per line).",
+                "Exit codes: 0 no fault (or advice), 3 fault diagnosed, 4 inconclusive, 2 invalid input, 1 internal error;",
+                "with several cases the worst wins, in the order 1, 2, 4, 3, 0."})
 public final class BatchCommand implements Callable<Integer> {
-    @Override public Integer call() {
-        System.err.println("batch: not built yet");
-        return Main.INTERNAL;
+    @Parameters(index = "0", paramLabel = "FILE", description = "Symptom file, or - for standard input.")
+    String file;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, jsonl, markdown or sarif (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--min-certainty", paramLabel = "CF", defaultValue = "0.7",
+            description = "Certainty a cause needs to count as diagnosed (default: ${DEFAULT-VALUE}).")
+    double minCertainty;
+
+    @Option(names = {"-v", "--verbose"}, description = "Evidence, every fix and all facts (json: facts and fired rules).")
+    boolean verbose;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
+
+    @Override public Integer call() throws Exception {
+        Format fmt;
+        try {
+            fmt = Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageError(e.getMessage());
+        }
+        if (minCertainty <= 0 || minCertainty > 1) throw new Main.UsageError("--min-certainty must be in (0, 1]");
+        InputStream in = open(file);
+        Engine engine = knowledgeOptions.loadEngine(System.err);
+        String name = file.equals("-") ? "<stdin>" : file;
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        try (CaseReader reader = new CaseReader(in, name, engine.knowledge().vocabulary());
+             CaseWriter writer = Writers.create(fmt, out, engine.knowledge(), Style.detect(), verbose, name)) {
+            Summary summary = run(engine, reader, writer, minCertainty, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            writer.finish(summary);
+            out.flush();
+            return summary.total() == 0 ? Main.USAGE : summary.exitCode();
+        }
+    }
+
+    static InputStream open(String file) {
+        if (file.equals("-")) return System.in;
+        Path p = Path.of(file);
+        if (!Files.exists(p)) throw new Main.UsageError("no such file: " + file);
+        if (Files.isDirectory(p)) throw new Main.UsageError(file + " is a directory; give a YAML, JSON or JSONL file");
+        try {
+            return Files.newInputStream(p);
+        } catch (IOException e) {
+            throw new Main.UsageError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Diagnose in parallel, write in order; at most {@code 64 * threads} cases in flight. */
+    static Summary run(Engine engine, CaseReader reader, CaseWriter writer, double threshold, int threads) throws IOException {
+        Summary summary = new Summary();
+        int window = Math.max(1, threads) * 64;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "diagnose");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<CompletableFuture<Done>> inFlight = new ArrayDeque<>();
+        try {
+            while (reader.hasNext()) {
+                CaseReader.Item item = reader.next();
+                inFlight.add(CompletableFuture.supplyAsync(() -> work(engine, reader, writer, item, threshold), pool));
+                while (inFlight.size() >= window || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                    emit(inFlight.poll().join(), reader, writer, summary, threshold, engine);
+                }
+            }
+            while (!inFlight.isEmpty()) emit(inFlight.poll().join(), reader, writer, summary, threshold, engine);
+        } finally {
+            pool.shutdownNow();
+        }
+        return summary;
+    }
+
+    /** A finished case: the item as parsed, its outcome and the rendering of it. */
+    private record Done(CaseReader.Item item, Outcome outcome, Object prepared) {}
+
+    /** On a worker: parse (JSONL), diagnose and render. */
+    private static Done work(Engine engine, CaseReader reader, CaseWriter writer, CaseReader.Item raw, double threshold) {
+        CaseReader.Item item = reader.resolve(raw);
+        Outcome o = diagnose(engine, item, threshold);
+        try {
+            return new Done(item, o, writer.prepare(o));
+        } catch (IOException | RuntimeException e) {
+            Outcome failed = Outcome.failed(item.id(), "cannot render: " + e);
+            return new Done(item, failed, null);
+        }
+    }
+
+    /** In input order: check JSONL ids for repeats, count, write. */
+    private static void emit(Done done, CaseReader reader, CaseWriter writer, Summary summary, double threshold,
+                             Engine engine) throws IOException {
+        Outcome o = done.outcome();
+        Object prepared = done.prepared();
+        CaseReader.Item item = done.item();
+        if (reader.idsCheckedOnEmit() && item.input() != null && !reader.firstUse(item.id())) {
+            o = diagnose(engine, reader.duplicate(item.input()), threshold);
+            prepared = writer.prepare(o);
+        }
+        summary.add(o);
+        if (prepared == null) prepared = writer.prepare(o);
+        writer.write(o, prepared);
+    }
+
+    static Outcome diagnose(Engine engine, CaseReader.Item item, double threshold) {
+        if (item.error() != null) return Outcome.invalid(item.id(), item.error());
+        try {
+            return engine.diagnose(item.input(), threshold);
+        } catch (KnowledgeError e) {
+            return Outcome.invalid(item.id(), e);
+        } catch (RuntimeException e) {
+            return Outcome.failed(item.id(), "internal error: " + e);
+        }
     }
 }

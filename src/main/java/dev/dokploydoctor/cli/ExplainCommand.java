@@ -1,14 +1,64 @@
 package dev.dokploydoctor.cli;
 
+import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Suggest;
+import dev.dokploydoctor.report.Style;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-/** PLACEHOLDER: being written now. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** What a cause is, how to check it, how to fix it. With no cause: the list of causes. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explain a cause: what it is, how to check it, how to fix it. Without CAUSE: list all causes."})
 public final class ExplainCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CAUSE", description = "A cause id, e.g. multi-container-isolation.")
+    String causeId;
+
+    @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
+
     @Override public Integer call() {
-        System.err.println("explain: not built yet");
-        return Main.INTERNAL;
+        Knowledge k = knowledgeOptions.loadKnowledge(System.err);
+        Style style = Style.detect();
+        if (causeId == null) {
+            System.out.println(style.bold("Causes") + " (dokploy-doctor explain <cause>):");
+            for (Cause c : k.causes().values()) {
+                System.out.printf("  %-36s %-10s %s%n", c.id(), c.isAdvice() ? "advice" : c.layer(), c.title());
+            }
+            return Main.OK;
+        }
+        Cause c = k.cause(causeId);
+        if (c == null) {
+            String hint = Suggest.nearest(causeId, k.causes().keySet());
+            throw new Main.UsageError("unknown cause '" + causeId + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                    + "; 'dokploy-doctor explain' lists them");
+        }
+        System.out.print(render(c, style));
+        return Main.OK;
+    }
+
+    public static String render(Cause c, Style style) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(style.bold(c.title())).append("  ").append(style.dim("[" + c.id() + ", " + (c.isAdvice() ? "advice" : "layer " + c.layer()) + "]")).append("\n\n");
+        sb.append(c.why()).append("\n\n");
+        int i = 1;
+        for (Cause.Fix f : c.fixes()) {
+            sb.append(style.bold((c.isAdvice() ? "Step " : "Fix ") + i++ + ": ")).append(f.title()).append(style.dim("  [risk: " + f.risk() + "]")).append('\n');
+            if (f.compose() != null) {
+                sb.append("  ").append(style.dim("in docker-compose.yml:")).append('\n');
+                for (String line : f.compose().stripTrailing().split("\n")) sb.append("    ").append(style.cyan(line)).append('\n');
+            }
+            if (!f.commands().isEmpty() && f.compose() != null) sb.append("  ").append(style.dim("then run:")).append('\n');
+            for (String cmd : f.commands()) for (String line : cmd.split("\n")) sb.append("    ").append(style.cyan(line)).append('\n');
+            sb.append('\n');
+        }
+        sb.append(style.bold("Verify: ")).append(c.verify()).append('\n');
+        if (!c.references().isEmpty()) {
+            sb.append('\n').append(style.bold("References:")).append('\n');
+            for (String r : c.references()) sb.append("  - ").append(r).append('\n');
+        }
+        return sb.toString();
     }
 }

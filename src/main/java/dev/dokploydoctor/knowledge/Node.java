@@ -39,6 +39,26 @@ public final class Node {
         return new Node(Kind.LIST, null, null, list, file, line);
     }
 
+    /** A map node with a known location (used by streaming readers). */
+    public static Node mapOf(Map<String, Node> map, String file, int line) { return map(map, file, line); }
+
+    /** The same tree with every line moved to {@code line} of {@code file} (one-line documents, e.g. JSONL). */
+    public static Node relocated(Node n, String file, int line) {
+        switch (n.kind) {
+            case MAP -> {
+                Map<String, Node> m = new LinkedHashMap<>();
+                n.map.forEach((k, v) -> m.put(k, relocated(v, file, line)));
+                return map(m, file, line);
+            }
+            case LIST -> {
+                List<Node> l = new ArrayList<>();
+                for (Node c : n.list) l.add(relocated(c, file, line));
+                return list(l, file, line);
+            }
+            default -> { return scalar(n.scalar, file, line); }
+        }
+    }
+
     /** A map node built in code (e.g. answers gathered in the REPL). */
     public static Node ofMap(Map<String, Object> values, String file) {
         Map<String, Node> m = new LinkedHashMap<>();

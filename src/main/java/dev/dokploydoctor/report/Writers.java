@@ -1,0 +1,244 @@
+package dev.dokploydoctor.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dokploydoctor.engine.Diagnosis;
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Question;
+import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.Knowledge;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The streaming writers of every batch format. */
+public final class Writers {
+    private Writers() {}
+
+    public static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    public static CaseWriter create(Format format, OutputStream out, Knowledge knowledge, Style style, boolean verbose,
+                                    String inputName) throws IOException {
+        return switch (format) {
+            case TEXT -> new Text(out, knowledge, style, verbose);
+            case JSON -> new Json(out, knowledge, verbose);
+            case JSONL -> new Jsonl(out, knowledge, verbose);
+            case MARKDOWN -> new Markdown(out, knowledge);
+            case SARIF -> new Sarif(out, knowledge, inputName);
+        };
+    }
+
+    /** Doctor-style lines, a blank line between cases, the summary last. */
+    static final class Text implements CaseWriter {
+        private final PrintStream out;
+        private final TextReport report;
+        private final Style style;
+
+        Text(OutputStream out, Knowledge knowledge, Style style, boolean verbose) {
+            this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
+            this.report = new TextReport(knowledge, style, verbose);
+            this.style = style;
+        }
+
+        @Override public Object prepare(Outcome o) { return report.render(o) + "\n"; }
+
+        @Override public void write(Outcome o, Object prepared) { out.print((String) prepared); }
+
+        @Override public void finish(Summary s) {
+            String mark = s.exitCode() == 0 ? style.ok() : s.exitCode() == 3 || s.exitCode() == 4 ? style.warn() : style.bad();
+            out.println(mark + " " + s.line());
+            out.flush();
+        }
+    }
+
+    /** {"cases": [...], "summary": {...}}, written case by case. */
+    static final class Json implements CaseWriter {
+        private final JsonGenerator gen;
+        private final Knowledge knowledge;
+        private final boolean verbose;
+
+        Json(OutputStream out, Knowledge knowledge, boolean verbose) throws IOException {
+            this.gen = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
+            this.gen.setCodec(JSON);
+            this.gen.useDefaultPrettyPrinter();
+            this.knowledge = knowledge;
+            this.verbose = verbose;
+            gen.writeStartObject();
+            gen.writeArrayFieldStart("cases");
+        }
+
+        @Override public Object prepare(Outcome o) { return CaseView.of(o, knowledge, verbose); }
+
+        @Override public void write(Outcome o, Object prepared) throws IOException { gen.writeObject(prepared); }
+
+        @Override public void finish(Summary s) throws IOException {
+            gen.writeEndArray();
+            gen.writeObjectField("summary", s.toPlain());
+            gen.writeEndObject();
+            gen.writeRaw('\n');
+            gen.flush();
+        }
+    }
+
+    /** One JSON object per line; no summary line (the exit code carries it). */
+    static final class Jsonl implements CaseWriter {
+        private final OutputStream out;
+        private final Knowledge knowledge;
+        private final boolean verbose;
+
+        Jsonl(OutputStream out, Knowledge knowledge, boolean verbose) {
+            this.out = out;
+            this.knowledge = knowledge;
+            this.verbose = verbose;
+        }
+
+        @Override public Object prepare(Outcome o) throws IOException {
+            return JSON.writeValueAsBytes(CaseView.of(o, knowledge, verbose));
+        }
+
+        @Override public void write(Outcome o, Object prepared) throws IOException {
+            out.write((byte[]) prepared);
+            out.write('\n');
+        }
+
+        @Override public void finish(Summary s) throws IOException { out.flush(); }
+    }
+
+    /** A section per case, a summary table last: for a forum post or a ticket. */
+    static final class Markdown implements CaseWriter {
+        private final PrintStream out;
+        private final Knowledge knowledge;
+        private final List<String[]> rows = new ArrayList<>();
+
+        Markdown(OutputStream out, Knowledge knowledge) {
+            this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
+            this.knowledge = knowledge;
+            this.out.println("# dokploy-doctor report\n");
+        }
+
+        @Override public Object prepare(Outcome o) { return MarkdownReport.section(o, knowledge, "##"); }
+
+        @Override public void write(Outcome o, Object prepared) {
+            out.print((String) prepared);
+            if (rows.size() < 10_000) { // the table is a glance, not a second copy of a huge batch
+                Diagnosis top = o.top();
+                rows.add(new String[]{o.id(), o.status().label(), top == null ? "" : top.cause(),
+                        top == null ? "" : String.format("%.2f", top.certainty())});
+            }
+        }
+
+        @Override public void finish(Summary s) {
+            out.println("## Summary\n");
+            out.println("| case | status | cause | certainty |");
+            out.println("|---|---|---|---|");
+            for (String[] r : rows) out.println("| " + MarkdownReport.cell(r[0]) + " | " + r[1] + " | " + r[2] + " | " + r[3] + " |");
+            out.println();
+            out.println(s.line());
+            out.flush();
+        }
+    }
+
+    /**
+     * SARIF 2.1.0: one result per diagnosed or inconclusive case; the rule is the cause id (or
+     * "inconclusive" / "invalid-input"), the level error for a diagnosis, warning otherwise.
+     */
+    static final class Sarif implements CaseWriter {
+        private final JsonGenerator gen;
+        private final Knowledge knowledge;
+        private final String inputName;
+        private final Set<String> ruleIds = new LinkedHashSet<>();
+
+        Sarif(OutputStream out, Knowledge knowledge, String inputName) throws IOException {
+            this.gen = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
+            this.gen.setCodec(JSON);
+            this.knowledge = knowledge;
+            this.inputName = inputName;
+            gen.writeStartObject();
+            gen.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            gen.writeStringField("version", "2.1.0");
+            gen.writeArrayFieldStart("runs");
+            gen.writeStartObject();
+            gen.writeArrayFieldStart("results");
+        }
+
+        @Override public void write(Outcome o, Object prepared) throws IOException {
+            if (o.status() == Status.NO_FAULT) return;
+            Map<String, Object> r = new LinkedHashMap<>();
+            Diagnosis top = o.top();
+            String ruleId;
+            String level;
+            String text;
+            switch (o.status()) {
+                case DIAGNOSED, ADVICE -> {
+                    ruleId = top.cause();
+                    level = o.status() == Status.ADVICE ? "note" : "error";
+                    text = o.id() + ": " + top.title() + String.format(" (certainty %.2f)", top.certainty());
+                }
+                case INCONCLUSIVE -> {
+                    ruleId = "inconclusive";
+                    level = "warning";
+                    List<String> c = new ArrayList<>();
+                    for (Diagnosis d : o.diagnoses()) if (c.size() < 3) c.add(d.cause() + String.format(" %.2f", d.certainty()));
+                    List<String> q = new ArrayList<>();
+                    for (Question question : o.questions()) if (q.size() < 3) q.add(question.key());
+                    text = o.id() + ": inconclusive" + (c.isEmpty() ? "" : "; candidates " + String.join(", ", c))
+                            + (q.isEmpty() ? "" : "; would decide: " + String.join(", ", q));
+                }
+                default -> {
+                    ruleId = "invalid-input";
+                    level = "error";
+                    text = o.id() + ": " + o.error();
+                }
+            }
+            ruleIds.add(ruleId);
+            r.put("ruleId", ruleId);
+            r.put("level", level);
+            r.put("message", Map.of("text", text));
+            r.put("locations", List.of(Map.of("physicalLocation", Map.of("artifactLocation", Map.of("uri", inputName)))));
+            r.put("partialFingerprints", Map.of("caseId", o.id()));
+            gen.writeObject(r);
+        }
+
+        @Override public void finish(Summary s) throws IOException {
+            gen.writeEndArray();
+            gen.writeObjectFieldStart("tool");
+            gen.writeObjectFieldStart("driver");
+            gen.writeStringField("name", "dokploy-doctor");
+            gen.writeStringField("informationUri", "https://github.com/dokploy-doctor/dokploy-doctor");
+            gen.writeArrayFieldStart("rules");
+            for (String id : ruleIds) {
+                Map<String, Object> rule = new LinkedHashMap<>();
+                rule.put("id", id);
+                Cause c = knowledge.cause(id);
+                if (c != null) {
+                    rule.put("shortDescription", Map.of("text", c.title()));
+                    rule.put("fullDescription", Map.of("text", c.why()));
+                    rule.put("help", Map.of("text", c.fixes().get(0).title()));
+                } else {
+                    rule.put("shortDescription", Map.of("text", id.equals("inconclusive")
+                            ? "A fault is evident but no cause is certain" : "The case could not be read"));
+                }
+                gen.writeObject(rule);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+            gen.writeEndObject();
+            gen.writeEndObject();
+            gen.writeEndArray();
+            gen.writeEndObject();
+            gen.writeRaw('\n');
+            gen.flush();
+        }
+    }
+}
