@@ -1,6 +1,9 @@
 package dev.dokploydoctor.probe;
 
+import dev.dokploydoctor.engine.Diagnosis;
+import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
@@ -13,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -186,7 +190,24 @@ final class TestHost implements AutoCloseable {
         }
     }
 
-    /** Record which facts each probe answered in a scenario (for the run's summary). */
+    /** The rule base of this checkout, compiled once: scenarios check which cause their facts lead to. */
+    static final Engine ENGINE = Engine.load(Knowledge.load(List.of(Knowledge.checkout(Path.of("")))));
+
+    /** What the rules conclude from the probes' facts alone (no answers, no text). */
+    static Outcome diagnose(String scenario, ProbeReport report) {
+        return ENGINE.evaluate(scenario, report.facts(), Set.of(), Engine.DEFAULT_THRESHOLD);
+    }
+
+    static String describe(Outcome o) {
+        StringBuilder sb = new StringBuilder(o.status().name().toLowerCase().replace('_', '-'));
+        for (Diagnosis d : o.diagnoses().subList(0, Math.min(3, o.diagnoses().size()))) {
+            sb.append(String.format(" %s(%.2f)", d.cause(), d.certainty()));
+        }
+        if (!o.questions().isEmpty()) sb.append(" asks ").append(o.questions().get(0).key());
+        return sb.toString();
+    }
+
+    /** Record which facts each probe answered in a scenario, and what the rules made of them. */
     static void record(String scenario, ProbeReport report) {
         StringBuilder sb = new StringBuilder();
         for (ProbeResult r : report.results()) {
@@ -195,6 +216,7 @@ final class TestHost implements AutoCloseable {
             if (r.reason() != null) sb.append(" (").append(r.reason()).append(')');
             sb.append('\n');
         }
+        sb.append("  => ").append(describe(diagnose(scenario, report))).append('\n');
         ANSWERED.put(scenario, sb.toString());
         System.out.println("== " + scenario + "\n" + sb);
     }
