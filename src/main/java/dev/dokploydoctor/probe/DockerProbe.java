@@ -290,6 +290,8 @@ final class DockerProbe implements Probe {
         String address = ListenSockets.effectiveAddress(sockets, port);
         String all = String.join(", ", sockets.stream().map(x -> x.address() + ":" + x.port()).toList());
         f.fact("app.listen_address", address, source + ": LISTEN " + all);
+        f.fact("app.listen_bound", address, source + ": the socket on port " + port + " is bound to " + address
+                + (address.equals(ListenSockets.ALL) ? " (every interface)" : ""));
         f.fact("app.listen_port", port, source + ": LISTEN " + all
                 + (wanted != null && !ports.contains(wanted) ? "; nothing listens on the domain's port " + wanted : ""));
     }

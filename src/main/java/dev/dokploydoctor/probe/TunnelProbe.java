@@ -31,6 +31,7 @@ final class TunnelProbe implements Probe {
     static final List<String> CONFIG_PATHS = List.of("/etc/cloudflared/config.yml", "/etc/cloudflared/config.yaml",
             "/home/nonroot/.cloudflared/config.yml", "/home/nonroot/.cloudflared/config.yaml",
             "/root/.cloudflared/config.yml", "/root/.cloudflared/config.yaml", "/usr/local/etc/cloudflared/config.yml");
+    private static final Pattern ORIGIN_TLS = Pattern.compile("x509|tls:|certificate|: EOF");
     private static final Pattern CONN_INDEX = Pattern.compile("connIndex=(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -139,6 +140,12 @@ final class TunnelProbe implements Probe {
         f.fact("tunnel.origin_unreachable", !unreachable.isEmpty(), unreachable.isEmpty()
                 ? source + ": no 'Unable to reach the origin service' line"
                 : source + ", " + unreachable.size() + " lines, last:\n" + unreachable.get(unreachable.size() - 1).strip());
+        if (!unreachable.isEmpty()) {
+            List<String> tls = unreachable.stream().filter(l -> ORIGIN_TLS.matcher(l).find()).toList();
+            f.fact("tunnel.origin_tls_error", !tls.isEmpty(), tls.isEmpty()
+                    ? "none of the " + unreachable.size() + " 'Unable to reach the origin service' lines is a TLS error"
+                    : source + ": " + tls.get(tls.size() - 1).strip());
+        }
     }
 
     private static String lastError(List<String> lines) {

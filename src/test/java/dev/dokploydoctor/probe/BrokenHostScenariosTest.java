@@ -301,6 +301,7 @@ class BrokenHostScenariosTest {
 
         ProbeReport broken = probe("app-listens-on-localhost (broken)", "web");
         assertFact(broken, "app.listen_address", "127.0.0.1");
+        assertFact(broken, "app.listen_bound", "127.0.0.1");
         assertFact(broken, "app.listen_port", 3000L);
         assertFact(broken, "domain.port", 3000L);
         assertDiagnosed("bound to loopback", broken, "app-listens-on-localhost");

@@ -99,6 +99,7 @@ class StackProbesTest {
         assertEvidence(r, "tunnel.remote_managed", "TUNNEL_TOKEN set in the environment");
         assertFact(r, "tunnel.connected", true);
         assertFact(r, "tunnel.origin_unreachable", true);
+        assertFact(r, "tunnel.origin_tls_error", false);
         assertFact(r, "tunnel.service", "http://localhost:80");
         assertFact(r, "route.via", "traefik");
         String everything = dump(r) + dev.dokploydoctor.cli.ProbeCommand.json(ProbeTarget.NONE, r);
@@ -125,6 +126,7 @@ class StackProbesTest {
         assertFact(r, "tunnel.connected", false);
         assertEvidence(r, "tunnel.connected", "Failed to dial a quic connection");
         assertFact(r, "tunnel.origin_unreachable", false);
+        assertNoFact(r, "tunnel.origin_tls_error");
     }
 
     @Test void dokployDomainNotYetDeployedAsLabels() throws Exception {
