@@ -1,8 +1,6 @@
 package dev.dokploydoctor.probe;
 
 import dev.dokploydoctor.engine.Fact;
-import dev.dokploydoctor.engine.Outcome;
-import dev.dokploydoctor.engine.Status;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -52,19 +50,6 @@ final class Reports {
                 assertTrue(!f.getEvidence().isBlank(), () -> f.getKey() + " has no evidence");
             }
         }
-    }
-
-    /** The rules, fed only the probes' facts, diagnose {@code cause} as the top cause. */
-    static void assertDiagnosed(String scenario, ProbeReport r, String cause) {
-        Outcome o = TestHost.diagnose(scenario, r);
-        assertEquals(Status.DIAGNOSED, o.status(), () -> scenario + ": " + TestHost.describe(o) + "\n" + dump(r));
-        assertEquals(cause, o.top().cause(), () -> scenario + ": " + TestHost.describe(o) + "\n" + dump(r));
-    }
-
-    /** The rules find nothing wrong in the probes' facts. */
-    static void assertNoFault(String scenario, ProbeReport r) {
-        Outcome o = TestHost.diagnose(scenario, r);
-        assertEquals(Status.NO_FAULT, o.status(), () -> scenario + ": " + TestHost.describe(o) + "\n" + dump(r));
     }
 
     static String dump(ProbeReport r) {
