@@ -30,29 +30,26 @@ final class DnsProbe implements Probe {
         if (r.siblings().isEmpty()) throw new Skip(r.name() + " has no compose siblings to resolve");
         if (!Containers.running(r.inspect())) throw new CouldNotCheck(r.name() + " is not running, so nothing can be resolved from inside it");
         DockerAccess docker = ctx.docker();
-        // the first lookup finds which tool the image has; the others then run at the same time
-        Container first = r.siblings().get(0);
-        String tool = "getent";
-        Lookup firstLookup = getent(docker, r, Containers.dnsName(first));
-        if (firstLookup == null) {
-            tool = "nslookup";
-            firstLookup = nslookup(docker, r, Containers.dnsName(first));
+        // every sibling at once: getent first; where the image has no getent, nslookup
+        List<Callable<Lookup>> byGetent = new ArrayList<>();
+        for (Container sib : r.siblings()) byGetent.add(() -> getent(docker, r, Containers.dnsName(sib)));
+        List<Lookup> lookups = new ArrayList<>(ctx.parallel(byGetent));
+        List<Callable<Lookup>> byNslookup = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < lookups.size(); i++) {
+            if (lookups.get(i) != null) continue;
+            String name = Containers.dnsName(r.siblings().get(i));
+            missing.add(i);
+            byNslookup.add(() -> nslookup(docker, r, name));
         }
-        if (firstLookup == null) {
+        List<Lookup> second = ctx.parallel(byNslookup);
+        for (int j = 0; j < missing.size(); j++) lookups.set(missing.get(j), second.get(j));
+        if (lookups.stream().allMatch(java.util.Objects::isNull)) {
             networkFallback(r, f);
             return;
         }
-        final boolean useGetent = tool.equals("getent");
-        List<Callable<Lookup>> rest = new ArrayList<>();
-        for (Container sib : r.siblings().subList(1, r.siblings().size())) {
-            String name = Containers.dnsName(sib);
-            rest.add(() -> useGetent ? getent(docker, r, name) : nslookup(docker, r, name));
-        }
-        List<Lookup> lookups = new ArrayList<>();
-        lookups.add(firstLookup);
-        lookups.addAll(ctx.parallel(rest));
         for (Lookup l : lookups) {
-            if (l == null) throw new CouldNotCheck(tool + " stopped working in " + r.name() + " during the probe");
+            if (l == null) throw new CouldNotCheck("getent and nslookup both failed to run in " + r.name() + " for some names");
             f.observe((l.resolved() ? "resolves " : "does not resolve ") + l.name() + ": " + l.command());
         }
         List<Lookup> failed = lookups.stream().filter(l -> !l.resolved()).toList();

@@ -53,30 +53,36 @@ final class ProbeContext implements AutoCloseable {
         }
     }
 
+    /** Start a read-only step now, on the run's threads; collect it later with {@link #join}. */
+    <T> CompletableFuture<T> async(Callable<T> step) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return step.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, pool);
+    }
+
+    /** The result of a step started with {@link #async}; its exception as thrown by the step. */
+    <T> T join(CompletableFuture<T> step) throws Exception {
+        try {
+            return step.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
+            if (cause instanceof Exception ex) throw ex;
+            throw e;
+        }
+    }
+
     /** Run independent read-only steps (one per sibling, say) at the same time; results in order. */
     <T> List<T> parallel(List<Callable<T>> steps) throws Exception {
-        List<CompletableFuture<T>> futures = new ArrayList<>();
-        for (Callable<T> step : steps) {
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return step.call();
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            }, pool));
-        }
+        List<CompletableFuture<T>> started = new ArrayList<>();
+        for (Callable<T> step : steps) started.add(async(step));
         List<T> out = new ArrayList<>();
-        for (CompletableFuture<T> f : futures) {
-            try {
-                out.add(f.get());
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
-                if (cause instanceof Exception ex) throw ex;
-                throw e;
-            }
-        }
+        for (CompletableFuture<T> f : started) out.add(join(f));
         return out;
     }
 

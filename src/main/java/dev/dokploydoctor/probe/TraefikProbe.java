@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -44,16 +45,21 @@ final class TraefikProbe implements Probe {
         DockerAccess docker = ctx.docker();
         String host = ctx.host();
         String name = Containers.name(t);
-        if (!Containers.running(t)) f.observe(name + " is not running (" + t.getState().getStatus() + "): its API is unreachable");
-        boolean fromApi = Containers.running(t) && routersFromApi(docker, t, host, f);
-        if (!fromApi) routersFromLabels(docker, s, t, host, f);
-        providerNetwork(docker, t, f);
-        logs(docker, t, f);
+        boolean running = Containers.running(t);
+        if (!running) f.observe(name + " is not running (" + t.getState().getStatus() + "): its API is unreachable");
+        // the four reads are independent: start them together, then judge in order
+        CompletableFuture<DockerAccess.ExecResult> api = running ? ctx.async(() -> docker.exec(t.getId(), name, "wget", "-qO-", API)) : null;
+        CompletableFuture<Map<String, String>> dynamic = ctx.async(() -> docker.readFiles(t.getId(), DYNAMIC_DIR));
+        CompletableFuture<Map.Entry<String, String>> config = ctx.async(() -> staticConfig(docker, t));
+        CompletableFuture<List<String>> logs = ctx.async(() -> docker.logs(t.getId(), LOG_LINES));
+        boolean fromApi = api != null && routersFromApi(ctx.join(api), host, f);
+        if (!fromApi) routersFromLabels(s, ctx.join(dynamic), host, f);
+        providerNetwork(t, ctx.join(config), f);
+        logs(t, ctx.join(logs), f);
     }
 
     /** Routers from Traefik's API, via wget inside the container; false when the API is not reachable. */
-    private static boolean routersFromApi(DockerAccess docker, InspectContainerResponse t, String host, Findings f) throws Exception {
-        DockerAccess.ExecResult x = docker.exec(t.getId(), Containers.name(t), "wget", "-qO-", API);
+    private static boolean routersFromApi(DockerAccess.ExecResult x, String host, Findings f) {
         if (x.exitCode() != 0 || x.stdout().isBlank()) {
             f.observe("Traefik API not reachable (" + x.command() + ": exit " + x.exitCode()
                     + (x.output().isBlank() ? "" : ", " + firstLine(x.output())) + "); routers derived from labels instead");
@@ -97,7 +103,7 @@ final class TraefikProbe implements Probe {
      * run, are not unhealthy or starting, and carry traefik.enable=true; the file provider reads
      * the dynamic directory.
      */
-    private static void routersFromLabels(DockerAccess docker, HostSnapshot s, InspectContainerResponse t, String host, Findings f) throws Exception {
+    private static void routersFromLabels(HostSnapshot s, Map<String, String> dynamicFiles, String host, Findings f) {
         if (host == null) {
             f.observe("no host to look for (no --url, and the routed container has no Host() label)");
             return;
@@ -114,7 +120,7 @@ final class TraefikProbe implements Probe {
             if (why == null) kept.add(line);
             else dropped.add(line + " (dropped: " + why + ")");
         }
-        for (Map.Entry<String, String> file : docker.readFiles(t.getId(), DYNAMIC_DIR).entrySet()) {
+        for (Map.Entry<String, String> file : dynamicFiles.entrySet()) {
             if (!file.getKey().endsWith(".yml") && !file.getKey().endsWith(".yaml")) continue;
             for (String rule : fileRules(file.getValue())) {
                 if (TraefikLabels.hosts(rule).contains(host)) kept.add("file provider " + file.getKey() + ": rule " + rule);
@@ -149,8 +155,17 @@ final class TraefikProbe implements Probe {
         return rules;
     }
 
+    /** The first static config file that exists, as (path, text), or null. */
+    private static Map.Entry<String, String> staticConfig(DockerAccess docker, InspectContainerResponse t) throws Exception {
+        for (String path : STATIC_CONFIGS) {
+            Optional<String> text = docker.readFile(t.getId(), path);
+            if (text.isPresent()) return Map.entry(path, text.get());
+        }
+        return null;
+    }
+
     /** providers.docker.network: from a --providers.docker.network flag, else the static config file. */
-    private static void providerNetwork(DockerAccess docker, InspectContainerResponse t, Findings f) throws Exception {
+    private static void providerNetwork(InspectContainerResponse t, Map.Entry<String, String> config, Findings f) {
         String[] args = t.getArgs() == null ? new String[0] : t.getArgs();
         for (String a : args) {
             if (a.startsWith("--providers.docker.network=")) {
@@ -158,27 +173,25 @@ final class TraefikProbe implements Probe {
                 return;
             }
         }
-        for (String path : STATIC_CONFIGS) {
-            Optional<String> text = docker.readFile(t.getId(), path);
-            if (text.isEmpty()) continue;
-            JsonNode root;
-            try {
-                root = YAML.readTree(text.get());
-            } catch (Exception e) {
-                f.observe(path + " in " + Containers.name(t) + " is not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
-                return;
-            }
-            JsonNode net = root == null ? null : root.path("providers").path("docker").get("network");
-            String value = net == null || net.isNull() ? "" : net.asText();
-            f.fact("traefik.provider_network", value, path + " in " + Containers.name(t) + ": providers.docker.network "
-                    + (value.isEmpty() ? "not set" : "= " + value));
+        if (config == null) {
+            f.observe("no static config at " + String.join(" or ", STATIC_CONFIGS) + " in " + Containers.name(t));
             return;
         }
-        f.observe("no static config at " + String.join(" or ", STATIC_CONFIGS) + " in " + Containers.name(t));
+        String path = config.getKey();
+        JsonNode root;
+        try {
+            root = YAML.readTree(config.getValue());
+        } catch (Exception e) {
+            f.observe(path + " in " + Containers.name(t) + " is not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
+            return;
+        }
+        JsonNode net = root == null ? null : root.path("providers").path("docker").get("network");
+        String value = net == null || net.isNull() ? "" : net.asText();
+        f.fact("traefik.provider_network", value, path + " in " + Containers.name(t) + ": providers.docker.network "
+                + (value.isEmpty() ? "not set" : "= " + value));
     }
 
-    private static void logs(DockerAccess docker, InspectContainerResponse t, Findings f) throws Exception {
-        List<String> lines = docker.logs(t.getId(), LOG_LINES);
+    private static void logs(InspectContainerResponse t, List<String> lines, Findings f) {
         for (LogSign sign : LOG_SIGNS) {
             List<String> hits = lines.stream().filter(l -> sign.pattern().matcher(l).find()).toList();
             String source = "docker logs --tail " + LOG_LINES + " " + Containers.name(t);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,17 +70,22 @@ final class TunnelProbe implements Probe {
         List<String> env = c.getConfig() == null || c.getConfig().getEnv() == null ? List.of() : Arrays.asList(c.getConfig().getEnv());
         String token = tokenSource(args, env);
 
+        // every candidate config path and the log at once; the first existing path wins, as in cloudflared
+        List<String> paths = configPaths(args);
+        List<CompletableFuture<Optional<String>>> reads = new ArrayList<>();
+        for (String path : paths) reads.add(ctx.async(() -> docker.readFile(c.getId(), path)));
+        CompletableFuture<List<String>> log = ctx.async(() -> docker.logs(c.getId(), LOG_LINES));
         List<TunnelIngress.Rule> rules = List.of();
         String rulesFrom = null;
-        for (String path : configPaths(args)) {
-            Optional<String> text = docker.readFile(c.getId(), path);
+        for (int i = 0; i < paths.size(); i++) {
+            Optional<String> text = ctx.join(reads.get(i));
             if (text.isEmpty()) continue;
             rules = TunnelIngress.parse(YAML.readTree(text.get()));
-            rulesFrom = path + " in " + name;
+            rulesFrom = paths.get(i) + " in " + name;
             break;
         }
         boolean running = Containers.running(c);
-        List<String> lines = docker.logs(c.getId(), LOG_LINES);
+        List<String> lines = ctx.join(log);
         String logged = TunnelIngress.lastLoggedConfig(lines);
         if (rules.isEmpty() && logged != null) {
             rules = TunnelIngress.parse(JSON.readTree(logged));

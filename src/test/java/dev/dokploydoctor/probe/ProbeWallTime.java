@@ -9,13 +9,14 @@ import static dev.dokploydoctor.probe.TestHost.*;
  * Not a test: a harness that lays out a host with 50 containers (10 compose projects of 5
  * services, plus dokploy-traefik and a cloudflared) and reports the wall time of full probe runs.
  * Run it by hand against the test dockerd:
- * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) dev.dokploydoctor.probe.ProbeWallTime</pre>
+ * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) dev.dokploydoctor.probe.ProbeWallTime [RUNS] [HOLD-SECONDS]</pre>
  */
 public final class ProbeWallTime {
     private ProbeWallTime() {}
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int holdSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 0;   // keep the layout up to time the CLI by hand
         try (TestHost h = TestHost.open()) {
             h.dokployNetwork();
             h.container(TRAEFIK, List.of("--network", DOKPLOY_NETWORK), "sleep", "3600");
@@ -42,6 +43,10 @@ public final class ProbeWallTime {
                 StringBuilder per = new StringBuilder();
                 for (ProbeResult pr : r.results()) per.append(pr.probe()).append('=').append(pr.millis()).append("ms ");
                 System.out.printf("run %d: %d ms wall, %d facts; %s%n", i + 1, ms, r.facts().size(), per);
+            }
+            if (holdSeconds > 0) {
+                System.out.println("holding the layout for " + holdSeconds + " s: probe --service web --project " + first);
+                TestHost.sleep(holdSeconds * 1000L);
             }
         }
     }

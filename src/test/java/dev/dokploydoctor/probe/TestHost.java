@@ -8,6 +8,9 @@ import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +45,15 @@ final class TestHost implements AutoCloseable {
     /** Facts each probe answered, per scenario, printed at the end of the run for the report. */
     static final Map<String, String> ANSWERED = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /**
+     * dokploy-traefik and dokploy-network have fixed names, so two test JVMs on one dockerd (two
+     * worktrees testing at once) would trip over each other: a host-wide lock makes them take turns.
+     */
+    private static final Path LOCK = Path.of(System.getProperty("java.io.tmpdir"), "dokploy-doctor-docker-tests.lock");
+
     final String run = "dd" + UUID.randomUUID().toString().substring(0, 6);
+    private final FileChannel lockChannel;
+    private final FileLock lock;
     private final List<String> containers = new ArrayList<>();
     private final List<String> networks = new ArrayList<>();
 
@@ -56,8 +67,17 @@ final class TestHost implements AutoCloseable {
             assumeTrue(false, "no Docker engine (" + why + "); set DOKPLOY_DOCTOR_REQUIRE_DOCKER=1 to make this a failure");
         }
         TestHost h = new TestHost();
-        h.removeLeftovers();
+        h.removeLeftovers();   // under the lock, anything labelled is from a run that died
         return h;
+    }
+
+    private TestHost() {
+        try {
+            lockChannel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.lock();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot take " + LOCK + ": " + e.getMessage(), e);
+        }
     }
 
     private static String dockerProblem() {
@@ -255,7 +275,16 @@ final class TestHost implements AutoCloseable {
     }
 
     @Override public void close() {
-        for (int i = containers.size() - 1; i >= 0; i--) dockerMayFail("rm", "-f", containers.get(i));
-        for (int i = networks.size() - 1; i >= 0; i--) dockerMayFail("network", "rm", networks.get(i));
+        try {
+            for (int i = containers.size() - 1; i >= 0; i--) dockerMayFail("rm", "-f", containers.get(i));
+            for (int i = networks.size() - 1; i >= 0; i--) dockerMayFail("network", "rm", networks.get(i));
+        } finally {
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException ignored) {
+                // the lock goes with the channel; nothing else to undo
+            }
+        }
     }
 }
