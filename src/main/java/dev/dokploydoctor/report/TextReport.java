@@ -109,11 +109,16 @@ public final class TextReport {
             Cause.Fix filled = c.fill(f, values);
             sb.append(indent).append(style.bold("fix: ")).append(filled.title())
                     .append(style.dim("  [risk: " + filled.risk() + "]")).append('\n');
-            for (String cmd : filled.commands()) {
-                for (String line : cmd.split("\n")) sb.append(indent).append("  ").append(style.cyan(line)).append('\n');
-            }
+            // the compose change comes first: the commands usually redeploy it
             if (filled.compose() != null) {
-                for (String line : filled.compose().stripTrailing().split("\n")) sb.append(indent).append("  ").append(style.cyan(line)).append('\n');
+                sb.append(indent).append("  ").append(style.dim("in docker-compose.yml:")).append('\n');
+                for (String line : filled.compose().stripTrailing().split("\n")) sb.append(indent).append("    ").append(style.cyan(line)).append('\n');
+            }
+            if (!filled.commands().isEmpty()) {
+                if (filled.compose() != null) sb.append(indent).append("  ").append(style.dim("then run:")).append('\n');
+                for (String cmd : filled.commands()) {
+                    for (String line : cmd.split("\n")) sb.append(indent).append("    ").append(style.cyan(line)).append('\n');
+                }
             }
         }
         if (c.advice() != null && knowledge != null && knowledge.cause(c.advice()) != null) {
