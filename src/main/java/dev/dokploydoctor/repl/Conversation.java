@@ -316,26 +316,37 @@ public final class Conversation {
         ProbeReport report = probes.take(wait);
         if (report == null) return false;
         boolean added = false;
+        String dockerDown = null;
         for (ProbeResult r : report.results()) {
             switch (r.state()) {
                 case OK -> {
                     for (Fact f : session.add(Session.Kind.PROBE, r.probe(), r.facts(), null, false)) {
                         console.println("  " + style.ok() + " checked: " + f.getKey() + " = " + f.getText()
-                                + (f.getEvidence().isBlank() ? "" : style.dim("  (" + f.getEvidence() + ")")));
+                                + (f.getEvidence().isBlank() ? "" : style.dim("  (" + abbreviate(f.getEvidence(), 80) + ")")));
                         added = true;
                     }
                 }
                 case COULD_NOT_CHECK, SKIPPED -> {
                     if (r.probe().equals("docker")) {
-                        console.println("  " + style.warn() + " No Docker engine reachable here (" + r.reason() + "): I will ask instead."
-                                + (examples().isEmpty() ? "" : " Type 'example' to try a bundled example."));
-                    } else if (r.state() == ProbeResult.State.COULD_NOT_CHECK) {
-                        console.println("  " + style.dim("could not check " + r.probe() + ": " + r.reason()));
+                        dockerDown = String.valueOf(r.reason());
+                        console.println("  " + style.warn() + " No Docker engine to look at (" + abbreviate(dockerDown, 90) + "): I will ask instead."
+                                + (examples().isEmpty() ? "" : " 'example' tries a bundled case."));
+                    } else if (r.state() == ProbeResult.State.COULD_NOT_CHECK && !sameCause(r.reason(), dockerDown)) {
+                        console.println("  " + style.dim("could not check " + r.probe() + ": " + abbreviate(String.valueOf(r.reason()), 100)));
                     }
                 }
             }
         }
         return added;
+    }
+
+    /** A probe that failed for the reason Docker did (it needs Docker too) is not worth a line of its own. */
+    private static boolean sameCause(String reason, String dockerDown) {
+        return dockerDown != null && reason != null && (reason.equals(dockerDown) || reason.startsWith("Docker engine not reachable"));
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     /** The engine, waiting for the background compile if needed; a load error is rethrown. */

@@ -44,6 +44,7 @@ public final class TerminalConsole implements Console {
                     }
                     for (String s : c.complete(new ArrayList<>(line.words()), line.wordIndex())) candidates.add(new Candidate(s));
                 })
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
         if (historyFile != null) builder.variable(LineReader.HISTORY_FILE, historyFile);

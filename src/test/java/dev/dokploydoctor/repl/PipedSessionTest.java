@@ -74,7 +74,7 @@ class PipedSessionTest {
             int mark = s.output().length();
             s.line("maybe");
             s.waitFor("expected yes or no", mark);
-            new WorldAnswerer(s, ROUTE_TO_TRAEFIK, mark).until(Pattern.compile("advice: route-via-traefik"), mark, LONG);
+            new WorldAnswerer(s, ROUTE_TO_TRAEFIK, WorldAnswerer.lastQuestion(s.output())).until(Pattern.compile("advice: route-via-traefik"), mark, LONG);
             // a choice: a wrong word, a number out of range, then a number that is right
             mark = s.output().length();
             s.line("change user.goal");

@@ -62,6 +62,15 @@ final class WorldAnswerer {
         return key;
     }
 
+    /** Where the last question shown starts (its key line), to answer a question already on screen. */
+    static int lastQuestion(String out) {
+        Matcher m = KEY_LINE.matcher(out);
+        int at = -1;
+        while (m.find()) at = m.start();
+        if (at < 0) fail("no question on screen:\n" + out);
+        return at;
+    }
+
     static String answer(Object value) {
         if (value == null) return "?";
         if (value instanceof Boolean b) return b ? "yes" : "no";
