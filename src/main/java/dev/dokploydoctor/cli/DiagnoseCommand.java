@@ -22,6 +22,7 @@ import dev.dokploydoctor.repl.ReplOptions;
 import dev.dokploydoctor.repl.Session;
 import dev.dokploydoctor.repl.SessionFiles;
 import dev.dokploydoctor.repl.TerminalConsole;
+import dev.dokploydoctor.repl.Timing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,6 +77,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Mixin KnowledgeOptions knowledge = new KnowledgeOptions();
 
     @Override public Integer call() {
+        Timing.mark("command parsed");
         Format fmt = parseFormat();
         if (project != null && service == null) throw new Main.UsageError("--project needs --service (the compose service name)");
         if (!(probeTimeout > 0) || probeTimeout > 600) throw new Main.UsageError("--probe-timeout must be between 0 and 600 seconds");

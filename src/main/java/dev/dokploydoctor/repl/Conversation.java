@@ -79,6 +79,7 @@ public final class Conversation {
         // wait for the prompt. (Printing the question before the terminal is ready is no way out:
         // what the user types before JLine owns the terminal is lost.)
         console = consoles.get();
+        Timing.mark("terminal ready");
         if (loader == null) startLoader();
         try {
             style = console.style();

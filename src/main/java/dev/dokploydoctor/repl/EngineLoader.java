@@ -37,6 +37,7 @@ public final class EngineLoader {
                 // the first session pays for class loading; pay it here, not on the first answer
                 compiled.evaluate("warm-up", List.of(), Set.of(), Engine.DEFAULT_THRESHOLD);
                 e.complete(compiled);
+                Timing.mark("rules ready");
             } catch (Throwable failure) {
                 k.completeExceptionally(failure);
                 e.completeExceptionally(failure);

@@ -1,23 +1,27 @@
 package dev.dokploydoctor.repl;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 
 /**
- * Start-up milestones (each once) on stderr when DOKPLOY_DOCTOR_TIMING is set, measured from the start of the
- * process (as the operating system saw it), for the launch-time harness. Silent otherwise.
+ * Start-up milestones (each once) on stderr when DOKPLOY_DOCTOR_TIMING is set, for the launch-time
+ * harness. The value may be the launch time in epoch milliseconds (the harness sets it just before
+ * starting the program); otherwise times count from the start of the JVM. Silent when unset.
  */
-final class Timing {
-    private static final boolean ON = System.getenv("DOKPLOY_DOCTOR_TIMING") != null;
+public final class Timing {
+    private static final String SETTING = System.getenv("DOKPLOY_DOCTOR_TIMING");
     private static final java.util.Set<String> MARKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Timing() {}
 
-    static void mark(String what) {
-        if (!ON || !MARKED.add(what)) return;
-        Instant start = ProcessHandle.current().info().startInstant().orElse(null);
-        if (start == null) return;
-        System.err.printf("timing: %s after %d ms%n", what, Duration.between(start, Instant.now()).toMillis());
+    public static void mark(String what) {
+        if (SETTING == null || !MARKED.add(what)) return;
+        long start;
+        try {
+            start = Long.parseLong(SETTING.strip());
+        } catch (NumberFormatException e) {
+            start = ManagementFactory.getRuntimeMXBean().getStartTime();
+        }
+        System.err.printf("timing: %s after %d ms%n", what, System.currentTimeMillis() - start);
         System.err.flush();
     }
 }
