@@ -38,9 +38,7 @@ class CauseFilesTest {
             "domain-change-not-redeployed", "external-compose-without-network", "traefik-network-label-missing",
             "wrong-container-port", "app-listens-on-localhost", "cloudflare-flexible-ssl-loop",
             "container-unhealthy", "tunnel-not-connected", "docker-api-too-new-for-traefik",
-            "tunnel-origin-unreachable", "dependency-not-running", "route-via-traefik", "route-via-direct-tunnel",
-            // added after DESIGN §4, with `rules new` (docs/ADD-A-RULE.md)
-            "letsencrypt-rate-limited");
+            "tunnel-origin-unreachable", "dependency-not-running", "route-via-traefik", "route-via-direct-tunnel");
     private static final Set<String> ADVICE = Set.of("route-via-traefik", "route-via-direct-tunnel");
 
     /** Same shape as Cause's placeholder pattern: a dotted lower-case fact key in braces. */
@@ -67,7 +65,10 @@ class CauseFilesTest {
 
     @Test
     void everyContractCauseHasAFileAndNoOtherFilesExist() {
-        assertEquals(new TreeSet<>(CONTRACT), new TreeSet<>(causes.keySet()));
+        // new lessons add causes without touching Java; the contract's ids must all stay
+        TreeSet<String> missing = new TreeSet<>(CONTRACT);
+        missing.removeAll(causes.keySet());
+        assertTrue(missing.isEmpty(), "contract cause ids without a file: " + missing);
     }
 
     @Test
