@@ -33,6 +33,15 @@ interface Driver extends AutoCloseable {
         return waitFor(Pattern.compile(regex, Pattern.MULTILINE), from, Duration.ofSeconds(90));
     }
 
+    /** Wait until the session waits at {@code prompt} with output past {@code from} (before pressing Ctrl-C or Ctrl-D). */
+    default void waitForPrompt(String prompt, int from) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!(output().length() > from && atPrompt(prompt))) {
+            if (System.nanoTime() > deadline) fail("timed out waiting for the prompt '" + prompt + "'; the session shows:\n" + output());
+            sleep(30);
+        }
+    }
+
     /** The output ends at an empty prompt ("> " or "doctor> "): the session waits for input. */
     default boolean atPrompt(String prompt) {
         String out = output().stripTrailing();

@@ -239,9 +239,8 @@ class PipedSessionTest {
             Files.delete(broken);
             mark = s.output().length();
             s.line("reload");
-            s.waitFor("reloaded: ", mark);
-            s.waitFor("leading: ", mark);
-            new WorldAnswerer(s, ROUTE_TO_TRAEFIK, s.output().length())
+            s.waitFor("reloaded: [\\s\\S]*leading: [\\s\\S]*· \\[[a-z0-9_.]+\\]", mark);
+            new WorldAnswerer(s, ROUTE_TO_TRAEFIK, WorldAnswerer.lastQuestion(s.output()))
                     .until(Pattern.compile("advice: route-via-traefik"), mark, LONG);
             s.line("quit");
             assertEquals(0, s.exitCode());

@@ -67,6 +67,7 @@ class TerminalSessionTest {
             t.type("multi-c");
             t.keys("Tab", "Enter");
             t.waitFor("^multi-container-isolation  .*\\[layer: ", mark);
+            t.waitForPrompt("doctor>", mark);
 
             mark = t.output().length();
             t.keys("C-d");
@@ -90,7 +91,7 @@ class TerminalSessionTest {
             // the other answer to the same question leads the other way
             t.line("no");
             t.waitFor("advice: route-via-direct-tunnel", mark);
-            t.waitFor("^doctor>", mark);
+            t.waitForPrompt("doctor>", mark);
             mark = t.output().length();
             t.line("quit");
             t.waitFor("\\[exit 0\\]", mark);
@@ -104,6 +105,7 @@ class TerminalSessionTest {
             WorldAnswerer a = new WorldAnswerer(t, Map.of("compose.editable", false, "compose.can_add_networks", false), 0);
             a.until(Pattern.compile("advice: route-via-direct-tunnel"), 0, LONG);
             assertTrue(a.asked().size() <= 2, "the decision tree is short: " + a.asked());
+            t.waitForPrompt("doctor>", 0);
             t.keys("C-d");
             t.waitFor("\\[exit 0\\]", 0);
         }
@@ -123,6 +125,7 @@ class TerminalSessionTest {
             WorldAnswerer unknowns = new WorldAnswerer(t, Map.of(), WorldAnswerer.lastQuestion(t.output()));
             unknowns.until(Pattern.compile("inconclusive[\\s\\S]*candidates: "), mark, LONG);
             t.waitFor("would settle it", mark);
+            t.waitForPrompt("doctor>", mark);
             mark = t.output().length();
             t.keys("C-d");
             t.waitFor("\\[exit 4\\]", mark);
@@ -135,6 +138,7 @@ class TerminalSessionTest {
             t.line("1");
             t.waitFor("· \\[[a-z0-9_.]+\\]", 0);
             String key = lastKey(t.output());
+            t.waitForPrompt(">", 0);
             int mark = t.output().length();
             t.keys("C-c");
             t.waitFor("question cancelled", mark);
@@ -142,6 +146,7 @@ class TerminalSessionTest {
             assertFalse(t.exited(), "Ctrl-C does not end the session");
             t.line("next");
             t.waitFor("\\[" + Pattern.quote(key) + "\\]", mark);
+            t.waitForPrompt(">", mark);
             mark = t.output().length();
             t.keys("C-d");
             t.waitFor("bye \\(inconclusive[\\s\\S]*\\[exit 4\\]", mark);
@@ -161,7 +166,8 @@ class TerminalSessionTest {
             String noted = out.lines().filter(l -> l.contains("noted:")).findFirst().orElseThrow();
             assertTrue(noted.contains("app.dns_failure = true") && noted.contains("http.status = 502"),
                     "both pasted lines were read as one answer:\n" + out);
-            t.waitFor("· \\[[a-z0-9_.]+\\]\\s+>\\s*\\z", 0);
+            t.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            t.waitForPrompt(">", 0);
             t.keys("C-d");
             t.waitFor("\\[exit ", 0);
         }
