@@ -50,7 +50,9 @@ public final class Conversation {
     private Engine engine;
     private Explanations words;
     private QuestionPlanner planner;
-    private ProbeRunner probes;
+    /** Probe runs: one at start, one more when the user names the site's URL. */
+    private final List<ProbeRunner> probes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean dockerNoticeShown;
     private Map<String, CaseInput> examples;
 
     private final Session session = new Session("session");
@@ -81,6 +83,7 @@ public final class Conversation {
         console = consoles.get();
         Timing.mark("terminal ready");
         if (loader == null) startLoader();
+        if (options.probe()) startProbes();
         try {
             style = console.style();
             if (!console.interactive()) useEngine(); // nothing to type ahead on a pipe: a broken rule base fails before any output
@@ -95,6 +98,19 @@ public final class Conversation {
         } finally {
             console.close();
         }
+    }
+
+    /** The probes start as soon as the vocabulary is loaded, in the background, and report when asked. */
+    private void startProbes() {
+        Thread t = new Thread(() -> {
+            try {
+                probes.add(ProbeRunner.start(options.target(), options.probeTimeout(), loader.knowledge().vocabulary()));
+            } catch (RuntimeException e) {
+                // a knowledge error is reported by the engine loader; without a vocabulary there is nothing to probe
+            }
+        }, "probe-starter");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void startLoader() {
@@ -163,7 +179,7 @@ public final class Conversation {
         console.println("  " + style.dim("noted: " + String.join(", ", parsed.facts().stream().map(f -> f.getKey() + " = " + f.getText()).toList())));
         if (parsed.url() != null && options.probe() && options.target().url() == null) {
             ProbeTarget t = options.target();
-            probes = ProbeRunner.start(new ProbeTarget(t.service(), t.project(), parsed.url()), options.probeTimeout(), k.vocabulary());
+            probes.add(ProbeRunner.start(new ProbeTarget(t.service(), t.project(), parsed.url()), options.probeTimeout(), k.vocabulary()));
         }
         useEngine();
         advance();
@@ -186,7 +202,7 @@ public final class Conversation {
             return true;
         }
         Question q = plan.question();
-        if (q.spec() != null && q.spec().probe() != null && probes != null && probes.pending()) {
+        if (q.spec() != null && q.spec().probe() != null && probes.stream().anyMatch(ProbeRunner::pending)) {
             console.println(style.dim("  checking (" + q.spec().probe() + ")..."));
             absorbProbes(true);
             advance();
@@ -277,6 +293,7 @@ public final class Conversation {
 
     /** Re-evaluate everything known, show how the causes moved, then conclude or pick the next question. */
     private void advance() {
+        absorbProbes(false);
         Outcome before = outcome;
         outcome = session.evaluate(engine, options.threshold());
         plan = null;
@@ -313,9 +330,15 @@ public final class Conversation {
 
     /** Take the probe facts when they are in (or wait for them); true when a fact was added. */
     private boolean absorbProbes(boolean wait) {
-        if (probes == null) return false;
-        ProbeReport report = probes.take(wait);
-        if (report == null) return false;
+        boolean added = false;
+        for (ProbeRunner runner : probes) {
+            ProbeReport report = runner.take(wait);
+            if (report != null) added |= absorb(report);
+        }
+        return added;
+    }
+
+    private boolean absorb(ProbeReport report) {
         boolean added = false;
         String dockerDown = null;
         for (ProbeResult r : report.results()) {
@@ -327,15 +350,18 @@ public final class Conversation {
                         added = true;
                     }
                 }
-                case COULD_NOT_CHECK, SKIPPED -> {
+                case COULD_NOT_CHECK -> {
                     if (r.probe().equals("docker")) {
                         dockerDown = String.valueOf(r.reason());
+                        if (dockerNoticeShown) continue;
+                        dockerNoticeShown = true;
                         console.println("  " + style.warn() + " No Docker engine to look at (" + abbreviate(dockerDown, 90) + "): I will ask instead."
                                 + (examples().isEmpty() ? "" : " 'example' tries a bundled case."));
-                    } else if (r.state() == ProbeResult.State.COULD_NOT_CHECK && !sameCause(r.reason(), dockerDown)) {
+                    } else if (!sameCause(r.reason(), dockerDown)) {
                         console.println("  " + style.dim("could not check " + r.probe() + ": " + abbreviate(String.valueOf(r.reason()), 100)));
                     }
                 }
+                case SKIPPED -> { /* nothing to look at for this probe (no --url, no DokPloy key): not news */ }
             }
         }
         return added;
@@ -355,7 +381,6 @@ public final class Conversation {
         if (engine != null) return;
         if (!loader.engineReady() && console != null && console.interactive()) console.println(style.dim("loading rules..."));
         setEngine(loader.engine());
-        if (options.probe() && probes == null) probes = ProbeRunner.start(options.target(), options.probeTimeout(), engine.knowledge().vocabulary());
         for (String note : engine.knowledge().notices()) console.println(style.dim("note: " + note));
     }
 

@@ -269,6 +269,37 @@ class PipedSessionTest {
         }
     }
 
+    @Test
+    void withoutADockerEngineTheProbesSaySoInOneLine(@TempDir Path home) {
+        Map<String, String> noDocker = Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"));
+        try (PipedDriver s = PipedDriver.start(home, noDocker, List.of("diagnose", "--probe-timeout", "2"))) {
+            s.line("1");
+            String out = s.waitFor("No Docker engine to look at \\(.*\\): I will ask instead\\. 'example' tries a bundled case\\.", 0);
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            out = s.output();
+            assertFalse(out.contains("could not check dns"), "probes that need Docker too add no line of their own:\n" + out);
+            assertEquals(1, out.split("No Docker engine", -1).length - 1, "said once:\n" + out);
+            assertEquals(4, s.exitCode());
+        }
+    }
+
+    @Test
+    void theProbesAnswerWhatTheyCanSeeOnTheHost(@TempDir Path home) {
+        boolean required = "1".equals(System.getenv("DOKPLOY_DOCTOR_REQUIRE_DOCKER"));
+        boolean socket = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(required || socket, "no Docker engine on this machine");
+        try (PipedDriver s = start(home, "diagnose")) {
+            s.line("1");
+            String out = s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            assertTrue(Pattern.compile("(?m)^  ✓ checked: docker\\.api_version = [\\d.]+").matcher(out).find(),
+                    "the Docker engine's API version is checked, not asked:\n" + out);
+            assertFalse(out.contains("[docker.api_version]"), out);
+            s.line("facts");
+            s.waitFor("docker\\.api_version = [\\d.]+ +checked: ", 0);
+            s.exitCode();
+        }
+    }
+
     static void assertNoStackTrace(String err) {
         assertFalse(err.contains("Exception"), err);
         assertFalse(Pattern.compile("(?m)^\\s+at ").matcher(err).find(), err);
