@@ -60,6 +60,8 @@ public final class Conversation {
     private QuestionPlanner.Plan plan;
     private Mode mode = Mode.OPENING;
     private boolean openingShown;
+    /** The question being read right now (for Tab completion of its choices); null at other prompts. */
+    private volatile FactSpec asking;
 
     /** @param resultOut where the final result goes for --format json|markdown (null: text only) */
     public Conversation(ReplOptions options, PrintStream resultOut) {
@@ -212,7 +214,7 @@ public final class Conversation {
         while (true) {
             String line;
             try {
-                line = read("> ");
+                line = readAnswer(q.spec());
             } catch (Console.Interrupted e) {
                 console.println(style.dim("(question cancelled; 'next' asks it again, 'help' lists commands)"));
                 mode = Mode.COMMANDS;
@@ -258,6 +260,16 @@ public final class Conversation {
         console.println("  " + style.dim("noted: " + String.join(", ", added.stream().map(f -> f.getKey() + " = " + f.getText()).toList())));
         advance();
         return true;
+    }
+
+    /** Read the answer to a question about {@code spec}; Tab completes its choices meanwhile. */
+    private String readAnswer(FactSpec spec) throws Console.Interrupted, Console.Woken {
+        asking = spec;
+        try {
+            return read("> ");
+        } finally {
+            asking = null;
+        }
     }
 
     /** Read a line; a line of three quotes starts a block that ends with the next such line. */
@@ -480,7 +492,7 @@ public final class Conversation {
         while (true) {
             String line;
             try {
-                line = read("> ");
+                line = readAnswer(spec);
             } catch (Console.Interrupted e) {
                 console.println(style.dim("(change cancelled)"));
                 return;
@@ -620,8 +632,8 @@ public final class Conversation {
         Set<String> out = new TreeSet<>();
         if (index == 0) {
             out.addAll(Command.names());
-            if (mode == Mode.QUESTIONS && plan != null && plan.question().spec() != null) {
-                FactSpec spec = plan.question().spec();
+            FactSpec spec = asking;
+            if (spec != null) {
                 if (spec.type() == FactType.ENUM) out.addAll(spec.values());
                 if (spec.type() == FactType.BOOL) out.addAll(List.of("yes", "no"));
                 out.add("unknown");

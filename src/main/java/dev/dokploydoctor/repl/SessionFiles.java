@@ -127,8 +127,9 @@ public final class SessionFiles {
         for (Cause.Fix f : c.fixes()) {
             Cause.Fix filled = c.fill(f, values);
             sb.append(++n).append(". ").append(filled.title()).append(" (risk: ").append(filled.risk()).append(")\n\n");
-            if (!filled.commands().isEmpty()) sb.append(indent(fence(String.join("\n", filled.commands()), "sh")));
+            // the snippet first: the commands usually apply it (as in the text report)
             if (filled.compose() != null) sb.append(indent(fence(filled.compose(), "yaml")));
+            if (!filled.commands().isEmpty()) sb.append(indent(fence(String.join("\n", filled.commands()), "sh")));
         }
         if (c.advice() != null && knowledge.cause(c.advice()) != null) {
             sb.append("Advice: ").append(knowledge.cause(c.advice()).title()).append("\n\n");

@@ -76,7 +76,7 @@ class TerminalSessionTest {
     }
 
     @Test
-    void theRouteDecisionTreeGivesBothAdviceAndUndoChangesIt(@TempDir Path home) {
+    void theRouteDecisionTreeGivesBothAdviceUndoChangesItAndTabCompletesAChoice(@TempDir Path home) {
         try (TmuxDriver t = start(home, "diagnose", "--no-probe")) {
             t.line("8");
             WorldAnswerer toTraefik = new WorldAnswerer(t, OWN_REPO, 0);
@@ -91,6 +91,18 @@ class TerminalSessionTest {
             // the other answer to the same question leads the other way
             t.line("no");
             t.waitFor("advice: route-via-direct-tunnel", mark);
+            t.waitForPrompt("doctor>", mark);
+
+            // a choice: Tab completes it
+            mark = t.output().length();
+            t.line("change deploy.status");
+            t.waitFor("1\\) done  2\\) error  3\\) running.*\\[deploy\\.status\\]", mark);
+            t.waitForPrompt(">", mark);
+            t.type("err");
+            t.keys("Tab", "Enter");
+            t.waitFor("^> error\\s*$", mark);
+            t.line("facts");
+            t.waitFor("deploy\\.status = error +you: changed", mark);
             t.waitForPrompt("doctor>", mark);
             mark = t.output().length();
             t.line("quit");
