@@ -11,12 +11,9 @@ import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.FactSpec;
-import dev.dokploydoctor.knowledge.FactType;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.Suggest;
-import dev.dokploydoctor.probe.ProbeReport;
-import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.report.CaseView;
 import dev.dokploydoctor.report.Format;
@@ -26,11 +23,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -44,15 +39,14 @@ public final class Conversation {
 
     private final ReplOptions options;
     private final PrintStream resultOut;
-    private Console console;
+    private volatile Console console; // read by the loader thread to wake a read on failure
     private Style style;
     private EngineLoader loader;
     private Engine engine;
     private Explanations words;
     private QuestionPlanner planner;
     /** Probe runs: one at start, one more when the user names the site's URL. */
-    private final List<ProbeRunner> probes = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private boolean dockerNoticeShown;
+    private final ProbeIntake probes = new ProbeIntake();
     private Map<String, CaseInput> examples;
 
     private final Session session = new Session("session");
@@ -90,12 +84,7 @@ public final class Conversation {
             style = console.style();
             if (!console.interactive()) useEngine(); // nothing to type ahead on a pipe: a broken rule base fails before any output
             if (answers != null) applyAnswers(answers);
-            console.setCompletion(new Console.Completion() {
-                @Override public List<String> complete(List<String> words, int index) { return Conversation.this.complete(words, index); }
-                @Override public boolean wantsFile(List<String> words, int index) {
-                    return index == 1 && !words.isEmpty() && (words.get(0).equals("save") || words.get(0).equals("report"));
-                }
-            });
+            console.setCompletion(new Completions(() -> asking, () -> engine, () -> outcome, session, () -> examples().keySet()));
             return loop();
         } finally {
             console.close();
@@ -204,7 +193,7 @@ public final class Conversation {
             return true;
         }
         Question q = plan.question();
-        if (q.spec() != null && q.spec().probe() != null && probes.stream().anyMatch(ProbeRunner::pending)) {
+        if (q.spec() != null && q.spec().probe() != null && probes.pending()) {
             console.println(style.dim("  checking (" + q.spec().probe() + ")..."));
             absorbProbes(true);
             advance();
@@ -342,50 +331,9 @@ public final class Conversation {
 
     /** Take the probe facts when they are in (or wait for them); true when a fact was added. */
     private boolean absorbProbes(boolean wait) {
-        boolean added = false;
-        for (ProbeRunner runner : probes) {
-            ProbeReport report = runner.take(wait);
-            if (report != null) added |= absorb(report);
-        }
-        return added;
-    }
-
-    private boolean absorb(ProbeReport report) {
-        boolean added = false;
-        String dockerDown = null;
-        for (ProbeResult r : report.results()) {
-            switch (r.state()) {
-                case OK -> {
-                    for (Fact f : session.add(Session.Kind.PROBE, r.probe(), r.facts(), null, false)) {
-                        console.println("  " + style.ok() + " checked: " + f.getKey() + " = " + f.getText()
-                                + (f.getEvidence().isBlank() ? "" : style.dim("  (" + abbreviate(f.getEvidence(), 80) + ")")));
-                        added = true;
-                    }
-                }
-                case COULD_NOT_CHECK -> {
-                    if (r.probe().equals("docker")) {
-                        dockerDown = String.valueOf(r.reason());
-                        if (dockerNoticeShown) continue;
-                        dockerNoticeShown = true;
-                        console.println("  " + style.warn() + " No Docker engine to look at (" + abbreviate(dockerDown, 90) + "): I will ask instead."
-                                + (examples().isEmpty() ? "" : " 'example' tries a bundled case."));
-                    } else if (!sameCause(r.reason(), dockerDown)) {
-                        console.println("  " + style.dim("could not check " + r.probe() + ": " + abbreviate(String.valueOf(r.reason()), 100)));
-                    }
-                }
-                case SKIPPED -> { /* nothing to look at for this probe (no --url, no DokPloy key): not news */ }
-            }
-        }
-        return added;
-    }
-
-    /** A probe that failed for the reason Docker did (it needs Docker too) is not worth a line of its own. */
-    private static boolean sameCause(String reason, String dockerDown) {
-        return dockerDown != null && reason != null && (reason.equals(dockerDown) || reason.startsWith("Docker engine not reachable"));
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+        ProbeIntake.Intake in = probes.take(session, wait, style, !examples().isEmpty());
+        in.lines().forEach(console::println);
+        return in.added();
     }
 
     /** The engine, waiting for the background compile if needed; a load error is rethrown. */
@@ -624,38 +572,5 @@ public final class Conversation {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    // ---- Tab completion ----
-
-    private List<String> complete(List<String> words, int index) {
-        Set<String> out = new TreeSet<>();
-        if (index == 0) {
-            out.addAll(Command.names());
-            FactSpec spec = asking;
-            if (spec != null) {
-                if (spec.type() == FactType.ENUM) out.addAll(spec.values());
-                if (spec.type() == FactType.BOOL) out.addAll(List.of("yes", "no"));
-                out.add("unknown");
-            }
-            return new ArrayList<>(out);
-        }
-        if (index != 1 || engine == null) return List.of();
-        switch (words.get(0)) {
-            case "how", "why-not", "explain" -> {
-                Set<String> causes = new LinkedHashSet<>();
-                if (outcome != null) outcome.evidence().forEach(e -> causes.add(e.getCause()));
-                causes.addAll(engine.knowledge().causes().keySet());
-                out.addAll(causes);
-            }
-            case "change" -> {
-                for (Fact f : session.facts()) out.add(f.getKey());
-                out.addAll(session.unknown());
-                if (out.isEmpty()) out.addAll(engine.knowledge().vocabulary().keys());
-            }
-            case "example" -> out.addAll(examples().keySet());
-            default -> { }
-        }
-        return new ArrayList<>(out);
     }
 }
