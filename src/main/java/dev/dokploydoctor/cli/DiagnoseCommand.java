@@ -3,7 +3,6 @@ package dev.dokploydoctor.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dokploydoctor.engine.Engine;
-import dev.dokploydoctor.engine.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
@@ -35,8 +34,8 @@ import java.util.function.Supplier;
 
 /** Guided diagnosis in the terminal; with --no-questions, one diagnosis from probes, answers and text. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Guided diagnosis: asks what you see, probes the local Docker host, asks only what it cannot see,",
-                "and ends with the cause, its fix and how to check it. Same as running dokploy-doctor with no command."},
+        description = {"Guided diagnosis: asks what you see, probes the local Docker host, asks only what it cannot see, "
+                + "and ends with the cause, its fix and how to check it.", "Same as running dokploy-doctor with no command."},
         footer = {"", "Exit codes: 0 no fault (or advice), 3 fault diagnosed, 4 inconclusive, 2 usage error or invalid input, 1 internal error."})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "Public URL of the failing site (probed over HTTP).")
@@ -94,9 +93,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
         Supplier<Console> consoles = terminal
                 ? () -> new TerminalConsole(style, HistoryFile.prepare())
                 : () -> new PlainConsole(System.in, talk, style, !PlainConsole.stdinIsTerminal());
-        int code = new Conversation(options, System.out).run(withText(consoles));
-        HistoryFile.secure(HistoryFile.location());
-        return code;
+        try {
+            return new Conversation(options, System.out).run(withText(consoles));
+        } finally {
+            if (terminal) HistoryFile.secure(HistoryFile.location());
+        }
     }
 
     /** --text in a conversation is typed at the first prompt, as the user would. */
@@ -134,7 +135,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** No questions: answers file first, then the text, then the probes (each fills only what is not known). */
-    private int diagnoseOnce(Format fmt, ProbeTarget target, Duration timeout) throws Main.UsageError {
+    private int diagnoseOnce(Format fmt, ProbeTarget target, Duration timeout) {
         Engine engine = knowledge.loadEngine(System.err);
         Session session = new Session("diagnose");
         if (answers != null) {
@@ -165,9 +166,5 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         System.out.flush();
         return o.status().exitCode();
-    }
-
-    static boolean has(java.util.Collection<Fact> facts, String key) {
-        return facts.stream().anyMatch(f -> f.getKey().equals(key));
     }
 }

@@ -300,6 +300,38 @@ class PipedSessionTest {
         }
     }
 
+    @Test
+    void withNoCommandTheProgramStartsTheGuidedDiagnosis(@TempDir Path home) {
+        try (PipedDriver s = start(home)) {
+            s.waitFor("What do you see\\?", 0);
+            assertEquals(0, s.exitCode());
+            assertTrue(s.output().contains("bye (no-fault)"), s.output());
+        }
+    }
+
+    @Test
+    void noQuestionsWritesMarkdownToo(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--no-questions", "--format", "markdown", "--text", ISOLATION_TEXT)) {
+            assertEquals(4, s.exitCode(), "without answers the text alone is not enough: inconclusive");
+            String md = s.result();
+            assertTrue(md.startsWith("# dokploy-doctor: inconclusive"), md);
+            assertTrue(md.contains("`multi-container-isolation`"), md);
+            assertTrue(md.contains("Would decide:"), md);
+        }
+    }
+
+    @Test
+    void badOptionsAreUsageErrors(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--project", "shop")) {
+            assertEquals(2, s.exitCode());
+            assertEquals("error: --project needs --service (the compose service name)", s.result().strip());
+        }
+        try (PipedDriver s = start(home, "diagnose", "--format", "sarif")) {
+            assertEquals(2, s.exitCode());
+            assertTrue(s.result().startsWith("error: --format: diagnose writes text, json or markdown"), s.result());
+        }
+    }
+
     static void assertNoStackTrace(String err) {
         assertFalse(err.contains("Exception"), err);
         assertFalse(Pattern.compile("(?m)^\\s+at ").matcher(err).find(), err);
