@@ -15,13 +15,19 @@ public final class Timing {
 
     public static void mark(String what) {
         if (SETTING == null || !MARKED.add(what)) return;
-        long start;
-        try {
-            start = Long.parseLong(SETTING.strip());
-        } catch (NumberFormatException e) {
-            start = ManagementFactory.getRuntimeMXBean().getStartTime();
-        }
+        long start = launched(SETTING);
+        if (start == 0) start = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.err.printf("timing: %s after %d ms%n", what, System.currentTimeMillis() - start);
         System.err.flush();
+    }
+
+    /** An epoch time in milliseconds (not just "1"), or 0. */
+    private static long launched(String setting) {
+        try {
+            long t = Long.parseLong(setting.strip());
+            return t > 1_000_000_000_000L ? t : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }
