@@ -288,7 +288,7 @@ class PipedSessionTest {
         boolean required = "1".equals(System.getenv("DOKPLOY_DOCTOR_REQUIRE_DOCKER"));
         boolean socket = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
         org.junit.jupiter.api.Assumptions.assumeTrue(required || socket, "no Docker engine on this machine");
-        try (PipedDriver s = start(home, "diagnose")) {
+        try (PipedDriver s = start(home, "diagnose", "--probe-timeout", "15")) {
             s.line("1");
             String out = s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
             assertTrue(Pattern.compile("(?m)^  ✓ checked: docker\\.api_version = [\\d.]+").matcher(out).find(),
