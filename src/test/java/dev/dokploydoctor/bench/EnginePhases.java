@@ -1,0 +1,86 @@
+package dev.dokploydoctor.bench;
+
+import dev.dokploydoctor.cli.CaseReader;
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.RuleBase;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.report.CaseView;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the time of a batch run goes, measured inside one JVM (an on-demand benchmark, not a test):
+ * loading knowledge, compiling the DRL, the first evaluation, then, on one thread and each timed
+ * apart: text extraction alone (cases with text), evaluation (extraction + rules + conclusion) and
+ * the JSON view of every case of a JSONL file.
+ *
+ * <pre>java -cp target/dokploy-doctor.jar src/test/java/dev/dokploydoctor/bench/EnginePhases.java CASES.jsonl [ROUNDS]</pre>
+ * Prints one JSON object (milliseconds and cases per second).
+ */
+public final class EnginePhases {
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: EnginePhases CASES.jsonl [ROUNDS]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+
+        long t0 = System.nanoTime();
+        Knowledge knowledge = Knowledge.load(Knowledge.defaultLayers(null, null, false));
+        long t1 = System.nanoTime();
+        RuleBase rules = RuleBase.compile(knowledge);
+        long t2 = System.nanoTime();
+        Engine engine = new Engine(knowledge, rules);
+
+        List<CaseReader.Item> items = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file);
+             CaseReader reader = new CaseReader(in, file.toString(), knowledge.vocabulary())) {
+            while (reader.hasNext()) items.add(reader.next());
+        }
+        long t3 = System.nanoTime();
+        Outcome first = engine.diagnose(items.get(0).input(), Engine.DEFAULT_THRESHOLD);
+        long t4 = System.nanoTime();
+
+        List<String> texts = new ArrayList<>();
+        for (CaseReader.Item item : items) {
+            if (item.input() != null && item.input().text() != null && !item.input().text().isBlank()) texts.add(item.input().text());
+        }
+        StringBuilder perRound = new StringBuilder();
+        double evaluatePerS = 0;
+        double viewPerS = 0;
+        double extractPerS = 0;
+        for (int round = 0; round < rounds; round++) {
+            long x = System.nanoTime();
+            long found = 0;
+            for (String text : texts) found += engine.extraction().extract(text).size();
+            extractPerS = texts.isEmpty() ? 0 : texts.size() / ((System.nanoTime() - x) / 1e9);
+            if (found < 0) System.out.print("");
+            List<Outcome> outcomes = new ArrayList<>(items.size());
+            long a = System.nanoTime();
+            for (CaseReader.Item item : items) {
+                if (item.input() != null) outcomes.add(engine.diagnose(item.input(), Engine.DEFAULT_THRESHOLD));
+            }
+            long b = System.nanoTime();
+            long size = 0;
+            for (Outcome o : outcomes) size += CaseView.of(o, knowledge, false).size();
+            long c = System.nanoTime();
+            evaluatePerS = outcomes.size() / ((b - a) / 1e9);
+            viewPerS = outcomes.size() / ((c - b) / 1e9);
+            perRound.append(perRound.length() == 0 ? "" : ", ").append(Math.round(evaluatePerS));
+            if (size < 0) System.out.print(""); // keep the views alive
+        }
+        System.out.printf("{\"load_knowledge_ms\": %d, \"compile_drl_ms\": %d, \"read_cases_ms\": %d, \"cases\": %d,"
+                        + " \"first_evaluation_ms\": %.1f, \"evaluate_per_s_by_round\": [%s],"
+                        + " \"evaluate_per_s\": %d, \"case_view_per_s\": %d, \"texts\": %d, \"extract_texts_per_s\": %d,"
+                        + " \"first_status\": \"%s\"}%n",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, items.size(),
+                (t4 - t3) / 1e6, perRound, Math.round(evaluatePerS), Math.round(viewPerS), texts.size(), Math.round(extractPerS),
+                first.status().label());
+    }
+}
