@@ -8,6 +8,8 @@ Prints one JSON object:
   wall_s           launch to exit
   first_line_s     launch until the first complete output line arrived
   steady_per_s     lines per second between 10% and 100% of the output (after warm-up)
+  steady_cpu_us    CPU microseconds per line over the same stretch (all threads of the process,
+                   from /proc/PID/stat): unlike wall time, this barely depends on what else runs
   cpu_s            user + system CPU seconds of the process and its children
   peak_rss_mib     peak resident set size (getrusage ru_maxrss of the child, as time -v reports)
   exit             exit code
@@ -20,6 +22,19 @@ import os
 import subprocess
 import sys
 import time
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    """utime + stime of a running process (all its threads), or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def main():
@@ -38,7 +53,7 @@ def main():
     stdin = open(stdin_path, 'rb') if stdin_path else subprocess.DEVNULL
     save = open(save_path, 'wb') if save_path else None
 
-    marks = []  # (time, lines so far) at each read
+    marks = []  # (time, lines so far, CPU seconds so far) at each read
     lines = 0
     first = None
     start = time.monotonic()
@@ -53,7 +68,7 @@ def main():
         if n and first is None:
             first = now - start
         lines += n
-        marks.append((now - start, lines))
+        marks.append((now - start, lines, cpu_seconds(proc.pid)))
         if save:
             save.write(chunk)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -61,18 +76,21 @@ def main():
     if save:
         save.close()
 
-    steady = None
+    steady = steady_cpu = None
     if lines >= 100:
-        t10, n10 = next((t, n) for t, n in marks if n >= lines * 0.1)
-        t_end = marks[-1][0]
+        t10, n10, c10 = next(m for m in marks if m[1] >= lines * 0.1)
+        t_end, n_end, c_end = marks[-1]
         if t_end > t10:
-            steady = (lines - n10) / (t_end - t10)
+            steady = (n_end - n10) / (t_end - t10)
+        if c10 is not None and c_end is not None and n_end > n10:
+            steady_cpu = (c_end - c10) / (n_end - n10) * 1e6
     result = {
         "command": ' '.join(command),
         "lines": lines,
         "wall_s": round(wall, 3),
         "first_line_s": round(first, 3) if first is not None else None,
         "steady_per_s": round(steady) if steady else None,
+        "steady_cpu_us": round(steady_cpu, 1) if steady_cpu else None,
         "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
         "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
         "exit": os.waitstatus_to_exitcode(status),
