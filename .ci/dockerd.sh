@@ -24,23 +24,32 @@ case "${1:-start}" in
         exit 1
       fi
     fi
-    if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
+    # the recipe is part of the image's label: a changed recipe rebuilds the image
+    recipe="busybox-applets-v2"
+    if [ "$(docker image inspect -f '{{index .Config.Labels "dev.dokploydoctor.recipe"}}' "$IMAGE" 2>/dev/null || true)" != "$recipe" ]; then
       tmp=$(mktemp -d)
       mkdir -p "$tmp/bin" "$tmp/etc" "$tmp/tmp" "$tmp/www"
       cp /bin/busybox "$tmp/bin/busybox"
-      for applet in sh httpd nc wget sleep cat echo getent nslookup ls ps netstat hostname; do
-        ln -sf busybox "$tmp/bin/$applet"
+      # only the applets this busybox really has (Debian's static build has nslookup and netstat
+      # but no getent), so "command missing" paths are exercised as they are in real images
+      for applet in $(/bin/busybox --list); do
+        [ "$applet" = busybox ] || ln -sf busybox "$tmp/bin/$applet"
       done
       echo 'root:x:0:0:root:/root:/bin/sh' > "$tmp/etc/passwd"
+      echo 'root:x:0:' > "$tmp/etc/group"
       echo 'hosts: files dns' > "$tmp/etc/nsswitch.conf"
-      tar -C "$tmp" -c . | docker import -c 'ENV PATH=/bin' -c 'CMD ["/bin/sh"]' - "$IMAGE" >/dev/null
+      tar -C "$tmp" -c . | docker import -c 'ENV PATH=/bin' -c 'CMD ["/bin/sh"]' \
+        -c "LABEL dev.dokploydoctor.recipe=$recipe" - "$IMAGE" >/dev/null
       rm -rf "$tmp"
       echo "dockerd: built $IMAGE"
     fi
     ;;
   stop)
     if [ -f "$ROOT/dockerd.pid" ]; then
-      kill "$(cat "$ROOT/dockerd.pid")" 2>/dev/null || true
+      pid=$(cat "$ROOT/dockerd.pid")
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      echo "dockerd: stopped (log kept in $LOG)"
     fi
     ;;
   *) echo "usage: $0 start|stop"; exit 2 ;;

@@ -97,25 +97,50 @@ public final class BatchCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        ArrayDeque<CompletableFuture<Outcome>> inFlight = new ArrayDeque<>();
+        ArrayDeque<CompletableFuture<Done>> inFlight = new ArrayDeque<>();
         try {
             while (reader.hasNext()) {
                 CaseReader.Item item = reader.next();
-                inFlight.add(CompletableFuture.supplyAsync(() -> diagnose(engine, item, threshold), pool));
+                inFlight.add(CompletableFuture.supplyAsync(() -> work(engine, reader, writer, item, threshold), pool));
                 while (inFlight.size() >= window || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
-                    emit(inFlight.poll().join(), writer, summary);
+                    emit(inFlight.poll().join(), reader, writer, summary, threshold, engine);
                 }
             }
-            while (!inFlight.isEmpty()) emit(inFlight.poll().join(), writer, summary);
+            while (!inFlight.isEmpty()) emit(inFlight.poll().join(), reader, writer, summary, threshold, engine);
         } finally {
             pool.shutdownNow();
         }
         return summary;
     }
 
-    private static void emit(Outcome o, CaseWriter writer, Summary summary) throws IOException {
+    /** A finished case: the item as parsed, its outcome and the rendering of it. */
+    private record Done(CaseReader.Item item, Outcome outcome, Object prepared) {}
+
+    /** On a worker: parse (JSONL), diagnose and render. */
+    private static Done work(Engine engine, CaseReader reader, CaseWriter writer, CaseReader.Item raw, double threshold) {
+        CaseReader.Item item = reader.resolve(raw);
+        Outcome o = diagnose(engine, item, threshold);
+        try {
+            return new Done(item, o, writer.prepare(o));
+        } catch (IOException | RuntimeException e) {
+            Outcome failed = Outcome.failed(item.id(), "cannot render: " + e);
+            return new Done(item, failed, null);
+        }
+    }
+
+    /** In input order: check JSONL ids for repeats, count, write. */
+    private static void emit(Done done, CaseReader reader, CaseWriter writer, Summary summary, double threshold,
+                             Engine engine) throws IOException {
+        Outcome o = done.outcome();
+        Object prepared = done.prepared();
+        CaseReader.Item item = done.item();
+        if (reader.idsCheckedOnEmit() && item.input() != null && !reader.firstUse(item.id())) {
+            o = diagnose(engine, reader.duplicate(item.input()), threshold);
+            prepared = writer.prepare(o);
+        }
         summary.add(o);
-        writer.write(o);
+        if (prepared == null) prepared = writer.prepare(o);
+        writer.write(o, prepared);
     }
 
     static Outcome diagnose(Engine engine, CaseReader.Item item, double threshold) {

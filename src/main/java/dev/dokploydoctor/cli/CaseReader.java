@@ -29,8 +29,14 @@ import java.util.NoSuchElementException;
  * error item.
  */
 public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
-    /** One case or the error that took its place. */
-    public record Item(CaseInput input, String id, KnowledgeError error) {}
+    /**
+     * One case, the error that took its place, or (JSONL) a raw line still to be parsed by
+     * {@link #resolve}, so parsing runs on the worker threads.
+     */
+    public record Item(CaseInput input, String id, KnowledgeError error, String raw, int line) {
+        Item(CaseInput input, String id, KnowledgeError error) { this(input, id, error, null, 0); }
+        public boolean isRaw() { return raw != null; }
+    }
 
     /** JSONL lines longer than this are reported, not parsed (a 1 GB line must not fill memory). */
     static final int MAX_LINE = 4 * 1024 * 1024;
@@ -127,14 +133,26 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
                 return new Item(null, fallback, new KnowledgeError(name, lineNumber, null,
                         "line longer than " + (MAX_LINE / (1024 * 1024)) + " MiB; one case per line expected"));
             }
-            try {
-                Node n = Documents.parse(line, name + ".json");
-                return toItem(relocate(n, lineNumber), fallback);
-            } catch (KnowledgeError e) {
-                return new Item(null, fallback, new KnowledgeError(name, lineNumber, e.field(), e.getMessage()));
-            }
+            return new Item(null, fallback, null, line, lineNumber);
         }
     }
+
+    /** Parse and check a raw JSONL item (thread-safe); other items are returned as they are. */
+    public Item resolve(Item item) {
+        if (!item.isRaw()) return item;
+        try {
+            Node n = Node.relocated(Documents.parse(item.raw(), name + ".json"), name, item.line());
+            return toItem(n, item.id(), false);
+        } catch (KnowledgeError e) {
+            return new Item(null, item.id(), new KnowledgeError(name, item.line(), e.field(), e.getMessage()), null, item.line());
+        }
+    }
+
+    /**
+     * Whether this id is new; call in input order. A repeated id is an error located at the
+     * repeat (ids are kept as hashes, see {@link DuplicateIds}).
+     */
+    public boolean firstUse(String id) { return ids.add(id); }
 
     /** Reads one line, but keeps at most MAX_LINE+1 characters of it (the rest is skipped). */
     private String readBoundedLine() throws IOException {
@@ -150,11 +168,6 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
         int len = sb.length();
         if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
         return sb.toString();
-    }
-
-    /** Errors in a JSONL line should name the file's line, not line 1 of the fragment. */
-    private Node relocate(Node n, int line) {
-        return Node.relocated(n, name, line);
     }
 
     private boolean inArray;
@@ -180,7 +193,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
                     Node single = readRestOfObject(f);
                     singleCaseRead = true;
                     caseIndex++;
-                    return toItem(single, "case-1");
+                    return toItem(single, "case-1", true);
                 }
             } else {
                 throw new KnowledgeError(name, Documents.line(parser), null,
@@ -195,7 +208,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
         }
         caseIndex++;
         Node n = Documents.readValue(parser, name);
-        return toItem(n, "case-" + caseIndex);
+        return toItem(n, "case-" + caseIndex, true);
     }
 
     private Node readRestOfObject(JsonToken first) throws IOException {
@@ -214,18 +227,24 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
         return Node.mapOf(fields, name, line);
     }
 
-    private Item toItem(Node n, String fallbackId) {
+    /** Check a case; in document mode (read in order) also check its id is new. */
+    private Item toItem(Node n, String fallbackId, boolean checkDuplicate) {
         String id = n.isMap() ? n.text("id", null) : null;
         try {
             CaseInput c = CaseInput.fromNode(n, vocabulary, fallbackId, true);
-            if (!ids.add(c.id())) {
-                return new Item(null, c.id(), n.get("id").error("id", "duplicate case id '" + c.id() + "'"));
-            }
-            return new Item(c, c.id(), null);
+            if (checkDuplicate && !firstUse(c.id())) return duplicate(c);
+            return new Item(c, c.id(), null, null, c.line());
         } catch (KnowledgeError e) {
-            return new Item(null, id != null ? id : fallbackId, e);
+            return new Item(null, id != null ? id : fallbackId, e, null, n.line());
         }
     }
+
+    public Item duplicate(CaseInput c) {
+        return new Item(null, c.id(), new KnowledgeError(c.file(), c.line(), "id", "duplicate case id '" + c.id() + "'"), null, c.line());
+    }
+
+    /** JSONL items are parsed on workers: their ids are checked in order when emitted. */
+    public boolean idsCheckedOnEmit() { return mode == Mode.JSONL; }
 
     @Override public void close() throws IOException {
         if (parser != null) parser.close();

@@ -4,6 +4,7 @@ import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Suggest;
 import dev.dokploydoctor.report.Style;
+import dev.dokploydoctor.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -46,8 +47,7 @@ public final class ExplainCommand implements Callable<Integer> {
         int i = 1;
         for (Cause.Fix f : c.fixes()) {
             sb.append(style.bold((c.isAdvice() ? "Step " : "Fix ") + i++ + ": ")).append(f.title()).append(style.dim("  [risk: " + f.risk() + "]")).append('\n');
-            for (String cmd : f.commands()) for (String line : cmd.split("\n")) sb.append("    ").append(style.cyan(line)).append('\n');
-            if (f.compose() != null) for (String line : f.compose().stripTrailing().split("\n")) sb.append("    ").append(style.cyan(line)).append('\n');
+            sb.append(TextReport.fixBody(f, "  ", style));
             sb.append('\n');
         }
         sb.append(style.bold("Verify: ")).append(c.verify()).append('\n');

@@ -117,7 +117,9 @@ public final class Engine {
         } else {
             status = Status.NO_FAULT;
         }
-        List<Question> questions = rankQuestions(facts, needs, unknown, certainty);
+        // once a cause is certain (or nothing is wrong) there is nothing left to ask
+        List<Question> questions = status == Status.INCONCLUSIVE
+                ? rankQuestions(facts, needs, unknown, certainty) : List.of();
         return new Outcome(id, status, shown, questions, facts, evidence, fired, unknown, null);
     }
 

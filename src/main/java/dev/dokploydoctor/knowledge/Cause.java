@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
  * to check the fix. {@code kind} is {@code fault} or {@code advice} (a routing decision).
  */
 public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
-                    String verify, List<String> references, String advice, String file) {
+                    String verify, List<String> references, String advice, String file, Set<String> placeholders) {
+
+    public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
+                 String verify, List<String> references, String advice, String file) {
+        this(id, kind, title, layer, why, fixes, verify, references, advice, file,
+                findPlaceholders(verify, fixes));
+    }
 
     public static final Set<String> LAYERS = Set.of("cloudflare", "tunnel", "traefik", "docker", "compose", "dokploy", "app");
 
@@ -23,8 +29,8 @@ public record Cause(String id, String kind, String title, String layer, String w
 
     public boolean isAdvice() { return "advice".equals(kind); }
 
-    /** Placeholders such as {@code {domain.port}} used by this cause's fixes and verify text. */
-    public Set<String> placeholders() {
+    /** Placeholders such as {@code {domain.port}} used by fixes and verify text (computed once). */
+    static Set<String> findPlaceholders(String verify, List<Fix> fixes) {
         Set<String> keys = new java.util.TreeSet<>();
         List<String> texts = new ArrayList<>();
         texts.add(verify);
@@ -34,7 +40,7 @@ public record Cause(String id, String kind, String title, String layer, String w
             Matcher m = PLACEHOLDER.matcher(t);
             while (m.find()) keys.add(m.group(1));
         }
-        return keys;
+        return java.util.Collections.unmodifiableSet(keys);
     }
 
     /** Fill {@code {fact.key}} placeholders from known facts; unknown ones become {@code <fact.key>}. */

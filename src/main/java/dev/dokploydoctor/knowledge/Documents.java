@@ -86,14 +86,15 @@ public final class Documents {
         switch (t) {
             case START_OBJECT: {
                 Map<String, Node> m = new LinkedHashMap<>();
+                Map<String, Integer> fieldLines = new java.util.HashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.currentName();
                     int fieldLine = line(p);
                     p.nextToken();
                     Node value = readValue(p, name);
-                    if (m.containsKey(field)) {
-                        throw new KnowledgeError(name, fieldLine, field,
-                                "duplicate key (first at line " + m.get(field).line() + ")");
+                    Integer first = fieldLines.putIfAbsent(field, fieldLine);
+                    if (first != null) {
+                        throw new KnowledgeError(name, fieldLine, field, "duplicate key (first at line " + first + ")");
                     }
                     m.put(field, value);
                 }

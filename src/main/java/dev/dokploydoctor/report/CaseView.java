@@ -28,7 +28,7 @@ public final class CaseView {
         m.put("status", o.status().label());
         Map<String, String> values = Engine.placeholderValues(o.facts());
         List<Object> diagnoses = new ArrayList<>();
-        for (Diagnosis d : o.diagnoses()) diagnoses.add(diagnosis(d, values, knowledge));
+        for (Diagnosis d : o.diagnoses()) diagnoses.add(diagnosis(d, values, knowledge, verbose));
         m.put("diagnoses", diagnoses);
         List<Object> questions = new ArrayList<>();
         for (Question q : o.questions()) questions.add(question(q));
@@ -43,7 +43,8 @@ public final class CaseView {
         return m;
     }
 
-    public static Map<String, Object> diagnosis(Diagnosis d, Map<String, String> values, Knowledge knowledge) {
+    /** A diagnosis as data; {@code verbose} adds the cause's why and references (static text, long). */
+    public static Map<String, Object> diagnosis(Diagnosis d, Map<String, String> values, Knowledge knowledge, boolean verbose) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cause", d.cause());
         m.put("certainty", Certainty.round(d.certainty()));
@@ -51,10 +52,10 @@ public final class CaseView {
         Cause c = d.info();
         if (c != null) {
             m.put("layer", c.layer());
-            m.put("why", c.why());
+            if (verbose) m.put("why", c.why());
             List<Object> fixes = new ArrayList<>();
             for (Cause.Fix f : c.fixes()) {
-                Cause.Fix filled = c.fill(f, values);
+                Cause.Fix filled = c.placeholders().isEmpty() ? f : c.fill(f, values);
                 Map<String, Object> fm = new LinkedHashMap<>();
                 fm.put("title", filled.title());
                 if (!filled.commands().isEmpty()) fm.put("commands", filled.commands());
@@ -68,7 +69,7 @@ public final class CaseView {
                 Cause advice = knowledge == null ? null : knowledge.cause(c.advice());
                 m.put("advice", advice == null ? c.advice() : c.advice() + ": " + advice.title());
             }
-            m.put("references", c.references());
+            if (verbose) m.put("references", c.references());
         }
         m.put("evidence", evidence(d.evidence()));
         return m;

@@ -109,17 +109,33 @@ public final class TextReport {
             Cause.Fix filled = c.fill(f, values);
             sb.append(indent).append(style.bold("fix: ")).append(filled.title())
                     .append(style.dim("  [risk: " + filled.risk() + "]")).append('\n');
-            for (String cmd : filled.commands()) {
-                for (String line : cmd.split("\n")) sb.append(indent).append("  ").append(style.cyan(line)).append('\n');
-            }
-            if (filled.compose() != null) {
-                for (String line : filled.compose().stripTrailing().split("\n")) sb.append(indent).append("  ").append(style.cyan(line)).append('\n');
-            }
+            sb.append(fixBody(filled, indent + "  ", style));
         }
         if (c.advice() != null && knowledge != null && knowledge.cause(c.advice()) != null) {
             sb.append(indent).append(style.bold("advice: ")).append(knowledge.cause(c.advice()).title()).append('\n');
         }
         sb.append(indent).append(style.bold("verify: ")).append(wrap(Cause.fill(c.verify(), values), indent + "        ")).append('\n');
+        return sb.toString();
+    }
+
+    /**
+     * The snippet and commands of a fix, ready to paste. The snippet comes first (the commands
+     * usually redeploy it); it is labelled docker-compose.yml unless it names its file itself in a
+     * leading comment (traefik.yml, cloudflared's config.yml).
+     */
+    public static String fixBody(Cause.Fix fix, String indent, Style style) {
+        StringBuilder sb = new StringBuilder();
+        if (fix.compose() != null) {
+            boolean namesItsFile = fix.compose().stripLeading().startsWith("#");
+            sb.append(indent).append(style.dim(namesItsFile ? "edit:" : "in docker-compose.yml:")).append('\n');
+            for (String line : fix.compose().stripTrailing().split("\n")) sb.append(indent).append("  ").append(style.cyan(line)).append('\n');
+        }
+        if (!fix.commands().isEmpty()) {
+            if (fix.compose() != null) sb.append(indent).append(style.dim("then run:")).append('\n');
+            for (String cmd : fix.commands()) {
+                for (String line : cmd.split("\n")) sb.append(indent).append("  ").append(style.cyan(line)).append('\n');
+            }
+        }
         return sb.toString();
     }
 

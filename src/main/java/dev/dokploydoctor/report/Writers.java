@@ -51,10 +51,9 @@ public final class Writers {
             this.style = style;
         }
 
-        @Override public void write(Outcome o) {
-            out.print(report.render(o));
-            out.println();
-        }
+        @Override public Object prepare(Outcome o) { return report.render(o) + "\n"; }
+
+        @Override public void write(Outcome o, Object prepared) { out.print((String) prepared); }
 
         @Override public void finish(Summary s) {
             String mark = s.exitCode() == 0 ? style.ok() : s.exitCode() == 3 || s.exitCode() == 4 ? style.warn() : style.bad();
@@ -79,9 +78,9 @@ public final class Writers {
             gen.writeArrayFieldStart("cases");
         }
 
-        @Override public void write(Outcome o) throws IOException {
-            gen.writeObject(CaseView.of(o, knowledge, verbose));
-        }
+        @Override public Object prepare(Outcome o) { return CaseView.of(o, knowledge, verbose); }
+
+        @Override public void write(Outcome o, Object prepared) throws IOException { gen.writeObject(prepared); }
 
         @Override public void finish(Summary s) throws IOException {
             gen.writeEndArray();
@@ -104,8 +103,12 @@ public final class Writers {
             this.verbose = verbose;
         }
 
-        @Override public void write(Outcome o) throws IOException {
-            out.write(JSON.writeValueAsBytes(CaseView.of(o, knowledge, verbose)));
+        @Override public Object prepare(Outcome o) throws IOException {
+            return JSON.writeValueAsBytes(CaseView.of(o, knowledge, verbose));
+        }
+
+        @Override public void write(Outcome o, Object prepared) throws IOException {
+            out.write((byte[]) prepared);
             out.write('\n');
         }
 
@@ -124,8 +127,10 @@ public final class Writers {
             this.out.println("# dokploy-doctor report\n");
         }
 
-        @Override public void write(Outcome o) {
-            out.print(MarkdownReport.section(o, knowledge, "##"));
+        @Override public Object prepare(Outcome o) { return MarkdownReport.section(o, knowledge, "##"); }
+
+        @Override public void write(Outcome o, Object prepared) {
+            out.print((String) prepared);
             if (rows.size() < 10_000) { // the table is a glance, not a second copy of a huge batch
                 Diagnosis top = o.top();
                 rows.add(new String[]{o.id(), o.status().label(), top == null ? "" : top.cause(),
@@ -167,7 +172,7 @@ public final class Writers {
             gen.writeArrayFieldStart("results");
         }
 
-        @Override public void write(Outcome o) throws IOException {
+        @Override public void write(Outcome o, Object prepared) throws IOException {
             if (o.status() == Status.NO_FAULT) return;
             Map<String, Object> r = new LinkedHashMap<>();
             Diagnosis top = o.top();

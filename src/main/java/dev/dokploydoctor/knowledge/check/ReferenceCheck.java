@@ -1,0 +1,132 @@
+package dev.dokploydoctor.knowledge.check;
+
+import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Suggest;
+import dev.dokploydoctor.knowledge.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names the rules use must exist: every fact key in facts.yaml, every enum value among its values,
+ * every property fit for the key's type, every concluded cause in knowledge/causes, every
+ * certainty factor in [-1, 1]. Typos get the nearest name.
+ */
+final class ReferenceCheck {
+    private static final Pattern TEXT_COMPARE = Pattern.compile("\\b(text|lower)\\s*(?:==|!=)\\s*\"([^\"]*)\"");
+    private static final Pattern TEXT_IN = Pattern.compile("\\b(text|lower)\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern PROPERTY = Pattern.compile("^!?\\s*(num|flag)\\b");
+
+    private final Knowledge knowledge;
+    private final Vocabulary vocabulary;
+    private final List<Finding> out;
+
+    ReferenceCheck(Knowledge knowledge, List<Finding> out) {
+        this.knowledge = knowledge;
+        this.vocabulary = knowledge.vocabulary();
+        this.out = out;
+    }
+
+    void checkRule(DrlRule rule) {
+        for (DrlRule.FactPattern p : rule.patterns()) {
+            FactSpec spec = knownKey(rule, p.key(), p.line());
+            if (spec == null) continue;
+            for (DrlRule.Constraint c : p.constraints()) {
+                checkProperty(rule, spec, c);
+                if (spec.type() == FactType.ENUM) checkEnumValues(rule, spec, c);
+            }
+        }
+        for (DrlRule.Conclusion c : rule.conclusions()) {
+            if (c.key() != null) knownKey(rule, c.key(), c.line());
+            if (c.cause() != null) knownCause("rule '" + rule.name() + "' concludes", c.cause(), rule.file(), c.line());
+            if (c.cf() != null && (c.cf() < -1 || c.cf() > 1)) {
+                out.add(Finding.error("bad-certainty", rule.file(), c.line(), "rule '" + rule.name() + "' gives cause '" + c.cause()
+                        + "' certainty " + c.cf() + "; a certainty factor is between -1 and 1"));
+            }
+        }
+    }
+
+    /** Placeholders of fixes must be fact keys; an advice pointer must be a cause. */
+    void checkCause(Cause cause) {
+        String file = Display.path(cause.file());
+        for (String key : cause.placeholders()) {
+            if (!vocabulary.contains(key)) {
+                out.add(Finding.error("unknown-key", file, 0, "cause '" + cause.id() + "' uses placeholder {" + key + "}, "
+                        + unknownKey(key)));
+            }
+        }
+        if (cause.advice() != null) knownCause("cause '" + cause.id() + "' points to advice", cause.advice(), file, 0);
+    }
+
+    /** Null (and a finding) when {@code key} is not in facts.yaml. */
+    private FactSpec knownKey(DrlRule rule, String key, int line) {
+        FactSpec spec = vocabulary.get(key);
+        if (spec == null) out.add(Finding.error("unknown-key", rule.file(), line, "rule '" + rule.name() + "': " + unknownKey(key)));
+        return spec;
+    }
+
+    String unknownKey(String key) {
+        String hint = Suggest.nearest(key, vocabulary.keys());
+        return "unknown fact key '" + key + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                + "; declare it in knowledge/facts.yaml";
+    }
+
+    boolean knownCause(String who, String cause, String file, int line) {
+        if (knowledge.cause(cause) != null) return true;
+        String hint = Suggest.nearest(cause, knowledge.causes().keySet());
+        out.add(Finding.error("missing-cause", file, line, who + " '" + cause + "', but there is no knowledge/causes/" + cause + ".yaml"
+                + (hint == null ? "" : " (did you mean '" + hint + "'?)")));
+        return false;
+    }
+
+    /** {@code num} only means something for an int key, {@code flag} for a bool key. */
+    private void checkProperty(DrlRule rule, FactSpec spec, DrlRule.Constraint c) {
+        Matcher m = PROPERTY.matcher(c.text());
+        if (!m.find()) return;
+        String property = m.group(1);
+        FactType wanted = property.equals("num") ? FactType.INT : FactType.BOOL;
+        if (spec.type() == wanted) return;
+        out.add(Finding.error("wrong-property", rule.file(), c.line(), "rule '" + rule.name() + "': '" + spec.key() + "' is "
+                + article(spec.type()) + " fact, so '" + property + "' never matches; use " + propertyFor(spec.type())));
+    }
+
+    private void checkEnumValues(DrlRule rule, FactSpec spec, DrlRule.Constraint c) {
+        List<String> values = new ArrayList<>();
+        Matcher m = TEXT_COMPARE.matcher(c.text());
+        while (m.find()) values.add(m.group(2));
+        m = TEXT_IN.matcher(c.text());
+        while (m.find()) {
+            Matcher q = QUOTED.matcher(m.group(2));
+            while (q.find()) values.add(q.group(1));
+        }
+        for (String v : values) {
+            if (spec.values().contains(v)) continue;
+            String hint = Suggest.nearest(v, spec.values());
+            out.add(Finding.error("unknown-value", rule.file(), c.line(), "rule '" + rule.name() + "': '" + v + "' is not a value of "
+                    + spec.key() + " " + spec.values() + (hint == null ? "" : " (did you mean '" + hint + "'?)")));
+        }
+    }
+
+    static String article(FactType t) {
+        return switch (t) {
+            case INT -> "an int";
+            case ENUM -> "an enum";
+            default -> "a " + t.label();
+        };
+    }
+
+    static String propertyFor(FactType t) {
+        return switch (t) {
+            case INT -> "num (num == 502)";
+            case BOOL -> "flag (flag == true)";
+            case LIST -> "list (list contains \"x\") or size";
+            default -> "text (text == \"x\") or lower";
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package dev.dokploydoctor.knowledge.check;
+
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.RuleBase;
+import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.KnowledgeError;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code rules check}: compiles the DRL, reads its structure, checks every name it uses against
+ * the knowledge folder, runs the regression cases to find dead rules, and verifies the rule base
+ * as a whole. Knowledge that does not load at all (a bad facts.yaml, cause or extractor) is
+ * reported by {@link Knowledge#load} before this runs.
+ */
+public final class RulesCheck {
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+
+    private RulesCheck() {}
+
+    public static CheckReport run(Knowledge knowledge) {
+        List<Finding> findings = new ArrayList<>();
+
+        long t0 = System.nanoTime();
+        List<KnowledgeError> compileErrors = new ArrayList<>();
+        RuleBase ruleBase = RuleBase.compile(knowledge, compileErrors);
+        Set<String> filesWithErrors = new HashSet<>();
+        for (KnowledgeError e : compileErrors) filesWithErrors.add(Display.path(e.file()));
+        for (KnowledgeError e : compileErrors) {
+            if (e.getMessage().startsWith(NULL_PACKAGE)) continue; // follows a syntax error already reported
+            findings.add(Finding.error("drl-compile", Display.path(e.file()), e.line(), e.getMessage()));
+        }
+
+        long t1 = System.nanoTime();
+        List<DrlRule> rules = new ArrayList<>();
+        boolean allRead = true;
+        for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
+            String file = Display.path(src.displayPath());
+            DrlReader.Result r = DrlReader.read(file, src.text());
+            rules.addAll(r.rules());
+            if (!r.errors().isEmpty()) {
+                allRead = false;
+                if (!filesWithErrors.contains(file)) findings.addAll(r.errors());
+            }
+        }
+        ReferenceCheck references = new ReferenceCheck(knowledge, findings);
+        for (DrlRule r : rules) references.checkRule(r);
+        for (Cause c : knowledge.causes().values()) {
+            references.checkCause(c);
+            Scaffold.checkEdited(c, findings);
+        }
+        if (allRead) unreachableCauses(knowledge, rules, findings);
+
+        long t2 = System.nanoTime();
+        List<RegressionRunner.LoadedCase> cases = RegressionRunner.load(knowledge);
+        CaseCheck.check(knowledge, cases, references, findings);
+        if (ruleBase != null) {
+            Engine engine = new Engine(knowledge, ruleBase);
+            Set<String> fired = new HashSet<>();
+            int run = 0;
+            for (RegressionRunner.LoadedCase c : cases) {
+                if (!c.readable()) continue;
+                RegressionRunner.Result result = RegressionRunner.run(engine, c);
+                fired.addAll(result.outcome().fired());
+                run++;
+            }
+            Verifier.deadRules(rules, fired, run, findings);
+        }
+
+        long t3 = System.nanoTime();
+        Verifier.conflicts(rules, findings);
+        Verifier.redundant(rules, findings);
+        if (allRead) Verifier.unusedQuestions(knowledge.vocabulary(), rules, findings);
+        Verifier.needsWithoutQuestion(knowledge.vocabulary(), rules, findings);
+        long t4 = System.nanoTime();
+
+        return new CheckReport(findings, rules.size(), knowledge.ruleSources().size(), knowledge.causes().size(), cases.size(),
+                new CheckReport.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+    }
+
+    /** A cause file no rule gives positive evidence for can never be diagnosed. */
+    static void unreachableCauses(Knowledge knowledge, List<DrlRule> rules, List<Finding> out) {
+        Set<String> supported = new HashSet<>();
+        for (DrlRule r : rules) for (DrlRule.Conclusion c : r.evidence()) if (c.sign() >= 0) supported.add(c.cause());
+        for (Cause c : knowledge.causes().values()) {
+            if (supported.contains(c.id())) continue;
+            out.add(Finding.warning("unreachable-cause", Display.path(c.file()), 0, "no rule gives evidence for cause '" + c.id()
+                    + "', so it can never be diagnosed"));
+        }
+    }
+
+    private static long ms(long nanos) { return nanos / 1_000_000; }
+}

@@ -1,0 +1,166 @@
+package dev.dokploydoctor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The batch command as a user meets it: formats, exit codes, and every kind of bad input. */
+class BatchCommandTest {
+    @TempDir Path dir;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test void diagnosesAYamlCaseAndExitsThree() throws Exception {
+        Path f = write("c.yaml", """
+                cases:
+                  - id: shop-502
+                    text: "Bad Gateway after adding a domain; logs: getaddrinfo EAI_AGAIN postgres"
+                    facts: { service.kind: compose, service.has_dependencies: true }
+                """);
+        CliRunner.Result r = CliRunner.run(null, "batch", f.toString(), "--format", "json");
+        assertEquals(3, r.exit(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        JsonNode c = root.get("cases").get(0);
+        assertEquals("shop-502", c.get("id").asText());
+        assertEquals("diagnosed", c.get("status").asText());
+        assertEquals("multi-container-isolation", c.get("diagnoses").get(0).get("cause").asText());
+        assertTrue(c.get("diagnoses").get(0).get("certainty").asDouble() >= 0.7);
+        assertTrue(c.get("error").isNull());
+        assertEquals(1, root.get("summary").get("diagnosed").asInt());
+    }
+
+    @Test void jsonlStreamsOneObjectPerLineAndReportsBadLines() throws Exception {
+        Path f = write("c.jsonl", """
+                {"id":"a","text":"Error 1033"}
+                {"id":"b","facts":{"http.stauts":502}}
+                this is not json
+                {"id":"a","text":"504"}
+                {"id":"d","facts":{"user.goal":"route-advice","compose.editable":false}}
+                """);
+        CliRunner.Result r = CliRunner.run(null, "batch", f.toString(), "--format", "jsonl");
+        assertEquals(2, r.exit(), "invalid input wins over a diagnosis");
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(5, lines.length, r.out());
+        assertEquals("tunnel-not-connected", JSON.readTree(lines[0]).get("diagnoses").get(0).get("cause").asText());
+        JsonNode bad = JSON.readTree(lines[1]);
+        assertEquals("invalid", bad.get("status").asText());
+        assertTrue(bad.get("error").asText().contains(":2: http.stauts: unknown fact key 'http.stauts' (did you mean 'http.status'?)"), bad.toString());
+        assertTrue(JSON.readTree(lines[2]).get("error").asText().contains(":3: malformed JSON"), lines[2]);
+        assertTrue(JSON.readTree(lines[3]).get("error").asText().contains(":4: id: duplicate case id 'a'"), lines[3]);
+        JsonNode advice = JSON.readTree(lines[4]);
+        assertEquals("advice", advice.get("status").asText());
+        assertEquals("route-via-direct-tunnel", advice.get("diagnoses").get(0).get("cause").asText());
+    }
+
+    @Test void readsStandardInput() {
+        CliRunner.Result r = CliRunner.run("{\"id\":\"x\",\"facts\":{\"http.status\":200}}\n{\"id\":\"y\",\"facts\":{\"http.status\":200}}\n", "batch", "-", "--format", "jsonl");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("\"status\":\"no-fault\""));
+    }
+
+    @Test void wrongTypeAndEnumValuesNameTheFieldAndLine() throws Exception {
+        Path f = write("c.yaml", """
+                cases:
+                  - id: a
+                    facts:
+                      http.status: "abc"
+                  - id: b
+                    facts:
+                      service.kind: swarm
+                  - facts: { http.status: 502 }
+                """);
+        CliRunner.Result r = CliRunner.run(null, "batch", f.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.out().contains("c.yaml:4: http.status: wrong value for http.status (int): expected a whole number, got 'abc'"), r.out());
+        assertTrue(r.out().contains("c.yaml:7: service.kind: wrong value for service.kind (enum): 'swarm' is not one of [application, compose]"), r.out());
+        assertTrue(r.out().contains("c.yaml:8: id: case has no id"), r.out());
+    }
+
+    @Test void malformedYamlIsOneClearErrorWithLine() throws Exception {
+        Path f = write("c.yaml", "cases:\n  - id: a\n    text: \"unterminated\n  - id: b\n");
+        CliRunner.Result r = CliRunner.run(null, "batch", f.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.out().contains("malformed YAML"), r.out());
+        assertFalse(r.out().contains("Exception"), r.out());
+        assertFalse(r.err().contains("at dev."), r.err());
+    }
+
+    @Test void emptyMissingBinaryAndDirectoryInputs() throws Exception {
+        CliRunner.Result empty = CliRunner.run(null, "batch", write("e.yaml", "  \n").toString());
+        assertEquals(2, empty.exit());
+        assertTrue(empty.err().contains("the file is empty"), empty.err());
+
+        CliRunner.Result missing = CliRunner.run(null, "batch", dir.resolve("nope.yaml").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+
+        Path bin = dir.resolve("b.bin");
+        Files.write(bin, new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2});
+        CliRunner.Result binary = CliRunner.run(null, "batch", bin.toString());
+        assertEquals(2, binary.exit());
+        assertTrue(binary.err().contains("not a text file"), binary.err());
+
+        CliRunner.Result directory = CliRunner.run(null, "batch", dir.toString());
+        assertEquals(2, directory.exit());
+        assertTrue(directory.err().contains("is a directory"), directory.err());
+    }
+
+    @Test void aLineLongerThanTheLimitIsReportedNotLoaded() throws Exception {
+        Path f = dir.resolve("huge.jsonl");
+        try (var w = Files.newBufferedWriter(f)) {
+            w.write("{\"id\":\"ok\",\"text\":\"504\"}\n{\"id\":\"big\",\"text\":\"");
+            char[] chunk = new char[1 << 16];
+            java.util.Arrays.fill(chunk, 'x');
+            for (int i = 0; i < 80; i++) w.write(chunk); // 5 MiB, over the 4 MiB line limit
+            w.write("\"}\n{\"id\":\"after\",\"text\":\"Error 1033\"}\n");
+        }
+        CliRunner.Result r = CliRunner.run(null, "batch", f.toString(), "--format", "jsonl");
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(3, lines.length);
+        assertTrue(lines[1].contains("line longer than 4 MiB"), lines[1]);
+        assertTrue(lines[2].contains("tunnel-not-connected"), "cases after the bad line still run");
+    }
+
+    @Test void sarifAndMarkdownAreWellFormed() throws Exception {
+        Path f = write("c.yaml", "cases:\n  - id: a\n    text: \"Error 1033\"\n  - id: b\n    text: \"502\"\n");
+        CliRunner.Result sarif = CliRunner.run(null, "batch", f.toString(), "--format", "sarif");
+        JsonNode s = JSON.readTree(sarif.out());
+        assertEquals("2.1.0", s.get("version").asText());
+        JsonNode results = s.get("runs").get(0).get("results");
+        assertEquals(2, results.size());
+        assertEquals("tunnel-not-connected", results.get(0).get("ruleId").asText());
+        assertEquals("error", results.get(0).get("level").asText());
+        assertEquals("inconclusive", results.get(1).get("ruleId").asText());
+        CliRunner.Result md = CliRunner.run(null, "batch", f.toString(), "--format", "markdown");
+        assertTrue(md.out().startsWith("# dokploy-doctor report"));
+        assertTrue(md.out().contains("## a — diagnosed"));
+        assertTrue(md.out().contains("| case | status | cause | certainty |"));
+    }
+
+    @Test void usageErrorsExitTwo() throws Exception {
+        Path f = write("c.yaml", "cases:\n  - id: a\n    text: \"502\"\n");
+        assertEquals(2, CliRunner.run(null, "batch", f.toString(), "--format", "xml").exit());
+        assertEquals(2, CliRunner.run(null, "batch", f.toString(), "--min-certainty", "7").exit());
+        assertEquals(2, CliRunner.run(null, "batch").exit());
+    }
+
+    @Test void explainNamesTheNearestCauseOnATypo() {
+        CliRunner.Result r = CliRunner.run(null, "explain", "multi-container-isolaton");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("did you mean 'multi-container-isolation'?"), r.err());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.dokploydoctor.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gate of {@code mvn verify}: the rule base in this checkout (rules/ and knowledge/) passes
+ * {@code rules check} without errors and {@code rules test} without a failed case, so a bad rule
+ * cannot land. Warnings are printed but do not fail the build.
+ */
+class BundledRuleBaseTest {
+    private static final String[] CHECKOUT = {"--rules", "rules", "--knowledge", "knowledge", "--no-user-rules"};
+
+    @Test void rulesCheckFindsNoErrors() {
+        Cli r = Cli.run(Cli.args("rules", new String[]{"check"}, CHECKOUT));
+        System.out.print(r.out());
+        assertEquals("", r.err());
+        assertEquals(0, r.exit(), "rules check found errors:\n" + r.out().lines().filter(l -> l.contains(": error: ")).reduce("", (a, b) -> a + b + "\n"));
+        assertTrue(r.out().contains(": 0 errors, "), r.out());
+    }
+
+    @Test void rulesTestPassesEveryCase() {
+        Cli r = Cli.run(Cli.args("rules", new String[]{"test"}, CHECKOUT));
+        String summary = r.out().lines().reduce("", (a, b) -> b);
+        assertTrue(summary.endsWith(" passed, 0 failed"), r.out() + r.err());
+        assertEquals(0, r.exit(), r.out() + r.err());
+    }
+}

@@ -1,0 +1,360 @@
+package dev.dokploydoctor.probe;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Status;
+
+import static dev.dokploydoctor.probe.Reports.*;
+import static dev.dokploydoctor.probe.TestHost.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Broken DokPloy hosts on a real dockerd: each test lays out one fault, checks the facts the
+ * probes report, applies the fix the way a user would, and checks the facts again.
+ */
+class BrokenHostScenariosTest {
+    /** DokPloy's default static config: the docker provider's network is dokploy-network. */
+    static final String DOKPLOY_TRAEFIK_YML = "providers:\n  docker:\n    exposedByDefault: false\n    network: dokploy-network\n";
+
+    TestHost h;
+    String app;
+    String host;
+
+    @BeforeEach void open() {
+        h = TestHost.open();
+        app = "shop-" + h.run;
+        host = app + ".example.test";
+    }
+
+    /** What the rules concluded where it differs from the scenario's cause: checked after both phases ran. */
+    final List<String> ruleMismatches = new java.util.ArrayList<>();
+
+    @AfterEach void close() {
+        if (h != null) h.close();
+        assertEquals(List.of(), ruleMismatches, "the rules, fed only these probe facts, concluded otherwise");
+    }
+
+    /** The rules should diagnose {@code cause} from the probes' facts alone. */
+    void expectCause(String scenario, ProbeReport r, String cause) {
+        Outcome o = diagnose(scenario, r);
+        if (o.status() != Status.DIAGNOSED || !o.top().cause().equals(cause)) {
+            ruleMismatches.add(scenario + ": expected diagnosed " + cause + ", got " + describe(o) + " from " + Reports.keys(r));
+        }
+    }
+
+    /** After the fix the rules should find nothing wrong. */
+    void expectNoFault(String scenario, ProbeReport r) {
+        Outcome o = diagnose(scenario, r);
+        if (o.status() != Status.NO_FAULT) ruleMismatches.add(scenario + ": expected no-fault, got " + describe(o) + " from " + Reports.keys(r));
+    }
+
+    @AfterAll static void summary() {
+        System.out.println("Facts answered per scenario:");
+        TestHost.ANSWERED.forEach((k, v) -> System.out.println(k + "\n" + v));
+    }
+
+    /** A Traefik stand-in named dokploy-traefik with a static config, on the given networks. */
+    void traefik(String traefikYml, String... networks) {
+        List<String> opts = new java.util.ArrayList<>(List.of("-e", "TRAEFIK_YML=" + traefikYml));
+        if (networks.length > 0) opts.addAll(List.of("--network", networks[0]));
+        h.container(TRAEFIK, opts, "sh", "-c", "mkdir -p /etc/traefik && printf '%s' \"$TRAEFIK_YML\" > /etc/traefik/traefik.yml && exec sleep 3600");
+        for (int i = 1; i < networks.length; i++) h.docker("network", "connect", networks[i], TRAEFIK);
+    }
+
+    ProbeReport probe(String scenario, String service) { return probe(scenario, service, ProbeEnvironment.fromSystem()); }
+
+    ProbeReport probe(String scenario, String service, ProbeEnvironment env) {
+        ProbeReport r = h.probe(new ProbeTarget(service, app, null), env);
+        assertDeclared(r);
+        record(scenario, r);
+        return r;
+    }
+
+    @Test void multiContainerIsolation() {
+        h.dokployNetwork();
+        traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
+        String appDefault = h.network(app + "_default");
+        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
+                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+        h.container(app + "-postgres-1", concat(compose(app, "postgres", null), on(appDefault, "postgres")), "httpd", "-f", "-p", "5432");
+        h.awaitListening(web, 3000);
+
+        ProbeReport broken = probe("multi-container-isolation (broken)", "web");
+        assertFact(broken, "service.kind", "compose");
+        assertFact(broken, "service.project", app);
+        assertFact(broken, "service.name", "web");
+        assertFact(broken, "service.has_dependencies", true);
+        assertFact(broken, "app.networks", List.of(DOKPLOY_NETWORK));
+        assertFact(broken, "dependency.name", "postgres");
+        assertFact(broken, "dependency.networks", List.of(appDefault));
+        assertFact(broken, "dependency.running", true);
+        assertFact(broken, "dependency.shares_network", false);
+        assertFact(broken, "app.dns_failure", true);
+        assertEvidence(broken, "app.dns_failure", "nslookup postgres");
+        assertFact(broken, "containers.running", true);
+        assertFact(broken, "container.health", "none");
+        assertFact(broken, "traefik.on_dokploy_network", true);
+        assertFact(broken, "traefik.docker_network_label", DOKPLOY_NETWORK);
+        assertFact(broken, "domain.host", host);
+        assertFact(broken, "domain.port", 3000L);
+        assertFact(broken, "app.listen_address", "0.0.0.0");
+        assertFact(broken, "app.listen_port", 3000L);
+        assertFact(broken, "traefik.router_present", true);
+        assertFact(broken, "traefik.provider_network", DOKPLOY_NETWORK);
+        expectCause("isolation", broken, "multi-container-isolation");
+
+        h.docker("network", "connect", "--alias", "web", appDefault, web);   // the dual-network fix
+
+        ProbeReport fixed = probe("multi-container-isolation (fixed)", "web");
+        assertFact(fixed, "app.dns_failure", false);
+        assertFact(fixed, "dependency.shares_network", true);
+        assertEquals(List.of(DOKPLOY_NETWORK, appDefault), ((List<?>) value(fixed, "app.networks")).stream().sorted().toList());
+        expectNoFault("isolation fixed", fixed);
+    }
+
+    @Test void traefikNotOnDokployNetwork() {
+        h.dokployNetwork();
+        traefik(DOKPLOY_TRAEFIK_YML);   // default bridge only: recreated without dokploy-network
+        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
+                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+        h.awaitListening(web, 3000);
+
+        ProbeReport broken = probe("traefik-not-on-dokploy-network (broken)", "web");
+        assertFact(broken, "traefik.on_dokploy_network", false);
+        assertEvidence(broken, "traefik.on_dokploy_network", "bridge");
+        assertFact(broken, "app.networks", List.of(DOKPLOY_NETWORK));
+        assertFact(broken, "service.has_dependencies", false);
+        assertNoFact(broken, "app.dns_failure");
+        expectCause("traefik off dokploy-network", broken, "traefik-not-on-dokploy-network");
+
+        h.docker("network", "connect", DOKPLOY_NETWORK, TRAEFIK);
+
+        ProbeReport fixed = probe("traefik-not-on-dokploy-network (fixed)", "web");
+        assertFact(fixed, "traefik.on_dokploy_network", true);
+        expectNoFault("traefik on dokploy-network", fixed);
+    }
+
+    /** A direct-routed sandbox as DokPloy deploys it: a published port, no Traefik labels, no networks. */
+    ProbeEnvironment directRoutedCompose(Path composeRoot, int port) throws IOException {
+        Path file = composeRoot.resolve(app).resolve("code").resolve("docker-compose.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "services:\n  sandbox:\n    image: n8nio/n8n:latest\n    ports:\n      - \"" + port + ":5678\"\n");
+        return ProbeEnvironment.fromSystem().withComposeRoot(composeRoot);
+    }
+
+    @Test void hostPortHeldByAnotherContainer(@TempDir Path composeRoot) throws IOException {
+        int port = freePort();
+        ProbeEnvironment env = directRoutedCompose(composeRoot, port);
+        h.container(app + "-legacy", List.of("-p", port + ":80"), "httpd", "-f", "-p", "80");
+        String sandbox = app + "-sandbox-1";
+        TestHost.Result start = h.containerMayFail(sandbox, concat(compose(app, "sandbox", null), List.of("-p", port + ":5678")),
+                "httpd", "-f", "-p", "5678");
+        assertNotEquals(0, start.code(), "docker run should fail: the port is taken");
+
+        ProbeReport broken = probe("host-port-conflict, container (broken)", "sandbox", env);
+        assertFact(broken, "compose.networks_declared", false);
+        assertFact(broken, "host.port", (long) port);
+        assertFact(broken, "host.port_conflict", true);
+        assertEvidence(broken, "host.port_conflict", app + "-legacy");
+        assertFact(broken, "containers.running", false);
+        assertEvidence(broken, "containers.running", "already allocated");
+        expectCause("port held by a container", broken, "host-port-conflict");
+
+        h.docker("rm", "-f", app + "-legacy");
+        h.docker("start", sandbox);
+
+        ProbeReport fixed = probe("host-port-conflict, container (fixed)", "sandbox", env);
+        assertFact(fixed, "host.port", (long) port);
+        assertFact(fixed, "host.port_conflict", false);
+        assertFact(fixed, "containers.running", true);
+        expectNoFault("port freed", fixed);
+    }
+
+
+    @Test void hostPortHeldByAHostProcess(@TempDir Path composeRoot) throws IOException {
+        int port = freePort();
+        ProbeEnvironment env = directRoutedCompose(composeRoot, port);
+        String sandbox = app + "-sandbox-1";
+        try (ServerSocket hostProcess = new ServerSocket()) {
+            hostProcess.bind(new InetSocketAddress(port));   // a process on the host holds the port
+            TestHost.Result start = h.containerMayFail(sandbox, concat(compose(app, "sandbox", null), List.of("-p", port + ":5678")),
+                    "httpd", "-f", "-p", "5678");
+            assertNotEquals(0, start.code(), "docker run should fail: a host process holds the port");
+
+            ProbeReport broken = probe("host-port-conflict, host process (broken)", "sandbox", env);
+            assertFact(broken, "host.port", (long) port);
+            assertFact(broken, "host.port_conflict", true);
+            assertEvidence(broken, "host.port_conflict", "a host process listens");
+            assertFact(broken, "containers.running", false);
+            expectCause("port held by a host process", broken, "host-port-conflict");
+        }
+        h.docker("start", sandbox);
+
+        ProbeReport fixed = probe("host-port-conflict, host process (fixed)", "sandbox", env);
+        assertFact(fixed, "host.port_conflict", false);
+        assertFact(fixed, "containers.running", true);
+        expectNoFault("host port freed", fixed);
+    }
+
+    @Test void composeServiceWithoutNetworkConfig(@TempDir Path composeRoot) throws IOException {
+        h.dokployNetwork();
+        traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
+        String appDefault = h.network(app + "_default");
+        Path file = composeRoot.resolve(app).resolve("code").resolve("docker-compose.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                services:
+                  app:
+                    image: ghcr.io/example/app:latest
+                    labels:
+                      - traefik.enable=true
+                      - traefik.http.routers.%1$s-1-web.rule=Host(`%2$s`)
+                      - traefik.http.services.%1$s-1-web.loadbalancer.server.port=3000
+                """.formatted(app, host));
+        String ctr = h.container(app + "-app-1", concat(compose(app, "app", null), traefikLabels(app, host, 3000, null),
+                on(appDefault, "app")), "httpd", "-f", "-p", "3000");
+        h.awaitListening(ctr, 3000);
+        ProbeEnvironment env = ProbeEnvironment.fromSystem().withComposeRoot(composeRoot);
+
+        ProbeReport broken = h.probe(new ProbeTarget("app", app, null), env);
+        assertDeclared(broken);
+        record("external-compose-without-network (broken)", broken);
+        assertFact(broken, "compose.networks_declared", false);
+        assertEvidence(broken, "compose.networks_declared", "absent");
+        assertFact(broken, "compose.labels_form", "list");
+        assertFact(broken, "app.networks", List.of(appDefault));
+        assertFact(broken, "traefik.on_dokploy_network", true);
+        assertFact(broken, "traefik.docker_network_label", "");
+        expectCause("compose without networks", broken, "external-compose-without-network");
+
+        // the fix: declare dokploy-network on the service and redeploy (here: connect it, as compose would)
+        Files.writeString(file, """
+                services:
+                  app:
+                    image: ghcr.io/example/app:latest
+                    networks: [dokploy-network, default]
+                    labels:
+                      - traefik.enable=true
+                      - traefik.http.routers.%1$s-1-web.rule=Host(`%2$s`)
+                      - traefik.http.services.%1$s-1-web.loadbalancer.server.port=3000
+                networks:
+                  dokploy-network:
+                    external: true
+                """.formatted(app, host));
+        h.docker("network", "connect", "--alias", "app", DOKPLOY_NETWORK, ctr);
+
+        ProbeReport fixed = h.probe(new ProbeTarget("app", app, null), env);
+        assertDeclared(fixed);
+        record("external-compose-without-network (fixed)", fixed);
+        assertFact(fixed, "compose.networks_declared", true);
+        assertEvidence(fixed, "compose.networks_declared", "is external");
+        assertTrue(((List<?>) value(fixed, "app.networks")).contains(DOKPLOY_NETWORK));
+        expectNoFault("compose networks declared", fixed);
+    }
+
+    @Test void multiNetworkServiceWithoutNetworkLabel() {
+        h.dokployNetwork();
+        traefik("providers:\n  docker:\n    exposedByDefault: false\n", DOKPLOY_NETWORK);   // no default network
+        String appDefault = h.network(app + "_default");
+        String web = app + "-web-1";
+        List<String> base = concat(compose(app, "web", null), on(DOKPLOY_NETWORK, "web"));
+        h.container(web, concat(base, traefikLabels(app, host, 3000, null)), "httpd", "-f", "-p", "3000");
+        h.docker("network", "connect", "--alias", "web", appDefault, web);
+        h.container(app + "-redis-1", concat(compose(app, "redis", null), on(appDefault, "redis")), "httpd", "-f", "-p", "6379");
+
+        ProbeReport broken = probe("traefik-network-label-missing (broken)", "web");
+        assertFact(broken, "traefik.docker_network_label", "");
+        assertFact(broken, "traefik.provider_network", "");
+        assertEquals(2, ((List<?>) value(broken, "app.networks")).size());
+        assertFact(broken, "app.dns_failure", false);
+        expectCause("several networks, no label", broken, "traefik-network-label-missing");
+
+        // the fix: redeploy with traefik.docker.network=dokploy-network (labels only change on a new container)
+        h.docker("rm", "-f", web);
+        h.container(web, concat(base, traefikLabels(app, host, 3000, DOKPLOY_NETWORK)), "httpd", "-f", "-p", "3000");
+        h.docker("network", "connect", "--alias", "web", appDefault, web);
+
+        ProbeReport fixed = probe("traefik-network-label-missing (fixed)", "web");
+        assertFact(fixed, "traefik.docker_network_label", DOKPLOY_NETWORK);
+        expectNoFault("network label set", fixed);
+    }
+
+    @Test void unhealthyContainer() {
+        h.dokployNetwork();
+        traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
+        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
+                on(DOKPLOY_NETWORK, "web"), List.of("--health-cmd", "[ -f /tmp/ready ]", "--health-interval", "1s",
+                        "--health-retries", "1", "--health-timeout", "1s")), "httpd", "-f", "-p", "3000");
+        h.awaitHealth(web, "unhealthy");
+
+        ProbeReport broken = probe("container-unhealthy (broken)", "web");
+        assertFact(broken, "container.health", "unhealthy");
+        assertEvidence(broken, "container.health", "FailingStreak");
+        assertFact(broken, "containers.running", true);
+        assertFact(broken, "traefik.router_present", false);   // Traefik drops unhealthy containers
+        assertEvidence(broken, "traefik.router_present", "unhealthy");
+        expectCause("unhealthy", broken, "container-unhealthy");
+
+        h.docker("exec", web, "touch", "/tmp/ready");   // the app becomes ready
+        h.awaitHealth(web, "healthy");
+
+        ProbeReport fixed = probe("container-unhealthy (fixed)", "web");
+        assertFact(fixed, "container.health", "healthy");
+        assertFact(fixed, "traefik.router_present", true);
+        expectNoFault("healthy", fixed);
+    }
+
+    @Test void appListensOnLocalhost() {
+        h.dokployNetwork();
+        traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
+        String web = app + "-web-1";
+        List<String> opts = concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web"));
+        h.container(web, opts, "httpd", "-f", "-p", "127.0.0.1:3000");
+        h.awaitListening(web, 3000);
+
+        ProbeReport broken = probe("app-listens-on-localhost (broken)", "web");
+        assertFact(broken, "app.listen_address", "127.0.0.1");
+        assertFact(broken, "app.listen_bound", "127.0.0.1");
+        assertFact(broken, "app.listen_port", 3000L);
+        assertFact(broken, "domain.port", 3000L);
+        expectCause("bound to loopback", broken, "app-listens-on-localhost");
+
+        // the fix: bind to all interfaces (HOSTNAME=0.0.0.0 / --host 0.0.0.0) and redeploy
+        h.docker("rm", "-f", web);
+        h.container(web, opts, "httpd", "-f", "-p", "0.0.0.0:3000");
+        h.awaitListening(web, 3000);
+
+        ProbeReport fixed = probe("app-listens-on-localhost (fixed)", "web");
+        assertFact(fixed, "app.listen_address", "0.0.0.0");
+        assertFact(fixed, "app.listen_port", 3000L);
+        expectNoFault("bound to all interfaces", fixed);
+    }
+
+    /** An image without getent or nslookup (PATH points nowhere): DNS falls back to comparing networks, sockets come from the host's /proc. */
+    @Test void imageWithoutResolverTools() {
+        String appDefault = h.network(app + "_default");
+        String isolated = h.network(app + "_isolated");
+        String web = h.container(app + "-web-1", concat(compose(app, "web", null), on(isolated, "web"), List.of("-e", "PATH=/nowhere")),
+                "/bin/httpd", "-f", "-p", "127.0.0.1:3000");
+        h.container(app + "-db-1", concat(compose(app, "db", null), on(appDefault, "db")), "httpd", "-f", "-p", "5432");
+        TestHost.sleep(300);
+
+        ProbeReport r = probe("image without getent/nslookup", "web");
+        assertFact(r, "app.dns_failure", true);
+        assertEvidence(r, "app.dns_failure", "inferred");
+        assertFact(r, "app.listen_address", "127.0.0.1");
+        assertEvidence(r, "app.listen_address", "/net/tcp");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.dokploydoctor.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dokploydoctor.cli.Main;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static dev.dokploydoctor.probe.TestHost.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** `dokploy-doctor probe` end to end: options, the checklist text, the JSON, against the real dockerd. */
+class ProbeCommandTest {
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test void usageErrorsExitTwo() {
+        Run r = run("probe", "--project", "shop");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("error: --project needs --service"), r.err());
+        Run t = run("probe", "--probe-timeout", "0");
+        assertEquals(2, t.code());
+        assertTrue(t.err().contains("--probe-timeout must be between"), t.err());
+        Run f = run("probe", "--format", "yaml");
+        assertEquals(2, f.code());
+    }
+
+    @Test void checklistAndJsonForAComposeService() throws Exception {
+        try (TestHost h = TestHost.open()) {
+            String app = "shop-" + h.run;
+            h.dokployNetwork();
+            String appDefault = h.network(app + "_default");
+            String web = h.container(app + "-web-1", concat(compose(app, "web", null),
+                    traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+            h.container(app + "-db-1", concat(compose(app, "db", null), on(appDefault, "db")), "httpd", "-f", "-p", "5432");
+            h.awaitListening(web, 3000);
+
+            Run text = run("probe", "--service", "web", "--project", app);
+            assertEquals(0, text.code(), text.err());
+            assertFalse(text.out().contains("\u001b["), "plain text when not a terminal");
+            assertTrue(text.out().contains("app.dns_failure = true"), text.out());
+            assertTrue(text.out().contains("app.networks = [dokploy-network]"), text.out());
+            assertTrue(text.out().contains("could not check: no container named dokploy-traefik"), text.out());
+            assertTrue(text.out().contains("skipped: no --url given"), text.out());
+            assertFalse(text.out().contains("docker exec"), "evidence only with -v");
+
+            Run verbose = run("probe", "--service", "web", "--project", app, "-v");
+            assertTrue(verbose.out().contains("$ docker exec " + web + " nslookup db"), verbose.out());
+
+            Run json = run("probe", "--service", "web", "--project", app, "--format", "json");
+            assertEquals(0, json.code(), json.err());
+            JsonNode root = new ObjectMapper().readTree(json.out());
+            assertEquals(app, root.path("target").path("project").asText());
+            assertEquals(List.of("docker", "dns", "http", "traefik", "tunnel", "compose", "dokploy"),
+                    root.path("probes").findValuesAsText("probe"));
+            assertTrue(root.path("facts").path("app.dns_failure").asBoolean());
+            assertEquals("db", root.path("facts").path("dependency.name").asText());
+            assertEquals(3000, root.path("facts").path("domain.port").asInt());
+            JsonNode traefik = root.path("probes").get(3);
+            assertEquals("could-not-check", traefik.path("state").asText());
+            assertFalse(root.path("probes").get(0).path("facts").get(0).path("evidence").asText().isBlank());
+        }
+    }
+}
