@@ -48,7 +48,7 @@ def main():
             same_cause += ok_cause
             same_cf += ok_cause and abs(o_cf - c_cf) < 1e-9
             same_status += o_status == status
-            if not (ok_cause and o_status == status) and shown < show:
+            if not (ok_cause and o_status == status and abs(o_cf - c_cf) < 1e-9) and shown < show:
                 shown += 1
                 print(f"{case_id}: ours {o_status} {o_cause} {o_cf}; clips {status} {cause} {c_cf}", file=sys.stderr)
     missing += len(ours)

@@ -179,7 +179,8 @@ SCENARIOS = {
     "app-listens-on-localhost": dict(
         weight=4,
         core={"app.listen_address": pick("127.0.0.1", "localhost", "::1"), "http.status": const(502)},
-        extra={"upstream.connection_refused": const(True), "app.listen_port": lambda r, c: c.port},
+        extra={"upstream.connection_refused": const(True), "app.listen_port": lambda r, c: c.port,
+               "app.listen_bound": pick("127.0.0.1", "0.0.0.0", "::")},
         refute={"app.listen_address": const("0.0.0.0")},
         texts=["Bad Gateway. app log: listening on http://127.0.0.1:{c.port}",
                "502, the server binds to localhost only; ECONNREFUSED"]),
@@ -227,6 +228,32 @@ SCENARIOS = {
         refute={"tunnel.origin_unreachable": const(False)},
         texts=["cloudflared: ERR error=\"Unable to reach the origin service. The service may be down or it may not be "
                "responding to traffic from cloudflared: dial tcp [::1]:80: connect: connection refused\" originService=http://localhost:80"]),
+    "compose-labels-map-ignored": dict(
+        weight=3,
+        core={"compose.labels_form": const("map"), "service.kind": const("compose"), "http.status": const(404)},
+        extra={"dokploy.version": pick("v0.26.6", "v0.28.3", "0.29.1"), "traefik.router_present": const(False),
+               "domain.host": lambda r, c: c.host},
+        refute={"compose.labels_form": const("list"), "dokploy.version": const("v0.30.2")},
+        texts=["my docker-compose service with labels as a map gets 404 page not found on DokPloy v0.28.3"]),
+    "letsencrypt-rate-limited": dict(
+        weight=2,
+        core={"letsencrypt.rate_limited": const(True), "letsencrypt.failing": const(True)},
+        extra={"domain.https": const(True), "domain.certificate": const("letsencrypt")},
+        refute={"letsencrypt.rate_limited": const(False)},
+        texts=["traefik: Unable to obtain ACME certificate for domains \"{c.host}\": 429 urn:ietf:params:acme:error:rateLimited: "
+               "too many certificates (5) already issued for this exact set of domains in the last 168h0m0s"]),
+    "app-binds-container-hostname": dict(
+        weight=2,
+        core={"app.binds_container_hostname": const(True), "http.status": pick(502, 504)},
+        extra={"http.intermittent": const(True), "app.networks": nets_both, "app.listen_bound": pick("10.0.1.7", "172.18.0.4")},
+        refute={"app.listen_bound": const("0.0.0.0")},
+        texts=["Next.js standalone: Listening on http://{c.app}-web-1:{c.port}, intermittent 502"]),
+    "tunnel-origin-tls-error": dict(
+        weight=2,
+        core={"tunnel.origin_tls_error": const(True), "tunnel.used": const(True), "http.status": const(502)},
+        extra={"tunnel.service": pick("https://localhost:443", "https://dokploy-traefik:443"), "tunnel.origin_unreachable": const(True)},
+        refute={"tunnel.origin_tls_error": const(False)},
+        texts=["cloudflared: Unable to reach the origin service: x509: certificate is valid for TRAEFIK DEFAULT CERT, not localhost"]),
     "route-advice": dict(
         weight=4,
         core={"user.goal": const("route-advice"), "compose.editable": pick(True, False)},
@@ -261,6 +288,8 @@ NOISE = {
     "logs": lambda r, c: f"{c.app}-web-1  | server started",
     "domain.https": pick(True, False),
     "host.port": lambda r, c: c.port,
+    "dokploy.version": pick("v0.26.6", "v0.30.2", "v0.31.0"),
+    "fault.reported": const(True),
 }
 
 INVALID = [

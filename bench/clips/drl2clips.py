@@ -271,6 +271,15 @@ class Translator:
                 tk.expect(')')
                 return f"(not {inner})"
             return f"(not {self.pattern(tk)})"
+        if v == 'exists':
+            tk.next()
+            if tk.peek()[1] != '(':
+                return f"(exists {self.element(tk)})"
+            parts = self.alternatives(tk)
+            if len(parts) == 1:
+                return f"(exists {parts[0]})"
+            # CLIPS allows no `or` under `exists`: "one of A, B... exists" is "not all of them absent"
+            return '(not (and ' + ' '.join(f'(not {p})' for p in parts) + '))'
         if v == 'eval':
             tk.next()
             tk.expect('(')
@@ -279,11 +288,7 @@ class Translator:
             tk.expect(')')
             return f"(test {'(not ' + expr + ')' if negate else expr})"
         if v == '(':
-            tk.next()
-            parts = [self.element(tk)]
-            while tk.accept('or'):
-                parts.append(self.element(tk))
-            tk.expect(')')
+            parts = self.alternatives(tk)
             return parts[0] if len(parts) == 1 else f"(or {' '.join(parts)})"
         if kind == 'var' and tk.peek(1)[1] == ':':
             tk.next()
@@ -292,6 +297,15 @@ class Translator:
         if v == 'Fact':
             return self.pattern(tk)
         tk.fail(f"unsupported condition starting with {v!r}", line)
+
+    def alternatives(self, tk):
+        """( A or B or ... ) -> [A, B, ...]"""
+        tk.expect('(')
+        parts = [self.element(tk)]
+        while tk.accept('or'):
+            parts.append(self.element(tk))
+        tk.expect(')')
+        return parts
 
     def lhs(self, tk):
         out = []

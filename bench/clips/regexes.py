@@ -4,6 +4,7 @@ CLIPS 6.30 has no regular expressions, so each pattern becomes an equivalent tes
 - a finite language (literals, (a|b) groups, ? on a char or group) -> (member$ ?s (create$ ...)),
   i.e. a lookup among every string the pattern accepts;
 - a finite prefix followed by .* -> a str-index prefix test;
+- .* finite .* -> a str-index test (the text contains one of the strings);
 - anything else must be written by hand in runtime.clp and named in NAMED below.
 """
 
@@ -78,6 +79,15 @@ def clips_test(regex):
         fn = NAMED[regex]
         return lambda ref: f"({fn} {ref})"
     try:
+        if regex.startswith('.*') and regex.endswith('.*') and len(regex) > 4:
+            needles = _strings(regex[2:-2])
+            if "" in needles:
+                return lambda ref: "TRUE"
+
+            def contains_test(ref):
+                tests = ' '.join(f"(str-index {_quote(x)} {ref})" for x in needles)
+                return tests if len(needles) == 1 else f"(or {tests})"
+            return contains_test
         if regex.endswith('.*'):
             prefixes = _strings(regex[:-2])
             if prefixes == [""]:

@@ -20,4 +20,4 @@
     else (if (and (neq ?best none) (>= ?best-cf 0.7)) then (bind ?status diagnosed)
     else (if (or (neq ?best none) (any-factp ((?f obs)) (symptom-p ?f:key ?f:num ?f:lower)))
       then (bind ?status inconclusive) else (bind ?status no-fault))))
-   (printout t ?id tab ?status tab ?best tab (format nil "%.6f" ?best-cf) crlf))
+   (printout t ?id tab ?status tab ?best tab (format nil "%.17g" ?best-cf) crlf))
