@@ -7,7 +7,7 @@ Prints one JSON object:
   lines            output lines (one per case for jsonl / CLIPS reports)
   wall_s           launch to exit
   first_line_s     launch until the first complete output line arrived
-  steady_per_s     lines per second between 10% and 100% of the output (after warm-up)
+  steady_per_s     lines per second over the second half of the output (after warm-up)
   steady_cpu_us    CPU microseconds per line over the same stretch (all threads of the process,
                    from /proc/PID/stat): unlike wall time, this barely depends on what else runs
   cpu_s            user + system CPU seconds of the process and its children
@@ -78,12 +78,13 @@ def main():
 
     steady = steady_cpu = None
     if lines >= 100:
-        t10, n10, c10 = next(m for m in marks if m[1] >= lines * 0.1)
+        t_half, n_half, c_half = next(m for m in marks if m[1] >= lines * 0.5)
         t_end, n_end, c_end = marks[-1]
-        if t_end > t10:
-            steady = (n_end - n10) / (t_end - t10)
-        if c10 is not None and c_end is not None and n_end > n10:
-            steady_cpu = (c_end - c10) / (n_end - n10) * 1e6
+        if t_end > t_half:
+            steady = (n_end - n_half) / (t_end - t_half)
+        alive = [m for m in marks if m[2] is not None]  # the last reads may come after the exit
+        if c_half is not None and alive and alive[-1][1] > n_half:
+            steady_cpu = (alive[-1][2] - c_half) / (alive[-1][1] - n_half) * 1e6
     result = {
         "command": ' '.join(command),
         "lines": lines,

@@ -4,9 +4,10 @@
 #   bench/run.sh [quick|full]      quick: ~1-2 min, smaller inputs; full: ~5-10 min
 #
 # Environment:
-#   BENCH_JAVA_OPTS   JVM flags for the "tuned" runs (default: the proposed launcher flags below)
+#   BENCH_JAVA_OPTS   JVM flags of the "tuned" batch runs (default: the proposed launcher flags below)
 #   BENCH_WORK        scratch folder (default: bench/work; inputs are generated once and reused)
 #   BENCH_SEED        generator seed (default 42)
+#   BENCH_REPL_ARGS   how to start the REPL for the first-prompt timing (default: diagnose --no-probe)
 set -euo pipefail
 
 MODE=${1:-quick}
@@ -17,10 +18,17 @@ BENCH=$ROOT/bench
 WORK=${BENCH_WORK:-$BENCH/work}
 SEED=${BENCH_SEED:-42}
 JAR=$ROOT/target/dokploy-doctor.jar
-# Proposed launcher defaults (measured in bench/README.md): serial GC and a heap cap keep the
-# footprint small and flat; batch keeps no per-case state, so a small heap is enough.
-TUNED=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1}
 mkdir -p "$WORK"
+# Proposed launcher defaults (bench/README.md has the measurements): serial GC and a heap cap keep
+# the footprint small and flat (batch keeps no per-case state); a class-data archive (AppCDS) of
+# the jar's classes and the MVEL dialect for rule consequences (no Java compiler at start-up)
+# shorten the launch. Interactive commands add C1-only JIT: quicker to first answer, slower
+# after ~200k batch cases.
+CDS=$WORK/dokploy-doctor.jsa
+CDS_FLAGS="-XX:SharedArchiveFile=$CDS -Xlog:cds=off -Xlog:cds+dynamic=off"
+TUNED=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m -Ddrools.dialect.default=mvel $CDS_FLAGS}
+INTERACTIVE="$TUNED -XX:TieredStopAtLevel=1"
+REPL_ARGS=${BENCH_REPL_ARGS:-diagnose --no-probe}
 RESULTS=$WORK/results-$MODE.jsonl
 : > "$RESULTS"
 
@@ -63,6 +71,15 @@ gen() {  # gen FILE N [--facts-only --clips CLP]
 }
 for n in $SIZES; do gen "$WORK/mixed-$n.jsonl" "$n"; done
 gen "$WORK/facts-$COMPARE_N.jsonl" "$COMPARE_N" --facts-only --clips "$WORK/facts-$COMPARE_N.clp"
+head -1000 "$WORK/mixed-$THROUGHPUT_N.jsonl" > "$WORK/mixed-1000.jsonl"
+if [ ! -s "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
+  say "class-data archive of the jar (one training run)"
+  rm -f "$CDS"
+  java -XX:ArchiveClassesAtExit="$CDS" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -Ddrools.dialect.default=mvel \
+    -jar "$JAR" batch "$WORK/mixed-1000.jsonl" --format jsonl >/dev/null 2>&1 || true
+  java -XX:ArchiveClassesAtExit="$CDS.explain" -Xlog:cds=off -jar "$JAR" explain multi-container-isolation >/dev/null 2>&1 || true
+  rm -f "$CDS.explain"
+fi
 
 # ---- 1. batch throughput, first result, memory -----------------------------------------------------
 batch() {  # batch NAME JAVA_FLAGS FILE [extra args]
@@ -73,7 +90,20 @@ batch() {  # batch NAME JAVA_FLAGS FILE [extra args]
 }
 batch "batch-default-$THROUGHPUT_N" "" "$WORK/mixed-$THROUGHPUT_N.jsonl"
 for n in $SIZES; do batch "batch-tuned-$n" "$TUNED" "$WORK/mixed-$n.jsonl"; done
-for n in $SIZES; do [ "$n" = "$THROUGHPUT_N" ] || batch "batch-default-$n" "" "$WORK/mixed-$n.jsonl"; done
+batch "batch-c1-$THROUGHPUT_N" "$INTERACTIVE" "$WORK/mixed-$THROUGHPUT_N.jsonl"
+say "first result, 1000 cases, 3 rounds over the flag sets"
+for i in 1 2 3; do  # rounds interleave the variants, so a change in machine load hits them alike
+  for variant in default tuned-java-dialect tuned interactive; do
+    case $variant in
+      default) flags="" ;;
+      tuned-java-dialect) flags=${TUNED/-Ddrools.dialect.default=mvel/} ;;
+      tuned) flags=$TUNED ;;
+      interactive) flags=$INTERACTIVE ;;
+    esac
+    # shellcheck disable=SC2086
+    record "first-$variant-$i" "$(python3 "$BENCH/measure.py" -- java $flags -jar "$JAR" batch "$WORK/mixed-1000.jsonl" --format jsonl)"
+  done
+done
 
 # ---- 2. against CLIPS ----------------------------------------------------------------------------
 say "translating rules/*.drl to CLIPS"
@@ -85,13 +115,16 @@ cat > "$WORK/clips-batch.clp" <<EOF
 (batch* $WORK/facts-$COMPARE_N.clp)
 EOF
 say "CLIPS over $COMPARE_N fact cases"
-record "clips-$COMPARE_N" "$(python3 "$BENCH/measure.py" --save "$WORK/clips.tsv" -- clips -f2 "$WORK/clips-batch.clp")"
+record "clips-$COMPARE_N" "$(python3 "$BENCH/measure.py" --save "$WORK/clips.tsv" -- taskset -c 1 clips -f2 "$WORK/clips-batch.clp")"
 say "dokploy-doctor over the same $COMPARE_N fact cases"
 record "ours-facts-$COMPARE_N" "$(python3 "$BENCH/measure.py" --save "$WORK/ours-facts.jsonl" -- java $TUNED -jar "$JAR" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl)"
-record "ours-facts-1thread-$COMPARE_N" "$(python3 "$BENCH/measure.py" -- java $TUNED -XX:ActiveProcessorCount=1 -jar "$JAR" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl --threads 1)"
+# both engines on one core: CLIPS is single-threaded
+record "ours-facts-1core-$COMPARE_N" "$(python3 "$BENCH/measure.py" -- taskset -c 1 java $TUNED -jar "$JAR" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl --threads 1)"
 record "agreement" "$(python3 "$BENCH/compare.py" "$WORK/ours-facts.jsonl" "$WORK/clips.tsv" --show 10)"
-say "engine phases inside one JVM"
-record "engine-phases" "$(java $TUNED -cp "$JAR" "$ROOT/src/test/java/dev/dokploydoctor/bench/EnginePhases.java" "$WORK/facts-$COMPARE_N.jsonl" 3 2>/dev/null)"
+say "engine phases inside one JVM (fact cases, then mixed cases)"
+PHASES="java -XX:+UseSerialGC -Xmx256m -cp $JAR $ROOT/src/test/java/dev/dokploydoctor/bench/EnginePhases.java"
+record "engine-phases-facts" "$($PHASES "$WORK/facts-$COMPARE_N.jsonl" 3 2>/dev/null)"
+record "engine-phases-mixed" "$($PHASES "$WORK/mixed-$THROUGHPUT_N.jsonl" 3 2>/dev/null)"
 
 # ---- 3. launch ----------------------------------------------------------------------------------
 say "launch times ($RUNS runs each)"
@@ -113,10 +146,13 @@ print(json.dumps({"median_s":round(statistics.median(t),3),"mean_s":round(statis
 launch java-version java -version
 launch version java -jar "$JAR" --version
 launch explain java -jar "$JAR" explain multi-container-isolation
-launch version-tuned java $TUNED -jar "$JAR" --version
-launch explain-tuned java $TUNED -jar "$JAR" explain multi-container-isolation
+launch version-tuned java $INTERACTIVE -jar "$JAR" --version
+launch explain-tuned java $INTERACTIVE -jar "$JAR" explain multi-container-isolation
 say "REPL first prompt (on a pseudo-terminal)"
-record "first-prompt" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- java $TUNED -jar "$JAR" diagnose --no-probe)"
+# shellcheck disable=SC2086
+record "first-prompt" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- java -jar "$JAR" $REPL_ARGS)"
+# shellcheck disable=SC2086
+record "first-prompt-tuned" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- java $INTERACTIVE -jar "$JAR" $REPL_ARGS)"
 
 record machine-after "{\"load_after\": \"$(cut -d' ' -f1 /proc/loadavg)\"}"
 python3 "$BENCH/table.py" "$RESULTS" "$MODE"
