@@ -21,12 +21,11 @@ JAR=$ROOT/target/dokploy-doctor.jar
 mkdir -p "$WORK"
 # Proposed launcher defaults (bench/README.md has the measurements): serial GC and a heap cap keep
 # the footprint small and flat (batch keeps no per-case state); a class-data archive (AppCDS) of
-# the jar's classes and the MVEL dialect for rule consequences (no Java compiler at start-up)
-# shorten the launch. Interactive commands add C1-only JIT: quicker to first answer, slower
-# after ~200k batch cases.
+# the jar's classes shortens the launch. Interactive commands add C1-only JIT: quicker to the
+# first answer, slower after ~200k batch cases.
 CDS=$WORK/dokploy-doctor.jsa
 CDS_FLAGS="-XX:SharedArchiveFile=$CDS -Xlog:cds=off -Xlog:cds+dynamic=off"
-TUNED=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m -Ddrools.dialect.default=mvel $CDS_FLAGS}
+TUNED=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m $CDS_FLAGS}
 INTERACTIVE="$TUNED -XX:TieredStopAtLevel=1"
 REPL_ARGS=${BENCH_REPL_ARGS:-diagnose --no-probe}
 RESULTS=$WORK/results-$MODE.jsonl
@@ -75,10 +74,8 @@ head -1000 "$WORK/mixed-$THROUGHPUT_N.jsonl" > "$WORK/mixed-1000.jsonl"
 if [ ! -s "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
   say "class-data archive of the jar (one training run)"
   rm -f "$CDS"
-  java -XX:ArchiveClassesAtExit="$CDS" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -Ddrools.dialect.default=mvel \
+  java -XX:ArchiveClassesAtExit="$CDS" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC \
     -jar "$JAR" batch "$WORK/mixed-1000.jsonl" --format jsonl >/dev/null 2>&1 || true
-  java -XX:ArchiveClassesAtExit="$CDS.explain" -Xlog:cds=off -jar "$JAR" explain multi-container-isolation >/dev/null 2>&1 || true
-  rm -f "$CDS.explain"
 fi
 
 # ---- 1. batch throughput, first result, memory -----------------------------------------------------
@@ -93,10 +90,10 @@ for n in $SIZES; do batch "batch-tuned-$n" "$TUNED" "$WORK/mixed-$n.jsonl"; done
 batch "batch-c1-$THROUGHPUT_N" "$INTERACTIVE" "$WORK/mixed-$THROUGHPUT_N.jsonl"
 say "first result, 1000 cases, 3 rounds over the flag sets"
 for i in 1 2 3; do  # rounds interleave the variants, so a change in machine load hits them alike
-  for variant in default tuned-java-dialect tuned interactive; do
+  for variant in default serial-c1 tuned interactive; do
     case $variant in
       default) flags="" ;;
-      tuned-java-dialect) flags=${TUNED/-Ddrools.dialect.default=mvel/} ;;
+      serial-c1) flags="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1" ;;  # all but the class-data archive
       tuned) flags=$TUNED ;;
       interactive) flags=$INTERACTIVE ;;
     esac

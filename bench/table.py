@@ -54,7 +54,7 @@ def main():
     if len(tuned) > 1:
         row(f"RSS, tuned, {sizes[0]:,} -> {sizes[-1]:,} cases", " -> ".join(f"{x} MiB" for x in tuned),
             "flat", check(max(tuned) - min(tuned) < 50))
-    for variant, label in (("default", "plain java -jar"), ("tuned-java-dialect", "tuned, Java dialect"),
+    for variant, label in (("default", "plain java -jar"), ("serial-c1", "serial GC + C1, no AppCDS"),
                            ("tuned", "tuned"), ("interactive", "tuned + C1 only")):
         runs = [r[k]["first_line_s"] for k in r
                 if k.rsplit("-", 1)[0] == f"first-{variant}" and k.rsplit("-", 1)[1].isdigit() and r[k]["first_line_s"]]
