@@ -25,7 +25,7 @@ mkdir -p "$WORK"
 # first answer, slower after ~200k batch cases.
 CDS=$WORK/dokploy-doctor.jsa
 CDS_FLAGS="-XX:SharedArchiveFile=$CDS -Xlog:cds=off -Xlog:cds+dynamic=off"
-TUNED=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m $CDS_FLAGS}
+TUNED=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx192m $CDS_FLAGS}
 INTERACTIVE="$TUNED -XX:TieredStopAtLevel=1"
 REPL_ARGS=${BENCH_REPL_ARGS:-diagnose --no-probe}
 RESULTS=$WORK/results-$MODE.jsonl
@@ -119,9 +119,11 @@ record "ours-facts-$COMPARE_N" "$(python3 "$BENCH/measure.py" --save "$WORK/ours
 record "ours-facts-1core-$COMPARE_N" "$(python3 "$BENCH/measure.py" -- taskset -c 1 java $TUNED -jar "$JAR" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl --threads 1)"
 record "agreement" "$(python3 "$BENCH/compare.py" "$WORK/ours-facts.jsonl" "$WORK/clips.tsv" --show 10)"
 say "engine phases inside one JVM (fact cases, then mixed cases)"
-PHASES="java -XX:+UseSerialGC -Xmx256m -cp $JAR $ROOT/src/test/java/dev/dokploydoctor/bench/EnginePhases.java"
-record "engine-phases-facts" "$($PHASES "$WORK/facts-$COMPARE_N.jsonl" 3 2>/dev/null)"
-record "engine-phases-mixed" "$($PHASES "$WORK/mixed-$THROUGHPUT_N.jsonl" 3 2>/dev/null)"
+PHASES="java -XX:+UseSerialGC -Xmx512m -cp $JAR $ROOT/src/test/java/dev/dokploydoctor/bench/EnginePhases.java"
+head -20000 "$WORK/facts-$COMPARE_N.jsonl" > "$WORK/phases-facts.jsonl"
+head -20000 "$WORK/mixed-$THROUGHPUT_N.jsonl" > "$WORK/phases-mixed.jsonl"
+record "engine-phases-facts" "$($PHASES "$WORK/phases-facts.jsonl" 4 2>/dev/null)"
+record "engine-phases-mixed" "$($PHASES "$WORK/phases-mixed.jsonl" 4 2>/dev/null)"
 
 # ---- 3. launch ----------------------------------------------------------------------------------
 say "launch times ($RUNS runs each)"
