@@ -93,7 +93,7 @@ for i in 1 2 3; do  # rounds interleave the variants, so a change in machine loa
   for variant in default serial-c1 tuned interactive; do
     case $variant in
       default) flags="" ;;
-      serial-c1) flags="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1" ;;  # all but the class-data archive
+      serial-c1) flags="-XX:+UseSerialGC -Xmx192m -XX:TieredStopAtLevel=1" ;;  # all but the class-data archive
       tuned) flags=$TUNED ;;
       interactive) flags=$INTERACTIVE ;;
     esac
