@@ -1,0 +1,103 @@
+"""DRL `matches` patterns (Java String.matches: the whole string) as CLIPS tests.
+
+CLIPS 6.30 has no regular expressions, so each pattern becomes an equivalent test:
+- a finite language (literals, (a|b) groups, ? on a char or group) -> (member$ ?s (create$ ...)),
+  i.e. a lookup among every string the pattern accepts;
+- a finite prefix followed by .* -> a str-index prefix test;
+- .* finite .* -> a str-index test (the text contains one of the strings);
+- anything else must be written by hand in runtime.clp and named in NAMED below.
+"""
+
+MAX_EXPANSION = 500
+
+# regex -> CLIPS deffunction (in runtime.clp) taking the string
+NAMED = {
+    r"https?://(localhost|127\.0\.0\.1)(:\d+)?/?": "local-http-origin-p",
+}
+
+
+class Unsupported(Exception):
+    pass
+
+
+def _parse_alternatives(p, i):
+    """Parse alternatives until ')' or end; return (set of strings, index)."""
+    alternatives = []
+    current = {""}
+    while i < len(p) and p[i] != ')':
+        if p[i] == '|':
+            alternatives.append(current)
+            current = {""}
+            i += 1
+            continue
+        atom, i = _parse_atom(p, i)
+        if i < len(p) and p[i] == '?':
+            atom = atom | {""}
+            i += 1
+        elif i < len(p) and p[i] in '*+{':
+            raise Unsupported(p)
+        current = {a + b for a in current for b in atom}
+        if len(current) > MAX_EXPANSION:
+            raise Unsupported(p)
+    alternatives.append(current)
+    return set().union(*alternatives), i
+
+
+def _parse_atom(p, i):
+    c = p[i]
+    if c == '(':
+        j = i + 1
+        if p.startswith('?:', j):
+            j += 2
+        inner, j = _parse_alternatives(p, j)
+        if j >= len(p) or p[j] != ')':
+            raise Unsupported(p)
+        return inner, j + 1
+    if c == '\\':
+        if i + 1 >= len(p) or p[i + 1].isalnum():
+            raise Unsupported(p)  # \d, \w, \s ... are classes, not literals
+        return {p[i + 1]}, i + 2
+    if c in '.[]{}^$*+?':
+        raise Unsupported(p)
+    return {c}, i + 1
+
+
+def _strings(regex):
+    strings, end = _parse_alternatives(regex, 0)
+    if end != len(regex):
+        raise Unsupported(regex)
+    return sorted(strings)
+
+
+def _quote(s):
+    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+
+
+def clips_test(regex):
+    """A function of a CLIPS variable reference giving the test expression, or None."""
+    if regex in NAMED:
+        fn = NAMED[regex]
+        return lambda ref: f"({fn} {ref})"
+    try:
+        if regex.startswith('.*') and regex.endswith('.*') and len(regex) > 4:
+            needles = _strings(regex[2:-2])
+            if "" in needles:
+                return lambda ref: "TRUE"
+
+            def contains_test(ref):
+                tests = ' '.join(f"(str-index {_quote(x)} {ref})" for x in needles)
+                return tests if len(needles) == 1 else f"(or {tests})"
+            return contains_test
+        if regex.endswith('.*'):
+            prefixes = _strings(regex[:-2])
+            if prefixes == [""]:
+                return lambda ref: "TRUE"
+            def prefix_test(ref):
+                tests = ' '.join(f"(eq (str-index {_quote(x)} {ref}) 1)" for x in prefixes)
+                return tests if len(prefixes) == 1 else f"(or {tests})"
+            return prefix_test
+        strings = _strings(regex)
+        values = ' '.join(_quote(x) for x in strings)
+        return lambda ref: f"(member$ {ref} (create$ {values}))"
+    except Unsupported:
+        return None

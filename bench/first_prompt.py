@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Time from launch until a text appears on a terminal (the REPL's first question).
+
+  first_prompt.py [--runs N] [--timeout S] [--text "What do you see"] -- COMMAND...
+
+Runs COMMAND on a pseudo-terminal (as a user would), reads what it prints and stops it as soon
+as TEXT appears. Prints one JSON object: seconds of each run, their median, or a reason when the
+text never appeared (e.g. the REPL is not built yet).
+"""
+import json
+import os
+import pty
+import select
+import signal
+import statistics
+import sys
+import time
+
+
+def one_run(command, text, timeout):
+    start = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.setdefault("TERM", "xterm-256color")
+        os.execvp(command[0], command)
+    seen = b""
+    needle = text.encode()
+    found = None
+    try:
+        while time.monotonic() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break  # the process ended
+            if not chunk:
+                break
+            seen = (seen + chunk)[-65536:]
+            if needle in seen:
+                found = time.monotonic() - start
+                break
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return found, seen.decode(errors="replace")[-300:]
+
+
+def main():
+    args = sys.argv[1:]
+    runs, timeout, text = 5, 20.0, "What do you see"
+    while args and args[0] != "--":
+        opt, value, args = args[0], args[1], args[2:]
+        if opt == "--runs":
+            runs = int(value)
+        elif opt == "--timeout":
+            timeout = float(value)
+        elif opt == "--text":
+            text = value
+        else:
+            sys.exit(f"first_prompt.py: unknown option {opt}")
+    command = args[1:]
+    if not command:
+        sys.exit("usage: first_prompt.py [--runs N] [--timeout S] [--text T] -- COMMAND...")
+    times = []
+    for _ in range(runs):
+        found, tail = one_run(command, text, timeout)
+        if found is None:
+            print(json.dumps({"text": text, "median_s": None,
+                              "reason": f"'{text}' did not appear within {timeout:g} s", "output_tail": tail}))
+            return
+        times.append(round(found, 3))
+    print(json.dumps({"text": text, "runs_s": times, "median_s": round(statistics.median(times), 3)}))
+
+
+if __name__ == "__main__":
+    main()
