@@ -20,6 +20,9 @@ import java.util.Map;
  * diagnoses with filled-in fixes and evidence, questions, error; with {@code verbose}, facts and trace.
  */
 public final class CaseView {
+    /** Candidates below this certainty are listed without fixes, unless verbose. */
+    public static final double FIXES_FROM = 0.2;
+
     private CaseView() {}
 
     public static Map<String, Object> of(Outcome o, Knowledge knowledge, boolean verbose) {
@@ -50,9 +53,14 @@ public final class CaseView {
         m.put("certainty", Certainty.round(d.certainty()));
         m.put("title", d.title());
         Cause c = d.info();
+        // a faint candidate (a symptom that merely fits) gets no fixes unless asked: pasting the
+        // fix of a 0.05 guess helps nobody, and its text would dominate a large batch's output
+        boolean withFixes = verbose || d.certainty() >= FIXES_FROM;
         if (c != null) {
             m.put("layer", c.layer());
             if (verbose) m.put("why", c.why());
+        }
+        if (c != null && withFixes) {
             List<Object> fixes = new ArrayList<>();
             for (Cause.Fix f : c.fixes()) {
                 Cause.Fix filled = c.placeholders().isEmpty() ? f : c.fill(f, values);
