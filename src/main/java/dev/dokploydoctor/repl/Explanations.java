@@ -1,0 +1,263 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.engine.Certainty;
+import dev.dokploydoctor.engine.Diagnosis;
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Evidence;
+import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.engine.Need;
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Question;
+import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Suggest;
+import dev.dokploydoctor.report.Style;
+import dev.dokploydoctor.report.TextReport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words of the conversation, built from the engine's trace: the leading-causes line, the
+ * diagnosis, an honest inconclusive, and the answers to why, how, why-not, facts and explain.
+ */
+public final class Explanations {
+    private final Knowledge knowledge;
+    private final Style style;
+    private final double threshold;
+    private final TextReport text;
+    private final RuleIndex rules;
+
+    public Explanations(Knowledge knowledge, Style style, double threshold) {
+        this.knowledge = knowledge;
+        this.style = style;
+        this.threshold = threshold;
+        this.text = new TextReport(knowledge, style, true);
+        this.rules = RuleIndex.of(knowledge);
+    }
+
+    /** One compact line: the leading causes with certainty and how each moved since {@code before}. */
+    public String leading(Outcome now, Outcome before) {
+        List<Diagnosis> ds = now.diagnoses();
+        if (ds.isEmpty()) return style.dim("  leading: no cause suggested yet");
+        Map<String, Double> was = new HashMap<>();
+        if (before != null) for (Diagnosis d : before.diagnoses()) was.put(d.cause(), d.certainty());
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, ds.size()); i++) {
+            Diagnosis d = ds.get(i);
+            String part = d.cause() + " " + String.format("%.2f", Certainty.round(d.certainty()));
+            Double w = was.get(d.cause());
+            if (before != null && (w == null || Certainty.round(d.certainty()) > Certainty.round(w))) part += style.green(style.unicode() ? " ↑" : " +");
+            else if (w != null && Certainty.round(d.certainty()) < Certainty.round(w)) part += style.red(style.unicode() ? " ↓" : " -");
+            parts.add(part);
+        }
+        for (Diagnosis d : before == null ? List.<Diagnosis>of() : before.diagnoses()) {
+            if (now.diagnoses().stream().noneMatch(n -> n.cause().equals(d.cause()))) {
+                parts.add(style.dim(d.cause() + " ruled out"));
+                break;
+            }
+        }
+        return "  " + style.dim("leading:") + " " + String.join(", ", parts);
+    }
+
+    /** The conclusion: cause, certainty, why, evidence, fixes with placeholders filled, how to verify. */
+    public String conclusion(Outcome o) {
+        Diagnosis d = o.top();
+        StringBuilder sb = new StringBuilder();
+        String what = o.status() == Status.ADVICE ? "advice: " : "diagnosis: ";
+        sb.append(text.mark(o.status())).append(' ').append(style.bold(what + d.cause())).append(' ')
+                .append(text.certainty(d.certainty())).append("  ").append(d.title()).append('\n');
+        sb.append(text.detail(d, Engine.placeholderValues(o.facts()), "    "));
+        if (o.diagnoses().size() > 1) {
+            sb.append("    ").append(style.dim("also considered: " + text.candidates(o.diagnoses().subList(1, o.diagnoses().size()), 3))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Nothing reaches the threshold and no question is left: say so, list the candidates and the
+     * facts that would settle them (those answered unknown, found by evaluating without them).
+     */
+    public String inconclusive(Outcome o, Outcome ignoringUnknown) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(style.warn()).append(' ').append(style.bold("inconclusive")).append(": no question I can still ask would settle this.\n");
+        if (o.diagnoses().isEmpty()) {
+            sb.append("    no cause fits what you told me; 'facts' shows what I know, 'restart' starts over\n");
+        } else {
+            sb.append("    candidates: ").append(text.candidates(o.diagnoses(), 4)).append('\n');
+        }
+        List<Question> settle = new ArrayList<>();
+        for (Question q : ignoringUnknown.questions()) if (o.unknown().contains(q.key())) settle.add(q);
+        if (!settle.isEmpty()) {
+            sb.append("    would settle it (you did not know these):\n");
+            for (Question q : settle.subList(0, Math.min(5, settle.size()))) {
+                sb.append("      ").append(style.info()).append(' ').append(q.key()).append(": ").append(q.text())
+                        .append(style.dim("  (for " + String.join(", ", q.causes()) + ")")).append('\n');
+            }
+            sb.append("    find them out and use 'change <key>', or 'report' to ask for help with the whole session\n");
+        }
+        return sb.toString();
+    }
+
+    /** Why this question: the causes it separates, the rules that need it, what each answer would do. */
+    public String why(QuestionPlanner.Plan plan, Outcome o) {
+        if (plan == null) {
+            return "No question is open. " + (o.questions().isEmpty() ? "No rule needs anything more."
+                    : "Open questions: " + String.join(", ", o.questions().stream().map(Question::key).toList()) + " ('next' asks them).");
+        }
+        Question q = plan.question();
+        StringBuilder sb = new StringBuilder("I ask " + style.bold(q.key()) + " because:\n");
+        List<String> causes = new ArrayList<>();
+        for (String c : q.causes()) causes.add(c + " " + certaintyOf(c, o));
+        sb.append("  ").append(style.info()).append(" it separates: ").append(String.join(", ", causes)).append('\n');
+        for (Need n : q.needs()) {
+            sb.append("  ").append(style.info()).append(" rule '").append(n.getRule()).append("' needs it for ").append(n.getCause())
+                    .append(n.getWhy().isBlank() ? "" : ": " + n.getWhy()).append('\n');
+        }
+        if (!plan.previews().isEmpty()) {
+            List<String> ifs = new ArrayList<>();
+            for (QuestionPlanner.Preview p : plan.previews()) {
+                String v = p.value() instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(p.value());
+                String result = p.topCause() == null ? "no cause" : p.topCause() + " " + String.format("%.2f", Certainty.round(p.topCertainty()));
+                if (p.status() == Status.DIAGNOSED || p.status() == Status.ADVICE) result += " (" + p.status().label() + ")";
+                ifs.add("if " + v + ": " + result);
+            }
+            sb.append("  ").append(style.info()).append(' ').append(String.join("; ", ifs)).append('\n');
+        }
+        sb.append("  ").append(style.info()).append(" chosen as ").append(plan.reason()).append('\n');
+        if (q.spec() != null && q.spec().help() != null) sb.append("  ").append(style.dim("help: " + q.spec().help())).append('\n');
+        return sb.toString();
+    }
+
+    /** How a cause was reached: every rule that judged it and the facts it matched, with their sources. */
+    public String how(String cause, Outcome o) {
+        List<Evidence> evidence = o.evidence().stream().filter(e -> e.getCause().equals(cause)).toList();
+        if (evidence.isEmpty()) return "No rule has said anything about " + cause + " yet; try 'why-not " + cause + "'.";
+        StringBuilder sb = new StringBuilder("How I reached " + style.bold(cause) + " " + certaintyOf(cause, o) + ":\n");
+        for (Evidence e : evidence) {
+            sb.append("  ").append(String.format("%+.2f", e.getCf())).append(" rule '").append(e.getRule()).append("'\n");
+            for (Fact f : e.getMatched()) sb.append("        ").append(describe(f)).append('\n');
+        }
+        sb.append("  ").append(style.dim("(certainty factors combine MYCIN-style; the threshold is " + threshold + ")")).append('\n');
+        return sb.toString();
+    }
+
+    /** Why a cause is not the diagnosis: the fact that ruled it out, or the facts still missing. */
+    public String whyNot(String cause, Outcome o, Outcome ignoringUnknown) {
+        Cause info = knowledge.cause(cause);
+        List<Evidence> evidence = o.evidence().stream().filter(e -> e.getCause().equals(cause)).toList();
+        double cf = Certainty.combineAll(evidence.stream().map(Evidence::getCf).toList());
+        StringBuilder sb = new StringBuilder();
+        Diagnosis top = o.top();
+        if (top != null && top.cause().equals(cause) && (o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE)) {
+            return cause + " is the " + o.status().label() + " result " + certaintyOf(cause, o) + "; 'how " + cause + "' shows why.";
+        }
+        if (info != null && info.isAdvice() && o.diagnoses().stream().noneMatch(d -> d.cause().equals(cause))) {
+            sb.append(cause).append(" is routing advice, given only when you ask how to route a service (user.goal = route-advice).\n");
+        }
+        List<Evidence> against = evidence.stream().filter(e -> e.getCf() < 0).toList();
+        if (!against.isEmpty()) {
+            sb.append(style.bold(cause)).append(" is ruled out (").append(String.format("%.2f", Certainty.round(cf))).append(") by:\n");
+            for (Evidence e : against) {
+                sb.append("  ").append(String.format("%+.2f", e.getCf())).append(" rule '").append(e.getRule()).append("'\n");
+                for (Fact f : e.getMatched()) sb.append("        ").append(describe(f)).append('\n');
+            }
+        } else if (!evidence.isEmpty()) {
+            sb.append(style.bold(cause)).append(" is only ").append(String.format("%.2f", Certainty.round(cf)))
+                    .append(" certain; a diagnosis needs ").append(threshold).append(".\n");
+        }
+        Set<String> missing = new LinkedHashSet<>();
+        for (Question q : o.questions()) {
+            for (Need n : q.needs()) if (n.getCause().equals(cause)) missing.add(line(q, n, false));
+        }
+        for (Question q : ignoringUnknown.questions()) {
+            if (!o.unknown().contains(q.key())) continue;
+            for (Need n : q.needs()) if (n.getCause().equals(cause)) missing.add(line(q, n, true));
+        }
+        if (!missing.isEmpty()) {
+            sb.append("  missing:\n");
+            for (String m : missing) sb.append("    ").append(style.info()).append(' ').append(m).append('\n');
+        }
+        if (evidence.isEmpty()) {
+            sb.append("No rule has suggested ").append(style.bold(cause)).append(": none of the facts it looks for is known.\n");
+            for (RuleIndex.RuleInfo r : rules.concluding(cause)) {
+                if (r.keys().isEmpty()) continue;
+                sb.append("  ").append(style.info()).append(" rule '").append(r.name()).append("' looks at ")
+                        .append(String.join(", ", r.keys())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private String line(Question q, Need n, boolean wasUnknown) {
+        return q.key() + ": " + q.text() + (wasUnknown ? " (you said unknown)" : "") + style.dim("  [rule '" + n.getRule() + "']");
+    }
+
+    /** Every fact known, where it came from, and the keys answered unknown. */
+    public String facts(Outcome o) {
+        if (o.facts().isEmpty() && o.unknown().isEmpty()) return "Nothing known yet.";
+        StringBuilder sb = new StringBuilder("Known facts:\n");
+        int width = 0;
+        for (Fact f : o.facts()) width = Math.max(width, f.getKey().length() + f.getText().length() + 3);
+        width = Math.min(width, 48);
+        for (Fact f : o.facts()) {
+            String kv = f.getKey() + " = " + f.getText();
+            sb.append("  ").append(String.format("%-" + width + "s", kv)).append("  ").append(style.dim(sourceOf(f))).append('\n');
+        }
+        if (!o.unknown().isEmpty()) sb.append("Answered unknown: ").append(String.join(", ", o.unknown())).append('\n');
+        return sb.toString();
+    }
+
+    /** Everything about a cause: title, layer, why, all fixes (filled from the facts), verify, references. */
+    public String explain(String cause, Outcome o) {
+        Cause c = knowledge.cause(cause);
+        if (c == null) {
+            return cause + ": no description (knowledge/causes/" + cause + ".yaml is missing); 'how " + cause + "' shows its evidence.";
+        }
+        Diagnosis d = o.diagnoses().stream().filter(x -> x.cause().equals(cause)).findFirst()
+                .orElse(new Diagnosis(cause, 0, c, List.of()));
+        StringBuilder sb = new StringBuilder();
+        sb.append(style.bold(cause)).append("  ").append(c.title()).append(style.dim("  [layer: " + c.layer() + ", " + c.kind() + "]")).append('\n');
+        sb.append(text.detail(d, Engine.placeholderValues(o.facts()), "    "));
+        for (String r : c.references()) sb.append("    ").append(style.dim("see: " + r)).append('\n');
+        return sb.toString();
+    }
+
+    /** A cause id the user typed, or an error message with the nearest id; null input means the top cause. */
+    public String resolveCause(String typed, Outcome o) {
+        if (typed == null || typed.isBlank()) {
+            if (o.top() != null) return o.top().cause();
+            throw new IllegalArgumentException("no cause is leading yet; name one (Tab lists them)");
+        }
+        if (knowledge.cause(typed) != null) return typed;
+        if (o.evidence().stream().anyMatch(e -> e.getCause().equals(typed))) return typed;
+        String hint = Suggest.nearest(typed, knowledge.causes().keySet());
+        throw new IllegalArgumentException("no cause '" + typed + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+    }
+
+    String certaintyOf(String cause, Outcome o) {
+        List<Double> cfs = o.evidence().stream().filter(e -> e.getCause().equals(cause)).map(Evidence::getCf).toList();
+        return cfs.isEmpty() ? "(no evidence)" : text.certainty(Certainty.combineAll(cfs));
+    }
+
+    static String sourceOf(Fact f) {
+        String who = switch (f.getSource()) {
+            case Fact.USER -> "you";
+            case Fact.TEXT -> "your text";
+            case Fact.PROBE -> "checked";
+            case Fact.DERIVED -> "derived";
+            default -> f.getSource();
+        };
+        return f.getEvidence().isBlank() ? who : who + ": " + f.getEvidence();
+    }
+
+    static String describe(Fact f) {
+        return f.getKey() + " = " + f.getText() + "  (" + sourceOf(f) + ")";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.TextExtraction;
+import dev.dokploydoctor.knowledge.Vocabulary;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The first question, "What do you see?": a choice from a short menu of symptoms, a status code,
+ * a URL, or any pasted text (run through the extractors).
+ */
+public final class Opening {
+    /** One menu entry: what the user picks and the facts it stands for. */
+    public record Symptom(String label, Map<String, Object> facts) {}
+
+    public static final List<Symptom> MENU = List.of(
+            new Symptom("502 Bad Gateway", Map.of("http.status", 502L)),
+            new Symptom("504 Gateway Timeout", Map.of("http.status", 504L)),
+            new Symptom("404 Not Found", Map.of("http.status", 404L)),
+            new Symptom("redirect loop (ERR_TOO_MANY_REDIRECTS)", Map.of("http.redirect_loop", true)),
+            new Symptom("DNS error (EAI_AGAIN / ENOTFOUND)", Map.of("app.dns_failure", true)),
+            new Symptom("deploy error", Map.of("deploy.status", "error")),
+            new Symptom("permission denied in DokPloy", Map.of("user.action_denied", true)),
+            new Symptom("how should I route this service?", Map.of("user.goal", "route-advice")));
+
+    /** What the opening answer told us: facts, the free text (if any) and a URL (if any). */
+    public record Parsed(List<Fact> facts, String text, String url) {
+        public boolean isEmpty() { return facts.isEmpty(); }
+    }
+
+    private static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s\"'<>]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_CODE = Pattern.compile("\\s*(\\d{3,4})\\s*");
+
+    private Opening() {}
+
+    public static Parsed parse(String input, Vocabulary vocabulary, TextExtraction extraction) {
+        String text = input.strip();
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        if (text.matches("\\d") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= MENU.size()) {
+            Symptom s = MENU.get(Integer.parseInt(text) - 1);
+            s.facts().forEach((k, v) -> putIfDeclared(facts, vocabulary, k, v, "picked '" + s.label() + "'"));
+            return new Parsed(new ArrayList<>(facts.values()), null, null);
+        }
+        Matcher code = BARE_CODE.matcher(text);
+        if (code.matches()) {
+            long n = Long.parseLong(code.group(1));
+            if (n >= 100 && n <= 599) putIfDeclared(facts, vocabulary, "http.status", n, "you said " + n);
+            else if (n >= 1000 && n <= 1999) putIfDeclared(facts, vocabulary, "cloudflare.error", n, "you said " + n);
+            if (!facts.isEmpty()) return new Parsed(new ArrayList<>(facts.values()), null, null);
+        }
+        String url = null;
+        Matcher m = URL.matcher(text);
+        while (m.find() && url == null) {
+            String candidate = m.group().replaceAll("[).,;]+$", "");
+            String host = hostOf(candidate);
+            if (!isPublicHost(host)) continue; // https://localhost:443 is a tunnel origin, not the site
+            url = candidate;
+            putIfDeclared(facts, vocabulary, "domain.host", host, "from the URL " + url);
+        }
+        for (Fact f : extraction.extract(text)) facts.putIfAbsent(f.getKey(), f);
+        return new Parsed(new ArrayList<>(facts.values()), text, url);
+    }
+
+    /** A public site's host: a dotted name that is not a loopback or wildcard address. */
+    static boolean isPublicHost(String host) {
+        if (host == null || !host.contains(".")) return false;
+        return !(host.startsWith("127.") || host.equals("0.0.0.0") || host.endsWith(".localhost") || host.equals("[::1]"));
+    }
+
+    static String hostOf(String url) {
+        try {
+            return URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Menu facts use keys of the vocabulary; a rule base that dropped one simply does not get it. */
+    private static void putIfDeclared(Map<String, Fact> facts, Vocabulary vocabulary, String key, Object value, String evidence) {
+        if (!vocabulary.contains(key)) return;
+        Object typed = vocabulary.get(key).coerce(value);
+        facts.put(key, new Fact(key, typed, Fact.USER, evidence));
+    }
+
+    /** The menu as lines of text, two columns. */
+    public static List<String> menuLines() {
+        List<String> lines = new ArrayList<>();
+        int half = (MENU.size() + 1) / 2;
+        for (int i = 0; i < half; i++) {
+            String left = (i + 1) + ") " + MENU.get(i).label();
+            int j = i + half;
+            String right = j < MENU.size() ? (j + 1) + ") " + MENU.get(j).label() : "";
+            lines.add(String.format("  %-42s %s", left, right).stripTrailing());
+        }
+        return lines;
+    }
+}

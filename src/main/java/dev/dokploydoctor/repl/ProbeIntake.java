@@ -1,0 +1,71 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.probe.ProbeReport;
+import dev.dokploydoctor.probe.ProbeResult;
+import dev.dokploydoctor.report.Style;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Takes what the background probe runs found into the session: a "checked: key = value" line per
+ * new fact, one line when no Docker engine can be reached (the probes that need Docker too stay
+ * quiet), a short note for any other probe that could not check. Skipped probes are not news.
+ */
+final class ProbeIntake {
+    /** What one intake brought: lines to show, and whether any fact was added. */
+    record Intake(List<String> lines, boolean added) {}
+
+    private final List<ProbeRunner> runners = new CopyOnWriteArrayList<>();
+    private boolean dockerNoticeShown;
+
+    void add(ProbeRunner runner) { runners.add(runner); }
+
+    boolean pending() { return runners.stream().anyMatch(ProbeRunner::pending); }
+
+    /** Take the reports that are in (or wait for them) into {@code session}. */
+    Intake take(Session session, boolean wait, Style style, boolean examplesAvailable) {
+        List<String> lines = new ArrayList<>();
+        boolean added = false;
+        for (ProbeRunner runner : runners) {
+            ProbeReport report = runner.take(wait);
+            if (report == null) continue;
+            String dockerDown = null;
+            for (ProbeResult r : report.results()) {
+                switch (r.state()) {
+                    case OK -> {
+                        for (Fact f : session.add(Session.Kind.PROBE, r.probe(), r.facts(), null, false)) {
+                            lines.add("  " + style.ok() + " checked: " + f.getKey() + " = " + f.getText()
+                                    + (f.getEvidence().isBlank() ? "" : style.dim("  (" + abbreviate(f.getEvidence(), 80) + ")")));
+                            added = true;
+                        }
+                    }
+                    case COULD_NOT_CHECK -> {
+                        if (r.probe().equals("docker")) {
+                            dockerDown = String.valueOf(r.reason());
+                            if (dockerNoticeShown) continue;
+                            dockerNoticeShown = true;
+                            lines.add("  " + style.warn() + " No Docker engine to look at (" + abbreviate(dockerDown, 90) + "): I will ask instead."
+                                    + (examplesAvailable ? " 'example' tries a bundled case." : ""));
+                        } else if (!sameCause(r.reason(), dockerDown)) {
+                            lines.add("  " + style.dim("could not check " + r.probe() + ": " + abbreviate(String.valueOf(r.reason()), 100)));
+                        }
+                    }
+                    case SKIPPED -> { /* nothing to look at for this probe (no --url, no DokPloy key) */ }
+                }
+            }
+        }
+        return new Intake(lines, added);
+    }
+
+    /** A probe that failed because Docker cannot be reached (it needs Docker too) adds nothing to the Docker line. */
+    private static boolean sameCause(String reason, String dockerDown) {
+        return dockerDown != null && reason != null && (reason.equals(dockerDown) || reason.startsWith("Docker engine not reachable"));
+    }
+
+    static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}

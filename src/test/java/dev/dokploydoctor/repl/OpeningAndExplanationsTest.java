@@ -1,0 +1,71 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.report.Style;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OpeningAndExplanationsTest {
+    static final Knowledge REAL = Knowledge.load(List.of(Knowledge.checkout(Program.projectDir())));
+
+    static Map<String, Object> facts(String input) {
+        Opening.Parsed p = Opening.parse(input, REAL.vocabulary(), REAL.textExtraction());
+        return p.facts().stream().collect(Collectors.toMap(Fact::getKey, Fact::getValue));
+    }
+
+    @Test
+    void theOpeningTakesAMenuChoiceACodeOrAURL() {
+        assertEquals(Map.of("http.status", 502L), facts("1"));
+        assertEquals(Map.of("user.goal", "route-advice"), facts("8"));
+        assertEquals(Map.of("http.status", 504L), facts(" 504 "));
+        assertEquals(Map.of("cloudflare.error", 1033L), facts("1033"));
+        assertEquals("app.example.com", facts("https://app.example.com/login is down").get("domain.host"));
+        assertNull(facts("tunnel route to https://localhost:443 gives 404").get("domain.host"), "a loopback origin is not the site");
+        assertEquals(Opening.MENU.size(), Opening.menuLines().stream().mapToInt(l -> l.split("\\d\\) ").length - 1).sum());
+    }
+
+    @Test
+    void whyNotNamesTheFactThatRuledACauseOutOrTheOnesMissing() {
+        Engine e = Fixture.engine();
+        Explanations words = new Explanations(e.knowledge(), Style.PLAIN, 0.7);
+        Outcome open = e.evaluate("t", List.of(Fixture.user("sym", true)), Set.of(), 0.7);
+        String missing = words.whyNot("lead", open, open);
+        assertTrue(missing.contains("only 0.50 certain"), missing);
+        assertTrue(missing.contains("b: Is b true?"), missing);
+
+        Outcome refuted = e.evaluate("t", List.of(Fixture.user("sym", true), Fixture.user("b", false)), Set.of(), 0.7);
+        String out = words.whyNot("lead", refuted, refuted);
+        assertTrue(out.contains("lead is ruled out"), out);
+        assertTrue(out.contains("rule 'b false: lead ruled out'") && out.contains("b = false"), out);
+
+        String how = words.how("lead", refuted);
+        assertTrue(how.contains("+0.50 rule 'symptom: three candidates'") && how.contains("-0.80 rule 'b false: lead ruled out'"), how);
+        assertThrows(IllegalArgumentException.class, () -> words.resolveCause("nonsense", refuted));
+    }
+
+    @Test
+    void theLeadingLineShowsHowCausesMoved() {
+        Engine e = Fixture.engine();
+        Explanations words = new Explanations(e.knowledge(), Style.PLAIN, 0.7);
+        Outcome before = e.evaluate("t", List.of(Fixture.user("sym", true)), Set.of(), 0.7);
+        Outcome after = e.evaluate("t", List.of(Fixture.user("sym", true), Fixture.user("b", false)), Set.of(), 0.7);
+        String line = words.leading(after, before);
+        assertTrue(line.contains("lead ruled out"), line);
+        assertFalse(line.contains("lead 0."), line);
+        String up = words.leading(e.evaluate("t", List.of(Fixture.user("sym", true), Fixture.user("a", true)), Set.of(), 0.7), before);
+        assertTrue(up.contains("out1 0.37 ↑"), up);
+    }
+}

@@ -1,0 +1,348 @@
+package dev.dokploydoctor.repl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.Documents;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.report.CaseView;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real program with piped stdin (no terminal): answers are read line by line and echoed, the
+ * output is plain, files and flags behave. Questions are answered from small worlds, not in a fixed
+ * order, so the tests hold while the rule base grows.
+ */
+class PipedSessionTest {
+    static final Duration LONG = Duration.ofSeconds(120);
+    static final Map<String, Object> ROUTE_TO_TRAEFIK = Map.of("user.goal", "route-advice", "compose.editable", true,
+            "compose.can_add_networks", true, "service.needs_own_port", false, "service.kind", "compose");
+    static final Map<String, Object> ISOLATION = Map.of("service.kind", "compose", "service.has_dependencies", true,
+            "dependency.running", true, "dependency.shares_network", false, "domain.just_added", true);
+    static final String ISOLATION_TEXT = "502 Bad Gateway after adding a domain; logs: getaddrinfo EAI_AGAIN postgres";
+
+    static Engine engine;
+
+    @BeforeAll
+    static void loadRules() {
+        engine = Engine.load(Knowledge.load(List.of(Knowledge.checkout(Program.projectDir()))));
+    }
+
+    private static PipedDriver start(Path home, String... args) {
+        return PipedDriver.start(home, Map.of(), List.of(args));
+    }
+
+    @Test
+    void theTranscriptReadsLikeTheSessionInPlainText(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("8");
+            new WorldAnswerer(s, ROUTE_TO_TRAEFIK, 0).until(Pattern.compile("advice: route-via-traefik"), 0, LONG);
+            s.line("quit");
+            assertEquals(0, s.exitCode(), "advice exits 0");
+            String out = s.output();
+            assertFalse(out.contains("\u001b"), "no escape sequences when stdout is a pipe:\n" + out);
+            assertTrue(out.contains("> 8\n"), "the opening answer is echoed after its prompt:\n" + out);
+            assertTrue(Pattern.compile("(?m)^> yes$").matcher(out).find(), "each answer is echoed:\n" + out);
+            assertTrue(out.contains("leading: route-via-traefik"), "the leading causes after each answer:\n" + out);
+            assertTrue(out.contains("bye (advice: route-via-traefik)"), out);
+        }
+    }
+
+    @Test
+    void anInvalidAnswerIsAskedAgainWithTheChoices(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("8");
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            int mark = s.output().length();
+            s.line("maybe");
+            s.waitFor("expected yes or no", mark);
+            new WorldAnswerer(s, ROUTE_TO_TRAEFIK, WorldAnswerer.lastQuestion(s.output())).until(Pattern.compile("advice: route-via-traefik"), mark, LONG);
+            // a choice: a wrong word, a number out of range, then a number that is right
+            mark = s.output().length();
+            s.line("change user.goal");
+            s.line("banana");
+            s.waitFor("'banana' is not a choice; pick one of 1\\) diagnose  2\\) route-advice", mark);
+            s.line("7");
+            s.waitFor("pick 1 to 2", mark);
+            s.line("1");
+            s.waitFor("leading:", mark);
+            s.line("facts");
+            s.waitFor("user.goal = diagnose", mark);
+            assertFalse(s.exited(), "invalid answers never end the session");
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
+    void unknownAnswersEndInconclusiveWithTheCandidates(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("1");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0);
+            String out = answerer.until(Pattern.compile("inconclusive"), 0, LONG);
+            s.waitFor("doctor> $", 0);
+            out = s.output();
+            assertTrue(answerer.asked().size() >= 1, "some question was asked:\n" + out);
+            assertTrue(out.contains("candidates:"), out);
+            assertTrue(out.contains("would settle it (you did not know these):"), out);
+            assertTrue(out.contains("· " + answerer.asked().get(0) + ":"), "names what would settle it:\n" + out);
+            assertEquals(4, s.exitCode(), "inconclusive exits 4");
+        }
+    }
+
+    @Test
+    void anAnswersFilePreAnswersQuestions(@TempDir Path home) throws IOException {
+        Path answers = home.resolve("answers.yaml");
+        Files.writeString(answers, "user.goal: route-advice\ncompose.editable: false\n");
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--answers", answers.toString())) {
+            s.waitFor("advice: route-via-direct-tunnel", 0);
+            String out = s.output();
+            assertFalse(out.contains("What do you see?"), "the answers hold a goal: no opening question\n" + out);
+            assertFalse(WorldAnswerer.KEY_LINE.matcher(out).find(), "nothing left to ask:\n" + out);
+            assertEquals(0, s.exitCode());
+        }
+    }
+
+    @Test
+    void aBadAnswersFileIsOneErrorWithFileAndLine(@TempDir Path home) throws IOException {
+        Path badKey = home.resolve("bad-key.yaml");
+        Files.writeString(badKey, "# what I saw\nhtp.status: 502\n");
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--answers", badKey.toString())) {
+            assertEquals(2, s.exitCode());
+            String err = s.result();
+            assertTrue(err.startsWith("error: " + badKey + ":2: "), err);
+            assertTrue(err.contains("did you mean 'http.status'"), err);
+            assertNoStackTrace(err);
+        }
+        Path badValue = home.resolve("bad-value.yaml");
+        Files.writeString(badValue, "http.status: lots\n");
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--no-questions", "--answers", badValue.toString())) {
+            assertEquals(2, s.exitCode());
+            String err = s.result();
+            assertTrue(err.startsWith("error: " + badValue + ":1: http.status: wrong value"), err);
+            assertNoStackTrace(err);
+        }
+    }
+
+    @Test
+    void noQuestionsPrintsExactlyTheBatchCaseObject(@TempDir Path home) throws IOException {
+        Path answers = home.resolve("answers.yaml");
+        Files.writeString(answers, "service.kind: compose\ndependency.shares_network: false\ndependency.running: '?'\n");
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--no-questions", "--format", "json",
+                "--answers", answers.toString(), "--text", ISOLATION_TEXT)) {
+            int exit = s.exitCode();
+            JsonNode printed = new ObjectMapper().readTree(s.result());
+
+            Session expected = new Session("diagnose");
+            AnswersFile a = AnswersFile.read(answers, engine.knowledge().vocabulary());
+            expected.add(Session.Kind.ANSWERS_FILE, "answers", a.facts(), null, true);
+            expected.markUnknown(Session.Kind.ANSWERS_FILE, "answers", a.unknown());
+            expected.add(Session.Kind.OPENING, "text", engine.extraction().extract(ISOLATION_TEXT), ISOLATION_TEXT, false);
+            Outcome o = expected.evaluate(engine, Engine.DEFAULT_THRESHOLD);
+            JsonNode want = new ObjectMapper().valueToTree(CaseView.of(o, engine.knowledge(), false));
+
+            assertEquals(want, printed);
+            assertEquals("multi-container-isolation", printed.get("diagnoses").get(0).get("cause").asText());
+            assertEquals(Status.DIAGNOSED.exitCode(), exit);
+        }
+    }
+
+    @Test
+    void aBrokenRuleBaseIsOneClearError(@TempDir Path home) throws IOException {
+        Path rules = copyRules(home);
+        Files.writeString(rules.resolve("zz-broken.drl"), "package dokploy.rules;\n\nrule \"broken\"\nwhen\n    Fact(key == )\nthen\nend\n");
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--rules", rules.toString())) {
+            s.line("1");
+            assertEquals(2, s.exitCode());
+            String err = s.result();
+            assertTrue(err.startsWith("error: "), err);
+            assertTrue(Pattern.compile("zz-broken\\.drl:\\d+").matcher(err).find(), "names the file and line:\n" + err);
+            assertNoStackTrace(err);
+            assertFalse(s.output().contains("What do you see?"), "on a pipe the error comes before any question:\n" + s.output());
+        }
+    }
+
+    @Test
+    void saveAndReportLeaveACaseFileAndAMarkdownReport(@TempDir Path home) throws IOException {
+        Path caseFile = home.resolve("cases/shop-502.yaml");
+        Path report = home.resolve("shop-502.md");
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line(ISOLATION_TEXT);
+            new WorldAnswerer(s, ISOLATION, 0).until(Pattern.compile("diagnosis: multi-container-isolation"), 0, LONG);
+            int mark = s.output().length();
+            s.line("save " + caseFile);
+            s.waitFor("saved the session as case 'shop-502'", mark);
+            s.line("report " + report);
+            s.waitFor("wrote the report", mark);
+            s.line("quit");
+            assertEquals(3, s.exitCode());
+        }
+        CaseInput saved = CaseInput.fromNode(Documents.read(caseFile), engine.knowledge().vocabulary(), "unused", true);
+        assertEquals("shop-502", saved.id());
+        assertEquals(ISOLATION_TEXT, saved.text());
+        Outcome replay = engine.diagnose(saved, Engine.DEFAULT_THRESHOLD);
+        assertEquals(Status.DIAGNOSED, replay.status(), "the saved case replays to the same result");
+        assertEquals("multi-container-isolation", replay.top().cause());
+
+        String md = Files.readString(report);
+        assertTrue(md.startsWith("# dokploy-doctor: diagnosed multi-container-isolation"), md);
+        assertTrue(md.contains("## Questions and answers"), md);
+        assertTrue(md.contains("getaddrinfo EAI_AGAIN postgres"), md);
+        assertTrue(md.contains("### Evidence"), md);
+    }
+
+    @Test
+    void threeQuotesTakeSeveralLinesAsOneAnswer(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("\"\"\"");
+            s.line("Bad Gateway");
+            s.line("app-1  | Error: getaddrinfo EAI_AGAIN postgres");
+            s.line("\"\"\"");
+            String out = s.waitFor("noted: .*", 0);
+            String noted = out.lines().filter(l -> l.contains("noted:")).findFirst().orElseThrow();
+            assertTrue(noted.contains("app.dns_failure = true"), noted);
+            assertTrue(noted.contains("http.status = 502"), noted);
+            s.exitCode();
+        }
+    }
+
+    @Test
+    void reloadKeepsThePreviousRulesWhenTheNewOnesBreak(@TempDir Path home) throws IOException {
+        Path rules = copyRules(home);
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--rules", rules.toString())) {
+            s.line("8");
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            Path broken = rules.resolve("zz-broken.drl");
+            Files.writeString(broken, "package dokploy.rules;\nrule \"broken\" when Fact(key == ) then end\n");
+            int mark = s.output().length();
+            s.line("reload");
+            s.waitFor("kept the previous rules", mark);
+            assertTrue(s.output().substring(mark).contains("zz-broken.drl"), s.output());
+            Files.delete(broken);
+            mark = s.output().length();
+            s.line("reload");
+            s.waitFor("reloaded: [\\s\\S]*leading: [\\s\\S]*· \\[[a-z0-9_.]+\\]", mark);
+            new WorldAnswerer(s, ROUTE_TO_TRAEFIK, WorldAnswerer.lastQuestion(s.output()))
+                    .until(Pattern.compile("advice: route-via-traefik"), mark, LONG);
+            s.line("quit");
+            assertEquals(0, s.exitCode());
+        }
+    }
+
+    @Test
+    void theExampleCommandLoadsABundledCase(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("example");
+            s.waitFor("lesson-01-multi-container-isolation", 0);
+            int mark = s.output().length();
+            s.line("example lesson-01-multi-container-isolation");
+            s.waitFor("Loaded example lesson-01-multi-container-isolation", mark);
+            new WorldAnswerer(s, ISOLATION, mark).until(Pattern.compile("diagnosis: multi-container-isolation"), mark, LONG);
+            s.line("quit");
+            assertEquals(3, s.exitCode());
+        }
+    }
+
+    @Test
+    void endOfInputAtOnceLeavesWithNoFault(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            assertEquals(0, s.exitCode());
+            assertTrue(s.output().contains("bye (no-fault)"), s.output());
+        }
+    }
+
+    @Test
+    void withoutADockerEngineTheProbesSaySoInOneLine(@TempDir Path home) {
+        Map<String, String> noDocker = Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"));
+        try (PipedDriver s = PipedDriver.start(home, noDocker, List.of("diagnose", "--probe-timeout", "2"))) {
+            s.line("1");
+            String out = s.waitFor("No Docker engine to look at \\(.*\\): I will ask instead\\. 'example' tries a bundled case\\.", 0);
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            out = s.output();
+            assertFalse(out.contains("could not check dns"), "probes that need Docker too add no line of their own:\n" + out);
+            assertEquals(1, out.split("No Docker engine", -1).length - 1, "said once:\n" + out);
+            assertEquals(4, s.exitCode());
+        }
+    }
+
+    @Test
+    void theProbesAnswerWhatTheyCanSeeOnTheHost(@TempDir Path home) {
+        boolean required = "1".equals(System.getenv("DOKPLOY_DOCTOR_REQUIRE_DOCKER"));
+        boolean socket = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(required || socket, "no Docker engine on this machine");
+        try (PipedDriver s = start(home, "diagnose", "--probe-timeout", "15")) {
+            s.line("1");
+            String out = s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            assertTrue(Pattern.compile("(?m)^  ✓ checked: docker\\.api_version = [\\d.]+").matcher(out).find(),
+                    "the Docker engine's API version is checked, not asked:\n" + out);
+            assertFalse(out.contains("[docker.api_version]"), out);
+            s.line("facts");
+            s.waitFor("docker\\.api_version = [\\d.]+ +checked: ", 0);
+            s.exitCode();
+        }
+    }
+
+    @Test
+    void withNoCommandTheProgramStartsTheGuidedDiagnosis(@TempDir Path home) {
+        try (PipedDriver s = start(home)) {
+            s.waitFor("What do you see\\?", 0);
+            assertEquals(0, s.exitCode());
+            assertTrue(s.output().contains("bye (no-fault)"), s.output());
+        }
+    }
+
+    @Test
+    void noQuestionsWritesMarkdownToo(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--no-questions", "--format", "markdown", "--text", ISOLATION_TEXT)) {
+            assertEquals(4, s.exitCode(), "without answers the text alone is not enough: inconclusive");
+            String md = s.result();
+            assertTrue(md.startsWith("# dokploy-doctor: inconclusive"), md);
+            assertTrue(md.contains("`multi-container-isolation`"), md);
+            assertTrue(md.contains("Would decide:"), md);
+        }
+    }
+
+    @Test
+    void badOptionsAreUsageErrors(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--project", "shop")) {
+            assertEquals(2, s.exitCode());
+            assertEquals("error: --project needs --service (the compose service name)", s.result().strip());
+        }
+        try (PipedDriver s = start(home, "diagnose", "--format", "sarif")) {
+            assertEquals(2, s.exitCode());
+            assertTrue(s.result().startsWith("error: --format: diagnose writes text, json or markdown"), s.result());
+        }
+    }
+
+    static void assertNoStackTrace(String err) {
+        assertFalse(err.contains("Exception"), err);
+        assertFalse(Pattern.compile("(?m)^\\s+at ").matcher(err).find(), err);
+    }
+
+    static Path copyRules(Path home) throws IOException {
+        Path rules = home.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Program.projectDir().resolve("rules"))) {
+            for (Path f : files.toList()) Files.copy(f, rules.resolve(f.getFileName()));
+        }
+        return rules;
+    }
+}

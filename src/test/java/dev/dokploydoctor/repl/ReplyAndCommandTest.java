@@ -1,0 +1,63 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReplyAndCommandTest {
+    static FactSpec spec(FactType type, String... values) {
+        return new FactSpec("k.x", type, List.of(values), "?", null, null, null, "f", 1);
+    }
+
+    static Object value(String answer, FactSpec spec) {
+        return assertInstanceOf(Reply.Value.class, Reply.parse(answer, spec)).value();
+    }
+
+    @Test
+    void answersAreTypedByTheQuestionsKind() {
+        FactSpec bool = spec(FactType.BOOL);
+        assertEquals(true, value("Yes", bool));
+        assertEquals(false, value("n", bool));
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("maybe", bool));
+
+        FactSpec choice = spec(FactType.ENUM, "done", "error", "running");
+        assertEquals("error", value("2", choice));
+        assertEquals("running", value("RUN", choice));
+        assertTrue(assertInstanceOf(Reply.Invalid.class, Reply.parse("4", choice)).message().contains("1) done  2) error  3) running"));
+        FactSpec ambiguous = spec(FactType.ENUM, "full", "flexible");
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("f", ambiguous));
+
+        assertEquals(502L, value("502 Bad Gateway", spec(FactType.INT)));
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("lots", spec(FactType.INT)));
+        assertEquals(List.of("dokploy-network", "app_default"), value("dokploy-network, app_default", spec(FactType.LIST)));
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("  ", spec(FactType.STRING)));
+    }
+
+    @Test
+    void questionMarkOrUnknownIsAlwaysAllowed() {
+        for (String a : List.of("?", "unknown", "Don't know", "idk")) {
+            assertInstanceOf(Reply.Unknown.class, Reply.parse(a, spec(FactType.INT)), a);
+            assertInstanceOf(Reply.Unknown.class, Reply.parse(a, spec(FactType.ENUM, "a", "b")), a);
+        }
+    }
+
+    @Test
+    void commandsAreParsedStrictly() {
+        assertEquals(new Command("how", null), Command.parse("how"));
+        assertEquals(new Command("why-not", "multi-container-isolation"), Command.parse("why-not multi-container-isolation"));
+        assertEquals(new Command("change", "http.status"), Command.parse("change http.status"));
+        assertEquals(new Command("quit", null), Command.parse("exit"));
+        assertEquals(new Command("save", null), Command.parse("save"), "a missing argument gets a usage line");
+        assertNull(Command.parse("how should I route this service?"), "a sentence is not a command");
+        assertNull(Command.parse("change everything"), "change takes a fact key");
+        assertNull(Command.parse("yes"));
+        assertTrue(Command.help().contains("why-not <cause>"));
+    }
+}
