@@ -72,6 +72,7 @@ public final class BatchCommand implements Callable<Integer> {
             Summary summary = run(engine, reader, writer, minCertainty, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
             writer.finish(summary);
             out.flush();
+            if (reader.idsNotice() != null) System.err.println("note: " + reader.idsNotice());
             return summary.total() == 0 ? Main.USAGE : summary.exitCode();
         }
     }

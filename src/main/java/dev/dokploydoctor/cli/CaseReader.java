@@ -45,7 +45,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
 
     private final String name;
     private final Vocabulary vocabulary;
-    private final DuplicateIds ids = new DuplicateIds();
+    private final DuplicateIds ids = new DuplicateIds(DuplicateIds.MAX_REMEMBERED);
     private final Reader reader;
     private Mode mode;
     private JsonParser parser;
@@ -154,6 +154,12 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
      */
     public boolean firstUse(String id) { return ids.add(id); }
 
+    /** A note for standard error when duplicate ids were not checked across the whole file, else null. */
+    public String idsNotice() {
+        return ids.saturated() ? "duplicate ids are checked against the first " + String.format("%,d", ids.remembered())
+                + " cases only (so memory stays flat)" : null;
+    }
+
     /** Reads one line, but keeps at most MAX_LINE+1 characters of it (the rest is skipped). */
     private String readBoundedLine() throws IOException {
         StringBuilder sb = new StringBuilder();
@@ -256,16 +262,36 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
      * 16 MB, not the strings themselves.
      */
     static final class DuplicateIds {
+        /** 2^21 ids fill a table of 2^22 longs, 32 MiB; a bigger table would not fit a capped heap. */
+        static final int MAX_REMEMBERED = 1 << 21;
+
+        private final int maxRemembered;
         private long[] table = new long[1 << 12];
         private int size;
+        private boolean saturated;
 
+        DuplicateIds(int maxRemembered) { this.maxRemembered = maxRemembered; }
+
+        /** Whether some ids were let through unremembered: later repeats of them go unnoticed. */
+        boolean saturated() { return saturated; }
+        int remembered() { return size; }
+
+        /** Whether this id was not seen; once the table is full, new ids are checked but not kept. */
         boolean add(String id) {
             long h = hash(id);
             if (h == 0) h = 1;
-            if (size * 2 >= table.length) grow();
+            if (size * 2 >= table.length && size < maxRemembered) grow();
             int mask = table.length - 1;
             for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
-                if (table[i] == 0) { table[i] = h; size++; return true; }
+                if (table[i] == 0) {
+                    if (size >= maxRemembered) {
+                        saturated = true;
+                        return true;
+                    }
+                    table[i] = h;
+                    size++;
+                    return true;
+                }
                 if (table[i] == h) return false;
             }
         }

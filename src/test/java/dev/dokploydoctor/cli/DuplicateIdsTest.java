@@ -1,0 +1,38 @@
+package dev.dokploydoctor.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DuplicateIdsTest {
+    @Test
+    void repeatsAreFoundWhileTheTableHasRoom() {
+        CaseReader.DuplicateIds ids = new CaseReader.DuplicateIds(100);
+        for (int i = 0; i < 100; i++) assertTrue(ids.add("case-" + i));
+        assertFalse(ids.add("case-42"));
+        assertFalse(ids.saturated());
+    }
+
+    @Test
+    void aFullTableKeepsCheckingAgainstWhatItHoldsButRemembersNoMore() {
+        CaseReader.DuplicateIds ids = new CaseReader.DuplicateIds(2);
+        assertTrue(ids.add("a"));
+        assertTrue(ids.add("b"));
+        assertTrue(ids.add("c"));          // new, let through unremembered
+        assertTrue(ids.saturated());
+        assertFalse(ids.add("a"));         // a remembered id is still caught
+        assertTrue(ids.add("c"));          // a repeat of an unremembered id is not
+        assertEquals(2, ids.remembered());
+    }
+
+    @Test
+    void theTableStopsGrowingAtItsLimit() {
+        CaseReader.DuplicateIds ids = new CaseReader.DuplicateIds(5000);
+        for (int i = 0; i < 20_000; i++) ids.add("id-" + i);
+        assertEquals(5000, ids.remembered());
+        assertTrue(ids.saturated());
+        for (int i = 0; i < 5000; i++) assertFalse(ids.add("id-" + i), "id-" + i);
+    }
+}
