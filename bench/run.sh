@@ -88,17 +88,26 @@ batch() {  # batch NAME JAVA_FLAGS FILE [extra args]
 batch "batch-default-$THROUGHPUT_N" "" "$WORK/mixed-$THROUGHPUT_N.jsonl"
 for n in $SIZES; do batch "batch-tuned-$n" "$TUNED" "$WORK/mixed-$n.jsonl"; done
 batch "batch-c1-$THROUGHPUT_N" "$INTERACTIVE" "$WORK/mixed-$THROUGHPUT_N.jsonl"
+LAUNCHER=$ROOT/dokploy-doctor  # the project's launcher script, when there is one
+if [ -x "$LAUNCHER" ]; then
+  "$LAUNCHER" --version >/dev/null 2>&1 || true  # its first run may build and train its archive
+  say "batch-launcher-$THROUGHPUT_N"
+  record "batch-launcher-$THROUGHPUT_N" "$(python3 "$BENCH/measure.py" -- "$LAUNCHER" batch "$WORK/mixed-$THROUGHPUT_N.jsonl" --format jsonl)"
+fi
 say "first result, 1000 cases, 3 rounds over the flag sets"
 for i in 1 2 3; do  # rounds interleave the variants, so a change in machine load hits them alike
-  for variant in default serial-c1 tuned interactive; do
+  for variant in default serial-c1 tuned interactive launcher; do
+    [ "$variant" = launcher ] && [ ! -x "$LAUNCHER" ] && continue
     case $variant in
       default) flags="" ;;
       serial-c1) flags="-XX:+UseSerialGC -Xmx192m -XX:TieredStopAtLevel=1" ;;  # all but the class-data archive
       tuned) flags=$TUNED ;;
       interactive) flags=$INTERACTIVE ;;
+      launcher) flags="" ;;
     esac
     # shellcheck disable=SC2086
-    record "first-$variant-$i" "$(python3 "$BENCH/measure.py" -- java $flags -jar "$JAR" batch "$WORK/mixed-1000.jsonl" --format jsonl)"
+    if [ "$variant" = launcher ]; then set -- "$LAUNCHER"; else set -- java $flags -jar "$JAR"; fi
+    record "first-$variant-$i" "$(python3 "$BENCH/measure.py" -- "$@" batch "$WORK/mixed-1000.jsonl" --format jsonl)"
   done
 done
 
@@ -147,11 +156,19 @@ launch version java -jar "$JAR" --version
 launch explain java -jar "$JAR" explain multi-container-isolation
 launch version-tuned java $INTERACTIVE -jar "$JAR" --version
 launch explain-tuned java $INTERACTIVE -jar "$JAR" explain multi-container-isolation
+if [ -x "$LAUNCHER" ]; then
+  launch version-launcher "$LAUNCHER" --version
+  launch explain-launcher "$LAUNCHER" explain multi-container-isolation
+fi
 say "REPL first prompt (on a pseudo-terminal)"
 # shellcheck disable=SC2086
 record "first-prompt" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- java -jar "$JAR" $REPL_ARGS)"
 # shellcheck disable=SC2086
 record "first-prompt-tuned" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- java $INTERACTIVE -jar "$JAR" $REPL_ARGS)"
+if [ -x "$LAUNCHER" ]; then
+  # shellcheck disable=SC2086
+  record "first-prompt-launcher" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- "$LAUNCHER" $REPL_ARGS)"
+fi
 
 record machine-after "{\"load_after\": \"$(cut -d' ' -f1 /proc/loadavg)\"}"
 python3 "$BENCH/table.py" "$RESULTS" "$MODE"

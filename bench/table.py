@@ -50,12 +50,14 @@ def main():
             batch_rows(k, "plain java -jar", int(k.rsplit("-", 1)[1]))
         if k.startswith("batch-c1-"):
             batch_rows(k, "tuned + C1 only", int(k.rsplit("-", 1)[1]))
+        if k.startswith("batch-launcher-"):
+            batch_rows(k, "./dokploy-doctor launcher", int(k.rsplit("-", 1)[1]))
     tuned = [r[f"batch-tuned-{n}"]["peak_rss_mib"] for n in sizes if f"batch-tuned-{n}" in r]
     if len(tuned) > 1:
         row(f"RSS, tuned, {sizes[0]:,} -> {sizes[-1]:,} cases", " -> ".join(f"{x} MiB" for x in tuned),
             "flat", check(max(tuned) - min(tuned) < 50))
     for variant, label in (("default", "plain java -jar"), ("serial-c1", "serial GC + C1, no AppCDS"),
-                           ("tuned", "tuned"), ("interactive", "tuned + C1 only")):
+                           ("tuned", "tuned"), ("interactive", "tuned + C1 only"), ("launcher", "./dokploy-doctor")):
         runs = [r[k]["first_line_s"] for k in r
                 if k.rsplit("-", 1)[0] == f"first-{variant}" and k.rsplit("-", 1)[1].isdigit() and r[k]["first_line_s"]]
         if runs:
@@ -102,13 +104,16 @@ def main():
     if jv:
         row("launch: java -version", f"{jv} s median")
     for name, label in (("version", "--version"), ("explain", "explain multi-container-isolation"),
-                        ("version-tuned", "--version, tuned + C1"), ("explain-tuned", "explain, tuned + C1")):
+                        ("version-tuned", "--version, tuned + C1"), ("explain-tuned", "explain, tuned + C1"),
+                        ("version-launcher", "./dokploy-doctor --version"),
+                        ("explain-launcher", "./dokploy-doctor explain multi-container-isolation")):
         x = r.get(name)
         if x:
             ratio = f" = {x['median_s'] / jv:.1f}x java -version" if jv else ""
             row(f"launch: {label}", f"{x['median_s']} s median{ratio}")
     for name, label in (("first-prompt", "REPL: launch to first question"),
-                        ("first-prompt-tuned", "REPL: launch to first question, tuned + C1")):
+                        ("first-prompt-tuned", "REPL: launch to first question, tuned + C1"),
+                        ("first-prompt-launcher", "REPL: launch to first question, ./dokploy-doctor")):
         fp = r.get(name)
         if fp:
             v = fp.get("median_s")
