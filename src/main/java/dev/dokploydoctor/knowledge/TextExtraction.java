@@ -54,8 +54,10 @@ public final class TextExtraction {
 
     public List<Extractor> extractors() { return extractors; }
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     static String excerpt(String s) {
-        String one = s.replaceAll("\\s+", " ").trim();
+        String one = WHITESPACE.matcher(s).replaceAll(" ").trim();
         return one.length() > 120 ? one.substring(0, 117) + "..." : one;
     }
 }
