@@ -196,7 +196,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
                     inArray = true;
                 } else {
                     // a single case object: re-read it whole from here
-                    Node single = readRestOfObject(f);
+                    Node single = Documents.readFields(parser, name, Documents.line(parser));
                     singleCaseRead = true;
                     caseIndex++;
                     return toItem(single, "case-1", true);
@@ -215,22 +215,6 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
         caseIndex++;
         Node n = Documents.readValue(parser, name);
         return toItem(n, "case-" + caseIndex, true);
-    }
-
-    private Node readRestOfObject(JsonToken first) throws IOException {
-        java.util.Map<String, Node> fields = new java.util.LinkedHashMap<>();
-        int line = Documents.line(parser);
-        JsonToken t = first;
-        while (t == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            int fieldLine = Documents.line(parser);
-            parser.nextToken();
-            Node value = Documents.readValue(parser, name);
-            if (fields.containsKey(field)) throw new KnowledgeError(name, fieldLine, field, "duplicate key");
-            fields.put(field, value);
-            t = parser.nextToken();
-        }
-        return Node.mapOf(fields, name, line);
     }
 
     /** Check a case; in document mode (read in order) also check its id is new. */

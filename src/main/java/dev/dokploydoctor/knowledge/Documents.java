@@ -85,20 +85,8 @@ public final class Documents {
         if (t == null) throw new KnowledgeError(name, line, null, "unexpected end of document");
         switch (t) {
             case START_OBJECT: {
-                Map<String, Node> m = new LinkedHashMap<>();
-                Map<String, Integer> fieldLines = new java.util.HashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    int fieldLine = line(p);
-                    p.nextToken();
-                    Node value = readValue(p, name);
-                    Integer first = fieldLines.putIfAbsent(field, fieldLine);
-                    if (first != null) {
-                        throw new KnowledgeError(name, fieldLine, field, "duplicate key (first at line " + first + ")");
-                    }
-                    m.put(field, value);
-                }
-                return Node.map(m, name, line);
+                p.nextToken();
+                return readFields(p, name, line);
             }
             case START_ARRAY: {
                 List<Node> l = new ArrayList<>();
@@ -116,6 +104,28 @@ public final class Documents {
             case VALUE_NULL: return Node.scalar(null, name, line);
             default: throw new KnowledgeError(name, line, null, "unexpected " + t);
         }
+    }
+
+    /**
+     * Read the fields of a map whose START_OBJECT was already consumed; the parser stands on the
+     * first FIELD_NAME (or END_OBJECT). A repeated key is an error naming both lines.
+     */
+    public static Node readFields(JsonParser p, String name, int line) throws IOException {
+        Map<String, Node> m = new LinkedHashMap<>();
+        Map<String, Integer> fieldLines = new java.util.HashMap<>();
+        while (p.currentToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            int fieldLine = line(p);
+            p.nextToken();
+            Node value = readValue(p, name);
+            Integer first = fieldLines.putIfAbsent(field, fieldLine);
+            if (first != null) {
+                throw new KnowledgeError(name, fieldLine, field, "duplicate key (first at line " + first + ")");
+            }
+            m.put(field, value);
+            p.nextToken();
+        }
+        return Node.map(m, name, line);
     }
 
     public static int line(JsonParser p) {
