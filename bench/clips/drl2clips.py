@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Translate the DRL rule base (rules/*.drl) into CLIPS defrules, one for one.
 
-The DRL uses a small, regular subset (see src/main/java/dev/dokploydoctor/engine/Fact.java):
+The DRL uses a small, regular subset (see src/main/java/dev/dokploydoctor/knowledge/Fact.java):
 patterns on one generic Fact type, `not`, `or`, `eval(RuleFunctions...)`, and a consequence
 that only calls insertLogical(new Evidence|Need|Fact ...). This script translates exactly that
 subset and stops with file:line for anything else, so the CLIPS program can never silently

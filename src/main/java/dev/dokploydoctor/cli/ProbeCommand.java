@@ -2,7 +2,7 @@ package dev.dokploydoctor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Vocabulary;

@@ -1,5 +1,6 @@
 package dev.dokploydoctor.engine;
 
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.FactSpec;

@@ -1,5 +1,6 @@
 package dev.dokploydoctor.engine;
 
+import dev.dokploydoctor.knowledge.Fact;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;

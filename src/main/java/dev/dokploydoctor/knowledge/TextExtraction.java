@@ -1,6 +1,5 @@
 package dev.dokploydoctor.knowledge;
 
-import dev.dokploydoctor.engine.Fact;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.dokploydoctor.probe;
 
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 
 import java.util.List;
 

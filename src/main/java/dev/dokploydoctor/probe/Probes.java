@@ -1,6 +1,6 @@
 package dev.dokploydoctor.probe;
 
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.time.Duration;

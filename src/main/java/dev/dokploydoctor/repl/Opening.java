@@ -1,6 +1,6 @@
 package dev.dokploydoctor.repl;
 
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.TextExtraction;
 import dev.dokploydoctor.knowledge.Vocabulary;
 

@@ -1,6 +1,6 @@
 package dev.dokploydoctor.repl;
 
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.report.Style;

@@ -4,7 +4,7 @@ import dev.dokploydoctor.engine.Certainty;
 import dev.dokploydoctor.engine.Diagnosis;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Evidence;
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.engine.Status;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dokploydoctor.engine.Certainty;
 import dev.dokploydoctor.engine.Diagnosis;
 import dev.dokploydoctor.engine.Engine;
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.engine.Status;

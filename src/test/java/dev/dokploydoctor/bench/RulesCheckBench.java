@@ -3,9 +3,9 @@ package dev.dokploydoctor.bench;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.Knowledge;
-import dev.dokploydoctor.knowledge.check.CheckReport;
-import dev.dokploydoctor.knowledge.check.RegressionRunner;
-import dev.dokploydoctor.knowledge.check.RulesCheck;
+import dev.dokploydoctor.authoring.CheckReport;
+import dev.dokploydoctor.authoring.RegressionRunner;
+import dev.dokploydoctor.authoring.RulesCheck;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +89,7 @@ public final class RulesCheckBench {
         Files.writeString(knowledge.resolve("facts.yaml"), facts);
         StringBuilder[] drl = new StringBuilder[LAYERS.length];
         for (int i = 0; i < LAYERS.length; i++) {
-            drl[i] = new StringBuilder("package dokploy.rules;\n\nimport dev.dokploydoctor.engine.Fact;\n"
+            drl[i] = new StringBuilder("package dokploy.rules;\n\nimport dev.dokploydoctor.knowledge.Fact;\n"
                     + "import dev.dokploydoctor.engine.Evidence;\nimport dev.dokploydoctor.engine.Need;\n\n");
         }
         int written = 0;

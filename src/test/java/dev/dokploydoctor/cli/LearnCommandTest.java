@@ -1,6 +1,6 @@
 package dev.dokploydoctor.cli;
 
-import dev.dokploydoctor.knowledge.check.Tree;
+import dev.dokploydoctor.authoring.Tree;
 import dev.dokploydoctor.report.Style;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package dev.dokploydoctor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dokploydoctor.knowledge.check.Tree;
+import dev.dokploydoctor.authoring.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -26,7 +26,7 @@ class KnowledgeLoadingTest {
 
     static final String OK_DRL = """
             package dokploy.rules;
-            import dev.dokploydoctor.engine.Fact;
+            import dev.dokploydoctor.knowledge.Fact;
             import dev.dokploydoctor.engine.Evidence;
             rule "x"
             when

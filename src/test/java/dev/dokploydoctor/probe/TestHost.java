@@ -2,7 +2,7 @@ package dev.dokploydoctor.probe;
 
 import dev.dokploydoctor.engine.Diagnosis;
 import dev.dokploydoctor.engine.Engine;
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Vocabulary;

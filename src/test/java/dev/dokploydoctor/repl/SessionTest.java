@@ -1,7 +1,7 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.engine.Engine;
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.CaseInput;

@@ -1,4 +1,4 @@
-package dev.dokploydoctor.engine;
+package dev.dokploydoctor.knowledge;
 
 import java.util.List;
 import java.util.Objects;

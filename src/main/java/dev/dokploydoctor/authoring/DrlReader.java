@@ -1,4 +1,4 @@
-package dev.dokploydoctor.knowledge.check;
+package dev.dokploydoctor.authoring;
 
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;

@@ -1,4 +1,4 @@
-package dev.dokploydoctor.knowledge.check;
+package dev.dokploydoctor.authoring;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
-package dev.dokploydoctor.knowledge.check;
+package dev.dokploydoctor.authoring;
 
 import dev.dokploydoctor.engine.Certainty;
 import dev.dokploydoctor.engine.Evidence;
-import dev.dokploydoctor.engine.Fact;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.knowledge.KnowledgeError;

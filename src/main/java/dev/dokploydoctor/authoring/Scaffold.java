@@ -1,4 +1,4 @@
-package dev.dokploydoctor.knowledge.check;
+package dev.dokploydoctor.authoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ public final class Scaffold {
     static final String DRL_HEADER = """
             package dokploy.rules;
 
-            import dev.dokploydoctor.engine.Fact;
+            import dev.dokploydoctor.knowledge.Fact;
             import dev.dokploydoctor.engine.Evidence;
             import dev.dokploydoctor.engine.Need;
             """;

@@ -1,4 +1,4 @@
-package dev.dokploydoctor.knowledge.check;
+package dev.dokploydoctor.authoring;
 
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;

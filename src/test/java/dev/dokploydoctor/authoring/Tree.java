@@ -1,4 +1,4 @@
-package dev.dokploydoctor.knowledge.check;
+package dev.dokploydoctor.authoring;
 
 import dev.dokploydoctor.knowledge.Knowledge;
 
@@ -16,7 +16,7 @@ public final class Tree {
     public static final String HEADER = """
             package dokploy.rules;
 
-            import dev.dokploydoctor.engine.Fact;
+            import dev.dokploydoctor.knowledge.Fact;
             import dev.dokploydoctor.engine.Evidence;
             import dev.dokploydoctor.engine.Need;
 
