@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Translate the DRL rule base (rules/*.drl) into CLIPS defrules, one for one.
+"""Translate the DRL rule base (knowledge/causes/*/rules.drl, knowledge/shared/*.drl) into CLIPS defrules, one for one.
 
 The DRL uses a small, regular subset (see src/main/java/dev/dokploydoctor/knowledge/Fact.java):
 patterns on one generic Fact type, `not`, `or`, `eval(RuleFunctions...)`, and a consequence
@@ -8,10 +8,11 @@ subset and stops with file:line for anything else, so the CLIPS program can neve
 drift from the rules it is compared with.
 
 Also emits, from knowledge/, what the engine reads besides the rules: which causes are advice
-(knowledge/causes/<id>.yaml `kind: advice`) and which fact values are symptoms (facts.yaml).
+(knowledge/causes/<id>/cause.yaml `kind: advice`) and which fact values are symptoms (facts.yaml).
 
-Usage: drl2clips.py RULES_DIR KNOWLEDGE_DIR > rules.clp
+Usage: drl2clips.py KNOWLEDGE_DIR > rules.clp
 """
+import glob
 import itertools
 import os
 import re
@@ -423,15 +424,18 @@ def clips_rule(name, line, lhs, rhs, where):
 
 # ---- knowledge: advice causes and symptom values ---------------------------------------------
 
+def rule_files(knowledge):
+    """The DRL files the engine loads: knowledge/causes/<id>/*.drl and knowledge/shared/*.drl."""
+    files = sorted(glob.glob(os.path.join(knowledge, 'causes', '*', '*.drl')))
+    return files + sorted(glob.glob(os.path.join(knowledge, 'shared', '*.drl')))
+
+
 def advice_causes(knowledge):
-    folder = os.path.join(knowledge, 'causes')
     out = []
-    if os.path.isdir(folder):
-        for f in sorted(os.listdir(folder)):
-            if f.endswith(('.yaml', '.yml')):
-                text = open(os.path.join(folder, f), encoding='utf-8').read()
-                if re.search(r'^kind:\s*["\']?advice["\']?\s*(#.*)?$', text, re.M):
-                    out.append(os.path.splitext(f)[0])
+    for f in sorted(glob.glob(os.path.join(knowledge, 'causes', '*', 'cause.yaml'))):
+        text = open(f, encoding='utf-8').read()
+        if re.search(r'^kind:\s*["\']?advice["\']?\s*(#.*)?$', text, re.M):
+            out.append(os.path.basename(os.path.dirname(f)))
     return out
 
 
@@ -474,11 +478,11 @@ def symptom_function(specs):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: drl2clips.py RULES_DIR KNOWLEDGE_DIR > rules.clp")
-    rules_dir, knowledge = sys.argv[1:]
+    if len(sys.argv) != 2 or sys.argv[1].startswith('-'):
+        sys.exit("usage: drl2clips.py KNOWLEDGE_DIR > rules.clp")
+    knowledge = sys.argv[1]
     try:
-        files = sorted(os.path.join(rules_dir, f) for f in os.listdir(rules_dir) if f.endswith('.drl'))
+        files = rule_files(knowledge)
         rules = list(itertools.chain.from_iterable(translate_file(f) for f in files))
         slugs = [re.sub(r'[^a-z0-9]+', '-', r[0].lower()).strip('-') for r in rules]
         dup = {s for s in slugs if slugs.count(s) > 1}

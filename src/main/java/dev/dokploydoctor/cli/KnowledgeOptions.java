@@ -11,7 +11,7 @@ import java.util.List;
 
 /** --rules / --knowledge, shared by every command that loads the rule base. */
 public class KnowledgeOptions {
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (*.drl) to use instead of the bundled or checkout one.")
+    @Option(names = "--rules", paramLabel = "DIR", description = "An extra folder of rules (*.drl), loaded after the knowledge's own (the layout of older user folders).")
     public Path rules;
 
     @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge folder (facts.yaml, causes/, extractors.yaml, cases/) to use instead of the bundled or checkout one.")

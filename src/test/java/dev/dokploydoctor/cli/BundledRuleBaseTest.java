@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The gate of {@code mvn verify}: the rule base in this checkout (rules/ and knowledge/) passes
+ * The gate of {@code mvn verify}: the rule base in this checkout (knowledge/) passes
  * {@code rules check} without errors and {@code rules test} without a failed case, so a bad rule
  * cannot land. Warnings are printed but do not fail the build.
  */
 class BundledRuleBaseTest {
-    private static final String[] CHECKOUT = {"--rules", "rules", "--knowledge", "knowledge", "--no-user-rules"};
+    private static final String[] CHECKOUT = {"--knowledge", "knowledge", "--no-user-rules"};
 
     @Test void rulesCheckFindsNoErrors() {
         Cli r = Cli.run(Cli.args("rules", new String[]{"check"}, CHECKOUT));
