@@ -314,11 +314,34 @@ class Translator:
             out.append(self.element(tk))
         return out
 
-    def rhs(self, tk):
-        """Only insertLogical(new Evidence|Need|Fact(...)); statements are ';'-separated."""
+    def rhs(self, tk, own_cause):
+        """support/refute/need(drools, ...) (the cause is the rule's own unless named) and
+        insertLogical(new Evidence|Need|Fact(...)); statements are ';'-separated."""
         out = []
         while tk.peek()[0] != 'eof':
-            tk.expect('insertLogical')
+            _, verb, line = tk.next()
+            if verb in ('support', 'refute', 'need'):
+                tk.expect('(')
+                args = self.args(tk)
+                tk.expect(')')
+                tk.expect(';')
+                if not args or args[0] != ('name', 'drools'):
+                    tk.fail(f"{verb}(drools, ...) expected", line)
+                own = 3 if verb == 'need' else 2
+                if len(args) == own + 1:
+                    cause = args[2][1] if verb == 'need' else args[1][1]
+                elif len(args) == own and own_cause:
+                    cause = own_cause
+                else:
+                    tk.fail(f"{verb}: wrong arguments, or the rule's name does not start with its cause", line)
+                if verb == 'need':
+                    out.append(('need', args[1][1], cause))
+                else:
+                    cf = float(args[-1][1])
+                    out.append(('evidence', cause, -cf if verb == 'refute' else cf))
+                continue
+            if verb != 'insertLogical':
+                tk.fail(f"{verb}: only support, refute, need and insertLogical are supported", line)
             tk.expect('(')
             tk.expect('new')
             _, cls, line = tk.next()
@@ -397,7 +420,8 @@ def translate_file(path):
         when_line = line + m.group(0)[:m.start(3) - m.start()].count('\n')
         lhs = t.lhs(Tokens(tokenize(when, when_line), where))
         then_line = line + m.group(0)[:m.start(4) - m.start()].count('\n')
-        rhs = t.rhs(Tokens(tokenize(then, then_line), where))
+        own_cause = name.split(': ', 1)[0] if ': ' in name else None
+        rhs = t.rhs(Tokens(tokenize(then, then_line), where), own_cause)
         rules.append((name, line, lhs, rhs, where))
     declared = len(re.findall(r'^rule\s+"', text, re.M))
     if declared != len(rules):

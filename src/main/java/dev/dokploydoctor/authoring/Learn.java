@@ -67,7 +67,7 @@ public final class Learn {
         }
         StringBuilder comment = new StringBuilder("Learned from " + sourceName + " (case " + input.id() + ") by `dokploy-doctor learn`.");
         if (!picked.dropped().isEmpty()) comment.append("\nLeft out: ").append(String.join(", ", picked.dropped().keySet())).append('.');
-        String ruleText = Scaffold.rule(ruleName, cause, picked.conditions(), cf, comment.toString());
+        String ruleText = Scaffold.rule(ruleName, picked.conditions(), cf, comment.toString());
 
         Path caseFile = freeName(target.caseDir(cause), fileName(input.id()));
         Map<String, Object> facts = new LinkedHashMap<>(input.facts());

@@ -57,7 +57,7 @@ public final class NewCause {
 
         String name = req.id() + ": " + String.join(", ", req.conditions().stream().map(Condition::describe).toList());
         edits.append(target.ruleFile(req.id(), knowledge), Scaffold.DRL_HEADER,
-                Scaffold.rule(name, req.id(), req.conditions(), req.cf(),
+                Scaffold.rule(name, req.conditions(), req.cf(),
                         "Scaffolded by `dokploy-doctor rules new`: sharpen the conditions and the certainty to the real lesson."));
 
         Map<String, Object> positive = new LinkedHashMap<>();

@@ -100,7 +100,7 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Run the regression cases of knowledge/cases: a line per case, expected versus got;",
+            description = {"Run the regression cases (knowledge/causes/<id>/cases/): a line per case, expected versus got;",
                     "for a failure, the trace (facts, rules fired, evidence with certainties). Ends with 'N passed, N failed'.",
                     "expect.status must equal the outcome; expect.cause must be the top cause, diagnosed (or advice) unless",
                     "a status is given; expect.not must not be diagnosed (inconclusive with it as a candidate is fine)."},
@@ -178,7 +178,7 @@ public final class RulesCommand implements Callable<Integer> {
                     if (c.readable()) cases.add(c.input());
                     else skipped.add(c.error());
                 }
-                source = "the regression cases (knowledge/cases)";
+                source = "the regression cases (knowledge/causes/*/cases)";
             }
             for (KnowledgeError e : skipped) err.println("skipped: " + e.describe());
             out.print(Coverage.of(engine, cases, source).toMarkdown());

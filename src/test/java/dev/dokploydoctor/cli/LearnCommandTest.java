@@ -75,7 +75,7 @@ class LearnCommandTest {
                 when
                     Fact(key == "http.status", num == 530)
                 then
-                    insertLogical(new Evidence(drools, "tunnel-down", 0.8));
+                    support(drools, 0.8);
                 end
                 """), t.read("knowledge/causes/tunnel-down/rules.drl"));
 
@@ -120,7 +120,7 @@ class LearnCommandTest {
         Cli r = learn(t, "--cause", "app-down", "--yes");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("cause: app-down\n"), r.out());
-        assertTrue(t.read("knowledge/causes/app-down/rules.drl").contains("insertLogical(new Evidence(drools, \"app-down\", 0.8));"));
+        assertTrue(t.read("knowledge/causes/app-down/rules.drl").contains("rule \"app-down: learned from shop-503\"\nwhen\n    Fact(key == \"http.status\", num == 503)\nthen\n    support(drools, 0.8);\nend\n"));
         assertTrue(t.exists("knowledge/causes/app-down/cases/shop-503.yaml"));
         assertFalse(t.read("knowledge/causes/app-down.yaml").contains("scaffold"));
     }

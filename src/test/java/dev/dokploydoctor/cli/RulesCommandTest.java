@@ -2,6 +2,7 @@ package dev.dokploydoctor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dokploydoctor.authoring.Scaffold;
 import dev.dokploydoctor.authoring.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,13 +159,13 @@ class RulesCommandTest {
         assertTrue(r.out().contains("0 errors, 1 warning\n"), r.out());
         assertTrue(r.out().contains(" tunnel-down-positive: expected cause tunnel-down, got diagnosed tunnel-down (0.80)\n"), r.out());
         String drl = t.read("knowledge/causes/tunnel-down/rules.drl");
-        assertTrue(drl.startsWith("package dokploy.rules;"), "a new rules file gets the header");
+        assertTrue(drl.startsWith(Scaffold.DRL_HEADER), "a new rules file gets the header the bundled ones have");
         assertTrue(drl.contains("""
                 rule "tunnel-down: http.status is 530"
                 when
                     Fact(key == "http.status", num == 530)
                 then
-                    insertLogical(new Evidence(drools, "tunnel-down", 0.8));
+                    support(drools, 0.8);
                 end
                 """), drl);
         Cli test = rules(t, "test", "--cause", "tunnel-down");
