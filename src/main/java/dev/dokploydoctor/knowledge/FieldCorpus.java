@@ -71,7 +71,13 @@ public final class FieldCorpus {
 
     /** One JSONL line as a checked record; throws a located error on the first problem. */
     public static FieldRecord read(String json, String file, int line, Knowledge knowledge) {
-        Node n = Node.relocated(Documents.parse(json, file.endsWith(".jsonl") ? file : file + ".jsonl"), file, line);
+        Node parsed;
+        try {
+            parsed = Documents.parse(json, file.endsWith(".jsonl") ? file : file + ".jsonl");
+        } catch (KnowledgeError e) {
+            throw new KnowledgeError(file, line, null, e.getMessage()); // the parser counted lines of this line alone
+        }
+        Node n = Node.relocated(parsed, file, line);
         if (!n.isMap()) throw n.error(null, "a record is a JSON object with " + FIELDS);
         for (String field : n.fields().keySet()) {
             if (!FIELDS.contains(field)) {
