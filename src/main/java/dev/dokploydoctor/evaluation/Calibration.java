@@ -103,7 +103,9 @@ public final class Calibration {
 
     public void print(PrintStream out, String corpus) {
         out.println("calibration on " + corpus + " (" + reports + " reports; text+facts and interview pooled, K = " + K + ")");
-        String fmt = "%-52s %-34s %6s %5s %5s %6s %9s  %s";
+        int ruleWidth = Math.max(4, lines.values().stream().mapToInt(l -> l.rule().length()).max().orElse(0));
+        int causeWidth = Math.max(5, lines.values().stream().mapToInt(l -> l.cause().length()).max().orElse(0));
+        String fmt = "%-" + ruleWidth + "s %-" + causeWidth + "s %6s %5s %5s %6s %9s  %s";
         out.println(String.format(fmt, "rule", "cause", "cf", "n", "hits", "share", "suggested", "(text+facts n/hits, interview n/hits)"));
         for (Line l : lines.values()) {
             String suggested = l.refutes() ? (l.hits() > 0 ? "refuted own " + l.hits() : "refutes") : String.format("%.2f", l.suggested());
