@@ -1,8 +1,6 @@
 package dev.dokploydoctor.evaluation;
 
 import dev.dokploydoctor.engine.Engine;
-import dev.dokploydoctor.engine.Outcome;
-import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FieldRecord;
@@ -73,15 +71,15 @@ public final class Evaluator {
     /** The user types the report's text at the first prompt, then answers each question from truth. */
     public Trial interview(FieldRecord r) {
         List<Fact> opening = planner.opening(r.text());
-        if (opening.isEmpty()) return Trial.unread(r);
+        if (opening == null) return Trial.unread(r);
         Map<String, Fact> facts = new LinkedHashMap<>();
         for (Fact f : opening) facts.put(f.getKey(), f);
         Set<String> unknown = new LinkedHashSet<>();
         List<String> asked = new ArrayList<>();
-        Outcome o = engine.evaluate(r.source(), facts.values(), unknown, threshold);
-        while (asked.size() < MAX_QUESTIONS && o.status() != Status.DIAGNOSED && o.status() != Status.ADVICE) {
-            String key = planner.next(facts.values(), unknown, o);
-            if (key == null) break;
+        while (true) {
+            InterviewPlanner.Next next = planner.next(facts.values(), unknown, asked.size());
+            if (next.key() == null) return Trial.of(r, Mode.INTERVIEW, next.outcome(), opening, asked);
+            String key = next.key();
             asked.add(key);
             Object value = r.truth().get(key);
             if (value == null) {
@@ -90,8 +88,6 @@ public final class Evaluator {
                 facts.put(key, new Fact(key, value, Fact.USER, "answered"));
                 unknown.remove(key);
             }
-            o = engine.evaluate(r.source(), facts.values(), unknown, threshold);
         }
-        return Trial.of(r, Mode.INTERVIEW, o, opening, asked);
     }
 }
