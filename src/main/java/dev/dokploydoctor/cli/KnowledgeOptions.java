@@ -14,7 +14,7 @@ public class KnowledgeOptions {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (*.drl) to use instead of the bundled or checkout one.")
     public Path rules;
 
-    @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge folder (facts.yaml, causes/, extractors.yaml, cases/) to use instead of the bundled or checkout one.")
+    @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge folder (facts.yaml, causes/, catalog/, cases/) to use instead of the bundled or checkout one.")
     public Path knowledge;
 
     @Option(names = "--no-user-rules", description = "Ignore the user's rules in $XDG_CONFIG_HOME/dokploy-doctor.")
