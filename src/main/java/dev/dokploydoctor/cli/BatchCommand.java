@@ -91,7 +91,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** Diagnose in parallel, write in order; at most {@code 64 * threads} cases in flight. */
     static Summary run(Engine engine, CaseReader reader, CaseWriter writer, double threshold, int threads) throws IOException {
-        Summary summary = new Summary();
+        Summary summary = new Summary(ExitCodes::of);
         int window = Math.max(1, threads) * 64;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "diagnose");

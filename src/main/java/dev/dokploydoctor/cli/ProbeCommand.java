@@ -50,7 +50,7 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "3", description = "Time each probe may take (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds each probe may take (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
     @Option(names = {"-v", "--verbose"}, description = "Show the evidence of each fact and everything the probes noticed.")

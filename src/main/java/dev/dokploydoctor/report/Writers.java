@@ -56,7 +56,9 @@ public final class Writers {
         @Override public void write(Outcome o, Object prepared) { out.print((String) prepared); }
 
         @Override public void finish(Summary s) {
-            String mark = s.exitCode() == 0 ? style.ok() : s.exitCode() == 3 || s.exitCode() == 4 ? style.warn() : style.bad();
+            Status w = s.worst();
+            String mark = w == Status.NO_FAULT || w == Status.ADVICE ? style.ok()
+                    : w == Status.DIAGNOSED || w == Status.INCONCLUSIVE ? style.warn() : style.bad();
             out.println(mark + " " + s.line());
             out.flush();
         }
