@@ -141,7 +141,14 @@ public final class BatchCommand implements Callable<Integer> {
         }
         summary.add(o);
         if (prepared == null) prepared = writer.prepare(o);
-        writer.write(o, prepared);
+        writer.write(o, prepared, lineOf(item));
+    }
+
+    /** Where the case starts in the input: its first line, or the line of its error. */
+    private static int lineOf(CaseReader.Item item) {
+        if (item.input() != null && item.input().line() > 0) return item.input().line();
+        if (item.error() != null && item.error().line() > 0) return item.error().line();
+        return item.line();
     }
 
     static Outcome diagnose(Engine engine, CaseReader.Item item, double threshold) {

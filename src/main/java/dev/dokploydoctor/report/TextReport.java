@@ -125,7 +125,8 @@ public final class TextReport {
         if (c.advice() != null && knowledge != null && knowledge.cause(c.advice()) != null) {
             sb.append(indent).append(style.bold("advice: ")).append(knowledge.cause(c.advice()).title()).append('\n');
         }
-        sb.append(indent).append(style.bold("verify: ")).append(wrap(Cause.fill(c.verify(), values), indent + "        ")).append('\n');
+        // not wrapped: a verify line is usually a command, and a break inside $(...) cannot be pasted
+        sb.append(indent).append(style.bold("verify: ")).append(Cause.fill(c.verify(), values).strip().replace("\n", "\n" + indent + "        ")).append('\n');
         return sb.toString();
     }
 
