@@ -73,7 +73,11 @@ public final class BatchCommand implements Callable<Integer> {
             writer.finish(summary);
             out.flush();
             if (reader.idsNotice() != null) System.err.println("note: " + reader.idsNotice());
-            return summary.total() == 0 ? Main.USAGE : summary.exitCode();
+            if (summary.total() == 0) {
+                throw new Main.UsageError(name + " has no cases: add at least one case (a map with id, and text and/or facts)"
+                        + " under 'cases:', or one per line in JSONL");
+            }
+            return summary.exitCode();
         }
     }
 

@@ -46,6 +46,7 @@ public final class Summary {
     }
 
     public String line() {
+        if (total == 0) return "0 cases";
         StringBuilder sb = new StringBuilder().append(total).append(total == 1 ? " case: " : " cases: ");
         String sep = "";
         for (Status s : Status.values()) {

@@ -57,7 +57,7 @@ public final class Writers {
 
         @Override public void finish(Summary s) {
             Status w = s.worst();
-            String mark = w == Status.NO_FAULT || w == Status.ADVICE ? style.ok()
+            String mark = s.total() == 0 ? style.bad() : w == Status.NO_FAULT || w == Status.ADVICE ? style.ok()
                     : w == Status.DIAGNOSED || w == Status.INCONCLUSIVE ? style.warn() : style.bad();
             out.println(mark + " " + s.line());
             out.flush();
