@@ -52,6 +52,11 @@ final class DockerAccess implements AutoCloseable {
     }
 
     static DockerAccess connect(ProbeEnvironment env, Duration timeout) {
+        if (env.dockerHost() != null && env.dockerHost().startsWith("npipe:")) {
+            // docker-java would load Windows' kernel32 for a named pipe and fail with a native-library error
+            throw new Probe.CouldNotCheck(ProbeContext.DOCKER_UNREACHABLE + " at " + env.dockerHost() + ": a Windows named pipe, which this system does not have: "
+                    + "unset DOCKER_HOST, or set it to unix:///var/run/docker.sock or tcp://HOST:2375");
+        }
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (env.dockerHost() != null) builder.withDockerHost(env.dockerHost());
         DefaultDockerClientConfig config = builder.build();

@@ -32,7 +32,14 @@ final class DockerProbe implements Probe {
         HostSnapshot.Routed r = s.routed();
         if (r == null) {
             f.observe(s.routedNote());
-            if (ctx.target().project() != null) {
+            ProbeTarget t = ctx.target();
+            if (t.service() == null && t.url() == null) {
+                f.notChecked("the app was not checked (no --service or --url): add --service NAME, with --project APP for a compose service");
+            } else {
+                f.notChecked(s.routedNote() + ": the app was not checked");
+            }
+            // a project with no container at all is evidence (nothing runs); a misspelt service in it is not
+            if (t.project() != null && !s.projectHasContainers()) {
                 f.fact("containers.running", false, s.routedNote() + " (" + s.containers().size() + " containers listed, docker ps -a)");
             }
             return;
