@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * npipe) and has no hook for a connection made of a process's stdin/stdout; and the probes open
  * several connections at once (list, inspects, execs, logs in parallel), while one dial-stdio is
  * one connection, i.e. one ssh process and handshake each. One forward carries them all over one
- * ssh connection, needs no docker CLI on the remote host, and only the stock sshd setting
- * AllowStreamLocalForwarding (yes by default). The remote socket is /var/run/docker.sock, or
+ * ssh connection and needs no docker CLI on the remote host; sshd must allow local forwarding
+ * (AllowTcpForwarding yes or local, and AllowStreamLocalForwarding: both yes by default; with
+ * AllowTcpForwarding no, sshd denies socket forwards too). The remote socket is /var/run/docker.sock, or
  * DOKPLOY_DOCTOR_REMOTE_SOCKET. Extra ssh options (an identity file, a config file) come from
  * ~/.ssh/config or DOKPLOY_DOCTOR_SSH_OPTS; ssh runs with BatchMode=yes, so it never prompts.
  */
