@@ -9,7 +9,7 @@
 #              archives are tied to the jar's path: the build binds this tree there in a private
 #              mount namespace; unpacked elsewhere, bin/dokploy-doctor remakes it once, in ~2 s)
 #   bin/       dokploy-doctor, the launcher (POSIX sh)
-#   share/     man pages, bash/zsh completion, the bundled rules and knowledge as files
+#   share/     man pages, bash/zsh completion, the bundled knowledge (and its rules) as files
 #
 # Usage: dist/build.sh [BUILD_DIR]   (BUILD_DIR defaults to target)
 set -euo pipefail
@@ -35,6 +35,8 @@ mkdir -p "$out/bin" "$out/lib" "$out/share/man/man1" "$out/share/bash-completion
 #    jdk.charsets    non-UTF-8 logs and terminals
 #    jdk.localedata  (not needed: messages are English) -- left out
 modules=$("$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps "$jar")
+# jdk.incubator.vector (Lucene's optional SIMD) is never resolved without --add-modules: left out
+modules=$(printf '%s' "$modules" | tr ',' '\n' | grep -v '^jdk\.incubator\.' | paste -sd, -)
 modules="$modules,jdk.zipfs,jdk.crypto.ec,jdk.charsets"
 echo "dist: modules $modules"
 # --compress=0: the module image stays uncompressed (54 MB, not 25) but gzips to 18 MB instead of
@@ -76,7 +78,7 @@ rm -rf "$mandir"
 cp "$out/share/bash-completion/completions/dokploy-doctor" "$out/share/zsh/site-functions/dokploy-doctor.zsh"
 
 # 4. the knowledge as files (the jar carries the same; these are to read, copy and extend)
-cp -r "$project/rules" "$project/knowledge" "$out/share/dokploy-doctor/"
+for d in rules knowledge; do [ ! -d "$project/$d" ] || cp -r "$project/$d" "$out/share/dokploy-doctor/"; done
 cp "$project/README.md" "$out/share/dokploy-doctor/README.md"
 cp "$here/rootfs.sh" "$out/share/dokploy-doctor/rootfs.sh"
 cp "$project/Dockerfile" "$out/Dockerfile"

@@ -90,9 +90,10 @@ class CaseSchemaTest {
     @Test void everyStatusIncludingInvalidLines(@TempDir Path tmp) throws Exception {
         // every regression case's facts and text, plus vague, healthy, advice and broken lines
         List<String> lines = new ArrayList<>();
-        try (var dirs = Files.list(Path.of("knowledge/cases"))) {
+        try (var dirs = Files.list(Path.of("knowledge/causes"))) {
             for (Path d : dirs.sorted().toList()) {
-                try (var files = Files.list(d)) {
+                if (!Files.isDirectory(d.resolve("cases"))) continue;
+                try (var files = Files.list(d.resolve("cases"))) {
                     for (Path f : files.sorted().toList()) {
                         JsonNode c = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(f.toFile());
                         JsonNode input = c.has("case") ? c.get("case") : c;
