@@ -123,6 +123,7 @@ public final class SessionFiles {
         sb.append('\n');
         if (c == null) return;
         sb.append("### Fix\n\n");
+        for (String w : c.fillWarnings(values)) sb.append("> **Warning:** ").append(w).append("\n\n");
         int n = 0;
         for (Cause.Fix f : c.fixes()) {
             Cause.Fix filled = c.fill(f, values);
