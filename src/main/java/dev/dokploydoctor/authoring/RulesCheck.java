@@ -63,6 +63,10 @@ public final class RulesCheck {
         }
         if (allRead) unreachableCauses(knowledge, rules, findings);
 
+        for (dev.dokploydoctor.knowledge.CatalogCheck.Problem p : dev.dokploydoctor.knowledge.CatalogCheck.check(knowledge.textExtraction())) {
+            findings.add(Finding.error("catalog-sample", Display.path(p.file()), p.line(), p.id() + ": " + p.message()));
+        }
+
         long t2 = System.nanoTime();
         List<RegressionRunner.LoadedCase> cases = RegressionRunner.load(knowledge);
         CaseCheck.check(knowledge, cases, references, findings);

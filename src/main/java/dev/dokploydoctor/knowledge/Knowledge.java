@@ -119,16 +119,22 @@ public final class Knowledge {
                 for (Path drl : list(layer.knowledge().resolve("shared"), ".drl")) {
                     addRules(rules, notices, layer, "shared/" + drl.getFileName(), drl);
                 }
+                // a later layer's entries come first: the user's patterns are more specific
+                List<Extractor> layerExtractors = new ArrayList<>();
                 Path ex = layer.knowledge().resolve("extractors.yaml");
-                if (Files.isRegularFile(ex)) {
-                    Node root = Documents.read(ex);
-                    Node list = root.isMap() ? root.get("extractors") : root;
-                    if (list == null || !list.isList()) throw root.error("extractors", "expected a list of extractors");
-                    // a later layer's extractors come first: the user's patterns are more specific
-                    List<Extractor> layerExtractors = new ArrayList<>();
-                    for (Node n : list.items()) layerExtractors.add(Extractor.fromNode(n, vocabulary));
-                    extractors.addAll(0, layerExtractors);
+                if (Files.isRegularFile(ex)) layerExtractors.addAll(readExtractors(ex, "extractors", vocabulary, false));
+                for (Path file : list(layer.knowledge().resolve("catalog"), ".yaml")) {
+                    layerExtractors.addAll(readExtractors(file, "entries", vocabulary, true));
                 }
+                Map<String, Extractor> ids = new java.util.HashMap<>();
+                for (Extractor e : layerExtractors) {
+                    Extractor before = ids.put(e.id(), e);
+                    if (before != null) {
+                        throw new KnowledgeError(e.file(), e.line(), e.id(), "duplicate extractor id '" + e.id()
+                                + "' (first at " + before.file() + ":" + before.line() + ")");
+                    }
+                }
+                extractors.addAll(0, layerExtractors);
             }
             if (layer.rules() != null) {
                 // a separate rules/ folder: the layout of older user folders and of --rules
@@ -137,6 +143,20 @@ public final class Knowledge {
         }
         if (rules.isEmpty()) throw new KnowledgeError(null, 0, null, "no rules (*.drl) found in " + layers);
         return new Knowledge(List.copyOf(layers), vocabulary, java.util.Collections.unmodifiableMap(causeLayers), causes, List.copyOf(extractors), rules, notices);
+    }
+
+    /**
+     * The entries of one file: knowledge/extractors.yaml ({@code extractors:}, the old single-file
+     * form, still read for user folders) or knowledge/catalog/&lt;origin&gt;.yaml ({@code entries:},
+     * each with a source and samples). Catalog files are read in file-name order.
+     */
+    static List<Extractor> readExtractors(Path file, String field, Vocabulary vocabulary, boolean catalog) {
+        Node root = Documents.read(file);
+        Node list = root.isMap() ? root.get(field) : root;
+        if (list == null || !list.isList()) throw root.error(field, "expected a list of " + (catalog ? "catalog entries" : "extractors"));
+        List<Extractor> out = new ArrayList<>();
+        for (Node n : list.items()) out.add(Extractor.fromNode(n, vocabulary, catalog));
+        return out;
     }
 
     /**
