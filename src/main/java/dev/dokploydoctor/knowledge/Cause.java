@@ -50,17 +50,25 @@ public record Cause(String id, String kind, String title, String layer, String w
         return java.util.Collections.unmodifiableSet(keys);
     }
 
-    /** Fill {@code {fact.key}} placeholders from known facts; unknown ones become {@code <fact.key>}. */
+    /**
+     * Fill {@code {fact.key}} placeholders from known facts; unknown ones, and values that are not
+     * safe to paste into a shell ({@link CommandValues}), become {@code <fact.key>}.
+     */
     public static String fill(String text, Map<String, String> values) {
         if (text == null) return null;
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String v = values.get(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v != null && !v.isBlank() ? v : "<" + m.group(1) + ">"));
+            String v = CommandValues.accepted(m.group(1), values.get(m.group(1)));
+            m.appendReplacement(sb, Matcher.quoteReplacement(v != null ? v : "<" + m.group(1) + ">"));
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** Why some of this cause's placeholders stay unfilled although a value is known (the value is unsafe). */
+    public List<String> fillWarnings(Map<String, String> values) {
+        return CommandValues.warnings(placeholders, values);
     }
 
     public Fix fill(Fix fix, Map<String, String> values) {
