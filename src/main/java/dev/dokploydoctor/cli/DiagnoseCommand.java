@@ -77,12 +77,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Mixin KnowledgeOptions knowledge = new KnowledgeOptions();
 
+    @Mixin DockerOptions docker = new DockerOptions();
+
     @Override public Integer call() {
         Timing.mark("command parsed");
         Format fmt = parseFormat();
         if (project != null && service == null) throw new Main.UsageError("--project needs --service (the compose service name)");
         if (!(probeTimeout > 0) || probeTimeout > 600) throw new Main.UsageError("--probe-timeout must be between 0 and 600 seconds");
         if (!(minCertainty > 0) || minCertainty > 1) throw new Main.UsageError("--min-certainty must be in (0, 1]");
+        if (!noProbe) docker.apply();
         ProbeTarget target = new ProbeTarget(service, project, url);
         Duration timeout = Duration.ofMillis((long) (probeTimeout * 1000));
         if (noQuestions) return diagnoseOnce(fmt, target, timeout);

@@ -32,11 +32,13 @@ import java.util.concurrent.Callable;
         description = {"Look at this DokPloy host and print what is observed.",
                 "Docker, Traefik, the tunnel, the compose file and the URL: one fact per line with its evidence, marked"
                 + " ✗ when it is a symptom or supports a diagnosed cause. Probes only read; nothing on the host is changed.",
-                "The Docker engine is DOCKER_HOST or the local socket; DokPloy's API is used only with DOKPLOY_URL and DOKPLOY_API_KEY."})
+                "The Docker engine is -H/--host, --context, DOCKER_HOST or the local socket (ssh:// goes through OpenSSH); DokPloy's API is used only with DOKPLOY_URL and DOKPLOY_API_KEY."})
 public final class ProbeCommand implements Callable<Integer> {
     enum OutputFormat { text, json }
 
     @Mixin KnowledgeOptions knowledgeOptions;
+
+    @Mixin DockerOptions dockerOptions = new DockerOptions();
 
     @Spec CommandSpec spec;
 
@@ -61,6 +63,7 @@ public final class ProbeCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (project != null && service == null) throw new Main.UsageError("--project needs --service (the compose service name in that project)");
         if (!(timeoutSeconds > 0) || timeoutSeconds > 600) throw new Main.UsageError("--probe-timeout must be between 0 and 600 seconds, got " + timeoutSeconds);
+        dockerOptions.apply();
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = knowledgeOptions.loadEngine(System.err);
         ProbeTarget target = new ProbeTarget(service, project, url);

@@ -5,6 +5,7 @@ import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Redactor;
 import dev.dokploydoctor.knowledge.TextExtraction;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -87,7 +88,8 @@ public final class Engine {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            for (Fact f : input) session.insert(f);
+            // secrets stop here: every output (batch, REPL, saved files) shows facts and evidence from the session
+            for (Fact f : input) session.insert(Redactor.SHAPES.redactFact(f));
             session.fireAllRules(MAX_FIRINGS);
             List<Fact> facts = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();

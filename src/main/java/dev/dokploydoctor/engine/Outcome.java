@@ -2,6 +2,7 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.knowledge.Redactor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,11 @@ public record Outcome(String id, Status status, List<Diagnosis> diagnoses, List<
     }
 
     public static Outcome invalid(String id, KnowledgeError error) {
-        return new Outcome(id, Status.INVALID, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(), error.describe());
+        return new Outcome(id, Status.INVALID, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(), Redactor.SHAPES.redact(error.describe()));
     }
 
     public static Outcome failed(String id, String message) {
-        return new Outcome(id, Status.ERROR, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(), message);
+        return new Outcome(id, Status.ERROR, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(), Redactor.SHAPES.redact(message));
     }
 
     public Diagnosis top() { return diagnoses.isEmpty() ? null : diagnoses.get(0); }

@@ -63,6 +63,8 @@ public final class CaseView {
             if (verbose) m.put("why", c.why());
         }
         if (c != null && withFixes) {
+            List<String> warnings = c.fillWarnings(values);
+            if (!warnings.isEmpty()) m.put("warnings", warnings);
             List<Object> fixes = new ArrayList<>();
             for (Cause.Fix f : c.fixes()) {
                 Cause.Fix filled = c.placeholders().isEmpty() ? f : c.fill(f, values);

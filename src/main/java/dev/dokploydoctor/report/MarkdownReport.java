@@ -65,6 +65,7 @@ public final class MarkdownReport {
         Cause c = d.info();
         if (c != null) {
             sb.append(c.why()).append("\n\n");
+            for (String w : c.fillWarnings(values)) sb.append("> **Warning:** ").append(w).append("\n\n");
             for (Cause.Fix f : c.fixes()) {
                 Cause.Fix filled = c.fill(f, values);
                 sb.append("**Fix:** ").append(filled.title()).append(" _(risk: ").append(filled.risk()).append(")_\n\n");

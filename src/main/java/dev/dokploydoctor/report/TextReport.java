@@ -111,6 +111,7 @@ public final class TextReport {
             sb.append(indent).append(style.bold("evidence:")).append('\n');
             for (String e : CaseView.evidence(d.evidence())) sb.append(indent).append("  ").append(e).append('\n');
         }
+        for (String w : c.fillWarnings(values)) sb.append(indent).append(style.warn()).append(' ').append(w).append('\n');
         int n = 0;
         for (Cause.Fix f : c.fixes()) {
             if (!verbose && n++ >= 2) {
