@@ -73,7 +73,8 @@ public final class BatchCommand implements Callable<Integer> {
             writer.finish(summary);
             out.flush();
             if (reader.idsNotice() != null) System.err.println("note: " + reader.idsNotice());
-            return summary.total() == 0 ? Main.USAGE : summary.exitCode();
+            if (summary.total() == 0) System.err.println("error: " + name + " holds no cases (expected 'cases:' with at least one case, or one JSON object per line)");
+            return summary.exitCode();
         }
     }
 

@@ -20,18 +20,22 @@ public final class Summary {
     }
 
     public int total() { return total; }
-    public int exitCode() { return exitCode; }
+    /** Exit code 2 (invalid input) for a file with no case at all: nothing was checked. */
+    public static final int NO_CASES = 2;
+
+    public int exitCode() { return total == 0 ? NO_CASES : exitCode; }
     public int count(Status s) { return counts.getOrDefault(s, 0); }
 
     public Map<String, Object> toPlain() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", total);
         for (Status s : Status.values()) m.put(s.label(), count(s));
-        m.put("exit_code", exitCode);
+        m.put("exit_code", exitCode());
         return m;
     }
 
     public String line() {
+        if (total == 0) return "0 cases: the file holds no case, nothing was checked";
         StringBuilder sb = new StringBuilder().append(total).append(total == 1 ? " case: " : " cases: ");
         String sep = "";
         for (Status s : Status.values()) {
