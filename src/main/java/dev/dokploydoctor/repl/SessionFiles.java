@@ -85,7 +85,7 @@ public final class SessionFiles {
         }
         sb.append("## Result: ").append(o.status().label()).append("\n\n");
         Map<String, String> values = Engine.placeholderValues(o.facts());
-        if ((o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE) && o.top() != null) {
+        if (o.status().isConclusive() && o.top() != null) {
             diagnosis(sb, o.top(), values, knowledge);
             if (o.diagnoses().size() > 1) {
                 sb.append("### Also considered\n\n");

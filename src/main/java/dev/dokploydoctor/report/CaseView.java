@@ -36,6 +36,8 @@ public final class CaseView {
         List<Object> questions = new ArrayList<>();
         for (Question q : o.questions()) questions.add(question(q));
         m.put("questions", questions);
+        // what could not be checked or was not understood; present only when something was
+        if (!o.unchecked().isEmpty()) m.put("unchecked", o.unchecked());
         if (verbose) {
             List<Object> facts = new ArrayList<>();
             for (Fact f : o.facts()) facts.add(fact(f));
