@@ -42,13 +42,15 @@ final class DockerAccess implements AutoCloseable {
     private static final int MAX_FILE_BYTES = 1 << 20;
 
     private final DockerClient client;
+    private final DockerClient execClient;
     private final String host;
     private final Duration timeout;
 
     private final SshTunnel tunnel;
 
-    private DockerAccess(DockerClient client, String host, Duration timeout, SshTunnel tunnel) {
+    private DockerAccess(DockerClient client, DockerClient execClient, String host, Duration timeout, SshTunnel tunnel) {
         this.client = client;
+        this.execClient = execClient;
         this.host = host;
         this.timeout = timeout;
         this.tunnel = tunnel;
@@ -75,16 +77,28 @@ final class DockerAccess implements AutoCloseable {
         if (tunnel != null) builder.withDockerHost(tunnel.dockerHost());
         else if (env.dockerHost() != null) builder.withDockerHost(env.dockerHost());
         DefaultDockerClientConfig config = builder.build();
+        return new DockerAccess(client(config, timeout, timeout), client(config, timeout, max(timeout, EXEC_GRACE)),
+                tunnel != null ? env.dockerHost() : config.getDockerHost().toString(), timeout, tunnel);
+    }
+
+    private static DockerClient client(DefaultDockerClientConfig config, Duration connect, Duration response) {
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                .connectionTimeout(timeout)
-                .responseTimeout(timeout)
+                .connectionTimeout(connect)
+                .responseTimeout(response)
                 .maxConnections(32)
                 .build();
-        return new DockerAccess(DockerClientImpl.getInstance(config, http), tunnel != null ? env.dockerHost() : config.getDockerHost().toString(),
-                timeout, tunnel);
+        return DockerClientImpl.getInstance(config, http);
     }
+
+    private static Duration max(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }
+
+    /**
+     * How long an exec's create and start may take, whatever the probe's timeout: a create whose
+     * answer is lost leaves an exec nobody can start (and dockerd cannot remove).
+     */
+    static final Duration EXEC_GRACE = Duration.ofSeconds(10);
 
     String host() { return host; }
 
@@ -100,27 +114,77 @@ final class DockerAccess implements AutoCloseable {
         }
     }
 
-    /** Run a read-only command in a running container and collect its output. */
+    /**
+     * Run a read-only command in a running container and collect its output. Create and start run on
+     * a thread of their own that a probe's timeout does not interrupt: dockerd keeps an exec that was
+     * created and never started for as long as the container lives (there is no call to remove one),
+     * while one that ran is gone once it exits. The caller may give up waiting; the exec still starts.
+     */
     ExecResult exec(String containerId, String containerName, String... command) throws InterruptedException {
         String shown = "docker exec " + containerName + " " + String.join(" ", command);
-        String execId = client.execCreateCmd(containerId).withCmd(command)
-                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        java.util.concurrent.Future<ExecResult> run = EXECS.submit(() -> execNow(containerId, shown, command));
+        try {
+            return run.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("'" + shown + "': " + ProbeContext.rootMessage(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Daemon threads: an exec still running when the program ends must not keep it alive. */
+    private static final java.util.concurrent.ExecutorService EXECS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "docker-exec");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Execs created whose start was not sent yet: {@link #close} waits for them. */
+    private final java.util.concurrent.atomic.AtomicInteger unstarted = new java.util.concurrent.atomic.AtomicInteger();
+
+    private ExecResult execNow(String containerId, String shown, String... command) throws InterruptedException {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
-        try (ResultCallback.Adapter<Frame> callback = client.execStartCmd(execId).exec(new ResultCallback.Adapter<>() {
-            @Override public void onNext(Frame frame) {
-                String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
-                (frame.getStreamType() == StreamType.STDERR ? err : out).append(text);
+        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        Runnable started = () -> {
+            if (pending.getAndSet(false)) unstarted.decrementAndGet();
+            answered.countDown();
+        };
+        unstarted.incrementAndGet();
+        try {
+            String execId = execClient.execCreateCmd(containerId).withCmd(command)
+                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            try (ResultCallback.Adapter<Frame> callback = execClient.execStartCmd(execId).exec(new ResultCallback.Adapter<>() {
+                @Override public void onStart(java.io.Closeable stream) {
+                    super.onStart(stream);
+                    started.run(); // dockerd answered the start: the exec runs, and goes when it exits
+                }
+                @Override public void onError(Throwable t) {
+                    started.run();
+                    super.onError(t);
+                }
+                @Override public void onNext(Frame frame) {
+                    String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+                    synchronized (out) {
+                        (frame.getStreamType() == StreamType.STDERR ? err : out).append(text);
+                    }
+                }
+            })) {
+                // closing the stream before dockerd answered the start would cancel the start: wait for it first
+                answered.await(EXEC_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("'" + shown + "' did not finish within " + timeout.toMillis() + " ms");
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("'" + shown + "': " + e.getMessage(), e);
             }
-        })) {
-            if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("'" + shown + "' did not finish within " + timeout.toMillis() + " ms");
+            Long code = execClient.inspectExecCmd(execId).exec().getExitCodeLong();
+            synchronized (out) {
+                return new ExecResult(shown, code == null ? -1 : code, out.toString(), err.toString());
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("'" + shown + "': " + e.getMessage(), e);
+        } finally {
+            started.run(); // ended (or failed) one way or another: nothing left to wait for
         }
-        Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
-        return new ExecResult(shown, code == null ? -1 : code, out.toString(), err.toString());
     }
 
     /** The last {@code tail} lines of a container's log (stdout and stderr, in order). */
@@ -205,8 +269,19 @@ final class DockerAccess implements AutoCloseable {
     }
 
     @Override public void close() {
+        // an exec created by a probe that timed out is started within moments; do not cut it off between the two
+        long until = System.nanoTime() + EXEC_GRACE.toNanos();
+        while (unstarted.get() > 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         try {
             client.close();
+            execClient.close();
         } catch (IOException ignored) {
             // closing a read-only client: nothing to recover
         } finally {
