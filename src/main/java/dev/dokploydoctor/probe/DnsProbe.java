@@ -16,12 +16,15 @@ import java.util.regex.Pattern;
  * Docker's DNS only answers names of containers on a shared network.
  */
 final class DnsProbe implements Probe {
-    private static final Pattern NSLOOKUP_ANSWER = Pattern.compile("(?m)^Name:\\s*\\S+\\s*\\R+\\s*Address(?:\\s+\\d+)?:\\s*\\S+");
+    private static final Pattern NSLOOKUP_ANSWER = Pattern.compile("(?m)^Name:[ \\t]*\\S+[ \\t]*\\R[ \\t\\r\\n]*Address(?:[ \\t]+\\d+)?:[ \\t]*\\S+");
 
     /** How one name resolved: the command and its output are the evidence. */
     record Lookup(String name, boolean resolved, String command, String output) {}
 
     @Override public String name() { return "dns"; }
+
+    /** Whether nslookup's output holds an answer (a Name: line, then an Address line). */
+    static boolean answered(String nslookup) { return NSLOOKUP_ANSWER.matcher(nslookup).find(); }
 
     @Override public void run(ProbeContext ctx, Findings f) throws Exception {
         HostSnapshot s = ctx.snapshot();
@@ -75,7 +78,7 @@ final class DnsProbe implements Probe {
     private static Lookup nslookup(DockerAccess docker, HostSnapshot.Routed r, String name) throws InterruptedException {
         DockerAccess.ExecResult x = docker.exec(r.inspect().getId(), r.name(), "nslookup", name);
         if (x.commandMissing() && !x.output().contains("Server:")) return null;
-        boolean resolved = x.exitCode() == 0 && NSLOOKUP_ANSWER.matcher(x.stdout()).find();
+        boolean resolved = x.exitCode() == 0 && answered(x.stdout());
         return new Lookup(name, resolved, x.command() + "  (exit " + x.exitCode() + ")", x.output());
     }
 

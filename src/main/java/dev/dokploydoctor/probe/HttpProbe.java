@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * GETs the public URL without following redirects, following the Location chain itself for up to
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
 final class HttpProbe implements Probe {
     static final int MAX_HOPS = 10;
     private static final int EXCERPT = 300;
-    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
 
     @Override public String name() { return "http"; }
 
@@ -84,8 +81,12 @@ final class HttpProbe implements Probe {
 
     /** An HTML page's title (Cloudflare: "example.com | 502: Bad gateway"), else the first characters. */
     static String excerpt(String body) {
-        Matcher title = TITLE.matcher(body);
-        if (title.find()) return title.group(1).replaceAll("\\s+", " ").strip();
+        // found with indexOf, not a lazy pattern: a page of many "<title" and no "</title>" would be scanned once per "<title"
+        String lower = body.toLowerCase(Locale.ROOT);
+        int open = lower.indexOf("<title");
+        int start = open < 0 ? -1 : lower.indexOf('>', open);
+        int end = start < 0 ? -1 : lower.indexOf("</title>", start);
+        if (end >= 0) return body.substring(start + 1, end).replaceAll("\\s+", " ").strip();
         return body.length() > EXCERPT ? body.substring(0, EXCERPT) : body;
     }
 
