@@ -355,12 +355,16 @@ public final class Conversation {
 
     /** Run a command; false means leave. */
     private boolean command(Command c) throws Console.Woken {
-        if (!c.name().equals("quit") && !c.name().equals("help")) useEngine();
+        // help and quit need no rules: they answer at once, even while the rules still compile
+        if (c.name().equals("help")) {
+            console.println(Command.help());
+            return true;
+        }
+        if (c.name().equals("quit")) return false;
+        useEngine();
         Outcome o = outcome != null ? outcome : session.evaluate(engine, options.threshold());
         try {
             switch (c.name()) {
-                case "help" -> console.println(Command.help());
-                case "quit" -> { return false; }
                 case "why" -> console.println(words.why(mode == Mode.QUESTIONS ? plan : null, o));
                 case "how" -> console.println(words.how(words.resolveCause(c.arg(), o), o));
                 case "why-not" -> {
