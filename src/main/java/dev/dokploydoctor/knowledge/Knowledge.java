@@ -30,12 +30,16 @@ public final class Knowledge {
     private final List<Extractor> extractors;
     private final Map<String, RuleSource> ruleSources;
     private final List<String> notices;
+    private final Implications implications;
+    private final Priors priors;
 
     /** A DRL file: where it came from (for file:line messages) and its text. */
     public record RuleSource(String name, String displayPath, String text) {}
 
     private Knowledge(List<Layer> layers, Vocabulary vocabulary, Map<String, Cause> causes, List<Extractor> extractors,
-                      Map<String, RuleSource> ruleSources, List<String> notices) {
+                      Map<String, RuleSource> ruleSources, List<String> notices, Implications implications, Priors priors) {
+        this.implications = implications;
+        this.priors = priors;
         this.layers = layers;
         this.vocabulary = vocabulary;
         this.causes = causes;
@@ -51,6 +55,10 @@ public final class Knowledge {
     public List<Extractor> extractors() { return extractors; }
     public Map<String, RuleSource> ruleSources() { return ruleSources; }
     public List<String> notices() { return notices; }
+    /** Facts that follow from other facts (facts.yaml {@code implications:}). */
+    public Implications implications() { return implications; }
+    /** How common each cause is (priors.yaml), for choosing questions. */
+    public Priors priors() { return priors; }
     public TextExtraction textExtraction() { return new TextExtraction(extractors, vocabulary); }
 
     /** Load and check all layers, in order. Throws {@link KnowledgeError} on the first bad file. */
@@ -58,10 +66,13 @@ public final class Knowledge {
         Map<String, FactSpec> specs = new LinkedHashMap<>();
         List<String> notices = new ArrayList<>();
         boolean haveVocabulary = false;
+        List<Node> factFiles = new ArrayList<>();
         for (Layer layer : layers) {
             Path facts = layer.knowledge() == null ? null : layer.knowledge().resolve("facts.yaml");
             if (facts != null && Files.isRegularFile(facts)) {
-                for (FactSpec s : Vocabulary.load(facts).all()) {
+                Node root = Documents.read(facts);
+                factFiles.add(root);
+                for (FactSpec s : Vocabulary.fromNode(root).all()) {
                     if (specs.containsKey(s.key()) && haveVocabulary) notices.add(layer.label() + " redefines fact " + s.key());
                     specs.put(s.key(), s);
                 }
@@ -73,12 +84,17 @@ public final class Knowledge {
                     "no knowledge/facts.yaml found");
         }
         Vocabulary vocabulary = new Vocabulary(specs);
+        List<Implications.Implication> implied = new ArrayList<>();
+        for (Node root : factFiles) implied.addAll(Implications.fromNode(root, vocabulary).entries());
+        Priors priors = Priors.uniform();
 
         Map<String, Cause> causes = new LinkedHashMap<>();
         List<Extractor> extractors = new ArrayList<>();
         Map<String, RuleSource> rules = new LinkedHashMap<>();
         for (Layer layer : layers) {
             if (layer.knowledge() != null) {
+                Path priorsFile = layer.knowledge().resolve("priors.yaml");
+                if (Files.isRegularFile(priorsFile)) priors = Priors.fromNode(Documents.read(priorsFile));
                 for (Path file : list(layer.knowledge().resolve("causes"), ".yaml")) {
                     String id = stripExtension(file.getFileName().toString());
                     Cause c = Cause.fromNode(id, Documents.read(file));
@@ -104,7 +120,8 @@ public final class Knowledge {
             }
         }
         if (rules.isEmpty()) throw new KnowledgeError(null, 0, null, "no rules (*.drl) found in " + layers);
-        return new Knowledge(List.copyOf(layers), vocabulary, causes, List.copyOf(extractors), rules, notices);
+        return new Knowledge(List.copyOf(layers), vocabulary, causes, List.copyOf(extractors), rules, notices,
+                new Implications(implied), priors);
     }
 
     /** Regression cases of every layer, by cause folder name, in file order. */
