@@ -11,7 +11,6 @@ import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.Suggest;
 import dev.dokploydoctor.report.Style;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -157,23 +156,15 @@ final class Commands {
         if (file == null) return say("usage: save <file.yaml>");
         Path path = Path.of(file);
         String id = Knowledge.stripExtension(path.getFileName().toString());
-        try {
-            SessionFiles.write(path, SessionFiles.caseYaml(state.session, id, state.outcome));
-            return say(style.ok() + " saved the session as case '" + id + "' to " + path);
-        } catch (UncheckedIOException e) {
-            return say(style.bad() + " cannot write " + path + ": " + e.getCause().getMessage());
-        }
+        SessionFiles.write(path, SessionFiles.caseYaml(state.session, id, state.outcome));
+        return say(style.ok() + " saved the session as case '" + id + "' to " + path);
     }
 
     private boolean report(String file) {
         String md = SessionFiles.markdown(state.session, c.current(), c.engine().knowledge(), c.threshold());
         if (file == null) return say(md);
-        try {
-            SessionFiles.write(Path.of(file), md);
-            return say(style.ok() + " wrote the report to " + file);
-        } catch (UncheckedIOException e) {
-            return say(style.bad() + " cannot write " + file + ": " + e.getCause().getMessage());
-        }
+        SessionFiles.write(Path.of(file), md);
+        return say(style.ok() + " wrote the report to " + file);
     }
 
     private boolean reload() {

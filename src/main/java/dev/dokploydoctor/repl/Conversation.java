@@ -200,6 +200,8 @@ public final class Conversation {
             if (c != null) return commands.run(c);
             Reply reply = Reply.parse(line, q.spec());
             if (reply instanceof Reply.Invalid invalid) {
+                // an error message pasted instead of an answer is more of what the user sees
+                if (takeAsText(line)) return true;
                 view.invalid(invalid.message(), q.spec());
                 continue;
             }
@@ -223,13 +225,16 @@ public final class Conversation {
         Command c = Command.parse(line);
         if (c != null) return commands.run(c);
         // anything else is more of what the user sees: run it through the extractors
+        if (!takeAsText(line)) view.dim("Nothing new in that (not a command, no known error text). 'help' lists commands.");
+        return true;
+    }
+
+    /** Text with something new in it (an error line): noted, then the interview goes on; false when nothing new. */
+    private boolean takeAsText(String line) {
         useEngine();
         List<Fact> found = new ArrayList<>();
         for (Fact f : engine.extraction().extract(line)) if (state.session.fact(f.getKey()) == null) found.add(f);
-        if (found.isEmpty()) {
-            view.dim("Nothing new in that (not a command, no known error text). 'help' lists commands.");
-            return true;
-        }
+        if (found.isEmpty()) return false;
         view.noted(state.session.add(Session.Kind.TEXT, "more text", found, line, false));
         advance();
         return true;

@@ -168,13 +168,24 @@ public final class SessionFiles {
         return s == null ? "" : s.replace("|", "\\|").replaceAll("\\s*\n\\s*", " ");
     }
 
+    /**
+     * Write a file the user named. No folder is created behind their back (a typo in the path would
+     * scatter files); a failure is one plain sentence, thrown as IllegalArgumentException.
+     */
     public static void write(Path file, String content) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("cannot write " + file + ": the folder " + parent + " does not exist (create it first)");
+        }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
             Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot write " + file + ": permission denied");
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason() : "the file system refused it";
+            throw new IllegalArgumentException("cannot write " + file + ": " + reason.toLowerCase(java.util.Locale.ROOT));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
         }
     }
 }

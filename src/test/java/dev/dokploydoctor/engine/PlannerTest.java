@@ -49,7 +49,8 @@ class PlannerTest {
 
     @Test
     void neverAsksWhatIsKnownOrAnsweredUnknownAndStopsWhenNothingCanMove() {
-        assertEquals("a", ENGINE.planner().next(List.of(user("sym", true)), Set.of("b")).question().key());
+        String next = ENGINE.planner().next(List.of(user("sym", true)), Set.of("b")).question().key();
+        assertTrue(Set.of("a", "other").contains(next), "neither sym (known) nor b (unknown): " + next);
         assertNull(ENGINE.planner().next(List.of(user("sym", true), user("other", false)), Set.of("a", "b", "c")));
     }
 
