@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate batch cases for the benchmarks: deterministic (seeded), realistic mixes of the
-symptom facts and texts of knowledge/examples/field-notes.yaml and rules/*.drl.
+symptom facts and texts of knowledge/examples/field-notes.yaml and knowledge/causes/*/rules.drl.
 
   gen_cases.py --n 100000 --seed 42 --out cases.jsonl                       mixed: facts, text, invalid
   gen_cases.py --n 100000 --seed 42 --facts-only --out f.jsonl --clips f.clp   same facts for both engines

@@ -112,8 +112,8 @@ for i in 1 2 3; do  # rounds interleave the variants, so a change in machine loa
 done
 
 # ---- 2. against CLIPS ----------------------------------------------------------------------------
-say "translating rules/*.drl to CLIPS"
-python3 "$BENCH/clips/drl2clips.py" "$ROOT/rules" "$ROOT/knowledge" > "$WORK/rules.clp"
+say "translating knowledge/causes/*/rules.drl and knowledge/shared/*.drl to CLIPS"
+python3 "$BENCH/clips/drl2clips.py" "$ROOT/knowledge" > "$WORK/rules.clp"
 cat > "$WORK/clips-batch.clp" <<EOF
 (load* $BENCH/clips/runtime.clp)
 (load* $WORK/rules.clp)

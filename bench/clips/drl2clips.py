@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Translate the DRL rule base (rules/*.drl) into CLIPS defrules, one for one.
+"""Translate the DRL rule base (knowledge/causes/*/rules.drl, knowledge/shared/*.drl) into CLIPS defrules, one for one.
 
 The DRL uses a small, regular subset (see src/main/java/dev/dokploydoctor/knowledge/Fact.java):
 patterns on one generic Fact type, `not`, `or`, `eval(RuleFunctions...)`, and a consequence
@@ -8,10 +8,11 @@ subset and stops with file:line for anything else, so the CLIPS program can neve
 drift from the rules it is compared with.
 
 Also emits, from knowledge/, what the engine reads besides the rules: which causes are advice
-(knowledge/causes/<id>.yaml `kind: advice`) and which fact values are symptoms (facts.yaml).
+(knowledge/causes/<id>/cause.yaml `kind: advice`) and which fact values are symptoms (facts.yaml).
 
-Usage: drl2clips.py RULES_DIR KNOWLEDGE_DIR > rules.clp
+Usage: drl2clips.py KNOWLEDGE_DIR > rules.clp
 """
+import glob
 import itertools
 import os
 import re
@@ -313,11 +314,34 @@ class Translator:
             out.append(self.element(tk))
         return out
 
-    def rhs(self, tk):
-        """Only insertLogical(new Evidence|Need|Fact(...)); statements are ';'-separated."""
+    def rhs(self, tk, own_cause):
+        """support/refute/need(drools, ...) (the cause is the rule's own unless named) and
+        insertLogical(new Evidence|Need|Fact(...)); statements are ';'-separated."""
         out = []
         while tk.peek()[0] != 'eof':
-            tk.expect('insertLogical')
+            _, verb, line = tk.next()
+            if verb in ('support', 'refute', 'need'):
+                tk.expect('(')
+                args = self.args(tk)
+                tk.expect(')')
+                tk.expect(';')
+                if not args or args[0] != ('name', 'drools'):
+                    tk.fail(f"{verb}(drools, ...) expected", line)
+                own = 3 if verb == 'need' else 2
+                if len(args) == own + 1:
+                    cause = args[2][1] if verb == 'need' else args[1][1]
+                elif len(args) == own and own_cause:
+                    cause = own_cause
+                else:
+                    tk.fail(f"{verb}: wrong arguments, or the rule's name does not start with its cause", line)
+                if verb == 'need':
+                    out.append(('need', args[1][1], cause))
+                else:
+                    cf = float(args[-1][1])
+                    out.append(('evidence', cause, -cf if verb == 'refute' else cf))
+                continue
+            if verb != 'insertLogical':
+                tk.fail(f"{verb}: only support, refute, need and insertLogical are supported", line)
             tk.expect('(')
             tk.expect('new')
             _, cls, line = tk.next()
@@ -396,7 +420,8 @@ def translate_file(path):
         when_line = line + m.group(0)[:m.start(3) - m.start()].count('\n')
         lhs = t.lhs(Tokens(tokenize(when, when_line), where))
         then_line = line + m.group(0)[:m.start(4) - m.start()].count('\n')
-        rhs = t.rhs(Tokens(tokenize(then, then_line), where))
+        own_cause = name.split(': ', 1)[0] if ': ' in name else None
+        rhs = t.rhs(Tokens(tokenize(then, then_line), where), own_cause)
         rules.append((name, line, lhs, rhs, where))
     declared = len(re.findall(r'^rule\s+"', text, re.M))
     if declared != len(rules):
@@ -423,15 +448,18 @@ def clips_rule(name, line, lhs, rhs, where):
 
 # ---- knowledge: advice causes and symptom values ---------------------------------------------
 
+def rule_files(knowledge):
+    """The DRL files the engine loads: knowledge/causes/<id>/*.drl and knowledge/shared/*.drl."""
+    files = sorted(glob.glob(os.path.join(knowledge, 'causes', '*', '*.drl')))
+    return files + sorted(glob.glob(os.path.join(knowledge, 'shared', '*.drl')))
+
+
 def advice_causes(knowledge):
-    folder = os.path.join(knowledge, 'causes')
     out = []
-    if os.path.isdir(folder):
-        for f in sorted(os.listdir(folder)):
-            if f.endswith(('.yaml', '.yml')):
-                text = open(os.path.join(folder, f), encoding='utf-8').read()
-                if re.search(r'^kind:\s*["\']?advice["\']?\s*(#.*)?$', text, re.M):
-                    out.append(os.path.splitext(f)[0])
+    for f in sorted(glob.glob(os.path.join(knowledge, 'causes', '*', 'cause.yaml'))):
+        text = open(f, encoding='utf-8').read()
+        if re.search(r'^kind:\s*["\']?advice["\']?\s*(#.*)?$', text, re.M):
+            out.append(os.path.basename(os.path.dirname(f)))
     return out
 
 
@@ -474,11 +502,11 @@ def symptom_function(specs):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: drl2clips.py RULES_DIR KNOWLEDGE_DIR > rules.clp")
-    rules_dir, knowledge = sys.argv[1:]
+    if len(sys.argv) != 2 or sys.argv[1].startswith('-'):
+        sys.exit("usage: drl2clips.py KNOWLEDGE_DIR > rules.clp")
+    knowledge = sys.argv[1]
     try:
-        files = sorted(os.path.join(rules_dir, f) for f in os.listdir(rules_dir) if f.endswith('.drl'))
+        files = rule_files(knowledge)
         rules = list(itertools.chain.from_iterable(translate_file(f) for f in files))
         slugs = [re.sub(r'[^a-z0-9]+', '-', r[0].lower()).strip('-') for r in rules]
         dup = {s for s in slugs if slugs.count(s) > 1}

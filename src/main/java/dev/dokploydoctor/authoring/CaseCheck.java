@@ -41,7 +41,7 @@ final class CaseCheck {
             String file = Display.path(cause.file());
             if (!positives.containsKey(cause.id())) {
                 out.add(Finding.warning("no-positive-case", file, 0, "cause '" + cause.id()
-                        + "' has no positive case (a case in knowledge/cases with expect: {cause: " + cause.id() + "})"));
+                        + "' has no positive case (a case in knowledge/causes/" + cause.id() + "/cases/ with expect: {cause: " + cause.id() + "})"));
             }
             if (!nearMisses.containsKey(cause.id())) {
                 out.add(Finding.warning("no-near-miss", file, 0, "cause '" + cause.id()

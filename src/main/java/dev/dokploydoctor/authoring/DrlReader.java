@@ -27,21 +27,21 @@ import java.util.regex.Pattern;
 /**
  * Reads the structure of a DRL file with Drools' own parser ({@link DrlParser}, which gives each
  * rule and pattern its line): rule names, the Fact patterns of the when-block and the Evidence,
- * Need and Fact objects the then-block creates. The then-block is Java, so its conclusions are
- * found with patterns over its text (comments removed); a certainty that is not a literal is kept
- * as unknown rather than guessed.
+ * Need and Fact objects the then-block creates ({@code support}, {@code refute}, {@code need}, or
+ * the older {@code insertLogical(new ...)}). Drools keeps the then-block as text, so
+ * {@link ConsequenceReader} reads it token by token; the cause of {@code support(drools, 0.6)} is the
+ * one the rule's name (from the descriptor) starts with.
  */
 public final class DrlReader {
     private static final Pattern KEY_LITERAL = Pattern.compile("^key\\s*==\\s*\"([^\"]*)\"$");
-    private static final Pattern NEW_EVIDENCE = Pattern.compile(
-            "new\\s+Evidence\\s*\\(\\s*(?:drools\\s*,\\s*)?\"([^\"]*)\"\\s*,\\s*([^,)]+)");
-    private static final Pattern NEW_NEED = Pattern.compile(
-            "new\\s+Need\\s*\\(\\s*(?:drools\\s*,\\s*)?\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
-    private static final Pattern NEW_FACT = Pattern.compile("new\\s+Fact\\s*\\(\\s*\"([^\"]*)\"");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)");
 
-    /** The rules of one file, or the syntax errors that kept it from being read. */
-    public record Result(List<DrlRule> rules, List<Finding> errors) {}
+    /**
+     * The rules of one file, or the syntax errors that kept it from being read; {@code problems}:
+     * conclusions that cannot work (a certainty out of range, a rule whose name lacks its cause).
+     */
+    public record Result(List<DrlRule> rules, List<Finding> errors, List<Finding> problems) {
+        Result(List<DrlRule> rules, List<Finding> errors) { this(rules, errors, List.of()); }
+    }
 
     private DrlReader() {}
 
@@ -64,6 +64,7 @@ public final class DrlReader {
         }
         String[] lines = text.split("\n", -1);
         List<DrlRule> rules = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         for (RuleDescr r : pkg.getRules()) {
             if (r.isQuery()) continue;
             Set<String> conditions = new LinkedHashSet<>();
@@ -75,9 +76,9 @@ public final class DrlReader {
                     collectPatterns(d, false, patterns);
                 }
             }
-            rules.add(new DrlRule(r.getName(), file, r.getLine(), conditions, patterns, conclusions(r, lines)));
+            rules.add(new DrlRule(r.getName(), file, r.getLine(), conditions, patterns, conclusions(r, file, lines, problems)));
         }
-        return new Result(rules, List.of());
+        return new Result(rules, List.of(), problems);
     }
 
     /** The rules of every DRL source of a knowledge (files that do not parse are left out). */
@@ -161,66 +162,15 @@ public final class DrlReader {
 
     // ---- then-block ----
 
-    private static List<DrlRule.Conclusion> conclusions(RuleDescr r, String[] lines) {
+    /** The then-block's text, from the descriptor's consequence line to the rule's end, read by {@link ConsequenceReader}. */
+    private static List<DrlRule.Conclusion> conclusions(RuleDescr r, String file, String[] lines, List<Finding> problems) {
         int from = Math.max(r.getLine(), r.getConsequenceLine());
         int to = r.getEndLine() >= from ? r.getEndLine() : lines.length;
         StringBuilder region = new StringBuilder();
         for (int i = from; i <= to && i <= lines.length; i++) region.append(lines[i - 1]).append('\n');
-        String code = withoutComments(region.toString());
-        List<DrlRule.Conclusion> out = new ArrayList<>();
-        Matcher m = NEW_EVIDENCE.matcher(code);
-        while (m.find()) {
-            String cf = m.group(2).trim();
-            Double value = NUMBER.matcher(cf).matches() ? Double.valueOf(cf) : null;
-            out.add(new DrlRule.Conclusion(DrlRule.Kind.EVIDENCE, m.group(1), null, value, lineAt(code, m.start(), from)));
-        }
-        m = NEW_NEED.matcher(code);
-        while (m.find()) {
-            out.add(new DrlRule.Conclusion(DrlRule.Kind.NEED, m.group(2), m.group(1), null, lineAt(code, m.start(), from)));
-        }
-        m = NEW_FACT.matcher(code);
-        while (m.find()) {
-            out.add(new DrlRule.Conclusion(DrlRule.Kind.FACT, null, m.group(1), null, lineAt(code, m.start(), from)));
-        }
+        List<DrlRule.Conclusion> out = new ArrayList<>(ConsequenceReader.read(r.getName(), file, region.toString(), from, problems));
         out.sort(java.util.Comparator.comparingInt(DrlRule.Conclusion::line));
         return out;
-    }
-
-    private static int lineAt(String text, int offset, int firstLine) {
-        int line = firstLine;
-        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') line++;
-        return line;
-    }
-
-    /** Blank out // and block comments (keeping newlines, so lines still count), but not inside strings. */
-    static String withoutComments(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
-            if (quoted) {
-                if (c == '\\' && next != 0) { sb.append(c).append(next); i++; continue; }
-                if (c == '"') quoted = false;
-                sb.append(c);
-            } else if (c == '"') {
-                quoted = true;
-                sb.append(c);
-            } else if (c == '/' && next == '/') {
-                while (i < s.length() && s.charAt(i) != '\n') i++;
-                if (i < s.length()) sb.append('\n');
-            } else if (c == '/' && next == '*') {
-                i += 2;
-                while (i < s.length() && !(s.charAt(i) == '*' && i + 1 < s.length() && s.charAt(i + 1) == '/')) {
-                    if (s.charAt(i) == '\n') sb.append('\n');
-                    i++;
-                }
-                i++;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     static String oneLine(String s) {

@@ -52,7 +52,7 @@ public final class Learn {
         boolean newCause = knowledge.cause(cause) == null;
         if (newCause) NewCause.validate(knowledge, target, cause, layer);
         String ruleLayer = layer != null ? layer : knowledge.cause(cause).layer();
-        NewCause.validateLayer(ruleLayer);
+        NewCause.validateLayer(knowledge, ruleLayer);
 
         ConditionPicker.Picked picked = ConditionPicker.pick(engine, input, RegressionRunner.load(knowledge), keep, drop);
         if (picked.conditions().isEmpty()) {
@@ -67,7 +67,7 @@ public final class Learn {
         }
         StringBuilder comment = new StringBuilder("Learned from " + sourceName + " (case " + input.id() + ") by `dokploy-doctor learn`.");
         if (!picked.dropped().isEmpty()) comment.append("\nLeft out: ").append(String.join(", ", picked.dropped().keySet())).append('.');
-        String ruleText = Scaffold.rule(ruleName, cause, picked.conditions(), cf, comment.toString());
+        String ruleText = Scaffold.rule(ruleName, picked.conditions(), cf, comment.toString());
 
         Path caseFile = freeName(target.caseDir(cause), fileName(input.id()));
         Map<String, Object> facts = new LinkedHashMap<>(input.facts());
@@ -76,7 +76,7 @@ public final class Learn {
         String causeText = newCause
                 ? Scaffold.causeYaml(cause, ruleLayer, title != null && !title.isBlank() ? title : Scaffold.titleOf(cause)) : null;
         return new Plan(input, cause, newCause, ruleLayer, picked.conditions(), picked.dropped(), ruleName, ruleText,
-                target.ruleFile(ruleLayer), newCause ? target.causeFile(cause) : null, causeText, caseFile, caseText);
+                target.ruleFile(cause, knowledge), newCause ? target.causeFile(cause) : null, causeText, caseFile, caseText);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.dokploydoctor.authoring;
 
-import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Suggest;
 
@@ -12,8 +11,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code rules new}: a cause file, a rule that concludes it from the given conditions, a positive
- * case and a near-miss, all valid from the start, so {@code rules check} and {@code rules test}
+ * {@code rules new}: a cause folder (causes/&lt;id&gt;/) with cause.yaml, a rule that concludes it
+ * from the given conditions in rules.drl, a positive case and a near-miss in cases/, all valid from the start, so {@code rules check} and {@code rules test}
  * pass before the user has edited anything but the prose.
  */
 public final class NewCause {
@@ -33,20 +32,18 @@ public final class NewCause {
         if (knowledge.cause(id) != null) {
             throw new IllegalArgumentException("cause '" + id + "' exists already (" + Display.path(knowledge.cause(id).file()) + ")");
         }
-        if (Files.exists(target.causeFile(id))) {
-            throw new IllegalArgumentException("cause '" + id + "' exists already (" + Display.path(target.causeFile(id)) + ")");
+        if (Files.exists(target.causeDir(id))) {
+            throw new IllegalArgumentException("cause '" + id + "' exists already (" + Display.path(target.causeDir(id)) + ")");
         }
-        if (Files.exists(target.caseDir(id))) {
-            throw new IllegalArgumentException("cases for '" + id + "' exist already (" + Display.path(target.caseDir(id)) + ")");
-        }
-        validateLayer(layer);
+        validateLayer(knowledge, layer);
     }
 
-    static void validateLayer(String layer) {
-        if (layer == null || !Cause.LAYERS.contains(layer)) {
-            String hint = layer == null ? null : Suggest.nearest(layer, Cause.LAYERS);
+    static void validateLayer(Knowledge knowledge, String layer) {
+        java.util.Set<String> layers = knowledge.causeLayers().keySet();
+        if (layer == null || layer.isBlank() || !layers.isEmpty() && !layers.contains(layer)) {
+            String hint = layer == null ? null : Suggest.nearest(layer, layers);
             throw new IllegalArgumentException("unknown layer '" + layer + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
-                    + "; one of " + new java.util.TreeSet<>(Cause.LAYERS));
+                    + "; one of " + new java.util.TreeSet<>(layers));
         }
     }
 
@@ -59,8 +56,8 @@ public final class NewCause {
         edits.write(target.causeFile(req.id()), Scaffold.causeYaml(req.id(), req.layer(), title));
 
         String name = req.id() + ": " + String.join(", ", req.conditions().stream().map(Condition::describe).toList());
-        edits.append(target.ruleFile(req.layer()), Scaffold.DRL_HEADER,
-                Scaffold.rule(name, req.id(), req.conditions(), req.cf(),
+        edits.append(target.ruleFile(req.id(), knowledge), Scaffold.DRL_HEADER,
+                Scaffold.rule(name, req.conditions(), req.cf(),
                         "Scaffolded by `dokploy-doctor rules new`: sharpen the conditions and the certainty to the real lesson."));
 
         Map<String, Object> positive = new LinkedHashMap<>();

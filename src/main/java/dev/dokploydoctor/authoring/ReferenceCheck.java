@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Names the rules use must exist: every fact key in facts.yaml, every enum value among its values,
- * every property fit for the key's type, every concluded cause in knowledge/causes, every
+ * every property fit for the key's type, every concluded cause in knowledge/causes/, every
  * certainty factor in [-1, 1]. Typos get the nearest name.
  */
 final class ReferenceCheck {
@@ -80,7 +80,7 @@ final class ReferenceCheck {
     boolean knownCause(String who, String cause, String file, int line) {
         if (knowledge.cause(cause) != null) return true;
         String hint = Suggest.nearest(cause, knowledge.causes().keySet());
-        out.add(Finding.error("missing-cause", file, line, who + " '" + cause + "', but there is no knowledge/causes/" + cause + ".yaml"
+        out.add(Finding.error("missing-cause", file, line, who + " '" + cause + "', but there is no knowledge/causes/" + cause + "/cause.yaml"
                 + (hint == null ? "" : " (did you mean '" + hint + "'?)")));
         return false;
     }

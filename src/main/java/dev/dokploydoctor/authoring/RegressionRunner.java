@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the regression cases of knowledge/cases through the engine and judges each outcome
+ * Runs the regression cases (knowledge/causes/&lt;id&gt;/cases/) through the engine and judges each outcome
  * against its {@code expect}. A case file that cannot be read is a result too (with its file and
  * line), never an exception.
  */

@@ -1,5 +1,6 @@
 package dev.dokploydoctor.authoring;
 
+import dev.dokploydoctor.engine.Conclude;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.Cause;
@@ -42,6 +43,8 @@ public final class RulesCheck {
             String file = Display.path(src.displayPath());
             DrlReader.Result r = DrlReader.read(file, src.text());
             rules.addAll(r.rules());
+            findings.addAll(r.problems());
+            misplaced(src, r.rules(), findings);
             if (!r.errors().isEmpty()) {
                 allRead = false;
                 if (!filesWithErrors.contains(file)) findings.addAll(r.errors());
@@ -54,6 +57,10 @@ public final class RulesCheck {
             Scaffold.checkEdited(c, findings);
         }
         if (allRead) unreachableCauses(knowledge, rules, findings);
+
+        for (dev.dokploydoctor.knowledge.CatalogCheck.Problem p : dev.dokploydoctor.knowledge.CatalogCheck.check(knowledge.textExtraction())) {
+            findings.add(Finding.error("catalog-sample", Display.path(p.file()), p.line(), p.id() + ": " + p.message()));
+        }
 
         long t2 = System.nanoTime();
         List<RegressionRunner.LoadedCase> cases = RegressionRunner.load(knowledge);
@@ -80,6 +87,18 @@ public final class RulesCheck {
 
         return new CheckReport(findings, rules.size(), knowledge.ruleSources().size(), knowledge.causes().size(), cases.size(),
                 new CheckReport.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+    }
+
+    /** A rule in causes/&lt;id&gt;/ is named "&lt;id&gt;: ...": its name is what gives it its cause. */
+    static void misplaced(Knowledge.RuleSource src, List<DrlRule> rules, List<Finding> out) {
+        if (!src.name().startsWith("causes/")) return;
+        String folder = src.name().substring("causes/".length(), src.name().lastIndexOf('/'));
+        for (DrlRule r : rules) {
+            String cause = Conclude.causeOf(r.name());
+            if (folder.equals(cause)) continue;
+            out.add(Finding.warning("misplaced-rule", r.file(), r.line(), "rule '" + r.name() + "' sits in the folder of cause '"
+                    + folder + "'; name it '" + folder + ": ...' or move it to the folder of its cause (or to knowledge/shared/)"));
+        }
     }
 
     /** A cause file no rule gives positive evidence for can never be diagnosed. */

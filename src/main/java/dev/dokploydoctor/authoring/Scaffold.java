@@ -18,12 +18,18 @@ public final class Scaffold {
     static final String WHY = "Explain in two to four sentences why this happens: what breaks, where, and what the user sees.";
     static final String FIX_TITLE = "Say in one line what the fix does";
     static final String VERIFY = "Say how to see that it is fixed: the probe, command or question that now gives the healthy answer.";
-    static final String DRL_HEADER = """
+    /** The head of every rules file, bundled ones included (CauseFilesTest holds them to it). */
+    public static final String DRL_HEADER = """
             package dokploy.rules;
 
+            // MVEL consequences: no Java compiler run at start-up (about a second less), same results.
+            dialect "mvel"
+
             import dev.dokploydoctor.knowledge.Fact;
-            import dev.dokploydoctor.engine.Evidence;
-            import dev.dokploydoctor.engine.Need;
+            import dev.dokploydoctor.engine.RuleFunctions;
+            import function dev.dokploydoctor.engine.Conclude.support;
+            import function dev.dokploydoctor.engine.Conclude.refute;
+            import function dev.dokploydoctor.engine.Conclude.need;
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,16 +56,16 @@ public final class Scaffold {
                 + "references: []\n";
     }
 
-    /** A rule giving {@code cf} evidence for {@code cause} when all conditions hold. */
-    static String rule(String name, String cause, Collection<Condition> conditions, double cf, String comment) {
+    /**
+     * A rule supporting its cause by {@code cf} when all conditions hold; its name starts with the
+     * cause ({@code "cause-id: what it sees"}), which is how {@code support} knows the cause.
+     */
+    static String rule(String name, Collection<Condition> conditions, double cf, String comment) {
         StringBuilder sb = new StringBuilder();
-        String banner = "// ---- " + cause + " ";
-        sb.append(banner).append("-".repeat(Math.max(4, 96 - banner.length()))).append('\n');
         for (String line : comment.split("\n")) sb.append("// ").append(line).append('\n');
         sb.append("rule ").append(Condition.quote(name)).append('\n').append("when\n");
         for (Condition c : conditions) sb.append("    ").append(c.pattern()).append('\n');
-        sb.append("then\n    insertLogical(new Evidence(drools, ").append(Condition.quote(cause)).append(", ")
-                .append(cf).append("));\nend\n");
+        sb.append("then\n    support(drools, ").append(cf).append(");\nend\n");
         return sb.toString();
     }
 

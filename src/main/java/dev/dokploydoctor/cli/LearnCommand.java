@@ -51,7 +51,7 @@ public final class LearnCommand implements Callable<Integer> {
     String caseId;
     @Option(names = "--cause", paramLabel = "ID", description = "The confirmed cause: an existing id, or a new one (then --layer). Asked when interactive.")
     String cause;
-    @Option(names = "--layer", paramLabel = "LAYER", description = "Layer of a new cause, and so the rules file (rules/<layer>.drl). Default: the cause's layer.")
+    @Option(names = "--layer", paramLabel = "LAYER", description = "Layer of a new cause (one of knowledge/layers.yaml). Default: the cause's layer.")
     String layer;
     @Option(names = "--title", description = "Title of a new cause (default: from the id).")
     String title;
@@ -90,7 +90,7 @@ public final class LearnCommand implements Callable<Integer> {
         }
         if (k.cause(cause) == null && layer == null) {
             if (prompter == null) throw new Main.UsageError("'" + cause + "' is a new cause: give its layer with --layer");
-            layer = prompter.ask("'" + cause + "' is new. Its layer (cloudflare, tunnel, traefik, docker, compose, dokploy, app)? ", null);
+            layer = prompter.ask("'" + cause + "' is new. Its layer (" + String.join(", ", k.causeLayers().keySet()) + ")? ", null);
         }
         Learn.Plan plan;
         try {
@@ -183,9 +183,9 @@ public final class LearnCommand implements Callable<Integer> {
 
     /** Where rules new and learn write; the user folder only when user rules are read. */
     static WriteTarget target(KnowledgeOptions options) {
-        WriteTarget target = WriteTarget.resolve(options.rules, options.knowledge, Path.of("").toAbsolutePath());
+        WriteTarget target = WriteTarget.resolve(options.knowledge, Path.of("").toAbsolutePath());
         if (options.noUserRules && target.usesUserFolder()) {
-            throw new Main.UsageError("nowhere to write: --no-user-rules excludes your folder; run inside a checkout or give --rules and --knowledge");
+            throw new Main.UsageError("nowhere to write: --no-user-rules excludes your folder; run inside a checkout or give --knowledge");
         }
         return target;
     }

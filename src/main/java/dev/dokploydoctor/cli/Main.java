@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
         description = {"Troubleshoots apps on DokPloy behind Traefik and a Cloudflare Tunnel.",
                 "With no command: guided diagnosis in the terminal (same as 'diagnose')."},
         subcommands = {DiagnoseCommand.class, ProbeCommand.class, BatchCommand.class, RulesCommand.class,
-                LearnCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+                LearnCommand.class, ExplainCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no fault (or advice), 3 fault diagnosed, 4 inconclusive, 2 usage error or invalid input, 1 internal error."})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0, INTERNAL = 1, USAGE = 2, DIAGNOSED = 3, INCONCLUSIVE = 4;

@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 
 /** dokploy-doctor rules check|test|coverage|new: keep the rule base honest and grow it without Java. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"Check, test and extend the rule base (rules/*.drl and knowledge/).",
+        description = {"Check, test and extend the rule base (knowledge/: causes/<id>/ and shared/).",
                 "Field guide: knowledge/README.md; a worked example: docs/ADD-A-RULE.md."},
         subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.CoverageCommand.class, RulesCommand.New.class})
 public final class RulesCommand implements Callable<Integer> {
@@ -100,7 +100,7 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Run the regression cases of knowledge/cases: a line per case, expected versus got;",
+            description = {"Run the regression cases (knowledge/causes/<id>/cases/): a line per case, expected versus got;",
                     "for a failure, the trace (facts, rules fired, evidence with certainties). Ends with 'N passed, N failed'.",
                     "expect.status must equal the outcome; expect.cause must be the top cause, diagnosed (or advice) unless",
                     "a status is given; expect.not must not be diagnosed (inconclusive with it as a candidate is fine)."},
@@ -178,7 +178,7 @@ public final class RulesCommand implements Callable<Integer> {
                     if (c.readable()) cases.add(c.input());
                     else skipped.add(c.error());
                 }
-                source = "the regression cases (knowledge/cases)";
+                source = "the regression cases (knowledge/causes/*/cases)";
             }
             for (KnowledgeError e : skipped) err.println("skipped: " + e.describe());
             out.print(Coverage.of(engine, cases, source).toMarkdown());
@@ -188,10 +188,9 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true,
-            description = {"Scaffold a lesson: knowledge/causes/<id>.yaml, a rule appended to rules/<layer>.drl, and the cases",
-                    "knowledge/cases/<id>/positive.yaml and near-miss.yaml; then run 'rules check'. Writes into the checkout",
-                    "in the working directory, else into $XDG_CONFIG_HOME/dokploy-doctor (rules/my-<layer>.drl there);",
-                    "--rules and --knowledge choose the folders."},
+            description = {"Scaffold a lesson: the folder knowledge/causes/<id>/ with cause.yaml, a rule in rules.drl, and the",
+                    "cases cases/positive.yaml and cases/near-miss.yaml; then run 'rules check'. Writes into the checkout",
+                    "in the working directory, else into $XDG_CONFIG_HOME/dokploy-doctor/knowledge; --knowledge chooses the folder."},
             footer = {"", "Example: dokploy-doctor rules new letsencrypt-rate-limited --layer traefik --when letsencrypt.rate_limited=true",
                     "", "Exit codes: 0 written, checked and its cases pass; 1 a new case fails (another cause claims the same facts:",
                     "sharpen the conditions); 2 refused (bad or taken id, bad layer, unknown key) or the check found errors."})
@@ -199,7 +198,7 @@ public final class RulesCommand implements Callable<Integer> {
         @Mixin KnowledgeOptions knowledge = new KnowledgeOptions();
         @Parameters(index = "0", paramLabel = "CAUSE-ID", description = "The new cause id: lower-case words joined by dashes.")
         String id;
-        @Option(names = "--layer", required = true, paramLabel = "LAYER", description = "cloudflare, tunnel, traefik, docker, compose, dokploy or app.")
+        @Option(names = "--layer", required = true, paramLabel = "LAYER", description = "A layer of knowledge/layers.yaml: cloudflare, tunnel, traefik, docker, compose, dokploy or app.")
         String layer;
         @Option(names = "--when", paramLabel = "KEY=VALUE", description = "A fact that shows the cause (repeat for several); asked when interactive.")
         List<String> when = new ArrayList<>();

@@ -113,6 +113,9 @@ public final class Engine {
                 else if (o instanceof Need n) needs.add(n);
             }
             evidence.sort(Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule));
+            // session order follows firing order, which follows the order rule files load in; a
+            // question's first "why" must not depend on that
+            needs.sort(Comparator.comparing(Need::getKey).thenComparing(Need::getCause).thenComparing(Need::getRule));
             facts.sort(Comparator.comparing((Fact f) -> keyOrder.getOrDefault(f.getKey(), Integer.MAX_VALUE)).thenComparing(Fact::getKey));
             return conclude(id, facts, evidence, needs, fired, unknown == null ? Set.of() : unknown, threshold);
         } finally {

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One cause, from knowledge/causes/&lt;id&gt;.yaml: what it is, why it happens, how to fix it and how
+ * One cause, from knowledge/causes/&lt;id&gt;/cause.yaml: what it is, why it happens, how to fix it and how
  * to check the fix. {@code kind} is {@code fault} or {@code advice} (a routing decision).
  */
 public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
@@ -19,8 +19,6 @@ public record Cause(String id, String kind, String title, String layer, String w
         this(id, kind, title, layer, why, fixes, verify, references, advice, file,
                 findPlaceholders(verify, fixes));
     }
-
-    public static final Set<String> LAYERS = Set.of("cloudflare", "tunnel", "traefik", "docker", "compose", "dokploy", "app");
 
     /** One way to fix it: commands to paste and/or a compose snippet, and the risk of doing so. */
     public record Fix(String title, List<String> commands, String compose, String risk) {}
@@ -62,14 +60,18 @@ public record Cause(String id, String kind, String title, String layer, String w
         return new Fix(fill(fix.title(), values), cmds, fill(fix.compose(), values), fix.risk());
     }
 
-    public static Cause fromNode(String id, Node n) {
+    /** A cause whose layer is not checked (layers are checked against knowledge/layers.yaml when a knowledge loads). */
+    public static Cause fromNode(String id, Node n) { return fromNode(id, n, null); }
+
+    /** A cause; {@code layers}, when not null, are the layers its {@code layer:} may name. */
+    public static Cause fromNode(String id, Node n, Set<String> layers) {
         if (!n.isMap()) throw n.error(null, "a cause file is a map (title, layer, why, fixes, verify, references)");
         String kind = n.text("kind", "fault");
         if (!kind.equals("fault") && !kind.equals("advice")) throw n.get("kind").error("kind", "use fault or advice");
         String title = required(n, "title");
         String layer = required(n, "layer");
-        if (!LAYERS.contains(layer)) {
-            throw n.get("layer").error("layer", "unknown layer '" + layer + "' (one of " + new java.util.TreeSet<>(LAYERS) + ")");
+        if (layers != null && !layers.contains(layer)) {
+            throw n.get("layer").error("layer", "unknown layer '" + layer + "' (one of " + new java.util.TreeSet<>(layers) + ")");
         }
         String why = required(n, "why");
         List<Fix> fixes = new ArrayList<>();

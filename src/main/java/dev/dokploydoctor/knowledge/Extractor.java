@@ -1,34 +1,66 @@
 package dev.dokploydoctor.knowledge;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.Set;
 
 /**
- * One entry of knowledge/extractors.yaml: a text pattern (an error string, a log line) and the
- * facts it implies. Values may use the pattern's groups: {@code $1} or {@code ${name}}.
+ * One entry of the message catalog (knowledge/catalog/*.yaml, or a user's knowledge/extractors.yaml):
+ * a text pattern (an error string, a log line, a phrase) and the facts it implies. Values may use
+ * the pattern's groups: {@code $1} or {@code ${name}}. An entry with no facts is "recognised, no
+ * fact": the line is known noise.
+ *
+ * <p>Patterns are RE2 syntax (RE2/J), so matching is linear in the text whatever it holds; RE2 has
+ * no lookarounds and no back-references, so "not on a line that says X" is {@code unless_line} and
+ * "not when the match itself says X" is {@code unless_match}.
  */
-public record Extractor(String id, Pattern pattern, Map<String, Object> facts, String file, int line) {
+public record Extractor(String id, String source, Pattern pattern, Map<String, Object> facts,
+                        Pattern unlessLine, Pattern unlessMatch,
+                        List<Sample> samples, List<Sample> notSamples, String file, int line) {
 
-    public static Extractor fromNode(Node n, Vocabulary vocabulary) {
+    /** A sample line of a catalog entry: it must match (or, for a not_sample, must not). */
+    public record Sample(String text, Map<String, Object> facts, List<String> notFacts, int line) {}
+
+    /** A match that passed the entry's unless-filters: its span and the pattern's groups. */
+    public record Found(int start, int end, String text, List<String> groups, Map<String, String> named) {
+        public String group(int i) { return i < groups.size() ? groups.get(i) : null; }
+    }
+
+    static final Set<String> FIELDS = Set.of("id", "source", "pattern", "facts", "case_sensitive", "unless_line",
+            "unless_match", "samples", "not_samples", "note");
+
+    /** An entry of knowledge/extractors.yaml (the old single-file form: source and samples optional). */
+    public static Extractor fromNode(Node n, Vocabulary vocabulary) { return fromNode(n, vocabulary, false); }
+
+    /** @param catalog entries of knowledge/catalog/ must name a source and carry a sample */
+    public static Extractor fromNode(Node n, Vocabulary vocabulary, boolean catalog) {
         if (!n.isMap()) throw n.error(null, "an extractor is a map with id, pattern and facts");
         String id = n.text("id", null);
         if (id == null) throw n.error("id", "an extractor needs an id");
+        for (String f : n.fields().keySet()) {
+            if (!FIELDS.contains(f)) throw n.get(f).error(id + "." + f, "unknown field '" + f + "' (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
+        }
         String regex = n.text("pattern", null);
         if (regex == null) throw n.error(id + ".pattern", "an extractor needs a pattern");
-        Pattern pattern;
-        try {
-            int flags = Boolean.TRUE.equals(n.get("case_sensitive") == null ? null : n.get("case_sensitive").scalar())
-                    ? 0 : Pattern.CASE_INSENSITIVE;
-            pattern = Pattern.compile(regex, flags | Pattern.MULTILINE);
-        } catch (PatternSyntaxException e) {
-            throw n.get("pattern").error(id + ".pattern", "bad regular expression: " + e.getDescription());
+        boolean caseSensitive = n.get("case_sensitive") != null && Boolean.TRUE.equals(n.get("case_sensitive").scalar());
+        int flags = (caseSensitive ? 0 : Pattern.CASE_INSENSITIVE) | Pattern.MULTILINE;
+        Pattern pattern = compile(n, id, "pattern", regex, flags);
+        Pattern unlessLine = n.text("unless_line", null) == null ? null : compile(n, id, "unless_line", n.text("unless_line", null), flags);
+        Pattern unlessMatch = n.text("unless_match", null) == null ? null : compile(n, id, "unless_match", n.text("unless_match", null), flags);
+        String source = n.text("source", null);
+        if (catalog && (source == null || source.isBlank())) {
+            throw n.error(id + ".source", "a catalog entry names its source: repo, file and version, a docs URL, or 'prose: ours'");
         }
         Node factsNode = n.get("facts");
-        if (factsNode == null || !factsNode.isMap() || factsNode.fields().isEmpty()) {
-            throw n.error(id + ".facts", "an extractor needs at least one fact");
+        if (factsNode == null || !factsNode.isMap() || (!catalog && factsNode.fields().isEmpty())) {
+            throw n.error(id + ".facts", catalog ? "a catalog entry needs facts (a map; {} for 'recognised, no fact')"
+                    : "an extractor needs at least one fact");
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : factsNode.fields().entrySet()) {
@@ -41,11 +73,92 @@ public record Extractor(String id, Pattern pattern, Map<String, Object> facts, S
                 facts.put(e.getKey(), vocabulary.coerce(e.getKey(), raw, valueNode));
             }
         }
-        return new Extractor(id, pattern, Map.copyOf(facts), n.file(), n.line());
+        List<Sample> samples = samples(n.get("samples"), id + ".samples", vocabulary);
+        List<Sample> notSamples = samples(n.get("not_samples"), id + ".not_samples", vocabulary);
+        if (catalog && samples.isEmpty()) throw n.error(id + ".samples", "a catalog entry carries at least one real sample line");
+        return new Extractor(id, source, pattern, java.util.Collections.unmodifiableMap(facts), unlessLine, unlessMatch,
+                List.copyOf(samples), List.copyOf(notSamples), n.file(), n.line());
+    }
+
+    private static Pattern compile(Node n, String id, String field, String regex, int flags) {
+        try {
+            return Pattern.compile(regex, flags);
+        } catch (PatternSyntaxException e) {
+            throw n.get(field).error(id + "." + field, "bad regular expression (RE2 syntax: no lookarounds or back-references): "
+                    + e.getDescription());
+        }
+    }
+
+    private static List<Sample> samples(Node list, String where, Vocabulary vocabulary) {
+        List<Sample> out = new ArrayList<>();
+        if (list == null || list.isNull()) return out;
+        if (!list.isList()) throw list.error(where, "a list of sample lines");
+        for (Node s : list.items()) {
+            if (s.isScalar()) {
+                out.add(new Sample(s.text(), Map.of(), List.of(), s.line()));
+            } else if (s.isMap() && s.text("text", null) != null) {
+                Map<String, Object> facts = new LinkedHashMap<>();
+                Node f = s.get("facts");
+                if (f != null && f.isMap()) {
+                    for (Map.Entry<String, Node> e : f.fields().entrySet()) {
+                        facts.put(e.getKey(), vocabulary.coerce(e.getKey(), e.getValue().toPlain(), e.getValue()));
+                    }
+                }
+                List<String> notFacts = new ArrayList<>();
+                Node nf = s.get("not_facts");
+                if (nf != null) {
+                    for (Node k : nf.isList() ? nf.items() : List.of(nf)) {
+                        vocabulary.require(k.text(), k);
+                        notFacts.add(k.text());
+                    }
+                }
+                out.add(new Sample(s.text("text", null), facts, notFacts, s.line()));
+            } else {
+                throw s.error(where, "a sample is a line of text, or a map with text (and facts or not_facts)");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first match in {@code text} that passes the unless-filters, or null. A rejected match
+     * moves the search past it (past its line for {@code unless_line}), so the work stays linear.
+     */
+    public Found find(String text) {
+        Matcher m = pattern.matcher(text);
+        int from = 0;
+        int rejected = 0;
+        while (from <= text.length() && m.find(from)) {
+            int start = m.start(), end = m.end();
+            if (unlessLine != null) {
+                int ls = text.lastIndexOf('\n', start - 1) + 1;
+                int le = text.indexOf('\n', Math.max(end - 1, start));
+                if (le < 0) le = text.length();
+                if (unlessLine.matcher(text.substring(ls, le)).find()) {
+                    from = le + 1;
+                    if (++rejected > 10_000) return null;
+                    continue;
+                }
+            }
+            if (unlessMatch != null && unlessMatch.matcher(m.group()).find()) {
+                from = end > start ? end : start + 1;
+                if (++rejected > 10_000) return null;
+                continue;
+            }
+            List<String> groups = new ArrayList<>(m.groupCount() + 1);
+            for (int g = 0; g <= m.groupCount(); g++) groups.add(m.group(g));
+            Map<String, String> named = Map.of();
+            if (!pattern.namedGroups().isEmpty()) {
+                named = new LinkedHashMap<>();
+                for (String name : pattern.namedGroups().keySet()) named.put(name, m.group(name));
+            }
+            return new Found(start, end, m.group(), groups, named);
+        }
+        return null;
     }
 
     /** Fill $1 / ${name} in a templated value from a match. */
-    public static String expand(String template, Matcher m) {
+    public static String expand(String template, Found m) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
@@ -53,15 +166,13 @@ public record Extractor(String id, Pattern pattern, Map<String, Object> facts, S
                 if (template.charAt(i + 1) == '{') {
                     int end = template.indexOf('}', i);
                     if (end > 0) {
-                        String name = template.substring(i + 2, end);
-                        String g = m.group(name);
+                        String g = m.named().get(template.substring(i + 2, end));
                         sb.append(g == null ? "" : g);
                         i = end;
                         continue;
                     }
                 } else if (Character.isDigit(template.charAt(i + 1))) {
-                    int g = template.charAt(i + 1) - '0';
-                    String v = g <= m.groupCount() ? m.group(g) : null;
+                    String v = m.group(template.charAt(i + 1) - '0');
                     sb.append(v == null ? "" : v);
                     i++;
                     continue;

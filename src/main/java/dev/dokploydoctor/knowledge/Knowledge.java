@@ -16,16 +16,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Everything the engine knows, loaded from one or more layers of rules/ and knowledge/ folders:
- * the vocabulary, the causes, the extractors and the DRL sources. Later layers extend earlier
+ * Everything the engine knows, loaded from one or more layers of knowledge/ folders: the
+ * vocabulary, the causes (knowledge/causes/&lt;id&gt;/ with cause.yaml, rules.drl and cases/), the
+ * rules many causes share (knowledge/shared/*.drl) and the extractors. Later layers extend earlier
  * ones; a cause or rule file with the same name replaces the earlier one (reported in {@link #notices()}).
+ * Older user folders keep working: causes/&lt;id&gt;.yaml, cases/&lt;id&gt;/ and a rules/ folder of *.drl.
  */
 public final class Knowledge {
+    /** In knowledge/causes/&lt;id&gt;/: what the cause is; its rules are the folder's *.drl, its cases cases/*.yaml. */
+    public static final String CAUSE_FILE = "cause.yaml";
+
     /** One layer: a rules folder and a knowledge folder (either may be null), and a label for messages. */
     public record Layer(String label, Path rules, Path knowledge) {}
 
     private final List<Layer> layers;
     private final Vocabulary vocabulary;
+    private final Map<String, String> causeLayers;
     private final Map<String, Cause> causes;
     private final List<Extractor> extractors;
     private final Map<String, RuleSource> ruleSources;
@@ -36,12 +42,13 @@ public final class Knowledge {
     /** A DRL file: where it came from (for file:line messages) and its text. */
     public record RuleSource(String name, String displayPath, String text) {}
 
-    private Knowledge(List<Layer> layers, Vocabulary vocabulary, Map<String, Cause> causes, List<Extractor> extractors,
+    private Knowledge(List<Layer> layers, Vocabulary vocabulary, Map<String, String> causeLayers, Map<String, Cause> causes, List<Extractor> extractors,
                       Map<String, RuleSource> ruleSources, List<String> notices, Implications implications, Priors priors) {
         this.implications = implications;
         this.priors = priors;
         this.layers = layers;
         this.vocabulary = vocabulary;
+        this.causeLayers = causeLayers;
         this.causes = causes;
         this.extractors = extractors;
         this.ruleSources = ruleSources;
@@ -51,6 +58,8 @@ public final class Knowledge {
     public List<Layer> layers() { return layers; }
     public Vocabulary vocabulary() { return vocabulary; }
     public Map<String, Cause> causes() { return causes; }
+    /** The layers a cause may sit in (knowledge/layers.yaml), with what each covers; empty: any name goes. */
+    public Map<String, String> causeLayers() { return causeLayers; }
     public Cause cause(String id) { return causes.get(id); }
     public List<Extractor> extractors() { return extractors; }
     public Map<String, RuleSource> ruleSources() { return ruleSources; }
@@ -87,6 +96,15 @@ public final class Knowledge {
         List<Implications.Implication> implied = new ArrayList<>();
         for (Node root : factFiles) implied.addAll(Implications.fromNode(root, vocabulary).entries());
         Priors priors = Priors.uniform();
+        Map<String, String> causeLayers = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            Path file = layer.knowledge() == null ? null : layer.knowledge().resolve("layers.yaml");
+            if (file == null || !Files.isRegularFile(file)) continue;
+            Node root = Documents.read(file);
+            Node map = root.isMap() ? root.get("layers") : null;
+            if (map == null || !map.isMap()) throw root.error("layers", "expected 'layers:', a map of layer name to what it covers");
+            for (String name : map.fields().keySet()) causeLayers.put(name, map.text(name, ""));
+        }
 
         Map<String, Cause> causes = new LinkedHashMap<>();
         List<Extractor> extractors = new ArrayList<>();
@@ -95,49 +113,93 @@ public final class Knowledge {
             if (layer.knowledge() != null) {
                 Path priorsFile = layer.knowledge().resolve("priors.yaml");
                 if (Files.isRegularFile(priorsFile)) priors = Priors.fromNode(Documents.read(priorsFile));
-                for (Path file : list(layer.knowledge().resolve("causes"), ".yaml")) {
-                    String id = stripExtension(file.getFileName().toString());
-                    Cause c = Cause.fromNode(id, Documents.read(file));
-                    if (causes.put(id, c) != null) notices.add(layer.label() + " replaces cause " + id + " (" + file + ")");
+                Path causesDir = layer.knowledge().resolve("causes");
+                // the flat layout of older user folders (causes/<id>.yaml) still loads
+                for (Path file : list(causesDir, ".yaml")) {
+                    addCause(causes, causeLayers.isEmpty() ? null : causeLayers.keySet(), notices, layer, stripExtension(file.getFileName().toString()), file);
                 }
+                for (Path dir : listDirs(causesDir)) {
+                    String id = dir.getFileName().toString();
+                    Path file = dir.resolve(CAUSE_FILE);
+                    if (Files.isRegularFile(file)) addCause(causes, causeLayers.isEmpty() ? null : causeLayers.keySet(), notices, layer, id, file);
+                    for (Path drl : list(dir, ".drl")) addRules(rules, notices, layer, "causes/" + id + "/" + drl.getFileName(), drl);
+                }
+                for (Path drl : list(layer.knowledge().resolve("shared"), ".drl")) {
+                    addRules(rules, notices, layer, "shared/" + drl.getFileName(), drl);
+                }
+                // a later layer's entries come first: the user's patterns are more specific
+                List<Extractor> layerExtractors = new ArrayList<>();
                 Path ex = layer.knowledge().resolve("extractors.yaml");
-                if (Files.isRegularFile(ex)) {
-                    Node root = Documents.read(ex);
-                    Node list = root.isMap() ? root.get("extractors") : root;
-                    if (list == null || !list.isList()) throw root.error("extractors", "expected a list of extractors");
-                    // a later layer's extractors come first: the user's patterns are more specific
-                    List<Extractor> layerExtractors = new ArrayList<>();
-                    for (Node n : list.items()) layerExtractors.add(Extractor.fromNode(n, vocabulary));
-                    extractors.addAll(0, layerExtractors);
+                if (Files.isRegularFile(ex)) layerExtractors.addAll(readExtractors(ex, "extractors", vocabulary, false));
+                for (Path file : list(layer.knowledge().resolve("catalog"), ".yaml")) {
+                    layerExtractors.addAll(readExtractors(file, "entries", vocabulary, true));
                 }
+                Map<String, Extractor> ids = new java.util.HashMap<>();
+                for (Extractor e : layerExtractors) {
+                    Extractor before = ids.put(e.id(), e);
+                    if (before != null) {
+                        throw new KnowledgeError(e.file(), e.line(), e.id(), "duplicate extractor id '" + e.id()
+                                + "' (first at " + before.file() + ":" + before.line() + ")");
+                    }
+                }
+                extractors.addAll(0, layerExtractors);
             }
             if (layer.rules() != null) {
-                for (Path file : list(layer.rules(), ".drl")) {
-                    String name = file.getFileName().toString();
-                    RuleSource src = new RuleSource(name, file.toString(), readString(file));
-                    if (rules.put(name, src) != null) notices.add(layer.label() + " replaces rules/" + name);
-                }
+                // a separate rules/ folder: the layout of older user folders and of --rules
+                for (Path file : list(layer.rules(), ".drl")) addRules(rules, notices, layer, file.getFileName().toString(), file);
             }
         }
         if (rules.isEmpty()) throw new KnowledgeError(null, 0, null, "no rules (*.drl) found in " + layers);
-        return new Knowledge(List.copyOf(layers), vocabulary, causes, List.copyOf(extractors), rules, notices,
+        return new Knowledge(List.copyOf(layers), vocabulary, java.util.Collections.unmodifiableMap(causeLayers), causes, List.copyOf(extractors), rules, notices,
                 new Implications(implied), priors);
     }
 
-    /** Regression cases of every layer, by cause folder name, in file order. */
+    /**
+     * The entries of one file: knowledge/extractors.yaml ({@code extractors:}, the old single-file
+     * form, still read for user folders) or knowledge/catalog/&lt;origin&gt;.yaml ({@code entries:},
+     * each with a source and samples). Catalog files are read in file-name order.
+     */
+    static List<Extractor> readExtractors(Path file, String field, Vocabulary vocabulary, boolean catalog) {
+        Node root = Documents.read(file);
+        Node list = root.isMap() ? root.get(field) : root;
+        if (list == null || !list.isList()) throw root.error(field, "expected a list of " + (catalog ? "catalog entries" : "extractors"));
+        List<Extractor> out = new ArrayList<>();
+        for (Node n : list.items()) out.add(Extractor.fromNode(n, vocabulary, catalog));
+        return out;
+    }
+
+    /**
+     * Regression cases of every layer, by cause folder name, in file order: causes/&lt;id&gt;/cases/
+     * and, in older user folders, cases/&lt;id&gt;/.
+     */
     public List<CaseFile> loadCases() {
         List<CaseFile> out = new ArrayList<>();
         for (Layer layer : layers) {
             if (layer.knowledge() == null) continue;
-            Path root = layer.knowledge().resolve("cases");
-            if (!Files.isDirectory(root)) continue;
-            for (Path dir : listDirs(root)) {
-                for (Path file : list(dir, ".yaml")) {
-                    out.add(new CaseFile(dir.getFileName().toString(), file));
+            Path causesDir = layer.knowledge().resolve("causes");
+            if (Files.isDirectory(causesDir)) {
+                for (Path dir : listDirs(causesDir)) {
+                    for (Path file : list(dir.resolve("cases"), ".yaml")) out.add(new CaseFile(dir.getFileName().toString(), file));
                 }
+            }
+            Path flat = layer.knowledge().resolve("cases");
+            if (!Files.isDirectory(flat)) continue;
+            for (Path dir : listDirs(flat)) {
+                for (Path file : list(dir, ".yaml")) out.add(new CaseFile(dir.getFileName().toString(), file));
             }
         }
         return out;
+    }
+
+    private static void addCause(Map<String, Cause> causes, java.util.Set<String> causeLayers, List<String> notices, Layer layer,
+                                 String id, Path file) {
+        Cause c = Cause.fromNode(id, Documents.read(file), causeLayers);
+        if (causes.put(id, c) != null) notices.add(layer.label() + " replaces cause " + id + " (" + file + ")");
+    }
+
+    private static void addRules(Map<String, RuleSource> rules, List<String> notices, Layer layer, String name, Path file) {
+        RuleSource src = new RuleSource(name, file.toString(), readString(file));
+        if (rules.put(name, src) != null) notices.add(layer.label() + " replaces rules " + name + " (" + file + ")");
     }
 
     /** A regression case file and the cause folder it sits in. */
@@ -197,19 +259,18 @@ public final class Knowledge {
             } else {
                 facts = Path.of(uri);
             }
-            Path knowledge = facts.getParent();
-            return new Layer("bundled", knowledge.getParent().resolve("rules"), knowledge);
+            return new Layer("bundled", null, facts.getParent());
         } catch (Exception e) {
             throw new KnowledgeError(null, 0, null, "cannot open the bundled knowledge: " + e.getMessage());
         }
     }
 
-    /** rules/ and knowledge/ of a checkout in {@code dir}, if both are there. */
+    /** knowledge/ of a checkout in {@code dir} (and a rules/ folder beside it, if there is one). */
     public static Layer checkout(Path dir) {
         Path rules = dir.resolve("rules");
         Path knowledge = dir.resolve("knowledge");
-        if (Files.isDirectory(rules) && Files.isRegularFile(knowledge.resolve("facts.yaml"))) {
-            return new Layer("checkout " + dir.toAbsolutePath().normalize(), rules, knowledge);
+        if (Files.isRegularFile(knowledge.resolve("facts.yaml")) && Files.isDirectory(knowledge.resolve("causes"))) {
+            return new Layer("checkout " + dir.toAbsolutePath().normalize(), Files.isDirectory(rules) ? rules : null, knowledge);
         }
         return null;
     }

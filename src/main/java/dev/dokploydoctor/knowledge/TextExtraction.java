@@ -1,54 +1,93 @@
 package dev.dokploydoctor.knowledge;
 
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
-/** Runs the extractors of knowledge/extractors.yaml over free text and returns the facts they imply. */
+/**
+ * Reads free text with the message catalog: the text is normalised once ({@link TextReader}), one
+ * pass of the literal prefilter ({@link Prefilter}) picks the few entries whose literals occur, and
+ * only those patterns run (RE2/J: linear in the text). For each fact key the first matching entry,
+ * in catalog order, wins.
+ */
 public final class TextExtraction {
-    /** Longer pastes are cut: a regex over megabytes of logs would stall the session. */
+    /** Longer pastes are cut: bounded work per text, whatever it holds. */
     public static final int MAX_TEXT = 256 * 1024;
 
     private final List<Extractor> extractors;
     private final Vocabulary vocabulary;
+    private final Prefilter prefilter;
 
     public TextExtraction(List<Extractor> extractors, Vocabulary vocabulary) {
         this.extractors = extractors;
         this.vocabulary = vocabulary;
+        this.prefilter = new Prefilter(extractors.stream().map(e -> e.pattern().pattern()).toList());
     }
 
+    /** A catalog entry that matched a text, the text it matched (from the original), and the facts it gave. */
+    public record Recognised(Extractor entry, String excerpt, List<Fact> facts) {}
+
     /**
-     * Facts found in {@code text}, first match per key winning (extractors are ordered from most to
-     * least specific in the file). Each fact's evidence names the extractor and the matched excerpt.
+     * Facts found in {@code text}, first match per key winning (entries are ordered from most to
+     * least specific). Each fact's evidence names the entry, its source and the matched excerpt.
      */
     public List<Fact> extract(String text) {
-        if (text == null || text.isBlank()) return List.of();
-        String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         Map<String, Fact> found = new LinkedHashMap<>();
-        for (Extractor ex : extractors) {
-            Matcher m = ex.pattern().matcher(input);
-            if (!m.find()) continue;
-            String excerpt = excerpt(m.group());
-            for (Map.Entry<String, Object> e : ex.facts().entrySet()) {
-                if (found.containsKey(e.getKey())) continue;
-                Object value = e.getValue();
-                if (value instanceof String s && s.contains("$")) {
-                    String expanded = Extractor.expand(s, m).trim();
-                    if (expanded.isEmpty()) continue;
-                    try {
-                        value = vocabulary.get(e.getKey()).coerce(expanded);
-                    } catch (IllegalArgumentException bad) {
-                        continue; // the group did not hold a value of the right type; skip, do not guess
-                    }
-                }
-                found.put(e.getKey(), new Fact(e.getKey(), value, Fact.TEXT,
-                        "extractor '" + ex.id() + "' matched \"" + excerpt + "\""));
-            }
+        for (Recognised r : recognise(text)) {
+            for (Fact f : r.facts()) found.putIfAbsent(f.getKey(), f);
         }
         return new ArrayList<>(found.values());
+    }
+
+    /** Every entry that matched, in catalog order, with the facts it gave (before first-wins). */
+    public List<Recognised> recognise(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        TextReader.Reading reading = TextReader.read(input);
+        boolean[] candidates = prefilter.candidates(reading.lower());
+        List<Recognised> out = new ArrayList<>();
+        for (int i = 0; i < extractors.size(); i++) {
+            if (!candidates[i]) continue;
+            Recognised r = apply(extractors.get(i), reading);
+            if (r != null) out.add(r);
+        }
+        return out;
+    }
+
+    /** One entry on a reading: null when it does not match. */
+    Recognised apply(Extractor ex, TextReader.Reading reading) {
+        Extractor.Found m = ex.find(reading.text());
+        if (m == null) return null;
+        String excerpt = excerpt(reading.originalSpan(m.start(), m.end()));
+        String evidence = "extractor '" + ex.id() + "' matched \"" + excerpt + "\""
+                + (ex.source() == null ? "" : " (source: " + ex.source() + ")");
+        List<Fact> facts = new ArrayList<>();
+        for (Map.Entry<String, Object> e : ex.facts().entrySet()) {
+            Object value = e.getValue();
+            if (value instanceof String s && s.contains("$")) {
+                String expanded = Extractor.expand(s, m).trim();
+                if (expanded.isEmpty()) continue;
+                try {
+                    value = vocabulary.get(e.getKey()).coerce(expanded);
+                } catch (IllegalArgumentException bad) {
+                    continue; // the group did not hold a value of the right type; skip, do not guess
+                }
+            }
+            facts.add(new Fact(e.getKey(), value, Fact.TEXT, evidence));
+        }
+        return new Recognised(ex, excerpt, facts);
+    }
+
+    /** The facts one entry gives on {@code text} alone (for its samples), or null when it does not match. */
+    public List<Fact> sample(Extractor ex, String text) {
+        Recognised r = apply(ex, TextReader.read(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text));
+        return r == null ? null : r.facts();
+    }
+
+    /** Whether the prefilter lets entry {@code i} run on {@code text} (tests: it must whenever the pattern matches). */
+    public boolean candidate(int i, String text) {
+        return prefilter.candidates(TextReader.read(text).lower())[i];
     }
 
     public List<Extractor> extractors() { return extractors; }

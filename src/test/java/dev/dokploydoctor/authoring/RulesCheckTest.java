@@ -77,7 +77,7 @@ class RulesCheckTest {
         t.write("rules/compose.drl", Tree.DNS_RULES.replace("\"app-down\", 0.3", "\"app-dwn\", 0.3"));
         CheckReport report = t.check();
         assertEquals(List.of(t.path("rules/compose.drl") + ":27: error: rule 'gateway: 502 alone' concludes 'app-dwn', "
-                + "but there is no knowledge/causes/app-dwn.yaml (did you mean 'app-down'?) [missing-cause]"),
+                + "but there is no knowledge/causes/app-dwn/cause.yaml (did you mean 'app-down'?) [missing-cause]"),
                 messages(report, "missing-cause"));
         // and the cause file that lost its rule is now unreachable
         assertEquals(List.of(t.path("knowledge/causes/app-down.yaml") + ": warning: no rule gives evidence for cause 'app-down', "
@@ -101,14 +101,14 @@ class RulesCheckTest {
                 + "(a similar case with expect: {not: app-down}) [no-near-miss]"), messages(t.check(), "no-near-miss"));
         t.delete("knowledge/cases/app-down/bad-gateway.yaml");
         assertEquals(List.of(t.path("knowledge/causes/app-down.yaml") + ": warning: cause 'app-down' has no positive case "
-                + "(a case in knowledge/cases with expect: {cause: app-down}) [no-positive-case]"), messages(t.check(), "no-positive-case"));
+                + "(a case in knowledge/causes/app-down/cases/ with expect: {cause: app-down}) [no-positive-case]"), messages(t.check(), "no-positive-case"));
     }
 
     @Test void aCaseExpectingAnUnknownCauseIsAnError() {
         Tree t = Tree.clean(dir);
         t.write("knowledge/cases/app-down/ok.yaml", "id: all-fine\nfacts: { http.status: 200 }\nexpect: { not: app-dwon }\n");
         assertEquals(List.of(t.path("knowledge/cases/app-down/ok.yaml") + ":1: error: case 'all-fine' rules out 'app-dwon', "
-                + "but there is no knowledge/causes/app-dwon.yaml (did you mean 'app-down'?) [missing-cause]"),
+                + "but there is no knowledge/causes/app-dwon/cause.yaml (did you mean 'app-down'?) [missing-cause]"),
                 messages(t.check(), "missing-cause"));
     }
 
@@ -266,5 +266,55 @@ class RulesCheckTest {
         assertEquals(List.of(t.path("knowledge/causes/app-down.yaml") + ": error: cause 'app-down' uses placeholder {service.nam}, "
                 + "unknown fact key 'service.nam' (did you mean 'service.name'?); declare it in knowledge/facts.yaml [unknown-key]"),
                 messages(t.check(), "unknown-key"));
+    }
+
+    @Test void sentenceRulesAreReadLikeTheOlderForm() {
+        // the same three conclusions as Tree.DNS_RULES' first rule, written as sentences in the cause's folder
+        Tree t = Tree.clean(dir);
+        t.write("knowledge/causes/app-down/rules.drl", Scaffold.DRL_HEADER + """
+
+                rule "app-down: 503 and no shared network"
+                when
+                    Fact(key == "http.status", num == 503)
+                then
+                    support(drools, 0.6);   // a comment with support(drools, 0.9) is not read
+                    need(drools, "dependency.shares_network",
+                        "without a shared network the dependency is unreachable");
+                    refute(drools, "multi-container-isolation", 0.4);
+                end
+                """);
+        DrlRule rule = DrlReader.read("f.drl", t.read("knowledge/causes/app-down/rules.drl")).rules().get(0);
+        assertEquals(List.of(new DrlRule.Conclusion(DrlRule.Kind.EVIDENCE, "app-down", null, 0.6, 16),
+                new DrlRule.Conclusion(DrlRule.Kind.NEED, "app-down", "dependency.shares_network", null, 17),
+                new DrlRule.Conclusion(DrlRule.Kind.EVIDENCE, "multi-container-isolation", null, -0.4, 19)), rule.conclusions());
+        assertEquals(List.of(), t.check().findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).toList());
+    }
+
+    @Test void aSentenceRuleWithoutItsCauseOrWithABadCertaintyIsAnError() {
+        Tree t = Tree.clean(dir);
+        t.write("knowledge/causes/app-down/rules.drl", Scaffold.DRL_HEADER + """
+
+                rule "a 503 alone"
+                when
+                    Fact(key == "http.status", num == 503)
+                then
+                    support(drools, 0.6);
+                end
+
+                rule "app-down: 504"
+                when
+                    Fact(key == "http.status", num == 504)
+                then
+                    refute(drools, -0.5);
+                end
+                """);
+        String file = t.path("knowledge/causes/app-down/rules.drl");
+        CheckReport report = t.check();
+        assertEquals(List.of(file + ":16: error: rule 'a 503 alone': support concludes about the rule's cause, but the name does not "
+                + "start with one (\"cause-id: what it sees\") [rule-without-cause]"), messages(report, "rule-without-cause"));
+        assertEquals(List.of(file + ":23: error: rule 'app-down: 504': refute takes a certainty between 0 and 1 (refute 0.8 counts "
+                + "as -0.8), was -0.5 [bad-certainty]"), messages(report, "bad-certainty"));
+        assertEquals(List.of(file + ":12: warning: rule 'a 503 alone' sits in the folder of cause 'app-down'; name it 'app-down: ...' "
+                + "or move it to the folder of its cause (or to knowledge/shared/) [misplaced-rule]"), messages(report, "misplaced-rule"));
     }
 }

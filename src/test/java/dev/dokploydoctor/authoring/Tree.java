@@ -77,6 +77,8 @@ public final class Tree {
     public static Tree clean(Path root) {
         Tree t = new Tree(root);
         t.write("knowledge/facts.yaml", FACTS);
+        t.write("knowledge/layers.yaml", "layers: { cloudflare: edge, tunnel: cloudflared, traefik: proxy, docker: engine, "
+                + "compose: compose file, dokploy: settings, app: the app }\n");
         t.cause("multi-container-isolation", "compose");
         t.cause("app-down", "app");
         t.write("knowledge/extractors.yaml", """

@@ -12,33 +12,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WriteTargetTest {
     @TempDir Path dir;
 
-    @Test void insideACheckoutItWritesThere() {
+    @Test void insideACheckoutItWritesIntoTheCauseFolder() {
         Tree t = Tree.clean(dir);
-        WriteTarget target = WriteTarget.resolve(null, null, t.root);
-        assertEquals(t.rules(), target.rules());
+        WriteTarget target = WriteTarget.resolve(null, t.root);
         assertEquals(t.knowledge(), target.knowledge());
         assertFalse(target.usesUserFolder());
-        assertEquals(t.rules().resolve("traefik.drl"), target.ruleFile("traefik"));
-        assertEquals(t.knowledge().resolve("causes/x.yaml"), target.causeFile("x"));
-        assertEquals(t.knowledge().resolve("cases/x"), target.caseDir("x"));
+        assertEquals(t.knowledge().resolve("causes/x/rules.drl"), target.ruleFile("x", t.load()));
+        assertEquals(t.knowledge().resolve("causes/x/cause.yaml"), target.causeFile("x"));
+        assertEquals(t.knowledge().resolve("causes/x/cases"), target.caseDir("x"));
+        // a cause of the checkout itself gets its rule in its own rules.drl
+        assertEquals(t.knowledge().resolve("causes/app-down/rules.drl"), target.ruleFile("app-down", t.load()));
     }
 
     @Test void elsewhereItWritesIntoTheUserFolderWithoutShadowingBundledFiles() {
-        WriteTarget target = WriteTarget.resolve(null, null, dir);
+        Tree t = Tree.clean(dir.resolve("checkout"));
+        WriteTarget target = WriteTarget.resolve(null, dir.resolve("elsewhere"));
         assertTrue(target.usesUserFolder());
-        assertEquals(WriteTarget.userDir().resolve("rules"), target.rules());
         assertEquals(WriteTarget.userDir().resolve("knowledge"), target.knowledge());
-        // rules/traefik.drl in the user folder would replace the bundled traefik.drl
-        assertEquals(WriteTarget.userDir().resolve("rules/my-traefik.drl"), target.ruleFile("traefik"));
+        // causes/app-down/rules.drl in the user folder would replace the cause's rules below it
+        assertEquals(WriteTarget.userDir().resolve("knowledge/causes/app-down/my-rules.drl"), target.ruleFile("app-down", t.load()));
+        assertEquals(WriteTarget.userDir().resolve("knowledge/causes/x/rules.drl"), target.ruleFile("x", t.load()));
     }
 
-    @Test void flagsOverrideEachHalf() {
+    @Test void theFlagOverridesIt() {
         Tree t = Tree.clean(dir.resolve("checkout"));
-        Path rules = dir.resolve("my-rules");
-        WriteTarget target = WriteTarget.resolve(rules, null, t.root);
-        assertEquals(rules, target.rules());
-        assertEquals(t.knowledge(), target.knowledge());
-        assertEquals(rules.resolve("app.drl"), target.ruleFile("app"));
-        assertEquals("the folders given on the command line", target.label());
+        Path knowledge = dir.resolve("my-knowledge");
+        WriteTarget target = WriteTarget.resolve(knowledge, t.root);
+        assertEquals(knowledge, target.knowledge());
+        assertEquals(knowledge.resolve("causes/app/rules.drl"), target.ruleFile("app", t.load()));
+        assertEquals("the folder given on the command line", target.label());
     }
 }

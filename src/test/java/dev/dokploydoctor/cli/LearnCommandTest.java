@@ -46,15 +46,15 @@ class LearnCommandTest {
                 left out:
                   service.kind: same value in 3 of 4 bundled cases, so it tells nothing apart
                   service.name: text (a name or an excerpt, not a symptom); --keep service.name to match it exactly
-                will write into the folders given on the command line:
+                will write into the folder given on the command line:
                   %s (new cause: then edit why, fixes, verify)
                   %s (rule appended)
                   %s (regression case: expect cause tunnel-down)
                 outcomes that changed: none
                 rules test: 5 passed, 0 failed
                 learned: wrote 3 file(s):
-                """.formatted(t.path("session.yaml"), t.path("knowledge/causes/tunnel-down.yaml"), t.path("rules/tunnel.drl"),
-                t.path("knowledge/cases/tunnel-down/shop-530.yaml")), r.out().substring(0, r.out().indexOf("learned: wrote 3 file(s):\n") + 26));
+                """.formatted(t.path("session.yaml"), t.path("knowledge/causes/tunnel-down/cause.yaml"), t.path("knowledge/causes/tunnel-down/rules.drl"),
+                t.path("knowledge/causes/tunnel-down/cases/shop-530.yaml")), r.out().substring(0, r.out().indexOf("learned: wrote 3 file(s):\n") + 26));
 
         assertEquals("""
                 # Learned from session.yaml by `dokploy-doctor learn`.
@@ -67,17 +67,17 @@ class LearnCommandTest {
                 unknown: ["dependency.shares_network"]
                 expect:
                   cause: tunnel-down
-                """, t.read("knowledge/cases/tunnel-down/shop-530.yaml"));
-        assertTrue(t.read("rules/tunnel.drl").contains("""
+                """, t.read("knowledge/causes/tunnel-down/cases/shop-530.yaml"));
+        assertTrue(t.read("knowledge/causes/tunnel-down/rules.drl").contains("""
                 // Learned from session.yaml (case shop-530) by `dokploy-doctor learn`.
                 // Left out: service.kind, service.name.
                 rule "tunnel-down: learned from shop-530"
                 when
                     Fact(key == "http.status", num == 530)
                 then
-                    insertLogical(new Evidence(drools, "tunnel-down", 0.8));
+                    support(drools, 0.8);
                 end
-                """), t.read("rules/tunnel.drl"));
+                """), t.read("knowledge/causes/tunnel-down/rules.drl"));
 
         Cli test = Cli.run(Cli.args("rules", new String[]{"test"}, t.flags()));
         assertEquals(0, test.exit(), test.out());
@@ -88,7 +88,6 @@ class LearnCommandTest {
 
     @Test void onTheBundledKnowledgeALearnedRuleDiagnosesItsSessionAndBreaksNothing() throws Exception {
         Tree t = new Tree(dir);
-        copy(Path.of("rules"), t.rules());
         copy(Path.of("knowledge"), t.knowledge());
         t.write("shop-526.yaml", """
                 id: shop-526
@@ -116,13 +115,13 @@ class LearnCommandTest {
         }
     }
 
-    @Test void anExistingCauseGetsOnlyTheRuleInItsLayer() {
+    @Test void anExistingCauseGetsOnlyTheRuleInItsFolder() {
         Tree t = Tree.clean(dir).write("session.yaml", SESSION.replace("530", "503"));
         Cli r = learn(t, "--cause", "app-down", "--yes");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("cause: app-down\n"), r.out());
-        assertTrue(t.read("rules/app.drl").contains("insertLogical(new Evidence(drools, \"app-down\", 0.8));"));
-        assertTrue(t.exists("knowledge/cases/app-down/shop-503.yaml"));
+        assertTrue(t.read("knowledge/causes/app-down/rules.drl").contains("rule \"app-down: learned from shop-503\"\nwhen\n    Fact(key == \"http.status\", num == 503)\nthen\n    support(drools, 0.8);\nend\n"));
+        assertTrue(t.exists("knowledge/causes/app-down/cases/shop-503.yaml"));
         assertFalse(t.read("knowledge/causes/app-down.yaml").contains("scaffold"));
     }
 
@@ -135,14 +134,14 @@ class LearnCommandTest {
                 + " plain-502: inconclusive: app-down (0.30) -> diagnosed tunnel-down (0.80) (passed before, fails now)\n"), r.out());
         assertTrue(r.out().contains("rules test: 4 passed, 1 failed\n"), r.out());
         assertTrue(r.out().endsWith("not learned: 1 case(s) that passed now fail; every file was put back as it was (--force keeps them).\n"), r.out());
-        assertFalse(t.exists("rules/tunnel.drl"));
-        assertFalse(t.exists("knowledge/causes/tunnel-down.yaml"));
-        assertFalse(t.exists("knowledge/cases/tunnel-down"));
+        assertFalse(t.exists("knowledge/causes/tunnel-down/rules.drl"));
+        assertFalse(t.exists("knowledge/causes/tunnel-down/cause.yaml"));
+        assertFalse(t.exists("knowledge/causes/tunnel-down"));
         assertEquals(rulesBefore, t.read("rules/compose.drl"));
 
         Cli forced = learn(t, "--cause", "tunnel-down", "--layer", "tunnel", "--yes", "--force");
         assertEquals(1, forced.exit());
-        assertTrue(t.exists("rules/tunnel.drl"));
+        assertTrue(t.exists("knowledge/causes/tunnel-down/rules.drl"));
     }
 
     @Test void withoutYesNothingIsWritten() {
@@ -150,7 +149,7 @@ class LearnCommandTest {
         Cli r = learn(t, "--cause", "tunnel-down", "--layer", "tunnel");
         assertEquals(0, r.exit());
         assertTrue(r.out().endsWith("nothing written: run again with --yes to write these files\n"), r.out());
-        assertFalse(t.exists("knowledge/causes/tunnel-down.yaml"));
+        assertFalse(t.exists("knowledge/causes/tunnel-down/cause.yaml"));
     }
 
     @Test void notInteractiveNeedsTheCauseAndTheLayerOfANewCause() {
@@ -175,7 +174,7 @@ class LearnCommandTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertEquals("Which cause is it (an existing id, or a new one)? 'tunnel-down' is new. Its layer (cloudflare, tunnel, traefik, "
                 + "docker, compose, dokploy, app)? Write these files? [y/N] ", out.toString());
-        assertTrue(t.exists("rules/tunnel.drl"));
+        assertTrue(t.exists("knowledge/causes/tunnel-down/rules.drl"));
     }
 
     @Test void aFileWithSeveralCasesNeedsCase() {
@@ -192,7 +191,7 @@ class LearnCommandTest {
         Cli two = Cli.run(Cli.args("learn", new String[]{t.path("batch.yaml")}, t.flags("--case", "two", "--cause", "tunnel-down",
                 "--layer", "tunnel", "--yes")));
         assertEquals(0, two.exit(), two.out() + two.err());
-        assertTrue(t.read("rules/tunnel.drl").contains("Fact(key == \"http.status\", num == 531)"));
+        assertTrue(t.read("knowledge/causes/tunnel-down/rules.drl").contains("Fact(key == \"http.status\", num == 531)"));
     }
 
     @Test void aCaseWithNothingTellingIsRefused() {

@@ -2,6 +2,7 @@ package dev.dokploydoctor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dokploydoctor.authoring.Scaffold;
 import dev.dokploydoctor.authoring.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,39 +149,40 @@ class RulesCommandTest {
         Cli r = Cli.run(Cli.args("rules", new String[]{"new"}, "tunnel-down", "--layer", "tunnel", "--when", "http.status=530",
                 "--rules", t.rules().toString(), "--knowledge", t.knowledge().toString(), "--no-user-rules"));
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().startsWith("wrote into the folders given on the command line:\n"
-                + "  " + t.path("knowledge/causes/tunnel-down.yaml") + "\n"
-                + "  " + t.path("rules/tunnel.drl") + "\n"
-                + "  " + t.path("knowledge/cases/tunnel-down/positive.yaml") + "\n"
-                + "  " + t.path("knowledge/cases/tunnel-down/near-miss.yaml") + "\n"), r.out());
+        assertTrue(r.out().startsWith("wrote into the folder given on the command line:\n"
+                + "  " + t.path("knowledge/causes/tunnel-down/cause.yaml") + "\n"
+                + "  " + t.path("knowledge/causes/tunnel-down/rules.drl") + "\n"
+                + "  " + t.path("knowledge/causes/tunnel-down/cases/positive.yaml") + "\n"
+                + "  " + t.path("knowledge/causes/tunnel-down/cases/near-miss.yaml") + "\n"), r.out());
         // the only finding is the reminder to write the real lesson
-        assertTrue(r.out().contains(t.path("knowledge/causes/tunnel-down.yaml") + ": warning: cause 'tunnel-down' still has the sentences"), r.out());
+        assertTrue(r.out().contains(t.path("knowledge/causes/tunnel-down/cause.yaml") + ": warning: cause 'tunnel-down' still has the sentences"), r.out());
         assertTrue(r.out().contains("0 errors, 1 warning\n"), r.out());
         assertTrue(r.out().contains(" tunnel-down-positive: expected cause tunnel-down, got diagnosed tunnel-down (0.80)\n"), r.out());
-        assertTrue(t.read("rules/tunnel.drl").startsWith("package dokploy.rules;"), "a new rules file gets the header");
-        assertTrue(t.read("rules/tunnel.drl").contains("""
+        String drl = t.read("knowledge/causes/tunnel-down/rules.drl");
+        assertTrue(drl.startsWith(Scaffold.DRL_HEADER), "a new rules file gets the header the bundled ones have");
+        assertTrue(drl.contains("""
                 rule "tunnel-down: http.status is 530"
                 when
                     Fact(key == "http.status", num == 530)
                 then
-                    insertLogical(new Evidence(drools, "tunnel-down", 0.8));
+                    support(drools, 0.8);
                 end
-                """), t.read("rules/tunnel.drl"));
+                """), drl);
         Cli test = rules(t, "test", "--cause", "tunnel-down");
         assertEquals(0, test.exit(), test.out());
         assertTrue(test.out().endsWith("2 passed, 0 failed\n"), test.out());
         assertEquals(0, rules(t, "test").exit());
     }
 
-    @Test void newAppendsToAnExistingLayerFile() {
+    @Test void newPutsEveryConditionIntoTheRuleInTheCauseFolder() {
         Tree t = Tree.clean(dir);
         Cli r = Cli.run(Cli.args("rules", new String[]{"new"}, "dns-broken", "--layer", "compose", "--when", "app.dns_failure=true",
                 "--when", "service.kind=application", "--rules", t.rules().toString(), "--knowledge", t.knowledge().toString(), "--no-user-rules"));
         assertEquals(0, r.exit(), r.out() + r.err());
-        String drl = t.read("rules/compose.drl");
-        assertTrue(drl.startsWith(Tree.DNS_RULES), "the existing rules are kept as they were");
+        assertEquals(Tree.DNS_RULES, t.read("rules/compose.drl"), "the existing rules are left as they were");
+        String drl = t.read("knowledge/causes/dns-broken/rules.drl");
         assertTrue(drl.contains("Fact(key == \"app.dns_failure\", flag == true)\n    Fact(key == \"service.kind\", text == \"application\")"), drl);
-        assertTrue(t.read("knowledge/cases/dns-broken/near-miss.yaml").contains("facts:\n  app.dns_failure: false\n  service.kind: \"application\"\n"));
+        assertTrue(t.read("knowledge/causes/dns-broken/cases/near-miss.yaml").contains("facts:\n  app.dns_failure: false\n  service.kind: \"application\"\n"));
         assertEquals(0, rules(t, "test").exit());
     }
 
@@ -200,6 +202,9 @@ class RulesCommandTest {
         Cli taken = Cli.run(Cli.args("rules", new String[]{"new", "app-down", "--layer", "app", "--when", "http.status=502"}, flags));
         assertEquals(2, taken.exit());
         assertEquals("error: cause 'app-down' exists already (" + t.path("knowledge/causes/app-down.yaml") + ")\n", taken.err());
+        t.write("knowledge/causes/half-done/cases/one.yaml", "id: one\nfacts: { http.status: 502 }\nexpect: { not: half-done }\n");
+        Cli folder = Cli.run(Cli.args("rules", new String[]{"new", "half-done", "--layer", "app", "--when", "http.status=502"}, flags));
+        assertEquals("error: cause 'half-done' exists already (" + t.path("knowledge/causes/half-done") + ")\n", folder.err());
         Cli bad = Cli.run(Cli.args("rules", new String[]{"new", "App_Down", "--layer", "app", "--when", "http.status=502"}, flags));
         assertEquals("error: 'App_Down' is not a cause id: use lower-case words joined by dashes, like letsencrypt-rate-limited\n", bad.err());
         Cli layer = Cli.run(Cli.args("rules", new String[]{"new", "x-y", "--layer", "trafik", "--when", "http.status=502"}, flags));
@@ -210,8 +215,7 @@ class RulesCommandTest {
         assertEquals("error: http.statu: unknown fact key 'http.statu' (did you mean 'http.status'?)\n", key.err());
         Cli noWhen = Cli.run(Cli.args("rules", new String[]{"new", "x-y", "--layer", "app"}, flags));
         assertEquals("error: say which fact shows the cause: --when KEY=VALUE (e.g. --when letsencrypt.failing=true)\n", noWhen.err());
-        assertFalse(t.exists("knowledge/causes/x-y.yaml"));
-        assertFalse(t.exists("knowledge/cases/x-y"));
+        assertFalse(t.exists("knowledge/causes/x-y"));
     }
 
     @Test void rulesAloneShowsUsage() {

@@ -45,21 +45,22 @@ class UserFolderTest {
     @Test void outsideACheckoutALessonGoesToTheUserFolder() throws Exception {
         Path work = Files.createDirectories(home.resolve("work"));
         Path user = home.resolve("config/dokploy-doctor");
-        // the user's own version of a bundled cause: announced at start-up
+        // the user's own version of a bundled cause, in the flat layout of older user folders: it
+        // still loads, and is announced at start-up
         Path mine = user.resolve("knowledge/causes/wrong-container-port.yaml");
         Files.createDirectories(mine.getParent());
-        Files.copy(Path.of("knowledge/causes/wrong-container-port.yaml"), mine);
+        Files.copy(Path.of("knowledge/causes/wrong-container-port/cause.yaml"), mine);
 
         Run created = run(work, "rules", "new", "acme-lesson", "--layer", "traefik", "--when", "domain.certificate=custom");
         assertEquals(0, created.exit(), created.out() + created.err());
         assertTrue(created.out().contains(" acme-lesson-positive: expected cause acme-lesson, got diagnosed acme-lesson (0.80)\n"), created.out());
         assertTrue(created.err().contains("note: user " + user + " replaces cause wrong-container-port (" + mine + ")"), created.err());
         assertTrue(created.out().startsWith("wrote into your folder " + user + ":\n"
-                + "  " + user.resolve("knowledge/causes/acme-lesson.yaml") + "\n"
-                + "  " + user.resolve("rules/my-traefik.drl") + "\n"), created.out());
-        assertTrue(Files.readString(user.resolve("rules/my-traefik.drl")).startsWith("package dokploy.rules;"));
+                + "  " + user.resolve("knowledge/causes/acme-lesson/cause.yaml") + "\n"
+                + "  " + user.resolve("knowledge/causes/acme-lesson/rules.drl") + "\n"), created.out());
+        assertTrue(Files.readString(user.resolve("knowledge/causes/acme-lesson/rules.drl")).startsWith("package dokploy.rules;"));
 
-        // the bundled traefik.drl still counts: its rules and the new one run together
+        // the bundled rules still count: they and the new one run together
         Run tested = run(work, "rules", "test", "--cause", "acme-lesson");
         assertEquals(0, tested.exit(), tested.out() + tested.err());
         assertTrue(tested.out().endsWith("2 passed, 0 failed\n"), tested.out());

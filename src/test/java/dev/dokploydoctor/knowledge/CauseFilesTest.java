@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Checks every knowledge/causes/*.yaml of the checkout: it loads, the public cause ids are all there,
+ * Checks every knowledge/causes/&lt;id&gt;/cause.yaml of the checkout: it loads, the public cause ids are all there,
  * each cause can be acted on, placeholders name real facts, shell commands parse and compose snippets
  * are valid YAML once their placeholders are filled.
  */
@@ -54,9 +54,10 @@ class CauseFilesTest {
         vocabulary = Vocabulary.load(FACTS);
         causes = new TreeMap<>();
         rawText = new TreeMap<>();
-        try (Stream<Path> files = Files.list(CAUSES)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                String id = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+        try (Stream<Path> dirs = Files.list(CAUSES)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                String id = dir.getFileName().toString();
+                Path file = dir.resolve("cause.yaml");
                 causes.put(id, Cause.fromNode(id, Documents.read(file)));
                 rawText.put(id, Files.readString(file, StandardCharsets.UTF_8));
             }

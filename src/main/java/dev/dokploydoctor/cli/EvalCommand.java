@@ -1,0 +1,150 @@
+package dev.dokploydoctor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.evaluation.Baseline;
+import dev.dokploydoctor.evaluation.Calibration;
+import dev.dokploydoctor.evaluation.Evaluator;
+import dev.dokploydoctor.evaluation.Scoreboard;
+import dev.dokploydoctor.evaluation.ScoreboardJson;
+import dev.dokploydoctor.evaluation.ScoreboardText;
+import dev.dokploydoctor.knowledge.CorpusSplit;
+import dev.dokploydoctor.knowledge.FieldCorpus;
+import dev.dokploydoctor.knowledge.FieldRecord;
+import dev.dokploydoctor.knowledge.KnowledgeError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** The scoreboard: the field corpus run as batch (text and facts, text alone) and as a simulated interview. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Score the rule base on the field corpus (knowledge/field/*.jsonl): batch with text and facts,",
+                "batch with the text alone, and a simulated interview answered from each report's truth."},
+        footer = {"", "The split is fixed by the report's URL (knowledge/field/README.md): tune on dev, only run test.",
+                "Exit codes: 0 done, 1 the dev figures fell below scoreboard.json (--check-baseline), 2 invalid corpus or usage."})
+public final class EvalCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Corpus files (JSONL); default: field/*.jsonl of the knowledge folder.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "dev", description = "dev, test or all (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-v", "--verbose"}, description = "Every other: family as its own row, and each report not right with what was read from its text.")
+    boolean verbose;
+
+    @Option(names = "--calibrate", description = "Per rule: the reports it fired on, the share with its cause, and a suggested certainty.")
+    boolean calibrate;
+
+    @Option(names = "--write-baseline", description = "Write the dev figures to field/scoreboard.json (the ratchet of mvn verify).")
+    boolean writeBaseline;
+
+    @Option(names = "--check-baseline", description = "Compare the dev figures with field/scoreboard.json; exit 1 when they got worse.")
+    boolean checkBaseline;
+
+    @Option(names = "--min-certainty", paramLabel = "CF", defaultValue = "0.7", description = "Certainty that counts as diagnosed (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
+
+    @Override public Integer call() throws Exception {
+        CorpusSplit which = parseSplit();
+        boolean json = switch (format) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new Main.UsageError("unknown format '" + format + "' (text or json)");
+        };
+        if ((writeBaseline || checkBaseline) && which != CorpusSplit.DEV) {
+            throw new Main.UsageError("the baseline holds the dev split's figures: use --split dev");
+        }
+        Engine engine = knowledgeOptions.loadEngine(System.err);
+        Path knowledgeDir = knowledgeOptions.layers().get(0).knowledge();
+        List<Path> corpusFiles = files.isEmpty() ? FieldCorpus.files(knowledgeDir) : files;
+        for (Path f : corpusFiles) if (!Files.isRegularFile(f)) throw new Main.UsageError("no such file: " + f);
+        if (corpusFiles.isEmpty()) throw new Main.UsageError("no corpus: " + knowledgeDir.resolve("field") + " has no *.jsonl");
+
+        FieldCorpus.Loaded corpus = FieldCorpus.load(corpusFiles, engine.knowledge());
+        for (KnowledgeError e : corpus.errors()) System.err.println("error: " + e.describe());
+        if (!corpus.errors().isEmpty() && writeBaseline) {
+            throw new Main.UsageError(corpus.errors().size() + " invalid record(s): fix them before writing a baseline");
+        }
+        List<FieldRecord> records = corpus.in(which);
+        String description = describe(corpus, corpusFiles, which, records);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Scoreboard board = new Evaluator(engine, threshold).run(records, workers);
+
+        PrintStream out = System.out;
+        if (calibrate) {
+            Calibration c = new Calibration(board);
+            if (json) out.println(mapper().writeValueAsString(c.toMap(description)));
+            else c.print(out, description);
+        } else if (json) {
+            out.println(mapper().writeValueAsString(ScoreboardJson.toMap(board, corpusInfo(corpus, corpusFiles, which, records), verbose)));
+        } else {
+            ScoreboardText.print(board, description, out, verbose);
+        }
+
+        int exit = corpus.errors().isEmpty() ? Main.OK : Main.USAGE;
+        Path baselineFile = knowledgeDir.resolve("field").resolve(Baseline.FILE);
+        Baseline now = Baseline.of(board, which.label());
+        if (writeBaseline) {
+            now.write(baselineFile);
+            System.err.println("wrote " + baselineFile);
+        } else if (checkBaseline) {
+            if (!Files.isRegularFile(baselineFile)) throw new Main.UsageError("no baseline at " + baselineFile + " (write one with --write-baseline)");
+            Baseline.Comparison c = Baseline.read(baselineFile).compare(now);
+            if (c.corpusChange() != null) System.err.println("✗ " + c.corpusChange() + ": review the figures and run eval --write-baseline");
+            c.worse().forEach(w -> System.err.println("✗ " + w));
+            c.better().forEach(b -> System.err.println("✓ " + b + " (eval --write-baseline records it)"));
+            if (!c.holds() && exit == Main.OK) exit = Main.INTERNAL;
+        }
+        return exit;
+    }
+
+    private CorpusSplit parseSplit() {
+        try {
+            return CorpusSplit.parse(split);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageError(e.getMessage());
+        }
+    }
+
+    static String describe(FieldCorpus.Loaded corpus, List<Path> files, CorpusSplit which, List<FieldRecord> records) {
+        long other = records.stream().filter(FieldRecord::isOther).count();
+        return String.format("field corpus: %d file(s), %d reports (dev %d, test %d); split %s: %d reports, %d in our list, %d other causes",
+                files.size(), corpus.records().size(), corpus.in(CorpusSplit.DEV).size(), corpus.in(CorpusSplit.TEST).size(),
+                which.label(), records.size(), records.size() - other, other);
+    }
+
+    private static Map<String, Object> corpusInfo(FieldCorpus.Loaded corpus, List<Path> files, CorpusSplit which, List<FieldRecord> records) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("files", files.stream().map(Path::toString).toList());
+        m.put("reports", corpus.records().size());
+        m.put("invalid", corpus.errors().size());
+        m.put("dev", corpus.in(CorpusSplit.DEV).size());
+        m.put("test", corpus.in(CorpusSplit.TEST).size());
+        m.put("split", which.label());
+        m.put("evaluated", records.size());
+        return m;
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.dokploydoctor.evaluation;
+
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FieldRecord;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs field reports three ways on one engine: batch with text and facts, batch with the text
+ * alone, and a simulated interview in which the REPL's planner asks and the answers come from the
+ * report's truth ("unknown" to anything truth does not hold), up to {@link #MAX_QUESTIONS}.
+ * Reports run in parallel; each result depends on its report alone, so the figures do not.
+ */
+public final class Evaluator {
+    public static final int MAX_QUESTIONS = 12;
+
+    private final Engine engine;
+    private final double threshold;
+    private final InterviewPlanner planner;
+
+    public Evaluator(Engine engine, double threshold) {
+        this.engine = engine;
+        this.threshold = threshold;
+        this.planner = new InterviewPlanner(engine, threshold);
+    }
+
+    public Scoreboard run(List<FieldRecord> records, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Scoreboard.Run>> futures = new ArrayList<>();
+            for (FieldRecord r : records) futures.add(pool.submit(() -> run(r)));
+            List<Scoreboard.Run> runs = new ArrayList<>();
+            for (Future<Scoreboard.Run> f : futures) runs.add(f.get());
+            return new Scoreboard(runs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public Scoreboard.Run run(FieldRecord r) {
+        Map<Mode, Trial> trials = new EnumMap<>(Mode.class);
+        List<Fact> textFacts = engine.extraction().extract(r.text());
+        trials.put(Mode.TEXT_AND_FACTS, batch(r, r.facts(), textFacts, Mode.TEXT_AND_FACTS));
+        trials.put(Mode.TEXT, batch(r, Map.of(), textFacts, Mode.TEXT));
+        trials.put(Mode.INTERVIEW, interview(r));
+        return new Scoreboard.Run(r, trials);
+    }
+
+    private Trial batch(FieldRecord r, Map<String, Object> facts, List<Fact> textFacts, Mode mode) {
+        CaseInput c = new CaseInput(r.source(), r.text(), facts, Set.of(), null, r.file(), r.line());
+        return Trial.of(r, mode, engine.diagnose(c, threshold), textFacts, List.of());
+    }
+
+    /** The user types the report's text at the first prompt, then answers each question from truth. */
+    public Trial interview(FieldRecord r) {
+        List<Fact> opening = planner.opening(r.text());
+        if (opening == null) return Trial.unread(r);
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        for (Fact f : opening) facts.put(f.getKey(), f);
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>();
+        while (true) {
+            InterviewPlanner.Next next = planner.next(facts.values(), unknown, asked.size());
+            if (next.key() == null) return Trial.of(r, Mode.INTERVIEW, next.outcome(), opening, asked);
+            String key = next.key();
+            asked.add(key);
+            Object value = r.truth().get(key);
+            if (value == null) {
+                unknown.add(key);
+            } else {
+                facts.put(key, new Fact(key, value, Fact.USER, "answered"));
+                unknown.remove(key);
+            }
+        }
+    }
+}

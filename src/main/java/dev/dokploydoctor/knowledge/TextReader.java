@@ -1,0 +1,222 @@
+package dev.dokploydoctor.knowledge;
+
+/**
+ * Reads text the way people paste it, once, before any pattern runs: JSON-escaped log lines
+ * ({@code \"}, {@code \n}, {@code \u003c}), Windows line ends, typographic quotes and ellipses,
+ * runs of spaces and tabs, log prefixes ({@code web-1  | }, ISO or nginx timestamps), and lines
+ * wrapped by a terminal or a mail client. The result keeps, for each of its characters, the
+ * index of the character of the original it came from, so excerpts quote the original.
+ * Every step is one pass over the text: linear.
+ */
+public final class TextReader {
+    private TextReader() {}
+
+    /** The normalised text, its lower-case copy (for the literal prefilter), and the offsets into the original. */
+    public record Reading(String original, String text, String lower, int[] origin) {
+        /** The original text behind {@code text[start, end)}. */
+        public String originalSpan(int start, int end) {
+            if (start >= end || start >= origin.length) return "";
+            int s = origin[start];
+            int e = origin[Math.min(end, origin.length) - 1] + 1;
+            return original.substring(s, Math.max(s, Math.min(e, original.length())));
+        }
+    }
+
+    /** A growing text with the origin of each character. */
+    private static final class Out {
+        final StringBuilder sb;
+        int[] origin;
+        Out(int capacity) { sb = new StringBuilder(capacity); origin = new int[Math.max(16, capacity)]; }
+        void add(char c, int from) {
+            if (sb.length() == origin.length) origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+            origin[sb.length()] = from;
+            sb.append(c);
+        }
+        int length() { return sb.length(); }
+        char last() { return sb.charAt(sb.length() - 1); }
+    }
+
+    public static Reading read(String original) {
+        Out a = unescape(original);
+        Out b = lines(a);
+        String text = b.sb.toString();
+        char[] lower = new char[text.length()];
+        for (int i = 0; i < lower.length; i++) lower[i] = Character.toLowerCase(text.charAt(i));
+        int[] origin = java.util.Arrays.copyOf(b.origin, text.length());
+        return new Reading(original, text, new String(lower), origin);
+    }
+
+    /** Characters: JSON escapes, line ends, quotes, ellipses, spaces. */
+    private static Out unescape(String s) {
+        Out out = new Out(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                int j = i;
+                while (j < n && s.charAt(j) == '\\') j++;
+                if (j < n) {
+                    char e = s.charAt(j);
+                    switch (e) {
+                        case '"', '\'', '/' -> { out.add(e, i); i = j; continue; }
+                        case 'n' -> { newline(out, i); i = j; continue; }
+                        case 'r' -> { i = j; continue; }
+                        case 't' -> { space(out, i); i = j; continue; }
+                        case 'u' -> {
+                            if (j + 4 < n && isHex(s, j + 1, 4)) {
+                                char u = (char) Integer.parseInt(s.substring(j + 1, j + 5), 16);
+                                if (u == '\n') newline(out, i);
+                                else if (u == '\r') { /* dropped */ }
+                                else if (u == '\t' || u == ' ') space(out, i);
+                                else out.add(u, i);
+                                i = j + 4;
+                                continue;
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+                out.add('\\', i);
+                i = j - 1;
+                continue;
+            }
+            switch (c) {
+                case '\r' -> { if (i + 1 >= n || s.charAt(i + 1) != '\n') newline(out, i); }
+                case '\n' -> newline(out, i);
+                case '\t', '\f', '\u000B', '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u3000' -> space(out, i);
+                case ' ' -> space(out, i);
+                case '\u200B', '\u200C', '\u200D', '\uFEFF' -> { }
+                case '\u2018', '\u2019', '\u201B', '\u2032', '\u00B4', '`' -> out.add(c == '`' ? '`' : '\'', i);
+                case '\u201C', '\u201D', '\u201E', '\u2033' -> out.add('"', i);
+                case '\u2026' -> { out.add('.', i); out.add('.', i); out.add('.', i); }
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212' -> out.add('-', i);
+                case '\u2028', '\u2029', '\u0085' -> newline(out, i);
+                default -> out.add(c, i);
+            }
+        }
+        return out;
+    }
+
+    private static void space(Out out, int from) {
+        if (out.length() > 0 && out.last() == ' ') return; // a run of spaces is one space (an indent stays one space)
+        out.add(' ', from);
+    }
+
+    private static void newline(Out out, int from) {
+        // trailing spaces before a line end go
+        while (out.length() > 0 && out.last() == ' ') out.sb.setLength(out.length() - 1);
+        out.add('\n', from);
+    }
+
+    private static boolean isHex(String s, int from, int len) {
+        for (int k = from; k < from + len; k++) if (Character.digit(s.charAt(k), 16) < 0) return false;
+        return true;
+    }
+
+    /**
+     * Lines: drop a log prefix at the start of a line (a compose service column, a timestamp), and
+     * join a line to the one before when that one was wrapped (long, not a sentence end) and this one
+     * does not start a record of its own.
+     */
+    private static Out lines(Out in) {
+        String s = in.sb.toString();
+        Out out = new Out(s.length());
+        int n = s.length();
+        int pos = 0;
+        int prevRawLength = -1;       // length of the previous line as pasted, -1 at the start
+        while (pos <= n) {
+            int end = s.indexOf('\n', pos);
+            if (end < 0) end = n;
+            int raw = end - pos;
+            boolean record = startsRecord(s, pos, end);
+            int body = skipPrefix(s, pos, end);
+            if (prevRawLength >= 70 && !record && body < end && continues(s, body, end)
+                    && !endsSentence(out)) {
+                // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
+                // of 80 or 100 is as often a full line as a cut word)
+                out.sb.setLength(out.length() - 1); // the '\n' added after the previous line
+                out.add(' ', pos);
+            }
+            for (int k = body; k < end; k++) out.add(s.charAt(k), k < in.origin.length ? in.origin[k] : in.origin[in.length() - 1]);
+            if (end < n) out.add('\n', in.origin[end]);
+            prevRawLength = raw;
+            pos = end + 1;
+            if (end == n) break;
+        }
+        return out;
+    }
+
+    private static boolean endsSentence(Out out) {
+        int i = out.length() - 2; // before the '\n'
+        if (i < 0) return true;
+        char c = out.sb.charAt(i);
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '{' || c == '}' || c == ']' || c == '>';
+    }
+
+    /** A line that starts a record of its own: a prefix, a list item, YAML/JSON, a container row. */
+    private static boolean startsRecord(String s, int pos, int end) {
+        if (pos >= end) return true;
+        char c = s.charAt(pos);
+        if (c == ' ' || c == '-' || c == '*' || c == '#' || c == '{' || c == '[' || c == '|' || c == '>' || c == '"' || c == '<') return true;
+        if (skipPrefix(s, pos, end) != pos) return true;
+        if (Character.isUpperCase(c)) return true;
+        // a docker ps row: 12 hex digits and a space
+        if (end - pos > 13) {
+            boolean hex = true;
+            for (int k = pos; k < pos + 12; k++) if (Character.digit(s.charAt(k), 16) < 0) { hex = false; break; }
+            if (hex && s.charAt(pos + 12) == ' ') return true;
+        }
+        // key: value, KEY=value
+        for (int k = pos; k < end && k < pos + 40; k++) {
+            char d = s.charAt(k);
+            if (d == ':' || d == '=') return k + 1 >= end || s.charAt(k + 1) == ' ' || d == '=';
+            if (!(Character.isLetterOrDigit(d) || d == '_' || d == '.' || d == '-')) break;
+        }
+        return false;
+    }
+
+    private static boolean continues(String s, int body, int end) {
+        char c = s.charAt(body);
+        return Character.isLowerCase(c) || Character.isDigit(c) || c == '(' || c == '\'' || c == ',';
+    }
+
+    /** Index after a log prefix at {@code pos}: {@code name-1  | }, then a timestamp; {@code pos} if none. */
+    static int skipPrefix(String s, int pos, int end) {
+        int i = pos;
+        // docker compose: "web-1  | ", "app_1 | "
+        int k = i;
+        while (k < end && k - i < 64 && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '-' || s.charAt(k) == '_' || s.charAt(k) == '.')) k++;
+        if (k > i && k + 1 < end && s.charAt(k) == ' ' && s.charAt(k + 1) == '|') {
+            i = k + 2;
+            if (i < end && s.charAt(i) == ' ') i++;
+        } else if (k > i && k < end && s.charAt(k) == '|') {
+            i = k + 1;
+            if (i < end && s.charAt(i) == ' ') i++;
+        }
+        // a timestamp: 2024-05-01T10:00:00(.123)(Z|+02:00) or 2024/05/01 10:00:00, optionally in [ ]
+        int t = i;
+        if (t < end && s.charAt(t) == '[') t++;
+        if (t + 19 <= end && digits(s, t, 4) && (s.charAt(t + 4) == '-' || s.charAt(t + 4) == '/') && digits(s, t + 5, 2)
+                && s.charAt(t + 7) == s.charAt(t + 4) && digits(s, t + 8, 2) && (s.charAt(t + 10) == 'T' || s.charAt(t + 10) == ' ')
+                && digits(s, t + 11, 2) && s.charAt(t + 13) == ':' && digits(s, t + 14, 2) && s.charAt(t + 16) == ':' && digits(s, t + 17, 2)) {
+            t += 19;
+            if (t < end && (s.charAt(t) == '.' || s.charAt(t) == ',')) { t++; while (t < end && Character.isDigit(s.charAt(t))) t++; }
+            if (t < end && s.charAt(t) == 'Z') t++;
+            else if (t + 5 < end && (s.charAt(t) == '+' || s.charAt(t) == '-') && digits(s, t + 1, 2)) {
+                t += 3;
+                if (t < end && s.charAt(t) == ':') t++;
+                if (digits(s, t, 2)) t += 2;
+            }
+            if (t < end && s.charAt(t) == ']') t++;
+            if (t < end && s.charAt(t) == ' ') t++;
+            i = t;
+        }
+        return i;
+    }
+
+    private static boolean digits(String s, int from, int len) {
+        if (from + len > s.length()) return false;
+        for (int k = from; k < from + len; k++) if (!Character.isDigit(s.charAt(k))) return false;
+        return true;
+    }
+}

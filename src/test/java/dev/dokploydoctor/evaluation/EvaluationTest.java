@@ -1,0 +1,135 @@
+package dev.dokploydoctor.evaluation;
+
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.knowledge.CorpusSplit;
+import dev.dokploydoctor.knowledge.FieldCorpus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The scoreboard on the fixture's dev split (seven reports; see the rules in src/test/resources/eval):
+ * 1 isolation, EAI_AGAIN + compose: 0.5 + 0.5 = 0.75, right with facts, 1 question in the interview.
+ * 2 other:dns-resolver, the same text: diagnosed isolation, so confident-wrong with facts and interviewed.
+ * 3 app-down, 502 and names resolve: 0.86 with facts; the interview asks app.dns_failure.
+ * 4 app-down, text no extractor reads: inconclusive with facts, no-fault from text, unread in the interview.
+ * 5 other:platform-bug, "broken": inconclusive, nothing to ask (a zero-question ending).
+ * 6 isolation, truth knows nothing: the interview asks service.kind, gets "unknown", ends inconclusive.
+ * 7 other:app-config, "docker compose" only: no symptom, no-fault, zero questions.
+ */
+class EvaluationTest {
+    private static Scoreboard dev;
+
+    @BeforeAll
+    static void run() {
+        FieldCorpus.Loaded corpus = Fixture.corpus();
+        assertEquals(List.of(), corpus.errors());
+        dev = new Evaluator(Fixture.engine(), Engine.DEFAULT_THRESHOLD).run(corpus.in(CorpusSplit.DEV), 2);
+    }
+
+    @Test
+    void batchWithTextAndFacts() {
+        Scoreboard.Board b = dev.board(Mode.TEXT_AND_FACTS);
+        assertFigures(b.known(), 4, 2, 4, 4, 0, 2);
+        assertFigures(b.other(), 3, 0, 0, 0, 1, 1);
+        assertEquals(1, b.all().confidentWrong());
+        assertEquals(3, b.all().inconclusive());
+        assertFigures(b.byCause().get("app-down"), 2, 1, 2, 2, 0, 1);
+    }
+
+    @Test
+    void batchWithTheTextAlone() {
+        Scoreboard.Board b = dev.board(Mode.TEXT);
+        assertFigures(b.known(), 4, 0, 3, 3, 0, 3);
+        assertEquals(0, b.all().confidentWrong());
+        assertEquals(5, b.all().inconclusive());
+    }
+
+    @Test
+    void simulatedInterview() {
+        Scoreboard.Board b = dev.board(Mode.INTERVIEW);
+        assertFigures(b.known(), 4, 2, 3, 3, 0, 1);
+        Tally all = b.all();
+        assertEquals(1, all.confidentWrong());
+        assertEquals(2, all.inconclusive());
+        assertEquals(4.0 / 7, all.meanQuestions(), 1e-9);
+        assertEquals(1.0, b.known().meanQuestionsToRight(), 1e-9);
+        assertEquals(3, all.zeroQuestionEndings(), "reports 4 (unread), 5 (nothing to ask) and 7 (no fault)");
+        assertEquals(1, all.noFaultEndings(), "report 7");
+    }
+
+    @Test
+    void eachReportsOutcomeIsKept() {
+        Scoreboard.Run isolation = dev.runs().get(0);
+        Trial t = isolation.trial(Mode.INTERVIEW);
+        assertEquals(List.of("service.kind"), t.asked());
+        assertTrue(t.right());
+        assertEquals(0.75, t.ranked().get(0).certainty(), 1e-9);
+        assertEquals("app.dns_failure=true", t.textFacts().get(0).toString());
+
+        Trial unread = dev.runs().get(3).trial(Mode.INTERVIEW);
+        assertEquals("unread", unread.ending());
+        assertNull(unread.status());
+        assertTrue(unread.zeroQuestionEnding());
+        assertFalse(unread.noFaultEnding());
+
+        Trial lookAlike = dev.runs().get(1).trial(Mode.TEXT_AND_FACTS);
+        assertTrue(lookAlike.confidentWrong(), "any diagnosis of an other: report is wrong");
+        assertFalse(lookAlike.leading());
+    }
+
+    @Test
+    void calibrationCountsTheReportsEachRuleFiredOn() {
+        Calibration c = new Calibration(dev);
+        Calibration.Line sibling = c.line("isolation: sibling name does not resolve", "multi-container-isolation");
+        assertEquals(3, sibling.fired(), "reports 1, 2 and 6");
+        assertEquals(2, sibling.hits(), "report 2 is a look-alike");
+        assertEquals((2 + 0.5 * 4) / (3 + 4.0), sibling.suggested(), 1e-9);
+        Calibration.Line alone = c.line("gateway: 502 alone", "app-down");
+        assertEquals(2, alone.fired(), "reports 3 and 4 with facts; in the interview report 4 is never read");
+        assertEquals(2, alone.hits());
+        assertEquals((2 + 0.3 * 4) / (2 + 4.0), alone.suggested(), 1e-9);
+        assertNull(c.line("isolation: they share a network", "multi-container-isolation"),
+                "the refutation never fired: the interview diagnosed report 2 before asking about networks");
+        assertEquals(4, c.lines().size());
+    }
+
+    @Test
+    void theRatchetFailsOnFewerRightOrMoreConfidentWrong() {
+        Baseline now = Baseline.of(dev, "dev");
+        assertEquals(2, now.modes().get(Mode.TEXT_AND_FACTS).right());
+        assertEquals(1, now.modes().get(Mode.INTERVIEW).confidentWrong());
+        assertTrue(now.compare(now).holds());
+
+        Baseline better = new Baseline("dev", now.records(), now.corpus(), java.util.Map.of(
+                Mode.TEXT_AND_FACTS, new Baseline.Figures(3, 1), Mode.TEXT, new Baseline.Figures(0, 0),
+                Mode.INTERVIEW, new Baseline.Figures(2, 0)));
+        Baseline.Comparison c = better.compare(now);
+        assertFalse(c.holds());
+        assertEquals(List.of("text+facts: right fell from 3 to 2", "interview: confident-wrong rose from 0 to 1"), c.worse());
+        assertEquals(List.of("text+facts: confident-wrong fell from 1 to 0"), now.compare(
+                new Baseline("dev", now.records(), now.corpus(), java.util.Map.of(Mode.TEXT_AND_FACTS, new Baseline.Figures(2, 0)))).better());
+
+        Baseline otherCorpus = new Baseline("dev", 6, "0000", now.modes());
+        assertFalse(otherCorpus.compare(now).holds(), "a changed corpus needs a new baseline, written on purpose");
+    }
+
+    @Test
+    void aBaselineReadsBackAsWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Baseline now = Baseline.of(dev, "dev");
+        java.nio.file.Path file = dir.resolve(Baseline.FILE);
+        now.write(file);
+        assertEquals(now, Baseline.read(file));
+    }
+
+    private static void assertFigures(Tally t, int records, int right, int leading, int top3, int wrong, int inconclusive) {
+        assertEquals(List.of(records, right, leading, top3, wrong, inconclusive),
+                List.of(t.records(), t.right(), t.leading(), t.top3(), t.confidentWrong(), t.inconclusive()));
+    }
+}

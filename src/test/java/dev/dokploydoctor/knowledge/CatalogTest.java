@@ -1,0 +1,104 @@
+package dev.dokploydoctor.knowledge;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The message catalog: sources, samples, the reader, the prefilter, the golden extraction, linear time. */
+class CatalogTest {
+    static final Path CHECKOUT = Path.of("").toAbsolutePath();
+    static final Knowledge K = Knowledge.load(List.of(Knowledge.checkout(CHECKOUT)));
+    static final TextExtraction X = K.textExtraction();
+
+    @Test void everyEntryNamesItsSourceAndProvesItselfOnItsSamples() {
+        for (Extractor e : X.extractors()) {
+            assertTrue(e.source() != null && !e.source().isBlank(), e.id() + " has no source");
+            assertFalse(e.samples().isEmpty(), e.id() + " has no sample");
+        }
+        List<CatalogCheck.Problem> problems = CatalogCheck.check(X);
+        assertTrue(problems.isEmpty(), problems.stream().map(p -> p.file() + ":" + p.line() + " " + p.id() + ": " + p.message())
+                .reduce("", (a, b) -> a + "\n" + b));
+    }
+
+    @Test void catalogHasAtLeast250Entries() {
+        assertTrue(X.extractors().size() >= 250, "catalog has " + X.extractors().size() + " entries");
+    }
+
+    /** Extraction of every case and example text is pinned: a change of engine or entry shows here. */
+    @Test void extractionMatchesTheGoldenFile() throws Exception {
+        List<String> golden = Files.readAllLines(CHECKOUT.resolve("src/test/resources/extraction-golden.tsv"));
+        List<String> now = ExtractionSnapshot.lines(CHECKOUT);
+        List<String> diff = new ArrayList<>();
+        for (String l : now) if (!golden.contains(l)) diff.add("+ " + l);
+        for (String l : golden) if (!now.contains(l)) diff.add("- " + l);
+        assertTrue(diff.isEmpty(), "extraction changed (rewrite the golden file with ExtractionSnapshot.main and say why):\n"
+                + String.join("\n", diff));
+    }
+
+    @Test void textIsReadAsPasted() {
+        // JSON-escaped log line, compose prefix, timestamp, typographic quotes, ellipsis
+        assertFact("{\"level\":\"error\",\"msg\":\"Could not find network named \\\"dokploy-network\\\" for container \\\"/web\\\"\"}",
+                "traefik.docker_network_label", "dokploy-network");
+        assertFact("web-1  | 2024-05-01T10:00:00.123Z Error: getaddrinfo EAI_AGAIN postgres", "dependency.name", "postgres");
+        assertFact("time=\"2024-05-01T10:00:00Z\" level=error msg=\"Could not find network named \\\"shop_default\\\" for container \\\"/x\\\"\"",
+                "traefik.docker_network_label", "shop_default");
+        assertFact("the app can\u2019t reach the database", "service.has_dependencies", true);
+        // a wrapped line: the phrase is cut by the terminal
+        assertFact("I get this every time after the deploy finished and traefik reloaded the configuration: Could not\nfind network named \"web\" for container \"/x\"",
+                "traefik.network_not_found", true);
+        // excerpts quote the original, escapes and all
+        Fact f = X.extract("{\"msg\":\"getaddrinfo EAI_AGAIN redis\"}").stream().filter(x -> x.getKey().equals("app.dns_failure")).findFirst().orElseThrow();
+        assertTrue(f.getEvidence().contains("getaddrinfo EAI_AGAIN redis") && f.getEvidence().contains("(source: "), f.getEvidence());
+    }
+
+    /** A token in passing is not a fact: an address counts only where it says what the app listens on. */
+    @Test void aTokenInPassingIsNotAFact() {
+        for (String text : List.of("curl 127.0.0.1:3000 works from inside the container",
+                "Error: connect ECONNREFUSED 127.0.0.1:6379", "dial tcp 127.0.0.1:5432: connect: connection refused",
+                "I tried http://localhost:3000 in the browser", "redis at 127.0.0.1 does not answer")) {
+            for (Fact f : X.extract(text)) {
+                assertFalse(Set.of("app.listen_address", "app.listen_bound").contains(f.getKey()), text + " -> " + f + " " + f.getEvidence());
+            }
+        }
+        assertFact("Listening on 127.0.0.1:3000", "app.listen_address", "127.0.0.1");
+        assertFact("HOST=127.0.0.1", "app.listen_bound", "127.0.0.1");
+    }
+
+    /** Every pattern runs in linear time: adversarial texts of 100 KB each, a generous limit per pattern. */
+    @Test void everyPatternIsLinearOnAdversarialText() {
+        List<String> slow = new ArrayList<>();
+        String spaces = " ".repeat(100_000), newlines = "\n".repeat(100_000), errors = "error ".repeat(17_000);
+        for (Extractor e : X.extractors()) {
+            Set<String> lits = Prefilter.requiredLiterals(e.pattern().pattern());
+            String lit = lits == null ? e.samples().get(0).text() : lits.iterator().next();
+            String sample = e.samples().get(0).text();
+            List<String> inputs = List.of(spaces, newlines, errors, repeat(lit + " ", 100_000), repeat(lit, 100_000),
+                    repeat(sample + "\n", 100_000), "error" + spaces);
+            long t0 = System.nanoTime();
+            for (String in : inputs) e.find(TextReader.read(in).text());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms > 5_000) slow.add(e.id() + " " + ms + " ms");
+        }
+        assertTrue(slow.isEmpty(), "patterns slower than 5 s on 700 KB of adversarial text: " + slow);
+    }
+
+    private static String repeat(String s, int length) {
+        if (s.isEmpty()) return "";
+        return s.repeat(Math.max(1, length / s.length()));
+    }
+
+    private static void assertFact(String text, String key, Object value) {
+        List<Fact> facts = X.extract(text);
+        Fact f = facts.stream().filter(x -> x.getKey().equals(key)).findFirst().orElse(null);
+        assertTrue(f != null, text + ": no " + key + " in " + facts);
+        assertEquals(String.valueOf(value), String.valueOf(f.getValue()), text + ": " + f.getEvidence());
+    }
+}
