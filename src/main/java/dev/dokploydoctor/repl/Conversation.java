@@ -84,7 +84,7 @@ public final class Conversation {
     private void startProbes() {
         Thread t = new Thread(() -> {
             try {
-                probes.add(ProbeRunner.start(options.target(), options.probeTimeout(), loader.knowledge().vocabulary()));
+                watch(ProbeRunner.start(options.target(), options.probeTimeout(), loader.knowledge().vocabulary()));
             } catch (RuntimeException e) {
                 // a knowledge error is reported by the engine loader; without a vocabulary there is nothing to probe
             }
@@ -126,7 +126,8 @@ public final class Conversation {
                 };
                 if (!goOn) return leave();
             } catch (Console.Woken woken) {
-                useEngine(); // the background load failed: this rethrows its error (file:line, exit 2)
+                if (loader.failed()) useEngine(); // the background load failed: this rethrows its error (file:line, exit 2)
+                else probesArrived();
             }
         }
     }
@@ -162,7 +163,7 @@ public final class Conversation {
         view.noted(parsed.facts());
         if (parsed.url() != null && options.probe() && options.target().url() == null) {
             ProbeTarget t = options.target();
-            probes.add(ProbeRunner.start(new ProbeTarget(t.service(), t.project(), parsed.url()), options.probeTimeout(), k.vocabulary()));
+            watch(ProbeRunner.start(new ProbeTarget(t.service(), t.project(), parsed.url()), options.probeTimeout(), k.vocabulary()));
         }
         useEngine();
         advance();
@@ -299,6 +300,29 @@ public final class Conversation {
     /** The last outcome, or the session evaluated now (before anything was said). */
     Outcome current() {
         return state.outcome != null ? state.outcome : state.session.evaluate(engine, options.threshold());
+    }
+
+    /**
+     * Probe facts came in while the user was at a prompt: take them and plan again, so a question
+     * a probe has just answered is withdrawn instead of waiting for the next input.
+     */
+    private void probesArrived() {
+        if (state.mode != ReplState.Mode.QUESTIONS) return;
+        useEngine();
+        String asked = state.mode == ReplState.Mode.QUESTIONS && state.plan != null ? state.plan.question().key() : null;
+        if (!absorbProbes(false)) return;
+        if (asked != null && state.session.knows(asked)) view.dim("  (withdrawn: the probes answered " + asked + ")");
+        advance();
+    }
+
+    /** A probe run whose arrival wakes a waiting prompt (a real terminal only; a pipe is read line by line). */
+    private void watch(ProbeRunner runner) {
+        probes.add(runner);
+        runner.whenDone(() -> {
+            Console c = console;
+            // only a question is re-planned; at the opening the facts wait for what the user sees
+            if (c != null && prompter != null && prompter.reading() && state.mode == ReplState.Mode.QUESTIONS) c.wake();
+        });
     }
 
     /** Take the probe facts when they are in (or wait for them); true when a fact was added. */

@@ -11,10 +11,14 @@ final class Prompter {
     private final Console console;
     /** The question being read right now; null at other prompts. */
     private volatile FactSpec asking;
+    /** True while a read waits for the user (only then may a probe's arrival cut it short). */
+    private volatile boolean reading;
 
     Prompter(Console console) { this.console = console; }
 
     FactSpec asking() { return asking; }
+
+    boolean reading() { return reading; }
 
     /** Read the answer to a question about {@code spec}; Tab completes its choices meanwhile. */
     String answer(FactSpec spec) throws Console.Interrupted, Console.Woken {
@@ -28,7 +32,13 @@ final class Prompter {
 
     /** Read a line; a line of three quotes starts a block that ends with the next such line. */
     String line(String prompt) throws Console.Interrupted, Console.Woken {
-        String line = console.readLine(prompt);
+        String line;
+        reading = true;
+        try {
+            line = console.readLine(prompt);
+        } finally {
+            reading = false;
+        }
         if (line == null || !line.strip().equals("\"\"\"")) return line;
         StringBuilder block = new StringBuilder();
         while (true) {
