@@ -5,6 +5,7 @@ import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Redactor;
 import dev.dokploydoctor.knowledge.TextExtraction;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -56,14 +57,29 @@ public final class Engine {
 
     /** Stated facts first; facts extracted from the text fill only keys not stated. */
     public List<Fact> factsOf(CaseInput c) {
+        return factsOf(c, extraction.extract(c.text()));
+    }
+
+    private static List<Fact> factsOf(CaseInput c, List<Fact> extracted) {
         Map<String, Fact> facts = new LinkedHashMap<>();
         c.facts().forEach((k, v) -> facts.put(k, new Fact(k, v, Fact.USER, "stated in case " + c.id())));
-        for (Fact f : extraction.extract(c.text())) facts.putIfAbsent(f.getKey(), f);
+        for (Fact f : extracted) facts.putIfAbsent(f.getKey(), f);
         return new ArrayList<>(facts.values());
     }
 
+    /** A case's text that yields no fact was not understood: the case can then not be "no fault". */
     public Outcome diagnose(CaseInput c, double threshold) {
-        return evaluate(c.id(), factsOf(c), c.unknown(), threshold);
+        List<Fact> extracted = extraction.extract(c.text());
+        Outcome o = evaluate(c.id(), factsOf(c, extracted), c.unknown(), threshold);
+        if (c.text() != null && !c.text().isBlank() && extracted.isEmpty()) o = o.notChecked(List.of(notRecognised(c.text())));
+        return o;
+    }
+
+    /** The one line for text that matched no extractor: what was not understood and what to give instead. */
+    public static String notRecognised(String text) {
+        String shown = text.strip().replaceAll("\\s+", " ");
+        if (shown.length() > 60) shown = shown.substring(0, 57) + "...";
+        return "did not recognise a symptom in \"" + shown + "\": give the HTTP status, the exact error message or the log line";
     }
 
     /** The question planner for this rule base (the REPL, batch's questions and eval use the same one). */
@@ -88,7 +104,8 @@ public final class Engine {
         for (Need n : j.needs()) deciding.add(n.getKey());
         List<Question> questions = new ArrayList<>();
         for (Planner.Plan p : planner(threshold).rank(input, unknown, j, deciding)) questions.add(p.question());
-        return new Outcome(o.id(), o.status(), o.diagnoses(), questions, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error());
+        return new Outcome(o.id(), o.status(), o.diagnoses(), questions, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
+                o.threshold(), o.unchecked());
     }
 
     /** The rules over these facts and what they imply, without choosing questions. */
@@ -102,7 +119,8 @@ public final class Engine {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            for (Fact f : input) session.insert(f);
+            // secrets stop here: every output (batch, REPL, saved files) shows facts and evidence from the session
+            for (Fact f : input) session.insert(Redactor.SHAPES.redactFact(f));
             session.fireAllRules(MAX_FIRINGS);
             List<Fact> facts = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();
@@ -160,7 +178,7 @@ public final class Engine {
             if (certainty.getOrDefault(n.getCause(), 0.0) <= RULED_OUT) continue;
             if (knowledge.vocabulary().contains(n.getKey())) open.add(n);
         }
-        return new Judgement(new Outcome(id, status, shown, List.of(), facts, evidence, fired, unknown, null), open);
+        return new Judgement(new Outcome(id, status, shown, List.of(), facts, evidence, fired, unknown, null, threshold, List.of()), open);
     }
 
     private boolean hasSymptom(List<Fact> facts) {

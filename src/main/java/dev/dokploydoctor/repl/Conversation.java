@@ -51,10 +51,11 @@ public final class Conversation {
     }
 
     /**
-     * Run the session on the console {@code consoles} opens; returns the exit code of the final status.
+     * Run the session on the console {@code consoles} opens; returns the final status (the command
+     * line maps it to an exit code).
      * The rules compile in the background while the user reads and answers the first question.
      */
-    public int run(Supplier<Console> consoles) {
+    public Status run(Supplier<Console> consoles) {
         AnswersFile answers = null;
         if (options.answers() != null) {
             startLoader(); // the answers are checked against the vocabulary before anything is shown
@@ -112,7 +113,7 @@ public final class Conversation {
         }
     }
 
-    private int loop() {
+    private Status loop() {
         if (state.mode == ReplState.Mode.QUESTIONS) {
             useEngine();
             advance();
@@ -294,7 +295,8 @@ public final class Conversation {
         // the questions answered unknown, ranked by the planner as if they were open again
         List<Question> settle = new ArrayList<>();
         for (Planner.Plan p : interview.planner().rank(state.session.facts(), Set.of(), state.session.unknown())) settle.add(p.question());
-        return new Outcome(o.id(), o.status(), o.diagnoses(), settle, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error());
+        return new Outcome(o.id(), o.status(), o.diagnoses(), settle, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
+                o.threshold(), o.unchecked());
     }
 
     /** The last outcome, or the session evaluated now (before anything was said). */
@@ -368,7 +370,7 @@ public final class Conversation {
 
     // ---- leaving ----
 
-    private int leave() {
+    private Status leave() {
         useEngine();
         return new Farewell(view, resultOut, options).leave(current(), state.session, engine);
     }

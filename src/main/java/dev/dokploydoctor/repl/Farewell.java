@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.report.CaseView;
 import dev.dokploydoctor.report.Format;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
-/** The end of a session: the "bye" line, the result in json or markdown when asked for, the exit code. */
+/** The end of a session: the "bye" line, the result in json or markdown when asked for, the final status. */
 final class Farewell {
     private final ReplView view;
     private final PrintStream resultOut;
@@ -23,7 +24,7 @@ final class Farewell {
         this.options = options;
     }
 
-    int leave(Outcome o, Session session, Engine engine) {
+    Status leave(Outcome o, Session session, Engine engine) {
         String last = switch (o.status()) {
             case DIAGNOSED, ADVICE -> o.status().label() + ": " + o.top().cause();
             case INCONCLUSIVE -> "inconclusive" + (o.top() == null ? "" : ", leading " + o.top().cause());
@@ -34,7 +35,7 @@ final class Farewell {
             resultOut.println(render(o, session, engine, options.format()));
             resultOut.flush();
         }
-        return o.status().exitCode();
+        return o.status();
     }
 
     /** The final result in json (the batch case object) or markdown (the session report). */

@@ -14,11 +14,12 @@ import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.PrivateFiles;
+import dev.dokploydoctor.knowledge.Redactor;
 import dev.dokploydoctor.report.CaseView;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -48,7 +49,7 @@ public final class SessionFiles {
         }
         sb.append("# a batch case: add 'expect: {status: ..., cause: ...}' to keep it as a regression case (or use 'dokploy-doctor learn')\n");
         try {
-            sb.append(YAML.writeValueAsString(c.toPlain()));
+            sb.append(YAML.writeValueAsString(Redactor.SHAPES.redactPlain(c.toPlain())));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +87,7 @@ public final class SessionFiles {
         }
         sb.append("## Result: ").append(o.status().label()).append("\n\n");
         Map<String, String> values = Engine.placeholderValues(o.facts());
-        if ((o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE) && o.top() != null) {
+        if (o.status().isConclusive() && o.top() != null) {
             diagnosis(sb, o.top(), values, knowledge);
             if (o.diagnoses().size() > 1) {
                 sb.append("### Also considered\n\n");
@@ -110,7 +111,7 @@ public final class SessionFiles {
                 sb.append('\n');
             }
         }
-        return sb.toString();
+        return Redactor.SHAPES.redact(sb.toString());   // pasted text and answers are shown as typed
     }
 
     private static void diagnosis(StringBuilder sb, Diagnosis d, Map<String, String> values, Knowledge knowledge) {
@@ -123,6 +124,7 @@ public final class SessionFiles {
         sb.append('\n');
         if (c == null) return;
         sb.append("### Fix\n\n");
+        for (String w : c.fillWarnings(values)) sb.append("> **Warning:** ").append(w).append("\n\n");
         int n = 0;
         for (Cause.Fix f : c.fixes()) {
             Cause.Fix filled = c.fill(f, values);
@@ -169,8 +171,9 @@ public final class SessionFiles {
     }
 
     /**
-     * Write a file the user named. No folder is created behind their back (a typo in the path would
-     * scatter files); a failure is one plain sentence, thrown as IllegalArgumentException.
+     * Write a file the user named: secrets masked, mode 600 (issue 16.3). No folder is created behind
+     * their back (a typo in the path would scatter files); a failure is one plain sentence, thrown
+     * as IllegalArgumentException.
      */
     public static void write(Path file, String content) {
         Path parent = file.toAbsolutePath().getParent();
@@ -178,14 +181,13 @@ public final class SessionFiles {
             throw new IllegalArgumentException("cannot write " + file + ": the folder " + parent + " does not exist (create it first)");
         }
         try {
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new IllegalArgumentException("cannot write " + file + ": permission denied");
-        } catch (java.nio.file.FileSystemException e) {
-            String reason = e.getReason() != null ? e.getReason() : "the file system refused it";
-            throw new IllegalArgumentException("cannot write " + file + ": " + reason.toLowerCase(java.util.Locale.ROOT));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
+            PrivateFiles.writeRedacted(file, content);
+        } catch (UncheckedIOException wrapped) {
+            IOException e = wrapped.getCause();
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason().toLowerCase(java.util.Locale.ROOT)
+                    : String.valueOf(e.getMessage());
+            throw new IllegalArgumentException("cannot write " + file + ": " + reason);
         }
     }
 }
