@@ -227,7 +227,7 @@ public final class Knowledge {
     }
 
     static List<Path> listDirs(Path dir) {
-        if (!Files.isDirectory(dir)) return List.of(); // a knowledge folder without causes/ (a test fixture, a user folder)
+        if (dir == null || !Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
