@@ -157,6 +157,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 session.add(Session.Kind.PROBE, r.probe(), r.facts(), null, false);
                 if (verbose && r.state() == ProbeResult.State.SKIPPED) System.err.println("note: " + r.probe() + " skipped: " + r.reason());
             }
+            if (!target.namesAnApp()) gaps.add(ProbeTarget.APP_NOT_NAMED);
             gaps.addAll(report.gaps());
         } else if (answers == null && (text == null || text.isBlank())) {
             gaps.add("nothing was checked: --no-probe, and no --answers or --text to go on");

@@ -73,7 +73,8 @@ public final class Engine {
 
     /** The one line for text that matched no extractor: what was not understood and what to give instead. */
     public static String notRecognised(String text) {
-        String shown = text.strip().replaceAll("\\s+", " ");
+        // redacted before it is cut: a secret cut in half would no longer look like one
+        String shown = Redactor.SHAPES.redact(text).strip().replaceAll("\\s+", " ");
         if (shown.length() > 60) shown = shown.substring(0, 57) + "...";
         return "did not recognise a symptom in \"" + shown + "\": give the HTTP status, the exact error message or the log line";
     }

@@ -210,6 +210,7 @@ public final class Knowledge {
     }
 
     static List<Path> listDirs(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {

@@ -34,7 +34,7 @@ final class DockerProbe implements Probe {
             f.observe(s.routedNote());
             ProbeTarget t = ctx.target();
             if (t.service() == null && t.url() == null) {
-                f.notChecked("the app was not checked (no --service or --url): add --service NAME, with --project APP for a compose service");
+                f.notChecked(ProbeTarget.APP_NOT_NAMED);
             } else {
                 f.notChecked(s.routedNote() + ": the app was not checked");
             }
