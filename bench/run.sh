@@ -51,7 +51,7 @@ record() {  # record NAME JSON
 newest_source=$(find "$ROOT/src/main" "$ROOT/pom.xml" -type f -newer "$JAR" 2>/dev/null | head -1 || true)
 if [ ! -f "$JAR" ] || [ -n "$newest_source" ]; then
   say "building $JAR"
-  (cd "$ROOT" && mvn -q -B -o package -DskipTests)
+  (cd "$ROOT" && mvn -q -B -o package -DskipTests -Ddist.skip)
 fi
 
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -40,7 +40,7 @@ public record Coverage(String source, int caseCount, List<RuleRow> rules, List<C
             for (Evidence e : o.evidence()) if (e.getCf() > 0) supported.add(e.getCause());
             for (String cause : supported) evidence.merge(cause, 1, Integer::sum);
             Diagnosis top = o.top();
-            if (top != null && (o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE)) diagnosed.merge(top.cause(), 1, Integer::sum);
+            if (top != null && o.status().isConclusive()) diagnosed.merge(top.cause(), 1, Integer::sum);
         }
         List<RuleRow> rules = new ArrayList<>();
         for (DrlRule r : DrlReader.readAll(engine.knowledge())) rules.add(new RuleRow(r.name(), r.where(), fired.getOrDefault(r.name(), 0)));

@@ -25,7 +25,7 @@ public final class Expectation {
     /** Null when the outcome meets the expectation, else what went wrong. */
     public static String failure(CaseInput.Expect expect, Outcome o) {
         Diagnosis top = o.top();
-        boolean confident = o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE;
+        boolean confident = o.status().isConclusive();
         List<String> problems = new ArrayList<>();
         if (expect.status() != null && !expect.status().equals(o.status().label())) {
             problems.add("status " + expect.status() + " expected");
@@ -54,7 +54,7 @@ public final class Expectation {
         StringBuilder sb = new StringBuilder(o.status().label());
         if (o.error() != null) return sb.append(": ").append(o.error()).toString();
         if (o.diagnoses().isEmpty()) return sb.toString();
-        boolean confident = o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE;
+        boolean confident = o.status().isConclusive();
         sb.append(confident ? " " : ": ");
         List<String> parts = new ArrayList<>();
         for (Diagnosis d : o.diagnoses().subList(0, Math.min(confident ? 1 : 3, o.diagnoses().size()))) {

@@ -62,6 +62,7 @@ final class ReferenceCheck {
             }
         }
         if (cause.advice() != null) knownCause("cause '" + cause.id() + "' points to advice", cause.advice(), file, 0);
+        for (Cause.Lookalike l : cause.lookalikes()) knownCause("cause '" + cause.id() + "' names as look-alike", l.cause(), file, l.line());
     }
 
     /** Null (and a finding) when {@code key} is not in facts.yaml. */

@@ -25,6 +25,11 @@ public final class RulesCheck {
 
     public static CheckReport run(Knowledge knowledge) {
         List<Finding> findings = new ArrayList<>();
+        // first, and before any case runs a rule: a rule that does more than our DSL is not run at all
+        for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
+            RuleSafety.check(Display.path(src.displayPath()), src.text(), findings);
+        }
+        boolean safe = findings.stream().noneMatch(f -> f.check().equals("unsafe-rule"));
 
         long t0 = System.nanoTime();
         List<KnowledgeError> compileErrors = new ArrayList<>();
@@ -65,7 +70,7 @@ public final class RulesCheck {
         long t2 = System.nanoTime();
         List<RegressionRunner.LoadedCase> cases = RegressionRunner.load(knowledge);
         CaseCheck.check(knowledge, cases, references, findings);
-        if (ruleBase != null) {
+        if (ruleBase != null && safe) {
             Engine engine = new Engine(knowledge, ruleBase);
             Set<String> fired = new HashSet<>();
             int run = 0;

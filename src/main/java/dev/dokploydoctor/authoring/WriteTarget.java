@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public record WriteTarget(Path knowledge, boolean user, String label) {
 
     public static WriteTarget resolve(Path knowledgeFlag, Path workingDir) {
-        Knowledge.Layer checkout = Knowledge.checkout(workingDir);
+        Knowledge.Layer checkout = Knowledge.isOwnCheckout(workingDir) ? Knowledge.checkout(workingDir) : null;   // as loading does
         Path userDir = userDir();
         Path knowledge = knowledgeFlag != null ? knowledgeFlag : checkout != null ? checkout.knowledge() : userDir.resolve("knowledge");
         boolean user = knowledgeFlag == null && checkout == null;

@@ -73,7 +73,11 @@ public final class BatchCommand implements Callable<Integer> {
             writer.finish(summary);
             out.flush();
             if (reader.idsNotice() != null) System.err.println("note: " + reader.idsNotice());
-            return summary.total() == 0 ? Main.USAGE : summary.exitCode();
+            if (summary.total() == 0) {
+                throw new Main.UsageError(name + " has no cases: add at least one case (a map with id, and text and/or facts)"
+                        + " under 'cases:', or one per line in JSONL");
+            }
+            return summary.exitCode();
         }
     }
 
@@ -91,7 +95,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** Diagnose in parallel, write in order; at most {@code 64 * threads} cases in flight. */
     static Summary run(Engine engine, CaseReader reader, CaseWriter writer, double threshold, int threads) throws IOException {
-        Summary summary = new Summary();
+        Summary summary = new Summary(ExitCodes::of);
         int window = Math.max(1, threads) * 64;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "diagnose");
@@ -141,7 +145,14 @@ public final class BatchCommand implements Callable<Integer> {
         }
         summary.add(o);
         if (prepared == null) prepared = writer.prepare(o);
-        writer.write(o, prepared);
+        writer.write(o, prepared, lineOf(item));
+    }
+
+    /** Where the case starts in the input: its first line, or the line of its error. */
+    private static int lineOf(CaseReader.Item item) {
+        if (item.input() != null && item.input().line() > 0) return item.input().line();
+        if (item.error() != null && item.error().line() > 0) return item.error().line();
+        return item.line();
     }
 
     static Outcome diagnose(Engine engine, CaseReader.Item item, double threshold) {

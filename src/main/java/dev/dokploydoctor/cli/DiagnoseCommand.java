@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -63,7 +65,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "Result format: text, json (the batch case object) or markdown. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--probe-timeout", paramLabel = "S", defaultValue = "3", description = "Seconds each probe may take. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--probe-timeout", paramLabel = "S", defaultValue = "10", description = "Seconds each probe may take. Default: ${DEFAULT-VALUE}.")
     double probeTimeout;
 
     @Option(names = "--min-certainty", paramLabel = "CF", defaultValue = "0.7",
@@ -75,12 +77,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Mixin KnowledgeOptions knowledge = new KnowledgeOptions();
 
+    @Mixin DockerOptions docker = new DockerOptions();
+
     @Override public Integer call() {
         Timing.mark("command parsed");
         Format fmt = parseFormat();
         if (project != null && service == null) throw new Main.UsageError("--project needs --service (the compose service name)");
         if (!(probeTimeout > 0) || probeTimeout > 600) throw new Main.UsageError("--probe-timeout must be between 0 and 600 seconds");
         if (!(minCertainty > 0) || minCertainty > 1) throw new Main.UsageError("--min-certainty must be in (0, 1]");
+        if (!noProbe) docker.apply();
         ProbeTarget target = new ProbeTarget(service, project, url);
         Duration timeout = Duration.ofMillis((long) (probeTimeout * 1000));
         if (noQuestions) return diagnoseOnce(fmt, target, timeout);
@@ -94,7 +99,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 ? () -> new TerminalConsole(style, HistoryFile.prepare())
                 : () -> new PlainConsole(System.in, talk, style, !PlainConsole.stdinIsTerminal());
         try {
-            return new Conversation(options, System.out).run(withText(consoles));
+            return ExitCodes.of(new Conversation(options, System.out).run(withText(consoles)));
         } finally {
             if (terminal) HistoryFile.secure(HistoryFile.location());
         }
@@ -144,14 +149,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
             if (!a.unknown().isEmpty()) session.markUnknown(Session.Kind.ANSWERS_FILE, "answers file", a.unknown());
         }
         if (text != null && !text.isBlank()) session.add(Session.Kind.OPENING, "--text", engine.extraction().extract(text), text, false);
+        List<String> gaps = new ArrayList<>();
+        if (text != null && !text.isBlank() && engine.extraction().extract(text).isEmpty()) gaps.add(Engine.notRecognised(text));
         if (!noProbe) {
             ProbeReport report = Probes.run(target, timeout, engine.knowledge().vocabulary());
             for (ProbeResult r : report.results()) {
                 session.add(Session.Kind.PROBE, r.probe(), r.facts(), null, false);
-                if (verbose && r.state() != ProbeResult.State.OK) System.err.println("note: " + r.probe() + " not checked: " + r.reason());
+                if (verbose && r.state() == ProbeResult.State.SKIPPED) System.err.println("note: " + r.probe() + " skipped: " + r.reason());
             }
+            if (!target.namesAnApp()) gaps.add(ProbeTarget.APP_NOT_NAMED);
+            gaps.addAll(report.gaps());
+        } else if (answers == null && (text == null || text.isBlank())) {
+            gaps.add("nothing was checked: --no-probe, and no --answers or --text to go on");
         }
-        Outcome o = session.evaluate(engine, minCertainty);
+        // "no problems found" only when everything that applies was looked at and understood
+        Outcome o = session.evaluate(engine, minCertainty).notChecked(gaps);
         switch (fmt) {
             case JSON -> {
                 try {
@@ -165,6 +177,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
             default -> System.out.print(new TextReport(engine.knowledge(), Style.detect(), verbose).render(o));
         }
         System.out.flush();
-        return o.status().exitCode();
+        return ExitCodes.of(o.status());
     }
 }

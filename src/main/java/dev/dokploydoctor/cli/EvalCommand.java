@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
 
 /** The scoreboard: the field corpus run as batch (text and facts, text alone) and as a simulated interview. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score the rule base on the field corpus (knowledge/field/*.jsonl): batch with text and facts,",
-                "batch with the text alone, and a simulated interview answered from each report's truth."},
+        description = {"Score the rule base on the field corpus (knowledge/field/*.jsonl).",
+                "Three ways: batch with text and facts, batch with the text alone, and a simulated interview answered"
+                + " from each report's truth."},
         footer = {"", "The split is fixed by the report's URL (knowledge/field/README.md): tune on dev, only run test.",
                 "Exit codes: 0 done, 1 the dev figures fell below scoreboard.json (--check-baseline), 2 invalid corpus or usage."})
 public final class EvalCommand implements Callable<Integer> {

@@ -35,10 +35,10 @@ import java.util.concurrent.Callable;
 
 /** dokploy-doctor learn: a saved session (or any case) and its confirmed cause become a rule and a regression case. */
 @Command(name = "learn", mixinStandardHelpOptions = true,
-        description = {"Turn a case into a lesson: a rule whose conditions are the case's telling facts (stated, and extracted",
-                "from its text), the case itself as a regression case, and a cause file when the cause is new.",
-                "Runs every regression case before and after and shows what changed; if a case that passed now fails,",
-                "or the new case is not diagnosed, every file is put back (unless --force).",
+        description = {"Turn a case into a lesson: a rule, a regression case and, if new, a cause file.",
+                "The rule's conditions are the case's telling facts (stated, and extracted from its text); the case becomes"
+                + " a regression case. Runs every regression case before and after and shows what changed; if a case that"
+                + " passed now fails, or the new case is not diagnosed, every file is put back (unless --force).",
                 "Writes into the checkout in the working directory, else into $XDG_CONFIG_HOME/dokploy-doctor."},
         footer = {"", "Example: dokploy-doctor learn ~/shop-502.yaml --cause multi-container-isolation --yes",
                 "", "Exit codes: 0 learned (or nothing written without --yes), 1 not learned because cases failed,",

@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** dokploy-doctor: with no command, guided diagnosis in the terminal. */
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
                 LearnCommand.class, ExplainCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no fault (or advice), 3 fault diagnosed, 4 inconclusive, 2 usage error or invalid input, 1 internal error."})
 public final class Main implements Callable<Integer> {
-    public static final int OK = 0, INTERNAL = 1, USAGE = 2, DIAGNOSED = 3, INCONCLUSIVE = 4;
+    public static final int OK = ExitCodes.OK, INTERNAL = ExitCodes.INTERNAL, USAGE = ExitCodes.USAGE;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -31,7 +32,23 @@ public final class Main implements Callable<Integer> {
 
     public static int run(String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        return cl.execute(withDefaultCommand(cl, args));
+    }
+
+    /**
+     * The bare command is 'diagnose' and takes every one of its options: arguments that do not start
+     * with a command (or the program's own --help/--version) are diagnose's.
+     */
+    static String[] withDefaultCommand(CommandLine cl, String[] args) {
+        if (args.length == 0) return args;
+        String first = args[0];
+        if (cl.getSubcommands().containsKey(first)) return args;
+        if (List.of("-h", "--help", "-V", "--version").contains(first)) return args;
+        if (!first.startsWith("-")) return args; // an unknown command: picocli says so
+        String[] out = new String[args.length + 1];
+        out[0] = "diagnose";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
     }
 
     public static CommandLine commandLine() {

@@ -2,9 +2,9 @@ package dev.dokploydoctor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.knowledge.Fact;
-import dev.dokploydoctor.knowledge.FactSpec;
-import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Vocabulary;
 import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
@@ -24,17 +24,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** dokploy-doctor probe: look at this host and print what is observed, as facts with evidence. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = {"Look at this DokPloy host (Docker, Traefik, the tunnel, the compose file, the URL) and print what is observed,",
-                "one fact per line with its evidence. Probes only read; nothing on the host is changed.",
-                "The Docker engine is DOCKER_HOST or the local socket; DokPloy's API is used only with DOKPLOY_URL and DOKPLOY_API_KEY."})
+        description = {"Look at this DokPloy host and print what is observed.",
+                "Docker, Traefik, the tunnel, the compose file and the URL: one fact per line with its evidence, marked"
+                + " ✗ when it is a symptom or supports a diagnosed cause. Probes only read; nothing on the host is changed.",
+                "The Docker engine is -H/--host, --context, DOCKER_HOST or the local socket (ssh:// goes through OpenSSH); DokPloy's API is used only with DOKPLOY_URL and DOKPLOY_API_KEY."})
 public final class ProbeCommand implements Callable<Integer> {
     enum OutputFormat { text, json }
 
     @Mixin KnowledgeOptions knowledgeOptions;
+
+    @Mixin DockerOptions dockerOptions = new DockerOptions();
 
     @Spec CommandSpec spec;
 
@@ -50,7 +54,7 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "3", description = "Time each probe may take (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Seconds each probe may take (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
     @Option(names = {"-v", "--verbose"}, description = "Show the evidence of each fact and everything the probes noticed.")
@@ -59,19 +63,29 @@ public final class ProbeCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (project != null && service == null) throw new Main.UsageError("--project needs --service (the compose service name in that project)");
         if (!(timeoutSeconds > 0) || timeoutSeconds > 600) throw new Main.UsageError("--probe-timeout must be between 0 and 600 seconds, got " + timeoutSeconds);
+        dockerOptions.apply();
         PrintWriter out = spec.commandLine().getOut();
-        Knowledge knowledge = knowledgeOptions.loadKnowledge(System.err);
+        Engine engine = knowledgeOptions.loadEngine(System.err);
         ProbeTarget target = new ProbeTarget(service, project, url);
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-        ProbeReport report = Probes.run(target, timeout, knowledge.vocabulary());
-        if (format == OutputFormat.json) out.println(json(target, report));
-        else out.print(text(target, report, knowledge.vocabulary(), Style.detect(), verbose));
+        ProbeReport report = Probes.run(target, timeout, engine.knowledge().vocabulary());
+        if (format == OutputFormat.json) {
+            out.println(json(target, report));
+        } else {
+            Outcome o = engine.evaluate("probe", report.facts(), Set.of(), Engine.DEFAULT_THRESHOLD);
+            out.print(text(target, report, engine.knowledge().vocabulary(), Style.detect(), verbose, FactMarks.of(o, engine.knowledge().vocabulary())));
+        }
         out.flush();
         return Main.OK;
     }
 
     /** The doctor-style checklist: one line per fact, "could not check" lines, evidence with -v. */
     public static String text(ProbeTarget target, ProbeReport report, Vocabulary vocabulary, Style style, boolean verbose) {
+        return text(target, report, vocabulary, style, verbose, FactMarks.of(null, vocabulary));
+    }
+
+    /** The checklist with each fact marked: ✗ a symptom or support for a diagnosed cause, ! support for a candidate, ✓ otherwise. */
+    static String text(ProbeTarget target, ProbeReport report, Vocabulary vocabulary, Style style, boolean verbose, FactMarks marks) {
         StringBuilder sb = new StringBuilder();
         sb.append(style.bold("probe " + describe(target))).append('\n');
         int facts = 0;
@@ -80,8 +94,11 @@ public final class ProbeCommand implements Callable<Integer> {
             sb.append('\n').append(style.bold(r.probe())).append(style.dim("  " + r.millis() + " ms")).append('\n');
             for (Fact f : r.facts()) {
                 facts++;
-                FactSpec spec = vocabulary.get(f.getKey());
-                String mark = spec != null && spec.isSymptom(f.getValue()) ? style.bad() : style.ok();
+                String mark = switch (marks.of(f)) {
+                    case FAULT -> style.bad();
+                    case SUSPECT -> style.warn();
+                    case FINE -> style.ok();
+                };
                 sb.append("  ").append(mark).append(' ').append(f.getKey()).append(" = ").append(shown(f)).append('\n');
                 if (verbose && !f.getEvidence().isBlank()) sb.append(indent(f.getEvidence(), "      ", style)).append('\n');
             }
@@ -91,7 +108,9 @@ public final class ProbeCommand implements Callable<Integer> {
                     sb.append("  ").append(style.warn()).append(" could not check: ").append(r.reason()).append('\n');
                 }
                 case SKIPPED -> sb.append("  ").append(style.info()).append(' ').append(style.dim("skipped: " + r.reason())).append('\n');
-                case OK -> { }
+                case OK -> {
+                    if (r.reason() != null) sb.append("  ").append(style.warn()).append(" not checked: ").append(r.reason()).append('\n');
+                }
             }
             if (verbose || r.facts().isEmpty()) {
                 for (String o : r.observations()) sb.append("  ").append(style.info()).append(' ').append(style.dim(o)).append('\n');

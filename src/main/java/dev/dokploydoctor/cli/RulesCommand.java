@@ -63,10 +63,11 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Compile the DRL and verify the rule base: unknown fact keys and enum values (with the nearest name),",
-                    "wrong properties, concluded causes without a cause file, causes no rule reaches, causes without a positive",
-                    "case or a near-miss, unreadable cases, dead rules (fired by no case), conflicting and redundant rules,",
-                    "questions no rule needs."},
+            description = {"Compile the rules and verify the rule base.",
+                    "Reports unknown fact keys and enum values (with the nearest name), wrong properties, concluded causes"
+                    + " without a cause file, causes no rule reaches, causes without a positive case or a near-miss, unreadable"
+                    + " cases, dead rules (fired by no case), conflicting and redundant rules,"
+                    + " questions no rule needs."},
             footer = {"", "Exit codes: 0 no errors (warnings allowed), 2 errors (or warnings with --strict)."})
     static final class Check implements Callable<Integer> {
         @Mixin KnowledgeOptions knowledge = new KnowledgeOptions();
@@ -100,8 +101,9 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Run the regression cases (knowledge/causes/<id>/cases/): a line per case, expected versus got;",
-                    "for a failure, the trace (facts, rules fired, evidence with certainties). Ends with 'N passed, N failed'.",
+            description = {"Run the regression cases (knowledge/causes/<id>/cases/).",
+                    "A line per case, expected versus got; for a failure, the trace (facts, rules fired, evidence with"
+                    + " certainties). Ends with 'N passed, N failed'.",
                     "expect.status must equal the outcome; expect.cause must be the top cause, diagnosed (or advice) unless",
                     "a status is given; expect.not must not be diagnosed (inconclusive with it as a candidate is fine)."},
             footer = {"", "Exit codes: 0 all passed, 1 a case failed, 2 invalid input (a case file or the rules do not load)."})
@@ -150,9 +152,10 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "coverage", mixinStandardHelpOptions = true,
-            description = {"For each rule, how many cases fired it; for each cause, how many cases gave it evidence or a diagnosis;",
-                    "rules never fired and causes never reached. Markdown. Uses the regression cases, or the cases of FILE",
-                    "(a batch symptom file: YAML, JSON or JSONL)."})
+            description = {"Show which rules and causes the cases reach.",
+                    "For each rule, how many cases fired it; for each cause, how many cases gave it evidence or a diagnosis;"
+                    + " rules never fired and causes never reached. Markdown. Uses the regression cases, or the cases of FILE"
+                    + " (a batch symptom file: YAML, JSON or JSONL)."})
     static final class CoverageCommand implements Callable<Integer> {
         @Mixin KnowledgeOptions knowledge = new KnowledgeOptions();
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "A batch symptom file instead of the regression cases.")
@@ -188,9 +191,10 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true,
-            description = {"Scaffold a lesson: the folder knowledge/causes/<id>/ with cause.yaml, a rule in rules.drl, and the",
-                    "cases cases/positive.yaml and cases/near-miss.yaml; then run 'rules check'. Writes into the checkout",
-                    "in the working directory, else into $XDG_CONFIG_HOME/dokploy-doctor/knowledge; --knowledge chooses the folder."},
+            description = {"Scaffold a lesson: a cause folder with a rule and two cases.",
+                    "Writes the folder knowledge/causes/<id>/ with cause.yaml, a rule in rules.drl, and the cases"
+                    + " cases/positive.yaml and cases/near-miss.yaml; then runs 'rules check'. Writes into the checkout in the"
+                    + " working directory, else into $XDG_CONFIG_HOME/dokploy-doctor/knowledge; --knowledge chooses the folder."},
             footer = {"", "Example: dokploy-doctor rules new letsencrypt-rate-limited --layer traefik --when letsencrypt.rate_limited=true",
                     "", "Exit codes: 0 written, checked and its cases pass; 1 a new case fails (another cause claims the same facts:",
                     "sharpen the conditions); 2 refused (bad or taken id, bad layer, unknown key) or the check found errors."})

@@ -5,6 +5,7 @@ import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Redactor;
 import dev.dokploydoctor.knowledge.TextExtraction;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -52,14 +53,30 @@ public final class Engine {
 
     /** Stated facts first; facts extracted from the text fill only keys not stated. */
     public List<Fact> factsOf(CaseInput c) {
+        return factsOf(c, extraction.extract(c.text()));
+    }
+
+    private static List<Fact> factsOf(CaseInput c, List<Fact> extracted) {
         Map<String, Fact> facts = new LinkedHashMap<>();
         c.facts().forEach((k, v) -> facts.put(k, new Fact(k, v, Fact.USER, "stated in case " + c.id())));
-        for (Fact f : extraction.extract(c.text())) facts.putIfAbsent(f.getKey(), f);
+        for (Fact f : extracted) facts.putIfAbsent(f.getKey(), f);
         return new ArrayList<>(facts.values());
     }
 
+    /** A case's text that yields no fact was not understood: the case can then not be "no fault". */
     public Outcome diagnose(CaseInput c, double threshold) {
-        return evaluate(c.id(), factsOf(c), c.unknown(), threshold);
+        List<Fact> extracted = extraction.extract(c.text());
+        Outcome o = evaluate(c.id(), factsOf(c, extracted), c.unknown(), threshold);
+        if (c.text() != null && !c.text().isBlank() && extracted.isEmpty()) o = o.notChecked(List.of(notRecognised(c.text())));
+        return o;
+    }
+
+    /** The one line for text that matched no extractor: what was not understood and what to give instead. */
+    public static String notRecognised(String text) {
+        // redacted before it is cut: a secret cut in half would no longer look like one
+        String shown = Redactor.SHAPES.redact(text).strip().replaceAll("\\s+", " ");
+        if (shown.length() > 60) shown = shown.substring(0, 57) + "...";
+        return "did not recognise a symptom in \"" + shown + "\": give the HTTP status, the exact error message or the log line";
     }
 
     /** Run the rules over these facts. Keys in {@code unknown} were asked and not known: never asked again. */
@@ -72,7 +89,8 @@ public final class Engine {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            for (Fact f : input) session.insert(f);
+            // secrets stop here: every output (batch, REPL, saved files) shows facts and evidence from the session
+            for (Fact f : input) session.insert(Redactor.SHAPES.redactFact(f));
             session.fireAllRules(MAX_FIRINGS);
             List<Fact> facts = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();
@@ -124,7 +142,7 @@ public final class Engine {
         // once a cause is certain (or nothing is wrong) there is nothing left to ask
         List<Question> questions = status == Status.INCONCLUSIVE
                 ? rankQuestions(facts, needs, unknown, certainty) : List.of();
-        return new Outcome(id, status, shown, questions, facts, evidence, fired, unknown, null);
+        return new Outcome(id, status, shown, questions, facts, evidence, fired, unknown, null, threshold, List.of());
     }
 
     private boolean hasSymptom(List<Fact> facts) {

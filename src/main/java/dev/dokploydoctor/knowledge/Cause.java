@@ -8,17 +8,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One cause, from knowledge/causes/&lt;id&gt;/cause.yaml: what it is, why it happens, how to fix it and how
- * to check the fix. {@code kind} is {@code fault} or {@code advice} (a routing decision).
+ * One cause, from knowledge/causes/&lt;id&gt;/cause.yaml: what it is, why it happens, how to fix it, how
+ * to check the fix, and the causes it is confused with. {@code kind} is {@code fault} or {@code advice} (a routing decision).
  */
 public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
-                    String verify, List<String> references, String advice, String file, Set<String> placeholders) {
+                    String verify, List<String> references, String advice, String file, Set<String> placeholders,
+                    List<Lookalike> lookalikes) {
 
     public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                  String verify, List<String> references, String advice, String file) {
-        this(id, kind, title, layer, why, fixes, verify, references, advice, file,
-                findPlaceholders(verify, fixes));
+        this(id, kind, title, layer, why, fixes, verify, references, advice, file, List.of());
     }
+
+    public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
+                 String verify, List<String> references, String advice, String file, List<Lookalike> lookalikes) {
+        this(id, kind, title, layer, why, fixes, verify, references, advice, file,
+                findPlaceholders(verify, fixes), lookalikes);
+    }
+
+    /** A cause users confuse this one with, how the two differ, and the near-miss case that shows it. */
+    public record Lookalike(String cause, String differs, String caseId, int line) {}
 
     /** One way to fix it: commands to paste and/or a compose snippet, and the risk of doing so. */
     public record Fix(String title, List<String> commands, String compose, String risk) {}
@@ -41,17 +50,25 @@ public record Cause(String id, String kind, String title, String layer, String w
         return java.util.Collections.unmodifiableSet(keys);
     }
 
-    /** Fill {@code {fact.key}} placeholders from known facts; unknown ones become {@code <fact.key>}. */
+    /**
+     * Fill {@code {fact.key}} placeholders from known facts; unknown ones, and values that are not
+     * safe to paste into a shell ({@link CommandValues}), become {@code <fact.key>}.
+     */
     public static String fill(String text, Map<String, String> values) {
         if (text == null) return null;
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String v = values.get(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v != null && !v.isBlank() ? v : "<" + m.group(1) + ">"));
+            String v = CommandValues.accepted(m.group(1), values.get(m.group(1)));
+            m.appendReplacement(sb, Matcher.quoteReplacement(v != null ? v : "<" + m.group(1) + ">"));
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** Why some of this cause's placeholders stay unfilled although a value is known (the value is unsafe). */
+    public List<String> fillWarnings(Map<String, String> values) {
+        return CommandValues.warnings(placeholders, values);
     }
 
     public Fix fill(Fix fix, Map<String, String> values) {
@@ -96,8 +113,17 @@ public record Cause(String id, String kind, String title, String layer, String w
         List<String> refs = new ArrayList<>();
         Node r = n.get("references");
         if (r != null && r.isList()) for (Node item : r.items()) refs.add(item.text());
+        List<Lookalike> lookalikes = new ArrayList<>();
+        Node l = n.get("lookalikes");
+        if (l != null && !l.isNull()) {
+            if (!l.isList()) throw l.error("lookalikes", "a list of {cause, differs, case}");
+            for (Node item : l.items()) {
+                if (!item.isMap() || item.text("cause", null) == null) throw item.error("lookalikes", "each look-alike names its cause");
+                lookalikes.add(new Lookalike(item.text("cause", null), item.text("differs", ""), item.text("case", null), item.line()));
+            }
+        }
         return new Cause(id, kind, title, layer, why.strip(), List.copyOf(fixes), verify.strip(), List.copyOf(refs),
-                n.text("advice", null), n.file());
+                n.text("advice", null), n.file(), List.copyOf(lookalikes));
     }
 
     private static String required(Node n, String field) {

@@ -133,18 +133,53 @@ public final class Documents {
         return loc == null ? 0 : loc.getLineNr();
     }
 
-    /** Turn a parser exception into a located, one-line message. */
+    /** Turn a parser exception into a located, one-line message in the user's words (no parser internals). */
     public static KnowledgeError toError(IOException e, String name) {
         int line = 0;
+        int column = 0;
         String msg = e.getMessage();
         if (e instanceof JsonProcessingException jpe) {
-            if (jpe.getLocation() != null) line = jpe.getLocation().getLineNr();
+            if (jpe.getLocation() != null) {
+                line = jpe.getLocation().getLineNr();
+                column = jpe.getLocation().getColumnNr();
+            }
             msg = jpe.getOriginalMessage();
         }
         if (msg == null) msg = e.getClass().getSimpleName();
-        // snakeyaml messages span lines and repeat the location; keep the first sentence
-        msg = msg.lines().map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse(msg);
-        if (msg.length() > 200) msg = msg.substring(0, 200) + "...";
-        return new KnowledgeError(name, line, null, "malformed " + (isJson(name) ? "JSON" : "YAML") + ": " + msg);
+        // snakeyaml names the problem's own place last ("line 2, column 1"); the exception's location is where the token began
+        java.util.regex.Matcher mark = PROBLEM_MARK.matcher(msg);
+        while (mark.find()) {
+            line = Integer.parseInt(mark.group(1));
+            column = Integer.parseInt(mark.group(2));
+        }
+        String format = isJson(name) ? "JSON" : "YAML";
+        return new KnowledgeError(name, line, column, null, "malformed " + format + ": " + plain(msg, format));
+    }
+
+    private static final java.util.regex.Pattern PROBLEM_MARK = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("\\s*\\(?(start marker at )?\\[Source:[^\\]]*\\]\\)?");
+
+    /** The parser's complaint as what to change; an unknown one keeps its first sentence, without source details. */
+    static String plain(String msg, String format) {
+        String m = SOURCE.matcher(msg).replaceAll("");
+        if (m.contains("'\\t'") || m.contains("\\t(TAB)") || m.contains("TAB")) {
+            return "a tab character: YAML indents with spaces only; replace the tab with spaces";
+        }
+        if (m.startsWith("Unexpected end-of-input") && m.contains("close marker for Object")) {
+            return "the input ends inside { ... }: a closing '}' is missing";
+        }
+        if (m.startsWith("Unexpected end-of-input") && m.contains("close marker for Array")) {
+            return "the input ends inside [ ... ]: a closing ']' is missing";
+        }
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Unrecognized token '([^']*)'").matcher(m);
+        if (token.find()) return "'" + token.group(1) + "' is not a " + format + " value: put text in double quotes";
+        java.util.regex.Matcher ch = java.util.regex.Pattern.compile("^Unexpected character \\('(.)'").matcher(m);
+        if (ch.find()) return "unexpected '" + ch.group(1) + "' here: check the quotes, commas and brackets before it";
+        if (m.contains("mapping values are not allowed here")) {
+            return "a ':' where a value was expected: quote the value (\"...\") if it contains ': '";
+        }
+        String first = m.lines().map(String::strip).filter(x -> !x.isEmpty()).findFirst().orElse(m);
+        if (first.length() > 200) first = first.substring(0, 200) + "...";
+        return first;
     }
 }

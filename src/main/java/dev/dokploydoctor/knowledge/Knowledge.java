@@ -27,7 +27,10 @@ public final class Knowledge {
     public static final String CAUSE_FILE = "cause.yaml";
 
     /** One layer: a rules folder and a knowledge folder (either may be null), and a label for messages. */
-    public record Layer(String label, Path rules, Path knowledge) {}
+    public record Layer(String label, Path rules, Path knowledge) {
+        /** The copy inside the program itself: trusted like the program. */
+        public boolean isBundled() { return label.equals("bundled"); }
+    }
 
     private final List<Layer> layers;
     private final Vocabulary vocabulary;
@@ -67,6 +70,11 @@ public final class Knowledge {
         Map<String, FactSpec> specs = new LinkedHashMap<>();
         List<String> notices = new ArrayList<>();
         boolean haveVocabulary = false;
+        for (Layer layer : layers) {
+            if (layer.isBundled()) continue;
+            FolderTrust.require("the rules of " + layer.label(), layer.rules());
+            FolderTrust.require("the knowledge of " + layer.label(), layer.knowledge());
+        }
         for (Layer layer : layers) {
             Path facts = layer.knowledge() == null ? null : layer.knowledge().resolve("facts.yaml");
             if (facts != null && Files.isRegularFile(facts)) {
@@ -202,6 +210,7 @@ public final class Knowledge {
     }
 
     static List<Path> listDirs(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
@@ -248,6 +257,24 @@ public final class Knowledge {
         }
     }
 
+    /**
+     * The checkout this program was built in (its classes or jar sit in target/), or null when it
+     * runs from elsewhere (an installed jar).
+     */
+    public static Path ownCheckout() {
+        try {
+            java.security.CodeSource src = Knowledge.class.getProtectionDomain().getCodeSource();
+            if (src == null) return null;
+            Path code = Path.of(src.getLocation().toURI()).toAbsolutePath();
+            Path target = code.getParent();
+            if (target == null || target.getParent() == null) return null;
+            Path dir = target.getParent();
+            return Files.isRegularFile(dir.resolve("pom.xml")) ? dir.toRealPath() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     /** knowledge/ of a checkout in {@code dir} (and a rules/ folder beside it, if there is one). */
     public static Layer checkout(Path dir) {
         Path rules = dir.resolve("rules");
@@ -256,6 +283,15 @@ public final class Knowledge {
             return new Layer("checkout " + dir.toAbsolutePath().normalize(), Files.isDirectory(rules) ? rules : null, knowledge);
         }
         return null;
+    }
+
+    public static boolean isOwnCheckout(Path dir) {
+        Path own = ownCheckout();
+        try {
+            return own != null && dir.toRealPath().equals(own);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The user's own additions: $XDG_CONFIG_HOME/dokploy-doctor (or ~/.config/dokploy-doctor). */
@@ -270,12 +306,13 @@ public final class Knowledge {
     }
 
     /**
-     * The usual stack: --rules/--knowledge when given, else a checkout in the working directory,
-     * else the bundled copy; then the user's folder on top.
+     * The usual stack: --rules/--knowledge when given, else the working directory when it is this
+     * program's own checkout, else the bundled copy; then the user's folder on top. Rules are code:
+     * a knowledge/ folder in whatever directory you happen to run from is never loaded by itself.
      */
     public static List<Layer> defaultLayers(Path rulesFlag, Path knowledgeFlag, boolean includeUser) {
         List<Layer> layers = new ArrayList<>();
-        Layer base = checkout(Path.of("").toAbsolutePath());
+        Layer base = isOwnCheckout(Path.of("")) ? checkout(Path.of("").toAbsolutePath()) : null;
         if (base == null) base = bundled();
         if (rulesFlag != null || knowledgeFlag != null) {
             base = new Layer("command line", rulesFlag != null ? rulesFlag : base.rules(),

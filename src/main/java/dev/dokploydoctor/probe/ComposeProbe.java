@@ -35,7 +35,9 @@ final class ComposeProbe implements Probe {
         candidates.add(ctx.env().composeRoot().resolve(project).resolve("code").resolve("docker-compose.yml"));
         Path file = candidates.stream().filter(Files::isReadable).findFirst().orElseThrow(() -> new CouldNotCheck(
                 "cannot read the compose file (" + String.join(", ", candidates.stream().map(Path::toString).toList())
-                        + (ctx.env().dockerIsLocal() ? "" : "; the Docker engine is remote, so its files are not here") + ")"));
+                        + (!ctx.env().dockerIsLocal() ? "; the Docker engine is remote, so its files are not here"
+                        : ctx.env().placement() != ProbeEnvironment.Placement.HOST ? "; inside a container: mount them with -v /etc/dokploy:/etc/dokploy:ro"
+                        : "") + ")"));
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));

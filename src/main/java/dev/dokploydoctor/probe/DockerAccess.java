@@ -45,15 +45,35 @@ final class DockerAccess implements AutoCloseable {
     private final String host;
     private final Duration timeout;
 
-    private DockerAccess(DockerClient client, String host, Duration timeout) {
+    private final SshTunnel tunnel;
+
+    private DockerAccess(DockerClient client, String host, Duration timeout, SshTunnel tunnel) {
         this.client = client;
         this.host = host;
         this.timeout = timeout;
+        this.tunnel = tunnel;
     }
 
     static DockerAccess connect(ProbeEnvironment env, Duration timeout) {
+        if (env.dockerHost() != null && env.dockerHost().startsWith("npipe:")) {
+            // docker-java would load Windows' kernel32 for a named pipe and fail with a native-library error
+            throw new Probe.CouldNotCheck(ProbeContext.DOCKER_UNREACHABLE + " at " + env.dockerHost() + ": a Windows named pipe, which this system does not have: "
+                    + "unset DOCKER_HOST, or set it to unix:///var/run/docker.sock or tcp://HOST:2375");
+        }
+        // ssh://: OpenSSH forwards a local socket to the remote engine (SshTunnel says why not dial-stdio)
+        SshTunnel tunnel = env.dockerOverSsh() ? SshTunnel.open(env.dockerHost(), timeout, System.getenv()) : null;
+        try {
+            return connect(env, timeout, tunnel);
+        } catch (RuntimeException e) {
+            if (tunnel != null) tunnel.close();
+            throw e;
+        }
+    }
+
+    private static DockerAccess connect(ProbeEnvironment env, Duration timeout, SshTunnel tunnel) {
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
-        if (env.dockerHost() != null) builder.withDockerHost(env.dockerHost());
+        if (tunnel != null) builder.withDockerHost(tunnel.dockerHost());
+        else if (env.dockerHost() != null) builder.withDockerHost(env.dockerHost());
         DefaultDockerClientConfig config = builder.build();
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -62,7 +82,8 @@ final class DockerAccess implements AutoCloseable {
                 .responseTimeout(timeout)
                 .maxConnections(32)
                 .build();
-        return new DockerAccess(DockerClientImpl.getInstance(config, http), config.getDockerHost().toString(), timeout);
+        return new DockerAccess(DockerClientImpl.getInstance(config, http), tunnel != null ? env.dockerHost() : config.getDockerHost().toString(),
+                timeout, tunnel);
     }
 
     String host() { return host; }
@@ -188,6 +209,8 @@ final class DockerAccess implements AutoCloseable {
             client.close();
         } catch (IOException ignored) {
             // closing a read-only client: nothing to recover
+        } finally {
+            if (tunnel != null) tunnel.close();
         }
     }
 }

@@ -32,7 +32,14 @@ final class DockerProbe implements Probe {
         HostSnapshot.Routed r = s.routed();
         if (r == null) {
             f.observe(s.routedNote());
-            if (ctx.target().project() != null) {
+            ProbeTarget t = ctx.target();
+            if (t.service() == null && t.url() == null) {
+                f.notChecked(ProbeTarget.APP_NOT_NAMED);
+            } else {
+                f.notChecked(s.routedNote() + ": the app was not checked");
+            }
+            // a project with no container at all is evidence (nothing runs); a misspelt service in it is not
+            if (t.project() != null && !s.projectHasContainers()) {
                 f.fact("containers.running", false, s.routedNote() + " (" + s.containers().size() + " containers listed, docker ps -a)");
             }
             return;
@@ -221,9 +228,14 @@ final class DockerProbe implements Probe {
         if (holder != null) {
             f.fact("host.port_conflict", true, holder);
         } else {
-            boolean hostChecked = ctx.env().dockerIsLocal();
-            f.fact("host.port_conflict", false, "no other container publishes " + chosen.hostPort() + "/" + chosen.proto()
-                    + (running ? " (" + r.name() + " holds it)" : hostChecked ? " and no host process listens on it" : "; host sockets not checked (remote engine)"));
+            boolean hostChecked = running || !"tcp".equalsIgnoreCase(chosen.proto()) || ctx.env().seesHostSockets();
+            if (hostChecked) {
+                f.fact("host.port_conflict", false, "no other container publishes " + chosen.hostPort() + "/" + chosen.proto()
+                        + (running ? " (" + r.name() + " holds it)" : " and no host process listens on it"));
+            } else {
+                // no container holds it, but a host process might: say so instead of a false "no conflict"
+                f.observe("whether a host process listens on port " + chosen.hostPort() + ": " + ctx.env().hostViewProblem());
+            }
         }
     }
 
@@ -239,12 +251,12 @@ final class DockerProbe implements Probe {
             }
         }
         // a running container holds its own published port (docker-proxy listens for it on the host)
-        if (running || !"tcp".equalsIgnoreCase(proto) || !ctx.env().dockerIsLocal()) return null;
+        if (running || !"tcp".equalsIgnoreCase(proto) || !ctx.env().seesHostSockets()) return null;
         HostFiles host = new HostFiles(ctx.env());
-        List<ListenSockets.Socket> listeners = ListenSockets.parse(host.read("net/tcp") + "\n" + host.read("net/tcp6"));
+        List<ListenSockets.Socket> listeners = ListenSockets.parse(host.readNet("tcp") + "\n" + host.readNet("tcp6"));
         for (ListenSockets.Socket l : listeners) {
             if (l.port() == port) {
-                return "a host process listens on " + l.address() + ":" + port + " (" + host.path("net/tcp")
+                return "a host process listens on " + l.address() + ":" + port + " (" + host.netPath("tcp")
                         + ") and no container publishes it";
             }
         }
@@ -271,8 +283,10 @@ final class DockerProbe implements Probe {
             text = cat.stdout();
         } else {
             Long pid = r.inspect().getState().getPidLong();
-            if (!ctx.env().dockerIsLocal() || pid == null || pid <= 0) {
-                f.observe("could not read listening sockets: no cat in the image (" + cat.output() + ")");
+            if (!ctx.env().seesHostProcesses() || pid == null || pid <= 0) {
+                String why = ctx.env().hostViewProblem();
+                f.observe("could not read listening sockets: no cat in the image (" + cat.output() + ")"
+                        + (why == null ? "" : "; through the host's /proc: " + why));
                 return;
             }
             HostFiles host = new HostFiles(ctx.env());

@@ -17,6 +17,7 @@ final class Findings {
     private final Vocabulary vocabulary;
     private final Map<String, Fact> facts = new LinkedHashMap<>();
     private final List<String> observations = new ArrayList<>();
+    private String notChecked;
 
     Findings(String probe, Vocabulary vocabulary) {
         this.probe = probe;
@@ -35,8 +36,11 @@ final class Findings {
 
     void observe(String text) { observations.add(text); }
 
+    /** Part of what this probe covers could not be looked at (the app was not found): one line, with what to do. */
+    void notChecked(String what) { notChecked = what; }
+
     ProbeResult ok(long millis) {
-        return new ProbeResult(probe, ProbeResult.State.OK, List.copyOf(facts.values()), List.copyOf(observations), null, millis);
+        return new ProbeResult(probe, ProbeResult.State.OK, List.copyOf(facts.values()), List.copyOf(observations), notChecked, millis);
     }
 
     /** Could not check, but keep what was seen before the failure. */

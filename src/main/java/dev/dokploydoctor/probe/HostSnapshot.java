@@ -66,8 +66,18 @@ record HostSnapshot(String apiVersion, List<Container> containers, Routed routed
                     out.add(c);
                 }
             }
-            return out.isEmpty() ? "no container of compose project " + t.project() + " runs service " + t.service()
-                    : "compose service " + t.service() + " of project " + t.project();
+            if (!out.isEmpty()) return "compose service " + t.service() + " of project " + t.project();
+            java.util.Set<String> services = new java.util.TreeSet<>();
+            java.util.Set<String> projects = new java.util.TreeSet<>();
+            for (Container c : all) {
+                String p = Containers.label(c, Containers.PROJECT);
+                if (p != null) projects.add(p);
+                if (t.project().equals(p) && Containers.label(c, Containers.SERVICE) != null) services.add(Containers.label(c, Containers.SERVICE));
+            }
+            if (!services.isEmpty()) {
+                return "no service " + t.service() + " in project " + t.project() + "; it has " + String.join(", ", services);
+            }
+            return "no compose project " + t.project() + " on this host" + (projects.isEmpty() ? "" : "; projects: " + String.join(", ", projects));
         }
         if (t.service() != null) {
             for (Container c : all) if (Containers.name(c).equals(t.service())) out.add(c);

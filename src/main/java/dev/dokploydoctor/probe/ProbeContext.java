@@ -102,13 +102,35 @@ final class ProbeContext implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof CouldNotCheck c) throw c;
-            throw new CouldNotCheck("Docker engine not reachable at " + describeDockerHost() + ": " + rootMessage(cause), cause);
+            throw new CouldNotCheck(dockerUnreachable(env.dockerHost(), cause), cause);
         }
     }
 
-    private String describeDockerHost() {
-        return env.dockerHost() != null ? env.dockerHost() : "unix:///var/run/docker.sock (set DOCKER_HOST to change)";
+    /**
+     * One plain line: where Docker was looked for, what went wrong and what to do. Every probe that
+     * needs Docker fails with this same line, so reports can show it once.
+     */
+    static String dockerUnreachable(String dockerHost, Throwable cause) {
+        String where = dockerHost != null ? dockerHost : "unix:///var/run/docker.sock";
+        String root = rootMessage(cause);
+        String lower = root.toLowerCase(java.util.Locale.ROOT);
+        String what;
+        if (lower.contains("permission denied") || lower.contains("access denied")) {
+            what = "permission denied: run as root or add yourself to the docker group (sudo usermod -aG docker $USER, then log in again)";
+        } else if (lower.contains("no such file") || lower.contains("does not exist")) {
+            what = "no Docker socket there: is Docker running (systemctl status docker)? Set DOCKER_HOST if it listens elsewhere";
+        } else if (lower.contains("connection refused")) {
+            what = "connection refused: is Docker running there? Set DOCKER_HOST to the engine's address";
+        } else if (lower.contains("timed out") || lower.contains("timeout")) {
+            what = "no answer in time (" + root + "): raise --probe-timeout, or check DOCKER_HOST";
+        } else {
+            what = root + ": check that Docker runs and DOCKER_HOST points at it";
+        }
+        return DOCKER_UNREACHABLE + " at " + where + ": " + what;
     }
+
+    /** How every "Docker could not be reached" reason starts. */
+    static final String DOCKER_UNREACHABLE = "Docker engine not reachable";
 
     static String rootMessage(Throwable t) {
         Throwable root = t;

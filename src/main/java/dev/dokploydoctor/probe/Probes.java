@@ -1,5 +1,7 @@
 package dev.dokploydoctor.probe;
 
+import dev.dokploydoctor.knowledge.Redactor;
+
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
@@ -36,7 +38,7 @@ public final class Probes {
     public static ProbeReport run(ProbeTarget target, Duration timeout, Vocabulary vocabulary, ProbeEnvironment env) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        Redactor redactor = Redactor.forEnvironment(env);
+        Redactor redactor = redactor(env);
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "probe");
             t.setDaemon(true);   // a probe stuck past its timeout must not keep the JVM alive
@@ -93,12 +95,16 @@ public final class Probes {
         }
     }
 
+    /** The secret shapes, and the DokPloy API key this run was given. */
+    static Redactor redactor(ProbeEnvironment env) {
+        List<String> secrets = new ArrayList<>();
+        if (env.dokployApiKey() != null) secrets.add(env.dokployApiKey());
+        return new Redactor(secrets);
+    }
+
     private static ProbeResult redact(ProbeResult r, Redactor redactor) {
         List<Fact> facts = new ArrayList<>();
-        for (Fact f : r.facts()) {
-            Object value = f.getValue() instanceof String s ? redactor.redact(s) : f.getValue();
-            facts.add(new Fact(f.getKey(), value, f.getSource(), redactor.redact(f.getEvidence())));
-        }
+        for (Fact f : r.facts()) facts.add(redactor.redactFact(f));
         List<String> observations = r.observations().stream().map(redactor::redact).toList();
         return new ProbeResult(r.probe(), r.state(), List.copyOf(facts), observations, redactor.redact(r.reason()), r.millis());
     }

@@ -47,9 +47,13 @@ final class TunnelProbe implements Probe {
             inContainer(ctx, container.get(), f);
             return;
         }
-        if (ctx.env().dockerIsLocal() && onHost(ctx, f)) return;
-        if (s == null) throw new CouldNotCheck("Docker engine not reachable, and no cloudflared process on this host");
-        f.observe("no cloudflared container" + (ctx.env().dockerIsLocal() ? " or process" : "") + " on this host");
+        if (ctx.env().seesHostProcesses() && onHost(ctx, f)) return;
+        if (s == null) {
+            throw new CouldNotCheck("Docker engine not reachable, and " + (ctx.env().seesHostProcesses() ? "no cloudflared process on this host"
+                    : "cloudflared as a host process: " + ctx.env().hostViewProblem()));
+        }
+        f.observe("no cloudflared container" + (ctx.env().seesHostProcesses() ? " or process" : "") + " on this host");
+        if (!ctx.env().seesHostProcesses()) f.observe("cloudflared as a host process (systemd): " + ctx.env().hostViewProblem());
     }
 
     static boolean isCloudflared(Container c) {

@@ -64,10 +64,11 @@ public final class Conversation {
     }
 
     /**
-     * Run the session on the console {@code consoles} opens; returns the exit code of the final status.
+     * Run the session on the console {@code consoles} opens; returns the final status (the command
+     * line maps it to an exit code).
      * The rules compile in the background while the user reads and answers the first question.
      */
-    public int run(Supplier<Console> consoles) {
+    public Status run(Supplier<Console> consoles) {
         AnswersFile answers = null;
         if (options.answers() != null) {
             startLoader(); // the answers are checked against the vocabulary before anything is shown
@@ -122,7 +123,7 @@ public final class Conversation {
         }
     }
 
-    private int loop() {
+    private Status loop() {
         if (mode == Mode.QUESTIONS) {
             useEngine();
             advance();
@@ -299,7 +300,7 @@ public final class Conversation {
         outcome = session.evaluate(engine, options.threshold());
         plan = null;
         if (!session.isEmpty()) console.println(words.leading(outcome, before));
-        if (outcome.status() == Status.DIAGNOSED || outcome.status() == Status.ADVICE) {
+        if (outcome.status().isConclusive()) {
             console.println("");
             console.println(words.conclusion(outcome));
             console.println(style.dim("  next: 'how' shows the reasoning, 'undo' or 'change <key>' revisits an answer, 'report' or 'save <file>' keeps it, 'quit' leaves"));
@@ -547,7 +548,7 @@ public final class Conversation {
 
     // ---- leaving ----
 
-    private int leave() {
+    private Status leave() {
         useEngine();
         Outcome o = outcome != null ? outcome : session.evaluate(engine, options.threshold());
         String last = switch (o.status()) {
@@ -560,7 +561,7 @@ public final class Conversation {
             resultOut.println(render(o, options.format()));
             resultOut.flush();
         }
-        return o.status().exitCode();
+        return o.status();
     }
 
     /** The final result in json (the batch case object) or markdown (the session report). */

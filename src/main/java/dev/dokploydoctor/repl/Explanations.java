@@ -125,7 +125,7 @@ public final class Explanations {
             for (QuestionPlanner.Preview p : plan.previews()) {
                 String v = p.value() instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(p.value());
                 String result = p.topCause() == null ? "no cause" : p.topCause() + " " + String.format("%.2f", Certainty.round(p.topCertainty()));
-                if (p.status() == Status.DIAGNOSED || p.status() == Status.ADVICE) result += " (" + p.status().label() + ")";
+                if (p.status().isConclusive()) result += " (" + p.status().label() + ")";
                 ifs.add("if " + v + ": " + result);
             }
             sb.append("  ").append(style.info()).append(' ').append(String.join("; ", ifs)).append('\n');
@@ -155,7 +155,7 @@ public final class Explanations {
         double cf = Certainty.combineAll(evidence.stream().map(Evidence::getCf).toList());
         StringBuilder sb = new StringBuilder();
         Diagnosis top = o.top();
-        if (top != null && top.cause().equals(cause) && (o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE)) {
+        if (top != null && top.cause().equals(cause) && o.status().isConclusive()) {
             return cause + " is the " + o.status().label() + " result " + certaintyOf(cause, o) + "; 'how " + cause + "' shows why.";
         }
         if (info != null && info.isAdvice() && o.diagnoses().stream().noneMatch(d -> d.cause().equals(cause))) {

@@ -1,5 +1,6 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.knowledge.Redactor;
 import dev.dokploydoctor.report.Style;
 
 import java.io.BufferedReader;
@@ -37,7 +38,7 @@ public final class PlainConsole implements Console {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (echo) out.println(line == null ? "" : line);
+        if (echo) out.println(line == null ? "" : Redactor.SHAPES.redact(line));   // the echo may go to a log
         return line;
     }
 

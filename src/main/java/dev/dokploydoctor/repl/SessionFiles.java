@@ -14,12 +14,11 @@ import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.PrivateFiles;
+import dev.dokploydoctor.knowledge.Redactor;
 import dev.dokploydoctor.report.CaseView;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,7 +47,7 @@ public final class SessionFiles {
         }
         sb.append("# a batch case: add 'expect: {status: ..., cause: ...}' to keep it as a regression case (or use 'dokploy-doctor learn')\n");
         try {
-            sb.append(YAML.writeValueAsString(c.toPlain()));
+            sb.append(YAML.writeValueAsString(Redactor.SHAPES.redactPlain(c.toPlain())));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +85,7 @@ public final class SessionFiles {
         }
         sb.append("## Result: ").append(o.status().label()).append("\n\n");
         Map<String, String> values = Engine.placeholderValues(o.facts());
-        if ((o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE) && o.top() != null) {
+        if (o.status().isConclusive() && o.top() != null) {
             diagnosis(sb, o.top(), values, knowledge);
             if (o.diagnoses().size() > 1) {
                 sb.append("### Also considered\n\n");
@@ -110,7 +109,7 @@ public final class SessionFiles {
                 sb.append('\n');
             }
         }
-        return sb.toString();
+        return Redactor.SHAPES.redact(sb.toString());   // pasted text and answers are shown as typed
     }
 
     private static void diagnosis(StringBuilder sb, Diagnosis d, Map<String, String> values, Knowledge knowledge) {
@@ -123,6 +122,7 @@ public final class SessionFiles {
         sb.append('\n');
         if (c == null) return;
         sb.append("### Fix\n\n");
+        for (String w : c.fillWarnings(values)) sb.append("> **Warning:** ").append(w).append("\n\n");
         int n = 0;
         for (Cause.Fix f : c.fixes()) {
             Cause.Fix filled = c.fill(f, values);
@@ -168,13 +168,8 @@ public final class SessionFiles {
         return s == null ? "" : s.replace("|", "\\|").replaceAll("\\s*\n\\s*", " ");
     }
 
+    /** Saved sessions hold pasted logs and answers: secrets masked, mode 600 (issue 16.3). */
     public static void write(Path file, String content) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PrivateFiles.writeRedacted(file, content);
     }
 }

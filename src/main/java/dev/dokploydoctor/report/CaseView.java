@@ -36,6 +36,8 @@ public final class CaseView {
         List<Object> questions = new ArrayList<>();
         for (Question q : o.questions()) questions.add(question(q));
         m.put("questions", questions);
+        // what could not be checked or was not understood; present only when something was
+        if (!o.unchecked().isEmpty()) m.put("unchecked", o.unchecked());
         if (verbose) {
             List<Object> facts = new ArrayList<>();
             for (Fact f : o.facts()) facts.add(fact(f));
@@ -61,6 +63,8 @@ public final class CaseView {
             if (verbose) m.put("why", c.why());
         }
         if (c != null && withFixes) {
+            List<String> warnings = c.fillWarnings(values);
+            if (!warnings.isEmpty()) m.put("warnings", warnings);
             List<Object> fixes = new ArrayList<>();
             for (Cause.Fix f : c.fixes()) {
                 Cause.Fix filled = c.placeholders().isEmpty() ? f : c.fill(f, values);

@@ -17,6 +17,9 @@ public interface CaseWriter extends AutoCloseable {
 
     default void write(Outcome outcome) throws IOException { write(outcome, prepare(outcome)); }
 
+    /** Write a prepared outcome that came from line {@code line} of the input (0: unknown); SARIF points at it. */
+    default void write(Outcome outcome, Object prepared, int line) throws IOException { write(outcome, prepared); }
+
     /** After the last case: the summary (if the format has one), then flush. */
     void finish(Summary summary) throws IOException;
 

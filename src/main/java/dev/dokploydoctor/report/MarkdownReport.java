@@ -23,28 +23,14 @@ public final class MarkdownReport {
             return sb.toString();
         }
         Map<String, String> values = Engine.placeholderValues(o.facts());
-        Diagnosis top = o.top();
-        if ((o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE) && top != null) {
-            sb.append("**").append(top.title()).append("** (`").append(top.cause()).append("`, certainty ")
-                    .append(String.format("%.2f", top.certainty())).append(")\n\n");
-            Cause c = top.info();
-            if (c != null) {
-                sb.append(c.why()).append("\n\n");
-                for (Cause.Fix f : c.fixes()) {
-                    Cause.Fix filled = c.fill(f, values);
-                    sb.append("**Fix:** ").append(filled.title()).append(" _(risk: ").append(filled.risk()).append(")_\n\n");
-                    if (!filled.commands().isEmpty()) {
-                        sb.append("```sh\n");
-                        for (String cmd : filled.commands()) sb.append(cmd.stripTrailing()).append('\n');
-                        sb.append("```\n\n");
-                    }
-                    if (filled.compose() != null) sb.append("```yaml\n").append(filled.compose().stripTrailing()).append("\n```\n\n");
-                }
-                sb.append("**Verify:** ").append(Cause.fill(c.verify(), values)).append("\n\n");
+        for (String gap : o.unchecked()) sb.append("**Not checked:** ").append(gap).append("\n\n");
+        if (o.status().isConclusive() && o.top() != null) {
+            boolean first = true;
+            for (Diagnosis d : o.diagnosed()) {
+                if (!first) sb.append("Also diagnosed: ");
+                first = false;
+                cause(sb, d, values);
             }
-            sb.append("Evidence:\n\n");
-            for (String e : CaseView.evidence(top.evidence())) sb.append("- ").append(e).append('\n');
-            sb.append('\n');
         } else if (o.status() == Status.INCONCLUSIVE) {
             if (!o.diagnoses().isEmpty()) {
                 sb.append("Candidates:\n\n");
@@ -70,6 +56,31 @@ public final class MarkdownReport {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** One diagnosed cause: title, why, fixes (the file change before the commands that apply it, as in text), verify, evidence. */
+    private static void cause(StringBuilder sb, Diagnosis d, Map<String, String> values) {
+        sb.append("**").append(d.title()).append("** (`").append(d.cause()).append("`, certainty ")
+                .append(String.format("%.2f", d.certainty())).append(")\n\n");
+        Cause c = d.info();
+        if (c != null) {
+            sb.append(c.why()).append("\n\n");
+            for (String w : c.fillWarnings(values)) sb.append("> **Warning:** ").append(w).append("\n\n");
+            for (Cause.Fix f : c.fixes()) {
+                Cause.Fix filled = c.fill(f, values);
+                sb.append("**Fix:** ").append(filled.title()).append(" _(risk: ").append(filled.risk()).append(")_\n\n");
+                if (filled.compose() != null) sb.append("```yaml\n").append(filled.compose().stripTrailing()).append("\n```\n\n");
+                if (!filled.commands().isEmpty()) {
+                    sb.append("```sh\n");
+                    for (String cmd : filled.commands()) sb.append(cmd.stripTrailing()).append('\n');
+                    sb.append("```\n\n");
+                }
+            }
+            sb.append("**Verify:**\n\n```sh\n").append(Cause.fill(c.verify(), values).strip()).append("\n```\n\n");
+        }
+        sb.append("Evidence:\n\n");
+        for (String e : CaseView.evidence(d.evidence())) sb.append("- ").append(e).append('\n');
+        sb.append('\n');
     }
 
     static String cell(String s) {

@@ -65,13 +65,24 @@ public final class TextReport {
     public String render(Outcome o) {
         StringBuilder sb = new StringBuilder(headline(o)).append('\n');
         Map<String, String> values = Engine.placeholderValues(o.facts());
-        if ((o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE) && o.top() != null) {
+        for (String gap : o.unchecked()) sb.append("    ").append(style.warn()).append(' ').append(gap).append('\n');
+        if (o.status().isConclusive() && o.top() != null) {
             sb.append(detail(o.top(), values, "    "));
-            if (verbose && o.diagnoses().size() > 1) {
-                sb.append("    also considered: ").append(candidates(o.diagnoses().subList(1, o.diagnoses().size()), 4)).append('\n');
+            List<Diagnosis> diagnosed = o.diagnosed();
+            // every cause at or above the threshold is a finding of its own, with its fix
+            for (Diagnosis d : diagnosed.subList(Math.min(1, diagnosed.size()), diagnosed.size())) {
+                sb.append("    ").append(mark(o.status())).append(" also diagnosed: ").append(d.cause()).append(' ')
+                        .append(certainty(d.certainty())).append("  ").append(style.dim(d.title())).append('\n');
+                sb.append(detail(d, values, "      "));
+            }
+            List<Diagnosis> rest = o.diagnoses().subList(Math.min(diagnosed.size(), o.diagnoses().size()), o.diagnoses().size());
+            if (verbose && !rest.isEmpty()) {
+                sb.append("    also considered: ").append(candidates(rest, 4)).append('\n');
             }
         } else if (o.status() == Status.INCONCLUSIVE) {
-            if (!o.questions().isEmpty()) {
+            if (!o.unchecked().isEmpty() && o.questions().isEmpty()) {
+                // the not-checked lines above say what to do
+            } else if (!o.questions().isEmpty()) {
                 sb.append("    would decide:\n");
                 for (Question q : o.questions().subList(0, Math.min(verbose ? 8 : 3, o.questions().size()))) {
                     sb.append("      ").append(style.info()).append(' ').append(q.key()).append(": ").append(q.text()).append('\n');
@@ -100,6 +111,7 @@ public final class TextReport {
             sb.append(indent).append(style.bold("evidence:")).append('\n');
             for (String e : CaseView.evidence(d.evidence())) sb.append(indent).append("  ").append(e).append('\n');
         }
+        for (String w : c.fillWarnings(values)) sb.append(indent).append(style.warn()).append(' ').append(w).append('\n');
         int n = 0;
         for (Cause.Fix f : c.fixes()) {
             if (!verbose && n++ >= 2) {
@@ -114,7 +126,8 @@ public final class TextReport {
         if (c.advice() != null && knowledge != null && knowledge.cause(c.advice()) != null) {
             sb.append(indent).append(style.bold("advice: ")).append(knowledge.cause(c.advice()).title()).append('\n');
         }
-        sb.append(indent).append(style.bold("verify: ")).append(wrap(Cause.fill(c.verify(), values), indent + "        ")).append('\n');
+        // not wrapped: a verify line is usually a command, and a break inside $(...) cannot be pasted
+        sb.append(indent).append(style.bold("verify: ")).append(Cause.fill(c.verify(), values).strip().replace("\n", "\n" + indent + "        ")).append('\n');
         return sb.toString();
     }
 

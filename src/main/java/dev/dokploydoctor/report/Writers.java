@@ -56,7 +56,9 @@ public final class Writers {
         @Override public void write(Outcome o, Object prepared) { out.print((String) prepared); }
 
         @Override public void finish(Summary s) {
-            String mark = s.exitCode() == 0 ? style.ok() : s.exitCode() == 3 || s.exitCode() == 4 ? style.warn() : style.bad();
+            Status w = s.worst();
+            String mark = s.total() == 0 ? style.bad() : w == Status.NO_FAULT || w == Status.ADVICE ? style.ok()
+                    : w == Status.DIAGNOSED || w == Status.INCONCLUSIVE ? style.warn() : style.bad();
             out.println(mark + " " + s.line());
             out.flush();
         }
@@ -156,14 +158,14 @@ public final class Writers {
     static final class Sarif implements CaseWriter {
         private final JsonGenerator gen;
         private final Knowledge knowledge;
-        private final String inputName;
+        private final String uri;
         private final Set<String> ruleIds = new LinkedHashSet<>();
 
         Sarif(OutputStream out, Knowledge knowledge, String inputName) throws IOException {
             this.gen = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
             this.gen.setCodec(JSON);
             this.knowledge = knowledge;
-            this.inputName = inputName;
+            this.uri = relativeUri(inputName);
             gen.writeStartObject();
             gen.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             gen.writeStringField("version", "2.1.0");
@@ -172,7 +174,9 @@ public final class Writers {
             gen.writeArrayFieldStart("results");
         }
 
-        @Override public void write(Outcome o, Object prepared) throws IOException {
+        @Override public void write(Outcome o, Object prepared) throws IOException { write(o, prepared, 0); }
+
+        @Override public void write(Outcome o, Object prepared, int line) throws IOException {
             if (o.status() == Status.NO_FAULT) return;
             Map<String, Object> r = new LinkedHashMap<>();
             Diagnosis top = o.top();
@@ -193,7 +197,8 @@ public final class Writers {
                     List<String> q = new ArrayList<>();
                     for (Question question : o.questions()) if (q.size() < 3) q.add(question.key());
                     text = o.id() + ": inconclusive" + (c.isEmpty() ? "" : "; candidates " + String.join(", ", c))
-                            + (q.isEmpty() ? "" : "; would decide: " + String.join(", ", q));
+                            + (q.isEmpty() ? "" : "; would decide: " + String.join(", ", q))
+                            + (o.unchecked().isEmpty() ? "" : "; " + String.join("; ", o.unchecked()));
                 }
                 default -> {
                     ruleId = "invalid-input";
@@ -205,9 +210,29 @@ public final class Writers {
             r.put("ruleId", ruleId);
             r.put("level", level);
             r.put("message", Map.of("text", text));
-            r.put("locations", List.of(Map.of("physicalLocation", Map.of("artifactLocation", Map.of("uri", inputName)))));
+            Map<String, Object> physical = new LinkedHashMap<>();
+            physical.put("artifactLocation", Map.of("uri", uri));
+            if (line > 0) physical.put("region", Map.of("startLine", line));
+            r.put("locations", List.of(Map.of("physicalLocation", physical)));
             r.put("partialFingerprints", Map.of("caseId", o.id()));
             gen.writeObject(r);
+        }
+
+        /**
+         * The input as a URI relative to the working directory (where code scanning resolves it);
+         * standard input has no file, so it is named "stdin".
+         */
+        static String relativeUri(String inputName) {
+            if (inputName == null || inputName.equals("<stdin>") || inputName.equals("-")) return "stdin";
+            java.nio.file.Path p = java.nio.file.Path.of(inputName).toAbsolutePath().normalize();
+            java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+            java.nio.file.Path rel = p.startsWith(cwd) ? cwd.relativize(p) : p.getFileName();
+            StringBuilder sb = new StringBuilder();
+            for (java.nio.file.Path part : rel) {
+                if (!sb.isEmpty()) sb.append('/');
+                sb.append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+            return sb.toString();
         }
 
         @Override public void finish(Summary s) throws IOException {
@@ -215,7 +240,6 @@ public final class Writers {
             gen.writeObjectFieldStart("tool");
             gen.writeObjectFieldStart("driver");
             gen.writeStringField("name", "dokploy-doctor");
-            gen.writeStringField("informationUri", "https://github.com/dokploy-doctor/dokploy-doctor");
             gen.writeArrayFieldStart("rules");
             for (String id : ruleIds) {
                 Map<String, Object> rule = new LinkedHashMap<>();

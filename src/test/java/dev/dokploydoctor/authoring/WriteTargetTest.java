@@ -12,16 +12,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WriteTargetTest {
     @TempDir Path dir;
 
-    @Test void insideACheckoutItWritesIntoTheCauseFolder() {
+    @Test void insideItsOwnCheckoutItWritesIntoTheCauseFolder() {
+        Path own = Path.of("").toAbsolutePath();
+        Tree t = Tree.clean(dir);
+        WriteTarget target = WriteTarget.resolve(null, own);
+        assertEquals(own.resolve("knowledge"), target.knowledge());
+        assertFalse(target.usesUserFolder());
+        assertEquals(own.resolve("knowledge/causes/x/rules.drl"), target.ruleFile("x", t.load()));
+        assertEquals(own.resolve("knowledge/causes/x/cause.yaml"), target.causeFile("x"));
+        assertEquals(own.resolve("knowledge/causes/x/cases"), target.caseDir("x"));
+        // a cause of the checkout itself gets its rule in its own rules.drl
+        assertEquals(own.resolve("knowledge/causes/app-down/rules.drl"), target.ruleFile("app-down", t.load()));
+    }
+
+    /** Issue 16.2: a folder that only looks like a checkout is not loaded, so it is not written either. */
+    @Test void aLookAlikeCheckoutIsNotWrittenInto() {
         Tree t = Tree.clean(dir);
         WriteTarget target = WriteTarget.resolve(null, t.root);
-        assertEquals(t.knowledge(), target.knowledge());
-        assertFalse(target.usesUserFolder());
-        assertEquals(t.knowledge().resolve("causes/x/rules.drl"), target.ruleFile("x", t.load()));
-        assertEquals(t.knowledge().resolve("causes/x/cause.yaml"), target.causeFile("x"));
-        assertEquals(t.knowledge().resolve("causes/x/cases"), target.caseDir("x"));
-        // a cause of the checkout itself gets its rule in its own rules.drl
-        assertEquals(t.knowledge().resolve("causes/app-down/rules.drl"), target.ruleFile("app-down", t.load()));
+        assertTrue(target.usesUserFolder());
+        assertEquals(WriteTarget.userDir().resolve("knowledge"), target.knowledge());
     }
 
     @Test void elsewhereItWritesIntoTheUserFolderWithoutShadowingBundledFiles() {

@@ -178,4 +178,19 @@ class CauseFilesTest {
         assertTrue(p.waitFor(10, TimeUnit.SECONDS), "bash -n did not finish");
         return p.exitValue() == 0 ? null : out;
     }
+
+    @Test
+    void everyLookalikeIsAKnownCauseShownByANearMissCaseOfItsFolder() {
+        int seen = 0;
+        for (Cause c : causes.values()) {
+            for (Cause.Lookalike l : c.lookalikes()) {
+                seen++;
+                assertTrue(causes.containsKey(l.cause()), c.id() + ": look-alike " + l.cause() + " is not a cause");
+                assertTrue(l.caseId() != null && Files.isRegularFile(CAUSES.resolve(c.id()).resolve("cases").resolve(l.caseId() + ".yaml")),
+                        c.id() + ": look-alike " + l.cause() + " names no case of causes/" + c.id() + "/cases: " + l.caseId());
+                assertFalse(l.differs().isBlank(), c.id() + ": say how " + l.cause() + " differs");
+            }
+        }
+        assertTrue(seen > 20, "look-alikes read: " + seen);
+    }
 }

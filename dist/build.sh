@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds the self-contained distribution from the shaded jar (run by `mvn package`, or by hand
+# after it): target/dist/dokploy-doctor-<version>/ and target/dist/dokploy-doctor-<version>-linux-x64.tar.gz
+#
+#   runtime/   a jlink-trimmed Java runtime: only the modules jdeps finds in the jar, plus the
+#              few that are loaded by name and jdeps cannot see (listed below)
+#   lib/       the jar; the class list of a training run (every regression case); a class-data
+#              archive (AppCDS) dumped from it for the install path /opt/dokploy-doctor (JDK 17
+#              archives are tied to the jar's path: the build binds this tree there in a private
+#              mount namespace; unpacked elsewhere, bin/dokploy-doctor remakes it once, in ~2 s)
+#   bin/       dokploy-doctor, the launcher (POSIX sh)
+#   share/     man pages, bash/zsh completion, the bundled knowledge (and its rules) as files
+#
+# Usage: dist/build.sh [BUILD_DIR]   (BUILD_DIR defaults to target)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+project="$(cd "$here/.." && pwd -P)"
+build="$(cd "${1:-$project/target}" && pwd -P)"
+jar="$build/dokploy-doctor.jar"
+[ -f "$jar" ] || { echo "dist: $jar missing (run mvn package)" >&2; exit 1; }
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$project/pom.xml" | head -n1)
+name=dokploy-doctor
+out="$build/dist/$name"
+tarball="$build/dist/$name-$version-linux-x64.tar.gz"
+jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+t0=$(date +%s)
+
+rm -rf "$build/dist"
+mkdir -p "$out/bin" "$out/lib" "$out/share/man/man1" "$out/share/bash-completion/completions" \
+  "$out/share/zsh/site-functions" "$out/share/dokploy-doctor"
+
+# 1. the modules: what jdeps sees, plus what is loaded by name at run time
+#    jdk.zipfs       the bundled knowledge is read through a zip file system (FileSystems.newFileSystem)
+#    jdk.crypto.ec   HTTPS probes: TLS with ECDHE/ECDSA (almost every site)
+#    jdk.charsets    non-UTF-8 logs and terminals
+#    jdk.localedata  (not needed: messages are English) -- left out
+modules=$("$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps "$jar")
+# jdk.incubator.vector (Lucene's optional SIMD) is never resolved without --add-modules: left out
+modules=$(printf '%s' "$modules" | tr ',' '\n' | grep -v '^jdk\.incubator\.' | paste -sd, -)
+modules="$modules,jdk.zipfs,jdk.crypto.ec,jdk.charsets"
+echo "dist: modules $modules"
+# --compress=0: the module image stays uncompressed (54 MB, not 25) but gzips to 18 MB instead of
+# 24 (the tarball is smaller), and classes need no inflating at start-up. No --generate-cds-archive:
+# lib/'s archive is a static one and holds the JDK's classes too (the JDK's own would add 12 MB)
+"$jdk/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
+  --strip-debug --no-header-files --no-man-pages --compress=0
+
+# 2. the jar and its class-data archive: train on every regression case (as the checkout's launcher
+#    does), in an empty folder so the bundled knowledge is what is loaded
+cp "$jar" "$out/lib/dokploy-doctor.jar"
+cp "$here/dokploy-doctor" "$out/bin/dokploy-doctor"
+chmod 755 "$out/bin/dokploy-doctor"
+train=$(mktemp -d)
+(cd "$train" && "$out/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:off \
+  -XX:DumpLoadedClassList="$out/lib/dokploy-doctor.classlist" \
+  -cp "$out/lib/dokploy-doctor.jar" dev.dokploydoctor.cli.Main rules test >/dev/null 2>&1) || true
+rm -rf "$train"
+[ -s "$out/lib/dokploy-doctor.classlist" ] || { echo "dist: the training run wrote no class list" >&2; exit 1; }
+if unshare -rm true 2>/dev/null; then
+  # shellcheck disable=SC2016
+  unshare -rm sh -c 'mount -t tmpfs dist /opt && mkdir /opt/dokploy-doctor && mount --bind "$1" /opt/dokploy-doctor \
+    && DOKPLOY_DOCTOR_CDS_ONLY=1 /opt/dokploy-doctor/bin/dokploy-doctor' sh "$out"
+else
+  echo "dist: no unshare: the class-data archive is made for $out, and remade on first use elsewhere" >&2
+  DOKPLOY_DOCTOR_CDS_ONLY=1 "$out/bin/dokploy-doctor"
+fi
+[ -f "$out/lib/dokploy-doctor.jsa" ] || { echo "dist: no class-data archive" >&2; exit 1; }
+echo "dist: class-data archive for $(cat "$out/lib/dokploy-doctor.jsa.path")"
+
+# 3. man pages and completion, generated from the command model
+cp_codegen="$(cat "$build/codegen-classpath.txt")"
+mandir=$(mktemp -d)
+"$out/runtime/bin/java" -cp "$out/lib/dokploy-doctor.jar:$cp_codegen" dev.dokploydoctor.cli.DocsGenerator \
+  "$mandir" "$out/share/bash-completion/completions/dokploy-doctor" "$version"
+cp "$mandir"/*.1 "$out/share/man/man1/"
+rm -rf "$mandir"
+# the picocli script works in zsh too (it loads bashcompinit itself): source it from ~/.zshrc
+cp "$out/share/bash-completion/completions/dokploy-doctor" "$out/share/zsh/site-functions/dokploy-doctor.zsh"
+
+# 4. the knowledge as files (the jar carries the same; these are to read, copy and extend)
+for d in rules knowledge; do [ ! -d "$project/$d" ] || cp -r "$project/$d" "$out/share/dokploy-doctor/"; done
+cp "$project/README.md" "$out/share/dokploy-doctor/README.md"
+cp "$here/rootfs.sh" "$out/share/dokploy-doctor/rootfs.sh"
+cp "$project/Dockerfile" "$out/Dockerfile"
+
+# the tarball; unpacked into /opt, its archive is valid as it is
+tar -C "$build/dist" --owner=0 --group=0 -czf "$tarball" "$name"
+echo "dist: $tarball ($(du -m "$tarball" | cut -f1) MiB; tree $(du -sm "$out" | cut -f1) MiB) in $(( $(date +%s) - t0 )) s"

@@ -1,0 +1,28 @@
+package dev.dokploydoctor.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Issue 9 item 21: the one-line summaries in --help are whole sentences, not cut mid-sentence. */
+class HelpTextTest {
+    @Test void everyCommandSummaryIsAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        check(Main.commandLine(), cut);
+        assertEquals(List.of(), cut, "summaries (the first description line, shown in the parent's command list) must end a sentence");
+    }
+
+    private static void check(CommandLine cl, List<String> cut) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.UsageMessageSpec u = sub.getCommandSpec().usageMessage();
+            String summary = u.header().length > 0 ? u.header()[0] : u.description().length > 0 ? u.description()[0] : "";
+            String s = summary.strip();
+            if (!(s.endsWith(".") || s.endsWith(".)"))) cut.add(sub.getCommandSpec().qualifiedName() + ": " + s);
+            check(sub, cut);
+        }
+    }
+}
