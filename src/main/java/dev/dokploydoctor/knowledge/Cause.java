@@ -50,7 +50,12 @@ public record Cause(String id, String kind, String title, String layer, String w
      * The structured form of {@code verify}: a command that runs as it stands once the placeholders
      * are set, and the text its output shows after the fix (a test runs it on a real host).
      */
-    public record Check(String run, String shows) {}
+    public record Check(String run, String shows) {
+        /** Whether {@code output} shows the fixed state: {@code shows} as a whitespace-bounded word of it. */
+        public boolean shownIn(String output) {
+            return Pattern.compile("(^|\\s)" + Pattern.quote(shows) + "(\\s|$)").matcher(output).find();
+        }
+    }
 
     /** The verify field's command, when it was written as {@code verify: {run, shows, then}}; else null. */
     public Check check() {
