@@ -207,6 +207,8 @@ public final class Knowledge {
 
     private static void addRules(Map<String, RuleSource> rules, List<String> notices, Layer layer, String name, Path file) {
         RuleSource src = new RuleSource(name, file.toString(), readString(file));
+        // rules are code: outside the copy inside the program, a then part that does more than our rules do is never compiled
+        if (!layer.isBundled()) RuleSafety.require(file.toString(), src.text());
         if (rules.put(name, src) != null) notices.add(layer.label() + " replaces rules " + name + " (" + file + ")");
     }
 
