@@ -23,36 +23,51 @@ public final class Redactor {
     private static final String SECRET_WORD = "(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|API[_-]?KEY|ACCESS[_-]?KEY"
             + "|PRIVATE[_-]?KEY|AUTH[_-]?KEY|CREDENTIALS?|HMAC(?:ENCODED)?|EAB[_-]?KEY|SESSION[_-]?KEY)";
 
-    private record Rule(Pattern pattern, String replacement) {}
+    /**
+     * A pattern, its replacement, and literals (lower case) one of which any match contains: a text
+     * without them skips the pattern (most facts hold no secret, and a regex scan costs).
+     */
+    private record Rule(Pattern pattern, String replacement, List<String> anyOf) {
+        Rule(Pattern pattern, String replacement, String... anyOf) { this(pattern, replacement, List.of(anyOf)); }
+
+        boolean mayMatch(String lower) {
+            for (String s : anyOf) if (lower.contains(s)) return true;
+            return false;
+        }
+    }
+
+    private static final String[] SECRET_WORDS = {"token", "secret", "passw", "passphrase", "api", "access", "private", "auth",
+            "credential", "hmac", "eab", "session"};
 
     private static final List<Rule> RULES = List.of(
             // private keys: the base64 body after the BEGIN line (a truncated paste too)
-            new Rule(Pattern.compile("(-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----)[A-Za-z0-9+/=\\s]{1,20000}"), "$1" + MASK + "\n"),
+            new Rule(Pattern.compile("(-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----)[A-Za-z0-9+/=\\s]{1,20000}"), "$1" + MASK + "\n", "-----begin"),
             // NAME=value and NAME: value where the name says it is a secret (TUNNEL_TOKEN=..., DB_PASSWORD: ..., acme.eab.hmacEncoded=...)
             new Rule(Pattern.compile("(?i)\\b([A-Z0-9_.-]{0,64}" + SECRET_WORD + "[A-Z0-9_.-]{0,64})(\\s{0,8}[=:]\\s{0,8})(\"[^\"\\n]{0,4096}\"|'[^'\\n]{0,4096}'|[^\\s,;\"'}]{1,4096})"),
-                    "$1$2" + MASK),
+                    "$1$2" + MASK, SECRET_WORDS),
             // JSON "someToken": "value"
             new Rule(Pattern.compile("(?i)(\"[A-Za-z0-9_.-]{0,64}(?:token|secret|password|passwd|passphrase|apikey|api_key|api-key|key|hmac|credentials?)\"\\s{0,8}:\\s{0,8})\"(?:[^\"\\\\]|\\\\.){0,4096}\""),
-                    "$1\"" + MASK + "\""),
+                    "$1\"" + MASK + "\"", "token", "secret", "passw", "passphrase", "key", "hmac", "credential"),
             // prose: "password hunter2!", "the password is S3cret" (a value with a digit or symbol; not "password authentication")
             new Rule(Pattern.compile("(?i)\\b(pass(?:word|phrase|wd))((?:\\s{1,4}(?:is|was|set to|of|for \\S{1,64} is))?\\s{1,4})(?=[^\\s\"',;]{0,200}[0-9!#$%^&*+?~])[^\\s\"',;]{4,200}"),
-                    "$1$2" + MASK),
+                    "$1$2" + MASK, "pass"),
             // command-line flags: --token X, --token=X, --password X, curl -u user:pass
-            new Rule(Pattern.compile("(?i)(--(?:token|password|passphrase|secret|api-key|credentials?|hmac|eab-hmac)(?:=|\\s{1,8}))(\\S{1,4096})"), "$1" + MASK),
-            new Rule(Pattern.compile("(\\s(?:-u|--user)\\s{1,8})[^\\s:]{1,256}:\\S{1,4096}"), "$1" + MASK),
+            new Rule(Pattern.compile("(?i)(--(?:token|password|passphrase|secret|api-key|credentials?|hmac|eab-hmac)(?:=|\\s{1,8}))(\\S{1,4096})"), "$1" + MASK, "--"),
+            new Rule(Pattern.compile("(\\s(?:-u|--user)\\s{1,8})[^\\s:]{1,256}:\\S{1,4096}"), "$1" + MASK, "-u", "--user"),
             // Authorization: Bearer X, Basic X, Token X; cookies
-            new Rule(Pattern.compile("(?i)(bearer\\s{1,8})[A-Za-z0-9._~+/=-]{1,8192}"), "$1" + MASK),
-            new Rule(Pattern.compile("(?i)((?:proxy-)?authorization\\s{0,8}[:=]\\s{0,8}(?:basic|digest|token|apikey)\\s{1,8})[^\\s\"',]{1,8192}"), "$1" + MASK),
-            new Rule(Pattern.compile("(?i)\\b((?:set-)?cookie\\s{0,8}:\\s{0,8})[^\\r\\n]{1,8192}"), "$1" + MASK),
+            new Rule(Pattern.compile("(?i)(bearer\\s{1,8})[A-Za-z0-9._~+/=-]{1,8192}"), "$1" + MASK, "bearer"),
+            new Rule(Pattern.compile("(?i)((?:proxy-)?authorization\\s{0,8}[:=]\\s{0,8}(?:basic|digest|token|apikey)\\s{1,8})[^\\s\"',]{1,8192}"), "$1" + MASK, "authorization"),
+            new Rule(Pattern.compile("(?i)\\b((?:set-)?cookie\\s{0,8}:\\s{0,8})[^\\r\\n]{1,8192}"), "$1" + MASK, "cookie"),
             // Cloudflare tunnel tokens and JWTs are base64 JSON: they start with eyJ
-            new Rule(Pattern.compile("eyJ[A-Za-z0-9+/_=-]{20,8192}(?:\\.[A-Za-z0-9+/_=-]{1,8192}){0,4}"), MASK),
+            new Rule(Pattern.compile("eyJ[A-Za-z0-9+/_=-]{20,8192}(?:\\.[A-Za-z0-9+/_=-]{1,8192}){0,4}"), MASK, "eyj"),
             // password hashes: htpasswd $apr1$, bcrypt $2y$, sha-crypt $5$/$6$, argon2 (also $$-escaped in compose labels)
-            new Rule(Pattern.compile("\\$\\$?(?:apr1|2[abxy]?|1|5|6|7|y|gy|argon2(?:id|i|d)|pbkdf2[-a-z0-9]{0,16}|scrypt)\\$[^\\s\"';]{8,512}"), MASK),
+            new Rule(Pattern.compile("\\$\\$?(?:apr1|2[abxy]?|1|5|6|7|y|gy|argon2(?:id|i|d)|pbkdf2[-a-z0-9]{0,16}|scrypt)\\$[^\\s\"';]{8,512}"), MASK, "$"),
             // tokens with a well-known prefix (GitHub, GitLab, Slack, AWS, Stripe/OpenAI style)
             new Rule(Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{30,255}|glpat-[A-Za-z0-9_-]{20,255}"
-                    + "|xox[abprs]-[A-Za-z0-9-]{10,255}|AKIA[0-9A-Z]{16}|[sr]k_(?:live|test)_[A-Za-z0-9]{20,255}|sk-(?:proj|ant)-[A-Za-z0-9_-]{20,255})"), MASK),
+                    + "|xox[abprs]-[A-Za-z0-9-]{10,255}|AKIA[0-9A-Z]{16}|[sr]k_(?:live|test)_[A-Za-z0-9]{20,255}|sk-(?:proj|ant)-[A-Za-z0-9_-]{20,255})"), MASK,
+                    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox", "akia", "k_live_", "k_test_", "sk-"),
             // user:password@ in URLs
-            new Rule(Pattern.compile("(\\b[a-z][a-z0-9+.-]{0,20}://)[^/\\s:@]{0,256}:[^/\\s@]{1,256}@"), "$1" + MASK + "@"));
+            new Rule(Pattern.compile("(\\b[a-z][a-z0-9+.-]{0,20}://)[^/\\s:@]{0,256}:[^/\\s@]{1,256}@"), "$1" + MASK + "@", "://"));
 
     private final List<String> knownSecrets;
 
@@ -67,7 +82,9 @@ public final class Redactor {
         if (text == null || text.isEmpty()) return text;
         String out = text;
         for (String secret : knownSecrets) out = out.replace(secret, MASK);
+        String lower = out.toLowerCase(java.util.Locale.ROOT);
         for (Rule r : RULES) {
+            if (!r.mayMatch(lower)) continue;
             Matcher m = r.pattern().matcher(out);
             if (m.find()) out = m.replaceAll(r.replacement());
         }

@@ -34,7 +34,8 @@ public final class Summary {
     public int total() { return total; }
     /** The worst status of all cases; NO_FAULT when there were none. */
     public Status worst() { return worst == null ? Status.NO_FAULT : worst; }
-    public int exitCode() { return exitCodes.applyAsInt(worst()); }
+    /** A file with no case is invalid input: nothing was checked (and the JSON summary must say what the exit says). */
+    public int exitCode() { return exitCodes.applyAsInt(total == 0 ? Status.INVALID : worst()); }
     public int count(Status s) { return counts.getOrDefault(s, 0); }
 
     public Map<String, Object> toPlain() {
