@@ -182,6 +182,7 @@ class PipedSessionTest {
     @Test
     void saveAndReportLeaveACaseFileAndAMarkdownReport(@TempDir Path home) throws IOException {
         Path caseFile = home.resolve("cases/shop-502.yaml");
+        Files.createDirectories(caseFile.getParent()); // save makes no folders of its own (issue 9.20)
         Path report = home.resolve("shop-502.md");
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
             s.line(ISOLATION_TEXT);
@@ -206,6 +207,53 @@ class PipedSessionTest {
         assertTrue(md.contains("## Questions and answers"), md);
         assertTrue(md.contains("getaddrinfo EAI_AGAIN postgres"), md);
         assertTrue(md.contains("### Evidence"), md);
+    }
+
+    @Test
+    void saveSaysWhyItCannotWriteAndMakesNoFolders(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("1");
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            int mark = s.output().length();
+            s.line("save " + home.resolve("no/such/dir/x.yaml"));
+            s.waitFor("cannot write .*x\\.yaml: the folder .*no/such/dir does not exist \\(create it first\\)", mark);
+            assertFalse(Files.exists(home.resolve("no")), "no folder was created");
+            mark = s.output().length();
+            s.line("save /proc/x.yaml");
+            String out = s.waitFor("cannot write /proc/x\\.yaml: \\S.*", mark);
+            assertFalse(out.substring(mark).contains("cannot write /proc/x.yaml: /proc/x.yaml"), "a reason, not the path again:\n" + out);
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
+    void yesNoTakesTheCommonWordsAndAPastedErrorIsText(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("my site is broken");
+            s.waitFor("did not recognise a symptom in that, so I will ask", 0);
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            // answer "?" until a yes/no question is on screen
+            for (int i = 0; i < 12 && !lastHint(s.output()).startsWith("yes/no"); i++) {
+                int mark = s.output().length();
+                s.line("?");
+                s.waitFor("· \\[[a-z0-9_.]+\\]", mark);
+            }
+            assertTrue(lastHint(s.output()).startsWith("yes/no"), s.output());
+            String key = TerminalSessionTest.lastKey(s.output());
+            int mark = s.output().length();
+            s.line("nope");
+            s.waitFor("leading:", mark);
+            assertFalse(s.output().substring(mark).contains("expected yes or no"), "'nope' is an answer:\n" + s.output().substring(mark));
+            s.line("facts");
+            s.waitFor(Pattern.quote(key) + " = false", mark);
+            s.waitFor("· \\[[a-z0-9_.]+\\]|doctor>", mark);
+            mark = s.output().length();
+            s.line("app-1 | Error: getaddrinfo EAI_AGAIN postgres");
+            s.waitFor("noted: .*app\\.dns_failure = true", mark);
+            s.line("quit");
+            assertEquals(4, s.exitCode(), "a reported fault never ends as no-fault");
+        }
     }
 
     @Test
@@ -310,7 +358,10 @@ class PipedSessionTest {
 
     @Test
     void noQuestionsWritesMarkdownToo(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--no-questions", "--format", "markdown", "--text", ISOLATION_TEXT)) {
+        // (502 + EAI_AGAIN postgres + "after adding a domain" is now diagnosed from the text alone: the
+        // bare name implies siblings; without the domain context it stays inconclusive)
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--no-questions", "--format", "markdown", "--text",
+                "502 Bad Gateway; logs: getaddrinfo EAI_AGAIN postgres")) {
             assertEquals(4, s.exitCode(), "without answers the text alone is not enough: inconclusive");
             String md = s.result();
             assertTrue(md.startsWith("# dokploy-doctor: inconclusive"), md);
@@ -329,6 +380,11 @@ class PipedSessionTest {
             assertEquals(2, s.exitCode());
             assertTrue(s.result().startsWith("error: --format: diagnose writes text, json or markdown"), s.result());
         }
+    }
+
+    /** The hint line of the last question shown ("yes/no · ? if you don't know · [key]"), stripped. */
+    static String lastHint(String out) {
+        return out.lines().filter(l -> WorldAnswerer.KEY_LINE.matcher(l).find()).reduce((a, b) -> b).orElse("").strip();
     }
 
     static void assertNoStackTrace(String err) {
