@@ -25,7 +25,7 @@ public final class Learn {
     /** What learning this case will write. */
     public record Plan(CaseInput input, String cause, boolean newCause, String layer, List<Condition> conditions,
                        Map<String, String> dropped, String ruleName, String ruleText, Path ruleFile, Path causeFile,
-                       String causeText, Path caseFile, String caseText) {}
+                       String causeText, Path caseFile, String caseText, Path folder) {}
 
     /** A bundled case whose outcome moved. */
     public record Change(String caseId, String file, String before, String after, boolean passedBefore, boolean passesAfter) {
@@ -54,13 +54,27 @@ public final class Learn {
         String ruleLayer = layer != null ? layer : knowledge.cause(cause).layer();
         NewCause.validateLayer(knowledge, ruleLayer);
 
-        ConditionPicker.Picked picked = ConditionPicker.pick(engine, input, RegressionRunner.load(knowledge), keep, drop);
+        List<DrlRule> existing = DrlReader.readAll(knowledge);
+        Set<String> telling = new java.util.TreeSet<>();
+        for (DrlRule r : existing) {
+            if (!cause.equals(dev.dokploydoctor.engine.Conclude.causeOf(r.name()))) continue;
+            for (DrlRule.FactPattern p : r.patterns()) telling.add(p.key());
+        }
+        ConditionPicker.Picked picked = ConditionPicker.pick(engine, input, RegressionRunner.load(knowledge), keep, drop, telling);
         if (picked.conditions().isEmpty()) {
             throw new IllegalArgumentException("no fact of case '" + input.id() + "' tells it apart (left out: "
                     + String.join(", ", picked.dropped().keySet()) + "); keep one with --keep KEY");
         }
+        if (newCause || !knowledge.cause(cause).isAdvice()) {   // advice is chosen, not diagnosed from a fault
+            boolean symptom = picked.conditions().stream().anyMatch(c -> c.spec().isSymptom(c.value()));
+            if (!symptom) {
+                throw new IllegalArgumentException("the rule would diagnose " + cause + " from " + picked.conditions().stream()
+                        .map(Condition::describe).toList() + ", none of them a sign that something is wrong (facts.yaml symptom),"
+                        + " so it would fire on a healthy host; keep a symptom of the case with --keep KEY (such as http.status)");
+            }
+        }
         String ruleName = cause + ": learned from " + input.id();
-        for (DrlRule r : DrlReader.readAll(knowledge)) {
+        for (DrlRule r : existing) {
             if (r.name().equals(ruleName)) {
                 throw new IllegalArgumentException("rule '" + ruleName + "' exists already (" + r.where() + "): this case was learned before");
             }
@@ -76,7 +90,7 @@ public final class Learn {
         String causeText = newCause
                 ? Scaffold.causeYaml(cause, ruleLayer, title != null && !title.isBlank() ? title : Scaffold.titleOf(cause)) : null;
         return new Plan(input, cause, newCause, ruleLayer, picked.conditions(), picked.dropped(), ruleName, ruleText,
-                target.ruleFile(cause, knowledge), newCause ? target.causeFile(cause) : null, causeText, caseFile, caseText);
+                target.ruleFile(cause, knowledge), newCause ? target.causeFile(cause) : null, causeText, caseFile, caseText, target.knowledge());
     }
 
     /**
@@ -89,16 +103,17 @@ public final class Learn {
         for (RegressionRunner.Result r : RegressionRunner.runAll(before, RegressionRunner.load(before.knowledge()))) {
             beforeResults.put(r.loaded().file().path().toString(), r);
         }
-        FileEdits edits = new FileEdits();
+        FileEdits edits = new FileEdits(plan.folder());
         if (plan.newCause()) edits.write(plan.causeFile(), plan.causeText());
         edits.append(plan.ruleFile(), Scaffold.DRL_HEADER, plan.ruleText());
         edits.write(plan.caseFile(), plan.caseText());
         List<Path> written = edits.touched();
+        edits.apply(); // under a journal: until commit, a kill leaves the old state (undone on the next load)
 
         Knowledge after;
         try {
             after = reload.get();
-        } catch (KnowledgeError e) {
+        } catch (RuntimeException e) {
             edits.rollback();
             throw e;
         }
@@ -126,6 +141,7 @@ public final class Learn {
             edits.rollback();
             return new Report(plan, written, false, changes, afterResults, List.of());
         }
+        edits.commit();
         return report;
     }
 

@@ -6,6 +6,7 @@ import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.knowledge.RuleSafety;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +24,18 @@ public final class RulesCheck {
 
     private RulesCheck() {}
 
+    /** The places of a rule file that do more than our rules do, as unsafe-rule errors. */
+    public static List<Finding> unsafe(String file, List<RuleSafety.Unsafe> places) {
+        List<Finding> out = new ArrayList<>();
+        for (RuleSafety.Unsafe u : places) out.add(Finding.error("unsafe-rule", file, u.line(), u.message()));
+        return out;
+    }
+
     public static CheckReport run(Knowledge knowledge) {
         List<Finding> findings = new ArrayList<>();
         // first, and before any case runs a rule: a rule that does more than our DSL is not run at all
         for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
-            RuleSafety.check(Display.path(src.displayPath()), src.text(), findings);
+            findings.addAll(unsafe(Display.path(src.displayPath()), RuleSafety.check(src.text())));
         }
         boolean safe = findings.stream().noneMatch(f -> f.check().equals("unsafe-rule"));
 
@@ -81,6 +89,7 @@ public final class RulesCheck {
                 run++;
             }
             Verifier.deadRules(rules, fired, run, findings);
+            if (allRead) SymptomCheck.check(engine, rules, Engine.DEFAULT_THRESHOLD, findings);
         }
 
         long t3 = System.nanoTime();

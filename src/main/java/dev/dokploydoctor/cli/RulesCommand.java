@@ -7,6 +7,7 @@ import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.knowledge.RuleSafety;
 import dev.dokploydoctor.knowledge.Suggest;
 import dev.dokploydoctor.knowledge.Vocabulary;
 import dev.dokploydoctor.authoring.CheckReport;
@@ -87,6 +88,10 @@ public final class RulesCommand implements Callable<Integer> {
             CheckReport report;
             try {
                 report = RulesCheck.run(load(knowledge, spec.commandLine().getErr()));
+            } catch (RuleSafety.UnsafeRuleError e) {
+                // refused before compiling: every unsafe place of the file, not only the first
+                report = new CheckReport(RulesCheck.unsafe(relative(Path.of(e.file())), e.places()),
+                        0, 0, 0, 0, new CheckReport.Timings(0, 0, 0, 0));
             } catch (KnowledgeError e) {
                 // a file that does not load is a finding like any other, in the format asked for
                 report = new CheckReport(List.of(Finding.error("load", e.file() == null ? null : relative(Path.of(e.file())), e.line(),
@@ -118,7 +123,7 @@ public final class RulesCommand implements Callable<Integer> {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Knowledge k = load(knowledge, spec.commandLine().getErr());
-            Engine engine = new Engine(k, RuleBase.compile(k));
+            Engine engine = new Engine(k, RuleBase.load(k));
             List<RegressionRunner.LoadedCase> cases = RegressionRunner.load(k);
             if (cause != null) cases = about(k, cases, cause);
             Style style = Style.detect();
@@ -166,7 +171,7 @@ public final class RulesCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Knowledge k = load(knowledge, err);
-            Engine engine = new Engine(k, RuleBase.compile(k));
+            Engine engine = new Engine(k, RuleBase.load(k));
             List<CaseInput> cases = new ArrayList<>();
             List<KnowledgeError> skipped = new ArrayList<>();
             String source;

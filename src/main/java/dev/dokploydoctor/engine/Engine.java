@@ -49,7 +49,7 @@ public final class Engine {
         for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
     }
 
-    public static Engine load(Knowledge knowledge) { return new Engine(knowledge, RuleBase.compile(knowledge)); }
+    public static Engine load(Knowledge knowledge) { return new Engine(knowledge, RuleBase.load(knowledge)); }
 
     public Knowledge knowledge() { return knowledge; }
     public RuleBase rules() { return rules; }

@@ -83,6 +83,7 @@ public final class Knowledge {
             if (layer.isBundled()) continue;
             FolderTrust.require("the rules of " + layer.label(), layer.rules());
             FolderTrust.require("the knowledge of " + layer.label(), layer.knowledge());
+            EditJournal.recover(layer.knowledge()); // a learn killed half-way: back to the state before it
         }
         for (Layer layer : layers) {
             Path facts = layer.knowledge() == null ? null : layer.knowledge().resolve("facts.yaml");
@@ -207,6 +208,8 @@ public final class Knowledge {
 
     private static void addRules(Map<String, RuleSource> rules, List<String> notices, Layer layer, String name, Path file) {
         RuleSource src = new RuleSource(name, file.toString(), readString(file));
+        // rules are code: outside the copy inside the program, a then part that does more than our rules do is never compiled
+        if (!layer.isBundled()) RuleSafety.require(file.toString(), src.text());
         if (rules.put(name, src) != null) notices.add(layer.label() + " replaces rules " + name + " (" + file + ")");
     }
 

@@ -21,7 +21,7 @@ class BatchOutputTest {
         assertEquals(3, text.exit(), text.all());
         assertTrue(text.out().contains("two  multi-container-isolation (0.84)"), text.out());
         assertTrue(text.out().contains("also diagnosed: wrong-container-port (0.82)"), text.out());
-        assertTrue(text.out().contains("Set the domain's port to 8080"), "the second cause's fix too:\n" + text.out());
+        assertTrue(text.out().contains("Set the compose domain's port to 8080"), "the second cause's fix too:\n" + text.out());
         Launch.Result md = Launch.run(Map.of(), TWO_FAULTS, "batch", "-", "-f", "markdown");
         assertTrue(md.out().contains("Also diagnosed: **Domain points at a port the app does not listen on** (`wrong-container-port`"), md.out());
     }

@@ -81,7 +81,10 @@ class RulesTrustTest {
         assertTrue(plain.out().contains("\"cases\""), plain.out() + plain.err());
 
         Run asked = run(work, "batch", "case.yaml", "--knowledge", "knowledge");
-        assertEquals(7, asked.exit(), "--knowledge names the folder: its rules are loaded (and are code)");
+        assertNotEquals(7, asked.exit(), "--knowledge loads the folder, but never runs a rule that calls Java: " + asked.err());
+        assertEquals(2, asked.exit(), asked.out() + asked.err());
+        assertTrue(asked.err().contains("evil.drl:8: refusing to load this rule file: the rule uses System. (a Java class, package or the engine itself)"),
+                asked.err());
 
         Run check = run(work, "rules", "check", "--knowledge", "knowledge");
         assertNotEquals(7, check.exit(), "rules check must not run an unsafe rule: " + check.out() + check.err());
@@ -122,5 +125,21 @@ class RulesTrustTest {
         Run foreign = run(work, "batch", "case.yaml");
         assertEquals(2, foreign.exit(), foreign.err());
         assertTrue(foreign.err().contains("mine.drl is owned by nobody, not by you (root); fix: chown root"), foreign.err());
+    }
+
+    /** Issue 16.2: a System.exit(0) rule in the user's own (private) folder is refused at load; batch never ends silently with 0. */
+    @Test void anUnsafeUserRuleIsRefusedAtLoadWithItsLine() throws Exception {
+        Path rules = Files.createDirectories(home.resolve("config/dokploy-doctor/rules"));
+        Files.setPosixFilePermissions(home.resolve("config/dokploy-doctor"), PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(home.resolve("config"), PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(rules.resolve("exit.drl"), EVIL.replace("System.exit(7)", "System.exit(0)"));
+        Files.setPosixFilePermissions(rules.resolve("exit.drl"), PosixFilePermissions.fromString("rw-------"));
+        Path work = Files.createDirectories(home.resolve("elsewhere"));
+        Files.writeString(work.resolve("case.yaml"), "cases:\n  - id: a\n    facts: { http.status: 502 }\n");
+        Run r = run(work, "batch", "case.yaml");
+        assertEquals(2, r.exit(), "a rule calling System.exit(0) must not end batch with 0 and nothing printed: " + r.out() + r.err());
+        assertTrue(r.err().contains(rules.resolve("exit.drl") + ":8: refusing to load this rule file: the rule uses System."), r.err());
+        assertTrue(r.err().contains("a rule file is code"), r.err());
     }
 }

@@ -1,8 +1,7 @@
-package dev.dokploydoctor.authoring;
+package dev.dokploydoctor.knowledge;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -12,10 +11,8 @@ class RuleSafetyTest {
     static final String HEAD = "package dokploy.rules;\ndialect \"mvel\"\nimport dev.dokploydoctor.knowledge.Fact;\n"
             + "import function dev.dokploydoctor.engine.Conclude.support;\n";
 
-    static List<Finding> check(String body) {
-        List<Finding> out = new ArrayList<>();
-        RuleSafety.check("x.drl", HEAD + body, out);
-        return out;
+    static List<RuleSafety.Unsafe> check(String body) {
+        return RuleSafety.check(HEAD + body);
     }
 
     static String rule(String when, String then) {
@@ -37,9 +34,8 @@ class RuleSafetyTest {
                 "global java.io.File out;\n" + rule("Fact(key == \"a\")", "support(drools, 0.5);"),
                 "import java.io.File;\n" + rule("Fact(key == \"a\")", "support(drools, 0.5);"));
         for (String drl : evil) {
-            List<Finding> f = check(drl);
+            List<RuleSafety.Unsafe> f = check(drl);
             assertFalse(f.isEmpty(), "not flagged:\n" + drl);
-            assertTrue(f.stream().allMatch(x -> x.check().equals("unsafe-rule") && x.severity() == Finding.Severity.ERROR), f.toString());
         }
     }
 
@@ -50,5 +46,26 @@ class RuleSafetyTest {
                         + "    insertLogical(new Fact(\"dependency.shares_network\", false, Fact.DERIVED, \"app on \" + $a.getText()));   // Runtime in a comment");
         assertEquals(List.of(), check("import dev.dokploydoctor.engine.RuleFunctions;\nimport function dev.dokploydoctor.engine.Conclude.refute;\n"
                 + "import function dev.dokploydoctor.engine.Conclude.need;\n" + ok));
+    }
+
+    /** The scan itself is linear: a huge comment, blank lines, an identifier or unclosed quotes cost a pass, not a crash. */
+    @Test void adversarialRuleTextIsScannedInOnePass() {
+        List<String> inputs = List.of("/*" + "x".repeat(1_000_000) + "*/" + rule("Fact(key == \"a\")", "System.exit(0);"),
+                "\n".repeat(500_000) + rule("Fact(key == \"a\")", "System.exit(0);"),
+                "\"" + "\\\"".repeat(300_000) + "\n" + rule("Fact(key == \"a\")", "System.exit(0);"),
+                "/*".repeat(300_000) + "\n" + rule("Fact(key == \"a\")", "System.exit(0);"),
+                "a".repeat(1_000_000) + " ".repeat(100_000) + "\n" + rule("Fact(key == \"a\")", "System.exit(0);"));
+        long t0 = System.nanoTime();
+        for (String drl : inputs) {
+            List<RuleSafety.Unsafe> f = check(drl);
+            assertTrue(f.stream().anyMatch(x -> x.what().contains("System")), "System.exit after the adversarial text not flagged: " + f);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 20_000, "5 adversarial rule files of ~1 MB took " + ms + " ms");
+    }
+
+    @Test void theUnsafeLineIsTheLineOfTheCall() {
+        List<RuleSafety.Unsafe> f = check("/* a\n comment */\n" + rule("Fact(key == \"a\")", "System.exit(0);"));
+        assertEquals(11, f.get(0).line(), f.toString()); // 4 header lines, 2 comment lines, rule, when, Fact, then: the call is line 11
     }
 }
