@@ -25,7 +25,7 @@ public final class Learn {
     /** What learning this case will write. */
     public record Plan(CaseInput input, String cause, boolean newCause, String layer, List<Condition> conditions,
                        Map<String, String> dropped, String ruleName, String ruleText, Path ruleFile, Path causeFile,
-                       String causeText, Path caseFile, String caseText) {}
+                       String causeText, Path caseFile, String caseText, Path folder) {}
 
     /** A bundled case whose outcome moved. */
     public record Change(String caseId, String file, String before, String after, boolean passedBefore, boolean passesAfter) {
@@ -90,7 +90,7 @@ public final class Learn {
         String causeText = newCause
                 ? Scaffold.causeYaml(cause, ruleLayer, title != null && !title.isBlank() ? title : Scaffold.titleOf(cause)) : null;
         return new Plan(input, cause, newCause, ruleLayer, picked.conditions(), picked.dropped(), ruleName, ruleText,
-                target.ruleFile(cause, knowledge), newCause ? target.causeFile(cause) : null, causeText, caseFile, caseText);
+                target.ruleFile(cause, knowledge), newCause ? target.causeFile(cause) : null, causeText, caseFile, caseText, target.knowledge());
     }
 
     /**
@@ -103,16 +103,17 @@ public final class Learn {
         for (RegressionRunner.Result r : RegressionRunner.runAll(before, RegressionRunner.load(before.knowledge()))) {
             beforeResults.put(r.loaded().file().path().toString(), r);
         }
-        FileEdits edits = new FileEdits();
+        FileEdits edits = new FileEdits(plan.folder());
         if (plan.newCause()) edits.write(plan.causeFile(), plan.causeText());
         edits.append(plan.ruleFile(), Scaffold.DRL_HEADER, plan.ruleText());
         edits.write(plan.caseFile(), plan.caseText());
         List<Path> written = edits.touched();
+        edits.apply(); // under a journal: until commit, a kill leaves the old state (undone on the next load)
 
         Knowledge after;
         try {
             after = reload.get();
-        } catch (KnowledgeError e) {
+        } catch (RuntimeException e) {
             edits.rollback();
             throw e;
         }
@@ -140,6 +141,7 @@ public final class Learn {
             edits.rollback();
             return new Report(plan, written, false, changes, afterResults, List.of());
         }
+        edits.commit();
         return report;
     }
 

@@ -51,7 +51,7 @@ public final class NewCause {
     public static List<Path> create(Knowledge knowledge, WriteTarget target, Request req) {
         validate(knowledge, target, req.id(), req.layer());
         if (req.conditions().isEmpty()) throw new IllegalArgumentException("a rule needs at least one condition (--when KEY=VALUE)");
-        FileEdits edits = new FileEdits();
+        FileEdits edits = new FileEdits(target.knowledge());
         String title = req.title() != null && !req.title().isBlank() ? req.title() : Scaffold.titleOf(req.id());
         edits.write(target.causeFile(req.id()), Scaffold.causeYaml(req.id(), req.layer(), title));
 
@@ -74,6 +74,8 @@ public final class NewCause {
                 "Near-miss for " + req.id() + ": a report that looks alike but has another cause; it must never\n"
                         + "be diagnosed as " + req.id() + ". Make it the neighbour users confuse it with.",
                 req.id() + "-near-miss", null, near, nearUnknown, "not", req.id()));
+        edits.apply();
+        edits.commit();
         return edits.touched();
     }
 

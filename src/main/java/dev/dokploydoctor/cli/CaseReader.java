@@ -6,19 +6,16 @@ import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Documents;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.Node;
+import dev.dokploydoctor.knowledge.TextExtraction;
+import dev.dokploydoctor.knowledge.ValueReader;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -46,36 +43,34 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
     private final String name;
     private final Vocabulary vocabulary;
     private final DuplicateIds ids = new DuplicateIds(DuplicateIds.MAX_REMEMBERED);
+    private final InputText text;
     private final Reader reader;
-    private Mode mode;
+    private final Mode mode;
     private JsonParser parser;
+    private ValueReader values;
+    private LongLines longLines;
     private BufferedReader lines;
     private int lineNumber;
     private int caseIndex;
     private Item next;
     private boolean done;
-    private boolean singleCaseRead;
 
     public CaseReader(InputStream in, String name, Vocabulary vocabulary) throws IOException {
         this.name = name;
         this.vocabulary = vocabulary;
-        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-        buffered.mark(8192);
-        byte[] head = buffered.readNBytes(8192);
-        buffered.reset();
-        for (byte b : head) {
-            if (b == 0) throw new KnowledgeError(name, 0, null, "not a text file (binary data); expected YAML, JSON or JSONL");
-        }
-        String start = new String(head, StandardCharsets.UTF_8).stripLeading();
-        if (start.isEmpty()) throw new KnowledgeError(name, 0, null, "the file is empty; expected YAML, JSON or JSONL cases");
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.reader = new InputStreamReader(buffered, decoder);
+        this.text = new InputText(in, name);
+        String start = text.head();
         this.mode = detect(name, start);
+        this.lineNumber = text.blankLines();
         if (mode == Mode.JSONL) {
-            lines = new BufferedReader(reader, 1 << 16);
+            this.reader = text.isUtf8() ? null : text.reader();
+            if (reader != null) lines = new BufferedReader(reader, 1 << 16);
         } else {
-            parser = Documents.openParser(reader, Documents.isJson(name) || start.startsWith("{") || start.startsWith("[") ? name + ".json" : name);
+            boolean json = Documents.isJson(name) || start.startsWith("{") || start.startsWith("[");
+            longLines = json ? null : new LongLines(text.reader());
+            this.reader = json ? text.reader() : longLines;
+            parser = Documents.openParser(reader, json ? name + ".json" : name);
+            values = new ValueReader(parser, name);
         }
     }
 
@@ -99,7 +94,8 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
         try {
             next = mode == Mode.JSONL ? nextFromLines() : nextFromDocument();
         } catch (CharacterCodingException e) {
-            next = fail(new KnowledgeError(name, lineNumber, null, "not valid UTF-8 text"));
+            next = fail(new KnowledgeError(name, mode == Mode.JSONL ? lineNumber + 1 : parserLine(), null,
+                    "not valid " + (text.isUtf8() ? "UTF-8" : "UTF-16") + " text from here on; save the file as UTF-8"));
         } catch (KnowledgeError e) {
             next = fail(e);
         } catch (IOException e) {
@@ -123,17 +119,17 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
 
     private Item nextFromLines() throws IOException {
         while (true) {
-            String line = readBoundedLine();
+            InputText.Line line = lines == null ? text.nextUtf8Line(MAX_LINE) : readBoundedLine();
             if (line == null) return null;
             lineNumber++;
-            if (line.isBlank() || line.stripLeading().startsWith("//")) continue;
-            caseIndex++;
             String fallback = "line-" + lineNumber;
-            if (line.length() > MAX_LINE) {
-                return new Item(null, fallback, new KnowledgeError(name, lineNumber, null,
-                        "line longer than " + (MAX_LINE / (1024 * 1024)) + " MiB; one case per line expected"));
+            if (line.problem() != null) {
+                caseIndex++;
+                return new Item(null, fallback, new KnowledgeError(name, lineNumber, null, line.problem()));
             }
-            return new Item(null, fallback, null, line, lineNumber);
+            if (line.text().isBlank() || line.text().stripLeading().startsWith("//")) continue;
+            caseIndex++;
+            return new Item(null, fallback, null, line.text(), lineNumber);
         }
     }
 
@@ -160,61 +156,115 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
                 + " cases only (so memory stays flat)" : null;
     }
 
-    /** Reads one line, but keeps at most MAX_LINE+1 characters of it (the rest is skipped). */
-    private String readBoundedLine() throws IOException {
+    /** Reads one line of a file that is not UTF-8, but keeps at most MAX_LINE characters of it (the rest is skipped). */
+    private InputText.Line readBoundedLine() throws IOException {
         StringBuilder sb = new StringBuilder();
         int c;
         boolean any = false;
+        boolean cut = false;
         while ((c = lines.read()) != -1) {
             any = true;
             if (c == '\n') break;
-            if (sb.length() <= MAX_LINE) sb.append((char) c);
+            if (sb.length() < MAX_LINE) sb.append((char) c);
+            else cut = true;
         }
         if (!any) return null;
+        if (cut) return new InputText.Line(null, "line longer than " + (MAX_LINE / (1024 * 1024)) + " MiB; one case per line expected");
         int len = sb.length();
         if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
-        return sb.toString();
+        return new InputText.Line(sb.toString(), null);
     }
 
     private boolean inArray;
+    private boolean wrapped;
+    private boolean anyDocument;
 
+    /**
+     * The cases of every document in the file, in order: a document is a list of cases, a map with
+     * {@code cases:}, or one case. A bad case is read to its end and reported; the next one follows.
+     */
     private Item nextFromDocument() throws IOException {
-        if (!inArray) {
-            if (singleCaseRead) return null;
+        while (!inArray) {
             JsonToken t = parser.nextToken();
-            if (t == null) throw new KnowledgeError(name, 0, null, "the file is empty; expected cases");
+            if (t == null) {
+                if (!anyDocument) throw new KnowledgeError(name, 0, null, "the file is empty; expected cases");
+                return null;
+            }
+            anyDocument = true;
+            values.newDocument();
+            int line = Documents.line(parser);
             if (t == JsonToken.START_ARRAY) {
                 inArray = true;
+                wrapped = false;
             } else if (t == JsonToken.START_OBJECT) {
-                // either {cases: [...]} or a single case
                 JsonToken f = parser.nextToken();
                 if (f == JsonToken.FIELD_NAME && "cases".equals(parser.currentName())) {
-                    int line = Documents.line(parser);
+                    int casesLine = Documents.line(parser);
                     JsonToken arr = parser.nextToken();
-                    if (arr == JsonToken.VALUE_NULL) throw new KnowledgeError(name, line, "cases", "'cases' is empty");
-                    if (arr != JsonToken.START_ARRAY) throw new KnowledgeError(name, line, "cases", "'cases' must be a list of cases");
+                    if (arr == JsonToken.VALUE_NULL) throw new KnowledgeError(name, casesLine, "cases", "'cases' is empty");
+                    if (arr != JsonToken.START_ARRAY) throw new KnowledgeError(name, casesLine, "cases", "'cases' must be a list of cases");
                     inArray = true;
+                    wrapped = true;
                 } else {
-                    // a single case object: re-read it whole from here
-                    Node single = Documents.readFields(parser, name, Documents.line(parser));
-                    singleCaseRead = true;
                     caseIndex++;
-                    return toItem(single, "case-1", true);
+                    return read(() -> values.readAllFields(line), "case-" + caseIndex, line);
                 }
             } else {
-                throw new KnowledgeError(name, Documents.line(parser), null,
-                        "expected a map with 'cases:', a list of cases, or one case");
+                throw new KnowledgeError(name, line, null, "expected a map with 'cases:', a list of cases, or one case");
             }
         }
         JsonToken t = parser.nextToken();
-        if (t == JsonToken.END_ARRAY || t == null) {
+        if (t == null) return null;
+        if (t == JsonToken.END_ARRAY) {
             inArray = false;
-            singleCaseRead = true;
-            return null;
+            if (wrapped) return besideCases();
+            return nextFromDocument();
         }
         caseIndex++;
-        Node n = Documents.readValue(parser, name);
-        return toItem(n, "case-" + caseIndex, true);
+        return read(values::readAll, "case-" + caseIndex, Documents.line(parser));
+    }
+
+    private interface ValueRead { Node read() throws IOException; }
+
+    /** One case read to its end: checked, or invalid with its first problem (a line cut for length among them). */
+    private Item read(ValueRead how, String fallbackId, int line) throws IOException {
+        Node n = how.read();
+        String id = n.isMap() && n.get("id") != null && n.get("id").isScalar() ? n.text("id", null) : null;
+        KnowledgeError problem = values.problem();
+        if (cutBetween(line)) {
+            problem = new KnowledgeError(name, lastCut, null, "a line longer than " + LongLines.CAP / (1024 * 1024)
+                    + " MiB; a case's text is read only to " + TextExtraction.MAX_TEXT / 1024 + " KiB: shorten it");
+        }
+        if (problem != null) return new Item(null, id != null ? id : fallbackId, problem, null, problem.line() > 0 ? problem.line() : line);
+        return toItem(n, fallbackId, true);
+    }
+
+    private int lastCut;
+
+    private boolean cutBetween(int from) {
+        if (longLines == null) return false;
+        int to = parserLine();
+        int first = longLines.firstCutBetween(from, to);
+        if (first > 0) lastCut = first;
+        return first > 0;
+    }
+
+    private int parserLine() {
+        var loc = parser == null ? null : parser.currentLocation();
+        return loc == null ? 0 : loc.getLineNr();
+    }
+
+    /** After {@code cases: [...]}: other fields of that map are reported, then the next document. */
+    private Item besideCases() throws IOException {
+        JsonToken t = parser.nextToken();
+        if (t == JsonToken.END_OBJECT || t == null) return nextFromDocument();
+        String field = parser.currentName();
+        int line = Documents.line(parser);
+        parser.nextToken();
+        parser.skipChildren();
+        caseIndex++;
+        return new Item(null, "#" + caseIndex, new KnowledgeError(name, line, field, "unknown field beside 'cases'; a batch file is "
+                + "'cases:' and a list (several documents may follow, each after a '---' line)"), null, line);
     }
 
     /** Check a case; in document mode (read in order) also check its id is new. */
@@ -238,7 +288,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
 
     @Override public void close() throws IOException {
         if (parser != null) parser.close();
-        reader.close();
+        if (reader != null) reader.close();
     }
 
     /**

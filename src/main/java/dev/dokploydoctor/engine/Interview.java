@@ -2,6 +2,7 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 
@@ -62,7 +63,31 @@ public final class Interview {
         }
         if (asked >= QUESTION_LIMIT) return new End(o, true);
         Planner.Plan plan = planner.next(facts, unknown);
+        if (plan == null) plan = leadersNeed(facts, unknown);
         return plan == null ? new End(o, false) : new Ask(o, plan, false);
+    }
+
+    /**
+     * When no single answer moves any cause (two facts that decide only together, such as the
+     * domain's port and the app's), ask what the leading candidates still need, best first: goal-
+     * directed questioning from the best hypothesis, as MYCIN did. Null when no candidate needs an
+     * askable fact.
+     */
+    Planner.Plan leadersNeed(Collection<Fact> facts, Set<String> unknown) {
+        Engine.Judgement j = engine.judge("plan", facts, unknown, threshold);
+        for (Diagnosis d : j.outcome().diagnoses()) {
+            if (d.certainty() <= 0) continue;
+            for (Need n : j.needs()) {
+                if (!n.getCause().equals(d.cause())) continue;
+                FactSpec spec = engine.knowledge().vocabulary().get(n.getKey());
+                if (spec == null || spec.question() == null) continue;
+                List<Need> same = j.needs().stream().filter(x -> x.getKey().equals(n.getKey())).toList();
+                Question q = new Question(n.getKey(), spec, 0, List.of(d.cause()), same);
+                return new Planner.Plan(q, 0, List.of(), "the leading candidate " + d.cause() + " needs it"
+                        + (n.getWhy().isBlank() ? "" : ": " + n.getWhy()));
+            }
+        }
+        return null;
     }
 
     /** A question whose answer could overturn {@code cause}: a fact its near-miss cases state, still open. */

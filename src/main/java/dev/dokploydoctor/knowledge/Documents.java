@@ -15,19 +15,15 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads YAML and JSON into located {@link Node}s, with errors that name the file and line.
- * Duplicate keys are errors. Large documents can be streamed element by element with
- * {@link #openParser} and {@link #readValue}.
+ * Values are read by {@link ValueReader} (duplicate keys, limits, aliases). Large documents can be
+ * streamed element by element with {@link #openParser} and a {@link ValueReader}.
  */
 public final class Documents {
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxStringLength(16 * 1024 * 1024).maxNestingDepth(200).build();
+            .maxStringLength(16 * 1024 * 1024).maxNestingDepth(1000).build(); // ValueReader's own, lower limits come first
 
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     private static final YAMLFactory YAML;
@@ -35,6 +31,7 @@ public final class Documents {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE); // batch files are streamed; size is not a reason to fail
         options.setAllowDuplicateKeys(true);          // we report duplicates ourselves, with the line
+        options.setNestingDepthLimit(1000);           // ValueReader reports deeper than 32 per case; this is the backstop
         YAML = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
     }
 
@@ -64,7 +61,7 @@ public final class Documents {
         try (JsonParser p = openParser(new StringReader(content), name)) {
             JsonToken first = p.nextToken();
             if (first == null) return Node.scalar(null, name, 1);
-            Node n = readValue(p, name);
+            Node n = new ValueReader(p, name).read();
             if (p.nextToken() != null && !isJson(name)) {
                 throw new KnowledgeError(name, line(p), null, "more than one YAML document; keep one per file");
             }
@@ -78,54 +75,9 @@ public final class Documents {
         return (isJson(name) ? JSON : YAML).createParser(reader);
     }
 
-    /** Read the value at the parser's current token (already advanced to it). */
+    /** Read the value at the parser's current token (already advanced to it); see {@link ValueReader}. */
     public static Node readValue(JsonParser p, String name) throws IOException {
-        JsonToken t = p.currentToken();
-        int line = line(p);
-        if (t == null) throw new KnowledgeError(name, line, null, "unexpected end of document");
-        switch (t) {
-            case START_OBJECT: {
-                p.nextToken();
-                return readFields(p, name, line);
-            }
-            case START_ARRAY: {
-                List<Node> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (p.currentToken() == null) throw new KnowledgeError(name, line(p), null, "unterminated list");
-                    l.add(readValue(p, name));
-                }
-                return Node.list(l, name, line);
-            }
-            case VALUE_STRING: return Node.scalar(p.getText(), name, line);
-            case VALUE_NUMBER_INT: return Node.scalar(p.getLongValue(), name, line);
-            case VALUE_NUMBER_FLOAT: return Node.scalar(p.getDoubleValue(), name, line);
-            case VALUE_TRUE: return Node.scalar(Boolean.TRUE, name, line);
-            case VALUE_FALSE: return Node.scalar(Boolean.FALSE, name, line);
-            case VALUE_NULL: return Node.scalar(null, name, line);
-            default: throw new KnowledgeError(name, line, null, "unexpected " + t);
-        }
-    }
-
-    /**
-     * Read the fields of a map whose START_OBJECT was already consumed; the parser stands on the
-     * first FIELD_NAME (or END_OBJECT). A repeated key is an error naming both lines.
-     */
-    public static Node readFields(JsonParser p, String name, int line) throws IOException {
-        Map<String, Node> m = new LinkedHashMap<>();
-        Map<String, Integer> fieldLines = new java.util.HashMap<>();
-        while (p.currentToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            int fieldLine = line(p);
-            p.nextToken();
-            Node value = readValue(p, name);
-            Integer first = fieldLines.putIfAbsent(field, fieldLine);
-            if (first != null) {
-                throw new KnowledgeError(name, fieldLine, field, "duplicate key (first at line " + first + ")");
-            }
-            m.put(field, value);
-            p.nextToken();
-        }
-        return Node.map(m, name, line);
+        return new ValueReader(p, name).read();
     }
 
     public static int line(JsonParser p) {
@@ -175,6 +127,11 @@ public final class Documents {
         if (token.find()) return "'" + token.group(1) + "' is not a " + format + " value: put text in double quotes";
         java.util.regex.Matcher ch = java.util.regex.Pattern.compile("^Unexpected character \\('(.)'").matcher(m);
         if (ch.find()) return "unexpected '" + ch.group(1) + "' here: check the quotes, commas and brackets before it";
+        java.util.regex.Matcher ctrl = java.util.regex.Pattern.compile("^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d{1,3})\\)\\)").matcher(m);
+        if (ctrl.find()) {
+            return "a control character (code " + ctrl.group(1) + ") inside a text: remove it, or write it as \\u"
+                    + String.format("%04x", Integer.parseInt(ctrl.group(1))) + " or \\n";
+        }
         if (m.contains("mapping values are not allowed here")) {
             return "a ':' where a value was expected: quote the value (\"...\") if it contains ': '";
         }

@@ -83,6 +83,7 @@ public final class Knowledge {
             if (layer.isBundled()) continue;
             FolderTrust.require("the rules of " + layer.label(), layer.rules());
             FolderTrust.require("the knowledge of " + layer.label(), layer.knowledge());
+            EditJournal.recover(layer.knowledge()); // a learn killed half-way: back to the state before it
         }
         for (Layer layer : layers) {
             Path facts = layer.knowledge() == null ? null : layer.knowledge().resolve("facts.yaml");
