@@ -156,7 +156,9 @@ class PipedSessionTest {
             expected.markUnknown(Session.Kind.ANSWERS_FILE, "answers", a.unknown());
             expected.add(Session.Kind.OPENING, "text", engine.extraction().extract(ISOLATION_TEXT), ISOLATION_TEXT, false);
             Outcome o = expected.evaluate(engine, Engine.DEFAULT_THRESHOLD);
-            JsonNode want = new ObjectMapper().valueToTree(CaseView.of(o, engine.knowledge(), false));
+            // the same view as batch and diagnose: with the similar field reports
+            JsonNode want = new ObjectMapper().valueToTree(CaseView.of(dev.dokploydoctor.report.OutcomeView.of(o, engine.knowledge(), false,
+                    new dev.dokploydoctor.report.SimilarLookup(engine.knowledge()))));
 
             assertEquals(want, printed);
             assertEquals("multi-container-isolation", printed.get("diagnoses").get(0).get("cause").asText());
