@@ -254,7 +254,9 @@ class PipedSessionTest {
             s.line("app-1 | Error: getaddrinfo EAI_AGAIN postgres");
             s.waitFor("noted: .*app\\.dns_failure = true", mark);
             s.line("quit");
-            assertEquals(4, s.exitCode(), "a reported fault never ends as no-fault");
+            // inconclusive (4) or, now that the pasted error may settle it, diagnosed (3): never no-fault (0)
+            int exit = s.exitCode();
+            assertTrue(exit == 4 || exit == 3, "a reported fault never ends as no-fault, got exit " + exit);
         }
     }
 
