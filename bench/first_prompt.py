@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Time from launch until a text appears on a terminal (the REPL's first question).
 
-  first_prompt.py [--runs N] [--timeout S] [--text "What do you see"] -- COMMAND...
+  first_prompt.py [--runs N] [--timeout S] [--text "What do you see"] [--type 502 --until "[http."] -- COMMAND...
 
 Runs COMMAND on a pseudo-terminal (as a user would), reads what it prints and stops it as soon
-as TEXT appears. Prints one JSON object: seconds of each run, their median, or a reason when the
+as TEXT appears. With --type, types that line (and Enter) the moment TEXT appears, as a user who
+knows what to say, and stops when UNTIL appears after it (the first question): the time is then
+launch to the first question. Prints one JSON object: seconds of each run, their median, or a reason when the
 text never appeared (e.g. the REPL is not built yet).
 """
 import json
@@ -17,7 +19,7 @@ import sys
 import time
 
 
-def one_run(command, text, timeout):
+def one_run(command, text, timeout, typed=None, until=None):
     start = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
@@ -39,8 +41,11 @@ def one_run(command, text, timeout):
                 break
             seen = (seen + chunk)[-65536:]
             if needle in seen:
-                found = time.monotonic() - start
-                break
+                if typed is None:
+                    found = time.monotonic() - start
+                    break
+                os.write(fd, typed.encode() + b"\r")
+                needle, typed, seen = until.encode(), None, b""
     finally:
         try:
             os.kill(pid, signal.SIGKILL)
@@ -53,7 +58,7 @@ def one_run(command, text, timeout):
 
 def main():
     args = sys.argv[1:]
-    runs, timeout, text = 5, 20.0, "What do you see"
+    runs, timeout, text, typed, until = 5, 20.0, "What do you see", None, None
     while args and args[0] != "--":
         opt, value, args = args[0], args[1], args[2:]
         if opt == "--runs":
@@ -62,6 +67,10 @@ def main():
             timeout = float(value)
         elif opt == "--text":
             text = value
+        elif opt == "--type":
+            typed = value
+        elif opt == "--until":
+            until = value
         else:
             sys.exit(f"first_prompt.py: unknown option {opt}")
     command = args[1:]
@@ -69,13 +78,13 @@ def main():
         sys.exit("usage: first_prompt.py [--runs N] [--timeout S] [--text T] -- COMMAND...")
     times = []
     for _ in range(runs):
-        found, tail = one_run(command, text, timeout)
+        found, tail = one_run(command, text, timeout, typed, until)
         if found is None:
             print(json.dumps({"text": text, "median_s": None,
                               "reason": f"'{text}' did not appear within {timeout:g} s", "output_tail": tail}))
             return
         times.append(round(found, 3))
-    print(json.dumps({"text": text, "runs_s": times, "median_s": round(statistics.median(times), 3)}))
+    print(json.dumps({"text": text, "typed": typed, "until": until, "runs_s": times, "median_s": round(statistics.median(times), 3)}))
 
 
 if __name__ == "__main__":

@@ -133,6 +133,8 @@ head -20000 "$WORK/facts-$COMPARE_N.jsonl" > "$WORK/phases-facts.jsonl"
 head -20000 "$WORK/mixed-$THROUGHPUT_N.jsonl" > "$WORK/phases-mixed.jsonl"
 record "engine-phases-facts" "$($PHASES "$WORK/phases-facts.jsonl" 4 2>/dev/null)"
 record "engine-phases-mixed" "$($PHASES "$WORK/phases-mixed.jsonl" 4 2>/dev/null)"
+say "text extraction on pasted texts (regression cases, field corpus), catalog x1 and x5"
+record "extraction" "$(java -XX:+UseSerialGC -Xmx512m -cp "$JAR" "$ROOT/src/test/java/dev/dokploydoctor/bench/ExtractionBench.java" "$ROOT/knowledge" 5 7 2>/dev/null)"
 
 # ---- 3. launch ----------------------------------------------------------------------------------
 say "launch times ($RUNS runs each)"
@@ -165,7 +167,13 @@ say "REPL first prompt (on a pseudo-terminal)"
 record "first-prompt" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- java -jar "$JAR" $REPL_ARGS)"
 # shellcheck disable=SC2086
 record "first-prompt-tuned" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- java $INTERACTIVE -jar "$JAR" $REPL_ARGS)"
+# a user who types a symptom the moment the menu shows: launch to the first question
+FIRST_Q="--type 502 --until [http."
+# shellcheck disable=SC2086
+record "first-question-tuned" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 30 $FIRST_Q -- java $INTERACTIVE -jar "$JAR" $REPL_ARGS)"
 if [ -x "$LAUNCHER" ]; then
+  # shellcheck disable=SC2086
+  record "first-question-launcher" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 30 $FIRST_Q -- "$LAUNCHER" $REPL_ARGS)"
   # shellcheck disable=SC2086
   record "first-prompt-launcher" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- "$LAUNCHER" $REPL_ARGS)"
 fi

@@ -99,6 +99,15 @@ def main():
                 row("  text extraction alone", num(e["extract_texts_per_s"], " texts per CPU s"))
             row("  knowledge load / DRL compile (wall)", f"{e['load_knowledge_ms']} ms / {e['compile_drl_ms']} ms")
 
+    x = r.get("extraction")
+    if x:
+        row(f"text extraction, {x['texts']} pasted texts (~{x['mean_chars']} chars), catalog x1 ({x['entries_x1']} entries)",
+            num(x["texts_per_cpu_s_x1"], " texts per CPU s"), ">= 30,000", check(x["texts_per_cpu_s_x1"] >= 30000))
+        row(f"  catalog x{x['scale']} ({x['entries_xN']} entries)", num(x["texts_per_cpu_s_xN"], " texts per CPU s"),
+            ">= 30,000", check(x["texts_per_cpu_s_xN"] >= 30000))
+        row(f"  ratio x{x['scale']}/x1 (flat = 1.0); same facts", f"{x['ratio_xN_x1']}; {x['facts_xN'] == x['facts_x1']}",
+            ">= 0.8", check(x["ratio_xN_x1"] >= 0.8))
+
     # 3. launch
     jv = r.get("java-version", {}).get("median_s")
     if jv:
@@ -110,15 +119,21 @@ def main():
         x = r.get(name)
         if x:
             ratio = f" = {x['median_s'] / jv:.1f}x java -version" if jv else ""
-            row(f"launch: {label}", f"{x['median_s']} s median{ratio}")
+            row(f"launch: {label}", f"{x['median_s']} s median{ratio}",
+                "<= 5x java -version" if jv else "",
+                check(x["median_s"] / jv <= 5) if jv else "")
     for name, label in (("first-prompt", "REPL: launch to first question"),
                         ("first-prompt-tuned", "REPL: launch to first question, tuned + C1"),
-                        ("first-prompt-launcher", "REPL: launch to first question, ./dokploy-doctor")):
+                        ("first-prompt-launcher", "REPL: launch to first question, ./dokploy-doctor"),
+                        ("first-question-tuned", "REPL: launch, 502 typed at the menu, to first question, tuned + C1"),
+                        ("first-question-launcher", "REPL: launch, 502 typed at the menu, to first question, ./dokploy-doctor")):
         fp = r.get(name)
         if fp:
             v = fp.get("median_s")
             ratio = f" = {v / jv:.1f}x java -version" if v and jv else ""
-            row(label, f"{v} s median{ratio}" if v is not None else f"n/a ({fp.get('reason')})")
+            target = "<= 1.0 s" if name.startswith("first-question") else ""
+            row(label, f"{v} s median{ratio}" if v is not None else f"n/a ({fp.get('reason')})",
+                target, check(v is not None and v <= 1.0) if target else "")
 
     width = [max(len(str(x[i])) for x in rows) for i in range(4)]
     print()

@@ -43,7 +43,7 @@ class ArchitectureTest {
                 .whereLayer("probe").mayOnlyAccessLayers("knowledge")
                 .whereLayer("similar").mayOnlyAccessLayers("knowledge")
                 .whereLayer("authoring").mayOnlyAccessLayers("engine", "knowledge")
-                .whereLayer("report").mayOnlyAccessLayers("engine", "knowledge")
+                .whereLayer("report").mayOnlyAccessLayers("engine", "knowledge", "similar")
                 .whereLayer("repl").mayOnlyAccessLayers("engine", "knowledge", "probe", "report", "authoring", "similar")
                 // the evaluation replays the REPL's question planner on the field corpus
                 .whereLayer("evaluation").mayOnlyAccessLayers("engine", "knowledge", "repl", "report", "similar")

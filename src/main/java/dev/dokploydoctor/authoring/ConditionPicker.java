@@ -27,6 +27,15 @@ final class ConditionPicker {
     private ConditionPicker() {}
 
     static Picked pick(Engine engine, CaseInput input, List<RegressionRunner.LoadedCase> bundled, Set<String> keep, Set<String> drop) {
+        return pick(engine, input, bundled, keep, drop, Set.of());
+    }
+
+    /**
+     * @param telling the keys the cause's existing rules test (support or refute): they are what tells
+     *                this cause from its look-alikes, so commonness never drops them
+     */
+    static Picked pick(Engine engine, CaseInput input, List<RegressionRunner.LoadedCase> bundled, Set<String> keep, Set<String> drop,
+                       Set<String> telling) {
         Map<String, Integer> valueCounts = new HashMap<>();
         Map<String, Set<String>> valueCauses = new HashMap<>();
         Set<String> allCauses = new java.util.HashSet<>();
@@ -53,7 +62,7 @@ final class ConditionPicker {
                 continue;
             }
             if (!keep.contains(key)) {
-                String reason = reasonToDrop(spec, f, common);
+                String reason = telling.contains(key) && spec.type() != FactType.LIST ? null : reasonToDrop(spec, f, common);
                 if (reason != null) {
                     dropped.put(key, reason);
                     continue;

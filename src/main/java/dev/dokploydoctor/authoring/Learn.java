@@ -54,13 +54,27 @@ public final class Learn {
         String ruleLayer = layer != null ? layer : knowledge.cause(cause).layer();
         NewCause.validateLayer(knowledge, ruleLayer);
 
-        ConditionPicker.Picked picked = ConditionPicker.pick(engine, input, RegressionRunner.load(knowledge), keep, drop);
+        List<DrlRule> existing = DrlReader.readAll(knowledge);
+        Set<String> telling = new java.util.TreeSet<>();
+        for (DrlRule r : existing) {
+            if (!cause.equals(dev.dokploydoctor.engine.Conclude.causeOf(r.name()))) continue;
+            for (DrlRule.FactPattern p : r.patterns()) telling.add(p.key());
+        }
+        ConditionPicker.Picked picked = ConditionPicker.pick(engine, input, RegressionRunner.load(knowledge), keep, drop, telling);
         if (picked.conditions().isEmpty()) {
             throw new IllegalArgumentException("no fact of case '" + input.id() + "' tells it apart (left out: "
                     + String.join(", ", picked.dropped().keySet()) + "); keep one with --keep KEY");
         }
+        if (newCause || !knowledge.cause(cause).isAdvice()) {   // advice is chosen, not diagnosed from a fault
+            boolean symptom = picked.conditions().stream().anyMatch(c -> c.spec().isSymptom(c.value()));
+            if (!symptom) {
+                throw new IllegalArgumentException("the rule would diagnose " + cause + " from " + picked.conditions().stream()
+                        .map(Condition::describe).toList() + ", none of them a sign that something is wrong (facts.yaml symptom),"
+                        + " so it would fire on a healthy host; keep a symptom of the case with --keep KEY (such as http.status)");
+            }
+        }
         String ruleName = cause + ": learned from " + input.id();
-        for (DrlRule r : DrlReader.readAll(knowledge)) {
+        for (DrlRule r : existing) {
             if (r.name().equals(ruleName)) {
                 throw new IllegalArgumentException("rule '" + ruleName + "' exists already (" + r.where() + "): this case was learned before");
             }

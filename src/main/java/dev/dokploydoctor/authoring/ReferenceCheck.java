@@ -61,6 +61,26 @@ final class ReferenceCheck {
                         + unknownKey(key)));
             }
         }
+        for (Cause.Fix f : cause.fixes()) {
+            f.when().forEach((key, value) -> {
+                FactSpec spec = vocabulary.get(key);
+                if (spec == null) {
+                    out.add(Finding.error("unknown-key", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has when " + key + ", " + unknownKey(key)));
+                    return;
+                }
+                if (spec.type() != FactType.BOOL && spec.type() != FactType.ENUM) {
+                    out.add(Finding.error("bad-when", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has when " + key
+                            + ", but " + key + " is " + article(spec.type()) + " fact; when takes a yes/no or a choice fact"));
+                    return;
+                }
+                try {
+                    spec.coerce(value);
+                } catch (IllegalArgumentException e) {
+                    out.add(Finding.error("unknown-value", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has when "
+                            + key + ": " + e.getMessage()));
+                }
+            });
+        }
         if (cause.advice() != null) knownCause("cause '" + cause.id() + "' points to advice", cause.advice(), file, 0);
         for (Cause.Lookalike l : cause.lookalikes()) knownCause("cause '" + cause.id() + "' names as look-alike", l.cause(), file, l.line());
     }

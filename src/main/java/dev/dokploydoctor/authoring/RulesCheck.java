@@ -89,6 +89,7 @@ public final class RulesCheck {
                 run++;
             }
             Verifier.deadRules(rules, fired, run, findings);
+            if (allRead) SymptomCheck.check(engine, rules, Engine.DEFAULT_THRESHOLD, findings);
         }
 
         long t3 = System.nanoTime();

@@ -7,6 +7,7 @@ import dev.dokploydoctor.report.CaseWriter;
 import dev.dokploydoctor.report.Format;
 import dev.dokploydoctor.report.Style;
 import dev.dokploydoctor.report.Summary;
+import dev.dokploydoctor.report.SimilarLookup;
 import dev.dokploydoctor.report.Writers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +54,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--similar", negatable = true, description = {"List up to 3 similar field reports per diagnosed or inconclusive case"
+            + " (default: on, except for jsonl where it costs most per case)."})
+    Boolean similar;
+
     @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
 
     @Override public Integer call() throws Exception {
@@ -68,7 +73,8 @@ public final class BatchCommand implements Callable<Integer> {
         String name = file.equals("-") ? "<stdin>" : file;
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         try (CaseReader reader = new CaseReader(in, name, engine.knowledge().vocabulary());
-             CaseWriter writer = Writers.create(fmt, out, engine.knowledge(), Style.detect(), verbose, name)) {
+             CaseWriter writer = Writers.create(fmt, out, engine.knowledge(), Style.detect(), verbose, name,
+                     (similar != null ? similar : fmt != Format.JSONL) ? new SimilarLookup(engine.knowledge()) : null)) {
             Summary summary = run(engine, reader, writer, minCertainty, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
             writer.finish(summary);
             out.flush();

@@ -9,6 +9,8 @@ import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.probe.Probes;
 import dev.dokploydoctor.report.CaseView;
+import dev.dokploydoctor.report.OutcomeView;
+import dev.dokploydoctor.report.SimilarLookup;
 import dev.dokploydoctor.report.Format;
 import dev.dokploydoctor.report.Style;
 import dev.dokploydoctor.report.TextReport;
@@ -168,13 +170,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
             case JSON -> {
                 try {
                     System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                            .writeValueAsString(CaseView.of(o, engine.knowledge(), verbose)));
+                            .writeValueAsString(CaseView.of(OutcomeView.of(o, engine.knowledge(), verbose, new SimilarLookup(engine.knowledge())))));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
             }
             case MARKDOWN -> System.out.print(SessionFiles.markdown(session, o, engine.knowledge(), minCertainty));
-            default -> System.out.print(new TextReport(engine.knowledge(), Style.detect(), verbose).render(o));
+            default -> System.out.print(new TextReport(engine.knowledge(), Style.detect(), verbose)
+                    .render(OutcomeView.of(o, engine.knowledge(), verbose, new SimilarLookup(engine.knowledge()))));
         }
         System.out.flush();
         return ExitCodes.of(o.status());

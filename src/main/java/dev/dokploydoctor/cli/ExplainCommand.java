@@ -1,6 +1,8 @@
 package dev.dokploydoctor.cli;
 
 import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.FixPlan;
+import dev.dokploydoctor.knowledge.Vocabulary;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Suggest;
 import dev.dokploydoctor.report.Style;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** What a cause is, how to check it, how to fix it. With no cause: the list of causes. */
@@ -36,21 +39,27 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new Main.UsageError("unknown cause '" + causeId + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
                     + "; 'dokploy-doctor explain' lists them");
         }
-        System.out.print(render(c, style));
+        System.out.print(render(c, k.vocabulary(), style));
         return Main.OK;
     }
 
-    public static String render(Cause c, Style style) {
+    /** The cause with its fixes as a diagnosis shows them: no facts are known, so every value is a variable to set first. */
+    public static String render(Cause c, Vocabulary vocabulary, Style style) {
         StringBuilder sb = new StringBuilder();
         sb.append(style.bold(c.title())).append("  ").append(style.dim("[" + c.id() + ", " + (c.isAdvice() ? "advice" : "layer " + c.layer()) + "]")).append("\n\n");
         sb.append(c.why()).append("\n\n");
+        FixPlan plan = FixPlan.of(c, Map.of(), vocabulary);
+        String block = TextReport.setFirst(plan, "", style);
+        if (!block.isEmpty()) sb.append(block).append('\n');
         int i = 1;
-        for (Cause.Fix f : c.fixes()) {
-            sb.append(style.bold((c.isAdvice() ? "Step " : "Fix ") + i++ + ": ")).append(f.title()).append(style.dim("  [risk: " + f.risk() + "]")).append('\n');
+        for (FixPlan.Step step : plan.fixes()) {
+            Cause.Fix f = step.fix();
+            sb.append(style.bold((c.isAdvice() ? "Step " : "Fix ") + i++ + ": ")).append(step.onlyIf() == null ? "" : style.yellow("(" + step.onlyIf() + ") "))
+                    .append(f.title()).append(style.dim("  [risk: " + f.risk() + "]")).append('\n');
             sb.append(TextReport.fixBody(f, "  ", style));
             sb.append('\n');
         }
-        sb.append(style.bold("Verify: ")).append(c.verify()).append('\n');
+        sb.append(style.bold("Verify: ")).append(plan.verify()).append('\n');
         if (!c.references().isEmpty()) {
             sb.append('\n').append(style.bold("References:")).append('\n');
             for (String r : c.references()) sb.append("  - ").append(r).append('\n');

@@ -33,6 +33,6 @@ public class KnowledgeOptions {
 
     public Engine loadEngine(PrintStream err) {
         Knowledge k = loadKnowledge(err);
-        return new Engine(k, RuleBase.compile(k));
+        return new Engine(k, RuleBase.load(k));
     }
 }

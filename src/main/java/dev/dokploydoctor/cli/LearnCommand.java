@@ -78,7 +78,7 @@ public final class LearnCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw new Main.UsageError("no such file: " + file);
         WriteTarget target = target(knowledge);
         Knowledge k = RulesCommand.load(knowledge, err);
-        Engine engine = new Engine(k, RuleBase.compile(k));
+        Engine engine = new Engine(k, RuleBase.load(k));
         CaseInput input = pickCase(RulesCommand.readCases(file, k.vocabulary()));
 
         Outcome now = engine.diagnose(input, Engine.DEFAULT_THRESHOLD);

@@ -123,7 +123,7 @@ public final class RulesCommand implements Callable<Integer> {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Knowledge k = load(knowledge, spec.commandLine().getErr());
-            Engine engine = new Engine(k, RuleBase.compile(k));
+            Engine engine = new Engine(k, RuleBase.load(k));
             List<RegressionRunner.LoadedCase> cases = RegressionRunner.load(k);
             if (cause != null) cases = about(k, cases, cause);
             Style style = Style.detect();
@@ -171,7 +171,7 @@ public final class RulesCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Knowledge k = load(knowledge, err);
-            Engine engine = new Engine(k, RuleBase.compile(k));
+            Engine engine = new Engine(k, RuleBase.load(k));
             List<CaseInput> cases = new ArrayList<>();
             List<KnowledgeError> skipped = new ArrayList<>();
             String source;

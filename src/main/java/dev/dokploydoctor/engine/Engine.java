@@ -36,6 +36,10 @@ public final class Engine {
     private final RuleBase rules;
     private final TextExtraction extraction;
     private final Map<String, Integer> keyOrder = new HashMap<>();
+    private volatile AnswerSpace answerSpace;
+
+    /** One evaluation before any question is chosen: the outcome and the facts the rules still need. */
+    record Judgement(Outcome outcome, List<Need> needs) {}
 
     public Engine(Knowledge knowledge, RuleBase rules) {
         this.knowledge = knowledge;
@@ -45,7 +49,7 @@ public final class Engine {
         for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
     }
 
-    public static Engine load(Knowledge knowledge) { return new Engine(knowledge, RuleBase.compile(knowledge)); }
+    public static Engine load(Knowledge knowledge) { return new Engine(knowledge, RuleBase.load(knowledge)); }
 
     public Knowledge knowledge() { return knowledge; }
     public RuleBase rules() { return rules; }
@@ -79,8 +83,35 @@ public final class Engine {
         return "did not recognise a symptom in \"" + shown + "\": give the HTTP status, the exact error message or the log line";
     }
 
-    /** Run the rules over these facts. Keys in {@code unknown} were asked and not known: never asked again. */
+    /** The question planner for this rule base (the REPL, batch's questions and eval use the same one). */
+    public Planner planner(double threshold) {
+        AnswerSpace space = answerSpace;
+        if (space == null) answerSpace = space = AnswerSpace.of(knowledge);
+        return new Planner(this, space, threshold);
+    }
+
+    public Planner planner() { return planner(DEFAULT_THRESHOLD); }
+
+    /**
+     * Run the rules over these facts (with the facts they imply, facts.yaml {@code implications}).
+     * Keys in {@code unknown} were asked and not known: never asked again. An inconclusive outcome
+     * lists the questions that would decide, ranked by the {@link Planner}.
+     */
     public Outcome evaluate(String id, Collection<Fact> input, Set<String> unknown, double threshold) {
+        Judgement j = judge(id, input, unknown, threshold);
+        Outcome o = j.outcome();
+        if (o.status() != Status.INCONCLUSIVE) return o;
+        Set<String> deciding = new LinkedHashSet<>();
+        for (Need n : j.needs()) deciding.add(n.getKey());
+        List<Question> questions = new ArrayList<>();
+        for (Planner.Plan p : planner(threshold).rank(input, unknown, j, deciding)) questions.add(p.question());
+        return new Outcome(o.id(), o.status(), o.diagnoses(), questions, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
+                o.threshold(), o.unchecked());
+    }
+
+    /** The rules over these facts and what they imply, without choosing questions. */
+    Judgement judge(String id, Collection<Fact> stated, Set<String> unknown, double threshold) {
+        Collection<Fact> input = knowledge.implications().apply(stated, knowledge.vocabulary());
         KieSession session = rules.kieBase().newKieSession();
         List<String> fired = new ArrayList<>();
         try {
@@ -111,7 +142,7 @@ public final class Engine {
         }
     }
 
-    private Outcome conclude(String id, List<Fact> facts, List<Evidence> evidence, List<Need> needs, List<String> fired,
+    private Judgement conclude(String id, List<Fact> facts, List<Evidence> evidence, List<Need> needs, List<String> fired,
                              Set<String> unknown, double threshold) {
         Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
         for (Evidence e : evidence) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
@@ -139,10 +170,16 @@ public final class Engine {
         } else {
             status = Status.NO_FAULT;
         }
-        // once a cause is certain (or nothing is wrong) there is nothing left to ask
-        List<Question> questions = status == Status.INCONCLUSIVE
-                ? rankQuestions(facts, needs, unknown, certainty) : List.of();
-        return new Outcome(id, status, shown, questions, facts, evidence, fired, unknown, null, threshold, List.of());
+        // needs of a known or unknown fact, or of a ruled-out cause, are moot
+        Set<String> known = new LinkedHashSet<>();
+        for (Fact f : facts) known.add(f.getKey());
+        List<Need> open = new ArrayList<>();
+        for (Need n : needs) {
+            if (known.contains(n.getKey()) || unknown.contains(n.getKey())) continue;
+            if (certainty.getOrDefault(n.getCause(), 0.0) <= RULED_OUT) continue;
+            if (knowledge.vocabulary().contains(n.getKey())) open.add(n);
+        }
+        return new Judgement(new Outcome(id, status, shown, List.of(), facts, evidence, fired, unknown, null, threshold, List.of()), open);
     }
 
     private boolean hasSymptom(List<Fact> facts) {
@@ -151,34 +188,6 @@ public final class Engine {
             if (spec != null && spec.isSymptom(f.getValue())) return true;
         }
         return false;
-    }
-
-    /**
-     * Needs whose fact is not known yet, grouped by key and ranked: a key counts for every live cause
-     * that needs it (more for causes already ahead), with a bonus for keys that several causes need,
-     * since their answer separates those causes. Ties follow the order of facts.yaml.
-     */
-    List<Question> rankQuestions(List<Fact> facts, List<Need> needs, Set<String> unknown, Map<String, Double> certainty) {
-        Set<String> known = new LinkedHashSet<>();
-        for (Fact f : facts) known.add(f.getKey());
-        Map<String, List<Need>> byKey = new LinkedHashMap<>();
-        for (Need n : needs) {
-            if (known.contains(n.getKey()) || unknown.contains(n.getKey())) continue;
-            if (certainty.getOrDefault(n.getCause(), 0.0) <= RULED_OUT) continue;
-            if (!knowledge.vocabulary().contains(n.getKey())) continue;
-            byKey.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
-        }
-        List<Question> out = new ArrayList<>();
-        for (Map.Entry<String, List<Need>> e : byKey.entrySet()) {
-            List<String> causes = e.getValue().stream().map(Need::getCause).distinct().sorted().toList();
-            double score = 0;
-            for (String c : causes) score += 0.1 + Math.max(0, certainty.getOrDefault(c, 0.0));
-            score += 0.3 * (causes.size() - 1);
-            out.add(new Question(e.getKey(), knowledge.vocabulary().get(e.getKey()), score, causes, List.copyOf(e.getValue())));
-        }
-        out.sort(Comparator.comparingDouble(Question::score).reversed()
-                .thenComparing(q -> keyOrder.getOrDefault(q.key(), Integer.MAX_VALUE)));
-        return out;
     }
 
     /** Fact values as text, for filling {placeholders} in fixes. */

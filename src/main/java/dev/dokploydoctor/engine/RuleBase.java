@@ -28,7 +28,7 @@ public final class RuleBase {
     private final KieBase kieBase;
     private final List<String> ruleNames;
 
-    private RuleBase(KieBase kieBase) {
+    RuleBase(KieBase kieBase) {
         this.kieBase = kieBase;
         List<String> names = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) for (Rule r : p.getRules()) names.add(r.getName());
@@ -38,6 +38,16 @@ public final class RuleBase {
 
     public KieBase kieBase() { return kieBase; }
     public List<String> ruleNames() { return ruleNames; }
+
+    /**
+     * The rule base of {@code knowledge}: the one compiled at build time when its DRL is the bundled
+     * DRL ({@link PrebuiltRules}), else compiled now. For running rules; checks that want the
+     * compiler's messages call {@link #compile(Knowledge, List)}.
+     */
+    public static RuleBase load(Knowledge knowledge) {
+        RuleBase prebuilt = PrebuiltRules.read(knowledge);
+        return prebuilt != null ? prebuilt : compile(knowledge);
+    }
 
     /** Compile every DRL source; throws with all compile errors (file:line: message) on failure. */
     public static RuleBase compile(Knowledge knowledge) {

@@ -1,11 +1,10 @@
 package dev.dokploydoctor.evaluation;
 
 import dev.dokploydoctor.engine.Engine;
-import dev.dokploydoctor.engine.Outcome;
-import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.engine.Interview;
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.repl.Opening;
-import dev.dokploydoctor.repl.QuestionPlanner;
 
 import java.util.Collection;
 import java.util.List;
@@ -13,39 +12,37 @@ import java.util.Set;
 
 /**
  * The one place where the simulated interview meets the REPL: how the REPL reads the first thing
- * the user types, and what it does next (ask a question, or stop). When the planner and its
- * stopping rule move into the engine, only this class changes.
+ * the user types, and what it does next. Both are the REPL's own: {@link Opening} and the engine's
+ * {@link Interview} (planner, look-alike check, stopping rules).
  */
 final class InterviewPlanner {
     /** What the REPL does next: ask {@code key}, or (key null) stop with {@code outcome}. */
     record Next(String key, Outcome outcome) {}
 
     private final Engine engine;
-    private final double threshold;
-    private final QuestionPlanner planner;
+    private final Interview interview;
 
     InterviewPlanner(Engine engine, double threshold) {
         this.engine = engine;
-        this.threshold = threshold;
-        this.planner = new QuestionPlanner(threshold);
+        this.interview = new Interview(engine, threshold);
     }
 
     /**
-     * The facts the REPL's first prompt reads from {@code text}; null when it reads no symptom and
-     * asks again (the simulated user has nothing more to say).
+     * The facts the REPL's first prompt reads from {@code text}. Text without a symptom is, as in
+     * the REPL, a reported fault the interview asks about; never null.
      */
     List<Fact> opening(String text) {
-        List<Fact> facts = Opening.parse(text, engine.knowledge().vocabulary(), engine.extraction()).facts();
-        return facts.isEmpty() ? null : facts;
+        Opening.Parsed parsed = Opening.parse(text, engine.knowledge().vocabulary(), engine.extraction());
+        if (!Opening.reportsSomething(parsed, engine.knowledge().vocabulary())) {
+            parsed = Opening.withReportedFault(parsed, text, engine.knowledge().vocabulary());
+        }
+        return parsed.facts();
     }
 
-    /** As the REPL does today: stop at a diagnosis or advice, or when the planner has no question left. */
+    /** As the REPL does: ask while the interview has a question, within the evaluator's limit too. */
     Next next(Collection<Fact> facts, Set<String> unknown, int asked) {
-        Outcome o = engine.evaluate("interview", facts, unknown, threshold);
-        if (o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE || asked >= Evaluator.MAX_QUESTIONS) {
-            return new Next(null, o);
-        }
-        QuestionPlanner.Plan plan = planner.next(engine, facts, unknown, o);
-        return new Next(plan == null ? null : plan.question().key(), o);
+        Interview.Step step = interview.next(facts, unknown, asked);
+        if (step instanceof Interview.Ask ask && asked < Evaluator.MAX_QUESTIONS) return new Next(ask.plan().question().key(), step.outcome());
+        return new Next(null, step.outcome());
     }
 }

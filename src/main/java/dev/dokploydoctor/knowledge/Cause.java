@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
  */
 public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                     String verify, List<String> references, String advice, String file, Set<String> placeholders,
-                    List<Lookalike> lookalikes) {
+                    List<Lookalike> lookalikes, Check verifyCheck) {
+
+    public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
+                 String verify, List<String> references, String advice, String file, Set<String> placeholders,
+                 List<Lookalike> lookalikes) {
+        this(id, kind, title, layer, why, fixes, verify, references, advice, file, placeholders, lookalikes, null);
+    }
 
     public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                  String verify, List<String> references, String advice, String file) {
@@ -29,8 +35,32 @@ public record Cause(String id, String kind, String title, String layer, String w
     /** A cause users confuse this one with, how the two differ, and the near-miss case that shows it. */
     public record Lookalike(String cause, String differs, String caseId, int line) {}
 
-    /** One way to fix it: commands to paste and/or a compose snippet, and the risk of doing so. */
-    public record Fix(String title, List<String> commands, String compose, String risk) {}
+    /**
+     * One way to fix it: commands to paste and/or a compose snippet, and the risk of doing so.
+     * {@code when} (fact key to value, may be empty) says on which hosts it applies: a compose
+     * service or an application, cloudflared in Docker or on the host ({@link FixPlan} chooses).
+     */
+    public record Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when) {
+        public Fix(String title, List<String> commands, String compose, String risk) {
+            this(title, commands, compose, risk, Map.of());
+        }
+    }
+
+    /**
+     * The structured form of {@code verify}: a command that runs as it stands once the placeholders
+     * are set, and the text its output shows after the fix (a test runs it on a real host).
+     */
+    public record Check(String run, String shows) {
+        /** Whether {@code output} shows the fixed state: {@code shows} as a whitespace-bounded word of it. */
+        public boolean shownIn(String output) {
+            return Pattern.compile("(^|\\s)" + Pattern.quote(shows) + "(\\s|$)").matcher(output).find();
+        }
+    }
+
+    /** The verify field's command, when it was written as {@code verify: {run, shows, then}}; else null. */
+    public Check check() {
+        return verifyCheck;
+    }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)+)}");
 
@@ -52,18 +82,11 @@ public record Cause(String id, String kind, String title, String layer, String w
 
     /**
      * Fill {@code {fact.key}} placeholders from known facts; unknown ones, and values that are not
-     * safe to paste into a shell ({@link CommandValues}), become {@code <fact.key>}.
+     * safe to paste into a shell ({@link CommandValues}), become the shell variable {@code $FACT_KEY}
+     * ({@link ShellText}; {@link FixPlan} lists them in a "set these first" block).
      */
     public static String fill(String text, Map<String, String> values) {
-        if (text == null) return null;
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = CommandValues.accepted(m.group(1), values.get(m.group(1)));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v != null ? v : "<" + m.group(1) + ">"));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return ShellText.prose(text, values, key -> {});
     }
 
     /** Why some of this cause's placeholders stay unfilled although a value is known (the value is unsafe). */
@@ -73,8 +96,8 @@ public record Cause(String id, String kind, String title, String layer, String w
 
     public Fix fill(Fix fix, Map<String, String> values) {
         List<String> cmds = new ArrayList<>();
-        for (String c : fix.commands()) cmds.add(fill(c, values));
-        return new Fix(fill(fix.title(), values), cmds, fill(fix.compose(), values), fix.risk());
+        for (String c : fix.commands()) cmds.add(ShellText.command(c, values, key -> {}));
+        return new Fix(fill(fix.title(), values), cmds, fill(fix.compose(), values), fix.risk(), fix.when());
     }
 
     /** A cause whose layer is not checked (layers are checked against knowledge/layers.yaml when a knowledge loads). */
@@ -107,9 +130,22 @@ public record Cause(String id, String kind, String title, String layer, String w
             String compose = f.text("compose", null);
             String fixTitle = f.text("title", null);
             if (fixTitle == null) throw f.error("fixes.title", "each fix needs a title");
-            fixes.add(new Fix(fixTitle, List.copyOf(cmds), compose, f.text("risk", "low")));
+            fixes.add(new Fix(fixTitle, List.copyOf(cmds), compose, f.text("risk", "low"), when(f)));
         }
-        String verify = required(n, "verify");
+        Check check = null;
+        String verify;
+        Node v = n.get("verify");
+        if (v != null && v.isMap()) {
+            // verify: {run: <command>, shows: <what its output shows after the fix>, then: <more checks in words>}
+            String run = v.text("run", null);
+            String shows = v.text("shows", null);
+            if (run == null || run.isBlank() || shows == null || shows.isBlank()) throw v.error("verify", "a verify map has run (a command) and shows (what it prints after the fix)");
+            check = new Check(run.strip(), shows.strip());
+            String then = v.text("then", null);
+            verify = run.strip() + "\n  shows " + shows.strip() + (then == null || then.isBlank() ? "" : "; " + then.strip());
+        } else {
+            verify = required(n, "verify");
+        }
         List<String> refs = new ArrayList<>();
         Node r = n.get("references");
         if (r != null && r.isList()) for (Node item : r.items()) refs.add(item.text());
@@ -122,8 +158,23 @@ public record Cause(String id, String kind, String title, String layer, String w
                 lookalikes.add(new Lookalike(item.text("cause", null), item.text("differs", ""), item.text("case", null), item.line()));
             }
         }
-        return new Cause(id, kind, title, layer, why.strip(), List.copyOf(fixes), verify.strip(), List.copyOf(refs),
-                n.text("advice", null), n.file(), List.copyOf(lookalikes));
+        List<Fix> fixList = List.copyOf(fixes);
+        return new Cause(id, kind, title, layer, why.strip(), fixList, verify.strip(), List.copyOf(refs),
+                n.text("advice", null), n.file(), findPlaceholders(verify, fixList), List.copyOf(lookalikes), check);
+    }
+
+    /** A fix's {@code when: {fact.key: value}}: the facts it applies to (checked against facts.yaml by rules check). */
+    private static Map<String, String> when(Node fix) {
+        Node w = fix.get("when");
+        if (w == null || w.isNull()) return Map.of();
+        if (!w.isMap()) throw w.error("fixes.when", "when is a map of fact key to value, e.g. when: { service.kind: compose }");
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String key : w.fields().keySet()) {
+            String value = w.text(key, null);
+            if (value == null || value.isBlank()) throw w.error("fixes.when", "when." + key + " needs a value");
+            out.put(key, value.strip());
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static String required(Node n, String field) {

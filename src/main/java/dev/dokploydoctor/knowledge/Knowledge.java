@@ -39,12 +39,16 @@ public final class Knowledge {
     private final List<Extractor> extractors;
     private final Map<String, RuleSource> ruleSources;
     private final List<String> notices;
+    private final Implications implications;
+    private final Priors priors;
 
     /** A DRL file: where it came from (for file:line messages) and its text. */
     public record RuleSource(String name, String displayPath, String text) {}
 
     private Knowledge(List<Layer> layers, Vocabulary vocabulary, Map<String, String> causeLayers, Map<String, Cause> causes, List<Extractor> extractors,
-                      Map<String, RuleSource> ruleSources, List<String> notices) {
+                      Map<String, RuleSource> ruleSources, List<String> notices, Implications implications, Priors priors) {
+        this.implications = implications;
+        this.priors = priors;
         this.layers = layers;
         this.vocabulary = vocabulary;
         this.causeLayers = causeLayers;
@@ -63,6 +67,10 @@ public final class Knowledge {
     public List<Extractor> extractors() { return extractors; }
     public Map<String, RuleSource> ruleSources() { return ruleSources; }
     public List<String> notices() { return notices; }
+    /** Facts that follow from other facts (facts.yaml {@code implications:}). */
+    public Implications implications() { return implications; }
+    /** How common each cause is (priors.yaml), for choosing questions. */
+    public Priors priors() { return priors; }
     public TextExtraction textExtraction() { return new TextExtraction(extractors, vocabulary); }
 
     /** Load and check all layers, in order. Throws {@link KnowledgeError} on the first bad file. */
@@ -70,6 +78,7 @@ public final class Knowledge {
         Map<String, FactSpec> specs = new LinkedHashMap<>();
         List<String> notices = new ArrayList<>();
         boolean haveVocabulary = false;
+        List<Node> factFiles = new ArrayList<>();
         for (Layer layer : layers) {
             if (layer.isBundled()) continue;
             FolderTrust.require("the rules of " + layer.label(), layer.rules());
@@ -79,7 +88,9 @@ public final class Knowledge {
         for (Layer layer : layers) {
             Path facts = layer.knowledge() == null ? null : layer.knowledge().resolve("facts.yaml");
             if (facts != null && Files.isRegularFile(facts)) {
-                for (FactSpec s : Vocabulary.load(facts).all()) {
+                Node root = Documents.read(facts);
+                factFiles.add(root);
+                for (FactSpec s : Vocabulary.fromNode(root).all()) {
                     if (specs.containsKey(s.key()) && haveVocabulary) notices.add(layer.label() + " redefines fact " + s.key());
                     specs.put(s.key(), s);
                 }
@@ -91,6 +102,9 @@ public final class Knowledge {
                     "no knowledge/facts.yaml found");
         }
         Vocabulary vocabulary = new Vocabulary(specs);
+        List<Implications.Implication> implied = new ArrayList<>();
+        for (Node root : factFiles) implied.addAll(Implications.fromNode(root, vocabulary).entries());
+        Priors priors = Priors.uniform();
         Map<String, String> causeLayers = new LinkedHashMap<>();
         for (Layer layer : layers) {
             Path file = layer.knowledge() == null ? null : layer.knowledge().resolve("layers.yaml");
@@ -106,6 +120,8 @@ public final class Knowledge {
         Map<String, RuleSource> rules = new LinkedHashMap<>();
         for (Layer layer : layers) {
             if (layer.knowledge() != null) {
+                Path priorsFile = layer.knowledge().resolve("priors.yaml");
+                if (Files.isRegularFile(priorsFile)) priors = Priors.fromNode(Documents.read(priorsFile));
                 Path causesDir = layer.knowledge().resolve("causes");
                 // the flat layout of older user folders (causes/<id>.yaml) still loads
                 for (Path file : list(causesDir, ".yaml")) {
@@ -143,7 +159,8 @@ public final class Knowledge {
             }
         }
         if (rules.isEmpty()) throw new KnowledgeError(null, 0, null, "no rules (*.drl) found in " + layers);
-        return new Knowledge(List.copyOf(layers), vocabulary, java.util.Collections.unmodifiableMap(causeLayers), causes, List.copyOf(extractors), rules, notices);
+        return new Knowledge(List.copyOf(layers), vocabulary, java.util.Collections.unmodifiableMap(causeLayers), causes, List.copyOf(extractors), rules, notices,
+                new Implications(implied), priors);
     }
 
     /**

@@ -21,8 +21,13 @@ import java.util.Set;
  * hit is a bit in a boolean array and the states are sorted char arrays.
  */
 public final class Prefilter {
-    /** Literals shorter than this make a pattern "always run": they would occur in most texts anyway. */
-    static final int MIN_LITERAL = 3;
+    /**
+     * Literals shorter than this make a pattern "always run". Two characters still filter well when
+     * they are rare ("*.", "HTTP 50" gives "50"...), and a filter is never wrong, only weaker.
+     */
+    static final int MIN_LITERAL = 2;
+    /** A character class of up to this many characters is a set of literals ([0-9] is ten). */
+    private static final int MAX_CLASS = 10;
 
     private final boolean[] always;
     // automaton
@@ -30,6 +35,7 @@ public final class Prefilter {
     private final int[][] targets;  // per state: target states
     private final int[] fail;
     private final int[][] outputs;  // per state: pattern indexes (own and by suffix)
+    private final int[] rootAscii = new int[128]; // the start state's edges for ASCII: most characters of a text are read there
 
     public Prefilter(List<String> patterns) {
         int n = patterns.size();
@@ -67,6 +73,7 @@ public final class Prefilter {
             targets[s] = new int[cs.length];
             for (int i = 0; i < cs.length; i++) { edges[s][i] = cs[i]; targets[s][i] = go.get(s).get(cs[i]); }
         }
+        for (int c = 0; c < 128; c++) rootAscii[c] = lookup(0, (char) c);
         fail = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int t : targets[0]) { fail[t] = 0; queue.add(t); }
@@ -88,6 +95,11 @@ public final class Prefilter {
     }
 
     private int next(int s, char c) {
+        if (s == 0 && c < 128) return rootAscii[c];
+        return lookup(s, c);
+    }
+
+    private int lookup(int s, char c) {
         int i = Arrays.binarySearch(edges[s], c);
         return i >= 0 ? targets[s][i] : -1;
     }
@@ -310,7 +322,7 @@ public final class Prefilter {
                     pos++;
                     char hi = re.charAt(pos++);
                     if (hi == '\\') hi = re.charAt(pos++);
-                    if (hi - c > 8) unknown = true;
+                    if (hi - c >= MAX_CLASS) unknown = true;
                     else for (char x = c; x <= hi; x++) chars.add(String.valueOf(Character.toLowerCase(x)));
                     continue;
                 }
@@ -318,7 +330,7 @@ public final class Prefilter {
             }
             if (!more()) throw new IllegalArgumentException("unclosed class");
             pos++; // ]
-            if (unknown || chars.isEmpty() || chars.size() > 8) return Info.ANY;
+            if (unknown || chars.isEmpty() || chars.size() > MAX_CLASS) return Info.ANY;
             return new Info(chars, null);
         }
     }

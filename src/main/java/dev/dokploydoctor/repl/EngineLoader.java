@@ -33,7 +33,7 @@ public final class EngineLoader {
             try {
                 Knowledge loaded = Knowledge.load(layers.get());
                 k.complete(loaded);
-                Engine compiled = new Engine(loaded, RuleBase.compile(loaded));
+                Engine compiled = new Engine(loaded, RuleBase.load(loaded));
                 // the first session pays for class loading; pay it here, not on the first answer
                 compiled.evaluate("warm-up", List.of(), Set.of(), Engine.DEFAULT_THRESHOLD);
                 e.complete(compiled);

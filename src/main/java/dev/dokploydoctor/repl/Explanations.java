@@ -7,6 +7,7 @@ import dev.dokploydoctor.engine.Evidence;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Need;
 import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Planner;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.Cause;
@@ -106,7 +107,7 @@ public final class Explanations {
     }
 
     /** Why this question: the causes it separates, the rules that need it, what each answer would do. */
-    public String why(QuestionPlanner.Plan plan, Outcome o) {
+    public String why(Planner.Plan plan, Outcome o) {
         if (plan == null) {
             return "No question is open. " + (o.questions().isEmpty() ? "No rule needs anything more."
                     : "Open questions: " + String.join(", ", o.questions().stream().map(Question::key).toList()) + " ('next' asks them).");
@@ -122,7 +123,7 @@ public final class Explanations {
         }
         if (!plan.previews().isEmpty()) {
             List<String> ifs = new ArrayList<>();
-            for (QuestionPlanner.Preview p : plan.previews()) {
+            for (Planner.Preview p : plan.previews()) {
                 String v = p.value() instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(p.value());
                 String result = p.topCause() == null ? "no cause" : p.topCause() + " " + String.format("%.2f", Certainty.round(p.topCertainty()));
                 if (p.status().isConclusive()) result += " (" + p.status().label() + ")";

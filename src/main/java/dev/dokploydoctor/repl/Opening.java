@@ -68,6 +68,29 @@ public final class Opening {
         return new Parsed(new ArrayList<>(facts.values()), text, url);
     }
 
+    /**
+     * True when the parsed answer says what is wrong (a symptom, or the routing question): a host
+     * name alone, or text no extractor knows, does not.
+     */
+    public static boolean reportsSomething(Parsed parsed, Vocabulary vocabulary) {
+        for (Fact f : parsed.facts()) {
+            if (f.getKey().equals("user.goal")) return true;
+            var spec = vocabulary.get(f.getKey());
+            if (spec != null && spec.isSymptom(f.getValue())) return true;
+        }
+        return false;
+    }
+
+    /** The answer plus {@code fault.reported}: whatever the words were, the user came with a fault. */
+    public static Parsed withReportedFault(Parsed parsed, String text, Vocabulary vocabulary) {
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        for (Fact f : parsed.facts()) facts.put(f.getKey(), f);
+        putIfDeclared(facts, vocabulary, "fault.reported", true, "you described a problem: " + abbreviate(text.strip()));
+        return new Parsed(new ArrayList<>(facts.values()), parsed.text() == null ? text.strip() : parsed.text(), parsed.url());
+    }
+
+    private static String abbreviate(String s) { return s.length() > 60 ? s.substring(0, 57) + "..." : s; }
+
     /** A public site's host: a dotted name that is not a loopback or wildcard address. */
     static boolean isPublicHost(String host) {
         if (host == null || !host.contains(".")) return false;

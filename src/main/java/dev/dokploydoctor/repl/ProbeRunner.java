@@ -40,6 +40,9 @@ public final class ProbeRunner {
 
     public boolean pending() { return !taken && !report.isDone(); }
 
+    /** Run {@code action} (on the probe thread) once the report is in. */
+    public void whenDone(Runnable action) { report.whenComplete((r, e) -> action.run()); }
+
     /** The report once, when it is in (or after waiting up to the probe timeout plus a margin); else null. */
     public ProbeReport take(boolean wait) {
         if (taken) return null;

@@ -38,6 +38,10 @@ public sealed interface Reply {
             if (match != null) return new Value(match);
             return new Invalid("'" + a + "' is not a choice; pick one of " + numbered(values));
         }
+        if (spec.type() == FactType.BOOL) {
+            Boolean b = yesOrNo(a);
+            if (b != null) return new Value(b);
+        }
         if (spec.type() == FactType.INT) {
             // "502 Bad Gateway" answers a status question well enough: take the leading number
             String digits = a.replaceFirst("^(-?\\d+)\\b.*$", "$1");
@@ -48,6 +52,17 @@ public sealed interface Reply {
         } catch (IllegalArgumentException e) {
             return new Invalid(e.getMessage());
         }
+    }
+
+    Set<String> YES = Set.of("yes", "y", "yep", "yeah", "yup", "sure", "true", "correct", "right", "it does", "it is", "yes it does");
+    Set<String> NO = Set.of("no", "n", "nope", "nah", "false", "not", "it does not", "it doesn't", "it is not", "no it does not");
+
+    /** The common ways of saying yes or no (trailing punctuation ignored); null for anything else. */
+    static Boolean yesOrNo(String answer) {
+        String a = answer.trim().toLowerCase(Locale.ROOT).replaceAll("[.!,]+$", "");
+        if (YES.contains(a)) return Boolean.TRUE;
+        if (NO.contains(a)) return Boolean.FALSE;
+        return null;
     }
 
     /** A value given in full, or a prefix that fits exactly one of them (case-insensitive). */

@@ -18,7 +18,9 @@ import dev.dokploydoctor.knowledge.PrivateFiles;
 import dev.dokploydoctor.knowledge.Redactor;
 import dev.dokploydoctor.report.CaseView;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -168,8 +170,24 @@ public final class SessionFiles {
         return s == null ? "" : s.replace("|", "\\|").replaceAll("\\s*\n\\s*", " ");
     }
 
-    /** Saved sessions hold pasted logs and answers: secrets masked, mode 600 (issue 16.3). */
+    /**
+     * Write a file the user named: secrets masked, mode 600 (issue 16.3). No folder is created behind
+     * their back (a typo in the path would scatter files); a failure is one plain sentence, thrown
+     * as IllegalArgumentException.
+     */
     public static void write(Path file, String content) {
-        PrivateFiles.writeRedacted(file, content);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("cannot write " + file + ": the folder " + parent + " does not exist (create it first)");
+        }
+        try {
+            PrivateFiles.writeRedacted(file, content);
+        } catch (UncheckedIOException wrapped) {
+            IOException e = wrapped.getCause();
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason().toLowerCase(java.util.Locale.ROOT)
+                    : String.valueOf(e.getMessage());
+            throw new IllegalArgumentException("cannot write " + file + ": " + reason);
+        }
     }
 }

@@ -1,13 +1,12 @@
 package dev.dokploydoctor.report;
 
-import dev.dokploydoctor.engine.Certainty;
 import dev.dokploydoctor.engine.Diagnosis;
-import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Evidence;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.FixPlan;
 import dev.dokploydoctor.knowledge.Knowledge;
 
 import java.util.ArrayList;
@@ -16,74 +15,99 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An {@link Outcome} as plain data, the one shape every format shares (DESIGN §5): id, status,
- * diagnoses with filled-in fixes and evidence, questions, error; with {@code verbose}, facts and trace.
+ * An {@link OutcomeView} as plain data for JSON and JSONL (docs/case.schema.json): id, status,
+ * diagnoses with pasteable fixes and evidence, questions, similar reports, error; with
+ * {@code verbose}, facts and trace.
  */
 public final class CaseView {
     /** Candidates below this certainty are listed without fixes, unless verbose. */
-    public static final double FIXES_FROM = 0.2;
+    public static final double FIXES_FROM = OutcomeView.FIXES_FROM;
 
     private CaseView() {}
 
     public static Map<String, Object> of(Outcome o, Knowledge knowledge, boolean verbose) {
+        return of(OutcomeView.of(o, knowledge, verbose));
+    }
+
+    /** The view as JSON-ready data (docs/case.schema.json). */
+    public static Map<String, Object> of(OutcomeView v) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id());
-        m.put("status", o.status().label());
-        Map<String, String> values = Engine.placeholderValues(o.facts());
+        m.put("id", v.id());
+        m.put("status", v.status().label());
         List<Object> diagnoses = new ArrayList<>();
-        for (Diagnosis d : o.diagnoses()) diagnoses.add(diagnosis(d, values, knowledge, verbose));
+        for (OutcomeView.CauseView d : v.causes()) diagnoses.add(diagnosis(d, v.verbose()));
         m.put("diagnoses", diagnoses);
         List<Object> questions = new ArrayList<>();
-        for (Question q : o.questions()) questions.add(question(q));
+        for (Question q : v.questions()) questions.add(question(q));
         m.put("questions", questions);
         // what could not be checked or was not understood; present only when something was
-        if (!o.unchecked().isEmpty()) m.put("unchecked", o.unchecked());
-        if (verbose) {
-            List<Object> facts = new ArrayList<>();
-            for (Fact f : o.facts()) facts.add(fact(f));
-            m.put("facts", facts);
-            m.put("fired", o.fired());
+        if (!v.unchecked().isEmpty()) m.put("unchecked", v.unchecked());
+        if (!v.similar().isEmpty()) {
+            List<Object> similar = new ArrayList<>();
+            for (OutcomeView.SimilarView s : v.similar()) {
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("link", s.link());
+                sm.put("cause", s.cause());
+                sm.put("fix", s.fix());
+                similar.add(sm);
+            }
+            m.put("similar", similar);
         }
-        m.put("error", o.error());
+        if (v.verbose()) {
+            List<Object> facts = new ArrayList<>();
+            for (Fact f : v.facts()) facts.add(fact(f));
+            m.put("facts", facts);
+            m.put("fired", v.fired());
+        }
+        m.put("error", v.error());
         return m;
     }
 
     /** A diagnosis as data; {@code verbose} adds the cause's why and references (static text, long). */
     public static Map<String, Object> diagnosis(Diagnosis d, Map<String, String> values, Knowledge knowledge, boolean verbose) {
+        return diagnosis(OutcomeView.cause(d, values, knowledge, verbose), verbose);
+    }
+
+    static Map<String, Object> diagnosis(OutcomeView.CauseView d, boolean verbose) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cause", d.cause());
-        m.put("certainty", Certainty.round(d.certainty()));
+        m.put("certainty", d.certainty());
         m.put("title", d.title());
-        Cause c = d.info();
-        // a faint candidate (a symptom that merely fits) gets no fixes unless asked: pasting the
-        // fix of a 0.05 guess helps nobody, and its text would dominate a large batch's output
-        boolean withFixes = verbose || d.certainty() >= FIXES_FROM;
-        if (c != null) {
-            m.put("layer", c.layer());
-            if (verbose) m.put("why", c.why());
+        if (d.layer() != null) {
+            m.put("layer", d.layer());
+            if (verbose) m.put("why", d.why());
         }
-        if (c != null && withFixes) {
-            List<String> warnings = c.fillWarnings(values);
-            if (!warnings.isEmpty()) m.put("warnings", warnings);
+        FixPlan plan = d.plan();
+        if (plan != null) {
+            if (!d.warnings().isEmpty()) m.put("warnings", d.warnings());
+            if (!plan.setFirst().isEmpty()) {
+                List<Object> vars = new ArrayList<>();
+                for (FixPlan.Variable var : plan.setFirst()) {
+                    Map<String, Object> vm = new LinkedHashMap<>();
+                    vm.put("name", var.name());
+                    if (var.key() != null) vm.put("key", var.key());
+                    vm.put("about", var.about());
+                    vars.add(vm);
+                }
+                m.put("set_first", vars);
+            }
             List<Object> fixes = new ArrayList<>();
-            for (Cause.Fix f : c.fixes()) {
-                Cause.Fix filled = c.placeholders().isEmpty() ? f : c.fill(f, values);
+            for (FixPlan.Step step : plan.fixes()) {
+                Cause.Fix f = step.fix();
                 Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("title", filled.title());
-                if (!filled.commands().isEmpty()) fm.put("commands", filled.commands());
-                if (filled.compose() != null) fm.put("compose", filled.compose());
-                fm.put("risk", filled.risk());
+                fm.put("title", f.title());
+                if (step.onlyIf() != null) fm.put("only_if", step.onlyIf());
+                if (!f.commands().isEmpty()) fm.put("commands", f.commands());
+                if (f.compose() != null) fm.put("compose", f.compose());
+                fm.put("risk", f.risk());
                 fixes.add(fm);
             }
             m.put("fixes", fixes);
-            m.put("verify", Cause.fill(c.verify(), values));
-            if (c.advice() != null) {
-                Cause advice = knowledge == null ? null : knowledge.cause(c.advice());
-                m.put("advice", advice == null ? c.advice() : c.advice() + ": " + advice.title());
-            }
-            if (verbose) m.put("references", c.references());
+            m.put("verify", plan.verify());
+            if (d.advice() != null) m.put("advice", d.advice());
+            if (verbose) m.put("references", d.references());
         }
-        m.put("evidence", evidence(d.evidence()));
+        m.put("evidence", d.evidence());
         return m;
     }
 

@@ -1,56 +1,66 @@
 package dev.dokploydoctor.report;
 
-import dev.dokploydoctor.engine.Diagnosis;
-import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.FixPlan;
 import dev.dokploydoctor.knowledge.Knowledge;
 
-import java.util.Map;
 
 /** Markdown for one case: status, the cause with its fix, evidence, facts, open questions. */
 public final class MarkdownReport {
     private MarkdownReport() {}
 
     public static String section(Outcome o, Knowledge knowledge, String heading) {
+        return section(OutcomeView.of(o, knowledge, false), heading);
+    }
+
+    public static String section(OutcomeView v, String heading) {
         StringBuilder sb = new StringBuilder();
-        sb.append(heading).append(' ').append(o.id()).append(" — ").append(o.status().label()).append("\n\n");
-        if (o.status() == Status.INVALID || o.status() == Status.ERROR) {
-            sb.append("**Error:** ").append(o.error()).append("\n\n");
+        sb.append(heading).append(' ').append(v.id()).append(" — ").append(v.status().label()).append("\n\n");
+        if (v.status() == Status.INVALID || v.status() == Status.ERROR) {
+            sb.append("**Error:** ").append(v.error()).append("\n\n");
             return sb.toString();
         }
-        Map<String, String> values = Engine.placeholderValues(o.facts());
-        for (String gap : o.unchecked()) sb.append("**Not checked:** ").append(gap).append("\n\n");
-        if (o.status().isConclusive() && o.top() != null) {
+        for (String gap : v.unchecked()) sb.append("**Not checked:** ").append(gap).append("\n\n");
+        if (v.status().isConclusive() && !v.findings().isEmpty()) {
             boolean first = true;
-            for (Diagnosis d : o.diagnosed()) {
+            for (OutcomeView.CauseView d : v.findings()) {
                 if (!first) sb.append("Also diagnosed: ");
                 first = false;
-                cause(sb, d, values);
+                cause(sb, d);
             }
-        } else if (o.status() == Status.INCONCLUSIVE) {
-            if (!o.diagnoses().isEmpty()) {
+        } else if (v.status() == Status.INCONCLUSIVE) {
+            if (!v.others().isEmpty()) {
                 sb.append("Candidates:\n\n");
-                for (Diagnosis d : o.diagnoses()) {
+                for (OutcomeView.CauseView d : v.others()) {
                     sb.append("- `").append(d.cause()).append("` ").append(String.format("%.2f", d.certainty()))
                             .append(" — ").append(d.title()).append('\n');
                 }
                 sb.append('\n');
             }
-            if (!o.questions().isEmpty()) {
+            if (!v.questions().isEmpty()) {
                 sb.append("Would decide:\n\n");
-                for (Question q : o.questions()) sb.append("- ").append(q.text()).append(" (`").append(q.key()).append("`)\n");
+                for (Question q : v.questions()) sb.append("- ").append(q.text()).append(" (`").append(q.key()).append("`)\n");
                 sb.append('\n');
             }
         } else {
             sb.append("No problems found.\n\n");
         }
-        if (!o.facts().isEmpty()) {
+        if (!v.similar().isEmpty()) {
+            sb.append("Similar field reports:\n\n");
+            for (OutcomeView.SimilarView s : v.similar()) {
+                sb.append("- <").append(s.link()).append("> — `").append(s.cause()).append('`');
+                if (s.fix() != null && !s.fix().isBlank()) sb.append("; fix that worked: ").append(cell(s.fix()));
+                sb.append('\n');
+            }
+            sb.append('\n');
+        }
+        if (!v.facts().isEmpty()) {
             sb.append("| fact | value | source |\n|---|---|---|\n");
-            for (Fact f : o.facts()) {
+            for (Fact f : v.facts()) {
                 sb.append("| `").append(f.getKey()).append("` | ").append(cell(f.getText())).append(" | ").append(f.getSource()).append(" |\n");
             }
             sb.append('\n');
@@ -58,28 +68,34 @@ public final class MarkdownReport {
         return sb.toString();
     }
 
-    /** One diagnosed cause: title, why, fixes (the file change before the commands that apply it, as in text), verify, evidence. */
-    private static void cause(StringBuilder sb, Diagnosis d, Map<String, String> values) {
+    /** One diagnosed cause: title, why, set-these-first, fixes (the file change before the commands that apply it, as in text), verify, evidence. */
+    private static void cause(StringBuilder sb, OutcomeView.CauseView d) {
         sb.append("**").append(d.title()).append("** (`").append(d.cause()).append("`, certainty ")
                 .append(String.format("%.2f", d.certainty())).append(")\n\n");
-        Cause c = d.info();
-        if (c != null) {
-            sb.append(c.why()).append("\n\n");
-            for (String w : c.fillWarnings(values)) sb.append("> **Warning:** ").append(w).append("\n\n");
-            for (Cause.Fix f : c.fixes()) {
-                Cause.Fix filled = c.fill(f, values);
-                sb.append("**Fix:** ").append(filled.title()).append(" _(risk: ").append(filled.risk()).append(")_\n\n");
-                if (filled.compose() != null) sb.append("```yaml\n").append(filled.compose().stripTrailing()).append("\n```\n\n");
-                if (!filled.commands().isEmpty()) {
+        FixPlan plan = d.plan();
+        if (d.why() != null) sb.append(d.why()).append("\n\n");
+        if (plan != null) {
+            for (String w : d.warnings()) sb.append("> **Warning:** ").append(w).append("\n\n");
+            if (!plan.setFirst().isEmpty()) {
+                sb.append("**Set these first** (the commands below use them):\n\n```sh\n");
+                for (FixPlan.Variable var : plan.setFirst()) sb.append(var.line()).append('\n');
+                sb.append("```\n\n");
+            }
+            for (FixPlan.Step step : plan.fixes()) {
+                Cause.Fix f = step.fix();
+                sb.append("**Fix:** ").append(step.onlyIf() == null ? "" : "_(" + step.onlyIf() + ")_ ").append(f.title())
+                        .append(" _(risk: ").append(f.risk()).append(")_\n\n");
+                if (f.compose() != null) sb.append("```yaml\n").append(f.compose().stripTrailing()).append("\n```\n\n");
+                if (!f.commands().isEmpty()) {
                     sb.append("```sh\n");
-                    for (String cmd : filled.commands()) sb.append(cmd.stripTrailing()).append('\n');
+                    for (String cmd : f.commands()) sb.append(cmd.stripTrailing()).append('\n');
                     sb.append("```\n\n");
                 }
             }
-            sb.append("**Verify:**\n\n```sh\n").append(Cause.fill(c.verify(), values).strip()).append("\n```\n\n");
+            sb.append("**Verify:**\n\n```sh\n").append(plan.verify().strip()).append("\n```\n\n");
         }
         sb.append("Evidence:\n\n");
-        for (String e : CaseView.evidence(d.evidence())) sb.append("- ").append(e).append('\n');
+        for (String e : d.evidence()) sb.append("- ").append(e).append('\n');
         sb.append('\n');
     }
 

@@ -2,12 +2,12 @@ package dev.dokploydoctor.report;
 
 import dev.dokploydoctor.engine.Certainty;
 import dev.dokploydoctor.engine.Diagnosis;
-import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.FixPlan;
 import dev.dokploydoctor.knowledge.Knowledge;
 
 import java.util.ArrayList;
@@ -62,38 +62,36 @@ public final class TextReport {
     public String certainty(double cf) { return String.format("(%.2f)", Certainty.round(cf)); }
 
     /** The full block of one case: headline, then why, fixes, verify; or what would decide. */
-    public String render(Outcome o) {
-        StringBuilder sb = new StringBuilder(headline(o)).append('\n');
-        Map<String, String> values = Engine.placeholderValues(o.facts());
-        for (String gap : o.unchecked()) sb.append("    ").append(style.warn()).append(' ').append(gap).append('\n');
-        if (o.status().isConclusive() && o.top() != null) {
-            sb.append(detail(o.top(), values, "    "));
-            List<Diagnosis> diagnosed = o.diagnosed();
+    public String render(Outcome o) { return render(OutcomeView.of(o, knowledge, verbose)); }
+
+    public String render(OutcomeView v) {
+        StringBuilder sb = new StringBuilder(headline(v)).append('\n');
+        for (String gap : v.unchecked()) sb.append("    ").append(style.warn()).append(' ').append(gap).append('\n');
+        if (v.status().isConclusive() && !v.findings().isEmpty()) {
+            sb.append(detail(v.findings().get(0), "    "));
             // every cause at or above the threshold is a finding of its own, with its fix
-            for (Diagnosis d : diagnosed.subList(Math.min(1, diagnosed.size()), diagnosed.size())) {
-                sb.append("    ").append(mark(o.status())).append(" also diagnosed: ").append(d.cause()).append(' ')
+            for (OutcomeView.CauseView d : v.findings().subList(1, v.findings().size())) {
+                sb.append("    ").append(mark(v.status())).append(" also diagnosed: ").append(d.cause()).append(' ')
                         .append(certainty(d.certainty())).append("  ").append(style.dim(d.title())).append('\n');
-                sb.append(detail(d, values, "      "));
+                sb.append(detail(d, "      "));
             }
-            List<Diagnosis> rest = o.diagnoses().subList(Math.min(diagnosed.size(), o.diagnoses().size()), o.diagnoses().size());
-            if (verbose && !rest.isEmpty()) {
-                sb.append("    also considered: ").append(candidates(rest, 4)).append('\n');
-            }
-        } else if (o.status() == Status.INCONCLUSIVE) {
-            if (!o.unchecked().isEmpty() && o.questions().isEmpty()) {
+            if (verbose && !v.others().isEmpty()) sb.append("    also considered: ").append(candidateViews(v.others(), 4)).append('\n');
+        } else if (v.status() == Status.INCONCLUSIVE) {
+            if (!v.unchecked().isEmpty() && v.questions().isEmpty()) {
                 // the not-checked lines above say what to do
-            } else if (!o.questions().isEmpty()) {
+            } else if (!v.questions().isEmpty()) {
                 sb.append("    would decide:\n");
-                for (Question q : o.questions().subList(0, Math.min(verbose ? 8 : 3, o.questions().size()))) {
+                for (Question q : v.questions().subList(0, Math.min(verbose ? 8 : 3, v.questions().size()))) {
                     sb.append("      ").append(style.info()).append(' ').append(q.key()).append(": ").append(q.text()).append('\n');
                 }
             } else {
                 sb.append("    no rule can narrow this down further; see 'dokploy-doctor explain <cause>' for the candidates\n");
             }
         }
-        if (verbose && !o.facts().isEmpty()) {
+        sb.append(similar(v.similar(), "    "));
+        if (verbose && !v.facts().isEmpty()) {
             sb.append("    facts:\n");
-            for (Fact f : o.facts()) {
+            for (Fact f : v.facts()) {
                 sb.append("      ").append(f.getKey()).append(" = ").append(f.getText())
                         .append(style.dim("  [" + f.getSource() + (f.getEvidence().isEmpty() ? "" : ": " + f.getEvidence()) + "]")).append('\n');
             }
@@ -101,33 +99,96 @@ public final class TextReport {
         return sb.toString();
     }
 
+    /** The headline of a case view (the same words as {@link #headline(Outcome)}). */
+    public String headline(OutcomeView v) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(mark(v.status())).append(' ').append(style.bold(v.id())).append("  ");
+        switch (v.status()) {
+            case DIAGNOSED, ADVICE -> {
+                OutcomeView.CauseView d = v.top();
+                sb.append(d.cause()).append(' ').append(certainty(d.certainty())).append("  ").append(style.dim(d.title()));
+            }
+            case INCONCLUSIVE -> sb.append("inconclusive").append(v.others().isEmpty() ? "" : ": " + candidateViews(v.others(), 3));
+            case NO_FAULT -> sb.append("no problems found");
+            case INVALID -> sb.append(style.red("invalid: ")).append(v.error());
+            case ERROR -> sb.append(style.red("error: ")).append(v.error());
+        }
+        return sb.toString();
+    }
+
+    private String candidateViews(List<OutcomeView.CauseView> ds, int max) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, ds.size()); i++) parts.add(ds.get(i).cause() + " " + certainty(ds.get(i).certainty()));
+        return String.join(", ", parts);
+    }
+
+    /** Similar field reports: one compact line, or one line each with -v. */
+    public String similar(List<OutcomeView.SimilarView> similar, String indent) {
+        if (similar.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        if (!verbose) {
+            OutcomeView.SimilarView s = similar.get(0);
+            sb.append(indent).append(style.dim("similar report: " + s.link() + " (" + s.cause() + ")"
+                    + (similar.size() > 1 ? ", " + (similar.size() - 1) + " more with -v" : ""))).append('\n');
+            return sb.toString();
+        }
+        sb.append(indent).append(style.bold("similar field reports:")).append('\n');
+        for (OutcomeView.SimilarView s : similar) {
+            sb.append(indent).append("  ").append(s.link()).append("  ").append(style.dim(s.cause())).append('\n');
+            if (s.fix() != null && !s.fix().isBlank()) sb.append(indent).append("    ").append(style.dim("fix that worked: " + s.fix())).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Why, evidence (verbose), fixes with placeholders filled, how to verify. */
     public String detail(Diagnosis d, Map<String, String> values, String indent) {
+        return detail(OutcomeView.cause(d, values, knowledge, verbose), indent);
+    }
+
+    public String detail(OutcomeView.CauseView d, String indent) {
         StringBuilder sb = new StringBuilder();
-        Cause c = d.info();
-        if (c == null) return sb.toString();
-        sb.append(indent).append(style.bold("why: ")).append(wrap(c.why(), indent + "     ")).append('\n');
+        if (d.why() == null) return sb.toString();
+        sb.append(indent).append(style.bold("why: ")).append(wrap(d.why(), indent + "     ")).append('\n');
         if (verbose) {
             sb.append(indent).append(style.bold("evidence:")).append('\n');
-            for (String e : CaseView.evidence(d.evidence())) sb.append(indent).append("  ").append(e).append('\n');
+            for (String e : d.evidence()) sb.append(indent).append("  ").append(e).append('\n');
         }
-        for (String w : c.fillWarnings(values)) sb.append(indent).append(style.warn()).append(' ').append(w).append('\n');
-        int n = 0;
-        for (Cause.Fix f : c.fixes()) {
-            if (!verbose && n++ >= 2) {
-                sb.append(indent).append(style.dim("(" + (c.fixes().size() - 2) + " more fix(es): -v or 'explain " + c.id() + "')")).append('\n');
+        FixPlan plan = d.plan();
+        if (plan == null) return sb.toString();
+        for (String w : d.warnings()) sb.append(indent).append(style.warn()).append(' ').append(w).append('\n');
+        sb.append(setFirst(plan, indent, style));
+        int slots = 0;
+        String previousOnlyIf = null;
+        List<FixPlan.Step> steps = plan.fixes();
+        for (int i = 0; i < steps.size(); i++) {
+            FixPlan.Step step = steps.get(i);
+            // variants for a host not yet known (compose or application) share one slot
+            boolean sameSlot = step.onlyIf() != null && previousOnlyIf != null;
+            previousOnlyIf = step.onlyIf();
+            if (!sameSlot) slots++;
+            if (!verbose && slots > 2) {
+                sb.append(indent).append(style.dim("(" + (steps.size() - i) + " more fix(es): -v or 'explain " + d.cause() + "')")).append('\n');
                 break;
             }
-            Cause.Fix filled = c.fill(f, values);
-            sb.append(indent).append(style.bold("fix: ")).append(filled.title())
-                    .append(style.dim("  [risk: " + filled.risk() + "]")).append('\n');
-            sb.append(fixBody(filled, indent + "  ", style));
+            Cause.Fix f = step.fix();
+            sb.append(indent).append(style.bold("fix: ")).append(step.onlyIf() == null ? "" : style.yellow("(" + step.onlyIf() + ") "))
+                    .append(f.title()).append(style.dim("  [risk: " + f.risk() + "]")).append('\n');
+            sb.append(fixBody(f, indent + "  ", style));
         }
-        if (c.advice() != null && knowledge != null && knowledge.cause(c.advice()) != null) {
-            sb.append(indent).append(style.bold("advice: ")).append(knowledge.cause(c.advice()).title()).append('\n');
+        if (d.advice() != null && d.advice().contains(": ")) {
+            sb.append(indent).append(style.bold("advice: ")).append(d.advice().substring(d.advice().indexOf(": ") + 2)).append('\n');
         }
         // not wrapped: a verify line is usually a command, and a break inside $(...) cannot be pasted
-        sb.append(indent).append(style.bold("verify: ")).append(Cause.fill(c.verify(), values).strip().replace("\n", "\n" + indent + "        ")).append('\n');
+        sb.append(indent).append(style.bold("verify: ")).append(plan.verify().strip().replace("\n", "\n" + indent + "        ")).append('\n');
+        return sb.toString();
+    }
+
+    /** The "set these first" block: one shell variable per value the fixes need and the facts did not give. */
+    public static String setFirst(FixPlan plan, String indent, Style style) {
+        if (plan.setFirst().isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        sb.append(indent).append(style.bold("set these first")).append(style.dim(" (the commands below use them):")).append('\n');
+        for (FixPlan.Variable v : plan.setFirst()) sb.append(indent).append("  ").append(style.cyan(v.line())).append('\n');
         return sb.toString();
     }
 

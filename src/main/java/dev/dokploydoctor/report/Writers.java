@@ -30,11 +30,20 @@ public final class Writers {
 
     public static CaseWriter create(Format format, OutputStream out, Knowledge knowledge, Style style, boolean verbose,
                                     String inputName) throws IOException {
+        return create(format, out, knowledge, style, verbose, inputName, null);
+    }
+
+    /**
+     * A writer of {@code format}; {@code similar}, when not null, adds similar field reports to
+     * each diagnosed or inconclusive case (SARIF has no place for them and never asks).
+     */
+    public static CaseWriter create(Format format, OutputStream out, Knowledge knowledge, Style style, boolean verbose,
+                                    String inputName, SimilarLookup similar) throws IOException {
         return switch (format) {
-            case TEXT -> new Text(out, knowledge, style, verbose);
-            case JSON -> new Json(out, knowledge, verbose);
-            case JSONL -> new Jsonl(out, knowledge, verbose);
-            case MARKDOWN -> new Markdown(out, knowledge);
+            case TEXT -> new Text(out, knowledge, style, verbose, similar);
+            case JSON -> new Json(out, knowledge, verbose, similar);
+            case JSONL -> new Jsonl(out, knowledge, verbose, similar);
+            case MARKDOWN -> new Markdown(out, knowledge, similar);
             case SARIF -> new Sarif(out, knowledge, inputName);
         };
     }
@@ -44,14 +53,20 @@ public final class Writers {
         private final PrintStream out;
         private final TextReport report;
         private final Style style;
+        private final Knowledge knowledge;
+        private final boolean verbose;
+        private final SimilarLookup similar;
 
-        Text(OutputStream out, Knowledge knowledge, Style style, boolean verbose) {
+        Text(OutputStream out, Knowledge knowledge, Style style, boolean verbose, SimilarLookup similar) {
             this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
             this.report = new TextReport(knowledge, style, verbose);
             this.style = style;
+            this.knowledge = knowledge;
+            this.verbose = verbose;
+            this.similar = similar;
         }
 
-        @Override public Object prepare(Outcome o) { return report.render(o) + "\n"; }
+        @Override public Object prepare(Outcome o) { return report.render(OutcomeView.of(o, knowledge, verbose, similar)) + "\n"; }
 
         @Override public void write(Outcome o, Object prepared) { out.print((String) prepared); }
 
@@ -69,8 +84,10 @@ public final class Writers {
         private final JsonGenerator gen;
         private final Knowledge knowledge;
         private final boolean verbose;
+        private final SimilarLookup similar;
 
-        Json(OutputStream out, Knowledge knowledge, boolean verbose) throws IOException {
+        Json(OutputStream out, Knowledge knowledge, boolean verbose, SimilarLookup similar) throws IOException {
+            this.similar = similar;
             this.gen = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
             this.gen.setCodec(JSON);
             this.gen.useDefaultPrettyPrinter();
@@ -80,7 +97,7 @@ public final class Writers {
             gen.writeArrayFieldStart("cases");
         }
 
-        @Override public Object prepare(Outcome o) { return CaseView.of(o, knowledge, verbose); }
+        @Override public Object prepare(Outcome o) { return CaseView.of(OutcomeView.of(o, knowledge, verbose, similar)); }
 
         @Override public void write(Outcome o, Object prepared) throws IOException { gen.writeObject(prepared); }
 
@@ -98,15 +115,17 @@ public final class Writers {
         private final OutputStream out;
         private final Knowledge knowledge;
         private final boolean verbose;
+        private final SimilarLookup similar;
 
-        Jsonl(OutputStream out, Knowledge knowledge, boolean verbose) {
+        Jsonl(OutputStream out, Knowledge knowledge, boolean verbose, SimilarLookup similar) {
+            this.similar = similar;
             this.out = out;
             this.knowledge = knowledge;
             this.verbose = verbose;
         }
 
         @Override public Object prepare(Outcome o) throws IOException {
-            return JSON.writeValueAsBytes(CaseView.of(o, knowledge, verbose));
+            return JSON.writeValueAsBytes(CaseView.of(OutcomeView.of(o, knowledge, verbose, similar)));
         }
 
         @Override public void write(Outcome o, Object prepared) throws IOException {
@@ -122,14 +141,16 @@ public final class Writers {
         private final PrintStream out;
         private final Knowledge knowledge;
         private final List<String[]> rows = new ArrayList<>();
+        private final SimilarLookup similar;
 
-        Markdown(OutputStream out, Knowledge knowledge) {
+        Markdown(OutputStream out, Knowledge knowledge, SimilarLookup similar) {
+            this.similar = similar;
             this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
             this.knowledge = knowledge;
             this.out.println("# dokploy-doctor report\n");
         }
 
-        @Override public Object prepare(Outcome o) { return MarkdownReport.section(o, knowledge, "##"); }
+        @Override public Object prepare(Outcome o) { return MarkdownReport.section(OutcomeView.of(o, knowledge, false, similar), "##"); }
 
         @Override public void write(Outcome o, Object prepared) {
             out.print((String) prepared);
@@ -174,12 +195,15 @@ public final class Writers {
             gen.writeArrayFieldStart("results");
         }
 
+        @Override public Object prepare(Outcome o) { return OutcomeView.of(o, knowledge, false); }
+
         @Override public void write(Outcome o, Object prepared) throws IOException { write(o, prepared, 0); }
 
-        @Override public void write(Outcome o, Object prepared, int line) throws IOException {
+        @Override public void write(Outcome outcome, Object prepared, int line) throws IOException {
+            OutcomeView o = prepared instanceof OutcomeView v ? v : OutcomeView.of(outcome, knowledge, false);
             if (o.status() == Status.NO_FAULT) return;
             Map<String, Object> r = new LinkedHashMap<>();
-            Diagnosis top = o.top();
+            OutcomeView.CauseView top = o.top();
             String ruleId;
             String level;
             String text;
@@ -193,7 +217,7 @@ public final class Writers {
                     ruleId = "inconclusive";
                     level = "warning";
                     List<String> c = new ArrayList<>();
-                    for (Diagnosis d : o.diagnoses()) if (c.size() < 3) c.add(d.cause() + String.format(" %.2f", d.certainty()));
+                    for (OutcomeView.CauseView d : o.causes()) if (c.size() < 3) c.add(d.cause() + String.format(" %.2f", d.certainty()));
                     List<String> q = new ArrayList<>();
                     for (Question question : o.questions()) if (q.size() < 3) q.add(question.key());
                     text = o.id() + ": inconclusive" + (c.isEmpty() ? "" : "; candidates " + String.join(", ", c))

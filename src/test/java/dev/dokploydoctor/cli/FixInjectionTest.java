@@ -50,7 +50,7 @@ class FixInjectionTest {
             for (String line : r.out().split("\n")) {
                 if (line.contains("docker ps --filter label=com.docker.compose.project=")) {
                     assertFalse(line.contains("PWNED"), format + ": " + line);
-                    assertTrue(line.contains("<service.project>"), format + ": " + line);
+                    assertTrue(line.contains("$SERVICE_PROJECT"), format + ": " + line);
                 }
             }
             assertTrue(r.out().contains("{service.project} was not filled in"), format + ": no warning\n" + r.out());
@@ -78,7 +78,7 @@ class FixInjectionTest {
             for (String line : r.out().split("\n")) {
                 assertTrue(!line.contains("PWNED") || line.contains("was not filled in"), "only the warning may show the value: " + line);
             }
-            assertTrue(r.out().contains("<service.project>"), r.out());
+            assertTrue(r.out().contains("$SERVICE_PROJECT"), r.out());
         }
     }
 }

@@ -203,8 +203,9 @@ class LearnCommandTest {
 
     @Test void keepAndDropOverrideTheChoice() {
         Tree t = Tree.clean(dir).write("session.yaml", SESSION);
-        Cli r = learn(t, "--cause", "tunnel-down", "--layer", "tunnel", "--keep", "service.name", "--drop", "http.status");
+        // (dropping http.status, the only symptom, is refused since issue 9 item 13: see LearnSymptomTest)
+        Cli r = learn(t, "--cause", "tunnel-down", "--layer", "tunnel", "--keep", "service.name", "--drop", "service.kind");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("when:\n  service.name is shop\nleft out:\n  http.status: left out with --drop\n"), r.out());
+        assertTrue(r.out().contains("when:\n  http.status is 530\n  service.name is shop\nleft out:\n  service.kind: left out with --drop\n"), r.out());
     }
 }

@@ -60,6 +60,26 @@ class BrokenHostScenariosTest {
         if (o.status() != Status.NO_FAULT) ruleMismatches.add(scenario + ": expected no-fault, got " + describe(o) + " from " + Reports.keys(r));
     }
 
+    /**
+     * The causes whose verify command runs here ({@code verify: {run, shows}}): each scenario below
+     * runs it on the broken host (it must not show the fixed state) and after the fix (it must).
+     * VerifyCoverageTest keeps this list equal to the causes that have such a command.
+     */
+    static final java.util.Set<String> VERIFIED_ON_A_BROKEN_HOST = java.util.Set.of(
+            "wrong-container-port", "container-unhealthy", "app-listens-on-localhost", "traefik-not-on-dokploy-network");
+
+    /** Run {@code cause}'s verify command, filled from the probes' facts, as a user pastes it. */
+    void assertVerify(String cause, ProbeReport r, boolean fixed) {
+        dev.dokploydoctor.knowledge.Cause c = ENGINE.knowledge().cause(cause);
+        dev.dokploydoctor.knowledge.FixPlan plan = dev.dokploydoctor.knowledge.FixPlan.of(c,
+                dev.dokploydoctor.engine.Engine.placeholderValues(r.facts()), VOCABULARY);
+        assertNotNull(plan.check(), cause + ": verify has no run/shows");
+        assertFalse(plan.check().run().matches("(?s).*\\$[A-Z][A-Z0-9_]*.*"), "the probes' facts fill every value: " + plan.check().run());
+        TestHost.Result out = h.shell(plan.check().run());
+        assertEquals(fixed, plan.check().shownIn(out.output()), cause + (fixed ? " fixed" : " broken") + ": '" + plan.check().run()
+                + "' printed\n" + out.output() + "\nexpected " + (fixed ? "" : "not ") + "to show " + plan.check().shows());
+    }
+
     @AfterAll static void summary() {
         System.out.println("Facts answered per scenario:");
         TestHost.ANSWERED.forEach((k, v) -> System.out.println(k + "\n" + v));
@@ -138,11 +158,13 @@ class BrokenHostScenariosTest {
         assertFact(broken, "service.has_dependencies", false);
         assertNoFact(broken, "app.dns_failure");
         expectCause("traefik off dokploy-network", broken, "traefik-not-on-dokploy-network");
+        assertVerify("traefik-not-on-dokploy-network", broken, false);
 
         h.docker("network", "connect", DOKPLOY_NETWORK, TRAEFIK);
 
         ProbeReport fixed = probe("traefik-not-on-dokploy-network (fixed)", "web");
         assertFact(fixed, "traefik.on_dokploy_network", true);
+        assertVerify("traefik-not-on-dokploy-network", fixed, true);
         expectNoFault("traefik on dokploy-network", fixed);
     }
 
@@ -306,6 +328,7 @@ class BrokenHostScenariosTest {
         assertFact(broken, "traefik.router_present", false);   // Traefik drops unhealthy containers
         assertEvidence(broken, "traefik.router_present", "unhealthy");
         expectCause("unhealthy", broken, "container-unhealthy");
+        assertVerify("container-unhealthy", broken, false);
 
         h.docker("exec", web, "touch", "/tmp/ready");   // the app becomes ready
         h.awaitHealth(web, "healthy");
@@ -313,6 +336,7 @@ class BrokenHostScenariosTest {
         ProbeReport fixed = probe("container-unhealthy (fixed)", "web");
         assertFact(fixed, "container.health", "healthy");
         assertFact(fixed, "traefik.router_present", true);
+        assertVerify("container-unhealthy", fixed, true);
         expectNoFault("healthy", fixed);
     }
 
@@ -330,6 +354,7 @@ class BrokenHostScenariosTest {
         assertFact(broken, "app.listen_port", 3000L);
         assertFact(broken, "domain.port", 3000L);
         expectCause("bound to loopback", broken, "app-listens-on-localhost");
+        assertVerify("app-listens-on-localhost", broken, false);
 
         // the fix: bind to all interfaces (HOSTNAME=0.0.0.0 / --host 0.0.0.0) and redeploy
         h.docker("rm", "-f", web);
@@ -339,7 +364,38 @@ class BrokenHostScenariosTest {
         ProbeReport fixed = probe("app-listens-on-localhost (fixed)", "web");
         assertFact(fixed, "app.listen_address", "0.0.0.0");
         assertFact(fixed, "app.listen_port", 3000L);
+        assertVerify("app-listens-on-localhost", fixed, true);
         expectNoFault("bound to all interfaces", fixed);
+    }
+
+    /** The domain's port (3000, the label) is not the port the app listens on (8080). */
+    @Test void wrongContainerPort() {
+        h.dokployNetwork();
+        traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
+        String web = app + "-web-1";
+        h.container(web, concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")),
+                "httpd", "-f", "-p", "8080");
+        h.awaitListening(web, 8080);
+
+        ProbeReport broken = probe("wrong-container-port (broken)", "web");
+        assertFact(broken, "domain.port", 3000L);
+        assertFact(broken, "app.listen_port", 8080L);
+        expectCause("wrong port", broken, "wrong-container-port");
+        assertVerify("wrong-container-port", broken, false);
+
+        // the fix: the domain's port set to 8080, and the redeploy that writes the label again
+        h.docker("rm", "-f", web);
+        h.container(web, concat(compose(app, "web", null), traefikLabels(app, host, 8080, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")),
+                "httpd", "-f", "-p", "8080");
+        h.awaitListening(web, 8080);
+
+        ProbeReport fixed = probe("wrong-container-port (fixed)", "web");
+        assertFact(fixed, "domain.port", 8080L);
+        assertVerify("wrong-container-port", fixed, true);
+        // the verify step before this fix grepped the JSON labels for port=NNNN: it never matched
+        String old = h.shell("docker inspect " + web + " --format '{{json .Config.Labels}}' | grep -o 'loadbalancer.server.port=[0-9]*'").output();
+        assertEquals("", old.strip(), "the JSON form reads port\":\"8080\"");
+        expectNoFault("port matches", fixed);
     }
 
     /** An image without getent or nslookup (PATH points nowhere): DNS falls back to comparing networks, sockets come from the host's /proc. */

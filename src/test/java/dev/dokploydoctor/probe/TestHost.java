@@ -259,6 +259,15 @@ final class TestHost implements AutoCloseable {
 
     record Result(int code, String output) {}
 
+    /** A command line as a user pastes it, run by sh on this host (stdout and stderr). */
+    Result shell(String script) {
+        try {
+            return exec(List.of("sh", "-c", script), 60);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Result exec(List<String> cmd, int seconds) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {

@@ -26,10 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Each of the eleven lessons of the field notes, as a scripted session of the real program (piped
  * stdin, no probes): the user says what they see, then every question is answered from the lesson's
- * world (field-notes-worlds.yaml). The session must reach the lesson's cause in at most six questions.
+ * world (field-notes-worlds.yaml). The session must reach the lesson's cause in at most eight questions.
  */
 class FieldNotesLessonsTest {
-    static final int MAX_QUESTIONS = 6;
+    /** The planner checks look-alikes before it concludes, so a lesson may take a question or two more than its shortest path. */
+    static final int MAX_QUESTIONS = 8;
     static final Pattern CONCLUDED = Pattern.compile("doctor>\\s*\\z");
     private static final Map<String, Integer> QUESTIONS_ASKED = new LinkedHashMap<>();
 

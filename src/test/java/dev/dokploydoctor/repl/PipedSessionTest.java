@@ -156,7 +156,9 @@ class PipedSessionTest {
             expected.markUnknown(Session.Kind.ANSWERS_FILE, "answers", a.unknown());
             expected.add(Session.Kind.OPENING, "text", engine.extraction().extract(ISOLATION_TEXT), ISOLATION_TEXT, false);
             Outcome o = expected.evaluate(engine, Engine.DEFAULT_THRESHOLD);
-            JsonNode want = new ObjectMapper().valueToTree(CaseView.of(o, engine.knowledge(), false));
+            // the same view as batch and diagnose: with the similar field reports
+            JsonNode want = new ObjectMapper().valueToTree(CaseView.of(dev.dokploydoctor.report.OutcomeView.of(o, engine.knowledge(), false,
+                    new dev.dokploydoctor.report.SimilarLookup(engine.knowledge()))));
 
             assertEquals(want, printed);
             assertEquals("multi-container-isolation", printed.get("diagnoses").get(0).get("cause").asText());
@@ -182,6 +184,7 @@ class PipedSessionTest {
     @Test
     void saveAndReportLeaveACaseFileAndAMarkdownReport(@TempDir Path home) throws IOException {
         Path caseFile = home.resolve("cases/shop-502.yaml");
+        Files.createDirectories(caseFile.getParent()); // save makes no folders of its own (issue 9.20)
         Path report = home.resolve("shop-502.md");
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
             s.line(ISOLATION_TEXT);
@@ -206,6 +209,55 @@ class PipedSessionTest {
         assertTrue(md.contains("## Questions and answers"), md);
         assertTrue(md.contains("getaddrinfo EAI_AGAIN postgres"), md);
         assertTrue(md.contains("### Evidence"), md);
+    }
+
+    @Test
+    void saveSaysWhyItCannotWriteAndMakesNoFolders(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("1");
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            int mark = s.output().length();
+            s.line("save " + home.resolve("no/such/dir/x.yaml"));
+            s.waitFor("cannot write .*x\\.yaml: the folder .*no/such/dir does not exist \\(create it first\\)", mark);
+            assertFalse(Files.exists(home.resolve("no")), "no folder was created");
+            mark = s.output().length();
+            s.line("save /proc/x.yaml");
+            String out = s.waitFor("cannot write /proc/x\\.yaml: \\S.*", mark);
+            assertFalse(out.substring(mark).contains("cannot write /proc/x.yaml: /proc/x.yaml"), "a reason, not the path again:\n" + out);
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
+    void yesNoTakesTheCommonWordsAndAPastedErrorIsText(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("my site is broken");
+            s.waitFor("did not recognise a symptom in that, so I will ask", 0);
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            // answer "?" until a yes/no question is on screen
+            for (int i = 0; i < 12 && !lastHint(s.output()).startsWith("yes/no"); i++) {
+                int mark = s.output().length();
+                s.line("?");
+                s.waitFor("· \\[[a-z0-9_.]+\\]", mark);
+            }
+            assertTrue(lastHint(s.output()).startsWith("yes/no"), s.output());
+            String key = TerminalSessionTest.lastKey(s.output());
+            int mark = s.output().length();
+            s.line("nope");
+            s.waitFor("leading:", mark);
+            assertFalse(s.output().substring(mark).contains("expected yes or no"), "'nope' is an answer:\n" + s.output().substring(mark));
+            s.line("facts");
+            s.waitFor(Pattern.quote(key) + " = false", mark);
+            s.waitFor("· \\[[a-z0-9_.]+\\]|doctor>", mark);
+            mark = s.output().length();
+            s.line("app-1 | Error: getaddrinfo EAI_AGAIN postgres");
+            s.waitFor("noted: .*app\\.dns_failure = true", mark);
+            s.line("quit");
+            // inconclusive (4) or, now that the pasted error may settle it, diagnosed (3): never no-fault (0)
+            int exit = s.exitCode();
+            assertTrue(exit == 4 || exit == 3, "a reported fault never ends as no-fault, got exit " + exit);
+        }
     }
 
     @Test
@@ -310,7 +362,10 @@ class PipedSessionTest {
 
     @Test
     void noQuestionsWritesMarkdownToo(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--no-questions", "--format", "markdown", "--text", ISOLATION_TEXT)) {
+        // (502 + EAI_AGAIN postgres + "after adding a domain" is now diagnosed from the text alone: the
+        // bare name implies siblings; without the domain context it stays inconclusive)
+        try (PipedDriver s = start(home, "diagnose", "--no-probe", "--no-questions", "--format", "markdown", "--text",
+                "502 Bad Gateway; logs: getaddrinfo EAI_AGAIN postgres")) {
             assertEquals(4, s.exitCode(), "without answers the text alone is not enough: inconclusive");
             String md = s.result();
             assertTrue(md.startsWith("# dokploy-doctor: inconclusive"), md);
@@ -329,6 +384,11 @@ class PipedSessionTest {
             assertEquals(2, s.exitCode());
             assertTrue(s.result().startsWith("error: --format: diagnose writes text, json or markdown"), s.result());
         }
+    }
+
+    /** The hint line of the last question shown ("yes/no · ? if you don't know · [key]"), stripped. */
+    static String lastHint(String out) {
+        return out.lines().filter(l -> WorldAnswerer.KEY_LINE.matcher(l).find()).reduce((a, b) -> b).orElse("").strip();
     }
 
     static void assertNoStackTrace(String err) {

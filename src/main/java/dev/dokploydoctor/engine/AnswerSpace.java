@@ -1,0 +1,140 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
+import dev.dokploydoctor.knowledge.Knowledge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The answers a question can get, as far as the rules can tell them apart: yes/no, an enum's
+ * values, and for numbers, text and lists the literals the rules' conditions compare with, plus one
+ * value that matches none of them ("something else"). Read from the DRL text, so a rule added as
+ * data widens the space without code. Also the causes the rules can conclude (the hypotheses).
+ */
+public final class AnswerSpace {
+    /** A number, text or list item that no rule compares with: what "something else" is simulated as. */
+    public static final long OTHER_NUMBER = 0;
+    public static final String OTHER_TEXT = "(something else)";
+
+    private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\b");
+    private static final Pattern LINE_COMMENT = Pattern.compile("(?m)//.*$");
+    private static final Pattern FACT_START = Pattern.compile("Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
+    private static final Pattern NUM_COMPARE = Pattern.compile("num\\s*(==|>=|<=|>|<|!=)\\s*(-?\\d+)");
+    private static final Pattern IN_LIST = Pattern.compile("(num|text|lower)\\s+in\\s*\\(([^)]*)\\)");
+    private static final Pattern TEXT_EQUALS = Pattern.compile("(?:text|lower)\\s*(?:==|!=)\\s*\"([^\"]*)\"");
+    private static final Pattern LIST_CONTAINS = Pattern.compile("list\\s+contains\\s+\"([^\"]*)\"");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+");
+    private static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
+
+    private final Map<String, Set<Object>> literals = new LinkedHashMap<>();
+    private final Set<String> causes = new LinkedHashSet<>();
+    /** For each tested key, the causes of the rules that test it. */
+    private final Map<String, Set<String>> causesOfKey = new LinkedHashMap<>();
+
+    private AnswerSpace() {}
+
+    public static AnswerSpace of(Knowledge knowledge) {
+        AnswerSpace space = new AnswerSpace();
+        space.causes.addAll(knowledge.causes().keySet());
+        for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
+            Matcher rule = RULE.matcher(LINE_COMMENT.matcher(src.text()).replaceAll(""));
+            while (rule.find()) {
+                String body = rule.group(2);
+                int then = body.indexOf("then");
+                Set<String> keys = space.readConditions(then < 0 ? body : body.substring(0, then));
+                Matcher ev = EVIDENCE.matcher(then < 0 ? "" : body.substring(then));
+                while (ev.find()) {
+                    space.causes.add(ev.group(1));
+                    for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(ev.group(1));
+                }
+            }
+        }
+        return space;
+    }
+
+    private Set<String> readConditions(String when) {
+        Set<String> keys = new LinkedHashSet<>();
+        Matcher f = FACT_START.matcher(when);
+        while (f.find()) {
+            String key = f.group(1);
+            keys.add(key);
+            String constraints = balanced(when, f.end());
+            Set<Object> values = literals.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            Matcher m = NUM_COMPARE.matcher(constraints);
+            while (m.find()) {
+                long n = Long.parseLong(m.group(2));
+                values.add(switch (m.group(1)) {
+                    case ">" -> n + 1;
+                    case "<" -> n - 1;
+                    default -> n;
+                });
+            }
+            m = IN_LIST.matcher(constraints);
+            while (m.find()) {
+                Matcher item = m.group(1).equals("num") ? NUMBER.matcher(m.group(2)) : QUOTED.matcher(m.group(2));
+                while (item.find()) values.add(m.group(1).equals("num") ? (Object) Long.parseLong(item.group()) : item.group(1));
+            }
+            m = TEXT_EQUALS.matcher(constraints);
+            while (m.find()) values.add(m.group(1));
+            m = LIST_CONTAINS.matcher(constraints);
+            while (m.find()) values.add(m.group(1));
+            if (constraints.contains("isLoopback(")) values.add("127.0.0.1");
+        }
+        return keys;
+    }
+
+    /** The constraints of a {@code Fact(...)} pattern: the text up to its closing parenthesis. */
+    private static String balanced(String s, int from) {
+        int depth = 1;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return s.substring(from, i);
+        }
+        return s.substring(from);
+    }
+
+    /** Fact keys some rule's condition tests. */
+    public Set<String> testedKeys() { return literals.keySet(); }
+
+    /** The causes whose rules test {@code key}. */
+    public Set<String> causesOf(String key) { return causesOfKey.getOrDefault(key, Set.of()); }
+
+    /** Cause ids: every cause file and every cause a rule gives evidence for. */
+    public Set<String> causes() { return causes; }
+
+    /**
+     * The answers of {@code spec} worth simulating, typed; empty when the rules cannot tell two of
+     * them apart (text nobody compares with).
+     */
+    public List<Object> values(FactSpec spec) {
+        Set<Object> lits = literals.getOrDefault(spec.key(), Set.of());
+        List<Object> out = new ArrayList<>();
+        switch (spec.type()) {
+            case BOOL -> out.addAll(List.of(Boolean.TRUE, Boolean.FALSE));
+            case ENUM -> out.addAll(spec.values());
+            case INT -> {
+                for (Object o : lits) if (o instanceof Long && !out.contains(o)) out.add(o);
+                if (!out.isEmpty() && !out.contains(OTHER_NUMBER)) out.add(OTHER_NUMBER);
+            }
+            case STRING -> {
+                for (Object o : lits) if (o instanceof String) out.add(o);
+                if (!out.isEmpty()) out.add(OTHER_TEXT);
+            }
+            case LIST -> {
+                for (Object o : lits) if (o instanceof String s) out.add(List.of(s));
+                if (!out.isEmpty()) out.add(List.of(OTHER_TEXT));
+            }
+        }
+        return out.size() >= 2 || spec.type() == FactType.ENUM ? out : List.of();
+    }
+}

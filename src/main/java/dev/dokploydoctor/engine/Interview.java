@@ -1,0 +1,130 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.KnowledgeError;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a guided diagnosis does next, given what is known and how many questions were asked: ask
+ * (the {@link Planner}'s best question), conclude (a diagnosis or advice), or end inconclusive.
+ * The REPL and the simulated interview of {@code eval} step through the same rules:
+ * <ul>
+ * <li>a cause at the threshold is concluded only after the look-alikes are separated: if a fact
+ *     that its near-miss cases state is still open and one of its answers would overturn the
+ *     diagnosis, that fact is asked first;</li>
+ * <li>otherwise the best question is asked as long as one can move any cause (a reported fault
+ *     never ends without questions), at most {@link #QUESTION_LIMIT};</li>
+ * <li>then it ends inconclusive with the leading candidates.</li>
+ * </ul>
+ */
+public final class Interview {
+    public static final int QUESTION_LIMIT = 12;
+
+    /** The next step; every step carries the outcome of what is known now. */
+    public sealed interface Step { Outcome outcome(); }
+    /** Ask this question; {@code confirming} when it checks a look-alike before a diagnosis. */
+    public record Ask(Outcome outcome, Planner.Plan plan, boolean confirming) implements Step {}
+    /** A cause (or advice) reached the threshold and no look-alike question is left. */
+    public record Conclude(Outcome outcome) implements Step {}
+    /** No question can move the diagnosis any more (or the limit was reached). */
+    public record End(Outcome outcome, boolean limitReached) implements Step {}
+
+    private final Engine engine;
+    private final Planner planner;
+    private final double threshold;
+    private Map<String, Set<String>> lookalikeKeys;
+
+    public Interview(Engine engine, double threshold) {
+        this.engine = engine;
+        this.planner = engine.planner(threshold);
+        this.threshold = threshold;
+    }
+
+    public Planner planner() { return planner; }
+
+    public Step next(Collection<Fact> facts, Set<String> unknown, int asked) {
+        Outcome o = engine.evaluate("session", facts, unknown, threshold);
+        if (o.status() == Status.ADVICE) return new Conclude(o);
+        if (o.status() == Status.DIAGNOSED) {
+            if (asked < QUESTION_LIMIT) {
+                Planner.Plan check = separating(facts, unknown, o.top().cause());
+                if (check != null) return new Ask(o, check, true);
+            }
+            return new Conclude(o);
+        }
+        if (asked >= QUESTION_LIMIT) return new End(o, true);
+        Planner.Plan plan = planner.next(facts, unknown);
+        if (plan == null) plan = leadersNeed(facts, unknown);
+        return plan == null ? new End(o, false) : new Ask(o, plan, false);
+    }
+
+    /**
+     * When no single answer moves any cause (two facts that decide only together, such as the
+     * domain's port and the app's), ask what the leading candidates still need, best first: goal-
+     * directed questioning from the best hypothesis, as MYCIN did. Null when no candidate needs an
+     * askable fact.
+     */
+    Planner.Plan leadersNeed(Collection<Fact> facts, Set<String> unknown) {
+        Engine.Judgement j = engine.judge("plan", facts, unknown, threshold);
+        for (Diagnosis d : j.outcome().diagnoses()) {
+            if (d.certainty() <= 0) continue;
+            for (Need n : j.needs()) {
+                if (!n.getCause().equals(d.cause())) continue;
+                FactSpec spec = engine.knowledge().vocabulary().get(n.getKey());
+                if (spec == null || spec.question() == null) continue;
+                List<Need> same = j.needs().stream().filter(x -> x.getKey().equals(n.getKey())).toList();
+                Question q = new Question(n.getKey(), spec, 0, List.of(d.cause()), same);
+                return new Planner.Plan(q, 0, List.of(), "the leading candidate " + d.cause() + " needs it"
+                        + (n.getWhy().isBlank() ? "" : ": " + n.getWhy()));
+            }
+        }
+        return null;
+    }
+
+    /** A question whose answer could overturn {@code cause}: a fact its near-miss cases state, still open. */
+    Planner.Plan separating(Collection<Fact> facts, Set<String> unknown, String cause) {
+        Set<String> keys = lookalikeKeys().getOrDefault(cause, Set.of());
+        if (keys.isEmpty()) return null;
+        for (Planner.Plan p : planner.rank(facts, unknown, keys)) {
+            for (Planner.Preview v : p.previews()) {
+                if (v.status() != Status.DIAGNOSED || !cause.equals(v.topCause())) {
+                    return new Planner.Plan(p.question(), p.gain(), p.previews(),
+                            "an answer of " + v.value() + " would overturn " + cause + " (its look-alikes differ here)");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** For each cause, the fact keys its near-miss cases ({@code expect: {not: cause}}) state. */
+    private synchronized Map<String, Set<String>> lookalikeKeys() {
+        if (lookalikeKeys != null) return lookalikeKeys;
+        Map<String, Set<String>> out = new HashMap<>();
+        Knowledge k = engine.knowledge();
+        for (Knowledge.CaseFile f : k.loadCases()) {
+            try {
+                CaseInput c = f.read(k.vocabulary());
+                if (c.expect() == null || c.expect().not() == null) continue;
+                out.computeIfAbsent(c.expect().not(), x -> new LinkedHashSet<>()).addAll(c.facts().keySet());
+            } catch (KnowledgeError e) {
+                // a broken case is reported by rules check; it cannot name look-alikes
+            }
+        }
+        lookalikeKeys = out;
+        return out;
+    }
+
+    /** The causes still in play: candidates with positive certainty that are not ruled out. */
+    public static List<String> inPlay(Outcome o) {
+        return o.diagnoses().stream().filter(d -> d.certainty() > 0).map(Diagnosis::cause).toList();
+    }
+}

@@ -1,0 +1,259 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Priors;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which question to ask next, over all causes at once: the one whose answer is expected to tell the
+ * causes apart best (expected information gain), cheapest first on a tie (facts.yaml order).
+ *
+ * <p>The belief in a cause is its prior ({@link Priors}) times {@code exp(SHARPNESS * certainty)}.
+ * Each possible answer of a question ({@link AnswerSpace}) is simulated by running the rules with
+ * it; a cause whose certainty an answer raises makes that answer more likely if the cause is the
+ * real one ({@code exp(SHARPNESS * change)}, normalised over the answers). The gain is the entropy
+ * of the belief now minus its expected entropy after the answer. A question whose answers move no
+ * cause gains nothing and is never asked. Deterministic: no randomness, ties by vocabulary order.
+ * Used by the REPL (the next question), by {@link Engine#evaluate} (an inconclusive outcome's
+ * questions) and by the simulated interview of {@code eval}.
+ */
+public final class Planner {
+    /** How strongly a certainty shifts belief: a cause at 0.8 weighs e^4 = 55 times one with no evidence. */
+    public static final double SHARPNESS = 5.0;
+    /** Less than this many bits expected: the question cannot move the diagnosis. */
+    public static final double MIN_GAIN = 0.005;
+    private static final double TIE = 1e-6;
+    /** Added to the gain of a question one of whose answers diagnoses or rules out the leader (bits). */
+    public static final double DECISIVE_BONUS = 0.25;
+    /**
+     * Once some cause has evidence, a cause no rule has suggested weighs this much less: the user
+     * would have seen its own symptom. It comes back in full when every suggested cause is ruled out.
+     */
+    public static final double UNSUGGESTED = 0.05;
+
+    /** What one possible answer would lead to. */
+    public record Preview(Object value, Status status, String topCause, double topCertainty, List<String> ruledOut) {}
+
+    /** A question with its expected information gain (bits), the answers simulated and why it was chosen. */
+    public record Plan(Question question, double gain, List<Preview> previews, String reason) {}
+
+    private final Engine engine;
+    private final Knowledge knowledge;
+    private final AnswerSpace space;
+    private final Priors priors;
+    private final double threshold;
+    private final Map<String, Integer> keyOrder = new HashMap<>();
+
+    Planner(Engine engine, AnswerSpace space, double threshold) {
+        this.engine = engine;
+        this.knowledge = engine.knowledge();
+        this.space = space;
+        this.threshold = threshold;
+        this.priors = knowledge.priors();
+        int i = 0;
+        for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
+    }
+
+    public AnswerSpace answerSpace() { return space; }
+
+    /** The best next question for these facts, or null when no question can move any cause. */
+    public Plan next(Collection<Fact> facts, Set<String> unknown) {
+        List<Plan> ranked = rank(facts, unknown, engine.judge("plan", facts, unknown, threshold), null);
+        return ranked.isEmpty() ? null : ranked.get(0);
+    }
+
+    /**
+     * Every question worth asking, best first. {@code only}, when not null, names the candidates
+     * (batch lists the facts the rules named as deciding); else every askable fact a rule needs or tests.
+     */
+    public List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Set<String> only) {
+        return rank(facts, unknown, engine.judge("plan", facts, unknown, threshold), only);
+    }
+
+    List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Engine.Judgement now, Set<String> only) {
+        Outcome current = now.outcome();
+        Set<String> known = new LinkedHashSet<>();
+        for (Fact f : current.facts()) known.add(f.getKey());
+        Map<String, List<Need>> needs = new LinkedHashMap<>();
+        for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
+
+        List<String> hypotheses = hypotheses(current);
+        Map<String, Double> cfNow = certainties(current);
+        Set<String> candidates = new LinkedHashSet<>();
+        if (only != null) {
+            candidates.addAll(only);
+        } else {
+            // what the rules need, then what the user sees (symptoms: "what hurts" before any test),
+            // then every fact a rule of a cause in play tests; with nothing in play, every tested fact
+            candidates.addAll(needs.keySet());
+            Set<String> inPlay = inPlay(hypotheses, cfNow);
+            if (inPlay.isEmpty()) {
+                for (FactSpec spec : knowledge.vocabulary().all()) if (spec.symptom() != null) candidates.add(spec.key());
+            }
+            for (String key : space.testedKeys()) {
+                if (inPlay.isEmpty() || space.causesOf(key).stream().anyMatch(inPlay::contains)) candidates.add(key);
+            }
+        }
+        double[] belief = belief(hypotheses, cfNow);
+        double entropy = entropy(belief);
+
+        List<Plan> out = new ArrayList<>();
+        for (String key : candidates) {
+            FactSpec spec = knowledge.vocabulary().get(key);
+            if (spec == null || spec.question() == null || known.contains(key) || (unknown != null && unknown.contains(key))) continue;
+            List<Object> values = space.values(spec);
+            if (values.size() < 2) continue;
+            List<Preview> previews = new ArrayList<>();
+            double[][] cf = new double[values.size()][hypotheses.size()];
+            Set<String> moved = new LinkedHashSet<>();
+            for (int v = 0; v < values.size(); v++) {
+                Map<String, Fact> with = new LinkedHashMap<>();
+                for (Fact f : facts) with.put(f.getKey(), f);
+                with.put(key, new Fact(key, values.get(v), Fact.USER, "look-ahead"));
+                Outcome o = engine.judge("look-ahead", with.values(), unknown, threshold).outcome();
+                Map<String, Double> after = certainties(o);
+                List<String> ruledOut = new ArrayList<>();
+                for (int h = 0; h < hypotheses.size(); h++) {
+                    String c = hypotheses.get(h);
+                    cf[v][h] = after.getOrDefault(c, 0.0);
+                    if (Math.abs(cf[v][h] - cfNow.getOrDefault(c, 0.0)) > 1e-9) moved.add(c);
+                    if (cfNow.getOrDefault(c, 0.0) > Engine.RULED_OUT && cf[v][h] <= Engine.RULED_OUT) ruledOut.add(c);
+                }
+                Diagnosis top = o.top();
+                previews.add(new Preview(values.get(v), o.status(), top == null ? null : top.cause(),
+                        top == null ? 0 : top.certainty(), ruledOut));
+            }
+            double[][] likelihood = likelihood(spec, values, cf);
+            double gain = entropy - expectedEntropy(belief, likelihood);
+            // an answer that settles the case (a diagnosis, or the leader ruled out) is worth asking
+            // even when it tells the causes apart little: it confirms or refutes the front runner
+            boolean decisive = false;
+            for (Preview p : previews) {
+                decisive |= p.status() == Status.DIAGNOSED || p.status() == Status.ADVICE
+                        || (current.top() != null && p.ruledOut().contains(current.top().cause()));
+            }
+            if (decisive) gain += DECISIVE_BONUS;
+            if (gain < MIN_GAIN) continue;
+            List<String> causes = moved.stream().sorted().toList();
+            Question q = new Question(key, spec, gain, causes, List.copyOf(needs.getOrDefault(key, List.of())));
+            out.add(new Plan(q, gain, previews, String.format("its answer is expected to tell the causes apart best (%.2f bits of %.2f)", gain, entropy)));
+        }
+        out.sort(Comparator.comparingDouble((Plan p) -> -Math.round(p.gain() / TIE) * TIE)
+                .thenComparing(p -> keyOrder.getOrDefault(p.question().key(), Integer.MAX_VALUE)));
+        return out;
+    }
+
+    /**
+     * How likely each answer is if a cause is the real one: the answer(s) that raise its certainty
+     * most; for a cause no answer moves, the healthy answer of a symptom (it has nothing to do with
+     * that fault), or any answer of another fact.
+     */
+    static double[][] likelihood(FactSpec spec, List<Object> values, double[][] cf) {
+        int vs = values.size();
+        int hs = cf.length == 0 ? 0 : cf[0].length;
+        double[][] l = new double[vs][hs];
+        List<Integer> healthy = new ArrayList<>();
+        if (spec.symptom() != null) for (int v = 0; v < vs; v++) if (!spec.isSymptom(values.get(v))) healthy.add(v);
+        for (int h = 0; h < hs; h++) {
+            double best = Double.NEGATIVE_INFINITY;
+            double worst = Double.POSITIVE_INFINITY;
+            for (int v = 0; v < vs; v++) {
+                best = Math.max(best, cf[v][h]);
+                worst = Math.min(worst, cf[v][h]);
+            }
+            List<Integer> predicted = new ArrayList<>();
+            if (best - worst > 1e-9) {
+                for (int v = 0; v < vs; v++) if (cf[v][h] >= best - 1e-9) predicted.add(v);
+            } else if (!healthy.isEmpty() && healthy.size() < vs) {
+                predicted.addAll(healthy);
+            } else {
+                for (int v = 0; v < vs; v++) predicted.add(v);
+            }
+            for (int v : predicted) l[v][h] = 1.0 / predicted.size();
+        }
+        return l;
+    }
+
+    /** The causes in play: faults, or the routing advice when the user asked how to route. */
+    List<String> hypotheses(Outcome current) {
+        Fact goal = current.fact("user.goal");
+        boolean advice = goal != null && goal.getText().equals("route-advice");
+        List<String> out = new ArrayList<>();
+        for (String c : space.causes()) {
+            Cause info = knowledge.cause(c);
+            boolean isAdvice = info != null && info.isAdvice();
+            if (isAdvice == advice) out.add(c);
+        }
+        return out;
+    }
+
+    /** Hypotheses some rule supports (certainty above zero). */
+    static Set<String> inPlay(List<String> hypotheses, Map<String, Double> certainty) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String c : hypotheses) if (certainty.getOrDefault(c, 0.0) > 0) out.add(c);
+        return out;
+    }
+
+    /** The normalised belief in each hypothesis: prior times exp(SHARPNESS * certainty). */
+    double[] belief(List<String> hypotheses, Map<String, Double> certainty) {
+        double[] b = new double[hypotheses.size()];
+        double sum = 0;
+        boolean somethingInPlay = !inPlay(hypotheses, certainty).isEmpty();
+        for (int h = 0; h < b.length; h++) {
+            String c = hypotheses.get(h);
+            b[h] = priors.weight(c) * Math.exp(SHARPNESS * certainty.getOrDefault(c, 0.0));
+            if (somethingInPlay && !certainty.containsKey(c)) b[h] *= UNSUGGESTED;
+            sum += b[h];
+        }
+        for (int h = 0; h < b.length; h++) b[h] /= sum;
+        return b;
+    }
+
+    /** Expected entropy after the answer; {@code likelihood[v][h]} is unnormalised over v. */
+    static double expectedEntropy(double[] belief, double[][] likelihood) {
+        int values = likelihood.length;
+        int hs = belief.length;
+        double[] norm = new double[hs];
+        for (int h = 0; h < hs; h++) for (int v = 0; v < values; v++) norm[h] += likelihood[v][h];
+        double expected = 0;
+        for (int v = 0; v < values; v++) {
+            double[] post = new double[hs];
+            double pv = 0;
+            for (int h = 0; h < hs; h++) {
+                post[h] = belief[h] * likelihood[v][h] / norm[h];
+                pv += post[h];
+            }
+            if (pv <= 0) continue;
+            for (int h = 0; h < hs; h++) post[h] /= pv;
+            expected += pv * entropy(post);
+        }
+        return expected;
+    }
+
+    static double entropy(double[] p) {
+        double e = 0;
+        for (double x : p) if (x > 0) e -= x * Math.log(x) / Math.log(2);
+        return e;
+    }
+
+    /** Combined certainty of every cause with evidence, including those ruled out (negative). */
+    public static Map<String, Double> certainties(Outcome o) {
+        Map<String, List<Double>> cfs = new LinkedHashMap<>();
+        for (Evidence e : o.evidence()) cfs.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e.getCf());
+        Map<String, Double> out = new LinkedHashMap<>();
+        cfs.forEach((c, l) -> out.put(c, Certainty.combineAll(l)));
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.dokploydoctor.knowledge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A cause's fixes made ready to paste for one case: the fixes that apply to this host (by their
+ * {@code when} and the known facts; both variants, labelled, while the deciding fact is unknown),
+ * placeholders filled from the facts, and a "set these first" block for the rest: one shell
+ * variable per unknown placeholder, and the DokPloy API's URL and key when a command calls it.
+ */
+public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, Cause.Check check) {
+
+    /** A shell variable to set before pasting: its name, the fact it stands for (null for the API's), what to put in it. */
+    public record Variable(String name, String key, String about) {
+        /** One line of the block: {@code SERVICE_NAME=    # service.name: the compose service name}. */
+        public String line() {
+            return name + "=" + " ".repeat(Math.max(1, 20 - name.length())) + "# " + (key == null ? "" : key + ": ") + about;
+        }
+    }
+
+    /** A fix with placeholders filled; {@code onlyIf} says which host it is for while the deciding fact is unknown (else null). */
+    public record Step(Cause.Fix fix, String onlyIf) {}
+
+    static final String API_URL = "DOKPLOY_URL", API_KEY = "DOKPLOY_API_KEY";
+
+    public static FixPlan of(Cause cause, Map<String, String> values, Vocabulary vocabulary) {
+        Set<String> unfilled = new LinkedHashSet<>();
+        List<Step> steps = new ArrayList<>();
+        for (Cause.Fix f : cause.fixes()) {
+            String onlyIf = applies(f.when(), values);
+            if (onlyIf == null) continue;
+            List<String> cmds = new ArrayList<>();
+            for (String c : f.commands()) cmds.add(ShellText.command(c, values, unfilled::add));
+            Cause.Fix filled = new Cause.Fix(ShellText.prose(f.title(), values, unfilled::add), List.copyOf(cmds),
+                    ShellText.prose(f.compose(), values, unfilled::add), f.risk(), f.when());
+            steps.add(new Step(filled, onlyIf.isEmpty() ? null : onlyIf));
+        }
+        Cause.Check check = null;
+        String verify;
+        if (cause.check() != null) {
+            check = new Cause.Check(ShellText.command(cause.check().run(), values, unfilled::add),
+                    ShellText.prose(cause.check().shows(), values, unfilled::add));
+            String rest = cause.verify().substring(cause.check().run().length());
+            verify = check.run() + ShellText.prose(rest, values, unfilled::add);
+        } else {
+            verify = ShellText.prose(cause.verify(), values, unfilled::add);
+        }
+        List<Variable> vars = new ArrayList<>();
+        for (String key : unfilled) vars.add(new Variable(ShellText.variable(key), key, about(key, values, vocabulary)));
+        if (usesApi(steps, verify)) {
+            vars.add(new Variable(API_URL, null, "the DokPloy panel's address, e.g. https://dokploy.example.com (no trailing /)"));
+            vars.add(new Variable(API_KEY, null, "an API token: DokPloy > Settings > Profile > API/CLI > Generate"));
+        }
+        return new FixPlan(List.copyOf(vars), List.copyOf(steps), verify, check);
+    }
+
+    /**
+     * "" when the fix applies (its facts are known and match, or it has none), a label when it
+     * may apply (a deciding fact is unknown), null when the facts say it does not.
+     */
+    static String applies(Map<String, String> when, Map<String, String> values) {
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, String> e : when.entrySet()) {
+            String v = values.get(e.getKey());
+            if (v == null || v.isBlank()) unknown.add(e.getKey() + " = " + e.getValue());
+            else if (!v.strip().equalsIgnoreCase(e.getValue())) return null;
+        }
+        return unknown.isEmpty() ? "" : "only if " + String.join(" and ", unknown);
+    }
+
+    private static boolean usesApi(List<Step> steps, String verify) {
+        if (verify.contains("$" + API_URL)) return true;
+        for (Step s : steps) for (String c : s.fix().commands()) if (c.contains("$" + API_URL) || c.contains("$" + API_KEY)) return true;
+        return false;
+    }
+
+    /** What to put in a variable: why its known value was refused, else the fact's help or question. */
+    private static String about(String key, Map<String, String> values, Vocabulary vocabulary) {
+        String known = values.get(key);
+        if (known != null && !known.isBlank()) {
+            String problem = CommandValues.problem(key, known);
+            // the warning above the fixes shows the refused value; a comment in a pasted block must not
+            if (problem != null) return "the value given was refused (see the warning): check it and type it in";
+        }
+        FactSpec spec = vocabulary == null ? null : vocabulary.get(key);
+        String text = spec == null ? null : spec.help() != null ? spec.help() : spec.question();
+        if (text == null) return "the value of " + key;
+        String first = text.strip();
+        if (first.length() <= 110) return first;
+        int dot = first.indexOf(". ", 40);   // the first sentence, not an "e.g. "
+        if (dot > 0 && dot < 110) return first.substring(0, dot + 1);
+        return first.substring(0, 107) + "...";
+    }
+}

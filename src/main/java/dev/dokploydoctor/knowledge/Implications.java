@@ -1,0 +1,101 @@
+package dev.dokploydoctor.knowledge;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Facts that follow from other facts, so they are never asked: the {@code implications:} list of
+ * knowledge/facts.yaml. Each entry names a key ({@code when}); optionally a pattern its value must
+ * match ({@code matches}, groups usable as {@code $1}) and {@code answered: true} (only a value the
+ * user stated, not one read from a log line); and the facts it implies ({@code then}). An implied
+ * fact fills a key nobody stated; an implication on its own key (splitting "0.0.0.0:3000" into
+ * address and port) rewrites the value. The engine applies them before the rules, so the planner
+ * sees them too.
+ */
+public final class Implications {
+    /** One entry of the list. */
+    public record Implication(String when, Pattern matches, boolean answered, Map<String, String> then, String file, int line) {}
+
+    private static final int MAX_ROUNDS = 4;
+    private final List<Implication> entries;
+
+    public Implications(List<Implication> entries) { this.entries = List.copyOf(entries); }
+
+    public static Implications none() { return new Implications(List.of()); }
+
+    public List<Implication> entries() { return entries; }
+
+    /** The {@code implications:} list of a facts.yaml (absent: none), checked against the vocabulary. */
+    public static Implications fromNode(Node root, Vocabulary vocabulary) {
+        Node list = root.isMap() ? root.get("implications") : null;
+        if (list == null || list.isNull()) return none();
+        if (!list.isList()) throw root.error("implications", "expected a list of {when, then}");
+        List<Implication> out = new ArrayList<>();
+        for (Node n : list.items()) {
+            String when = n.text("when", null);
+            if (when == null) throw n.error("when", "an implication needs 'when: <fact key>'");
+            vocabulary.require(when, n);
+            Pattern matches = null;
+            String regex = n.text("matches", null);
+            if (regex != null) {
+                try {
+                    matches = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+                } catch (RuntimeException e) {
+                    throw n.error("matches", "not a regular expression: " + e.getMessage());
+                }
+            }
+            Node then = n.get("then");
+            if (then == null || !then.isMap() || then.fields().isEmpty()) throw n.error("then", "an implication needs 'then: {key: value}'");
+            Map<String, String> facts = new LinkedHashMap<>();
+            then.fields().forEach((k, v) -> {
+                vocabulary.require(k, then);
+                facts.put(k, v.text());
+            });
+            out.add(new Implication(when, matches, "true".equals(n.text("answered", "false")), facts, n.file(), n.line()));
+        }
+        return new Implications(out);
+    }
+
+    /**
+     * The facts with everything they imply added (to a fixed point). A stated fact is never replaced
+     * by an implied one, except by an implication on its own key (a value split into its parts).
+     */
+    public List<Fact> apply(Collection<Fact> input, Vocabulary vocabulary) {
+        if (entries.isEmpty()) return new ArrayList<>(input);
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        for (Fact f : input) facts.putIfAbsent(f.getKey(), f);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean changed = false;
+            for (Implication i : entries) {
+                Fact source = facts.get(i.when());
+                if (source == null || (i.answered() && !Fact.USER.equals(source.getSource()))) continue;
+                Matcher m = i.matches() == null ? null : i.matches().matcher(source.getText());
+                if (m != null && !m.matches()) continue;
+                for (Map.Entry<String, String> e : i.then().entrySet()) {
+                    String key = e.getKey();
+                    boolean sameKey = key.equals(i.when());
+                    if (!sameKey && facts.containsKey(key)) continue;
+                    Object value;
+                    try {
+                        value = vocabulary.get(key).coerce(m == null ? e.getValue() : m.replaceFirst(e.getValue()));
+                    } catch (IllegalArgumentException | IndexOutOfBoundsException bad) {
+                        continue; // a group that does not fit the type is skipped, not guessed
+                    }
+                    Fact now = facts.get(key);
+                    if (now != null && now.getValue().equals(value)) continue;
+                    Fact implied = sameKey ? new Fact(key, value, source.getSource(), source.getEvidence())
+                            : new Fact(key, value, Fact.DERIVED, "follows from " + source.getKey() + " = " + source.getText());
+                    facts.put(key, implied);
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        return new ArrayList<>(facts.values());
+    }
+}

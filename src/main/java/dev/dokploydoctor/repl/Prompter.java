@@ -1,0 +1,50 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.knowledge.FactSpec;
+
+/**
+ * Reads what the user types at a prompt: one line, or a block between two lines of three quotes.
+ * Ctrl-C surfaces as {@link Console.Interrupted}, a failed background load as {@link Console.Woken}.
+ * While an answer is read, the question's fact is exposed for Tab completion of its choices.
+ */
+final class Prompter {
+    private final Console console;
+    /** The question being read right now; null at other prompts. */
+    private volatile FactSpec asking;
+    /** True while a read waits for the user (only then may a probe's arrival cut it short). */
+    private volatile boolean reading;
+
+    Prompter(Console console) { this.console = console; }
+
+    FactSpec asking() { return asking; }
+
+    boolean reading() { return reading; }
+
+    /** Read the answer to a question about {@code spec}; Tab completes its choices meanwhile. */
+    String answer(FactSpec spec) throws Console.Interrupted, Console.Woken {
+        asking = spec;
+        try {
+            return line("> ");
+        } finally {
+            asking = null;
+        }
+    }
+
+    /** Read a line; a line of three quotes starts a block that ends with the next such line. */
+    String line(String prompt) throws Console.Interrupted, Console.Woken {
+        String line;
+        reading = true;
+        try {
+            line = console.readLine(prompt);
+        } finally {
+            reading = false;
+        }
+        if (line == null || !line.strip().equals("\"\"\"")) return line;
+        StringBuilder block = new StringBuilder();
+        while (true) {
+            String more = console.readLine("... ");
+            if (more == null || more.strip().equals("\"\"\"")) return block.toString();
+            block.append(more).append('\n');
+        }
+    }
+}

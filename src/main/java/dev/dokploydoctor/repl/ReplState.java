@@ -1,0 +1,33 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Planner;
+
+/**
+ * Where the conversation stands: what the user said (the {@link Session}), the last outcome, the
+ * question being asked and which prompt comes next. One {@link #reset()} for every way of starting over.
+ */
+final class ReplState {
+    /** Which prompt comes next: "What do you see?", a question, or the command prompt. */
+    enum Mode { OPENING, QUESTIONS, COMMANDS }
+
+    final Session session = new Session("session");
+    Outcome outcome;
+    Planner.Plan plan;
+    Mode mode = Mode.OPENING;
+    boolean openingShown;
+
+    /** Back to the opening question; the session's facts are left to the caller (restart keeps probes). */
+    void reset() {
+        outcome = null;
+        plan = null;
+        mode = Mode.OPENING;
+        openingShown = false;
+    }
+
+    /** Forget everything the user said (probe observations stay) and start from the opening question. */
+    void startOver() {
+        session.restart();
+        reset();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Knowledge;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Facts implied by others (facts.yaml implications) are derived before the rules and never asked. */
+class ImplicationsTest {
+    static Engine engine;
+
+    @BeforeAll
+    static void load() { engine = Engine.load(Knowledge.load(List.of(Knowledge.checkout(Path.of(""))))); }
+
+    static Fact user(String k, Object v) { return new Fact(k, engine.knowledge().vocabulary().get(k).coerce(v), Fact.USER, "test"); }
+
+    @Test
+    void aPastedEaiAgainImpliesSiblingsAndIsNeverAskedAboutThem() {
+        List<Fact> facts = engine.extraction().extract("502 Bad Gateway; getaddrinfo EAI_AGAIN postgres");
+        Outcome o = engine.evaluate("t", facts, Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals(true, o.fact("service.has_dependencies").getValue());
+        assertEquals(Fact.DERIVED, o.fact("service.has_dependencies").getSource());
+        Planner.Plan p = engine.planner().next(facts, Set.of());
+        assertFalse(p.question().key().equals("service.has_dependencies"), p.question().key());
+    }
+
+    @Test
+    void anAddressWithAPortFillsBoth() {
+        Outcome o = engine.evaluate("t", List.of(user("app.listen_address", "0.0.0.0:3000")), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals("0.0.0.0", o.fact("app.listen_address").getValue());
+        assertEquals(3000L, o.fact("app.listen_port").getValue());
+    }
+
+    @Test
+    void localhostAnsweredIsTheBoundAddressButALogLineIsNot() {
+        Outcome answered = engine.evaluate("t", List.of(user("http.status", 502), user("app.listen_address", "localhost")), Set.of(), 0.7);
+        assertEquals("localhost", answered.fact("app.listen_bound").getValue());
+        assertTrue(answered.questions().stream().noneMatch(q -> q.key().equals("app.listen_bound")));
+        Outcome fromLog = engine.evaluate("t", List.of(new Fact("app.listen_address", "localhost", Fact.TEXT, "log line")), Set.of(), 0.7);
+        assertNull(fromLog.fact("app.listen_bound"));
+    }
+
+    @Test
+    void aTunnelRouteMeansATunnel() {
+        Outcome o = engine.evaluate("t", List.of(user("tunnel.service", "http://localhost:80")), Set.of(), 0.7);
+        assertEquals(true, o.fact("tunnel.used").getValue());
+    }
+}

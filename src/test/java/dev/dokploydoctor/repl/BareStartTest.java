@@ -1,0 +1,69 @@
+package dev.dokploydoctor.repl;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A user who only says "my site is broken", in a real terminal, answering from each field-notes
+ * lesson's world: the REPL says it did not recognise a symptom and asks (the HTTP status first),
+ * never ends without a question, never ends "no fault", and never diagnoses the wrong cause. How
+ * many lessons it reaches within the question limit is printed (not every world holds a symptom
+ * the first questions can find: a SQLite-in-queue-mode host shows no HTTP error at all).
+ */
+class BareStartTest {
+    static final Pattern RESULT = Pattern.compile("(?m)^(?:✓|✗|!|\\S+)? ?(diagnosis: (\\S+)|inconclusive)");
+    static final Map<String, String> ENDINGS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void needsTmux() { TmuxDriver.requireTmux(); }
+
+    static Stream<Arguments> lessons() throws IOException { return FieldNotesLessonsTest.lessons(); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void mySiteIsBroken(String cause, String says, Map<String, Object> world, @TempDir Path home) {
+        try (TmuxDriver t = TmuxDriver.start(home, Map.of(), List.of("diagnose", "--no-probe"))) {
+            t.waitFor("What do you see\\?[\\s\\S]*^>", 0);
+            int mark = t.output().length();
+            t.line("my site is broken");
+            String out = t.waitFor("did not recognise a symptom in that, so I will ask[\\s\\S]*· \\[[a-z0-9_.]+\\]", mark);
+            assertEquals("http.status", TerminalSessionTest.lastKey(out), "the first question is what the site answers");
+            WorldAnswerer answerer = new WorldAnswerer(t, world, WorldAnswerer.lastQuestion(out));
+            answerer.until(Pattern.compile("(?m)^doctor>"), mark, PipedSessionTest.LONG);
+            String tail = t.output().substring(mark);
+            assertFalse(tail.contains("No fault follows"), "no-fault after a reported fault:\n" + tail);
+            assertFalse(answerer.asked().isEmpty(), "no question after a reported fault:\n" + tail);
+            Matcher m = Pattern.compile("diagnosis: ([a-z0-9-]+) \\(").matcher(tail);
+            String diagnosed = m.find() ? m.group(1) : null;
+            if (diagnosed != null) assertEquals(cause, diagnosed, "confidently wrong after " + answerer.asked() + ":\n" + tail);
+            else assertTrue(tail.contains("inconclusive"), tail);
+            synchronized (ENDINGS) { ENDINGS.put(cause, (diagnosed != null ? "right" : "inconclusive") + " after " + answerer.asked().size()); }
+            t.line("quit");
+            t.waitFor("\\[exit \\d\\]", mark);
+        }
+    }
+
+    @AfterAll
+    static void summary() {
+        StringBuilder sb = new StringBuilder("bare 'my site is broken', per lesson:\n");
+        ENDINGS.forEach((c, e) -> sb.append(String.format("  %-40s %s%n", c, e)));
+        System.out.print(sb);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Interview;
+import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.Knowledge;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The interview of the REPL ({@link Interview}: the engine's planner and stop rules), stepped
+ * in-process for each field-notes lesson, from the lesson's own words and from a bare "my site is
+ * broken". Answers come from the lesson's world ("unknown" where it holds nothing). Every run must
+ * end at the lesson's cause, never without a question after a reported fault, never in no-fault.
+ */
+class InterviewSimulationTest {
+    static Engine engine;
+    static final Map<String, List<Integer>> QUESTIONS = new LinkedHashMap<>();
+    static final Map<String, Integer> RIGHT = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void load() { engine = Engine.load(Knowledge.load(List.of(Knowledge.checkout(Program.projectDir())))); }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> lessons() throws java.io.IOException {
+        return FieldNotesLessonsTest.lessons();
+    }
+
+    record Run(Interview.Step end, List<String> asked) {}
+
+    static Run simulate(List<Fact> opening, Map<String, Object> world) {
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        for (Fact f : opening) facts.put(f.getKey(), f);
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>();
+        while (true) {
+            Interview.Step step = interview.next(facts.values(), unknown, asked.size());
+            if (!(step instanceof Interview.Ask ask)) return new Run(step, asked);
+            String key = ask.plan().question().key();
+            asked.add(key);
+            Object truth = world.get(key);
+            if (truth == null) unknown.add(key);
+            else {
+                FactSpec spec = engine.knowledge().vocabulary().get(key);
+                facts.put(key, new Fact(key, spec.coerce(truth), Fact.USER, "answered"));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void eachLessonFromItsWordsAndFromNothing(String cause, String says, Map<String, Object> world) {
+        List<Fact> fromWords = Opening.parse(says, engine.knowledge().vocabulary(), engine.extraction()).facts();
+        List<Fact> bare = List.of(new Fact("fault.reported", true, Fact.USER, "my site is broken"));
+        for (List<Fact> opening : List.of(fromWords, bare)) {
+            long t0 = System.nanoTime();
+            Run run = simulate(opening, world);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            String label = (opening == bare ? "bare " : "words ") + cause;
+            System.out.printf("%-50s %2d questions %5d ms  %s -> %s %s%n", label, run.asked().size(), ms, run.asked(),
+                    run.end().outcome().status().label(), run.end().outcome().top() == null ? "-" : run.end().outcome().top().cause());
+            assertTrue(run.end().outcome().status() != Status.NO_FAULT, label + ": no-fault after a reported fault");
+            assertFalse(run.asked().isEmpty() && run.end().outcome().status() != Status.DIAGNOSED,
+                    label + ": ended without a question after a reported fault");
+            boolean right = run.end().outcome().status() == Status.DIAGNOSED && cause.equals(run.end().outcome().top().cause());
+            if (opening == fromWords) assertTrue(right, label + " asked " + run.asked() + " -> " + run.end().outcome().status());
+            // from nothing at all the world must hold a symptom the planner can reach within the limit;
+            // a wrong diagnosis is never acceptable
+            if (!right) assertTrue(run.end().outcome().status() != Status.DIAGNOSED, label + ": confidently wrong " + run.asked());
+            synchronized (RIGHT) { RIGHT.merge(opening == bare ? "bare" : "words", right ? 1 : 0, Integer::sum); }
+            synchronized (QUESTIONS) { QUESTIONS.computeIfAbsent(opening == bare ? "bare" : "words", k -> new ArrayList<>()).add(run.asked().size()); }
+        }
+    }
+
+    @AfterAll
+    static void summary() {
+        QUESTIONS.forEach((k, l) -> System.out.printf("%s: %d of %d right, mean questions %.2f%n", k, RIGHT.getOrDefault(k, 0),
+                l.size(), l.stream().mapToInt(Integer::intValue).average().orElse(0)));
+    }
+}
