@@ -138,12 +138,12 @@ class HttpProbeTest {
     }
 
     @Test void aSlowProbeTimesOutAlone() {
-        long t0 = System.nanoTime();
+        // the page answers after 3 s; a 700 ms timeout must give up on it instead of waiting for the
+        // answer (which would be a 200): no wall-clock assertion, the state says which happened
         ProbeReport r = Probes.run(new ProbeTarget(null, null, base + "/slow"), Duration.ofMillis(700), TestHost.VOCABULARY, NO_DOCKER);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         ProbeResult http = result(r, "http");
         assertEquals(ProbeResult.State.COULD_NOT_CHECK, http.state());
         assertTrue(http.reason().contains("timed out") || http.reason().contains("GET"), http.reason());
-        assertTrue(ms < 2500, "the run must end near the timeout, took " + ms + " ms");
+        assertTrue(r.facts().stream().noneMatch(f -> f.getKey().equals("http.status")), "no status from the late answer: " + Reports.dump(r));
     }
 }
