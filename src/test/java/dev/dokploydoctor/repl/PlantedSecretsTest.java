@@ -96,6 +96,7 @@ class PlantedSecretsTest {
         // the REPL with probes: paste, answer with a secret, save and report
         Path caseFile = home.resolve("saved/session.yaml");
         Path report = home.resolve("saved/report.md");
+        Files.createDirectories(caseFile.getParent());   // save and report make no folders (issue 9.20)
         try (PipedDriver s = PipedDriver.start(home, Map.of(), List.of("diagnose", "--service", name, "--url", url, "--probe-timeout", "60", "-v"))) {
             s.line(PASTE);
             s.line("save " + caseFile);
