@@ -24,7 +24,9 @@ class CommandValuesTest {
         for (String key : KEYS) {
             for (String v : HOSTILE) {
                 String filled = Cause.fill("docker ps --filter label=x={" + key + "} && echo '\"{" + key + "}\"'", Map.of(key, v));
-                assertEquals("docker ps --filter label=x=<" + key + "> && echo '\"<" + key + ">\"'", filled,
+                // never inlined: the value becomes a shell variable the user sets first (FixPlan's block)
+                String var = "$" + ShellText.variable(key);
+                assertEquals("docker ps --filter label=x=" + var + " && echo '\"" + var + "\"'", filled,
                         key + " = " + v.replace("\n", "\\n"));
                 if (!v.isEmpty()) {
                     List<String> w = CommandValues.warnings(List.of(key), Map.of(key, v));
