@@ -19,6 +19,7 @@ public record Command(String name, String arg) {
             new Spec("why-not", "cause", "why a cause is not the diagnosis: the fact that ruled it out, or the facts missing"),
             new Spec("explain", "?cause", "what a cause is, how to fix it and how to check the fix"),
             new Spec("facts", null, "what I know, and where each fact came from"),
+            new Spec("similar", null, "the field reports most like this session: link, what it turned out to be, the fix that worked"),
             new Spec("undo", null, "take back the last answer; everything that followed from it is recomputed"),
             new Spec("change", "key", "change an earlier answer (or a checked fact)"),
             new Spec("next", null, "go on with the questions"),

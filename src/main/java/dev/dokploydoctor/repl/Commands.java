@@ -9,10 +9,13 @@ import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.Suggest;
+import dev.dokploydoctor.report.OutcomeView;
+import dev.dokploydoctor.report.SimilarLookup;
 import dev.dokploydoctor.report.Style;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +33,7 @@ final class Commands {
     private final ReplView view;
     private final Style style;
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
+    private SimilarLookup similar;
 
     Commands(Conversation conversation, ReplState state, ReplView view) {
         this.c = conversation;
@@ -44,6 +48,7 @@ final class Commands {
                 : say(c.words().whyNot(c.words().resolveCause(a, c.current()), c.current(), c.ignoringUnknown())));
         handlers.put("explain", a -> say(c.words().explain(c.words().resolveCause(a, c.current()), c.current())));
         handlers.put("facts", a -> say(c.words().facts(c.current())));
+        handlers.put("similar", a -> similar());
         handlers.put("undo", a -> undo());
         handlers.put("change", this::change);
         handlers.put("next", a -> next());
@@ -75,6 +80,19 @@ final class Commands {
     private boolean say(String text) {
         view.println(text);
         return true;
+    }
+
+    /** Similar field reports beside the session (issue 12): shown, never used as evidence. */
+    private boolean similar() {
+        if (similar == null || similar.knowledge() != c.engine().knowledge()) similar = new SimilarLookup(c.engine().knowledge());
+        List<OutcomeView.SimilarView> found = similar.find(c.current());
+        if (found.isEmpty()) return say("No field report is like this session yet: tell me what you see first.");
+        StringBuilder sb = new StringBuilder("Field reports like this one (they do not change the diagnosis):\n");
+        for (OutcomeView.SimilarView v : found) {
+            sb.append("  ").append(v.link()).append("  ").append(style.bold(v.cause())).append('\n');
+            if (v.fix() != null && !v.fix().isBlank()) sb.append("      fixed by: ").append(v.fix()).append('\n');
+        }
+        return say(sb.toString().stripTrailing());
     }
 
     private boolean undo() {

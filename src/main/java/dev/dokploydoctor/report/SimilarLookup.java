@@ -27,6 +27,8 @@ public final class SimilarLookup {
 
     public SimilarLookup(Knowledge knowledge) { this.knowledge = knowledge; }
 
+    public Knowledge knowledge() { return knowledge; }
+
     public List<OutcomeView.SimilarView> find(Outcome o) {
         StringBuilder text = new StringBuilder();
         for (Fact f : o.facts()) if (f.getEvidence() != null) text.append(f.getEvidence()).append('\n');

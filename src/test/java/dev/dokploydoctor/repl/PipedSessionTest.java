@@ -66,6 +66,24 @@ class PipedSessionTest {
     }
 
     @Test
+    void similarListsFieldReportsLikeTheSession(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("similar");
+            s.waitFor("No field report is like this session yet", 0);
+            int mark = s.output().length();
+            s.line("502 bad gateway after adding a domain; logs: getaddrinfo EAI_AGAIN postgres");
+            s.waitFor("· \\[[a-z0-9_.]+\\]", mark);
+            mark = s.output().length();
+            s.line("similar");
+            s.waitFor("fixed by: ", mark);
+            String shown = s.output().substring(mark);
+            assertTrue(shown.contains("Field reports like this one (they do not change the diagnosis)"), shown);
+            assertTrue(Pattern.compile("(?m)^  https://\\S+  [a-z:-]+$").matcher(shown).find(), "a link and its cause:\n" + shown);
+            s.line("quit");
+        }
+    }
+
+    @Test
     void anInvalidAnswerIsAskedAgainWithTheChoices(@TempDir Path home) {
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
             s.line("8");
