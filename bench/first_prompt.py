@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time from launch until a text appears on a terminal (the REPL's first question).
 
-  first_prompt.py [--runs N] [--timeout S] [--text "What do you see"] [--type 502 --until "[http."] -- COMMAND...
+  first_prompt.py [--runs N] [--timeout S] [--text "What do you see"] [--type 502 --until "·"] -- COMMAND...
 
 Runs COMMAND on a pseudo-terminal (as a user would), reads what it prints and stops it as soon
 as TEXT appears. With --type, types that line (and Enter) the moment TEXT appears, as a user who
@@ -53,7 +53,7 @@ def one_run(command, text, timeout, typed=None, until=None):
             pass
         os.waitpid(pid, 0)
         os.close(fd)
-    return found, seen.decode(errors="replace")[-300:]
+    return found, seen.decode(errors="replace")[-300:], needle.decode(errors="replace")
 
 
 def main():
@@ -78,10 +78,10 @@ def main():
         sys.exit("usage: first_prompt.py [--runs N] [--timeout S] [--text T] -- COMMAND...")
     times = []
     for _ in range(runs):
-        found, tail = one_run(command, text, timeout, typed, until)
+        found, tail, missing = one_run(command, text, timeout, typed, until)
         if found is None:
             print(json.dumps({"text": text, "median_s": None,
-                              "reason": f"'{text}' did not appear within {timeout:g} s", "output_tail": tail}))
+                              "reason": f"'{missing}' did not appear within {timeout:g} s", "output_tail": tail}))
             return
         times.append(round(found, 3))
     print(json.dumps({"text": text, "typed": typed, "until": until, "runs_s": times, "median_s": round(statistics.median(times), 3)}))

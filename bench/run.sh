@@ -168,7 +168,7 @@ record "first-prompt" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 
 # shellcheck disable=SC2086
 record "first-prompt-tuned" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- java $INTERACTIVE -jar "$JAR" $REPL_ARGS)"
 # a user who types a symptom the moment the menu shows: launch to the first question
-FIRST_Q="--type 502 --until [http."
+FIRST_Q="--type 502 --until ·"  # the hint line under a question: "a number · ? if you don't know · [key]"
 # shellcheck disable=SC2086
 record "first-question-tuned" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 30 $FIRST_Q -- java $INTERACTIVE -jar "$JAR" $REPL_ARGS)"
 if [ -x "$LAUNCHER" ]; then
