@@ -3,6 +3,7 @@ package dev.dokploydoctor.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
@@ -150,9 +151,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
             session.add(Session.Kind.ANSWERS_FILE, "answers file", a.facts(), null, true);
             if (!a.unknown().isEmpty()) session.markUnknown(Session.Kind.ANSWERS_FILE, "answers file", a.unknown());
         }
-        if (text != null && !text.isBlank()) session.add(Session.Kind.OPENING, "--text", engine.extraction().extract(text), text, false);
         List<String> gaps = new ArrayList<>();
-        if (text != null && !text.isBlank() && engine.extraction().extract(text).isEmpty()) gaps.add(Engine.notRecognised(text));
+        if (text != null && !text.isBlank()) {
+            List<Fact> read = engine.extraction().extract(text);   // once: the facts and whether anything was understood
+            session.add(Session.Kind.OPENING, "--text", read, text, false);
+            if (read.isEmpty()) gaps.add(Engine.notRecognised(text));
+        }
         if (!noProbe) {
             ProbeReport report = Probes.run(target, timeout, engine.knowledge().vocabulary());
             for (ProbeResult r : report.results()) {
