@@ -121,15 +121,35 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     }
 
     /**
+     * Where the pattern matches next, from a position on: the plain RE2/J search, or a faster one
+     * that gives the same match ({@link PrefixSearch}). Offsets are into the searched text; a group
+     * that did not take part has start -1.
+     */
+    interface Search {
+        boolean find(int from);
+        int start(int group);
+        int end(int group);
+    }
+
+    /**
      * The first match in {@code text} that passes the unless-filters, or null. A rejected match
      * moves the search past it (past its line for {@code unless_line}), so the work stays linear.
      */
     public Found find(String text) {
         Matcher m = pattern.matcher(text);
+        return find(text, new Search() {
+            public boolean find(int from) { return m.find(from); }
+            public int start(int group) { return m.start(group); }
+            public int end(int group) { return m.end(group); }
+        });
+    }
+
+    /** {@link #find(String)} with the given search over {@code text}. */
+    Found find(String text, Search m) {
         int from = 0;
         int rejected = 0;
         while (from <= text.length() && m.find(from)) {
-            int start = m.start(), end = m.end();
+            int start = m.start(0), end = m.end(0);
             if (unlessLine != null) {
                 int ls = text.lastIndexOf('\n', start - 1) + 1;
                 int le = text.indexOf('\n', Math.max(end - 1, start));
@@ -140,19 +160,22 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                     continue;
                 }
             }
-            if (unlessMatch != null && unlessMatch.matcher(m.group()).find()) {
+            String matched = text.substring(start, end);
+            if (unlessMatch != null && unlessMatch.matcher(matched).find()) {
                 from = end > start ? end : start + 1;
                 if (++rejected > 10_000) return null;
                 continue;
             }
-            List<String> groups = new ArrayList<>(m.groupCount() + 1);
-            for (int g = 0; g <= m.groupCount(); g++) groups.add(m.group(g));
+            int count = pattern.groupCount();
+            List<String> groups = new ArrayList<>(count + 1);
+            groups.add(matched);
+            for (int g = 1; g <= count; g++) groups.add(m.start(g) < 0 ? null : text.substring(m.start(g), m.end(g)));
             Map<String, String> named = Map.of();
             if (!pattern.namedGroups().isEmpty()) {
                 named = new LinkedHashMap<>();
-                for (String name : pattern.namedGroups().keySet()) named.put(name, m.group(name));
+                for (Map.Entry<String, Integer> g : pattern.namedGroups().entrySet()) named.put(g.getKey(), groups.get(g.getValue()));
             }
-            return new Found(start, end, m.group(), groups, named);
+            return new Found(start, end, matched, groups, named);
         }
         return null;
     }

@@ -41,9 +41,19 @@ public final class TextReader {
         Out b = lines(a);
         String text = b.sb.toString();
         char[] lower = new char[text.length()];
-        for (int i = 0; i < lower.length; i++) lower[i] = Character.toLowerCase(text.charAt(i));
+        for (int i = 0; i < lower.length; i++) lower[i] = fold(text.charAt(i));
         int[] origin = java.util.Arrays.copyOf(b.origin, text.length());
         return new Reading(original, text, new String(lower), origin);
+    }
+
+    /**
+     * The lower-case form the prefilter compares: every character a case-insensitive RE2 pattern
+     * lets stand for {@code c} folds to the same one ({@code ſ} to {@code s}, the Kelvin sign to {@code k},
+     * final sigma to sigma), so a literal found by the filter is never missed by it.
+     */
+    public static char fold(char c) {
+        if (c < 128) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /** Characters: JSON escapes, line ends, quotes, ellipses, spaces. */
