@@ -27,7 +27,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     /** A sample line of a catalog entry: it must match (or, for a not_sample, must not). */
     public record Sample(String text, Map<String, Object> facts, List<String> notFacts, int line) {}
 
-    /** A match that passed the entry's unless-filters: its span and the pattern's groups. */
+    /** A match that passed the entry's unless-filters: its span and the pattern's groups (group 0 alone when no fact uses them). */
     public record Found(int start, int end, String text, List<String> groups, Map<String, String> named) {
         public String group(int i) { return i < groups.size() ? groups.get(i) : null; }
     }
@@ -166,6 +166,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                 if (++rejected > 10_000) return null;
                 continue;
             }
+            if (!usesGroups()) return new Found(start, end, matched, List.of(matched), Map.of());
             int count = pattern.groupCount();
             List<String> groups = new ArrayList<>(count + 1);
             groups.add(matched);
@@ -178,6 +179,15 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
             return new Found(start, end, matched, groups, named);
         }
         return null;
+    }
+
+    /**
+     * Whether a fact's value is filled from the match's groups ($1, ${name}). When none is, a match's
+     * groups are not read: RE2/J finds them by running the match again.
+     */
+    public boolean usesGroups() {
+        for (Object v : facts.values()) if (v instanceof String s && s.contains("$")) return true;
+        return false;
     }
 
     /** Fill $1 / ${name} in a templated value from a match. */

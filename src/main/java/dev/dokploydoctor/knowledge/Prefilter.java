@@ -21,13 +21,18 @@ import java.util.Set;
  * hit is a bit in a boolean array and the states are sorted char arrays.
  */
 public final class Prefilter {
+    /**
+     * Literals are cut to this many characters: the start of a required literal is required too, and
+     * short literals keep the automaton small (23,842 states uncut, for 427 entries).
+     */
+    static final int MAX_LITERAL = 12;
     private final boolean[] always;
-    // automaton
-    private final char[][] edges;   // per state: sorted chars
-    private final int[][] targets;  // per state: target states
-    private final int[] fail;
+    private final int[] alwaysList;
+    // the automaton as a table: state x character class -> state (failure links folded in)
+    private final char[] classOf = new char[Character.MAX_VALUE + 1]; // 0: a character no literal has
+    private final int classes;
+    private final int[] delta;
     private final int[][] outputs;  // per state: pattern indexes (own and by suffix)
-    private final int[] rootAscii = new int[128]; // the start state's edges for ASCII: most characters of a text are read there
 
     public Prefilter(List<String> patterns) {
         int n = patterns.size();
@@ -39,7 +44,9 @@ public final class Prefilter {
         for (int p = 0; p < n; p++) {
             Set<String> lits = RegexLiterals.requiredLiterals(patterns.get(p));
             if (lits == null) { always[p] = true; continue; }
-            for (String lit : lits) {
+            Set<String> cut = new LinkedHashSet<>();
+            for (String lit : lits) cut.add(lit.length() > MAX_LITERAL ? lit.substring(0, MAX_LITERAL) : lit);
+            for (String lit : cut) {
                 int s = 0;
                 for (int i = 0; i < lit.length(); i++) {
                     char c = lit.charAt(i);
@@ -55,45 +62,33 @@ public final class Prefilter {
                 out.get(s).add(p);
             }
         }
-        int states = go.size();
-        edges = new char[states][];
-        targets = new int[states][];
-        for (int s = 0; s < states; s++) {
-            Character[] cs = go.get(s).keySet().toArray(new Character[0]);
-            Arrays.sort(cs);
-            edges[s] = new char[cs.length];
-            targets[s] = new int[cs.length];
-            for (int i = 0; i < cs.length; i++) { edges[s][i] = cs[i]; targets[s][i] = go.get(s).get(cs[i]); }
+        alwaysList = java.util.stream.IntStream.range(0, n).filter(p -> always[p]).toArray();
+        int next = 1;
+        for (Map<Character, Integer> edges : go) {
+            for (char c : edges.keySet()) if (classOf[c] == 0) classOf[c] = (char) next++;
         }
-        for (int c = 0; c < 128; c++) rootAscii[c] = lookup(0, (char) c);
-        fail = new int[states];
+        classes = next;
+        int states = go.size();
+        delta = new int[states * classes];
+        int[] fail = new int[states];
+        // breadth first, so a state's failure target is complete before the state
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int t : targets[0]) { fail[t] = 0; queue.add(t); }
+        queue.add(0);
         while (!queue.isEmpty()) {
             int s = queue.poll();
-            for (int i = 0; i < edges[s].length; i++) {
-                char c = edges[s][i];
-                int t = targets[s][i];
-                int f = fail[s];
-                while (f != 0 && next(f, c) < 0) f = fail[f];
-                int ft = next(f, c);
-                fail[t] = ft >= 0 && ft != t ? ft : 0;
+            Map<Character, Integer> edges = go.get(s);
+            for (int k = 1; k < classes; k++) delta[s * classes + k] = s == 0 ? 0 : delta[fail[s] * classes + k];
+            for (Map.Entry<Character, Integer> e : edges.entrySet()) {
+                int t = e.getValue();
+                int k = classOf[e.getKey()];
+                fail[t] = s == 0 ? 0 : delta[fail[s] * classes + k];
                 out.get(t).addAll(out.get(fail[t]));
                 queue.add(t);
             }
+            for (Map.Entry<Character, Integer> e : edges.entrySet()) delta[s * classes + classOf[e.getKey()]] = e.getValue();
         }
         outputs = new int[states][];
         for (int s = 0; s < states; s++) outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private int next(int s, char c) {
-        if (s == 0 && c < 128) return rootAscii[c];
-        return lookup(s, c);
-    }
-
-    private int lookup(int s, char c) {
-        int i = Arrays.binarySearch(edges[s], c);
-        return i >= 0 ? targets[s][i] : -1;
     }
 
     /** Which patterns may match {@code lower} (a lower-cased text): one pass, linear in the text. */
@@ -101,13 +96,31 @@ public final class Prefilter {
         boolean[] hit = always.clone();
         int s = 0;
         for (int i = 0, n = lower.length(); i < n; i++) {
-            char c = lower.charAt(i);
-            int t;
-            while ((t = next(s, c)) < 0 && s != 0) s = fail[s];
-            s = t < 0 ? 0 : t;
+            s = delta[s * classes + classOf[lower.charAt(i)]];
             for (int p : outputs[s]) hit[p] = true;
         }
         return hit;
+    }
+
+    /** The same as {@link #candidates}, as pattern indexes in catalog order. */
+    public int[] candidateList(String lower) {
+        boolean[] hit = new boolean[always.length];
+        int[] list = new int[16];
+        int size = 0;
+        int s = 0;
+        for (int i = 0, n = lower.length(); i < n; i++) {
+            s = delta[s * classes + classOf[lower.charAt(i)]];
+            for (int p : outputs[s]) {
+                if (hit[p] || always[p]) continue;
+                hit[p] = true;
+                if (size == list.length) list = Arrays.copyOf(list, size * 2);
+                list[size++] = p;
+            }
+        }
+        int[] all = Arrays.copyOf(list, size + alwaysList.length);
+        System.arraycopy(alwaysList, 0, all, size, alwaysList.length);
+        Arrays.sort(all);
+        return all;
     }
 
     public boolean alwaysRuns(int pattern) { return always[pattern]; }

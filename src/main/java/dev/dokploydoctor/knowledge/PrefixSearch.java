@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An entry's leftmost match, found by trying its pattern anchored only where one of its required
- * prefixes ({@link Prefilter#requiredPrefixes}) occurs in the lower-cased text, in order. Every
- * match starts at such a place, so the first place where the anchored pattern matches is where
- * RE2/J's unanchored search would find it, with the same groups (leftmost, then first by priority).
+ * An entry's leftmost match in one text, found by trying its pattern anchored only where a match may
+ * start ({@link SearchPlan}: after a prefix literal of one of the alternatives that may match here),
+ * in order. Every match starts at such a place, so the first place where the anchored pattern
+ * matches is where RE2/J's unanchored search would find it, with the same groups (leftmost, then
+ * first by priority).
  *
  * <p>Why: RE2/J has no DFA and skips ahead only for case-sensitive literal prefixes, so its
  * unanchored search runs the NFA on every character of the text (about 80 ns per character for a
@@ -27,77 +28,6 @@ import java.util.Set;
 final class PrefixSearch implements Extractor.Search {
     /** Attempts may read this many times the text (plus a little) before the plain search takes over. */
     static final int BUDGET = 4;
-    /** Literals are cut to this length: a short one is about as rare, and fewer of them are fewer scans. */
-    static final int PREFIX_LENGTH = 6;
-
-    /** Per entry, shared between threads: where its matches may start, and its anchored patterns (compiled on first use). */
-    static final class Plan {
-        final Pattern pattern;
-        final String[] literals;  // per place kind: a lower-case literal ("" for a line start)
-        final int[] back;         // characters (code points) the match starts before the literal
-        private volatile Pattern atStart;
-        private volatile Pattern afterOne;
-
-        private Plan(Pattern pattern, String[] literals, int[] back) {
-            this.pattern = pattern;
-            this.literals = literals;
-            this.back = back;
-        }
-
-        /** The plan for a pattern, or null when where its matches start is not known (the plain search runs). */
-        static Plan of(Pattern pattern) {
-            Set<String> found = RegexLiterals.requiredPrefixes(pattern.pattern());
-            if (found == null) return null;
-            Set<String> keys = new LinkedHashSet<>();
-            for (String s : found) {
-                int i = 0, k = 0;
-                boolean line = false;
-                for (; i < s.length() && (s.charAt(i) == RegexLiterals.ANY_CHAR || s.charAt(i) == RegexLiterals.LINE_START); i++) {
-                    if (s.charAt(i) == RegexLiterals.ANY_CHAR) k++;
-                    else if (i == 0) line = true;
-                }
-                int end = i;
-                while (end < s.length() && end - i < PREFIX_LENGTH && s.charAt(end) != RegexLiterals.ANY_CHAR && s.charAt(end) != RegexLiterals.LINE_START) end++;
-                String literal = s.substring(i, end);
-                if (literal.isEmpty() && !line) return null;
-                keys.add((literal.isEmpty() ? "" : literal) + '\u0000' + (literal.isEmpty() ? 0 : k));
-            }
-            // a literal that begins with a shorter one at the same distance adds no place of its own
-            List<String> kept = new ArrayList<>();
-            for (String key : keys) {
-                boolean covered = false;
-                for (String other : keys) {
-                    if (other.equals(key)) continue;
-                    String a = key.substring(0, key.indexOf('\u0000')), b = other.substring(0, other.indexOf('\u0000'));
-                    boolean sameBack = key.substring(key.indexOf('\u0000')).equals(other.substring(other.indexOf('\u0000')));
-                    if (sameBack && !b.isEmpty() && a.startsWith(b)) { covered = true; break; }
-                }
-                if (!covered) kept.add(key);
-            }
-            String[] literals = new String[kept.size()];
-            int[] back = new int[kept.size()];
-            for (int j = 0; j < kept.size(); j++) {
-                String key = kept.get(j);
-                int cut = key.indexOf('\u0000');
-                literals[j] = key.substring(0, cut);
-                back[j] = Integer.parseInt(key.substring(cut + 1));
-            }
-            return new Plan(pattern, literals, back);
-        }
-
-        Pattern atStart() {
-            Pattern p = atStart;
-            if (p == null) atStart = p = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
-            return p;
-        }
-
-        Pattern afterOne() {
-            Pattern p = afterOne;
-            if (p == null) afterOne = p = Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags());
-            return p;
-        }
-    }
-
     /** The text from an offset on, noting the furthest character an attempt read. */
     private static final class View implements CharSequence {
         final String text;
@@ -114,7 +44,7 @@ final class PrefixSearch implements Extractor.Search {
         @Override public String toString() { return text.substring(offset); }
     }
 
-    private final Plan plan;
+    private final SearchPlan plan;
     private final String text;
     private final String lower;
     private final int[] next;           // per prefix: its next place, -1 none left, -2 not looked up yet
@@ -122,21 +52,35 @@ final class PrefixSearch implements Extractor.Search {
     private final long budget;
     private long read;                  // characters read by the attempts so far
     private Matcher plain;              // once the budget is spent
+    private boolean plainOnly;          // an alternative with no known start may match: the plain search throughout
+    private final boolean none;         // no alternative may match
     private final int[] spans;          // the current match: start and end of each group, -1 when absent
+    private static final int UNREAD = -2;
+    private Matcher matcher;            // the current match's, and the offset of its text in ours
+    private int shift;
 
-    PrefixSearch(Plan plan, String text, String lower) {
+    PrefixSearch(SearchPlan plan, String text, String lower) {
         this.plan = plan;
         this.text = text;
         this.lower = lower;
         this.next = new int[plan.literals.length];
-        java.util.Arrays.fill(next, -2);
         this.view = new View(text);
         this.budget = (long) BUDGET * text.length() + 256;
         this.spans = new int[2 * (plan.pattern.groupCount() + 1)];
+        boolean[] possible = new boolean[plan.guards.length];
+        boolean anyPossible = false;
+        for (int a = 0; a < possible.length; a++) {
+            possible[a] = plan.possible(a, lower);
+            anyPossible |= possible[a];
+            if (possible[a] && !plan.placed[a]) plainOnly = true;
+        }
+        this.none = !anyPossible;
+        for (int j = 0; j < next.length; j++) next[j] = possible[plan.owner[j]] ? -2 : -1;
     }
 
     @Override public boolean find(int from) {
-        if (plain != null) return plain(from);
+        if (none) return false;
+        if (plain != null || plainOnly) return plain(from);
         for (int p = place(from); p >= 0; p = place(p + 1)) {
             if (read > budget) return plain(p);
             if (attempt(p)) return true;
@@ -144,8 +88,20 @@ final class PrefixSearch implements Extractor.Search {
         return false;
     }
 
-    @Override public int start(int group) { return spans[2 * group]; }
-    @Override public int end(int group) { return spans[2 * group + 1]; }
+    @Override public int start(int group) { return span(2 * group); }
+    @Override public int end(int group) { return span(2 * group + 1); }
+
+    /** Group spans are read from the matcher when asked: RE2/J runs the match again to find them. */
+    private int span(int k) {
+        if (k >= 2 && spans[2] == UNREAD) {
+            for (int g = 1; 2 * g < spans.length; g++) {
+                int s = matcher.start(g);
+                spans[2 * g] = s < 0 ? -1 : s + shift;
+                spans[2 * g + 1] = s < 0 ? -1 : matcher.end(g) + shift;
+            }
+        }
+        return spans[k];
+    }
 
     /** The first place at or after {@code from} where a match may start, or -1. */
     private int place(int from) {
@@ -162,6 +118,7 @@ final class PrefixSearch implements Extractor.Search {
     /** The first place at or after {@code from} that literal {@code j} gives, or -1. */
     private int next(int j, int from) {
         String literal = plan.literals[j];
+        if (plan.back[j] < 0) return from == 0 ? 0 : -1; // the text's start
         if (literal.isEmpty()) { // a line start
             if (from == 0) return 0;
             int nl = text.indexOf('\n', from - 1);
@@ -181,20 +138,15 @@ final class PrefixSearch implements Extractor.Search {
 
     /** The anchored pattern at {@code p}, with the character before it as context. */
     private boolean attempt(int p) {
-        int shift = p == 0 ? 0 : p - 1;
-        view.offset = shift;
-        view.furthest = shift;
+        int from = p == 0 ? 0 : p - 1;
+        view.offset = from;
+        view.furthest = from;
         Matcher m = (p == 0 ? plan.atStart() : plan.afterOne()).matcher(view);
         boolean found = m.lookingAt();
-        read += view.furthest - shift + 1;
+        read += view.furthest - from + 1;
         if (!found) return false;
-        spans[0] = p;
-        spans[1] = m.end() + shift;
-        for (int g = 1; 2 * g < spans.length; g++) {
-            int s = m.start(g);
-            spans[2 * g] = s < 0 ? -1 : s + shift;
-            spans[2 * g + 1] = s < 0 ? -1 : m.end(g) + shift;
-        }
+        found(m, from);
+        spans[0] = p; // not the character of context
         return true;
     }
 
@@ -202,11 +154,15 @@ final class PrefixSearch implements Extractor.Search {
     private boolean plain(int from) {
         if (plain == null) plain = plan.pattern.matcher(text);
         if (!plain.find(from)) return false;
-        for (int g = 0; 2 * g < spans.length; g++) {
-            int s = plain.start(g);
-            spans[2 * g] = s;
-            spans[2 * g + 1] = s < 0 ? -1 : plain.end(g);
-        }
+        found(plain, 0);
         return true;
+    }
+
+    private void found(Matcher m, int offset) {
+        matcher = m;
+        shift = offset;
+        spans[0] = m.start() + offset;
+        spans[1] = m.end() + offset;
+        if (spans.length > 2) spans[2] = UNREAD;
     }
 }

@@ -22,10 +22,14 @@ public final class RegexLiterals {
     /** A character class of up to this many characters is a set of literals ([0-9] is ten). */
     private static final int MAX_CLASS = 10;
     private static final int MAX_SET = 64;
+    private static final Set<String> WHITESPACE = Set.of(" ", "\t", "\n", "\f", "\r");
+    private static final Set<String> DIGITS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     /** In a prefix: any one character (code point) stands here. */
     static final char ANY_CHAR = '\uFFFF';
     /** In a prefix: the start of a line (the text's start or after a line feed); takes no character. */
     static final char LINE_START = '\uFFFE';
+    /** In a prefix: the start of the text; takes no character. */
+    static final char TEXT_START = '\uFDD0';
     /** Prefixes are not extended past this length, nor their set past this size. */
     private static final int MAX_PREFIX = 16, MAX_PREFIXES = 512;
 
@@ -48,24 +52,53 @@ public final class RegexLiterals {
 
     /**
      * Strings one of which begins every match of {@code regex}, or null when that is not known (or
-     * the pattern can match the empty string). A string may begin with {@link #LINE_START} and
-     * {@link #ANY_CHAR} marks before its lower-case literal part; at least one of them is not an
-     * {@link #ANY_CHAR}.
+     * the pattern can match the empty string). A string may begin with {@link #TEXT_START},
+     * {@link #LINE_START} and {@link #ANY_CHAR} marks before its lower-case literal part; at least
+     * one of them is not an {@link #ANY_CHAR}.
      */
     public static Set<String> requiredPrefixes(String regex) {
         try {
             Parser p = new Parser(regex);
             Info info = p.alternation();
             if (p.pos != regex.length()) return null;
-            Set<String> all = new LinkedHashSet<>(info.starts.complete);
-            all.addAll(info.starts.partial);
-            for (String s : all) {
-                if (s.isEmpty() || s.chars().allMatch(c -> c == ANY_CHAR)) return null;
-            }
-            return all;
+            return prefixes(info);
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * One top-level alternative of a pattern: where its matches start ({@link #requiredPrefixes}'s
+     * form; null when unknown) and sets of {@link #MIN_LITERAL}+ literals each of which has a string
+     * in every match (empty when none is known).
+     */
+    public record Alternative(Set<String> prefixes, List<Set<String>> clauses) {}
+
+    /** The pattern's top-level alternatives (one when it has none), or null when it cannot be read. */
+    public static List<Alternative> alternatives(String regex) {
+        try {
+            Parser p = new Parser(regex);
+            p.alternation();
+            if (p.pos != regex.length()) return null;
+            List<Alternative> out = new ArrayList<>();
+            for (Info a : p.top) {
+                List<Set<String>> clauses = new ArrayList<>();
+                for (Set<String> c : a.clauses) if (minLength(c) >= MIN_LITERAL && !clauses.contains(c)) clauses.add(c);
+                out.add(new Alternative(prefixes(a), List.copyOf(clauses)));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Set<String> prefixes(Info info) {
+        Set<String> all = new LinkedHashSet<>(info.starts.complete);
+        all.addAll(info.starts.partial);
+        for (String s : all) {
+            if (s.isEmpty() || s.chars().allMatch(c -> c == ANY_CHAR)) return null;
+        }
+        return all;
     }
 
     static int minLength(Set<String> set) {
@@ -138,11 +171,16 @@ public final class RegexLiterals {
      * What a piece of a regex matches: exactly one of {@code exact} (or unknown), a required set, and
      * how its matches begin.
      */
-    private record Info(Set<String> exact, Set<String> must, Starts starts) {
+    private record Info(Set<String> exact, Set<String> must, Starts starts, List<Set<String>> clauses) {
         static final Info ANY = new Info(null, null, Starts.UNKNOWN);
+        /** Every one of {@code clauses} has a string in every match (they are what {@link #best} picks from). */
+        Info(Set<String> exact, Set<String> must, Starts starts) {
+            this(exact, must, starts, exact != null && minLength(exact) > 0 ? List.of(exact) : must != null ? List.of(must) : List.of());
+        }
         static final Info ONE_CHAR = new Info(null, null, Starts.exactly(Set.of(String.valueOf(ANY_CHAR))));
         static final Info EMPTY = new Info(Set.of(""), null, Starts.EMPTY);
         static final Info LINE = new Info(Set.of(""), null, Starts.exactly(Set.of(String.valueOf(LINE_START))));
+        static final Info TEXT = new Info(Set.of(""), null, Starts.exactly(Set.of(String.valueOf(TEXT_START))));
         Info(Set<String> exact, Set<String> must) { this(exact, must, Starts.exactly(exact)); }
         Set<String> best() {
             Set<String> e = exact != null && minLength(exact) > 0 ? exact : null;
@@ -163,15 +201,20 @@ public final class RegexLiterals {
     private static final class Parser {
         final String re;
         int pos;
+        int depth;
+        List<Info> top; // the pattern's top-level alternatives
         Parser(String re) { this.re = re; }
 
         boolean more() { return pos < re.length(); }
         char peek() { return re.charAt(pos); }
 
         Info alternation() {
+            boolean top = depth++ == 0;
             List<Info> alts = new ArrayList<>();
             alts.add(sequence());
             while (more() && peek() == '|') { pos++; alts.add(sequence()); }
+            depth--;
+            if (top) this.top = alts;
             if (alts.size() == 1) return alts.get(0);
             Starts starts = alts.get(0).starts;
             for (int i = 1; i < alts.size(); i++) starts = starts.or(alts.get(i).starts);
@@ -194,6 +237,7 @@ public final class RegexLiterals {
             Set<String> run = Set.of("");
             Set<String> best = null;
             Starts starts = Starts.EMPTY;
+            List<Set<String>> clauses = new ArrayList<>();
             boolean exact = true;
             while (more() && peek() != '|' && peek() != ')') {
                 Info item = quantified(atom());
@@ -205,11 +249,14 @@ public final class RegexLiterals {
                 exact = false;
                 best = better(best, nonEmpty(run));
                 best = better(best, item.best());
+                if (nonEmpty(run) != null) clauses.add(run);
+                if (item.exact == null) clauses.addAll(item.clauses);
                 run = item.exact != null ? item.exact : Set.of("");
             }
             if (exact) return new Info(run, null, starts);
             best = better(best, nonEmpty(run));
-            return new Info(null, best, starts);
+            if (nonEmpty(run) != null) clauses.add(run);
+            return new Info(null, best, starts, clauses);
         }
 
         static Set<String> nonEmpty(Set<String> s) { return s == null || minLength(s) == 0 ? null : s; }
@@ -225,7 +272,7 @@ public final class RegexLiterals {
             char c = peek();
             Info result;
             if (c == '*') { pos++; result = new Info(null, null, Starts.EMPTY.or(atom.starts.closed())); }
-            else if (c == '+') { pos++; result = new Info(null, atom.best(), atom.starts.closed()); }
+            else if (c == '+') { pos++; result = new Info(null, atom.best(), atom.starts.closed(), atom.clauses); }
             else if (c == '?') {
                 pos++;
                 if (atom.exact != null && atom.exact.size() < MAX_SET) {
@@ -239,7 +286,7 @@ public final class RegexLiterals {
                 pos = close + 1;
                 int min = Integer.parseInt(body.split(",", -1)[0]);
                 result = min == 0 ? new Info(null, null, Starts.EMPTY.or(atom.starts.closed()))
-                        : new Info(null, atom.best(), atom.starts.closed());
+                        : new Info(null, atom.best(), atom.starts.closed(), atom.clauses);
             } else return atom;
             if (more() && (peek() == '?' || peek() == '+')) pos++; // lazy or possessive: same literals
             return result;
@@ -281,9 +328,14 @@ public final class RegexLiterals {
         Info escape() {
             char c = re.charAt(pos++);
             switch (c) {
-                case 'b', 'B', 'A', 'z' -> { return Info.EMPTY; }
+                case 'A' -> { return Info.TEXT; }
+                case 'b', 'B', 'z' -> { return Info.EMPTY; }
                 case 'Q', 'E' -> { return Info.ANY; }
-                case 'd', 'D', 'w', 'W', 's', 'S', 'p', 'P', 'x' -> {
+                // where a match starts, \s and \d are their characters; as literals they stay "any
+                // character", which keeps the prefilter's automaton small
+                case 's' -> { return new Info(null, null, Starts.exactly(WHITESPACE)); } // RE2's \s is [\t\n\f\r ]
+                case 'd' -> { return new Info(null, null, Starts.exactly(DIGITS)); }
+                case 'D', 'w', 'W', 'S', 'p', 'P', 'x' -> {
                     if ((c == 'p' || c == 'P' || c == 'x') && more() && peek() == '{') pos = re.indexOf('}', pos) + 1;
                     else if (c == 'x') pos += 2;
                     else if (c == 'p' || c == 'P') pos++;

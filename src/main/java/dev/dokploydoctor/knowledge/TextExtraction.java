@@ -18,14 +18,14 @@ public final class TextExtraction {
     private final List<Extractor> extractors;
     private final Vocabulary vocabulary;
     private final Prefilter prefilter;
-    private final PrefixSearch.Plan[] plans; // per entry; null: the plain RE2/J search
+    private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
 
     public TextExtraction(List<Extractor> extractors, Vocabulary vocabulary) {
         this.extractors = extractors;
         this.vocabulary = vocabulary;
         this.prefilter = new Prefilter(extractors.stream().map(e -> e.pattern().pattern()).toList());
-        this.plans = new PrefixSearch.Plan[extractors.size()];
-        for (int i = 0; i < plans.length; i++) plans[i] = PrefixSearch.Plan.of(extractors.get(i).pattern());
+        this.plans = new SearchPlan[extractors.size()];
+        for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern());
     }
 
     /** A catalog entry that matched a text, the text it matched (from the original), and the facts it gave. */
@@ -48,10 +48,8 @@ public final class TextExtraction {
         if (text == null || text.isBlank()) return List.of();
         String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         TextReader.Reading reading = TextReader.read(input);
-        boolean[] candidates = prefilter.candidates(reading.lower());
         List<Recognised> out = new ArrayList<>();
-        for (int i = 0; i < extractors.size(); i++) {
-            if (!candidates[i]) continue;
+        for (int i : prefilter.candidateList(reading.lower())) {
             Extractor.Found m = match(i, reading);
             if (m != null) out.add(recognised(extractors.get(i), m, reading));
         }

@@ -86,7 +86,7 @@ class PrefixSearchTest {
 
     private static void assertSame(String regex, String... texts) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-        PrefixSearch.Plan plan = PrefixSearch.Plan.of(p);
+        SearchPlan plan = SearchPlan.of(p);
         assertNotNull(plan, regex);
         Extractor e = new Extractor("t", null, p, java.util.Map.of(), null, null, List.of(), List.of(), "t", 1);
         for (String pasted : texts) {
