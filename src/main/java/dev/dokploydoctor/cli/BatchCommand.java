@@ -2,6 +2,7 @@ package dev.dokploydoctor.cli;
 
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.knowledge.CaseReader;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.report.CaseWriter;
 import dev.dokploydoctor.report.Format;

@@ -6,6 +6,7 @@ import dev.dokploydoctor.engine.Interview;
 import dev.dokploydoctor.engine.Planner;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.AnswersFile;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;

@@ -1,14 +1,7 @@
-package dev.dokploydoctor.cli;
+package dev.dokploydoctor.knowledge;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.dokploydoctor.knowledge.CaseInput;
-import dev.dokploydoctor.knowledge.Documents;
-import dev.dokploydoctor.knowledge.KnowledgeError;
-import dev.dokploydoctor.knowledge.Node;
-import dev.dokploydoctor.knowledge.TextExtraction;
-import dev.dokploydoctor.knowledge.ValueReader;
-import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.io.BufferedReader;
 import java.io.Closeable;

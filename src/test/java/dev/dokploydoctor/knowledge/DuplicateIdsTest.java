@@ -1,4 +1,4 @@
-package dev.dokploydoctor.cli;
+package dev.dokploydoctor.knowledge;
 
 import org.junit.jupiter.api.Test;
 
