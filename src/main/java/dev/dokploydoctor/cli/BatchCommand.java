@@ -146,8 +146,9 @@ public final class BatchCommand implements Callable<Integer> {
         Outcome o = done.outcome();
         Object prepared = done.prepared();
         CaseReader.Item item = done.item();
-        if (reader.idsCheckedOnEmit() && item.input() != null && !reader.firstUse(item.id())) {
-            o = diagnose(engine, reader.duplicate(item.input()), threshold);
+        CaseReader.Item checked = reader.inOrder(item);
+        if (checked != item) {
+            o = diagnose(engine, checked, threshold);
             prepared = writer.prepare(o);
         }
         summary.add(o);
