@@ -36,14 +36,8 @@ final class Prompts {
             view.opening();
             state.openingShown = true;
         }
-        String line;
-        try {
-            Timing.mark("first prompt");
-            line = prompter.line("> ");
-        } catch (Console.Interrupted e) {
-            view.dim("(Ctrl-D or 'quit' leaves)");
-            return true;
-        }
+        Timing.mark("first prompt");
+        String line = freeLine("> ");
         if (line == null) return false;
         if (line.isBlank()) return true;
         Command command = Command.parse(line);
@@ -111,13 +105,7 @@ final class Prompts {
     }
 
     boolean commandPrompt() throws Console.Woken {
-        String line;
-        try {
-            line = prompter.line("doctor> ");
-        } catch (Console.Interrupted e) {
-            view.dim("(Ctrl-D or 'quit' leaves)");
-            return true;
-        }
+        String line = freeLine("doctor> ");
         if (line == null) return false;
         if (line.isBlank()) return true;
         Command command = Command.parse(line);
@@ -125,6 +113,16 @@ final class Prompts {
         // anything else is more of what the user sees: run it through the extractors
         if (!takeAsText(line)) view.dim("Nothing new in that (not a command, no known error text). 'help' lists commands.");
         return true;
+    }
+
+    /** A line at the opening or the command prompt (null: the user left); Ctrl-C says how to leave and reads as nothing. */
+    private String freeLine(String prompt) throws Console.Woken {
+        try {
+            return prompter.line(prompt);
+        } catch (Console.Interrupted e) {
+            view.dim("(Ctrl-D or 'quit' leaves)");
+            return "";
+        }
     }
 
     /** Text with something new in it (an error line): noted, then the interview goes on; false when nothing new. */
