@@ -70,7 +70,7 @@ public final class Planner {
 
     /** The best next question for these facts, or null when no question can move any cause. */
     public Plan next(Collection<Fact> facts, Set<String> unknown) {
-        List<Plan> ranked = rank(facts, unknown, engine.judge("plan", facts, unknown, threshold), null);
+        List<Plan> ranked = rank(facts, unknown, null);
         return ranked.isEmpty() ? null : ranked.get(0);
     }
 
@@ -79,10 +79,14 @@ public final class Planner {
      * (batch lists the facts the rules named as deciding); else every askable fact a rule needs or tests.
      */
     public List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Set<String> only) {
-        return rank(facts, unknown, engine.judge("plan", facts, unknown, threshold), only);
+        try (Trial trial = engine.trial("plan", facts, unknown, threshold)) {
+            return rank(facts, unknown, trial, only);
+        }
     }
 
-    List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Engine.Judgement now, Set<String> only) {
+    /** {@code trial} is the session of {@code facts}, open: each answer is tried on it. */
+    List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Trial trial, Set<String> only) {
+        Engine.Judgement now = trial.judgement();
         Outcome current = now.outcome();
         Set<String> known = new LinkedHashSet<>();
         for (Fact f : current.facts()) known.add(f.getKey());
@@ -119,10 +123,7 @@ public final class Planner {
             double[][] cf = new double[values.size()][hypotheses.size()];
             Set<String> moved = new LinkedHashSet<>();
             for (int v = 0; v < values.size(); v++) {
-                Map<String, Fact> with = new LinkedHashMap<>();
-                for (Fact f : facts) with.put(f.getKey(), f);
-                with.put(key, new Fact(key, values.get(v), Fact.USER, "look-ahead"));
-                Outcome o = engine.judge("look-ahead", with.values(), unknown, threshold).outcome();
+                Outcome o = trial.with(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
                 Map<String, Double> after = certainties(o);
                 List<String> ruledOut = new ArrayList<>();
                 for (int h = 0; h < hypotheses.size(); h++) {
