@@ -1,7 +1,5 @@
 package dev.dokploydoctor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.AnswersFile;
 import dev.dokploydoctor.knowledge.Fact;
@@ -10,12 +8,8 @@ import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.probe.Probes;
-import dev.dokploydoctor.report.CaseView;
-import dev.dokploydoctor.report.OutcomeView;
-import dev.dokploydoctor.report.SimilarLookup;
 import dev.dokploydoctor.report.Format;
 import dev.dokploydoctor.report.Style;
-import dev.dokploydoctor.report.TextReport;
 import dev.dokploydoctor.repl.Console;
 import dev.dokploydoctor.repl.Conversation;
 import dev.dokploydoctor.repl.HistoryFile;
@@ -170,19 +164,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         // "no problems found" only when everything that applies was looked at and understood
         Outcome o = session.evaluate(engine, minCertainty).notChecked(gaps);
-        switch (fmt) {
-            case JSON -> {
-                try {
-                    System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                            .writeValueAsString(CaseView.of(OutcomeView.of(o, engine.knowledge(), verbose, new SimilarLookup(engine.knowledge())))));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            case MARKDOWN -> System.out.print(SessionFiles.markdown(session, o, engine.knowledge(), minCertainty));
-            default -> System.out.print(new TextReport(engine.knowledge(), Style.detect(), verbose)
-                    .render(OutcomeView.of(o, engine.knowledge(), verbose, new SimilarLookup(engine.knowledge()))));
-        }
+        String result = SessionFiles.result(fmt, session, o, engine.knowledge(), minCertainty, verbose, Style.detect());
+        if (fmt == Format.JSON) System.out.println(result);
+        else System.out.print(result);
         System.out.flush();
         return ExitCodes.of(o.status());
     }

@@ -15,6 +15,7 @@ import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Suggest;
 import dev.dokploydoctor.report.Style;
+import dev.dokploydoctor.report.OutcomeView;
 import dev.dokploydoctor.report.TextReport;
 
 import java.util.ArrayList;
@@ -67,17 +68,31 @@ public final class Explanations {
         return "  " + style.dim("leading:") + " " + String.join(", ", parts);
     }
 
-    /** The conclusion: cause, certainty, why, evidence, fixes with placeholders filled, how to verify. */
+    /**
+     * The conclusion, from the view batch renders: the cause, certainty, why, evidence, fixes with
+     * placeholders filled, how to verify; every other cause at or above the threshold as a finding
+     * with its own fix (as in batch text), then the candidates below it.
+     */
     public String conclusion(Outcome o) {
-        Diagnosis d = o.top();
+        OutcomeView v = OutcomeView.of(o, knowledge, true);
+        OutcomeView.CauseView d = v.top();
         StringBuilder sb = new StringBuilder();
         String what = o.status() == Status.ADVICE ? "advice: " : "diagnosis: ";
         sb.append(text.mark(o.status())).append(' ').append(style.bold(what + d.cause())).append(' ')
                 .append(text.certainty(d.certainty())).append("  ").append(d.title()).append('\n');
-        sb.append(text.detail(d, Engine.placeholderValues(o.facts()), "    "));
-        if (o.diagnoses().size() > 1) {
-            sb.append("    ").append(style.dim("also considered: " + text.candidates(o.diagnoses().subList(1, o.diagnoses().size()), 3))).append('\n');
+        sb.append(text.detail(d, "    "));
+        List<OutcomeView.CauseView> rest = v.causes().subList(1, v.causes().size());
+        List<OutcomeView.CauseView> considered = new ArrayList<>();
+        for (OutcomeView.CauseView f : rest) {
+            if (!v.findings().contains(f)) {
+                considered.add(f);
+                continue;
+            }
+            sb.append("    ").append(text.mark(o.status())).append(" also diagnosed: ").append(f.cause()).append(' ')
+                    .append(text.certainty(f.certainty())).append("  ").append(style.dim(f.title())).append('\n');
+            sb.append(text.detail(f, "      "));
         }
+        if (!considered.isEmpty()) sb.append("    ").append(style.dim("also considered: " + text.candidates(considered, 3))).append('\n');
         return sb.toString();
     }
 
@@ -91,7 +106,7 @@ public final class Explanations {
         if (o.diagnoses().isEmpty()) {
             sb.append("    no cause fits what you told me; 'facts' shows what I know, 'restart' starts over\n");
         } else {
-            sb.append("    candidates: ").append(text.candidates(o.diagnoses(), 4)).append('\n');
+            sb.append("    candidates: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 4)).append('\n');
         }
         List<Question> settle = new ArrayList<>();
         for (Question q : ignoringUnknown.questions()) if (o.unknown().contains(q.key())) settle.add(q);

@@ -1,22 +1,25 @@
 package dev.dokploydoctor.repl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dokploydoctor.engine.Certainty;
-import dev.dokploydoctor.engine.Diagnosis;
-import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
-import dev.dokploydoctor.engine.Question;
-import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.CaseInput;
-import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.PrivateFiles;
 import dev.dokploydoctor.knowledge.Redactor;
 import dev.dokploydoctor.report.CaseView;
+import dev.dokploydoctor.report.Format;
+import dev.dokploydoctor.report.MarkdownReport;
+import dev.dokploydoctor.report.OutcomeView;
+import dev.dokploydoctor.report.SimilarLookup;
+import dev.dokploydoctor.report.Style;
+import dev.dokploydoctor.report.TextReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +28,6 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /** What a session leaves behind: a case file (to replay or learn from) and a Markdown report (to share). */
 public final class SessionFiles {
@@ -34,6 +36,8 @@ public final class SessionFiles {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .build());
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SessionFiles() {}
 
@@ -56,8 +60,28 @@ public final class SessionFiles {
         return sb.toString();
     }
 
+    /**
+     * The result of one diagnosis in {@code format}, rendered from the one view batch renders
+     * ({@link OutcomeView}, with the similar field reports): the case object for json, the session
+     * report for markdown, the doctor's text otherwise. Used at the end of a session and by diagnose
+     * without questions, so they cannot disagree with each other or with batch.
+     */
+    public static String result(Format format, Session session, Outcome o, Knowledge knowledge, double threshold,
+                                boolean verbose, Style style) {
+        OutcomeView view = OutcomeView.of(o, knowledge, verbose, new SimilarLookup(knowledge));
+        return switch (format) {
+            case JSON -> json(CaseView.of(view));
+            case MARKDOWN -> markdown(session, o, view, threshold);
+            default -> new TextReport(knowledge, style, verbose).render(view);
+        };
+    }
+
     /** The whole session in Markdown: what was seen, the questions and answers, the facts, the result. */
     public static String markdown(Session session, Outcome o, Knowledge knowledge, double threshold) {
+        return markdown(session, o, OutcomeView.of(o, knowledge, false, new SimilarLookup(knowledge)), threshold);
+    }
+
+    private static String markdown(Session session, Outcome o, OutcomeView view, double threshold) {
         StringBuilder sb = new StringBuilder();
         sb.append("# dokploy-doctor: ").append(title(o)).append("\n\n");
         sb.append("_Session of ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
@@ -86,62 +110,8 @@ public final class SessionFiles {
             sb.append('\n');
         }
         sb.append("## Result: ").append(o.status().label()).append("\n\n");
-        Map<String, String> values = Engine.placeholderValues(o.facts());
-        if (o.status().isConclusive() && o.top() != null) {
-            diagnosis(sb, o.top(), values, knowledge);
-            if (o.diagnoses().size() > 1) {
-                sb.append("### Also considered\n\n");
-                for (Diagnosis d : o.diagnoses().subList(1, o.diagnoses().size())) {
-                    sb.append("- `").append(d.cause()).append("` (").append(Certainty.round(d.certainty())).append(") ").append(d.title()).append('\n');
-                }
-                sb.append('\n');
-            }
-        } else {
-            if (o.diagnoses().isEmpty()) sb.append("No cause fits the facts so far.\n\n");
-            else {
-                sb.append("Candidates, none certain enough:\n\n");
-                for (Diagnosis d : o.diagnoses()) {
-                    sb.append("- `").append(d.cause()).append("` (").append(Certainty.round(d.certainty())).append(") ").append(d.title()).append('\n');
-                }
-                sb.append('\n');
-            }
-            if (!o.questions().isEmpty()) {
-                sb.append("Would decide:\n\n");
-                for (Question q : o.questions()) sb.append("- `").append(q.key()).append("`: ").append(q.text()).append('\n');
-                sb.append('\n');
-            }
-        }
+        sb.append(MarkdownReport.result(view));
         return Redactor.SHAPES.redact(sb.toString());   // pasted text and answers are shown as typed
-    }
-
-    private static void diagnosis(StringBuilder sb, Diagnosis d, Map<String, String> values, Knowledge knowledge) {
-        sb.append("**`").append(d.cause()).append("`** (certainty ").append(Certainty.round(d.certainty())).append("): ")
-                .append(d.title()).append("\n\n");
-        Cause c = d.info();
-        if (c != null) sb.append(c.why()).append("\n\n");
-        sb.append("### Evidence\n\n");
-        for (String e : CaseView.evidence(d.evidence())) sb.append("- ").append(e).append('\n');
-        sb.append('\n');
-        if (c == null) return;
-        sb.append("### Fix\n\n");
-        for (String w : c.fillWarnings(values)) sb.append("> **Warning:** ").append(w).append("\n\n");
-        int n = 0;
-        for (Cause.Fix f : c.fixes()) {
-            Cause.Fix filled = c.fill(f, values);
-            sb.append(++n).append(". ").append(filled.title()).append(" (risk: ").append(filled.risk()).append(")\n\n");
-            // the snippet first: the commands usually apply it (as in the text report)
-            if (filled.compose() != null) sb.append(indent(fence(filled.compose(), "yaml")));
-            if (!filled.commands().isEmpty()) sb.append(indent(fence(String.join("\n", filled.commands()), "sh")));
-        }
-        if (c.advice() != null && knowledge.cause(c.advice()) != null) {
-            sb.append("Advice: ").append(knowledge.cause(c.advice()).title()).append("\n\n");
-        }
-        sb.append("### Verify\n\n").append(Cause.fill(c.verify(), values)).append("\n\n");
-        if (!c.references().isEmpty()) {
-            sb.append("### References\n\n");
-            for (String r : c.references()) sb.append("- ").append(r).append('\n');
-            sb.append('\n');
-        }
     }
 
     private static String title(Outcome o) {
@@ -160,14 +130,14 @@ public final class SessionFiles {
         return ticks + lang + "\n" + t + "\n" + ticks + "\n\n";
     }
 
-    private static String indent(String block) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : block.split("\n", -1)) sb.append(line.isEmpty() ? "" : "   " + line).append('\n');
-        return sb.toString().replaceAll("\n+$", "\n\n");
-    }
+    private static String cell(String s) { return MarkdownReport.cell(s); }
 
-    private static String cell(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replaceAll("\\s*\n\\s*", " ");
+    private static String json(Object plain) {
+        try {
+            return JSON.writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -20,6 +20,25 @@ public final class MarkdownReport {
     public static String section(OutcomeView v, String heading) {
         StringBuilder sb = new StringBuilder();
         sb.append(heading).append(' ').append(v.id()).append(" — ").append(v.status().label()).append("\n\n");
+        sb.append(result(v));
+        if (v.status() == Status.INVALID || v.status() == Status.ERROR) return sb.toString();
+        if (!v.facts().isEmpty()) {
+            sb.append("| fact | value | source |\n|---|---|---|\n");
+            for (Fact f : v.facts()) {
+                sb.append("| `").append(f.getKey()).append("` | ").append(cell(f.getText())).append(" | ").append(f.getSource()).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * What a case comes to, without heading or facts: the error, what was not checked, each
+     * finding with its fix, or the candidates and what would decide, and the similar reports.
+     * The REPL's session report shows the same under its own headings.
+     */
+    public static String result(OutcomeView v) {
+        StringBuilder sb = new StringBuilder();
         if (v.status() == Status.INVALID || v.status() == Status.ERROR) {
             sb.append("**Error:** ").append(v.error()).append("\n\n");
             return sb.toString();
@@ -58,13 +77,6 @@ public final class MarkdownReport {
             }
             sb.append('\n');
         }
-        if (!v.facts().isEmpty()) {
-            sb.append("| fact | value | source |\n|---|---|---|\n");
-            for (Fact f : v.facts()) {
-                sb.append("| `").append(f.getKey()).append("` | ").append(cell(f.getText())).append(" | ").append(f.getSource()).append(" |\n");
-            }
-            sb.append('\n');
-        }
         return sb.toString();
     }
 
@@ -99,7 +111,8 @@ public final class MarkdownReport {
         sb.append('\n');
     }
 
-    static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+    /** Text for a table cell: pipes escaped, one line. */
+    public static String cell(String s) {
+        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
     }
 }

@@ -34,28 +34,10 @@ public final class TextReport {
         };
     }
 
-    /** The headline of a case: mark, id, status and the top cause or candidates. */
-    public String headline(Outcome o) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(mark(o.status())).append(' ').append(style.bold(o.id())).append("  ");
-        switch (o.status()) {
-            case DIAGNOSED, ADVICE -> {
-                Diagnosis d = o.top();
-                sb.append(d.cause()).append(' ').append(certainty(d.certainty())).append("  ").append(style.dim(d.title()));
-            }
-            case INCONCLUSIVE -> sb.append("inconclusive").append(o.diagnoses().isEmpty() ? "" : ": " + candidates(o.diagnoses(), 3));
-            case NO_FAULT -> sb.append("no problems found");
-            case INVALID -> sb.append(style.red("invalid: ")).append(o.error());
-            case ERROR -> sb.append(style.red("error: ")).append(o.error());
-        }
-        return sb.toString();
-    }
-
-    public String candidates(List<Diagnosis> ds, int max) {
+    /** The first {@code max} causes with their certainty: "a (0.80), b (0.40)". */
+    public String candidates(List<OutcomeView.CauseView> ds, int max) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < Math.min(max, ds.size()); i++) {
-            parts.add(ds.get(i).cause() + " " + certainty(ds.get(i).certainty()));
-        }
+        for (int i = 0; i < Math.min(max, ds.size()); i++) parts.add(ds.get(i).cause() + " " + certainty(ds.get(i).certainty()));
         return String.join(", ", parts);
     }
 
@@ -75,7 +57,7 @@ public final class TextReport {
                         .append(certainty(d.certainty())).append("  ").append(style.dim(d.title())).append('\n');
                 sb.append(detail(d, "      "));
             }
-            if (verbose && !v.others().isEmpty()) sb.append("    also considered: ").append(candidateViews(v.others(), 4)).append('\n');
+            if (verbose && !v.others().isEmpty()) sb.append("    also considered: ").append(candidates(v.others(), 4)).append('\n');
         } else if (v.status() == Status.INCONCLUSIVE) {
             if (!v.unchecked().isEmpty() && v.questions().isEmpty()) {
                 // the not-checked lines above say what to do
@@ -99,7 +81,7 @@ public final class TextReport {
         return sb.toString();
     }
 
-    /** The headline of a case view (the same words as {@link #headline(Outcome)}). */
+    /** The headline of a case: mark, id, status and the top cause or candidates. */
     public String headline(OutcomeView v) {
         StringBuilder sb = new StringBuilder();
         sb.append(mark(v.status())).append(' ').append(style.bold(v.id())).append("  ");
@@ -108,18 +90,12 @@ public final class TextReport {
                 OutcomeView.CauseView d = v.top();
                 sb.append(d.cause()).append(' ').append(certainty(d.certainty())).append("  ").append(style.dim(d.title()));
             }
-            case INCONCLUSIVE -> sb.append("inconclusive").append(v.others().isEmpty() ? "" : ": " + candidateViews(v.others(), 3));
+            case INCONCLUSIVE -> sb.append("inconclusive").append(v.others().isEmpty() ? "" : ": " + candidates(v.others(), 3));
             case NO_FAULT -> sb.append("no problems found");
             case INVALID -> sb.append(style.red("invalid: ")).append(v.error());
             case ERROR -> sb.append(style.red("error: ")).append(v.error());
         }
         return sb.toString();
-    }
-
-    private String candidateViews(List<OutcomeView.CauseView> ds, int max) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < Math.min(max, ds.size()); i++) parts.add(ds.get(i).cause() + " " + certainty(ds.get(i).certainty()));
-        return String.join(", ", parts);
     }
 
     /** Similar field reports: one compact line, or one line each with -v. */

@@ -4,14 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -39,20 +35,8 @@ class RulesTrustTest {
             end
             """;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().put("NO_COLOR", "1");
-        Path out = home.resolve("out.txt"), err = home.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI did not finish");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    private CliRunner.Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return CliRunner.separate(home, workDir, args);
     }
 
     /** A directory that looks like a checkout (knowledge/ with facts.yaml and causes/) with one evil rule in it. */
@@ -76,17 +60,17 @@ class RulesTrustTest {
 
     @Test void aKnowledgeFolderInTheWorkingDirectoryIsNotLoadedUnlessAskedFor() throws Exception {
         Path work = evilCheckout();
-        Run plain = run(work, "batch", "case.yaml", "--format", "json");
+        CliRunner.Result plain = run(work, "batch", "case.yaml", "--format", "json");
         assertNotEquals(7, plain.exit(), "the working directory's rules ran: " + plain.err());
         assertTrue(plain.out().contains("\"cases\""), plain.out() + plain.err());
 
-        Run asked = run(work, "batch", "case.yaml", "--knowledge", "knowledge");
+        CliRunner.Result asked = run(work, "batch", "case.yaml", "--knowledge", "knowledge");
         assertNotEquals(7, asked.exit(), "--knowledge loads the folder, but never runs a rule that calls Java: " + asked.err());
         assertEquals(2, asked.exit(), asked.out() + asked.err());
         assertTrue(asked.err().contains("evil.drl:8: refusing to load this rule file: the rule uses System. (a Java class, package or the engine itself)"),
                 asked.err());
 
-        Run check = run(work, "rules", "check", "--knowledge", "knowledge");
+        CliRunner.Result check = run(work, "rules", "check", "--knowledge", "knowledge");
         assertNotEquals(7, check.exit(), "rules check must not run an unsafe rule: " + check.out() + check.err());
         assertEquals(2, check.exit(), "errors in the rule base: " + check.out() + check.err());
         assertTrue(check.out().contains("evil.drl:8: error: the rule uses System. (a Java class, package or the engine itself)"), check.out());
@@ -94,7 +78,7 @@ class RulesTrustTest {
     }
 
     @Test void theBundledRulesPassTheSafetyCheck() throws Exception {
-        Run check = run(Path.of("").toAbsolutePath(), "rules", "check");
+        CliRunner.Result check = run(Path.of("").toAbsolutePath(), "rules", "check");
         assertFalse(check.out().contains("unsafe-rule"), check.out());
     }
 
@@ -105,14 +89,14 @@ class RulesTrustTest {
         Files.writeString(work.resolve("case.yaml"), "cases:\n  - id: a\n    facts: { http.status: 502 }\n");
 
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Run shared = run(work, "batch", "case.yaml");
+        CliRunner.Result shared = run(work, "batch", "case.yaml");
         assertEquals(2, shared.exit(), shared.out() + shared.err());
         assertTrue(shared.err().contains("refusing to load the rules of user " + home.resolve("config/dokploy-doctor") + ": "
                 + rules + " is writable by everyone; fix: chmod go-w " + rules), shared.err());
 
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(rules.resolve("mine.drl"), PosixFilePermissions.fromString("rw-rw-r--"));
-        Run group = run(work, "batch", "case.yaml");
+        CliRunner.Result group = run(work, "batch", "case.yaml");
         assertEquals(2, group.exit(), group.err());
         assertTrue(group.err().contains("mine.drl is writable by its group"), group.err());
 
@@ -122,7 +106,7 @@ class RulesTrustTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a file to another user");
         UserPrincipal nobody = rules.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(rules.resolve("mine.drl"), nobody);
-        Run foreign = run(work, "batch", "case.yaml");
+        CliRunner.Result foreign = run(work, "batch", "case.yaml");
         assertEquals(2, foreign.exit(), foreign.err());
         assertTrue(foreign.err().contains("mine.drl is owned by nobody, not by you (root); fix: chown root"), foreign.err());
     }
@@ -137,7 +121,7 @@ class RulesTrustTest {
         Files.setPosixFilePermissions(rules.resolve("exit.drl"), PosixFilePermissions.fromString("rw-------"));
         Path work = Files.createDirectories(home.resolve("elsewhere"));
         Files.writeString(work.resolve("case.yaml"), "cases:\n  - id: a\n    facts: { http.status: 502 }\n");
-        Run r = run(work, "batch", "case.yaml");
+        CliRunner.Result r = run(work, "batch", "case.yaml");
         assertEquals(2, r.exit(), "a rule calling System.exit(0) must not end batch with 0 and nothing printed: " + r.out() + r.err());
         assertTrue(r.err().contains(rules.resolve("exit.drl") + ":8: refusing to load this rule file: the rule uses System."), r.err());
         assertTrue(r.err().contains("a rule file is code"), r.err());

@@ -4,12 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,23 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UserFolderTest {
     @TempDir Path home;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().put("NO_COLOR", "1");
-        Path out = home.resolve("out.txt"), err = home.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI did not finish");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    private CliRunner.Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return CliRunner.separate(home, workDir, args);
     }
 
     @Test void outsideACheckoutALessonGoesToTheUserFolder() throws Exception {
@@ -51,7 +32,7 @@ class UserFolderTest {
         Files.createDirectories(mine.getParent());
         Files.copy(Path.of("knowledge/causes/wrong-container-port/cause.yaml"), mine);
 
-        Run created = run(work, "rules", "new", "acme-lesson", "--layer", "traefik", "--when", "domain.certificate=custom");
+        CliRunner.Result created = run(work, "rules", "new", "acme-lesson", "--layer", "traefik", "--when", "domain.certificate=custom");
         assertEquals(0, created.exit(), created.out() + created.err());
         assertTrue(created.out().contains(" acme-lesson-positive: expected cause acme-lesson, got diagnosed acme-lesson (0.80)\n"), created.out());
         assertTrue(created.err().contains("note: user " + user + " replaces cause wrong-container-port (" + mine + ")"), created.err());
@@ -61,10 +42,10 @@ class UserFolderTest {
         assertTrue(Files.readString(user.resolve("knowledge/causes/acme-lesson/rules.drl")).startsWith("package dokploy.rules;"));
 
         // the bundled rules still count: they and the new one run together
-        Run tested = run(work, "rules", "test", "--cause", "acme-lesson");
+        CliRunner.Result tested = run(work, "rules", "test", "--cause", "acme-lesson");
         assertEquals(0, tested.exit(), tested.out() + tested.err());
         assertTrue(tested.out().endsWith("2 passed, 0 failed\n"), tested.out());
-        Run all = run(work, "rules", "test");
+        CliRunner.Result all = run(work, "rules", "test");
         assertEquals(0, all.exit(), all.out());
     }
 }

@@ -227,7 +227,11 @@ class PipedSessionTest {
         assertTrue(md.startsWith("# dokploy-doctor: diagnosed multi-container-isolation"), md);
         assertTrue(md.contains("## Questions and answers"), md);
         assertTrue(md.contains("getaddrinfo EAI_AGAIN postgres"), md);
-        assertTrue(md.contains("### Evidence"), md);
+        // the result is laid out as batch's Markdown lays out the same view (report/MarkdownReport)
+        assertTrue(md.contains("## Result: diagnosed\n\n**"), md);
+        assertTrue(md.contains("**Fix:** "), md);
+        assertTrue(md.contains("**Verify:**"), md);
+        assertTrue(md.contains("Evidence:\n\n- "), md);
     }
 
     @Test
