@@ -53,7 +53,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         for (String key : unfilled) vars.add(new Variable(ShellText.variable(key), key, about(key, values, vocabulary)));
         if (usesApi(steps, verify)) {
             vars.add(new Variable(API_URL, null, "the DokPloy panel's address, e.g. https://dokploy.example.com (no trailing /)"));
-            vars.add(new Variable(API_KEY, null, "an API token: DokPloy > Settings > Profile > API/CLI > Generate"));
+            vars.add(new Variable(API_KEY, null, "an API token (DokPloy > Settings > Profile > API/CLI > Generate)"));
         }
         return new FixPlan(List.copyOf(vars), List.copyOf(steps), verify, check);
     }

@@ -36,6 +36,13 @@ public final class Redactor {
         }
     }
 
+    /**
+     * What follows a secret's name but is not its value: a shell variable it is read from
+     * ({@code x-api-key: $DOKPLOY_API_KEY}, the fixes' "set these first" style), a comment, or a
+     * placeholder. Masking those would break a fix the user pastes and hide nothing.
+     */
+    private static final String NOT_A_VALUE = "(?![\"']?\\$\\{?(?-i:[A-Z_][A-Z0-9_]{0,64})\\}?(?:[\"'\\s,;}]|$)|#\\s|<[a-z])";
+
     private static final String[] SECRET_WORDS = {"token", "secret", "passw", "passphrase", "api", "access", "private", "auth",
             "credential", "hmac", "eab", "session"};
 
@@ -43,7 +50,7 @@ public final class Redactor {
             // private keys: the base64 body after the BEGIN line (a truncated paste too)
             new Rule(Pattern.compile("(-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----)[A-Za-z0-9+/=\\s]{1,20000}"), "$1" + MASK + "\n", "-----begin"),
             // NAME=value and NAME: value where the name says it is a secret (TUNNEL_TOKEN=..., DB_PASSWORD: ..., acme.eab.hmacEncoded=...)
-            new Rule(Pattern.compile("(?i)\\b([A-Z0-9_.-]{0,64}" + SECRET_WORD + "[A-Z0-9_.-]{0,64})(\\s{0,8}[=:]\\s{0,8})(\"[^\"\\n]{0,4096}\"|'[^'\\n]{0,4096}'|[^\\s,;\"'}]{1,4096})"),
+            new Rule(Pattern.compile("(?i)\\b([A-Z0-9_.-]{0,64}" + SECRET_WORD + "[A-Z0-9_.-]{0,64})(\\s{0,8}[=:]\\s{0,8})" + NOT_A_VALUE + "(\"[^\"\\n]{0,4096}\"|'[^'\\n]{0,4096}'|[^\\s,;\"'}]{1,4096})"),
                     "$1$2" + MASK, SECRET_WORDS),
             // JSON "someToken": "value"
             new Rule(Pattern.compile("(?i)(\"[A-Za-z0-9_.-]{0,64}(?:token|secret|password|passwd|passphrase|apikey|api_key|api-key|key|hmac|credentials?)\"\\s{0,8}:\\s{0,8})\"(?:[^\"\\\\]|\\\\.){0,4096}\""),
@@ -52,7 +59,7 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)\\b(pass(?:word|phrase|wd))((?:\\s{1,4}(?:is|was|set to|of|for \\S{1,64} is))?\\s{1,4})(?=[^\\s\"',;]{0,200}[0-9!#$%^&*+?~])[^\\s\"',;]{4,200}"),
                     "$1$2" + MASK, "pass"),
             // command-line flags: --token X, --token=X, --password X, curl -u user:pass
-            new Rule(Pattern.compile("(?i)(--(?:token|password|passphrase|secret|api-key|credentials?|hmac|eab-hmac)(?:=|\\s{1,8}))(\\S{1,4096})"), "$1" + MASK, "--"),
+            new Rule(Pattern.compile("(?i)(--(?:token|password|passphrase|secret|api-key|credentials?|hmac|eab-hmac)(?:=|\\s{1,8}))" + NOT_A_VALUE + "(\\S{1,4096})"), "$1" + MASK, "--"),
             new Rule(Pattern.compile("(\\s(?:-u|--user)\\s{1,8})[^\\s:]{1,256}:\\S{1,4096}"), "$1" + MASK, "-u", "--user"),
             // Authorization: Bearer X, Basic X, Token X; cookies
             new Rule(Pattern.compile("(?i)(bearer\\s{1,8})[A-Za-z0-9._~+/=-]{1,8192}"), "$1" + MASK, "bearer"),

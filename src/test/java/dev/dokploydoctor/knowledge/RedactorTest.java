@@ -75,6 +75,11 @@ class RedactorTest {
         assertFalse(plain.toString().contains("abc123") || plain.toString().contains("xyz987"), plain.toString());
     }
 
+    @Test void aValueThatOnlyLooksLikeAVariableIsStillMasked() {
+        assertEquals("DB_PASSWORD=" + Redactor.MASK, r.redact("DB_PASSWORD=$ecret-42"));
+        assertEquals("--token " + Redactor.MASK, r.redact("--token $TOKENabc.def"));
+    }
+
     @Test void ordinaryTextIsLeftAlone() {
         for (String s : List.of(
                 "traefik.http.services.shop-12-web.loadbalancer.server.port=3000 passHostHeader=true uniqueConfigKey: 12",
@@ -84,7 +89,12 @@ class RedactorTest {
                 "Error 1033: Argo Tunnel error; cloudflared tunnel run my-tunnel",
                 "getaddrinfo EAI_AGAIN postgres; connect ECONNREFUSED 127.0.0.1:5432",
                 "container shop-sk-production-web-server-1 is unhealthy",
-                "price $5 and $6 each")) {
+                "price $5 and $6 each",
+                // a fix reads its secrets from shell variables the user sets first: nothing to hide, and masking breaks the paste
+                "curl -s -H \"x-api-key: $DOKPLOY_API_KEY\" \"$DOKPLOY_URL/api/project.all\"",
+                "DOKPLOY_API_KEY=  # an API token (DokPloy > Settings > Profile > API/CLI > Generate)",
+                "cloudflared tunnel run --token \"${TUNNEL_TOKEN}\"",
+                "TUNNEL_TOKEN=<your tunnel token>")) {
             assertEquals(s, r.redact(s));
         }
         assertNull(r.redact(null));
