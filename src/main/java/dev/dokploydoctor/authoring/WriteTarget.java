@@ -2,6 +2,7 @@ package dev.dokploydoctor.authoring;
 
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 
 import java.nio.file.Path;
 
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 public record WriteTarget(Path knowledge, boolean user, String label) {
 
     public static WriteTarget resolve(Path knowledgeFlag, Path workingDir) {
-        Knowledge.Layer checkout = Knowledge.isOwnCheckout(workingDir) ? Knowledge.checkout(workingDir) : null;   // as loading does
+        Knowledge.Layer checkout = Layers.isOwnCheckout(workingDir) ? Layers.checkout(workingDir) : null;   // as loading does
         Path userDir = userDir();
         Path knowledge = knowledgeFlag != null ? knowledgeFlag : checkout != null ? checkout.knowledge() : userDir.resolve("knowledge");
         boolean user = knowledgeFlag == null && checkout == null;

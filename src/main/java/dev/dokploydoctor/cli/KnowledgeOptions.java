@@ -3,6 +3,7 @@ package dev.dokploydoctor.cli;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ public class KnowledgeOptions {
     public boolean noUserRules;
 
     public List<Knowledge.Layer> layers() {
-        return Knowledge.defaultLayers(rules, knowledge, !noUserRules);
+        return Layers.defaultLayers(rules, knowledge, !noUserRules);
     }
 
     /** Load knowledge (and report replaced bundled causes on {@code err}). */

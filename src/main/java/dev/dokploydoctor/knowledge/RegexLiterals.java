@@ -10,6 +10,8 @@ import java.util.Set;
  * the literal prefilter's required literals, and the prefixes {@link PrefixSearch} starts matches at.
  * Conservative: a construct it does not understand counts as "anything", which only makes a set
  * weaker or null, never wrong. Literals are in the prefilter's lower case ({@link TextReader#fold}).
+ * Over 300 lines on purpose: it is one small recursive reader of RE2 syntax (alternation, groups,
+ * classes, quantifiers), and its parts only make sense together.
  */
 public final class RegexLiterals {
     private RegexLiterals() {}

@@ -5,6 +5,7 @@ import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import dev.dokploydoctor.report.CaseView;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,7 @@ public final class EnginePhases {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
 
         long t0 = System.nanoTime();
-        Knowledge knowledge = Knowledge.load(Knowledge.defaultLayers(null, null, false));
+        Knowledge knowledge = Knowledge.load(Layers.defaultLayers(null, null, false));
         long t1 = System.nanoTime();
         RuleBase rules = RuleBase.compile(knowledge);
         long t2 = System.nanoTime();

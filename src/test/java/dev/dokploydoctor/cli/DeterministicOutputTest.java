@@ -3,6 +3,7 @@ package dev.dokploydoctor.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dokploydoctor.authoring.RegressionRunner;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class DeterministicOutputTest {
     }
 
     @Test void twoRunsOfEveryRegressionCaseGiveTheSameJson() throws Exception {
-        Knowledge k = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge k = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         ObjectMapper json = new ObjectMapper();
         StringBuilder jsonl = new StringBuilder();
         int n = 0;

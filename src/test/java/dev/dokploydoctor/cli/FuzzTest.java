@@ -2,6 +2,7 @@ package dev.dokploydoctor.cli;
 
 import dev.dokploydoctor.knowledge.CaseReader;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.TextExtraction;
 import dev.dokploydoctor.knowledge.Vocabulary;
@@ -36,7 +37,7 @@ class FuzzTest {
     @Test void theBatchReaderAndTheExtractionNeverCrash() throws IOException {
         long seconds = Long.getLong("fuzz.seconds", 15);
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        Knowledge k = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge k = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         Vocabulary vocabulary = k.vocabulary();
         TextExtraction extraction = k.textExtraction();
         List<byte[]> seeds = seeds();

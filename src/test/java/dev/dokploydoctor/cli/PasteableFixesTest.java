@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +72,7 @@ class PasteableFixesTest {
 
     /** Item 8: with the block's variables set, every filled-in command of every cause is valid shell (sh -n). */
     @Test void everyFilledCommandIsValidShell(@TempDir Path dir) throws Exception {
-        Knowledge k = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge k = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         int checked = 0;
         for (Cause c : k.causes().values()) {
             var plan = dev.dokploydoctor.knowledge.FixPlan.of(c, Map.of(), k.vocabulary());
@@ -142,7 +143,7 @@ class PasteableFixesTest {
 
     /** Item 12: no fix runs a throw-away container from an image the host may not have, to test something. */
     @Test void noFixPullsAToolImage() {
-        Knowledge k = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge k = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         for (Cause c : k.causes().values()) {
             for (Cause.Fix f : c.fixes()) {
                 for (String cmd : f.commands()) assertFalse(cmd.contains("docker run --rm"), c.id() + ": " + f.title() + "\n" + cmd);

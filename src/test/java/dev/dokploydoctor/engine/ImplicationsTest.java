@@ -2,6 +2,7 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ImplicationsTest {
     static Engine engine;
 
     @BeforeAll
-    static void load() { engine = Engine.load(Knowledge.load(List.of(Knowledge.checkout(Path.of(""))))); }
+    static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))); }
 
     static Fact user(String k, Object v) { return new Fact(k, engine.knowledge().vocabulary().get(k).coerce(v), Fact.USER, "test"); }
 

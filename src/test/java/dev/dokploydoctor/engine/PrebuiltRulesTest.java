@@ -2,6 +2,7 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The rule base compiled at build time is the bundled DRL's, decides as a fresh compile does, and is never used for other rules. */
 class PrebuiltRulesTest {
-    private static final Knowledge CHECKOUT = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+    private static final Knowledge CHECKOUT = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
 
     @Test void theBuildMadeItForTheBundledRulesAndItDecidesAsACompileDoes() {
         RuleBase prebuilt = PrebuiltRules.read(CHECKOUT);
@@ -50,7 +51,7 @@ class PrebuiltRulesTest {
                     support(drools, 0.2);
                 end
                 """);
-        Knowledge withMine = Knowledge.load(List.of(Knowledge.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
+        Knowledge withMine = Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
         assertNull(PrebuiltRules.read(withMine));
         assertEquals(true, RuleBase.load(withMine).ruleNames().contains("wrong-container-port: my own hunch"));
     }

@@ -2,6 +2,7 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class RegressionCasesTest {
     static Engine engine;
 
     @BeforeAll static void load() {
-        knowledge = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        knowledge = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         engine = Engine.load(knowledge);
     }
 

@@ -4,6 +4,7 @@ import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrialTest {
     @Test void everyAnswerOnTheOpenSessionIsWhatAFreshSessionGives() {
-        Knowledge knowledge = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge knowledge = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         Engine engine = Engine.load(knowledge);
         AnswerSpace space = AnswerSpace.of(knowledge);
         int compared = 0;

@@ -4,6 +4,7 @@ import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.CorpusSplit;
 import dev.dokploydoctor.knowledge.FieldCorpus;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class FieldScoreboardTest {
 
     @Test
     void theDevSplitDoesNotGetWorse() {
-        Knowledge knowledge = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge knowledge = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         FieldCorpus.Loaded corpus = FieldCorpus.load(FieldCorpus.files(KNOWLEDGE), knowledge);
         assertEquals(List.of(), corpus.errors().stream().map(e -> e.describe()).toList());
         Scoreboard dev = new Evaluator(Engine.load(knowledge), Engine.DEFAULT_THRESHOLD)

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The message catalog: sources, samples, the reader, the prefilter, the golden extraction, linear time. */
 class CatalogTest {
     static final Path CHECKOUT = Path.of("").toAbsolutePath();
-    static final Knowledge K = Knowledge.load(List.of(Knowledge.checkout(CHECKOUT)));
+    static final Knowledge K = Knowledge.load(List.of(Layers.checkout(CHECKOUT)));
     static final TextExtraction X = K.textExtraction();
 
     @Test void everyEntryNamesItsSourceAndProvesItselfOnItsSamples() {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 public final class ExtractionSnapshot {
     public static List<String> lines(Path checkout) throws IOException {
-        Knowledge k = Knowledge.load(List.of(Knowledge.checkout(checkout)));
+        Knowledge k = Knowledge.load(List.of(Layers.checkout(checkout)));
         TextExtraction ex = k.textExtraction();
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> t : texts(checkout, k).entrySet()) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The field corpus: every record of knowledge/field is valid, and a bad record is named by file and line. */
 class FieldCorpusTest {
-    private static final Knowledge CHECKOUT = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+    private static final Knowledge CHECKOUT = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
 
     @Test
     void everyRecordOfTheCorpusHasTheSchemaAndTheVocabulary() {

@@ -38,19 +38,19 @@ class KnowledgeLoadingTest {
 
     @Test void duplicateFactKeyNamesBothLines() throws IOException {
         tree("facts:\n  http.status:\n    type: int\n  http.status:\n    type: int\n", OK_DRL);
-        KnowledgeError e = assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Knowledge.checkout(dir))));
+        KnowledgeError e = assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Layers.checkout(dir))));
         assertEquals("" + dir.resolve("knowledge/facts.yaml") + ":4: http.status: duplicate key (first at line 2)", e.describe());
     }
 
     @Test void unknownTypeIsNamed() throws IOException {
         tree("facts:\n  http.status:\n    type: integr\n", OK_DRL);
-        KnowledgeError e = assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Knowledge.checkout(dir))));
+        KnowledgeError e = assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Layers.checkout(dir))));
         assertTrue(e.describe().endsWith(":3: http.status.type: unknown type 'integr' (use int, string, bool, enum or list)"), e.describe());
     }
 
     @Test void drlSyntaxErrorNamesFileAndLine() throws IOException {
         tree("facts:\n  http.status:\n    type: int\n", OK_DRL.replace("num == 502)", "num == 502"));
-        Knowledge k = Knowledge.load(List.of(Knowledge.checkout(dir)));
+        Knowledge k = Knowledge.load(List.of(Layers.checkout(dir)));
         RuleBase.RuleCompileException e = assertThrows(RuleBase.RuleCompileException.class, () -> Engine.load(k));
         assertFalse(e.errors().isEmpty());
         KnowledgeError first = e.errors().get(0);
@@ -62,7 +62,7 @@ class KnowledgeLoadingTest {
         tree("facts:\n  http.status:\n    type: int\n", OK_DRL);
         Files.writeString(dir.resolve("knowledge/extractors.yaml"),
                 "extractors:\n  - id: x\n    pattern: 'Bad Gateway'\n    facts: { http.statu: 502 }\n");
-        KnowledgeError e = assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Knowledge.checkout(dir))));
+        KnowledgeError e = assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Layers.checkout(dir))));
         assertTrue(e.describe().contains("extractors.yaml:4: http.statu: unknown fact key 'http.statu' (did you mean 'http.status'?)"), e.describe());
     }
 
@@ -70,12 +70,12 @@ class KnowledgeLoadingTest {
         tree("facts:\n  http.status:\n    type: int\n", OK_DRL);
         Files.writeString(dir.resolve("knowledge/causes/some-cause.yaml"),
                 "title: T\nlayer: app\nwhy: W\nverify: V\n");
-        KnowledgeError e = assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Knowledge.checkout(dir))));
+        KnowledgeError e = assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Layers.checkout(dir))));
         assertTrue(e.describe().contains("some-cause.yaml:1: fixes: at least one fix is required"), e.describe());
     }
 
     @Test void textExtractionFillsGroupsAndTypes() throws IOException {
-        Knowledge k = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge k = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         var facts = k.textExtraction().extract("Bind for 0.0.0.0:5678 failed: port is already allocated\ngetaddrinfo EAI_AGAIN redis");
         var byKey = new java.util.HashMap<String, Object>();
         facts.forEach(f -> byKey.put(f.getKey(), f.getValue()));
@@ -86,7 +86,7 @@ class KnowledgeLoadingTest {
     }
 
     @Test void aStatusOrUrlAloneIsUnderstood() {
-        Knowledge k = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge k = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         assertEquals(502L, k.textExtraction().extract("502").get(0).getValue());
         var url = k.textExtraction().extract("https://shop.example.com/login");
         assertEquals("shop.example.com", url.stream().filter(f -> f.getKey().equals("domain.host")).findFirst().orElseThrow().getValue());

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * field report's text, each catalog entry that matches (run without the filter) is a candidate.
  */
 class PrefilterTest {
-    private static final Knowledge K = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+    private static final Knowledge K = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
 
     @Test void noEntryThatMatchesIsSkippedOnAnyCaseOrFieldText() {
         TextExtraction x = K.textExtraction();

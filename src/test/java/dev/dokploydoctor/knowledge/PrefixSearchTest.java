@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (upper case, a character before, two pastes in one, a character outside the BMP in front).
  */
 class PrefixSearchTest {
-    private static final Knowledge K = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+    private static final Knowledge K = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
 
     @Test void sameMatchesAsThePlainSearchOnEveryCatalogText() {
         TextExtraction x = K.textExtraction();

@@ -3,6 +3,7 @@ package dev.dokploydoctor.probe;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class HostileLabelsTest {
         assertFact(r, "domain.host", host.toLowerCase());
 
         Map<String, String> values = Engine.placeholderValues(r.facts());
-        Knowledge knowledge = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge knowledge = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         List<String> leaks = new ArrayList<>();
         int filledCauses = 0;
         for (Cause c : knowledge.causes().values()) {

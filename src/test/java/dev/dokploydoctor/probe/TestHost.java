@@ -5,6 +5,7 @@ import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class TestHost implements AutoCloseable {
     static final String LABEL = "dev.dokploydoctor.test";
     static final String DOKPLOY_NETWORK = "dokploy-network";
     static final String TRAEFIK = "dokploy-traefik";
-    static final Vocabulary VOCABULARY = Knowledge.load(List.of(Knowledge.checkout(Path.of("")))).vocabulary();
+    static final Vocabulary VOCABULARY = Knowledge.load(List.of(Layers.checkout(Path.of("")))).vocabulary();
 
     /** Facts each probe answered, per scenario, printed at the end of the run for the report. */
     static final Map<String, String> ANSWERED = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -234,7 +235,7 @@ final class TestHost implements AutoCloseable {
     }
 
     /** The rule base of this checkout, compiled once: scenarios check which cause their facts lead to. */
-    static final Engine ENGINE = Engine.load(Knowledge.load(List.of(Knowledge.checkout(Path.of("")))));
+    static final Engine ENGINE = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
 
     /** What the rules conclude from the probes' facts alone (no answers, no text). */
     static Outcome diagnose(String scenario, ProbeReport report) {

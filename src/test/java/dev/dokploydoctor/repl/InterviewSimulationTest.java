@@ -6,6 +6,7 @@ import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class InterviewSimulationTest {
     static final Map<String, Integer> RIGHT = new LinkedHashMap<>();
 
     @BeforeAll
-    static void load() { engine = Engine.load(Knowledge.load(List.of(Knowledge.checkout(Program.projectDir())))); }
+    static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Program.projectDir())))); }
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> lessons() throws java.io.IOException {
         return FieldNotesLessonsTest.lessons();

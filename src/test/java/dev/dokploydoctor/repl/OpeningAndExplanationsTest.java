@@ -4,6 +4,7 @@ import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import dev.dokploydoctor.report.Style;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpeningAndExplanationsTest {
-    static final Knowledge REAL = Knowledge.load(List.of(Knowledge.checkout(Program.projectDir())));
+    static final Knowledge REAL = Knowledge.load(List.of(Layers.checkout(Program.projectDir())));
 
     static Map<String, Object> facts(String input) {
         Opening.Parsed p = Opening.parse(input, REAL.vocabulary(), REAL.textExtraction());

@@ -9,6 +9,7 @@ import dev.dokploydoctor.knowledge.AnswersFile;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Documents;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import dev.dokploydoctor.report.CaseView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class PipedSessionTest {
 
     @BeforeAll
     static void loadRules() {
-        engine = Engine.load(Knowledge.load(List.of(Knowledge.checkout(Program.projectDir()))));
+        engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Program.projectDir()))));
     }
 
     private static PipedDriver start(Path home, String... args) {

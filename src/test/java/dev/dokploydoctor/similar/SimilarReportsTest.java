@@ -7,6 +7,7 @@ import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.FieldCorpus;
 import dev.dokploydoctor.knowledge.FieldRecord;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class SimilarReportsTest {
 
     @Test
     void everyRecordOfTheCheckoutsCorpusFindsItselfFirst() {
-        Knowledge checkout = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+        Knowledge checkout = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         List<FieldRecord> corpus = FieldCorpus.load(FieldCorpus.files(Path.of("knowledge")), checkout).records();
         SimilarReports library = SimilarReports.of(corpus);
         for (FieldRecord r : corpus) {
