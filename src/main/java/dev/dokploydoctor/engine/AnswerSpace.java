@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * The answers a question can get, as far as the rules can tell them apart: yes/no, an enum's
- * values, and for numbers, text and lists the literals the rules' conditions compare with, plus one
- * value that matches none of them ("something else"). Read from the DRL text, so a rule added as
+ * values, and for numbers, text and lists the literals the rules' conditions compare with (for a
+ * {@code matches} pattern, the shortest string it accepts: {@link PatternExample}), plus one value
+ * that matches none of them ("something else"). Read from the DRL text, so a rule added as
  * data widens the space without code. Also the causes the rules can conclude (the hypotheses).
  */
 public final class AnswerSpace {
@@ -25,11 +26,11 @@ public final class AnswerSpace {
     public static final String OTHER_TEXT = "(something else)";
 
     private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\b");
-    private static final Pattern LINE_COMMENT = Pattern.compile("(?m)//.*$");
     private static final Pattern FACT_START = Pattern.compile("Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern NUM_COMPARE = Pattern.compile("num\\s*(==|>=|<=|>|<|!=)\\s*(-?\\d+)");
     private static final Pattern IN_LIST = Pattern.compile("(num|text|lower)\\s+in\\s*\\(([^)]*)\\)");
     private static final Pattern TEXT_EQUALS = Pattern.compile("(?:text|lower)\\s*(?:==|!=)\\s*\"([^\"]*)\"");
+    private static final Pattern TEXT_MATCHES = Pattern.compile("(?:text|lower)\\s+matches\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern LIST_CONTAINS = Pattern.compile("list\\s+contains\\s+\"([^\"]*)\"");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
@@ -46,7 +47,7 @@ public final class AnswerSpace {
         AnswerSpace space = new AnswerSpace();
         space.causes.addAll(knowledge.causes().keySet());
         for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
-            Matcher rule = RULE.matcher(LINE_COMMENT.matcher(src.text()).replaceAll(""));
+            Matcher rule = RULE.matcher(withoutComments(src.text()));
             while (rule.find()) {
                 String body = rule.group(2);
                 int then = body.indexOf("then");
@@ -85,11 +86,38 @@ public final class AnswerSpace {
             }
             m = TEXT_EQUALS.matcher(constraints);
             while (m.find()) values.add(m.group(1));
+            m = TEXT_MATCHES.matcher(constraints);
+            while (m.find()) {
+                // a DRL string literal: \\. in the file is the regex \.
+                String example = PatternExample.of(m.group(1).replace("\\\\", "\\").replace("\\\"", "\""));
+                if (example != null) values.add(example);
+            }
             m = LIST_CONTAINS.matcher(constraints);
             while (m.find()) values.add(m.group(1));
             if (constraints.contains("isLoopback(")) values.add("127.0.0.1");
         }
         return keys;
+    }
+
+    /** DRL text without its line comments; a {@code //} inside a string ("https://...") is kept. */
+    static String withoutComments(String drl) {
+        StringBuilder out = new StringBuilder(drl.length());
+        boolean inString = false;
+        for (int i = 0; i < drl.length(); i++) {
+            char c = drl.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < drl.length()) out.append(drl.charAt(++i));
+                else if (c == '"') inString = false;
+            } else if (c == '/' && i + 1 < drl.length() && drl.charAt(i + 1) == '/') {
+                while (i < drl.length() && drl.charAt(i) != '\n') i++;
+                if (i < drl.length()) out.append('\n');
+            } else {
+                if (c == '"') inString = true;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The constraints of a {@code Fact(...)} pattern: the text up to its closing parenthesis. */

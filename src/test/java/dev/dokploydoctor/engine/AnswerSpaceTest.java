@@ -1,0 +1,35 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Knowledge;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The answers the planner simulates, read from the bundled rules' conditions. */
+class AnswerSpaceTest {
+    static final Knowledge KNOWLEDGE = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+
+    @Test
+    void aPatternGivesTheShortestStringItAccepts() {
+        assertEquals("https://localhost", PatternExample.of("https://(localhost|127\\.0\\.0\\.1|traefik)(:443)?/?"));
+        assertEquals("https://", PatternExample.of("https://.*"));
+        assertEquals("no available server", PatternExample.of(".*no available server.*"));
+        assertEquals("http://localhost", PatternExample.of("https?://(localhost|127\\.0\\.0\\.1)(:\\d+)?/?"));
+        assertEquals(".", PatternExample.of(".*\\..*"), "a dotted name");
+        assertNull(PatternExample.of("(?<=a)b"), "a look-behind is not walked, it is skipped");
+    }
+
+    @Test
+    void aTunnelOriginTestedWithAPatternIsAnAnswerTheRulesTellApart() {
+        AnswerSpace space = AnswerSpace.of(KNOWLEDGE);
+        List<Object> values = space.values(KNOWLEDGE.vocabulary().get("tunnel.service"));
+        assertTrue(values.contains("https://localhost"), "Traefik's websecure port behind the tunnel: " + values);
+        assertTrue(values.contains("http://"), "a plain http origin: " + values);
+        assertTrue(values.contains(AnswerSpace.OTHER_TEXT), values.toString());
+    }
+}
