@@ -34,7 +34,9 @@ public final class AnswerSpace {
     private static final Pattern LIST_CONTAINS = Pattern.compile("list\\s+contains\\s+\"([^\"]*)\"");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
-    private static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
+    private static final Pattern EVIDENCE = Pattern.compile("(?:new\\s+Evidence|\\bsupport|\\brefute)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
+    private static final Pattern OWN_EVIDENCE = Pattern.compile("\\b(?:support|refute|need)\\s*\\(\\s*drools\\s*,");
+    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
 
     private final Map<String, Set<Object>> literals = new LinkedHashMap<>();
     private final Set<String> causes = new LinkedHashSet<>();
@@ -50,16 +52,32 @@ public final class AnswerSpace {
             Matcher rule = RULE.matcher(withoutComments(src.text()));
             while (rule.find()) {
                 String body = rule.group(2);
-                int then = body.indexOf("then");
-                Set<String> keys = space.readConditions(then < 0 ? body : body.substring(0, then));
-                Matcher ev = EVIDENCE.matcher(then < 0 ? "" : body.substring(then));
-                while (ev.find()) {
-                    space.causes.add(ev.group(1));
-                    for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(ev.group(1));
+                Matcher then = THEN.matcher(body);
+                boolean hasThen = then.find();
+                Set<String> keys = space.readConditions(hasThen ? body.substring(0, then.start()) : body);
+                String consequence = hasThen ? body.substring(then.end()) : "";
+                for (String cause : causesOf(rule.group(1), consequence, knowledge)) {
+                    space.causes.add(cause);
+                    for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(cause);
                 }
             }
         }
         return space;
+    }
+
+    /**
+     * The causes a rule judges: those it names ({@code support(drools, "cause", cf)}, {@code new
+     * Evidence(drools, "cause", ...)}), else its own, the cause id its name starts with, when it
+     * supports, refutes or needs anything ({@code support(drools, cf)}, see {@link Conclude}).
+     */
+    private static Set<String> causesOf(String name, String consequence, Knowledge knowledge) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher named = EVIDENCE.matcher(consequence);
+        while (named.find()) out.add(named.group(1));
+        int colon = name.indexOf(':');
+        String own = colon < 0 ? null : name.substring(0, colon).strip();
+        if (out.isEmpty() && own != null && knowledge.causes().containsKey(own) && OWN_EVIDENCE.matcher(consequence).find()) out.add(own);
+        return out;
     }
 
     private Set<String> readConditions(String when) {

@@ -21,8 +21,9 @@ import java.util.Set;
  * <li>a cause at the threshold is concluded only after the look-alikes are separated: if a fact
  *     that its near-miss cases state is still open and one of its answers would overturn the
  *     diagnosis, that fact is asked first;</li>
- * <li>otherwise the best question is asked as long as one can move any cause (a reported fault
- *     never ends without questions), at most {@link #QUESTION_LIMIT};</li>
+ * <li>otherwise the best question is asked as long as one of its answers can diagnose, rule out
+ *     the leader or raise a cause the rules can take further ({@link Planner#next}); failing that,
+ *     what the leading candidates need; at most {@link #QUESTION_LIMIT};</li>
  * <li>then it ends inconclusive with the leading candidates.</li>
  * </ul>
  */

@@ -32,4 +32,14 @@ class AnswerSpaceTest {
         assertTrue(values.contains("http://"), "a plain http origin: " + values);
         assertTrue(values.contains(AnswerSpace.OTHER_TEXT), values.toString());
     }
+
+    @Test
+    void aRuleJudgesTheCauseItsNameStartsWith() {
+        AnswerSpace space = AnswerSpace.of(KNOWLEDGE);
+        // "dependency-not-running: ..." tests the refusal inside an exists (... or ...) and calls support(drools, cf)
+        assertTrue(space.causesOf("upstream.connection_refused").contains("dependency-not-running"),
+                space.causesOf("upstream.connection_refused").toString());
+        assertTrue(space.causesOf("tunnel.service").contains("tunnel-to-websecure-without-cert"));
+        assertTrue(space.causes().stream().noneMatch(c -> c.startsWith("derived")), space.causes().toString());
+    }
 }
