@@ -36,10 +36,13 @@ public final class AnswerSpace {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern EVIDENCE = Pattern.compile("(?:new\\s+Evidence|\\bsupport|\\brefute)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
     private static final Pattern OWN_EVIDENCE = Pattern.compile("\\b(?:support|refute|need)\\s*\\(\\s*drools\\s*,");
+    private static final Pattern NOT_FACT = Pattern.compile("\\bnot\\s+Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
 
     private final Map<String, Set<Object>> literals = new LinkedHashMap<>();
     private final Set<String> causes = new LinkedHashSet<>();
+    /** For each cause, the keys its rules require to be absent or different ({@code not Fact(key == ...)}). */
+    private final Map<String, Set<String>> guardsOfCause = new LinkedHashMap<>();
     /** For each tested key, the causes of the rules that test it. */
     private final Map<String, Set<String>> causesOfKey = new LinkedHashMap<>();
 
@@ -56,9 +59,13 @@ public final class AnswerSpace {
                 boolean hasThen = then.find();
                 Set<String> keys = space.readConditions(hasThen ? body.substring(0, then.start()) : body);
                 String consequence = hasThen ? body.substring(then.end()) : "";
+                Set<String> guards = new LinkedHashSet<>();
+                Matcher not = NOT_FACT.matcher(hasThen ? body.substring(0, then.start()) : body);
+                while (not.find()) guards.add(not.group(1));
                 for (String cause : causesOf(rule.group(1), consequence, knowledge)) {
                     space.causes.add(cause);
                     for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(cause);
+                    space.guardsOfCause.computeIfAbsent(cause, x -> new LinkedHashSet<>()).addAll(guards);
                 }
             }
         }
@@ -154,6 +161,12 @@ public final class AnswerSpace {
 
     /** The causes whose rules test {@code key}. */
     public Set<String> causesOf(String key) { return causesOfKey.getOrDefault(key, Set.of()); }
+
+    /**
+     * The facts whose presence a rule of {@code cause} excludes ({@code not Fact(...)}): the rule's own
+     * word on what would tell the cause from a look-alike (an origin TLS error is not an unreachable origin).
+     */
+    public Set<String> guardsOf(String cause) { return guardsOfCause.getOrDefault(cause, Set.of()); }
 
     /** Cause ids: every cause file and every cause a rule gives evidence for. */
     public Set<String> causes() { return causes; }

@@ -42,4 +42,12 @@ class AnswerSpaceTest {
         assertTrue(space.causesOf("tunnel.service").contains("tunnel-to-websecure-without-cert"));
         assertTrue(space.causes().stream().noneMatch(c -> c.startsWith("derived")), space.causes().toString());
     }
+
+    @Test
+    void whatARuleRequiresAbsentIsWhatTellsTheCauseFromALookAlike() {
+        AnswerSpace space = AnswerSpace.of(KNOWLEDGE);
+        // "cloudflared cannot reach the origin" holds unless the handshake failed: that separates an unreachable origin from a TLS one
+        assertTrue(space.guardsOf("tunnel-origin-unreachable").contains("tunnel.origin_tls_error"),
+                space.guardsOf("tunnel-origin-unreachable").toString());
+    }
 }
