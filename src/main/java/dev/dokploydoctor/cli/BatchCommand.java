@@ -2,6 +2,7 @@ package dev.dokploydoctor.cli;
 
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.knowledge.CaseReader;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.report.CaseWriter;
 import dev.dokploydoctor.report.Format;
@@ -145,8 +146,9 @@ public final class BatchCommand implements Callable<Integer> {
         Outcome o = done.outcome();
         Object prepared = done.prepared();
         CaseReader.Item item = done.item();
-        if (reader.idsCheckedOnEmit() && item.input() != null && !reader.firstUse(item.id())) {
-            o = diagnose(engine, reader.duplicate(item.input()), threshold);
+        CaseReader.Item checked = reader.inOrder(item);
+        if (checked != item) {
+            o = diagnose(engine, checked, threshold);
             prepared = writer.prepare(o);
         }
         summary.add(o);

@@ -4,6 +4,7 @@ import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.CaseReader;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.authoring.Condition;
@@ -79,7 +80,7 @@ public final class LearnCommand implements Callable<Integer> {
         WriteTarget target = target(knowledge);
         Knowledge k = RulesCommand.load(knowledge, err);
         Engine engine = new Engine(k, RuleBase.load(k));
-        CaseInput input = pickCase(RulesCommand.readCases(file, k.vocabulary()));
+        CaseInput input = pickCase(CaseReader.readAll(file, k.vocabulary()));
 
         Outcome now = engine.diagnose(input, Engine.DEFAULT_THRESHOLD);
         out.println("case '" + input.id() + "' (" + file + "): the rules say now: " + Expectation.describe(now));
@@ -115,7 +116,7 @@ public final class LearnCommand implements Callable<Integer> {
         return printReport(out, report);
     }
 
-    private CaseInput pickCase(RulesCommand.ReadCases read) {
+    private CaseInput pickCase(CaseReader.All read) {
         List<CaseInput> cases = read.cases();
         if (caseId != null) {
             for (CaseInput c : cases) if (c.id().equals(caseId)) return c;

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.CaseReader;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.RuleSafety;
 import dev.dokploydoctor.knowledge.Suggest;
-import dev.dokploydoctor.knowledge.Vocabulary;
 import dev.dokploydoctor.authoring.CheckReport;
 import dev.dokploydoctor.authoring.Condition;
 import dev.dokploydoctor.authoring.Coverage;
@@ -26,8 +26,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,7 +175,7 @@ public final class RulesCommand implements Callable<Integer> {
             String source;
             if (file != null) {
                 if (!Files.isRegularFile(file)) throw new Main.UsageError("no such file: " + file);
-                ReadCases read = readCases(file, k.vocabulary());
+                CaseReader.All read = CaseReader.readAll(file, k.vocabulary());
                 cases.addAll(read.cases());
                 skipped.addAll(read.errors());
                 source = file.toString();
@@ -269,27 +267,6 @@ public final class RulesCommand implements Callable<Integer> {
             out.flush();
             return exit;
         }
-    }
-
-    /** The cases of a symptom file, read as batch reads them, and the errors of those that are not valid. */
-    record ReadCases(List<CaseInput> cases, List<KnowledgeError> errors) {}
-
-    static ReadCases readCases(Path file, Vocabulary vocabulary) {
-        List<CaseInput> cases = new ArrayList<>();
-        List<KnowledgeError> errors = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); CaseReader reader = new CaseReader(in, file.toString(), vocabulary)) {
-            while (reader.hasNext()) {
-                CaseReader.Item item = reader.resolve(reader.next());
-                if (item.error() == null && reader.idsCheckedOnEmit() && !reader.firstUse(item.id())) {
-                    item = reader.duplicate(item.input());
-                }
-                if (item.error() != null) errors.add(item.error());
-                else cases.add(item.input());
-            }
-        } catch (IOException e) {
-            throw new KnowledgeError(file.toString(), 0, null, "cannot read: " + e.getMessage());
-        }
-        return new ReadCases(cases, errors);
     }
 
     /** JSON text of plain data, pretty-printed. */

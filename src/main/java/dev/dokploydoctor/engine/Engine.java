@@ -30,7 +30,7 @@ public final class Engine {
     /** A cause whose combined certainty fell below this is ruled out: its questions are not asked. */
     public static final double RULED_OUT = -0.2;
     /** Runaway rules (a derive loop) stop here instead of hanging the session. */
-    private static final int MAX_FIRINGS = 10_000;
+    static final int MAX_FIRINGS = 10_000;
 
     private final Knowledge knowledge;
     private final RuleBase rules;
@@ -98,48 +98,69 @@ public final class Engine {
      * lists the questions that would decide, ranked by the {@link Planner}.
      */
     public Outcome evaluate(String id, Collection<Fact> input, Set<String> unknown, double threshold) {
-        Judgement j = judge(id, input, unknown, threshold);
-        Outcome o = j.outcome();
-        if (o.status() != Status.INCONCLUSIVE) return o;
-        Set<String> deciding = new LinkedHashSet<>();
-        for (Need n : j.needs()) deciding.add(n.getKey());
-        List<Question> questions = new ArrayList<>();
-        for (Planner.Plan p : planner(threshold).rank(input, unknown, j, deciding)) questions.add(p.question());
-        return new Outcome(o.id(), o.status(), o.diagnoses(), questions, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
-                o.threshold(), o.unchecked());
+        try (Trial trial = trial(id, input, unknown, threshold)) {
+            Judgement j = trial.judgement();
+            Outcome o = j.outcome();
+            if (o.status() != Status.INCONCLUSIVE) return o;
+            Set<String> deciding = new LinkedHashSet<>();
+            for (Need n : j.needs()) deciding.add(n.getKey());
+            List<Question> questions = new ArrayList<>();
+            for (Planner.Plan p : planner(threshold).rank(input, unknown, trial, deciding)) questions.add(p.question());
+            return new Outcome(o.id(), o.status(), o.diagnoses(), questions, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
+                    o.threshold(), o.unchecked());
+        }
     }
 
     /** The rules over these facts and what they imply, without choosing questions. */
     Judgement judge(String id, Collection<Fact> stated, Set<String> unknown, double threshold) {
-        Collection<Fact> input = knowledge.implications().apply(stated, knowledge.vocabulary());
+        try (Trial trial = trial(id, stated, unknown, threshold)) {
+            return trial.judgement();
+        }
+    }
+
+    /** Judge these facts and keep the session open, so the planner can try answers on it; the caller closes it. */
+    Trial trial(String id, Collection<Fact> stated, Set<String> unknown, double threshold) {
+        List<Fact> input = knowledge.implications().apply(stated, knowledge.vocabulary());
         KieSession session = rules.kieBase().newKieSession();
-        List<String> fired = new ArrayList<>();
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
+            List<String> fired = new ArrayList<>();
+            DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
                 @Override public void afterMatchFired(AfterMatchFiredEvent event) {
                     fired.add(event.getMatch().getRule().getName());
                 }
-            });
+            };
+            session.addEventListener(listener);
             // secrets stop here: every output (batch, REPL, saved files) shows facts and evidence from the session
             for (Fact f : input) session.insert(Redactor.SHAPES.redactFact(f));
             session.fireAllRules(MAX_FIRINGS);
-            List<Fact> facts = new ArrayList<>();
-            List<Evidence> evidence = new ArrayList<>();
-            List<Need> needs = new ArrayList<>();
-            for (Object o : session.getObjects()) {
-                if (o instanceof Fact f) facts.add(f);
-                else if (o instanceof Evidence e) evidence.add(e);
-                else if (o instanceof Need n) needs.add(n);
-            }
-            evidence.sort(Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule));
-            // session order follows firing order, which follows the order rule files load in; a
-            // question's first "why" must not depend on that
-            needs.sort(Comparator.comparing(Need::getKey).thenComparing(Need::getCause).thenComparing(Need::getRule));
-            facts.sort(Comparator.comparing((Fact f) -> keyOrder.getOrDefault(f.getKey(), Integer.MAX_VALUE)).thenComparing(Fact::getKey));
-            return conclude(id, facts, evidence, needs, fired, unknown == null ? Set.of() : unknown, threshold);
-        } finally {
+            session.removeEventListener(listener);
+            Judgement j = read(id, session, fired, unknown, threshold);
+            return new Trial(this, id, stated, unknown, threshold, session, input, j);
+        } catch (RuntimeException e) {
             session.dispose();
+            throw e;
         }
+    }
+
+    /** The session's facts, evidence and needs, in an order that does not depend on firing order, concluded. */
+    Judgement read(String id, KieSession session, List<String> fired, Set<String> unknown, double threshold) {
+        List<Fact> facts = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        List<Need> needs = new ArrayList<>();
+        for (Object o : session.getObjects()) {
+            if (o instanceof Fact f) facts.add(f);
+            else if (o instanceof Evidence e) evidence.add(e);
+            else if (o instanceof Need n) needs.add(n);
+        }
+        evidence.sort(Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule));
+        // session order follows firing order, which follows the order rule files load in; a
+        // question's first "why" must not depend on that
+        needs.sort(Comparator.comparing(Need::getKey).thenComparing(Need::getCause).thenComparing(Need::getRule));
+        // two facts of one key (the user's and a rule's) come in the session's hash order: the user's first
+        facts.sort(Comparator.comparing((Fact f) -> keyOrder.getOrDefault(f.getKey(), Integer.MAX_VALUE)).thenComparing(Fact::getKey)
+                .thenComparing(f -> !Fact.USER.equals(f.getSource())).thenComparing(f -> String.valueOf(f.getSource()))
+                .thenComparing(Fact::getText));
+        return conclude(id, facts, evidence, needs, fired, unknown == null ? Set.of() : unknown, threshold);
     }
 
     private Judgement conclude(String id, List<Fact> facts, List<Evidence> evidence, List<Need> needs, List<String> fired,

@@ -86,13 +86,14 @@ public final class Planner {
      * question can move a cause across the threshold or rule out the leader). Null when none can.
      */
     public Plan next(Collection<Fact> facts, Set<String> unknown) {
-        Engine.Judgement now = engine.judge("plan", facts, unknown, threshold);
-        Diagnosis top = now.outcome().top();
-        String leader = top == null ? null : top.cause();
-        for (Plan p : rank(facts, unknown, now, null)) {
-            if (p.previews().stream().anyMatch(v -> v.matters(leader))) return p;
+        try (Trial trial = engine.trial("plan", facts, unknown, threshold)) {
+            Diagnosis top = trial.judgement().outcome().top();
+            String leader = top == null ? null : top.cause();
+            for (Plan p : rank(facts, unknown, trial, null)) {
+                if (p.previews().stream().anyMatch(v -> v.matters(leader))) return p;
+            }
+            return null;
         }
-        return null;
     }
 
     /**
@@ -100,10 +101,14 @@ public final class Planner {
      * (batch lists the facts the rules named as deciding); else every askable fact a rule needs or tests.
      */
     public List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Set<String> only) {
-        return rank(facts, unknown, engine.judge("plan", facts, unknown, threshold), only);
+        try (Trial trial = engine.trial("plan", facts, unknown, threshold)) {
+            return rank(facts, unknown, trial, only);
+        }
     }
 
-    List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Engine.Judgement now, Set<String> only) {
+    /** {@code trial} is the session of {@code facts}, open: each answer is tried on it. */
+    List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Trial trial, Set<String> only) {
+        Engine.Judgement now = trial.judgement();
         Outcome current = now.outcome();
         Set<String> known = new LinkedHashSet<>();
         for (Fact f : current.facts()) known.add(f.getKey());
@@ -138,10 +143,7 @@ public final class Planner {
             double[][] cf = new double[values.size()][hypotheses.size()];
             Set<String> moved = new LinkedHashSet<>();
             for (int v = 0; v < values.size(); v++) {
-                Map<String, Fact> with = new LinkedHashMap<>();
-                for (Fact f : facts) with.put(f.getKey(), f);
-                with.put(key, new Fact(key, values.get(v), Fact.USER, "look-ahead"));
-                Engine.Judgement ahead = engine.judge("look-ahead", with.values(), unknown, threshold);
+                Engine.Judgement ahead = trial.judgementWith(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
                 Outcome o = ahead.outcome();
                 Map<String, Double> after = certainties(o);
                 List<String> ruledOut = new ArrayList<>();

@@ -27,7 +27,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     /** A sample line of a catalog entry: it must match (or, for a not_sample, must not). */
     public record Sample(String text, Map<String, Object> facts, List<String> notFacts, int line) {}
 
-    /** A match that passed the entry's unless-filters: its span and the pattern's groups. */
+    /** A match that passed the entry's unless-filters: its span and the pattern's groups (group 0 alone when no fact uses them). */
     public record Found(int start, int end, String text, List<String> groups, Map<String, String> named) {
         public String group(int i) { return i < groups.size() ? groups.get(i) : null; }
     }
@@ -121,15 +121,35 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     }
 
     /**
+     * Where the pattern matches next, from a position on: the plain RE2/J search, or a faster one
+     * that gives the same match ({@link PrefixSearch}). Offsets are into the searched text; a group
+     * that did not take part has start -1.
+     */
+    interface Search {
+        boolean find(int from);
+        int start(int group);
+        int end(int group);
+    }
+
+    /**
      * The first match in {@code text} that passes the unless-filters, or null. A rejected match
      * moves the search past it (past its line for {@code unless_line}), so the work stays linear.
      */
     public Found find(String text) {
         Matcher m = pattern.matcher(text);
+        return find(text, new Search() {
+            public boolean find(int from) { return m.find(from); }
+            public int start(int group) { return m.start(group); }
+            public int end(int group) { return m.end(group); }
+        });
+    }
+
+    /** {@link #find(String)} with the given search over {@code text}. */
+    Found find(String text, Search m) {
         int from = 0;
         int rejected = 0;
         while (from <= text.length() && m.find(from)) {
-            int start = m.start(), end = m.end();
+            int start = m.start(0), end = m.end(0);
             if (unlessLine != null) {
                 int ls = text.lastIndexOf('\n', start - 1) + 1;
                 int le = text.indexOf('\n', Math.max(end - 1, start));
@@ -140,21 +160,34 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                     continue;
                 }
             }
-            if (unlessMatch != null && unlessMatch.matcher(m.group()).find()) {
+            String matched = text.substring(start, end);
+            if (unlessMatch != null && unlessMatch.matcher(matched).find()) {
                 from = end > start ? end : start + 1;
                 if (++rejected > 10_000) return null;
                 continue;
             }
-            List<String> groups = new ArrayList<>(m.groupCount() + 1);
-            for (int g = 0; g <= m.groupCount(); g++) groups.add(m.group(g));
+            if (!usesGroups()) return new Found(start, end, matched, List.of(matched), Map.of());
+            int count = pattern.groupCount();
+            List<String> groups = new ArrayList<>(count + 1);
+            groups.add(matched);
+            for (int g = 1; g <= count; g++) groups.add(m.start(g) < 0 ? null : text.substring(m.start(g), m.end(g)));
             Map<String, String> named = Map.of();
             if (!pattern.namedGroups().isEmpty()) {
                 named = new LinkedHashMap<>();
-                for (String name : pattern.namedGroups().keySet()) named.put(name, m.group(name));
+                for (Map.Entry<String, Integer> g : pattern.namedGroups().entrySet()) named.put(g.getKey(), groups.get(g.getValue()));
             }
-            return new Found(start, end, m.group(), groups, named);
+            return new Found(start, end, matched, groups, named);
         }
         return null;
+    }
+
+    /**
+     * Whether a fact's value is filled from the match's groups ($1, ${name}). When none is, a match's
+     * groups are not read: RE2/J finds them by running the match again.
+     */
+    public boolean usesGroups() {
+        for (Object v : facts.values()) if (v instanceof String s && s.contains("$")) return true;
+        return false;
     }
 
     /** Fill $1 / ${name} in a templated value from a match. */

@@ -18,11 +18,14 @@ public final class TextExtraction {
     private final List<Extractor> extractors;
     private final Vocabulary vocabulary;
     private final Prefilter prefilter;
+    private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
 
     public TextExtraction(List<Extractor> extractors, Vocabulary vocabulary) {
         this.extractors = extractors;
         this.vocabulary = vocabulary;
         this.prefilter = new Prefilter(extractors.stream().map(e -> e.pattern().pattern()).toList());
+        this.plans = new SearchPlan[extractors.size()];
+        for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern());
     }
 
     /** A catalog entry that matched a text, the text it matched (from the original), and the facts it gave. */
@@ -45,20 +48,27 @@ public final class TextExtraction {
         if (text == null || text.isBlank()) return List.of();
         String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         TextReader.Reading reading = TextReader.read(input);
-        boolean[] candidates = prefilter.candidates(reading.lower());
         List<Recognised> out = new ArrayList<>();
-        for (int i = 0; i < extractors.size(); i++) {
-            if (!candidates[i]) continue;
-            Recognised r = apply(extractors.get(i), reading);
-            if (r != null) out.add(r);
+        for (int i : prefilter.candidateList(reading.lower())) {
+            Extractor.Found m = match(i, reading);
+            if (m != null) out.add(recognised(extractors.get(i), m, reading));
         }
         return out;
     }
 
-    /** One entry on a reading: null when it does not match. */
+    /** One entry on a reading with RE2/J's plain search (the reference the faster search must agree with): null when it does not match. */
     Recognised apply(Extractor ex, TextReader.Reading reading) {
         Extractor.Found m = ex.find(reading.text());
-        if (m == null) return null;
+        return m == null ? null : recognised(ex, m, reading);
+    }
+
+    /** Entry {@code i} on a reading with the search {@link #recognise} uses: its match, or null. */
+    Extractor.Found match(int i, TextReader.Reading reading) {
+        Extractor ex = extractors.get(i);
+        return plans[i] == null ? ex.find(reading.text()) : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower()));
+    }
+
+    private Recognised recognised(Extractor ex, Extractor.Found m, TextReader.Reading reading) {
         String excerpt = excerpt(reading.originalSpan(m.start(), m.end()));
         String evidence = "extractor '" + ex.id() + "' matched \"" + excerpt + "\""
                 + (ex.source() == null ? "" : " (source: " + ex.source() + ")");

@@ -22,28 +22,40 @@ public final class TextReader {
         }
     }
 
-    /** A growing text with the origin of each character. */
+    /** A growing text with the origin of each character (arrays, not a StringBuilder: this runs on every character pasted). */
     private static final class Out {
-        final StringBuilder sb;
+        char[] chars;
         int[] origin;
-        Out(int capacity) { sb = new StringBuilder(capacity); origin = new int[Math.max(16, capacity)]; }
+        int length;
+        Out(int capacity) { chars = new char[Math.max(16, capacity)]; origin = new int[chars.length]; }
         void add(char c, int from) {
-            if (sb.length() == origin.length) origin = java.util.Arrays.copyOf(origin, origin.length * 2);
-            origin[sb.length()] = from;
-            sb.append(c);
+            if (length == chars.length) {
+                chars = java.util.Arrays.copyOf(chars, length * 2);
+                origin = java.util.Arrays.copyOf(origin, length * 2);
+            }
+            chars[length] = c;
+            origin[length++] = from;
         }
-        int length() { return sb.length(); }
-        char last() { return sb.charAt(sb.length() - 1); }
+        char last() { return chars[length - 1]; }
     }
 
     public static Reading read(String original) {
         Out a = unescape(original);
         Out b = lines(a);
-        String text = b.sb.toString();
-        char[] lower = new char[text.length()];
-        for (int i = 0; i < lower.length; i++) lower[i] = Character.toLowerCase(text.charAt(i));
-        int[] origin = java.util.Arrays.copyOf(b.origin, text.length());
-        return new Reading(original, text, new String(lower), origin);
+        int n = b.length;
+        char[] lower = new char[n];
+        for (int i = 0; i < n; i++) lower[i] = fold(b.chars[i]);
+        return new Reading(original, new String(b.chars, 0, n), new String(lower), java.util.Arrays.copyOf(b.origin, n));
+    }
+
+    /**
+     * The lower-case form the prefilter compares: every character a case-insensitive RE2 pattern
+     * lets stand for {@code c} folds to the same one ({@code ſ} to {@code s}, the Kelvin sign to {@code k},
+     * final sigma to sigma), so a literal found by the filter is never missed by it.
+     */
+    public static char fold(char c) {
+        if (c < 128) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /** Characters: JSON escapes, line ends, quotes, ellipses, spaces. */
@@ -98,13 +110,13 @@ public final class TextReader {
     }
 
     private static void space(Out out, int from) {
-        if (out.length() > 0 && out.last() == ' ') return; // a run of spaces is one space (an indent stays one space)
+        if (out.length > 0 && out.last() == ' ') return; // a run of spaces is one space (an indent stays one space)
         out.add(' ', from);
     }
 
     private static void newline(Out out, int from) {
         // trailing spaces before a line end go
-        while (out.length() > 0 && out.last() == ' ') out.sb.setLength(out.length() - 1);
+        while (out.length > 0 && out.last() == ' ') out.length--;
         out.add('\n', from);
     }
 
@@ -119,25 +131,25 @@ public final class TextReader {
      * does not start a record of its own.
      */
     private static Out lines(Out in) {
-        String s = in.sb.toString();
-        Out out = new Out(s.length());
-        int n = s.length();
+        char[] s = in.chars;
+        Out out = new Out(in.length);
+        int n = in.length;
         int pos = 0;
         int prevRawLength = -1;       // length of the previous line as pasted, -1 at the start
         while (pos <= n) {
-            int end = s.indexOf('\n', pos);
-            if (end < 0) end = n;
+            int end = pos;
+            while (end < n && s[end] != '\n') end++;
             int raw = end - pos;
-            boolean record = startsRecord(s, pos, end);
-            int body = skipPrefix(s, pos, end);
-            if (prevRawLength >= 70 && !record && body < end && continues(s, body, end)
+            boolean record = startsRecord(s, n, pos, end);
+            int body = skipPrefix(s, n, pos, end);
+            if (prevRawLength >= 70 && !record && body < end && continues(s, body)
                     && !endsSentence(out)) {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
-                out.sb.setLength(out.length() - 1); // the '\n' added after the previous line
+                out.length--; // the '\n' added after the previous line
                 out.add(' ', pos);
             }
-            for (int k = body; k < end; k++) out.add(s.charAt(k), k < in.origin.length ? in.origin[k] : in.origin[in.length() - 1]);
+            for (int k = body; k < end; k++) out.add(s[k], in.origin[k]);
             if (end < n) out.add('\n', in.origin[end]);
             prevRawLength = raw;
             pos = end + 1;
@@ -147,76 +159,76 @@ public final class TextReader {
     }
 
     private static boolean endsSentence(Out out) {
-        int i = out.length() - 2; // before the '\n'
+        int i = out.length - 2; // before the '\n'
         if (i < 0) return true;
-        char c = out.sb.charAt(i);
+        char c = out.chars[i];
         return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '{' || c == '}' || c == ']' || c == '>';
     }
 
     /** A line that starts a record of its own: a prefix, a list item, YAML/JSON, a container row. */
-    private static boolean startsRecord(String s, int pos, int end) {
+    private static boolean startsRecord(char[] s, int n, int pos, int end) {
         if (pos >= end) return true;
-        char c = s.charAt(pos);
+        char c = s[pos];
         if (c == ' ' || c == '-' || c == '*' || c == '#' || c == '{' || c == '[' || c == '|' || c == '>' || c == '"' || c == '<') return true;
-        if (skipPrefix(s, pos, end) != pos) return true;
+        if (skipPrefix(s, n, pos, end) != pos) return true;
         if (Character.isUpperCase(c)) return true;
         // a docker ps row: 12 hex digits and a space
         if (end - pos > 13) {
             boolean hex = true;
-            for (int k = pos; k < pos + 12; k++) if (Character.digit(s.charAt(k), 16) < 0) { hex = false; break; }
-            if (hex && s.charAt(pos + 12) == ' ') return true;
+            for (int k = pos; k < pos + 12; k++) if (Character.digit(s[k], 16) < 0) { hex = false; break; }
+            if (hex && s[pos + 12] == ' ') return true;
         }
         // key: value, KEY=value
         for (int k = pos; k < end && k < pos + 40; k++) {
-            char d = s.charAt(k);
-            if (d == ':' || d == '=') return k + 1 >= end || s.charAt(k + 1) == ' ' || d == '=';
+            char d = s[k];
+            if (d == ':' || d == '=') return k + 1 >= end || s[k + 1] == ' ' || d == '=';
             if (!(Character.isLetterOrDigit(d) || d == '_' || d == '.' || d == '-')) break;
         }
         return false;
     }
 
-    private static boolean continues(String s, int body, int end) {
-        char c = s.charAt(body);
+    private static boolean continues(char[] s, int body) {
+        char c = s[body];
         return Character.isLowerCase(c) || Character.isDigit(c) || c == '(' || c == '\'' || c == ',';
     }
 
     /** Index after a log prefix at {@code pos}: {@code name-1  | }, then a timestamp; {@code pos} if none. */
-    static int skipPrefix(String s, int pos, int end) {
+    static int skipPrefix(char[] s, int n, int pos, int end) {
         int i = pos;
         // docker compose: "web-1  | ", "app_1 | "
         int k = i;
-        while (k < end && k - i < 64 && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '-' || s.charAt(k) == '_' || s.charAt(k) == '.')) k++;
-        if (k > i && k + 1 < end && s.charAt(k) == ' ' && s.charAt(k + 1) == '|') {
+        while (k < end && k - i < 64 && (Character.isLetterOrDigit(s[k]) || s[k] == '-' || s[k] == '_' || s[k] == '.')) k++;
+        if (k > i && k + 1 < end && s[k] == ' ' && s[k + 1] == '|') {
             i = k + 2;
-            if (i < end && s.charAt(i) == ' ') i++;
-        } else if (k > i && k < end && s.charAt(k) == '|') {
+            if (i < end && s[i] == ' ') i++;
+        } else if (k > i && k < end && s[k] == '|') {
             i = k + 1;
-            if (i < end && s.charAt(i) == ' ') i++;
+            if (i < end && s[i] == ' ') i++;
         }
         // a timestamp: 2024-05-01T10:00:00(.123)(Z|+02:00) or 2024/05/01 10:00:00, optionally in [ ]
         int t = i;
-        if (t < end && s.charAt(t) == '[') t++;
-        if (t + 19 <= end && digits(s, t, 4) && (s.charAt(t + 4) == '-' || s.charAt(t + 4) == '/') && digits(s, t + 5, 2)
-                && s.charAt(t + 7) == s.charAt(t + 4) && digits(s, t + 8, 2) && (s.charAt(t + 10) == 'T' || s.charAt(t + 10) == ' ')
-                && digits(s, t + 11, 2) && s.charAt(t + 13) == ':' && digits(s, t + 14, 2) && s.charAt(t + 16) == ':' && digits(s, t + 17, 2)) {
+        if (t < end && s[t] == '[') t++;
+        if (t + 19 <= end && digits(s, n, t, 4) && (s[t + 4] == '-' || s[t + 4] == '/') && digits(s, n, t + 5, 2)
+                && s[t + 7] == s[t + 4] && digits(s, n, t + 8, 2) && (s[t + 10] == 'T' || s[t + 10] == ' ')
+                && digits(s, n, t + 11, 2) && s[t + 13] == ':' && digits(s, n, t + 14, 2) && s[t + 16] == ':' && digits(s, n, t + 17, 2)) {
             t += 19;
-            if (t < end && (s.charAt(t) == '.' || s.charAt(t) == ',')) { t++; while (t < end && Character.isDigit(s.charAt(t))) t++; }
-            if (t < end && s.charAt(t) == 'Z') t++;
-            else if (t + 5 < end && (s.charAt(t) == '+' || s.charAt(t) == '-') && digits(s, t + 1, 2)) {
+            if (t < end && (s[t] == '.' || s[t] == ',')) { t++; while (t < end && Character.isDigit(s[t])) t++; }
+            if (t < end && s[t] == 'Z') t++;
+            else if (t + 5 < end && (s[t] == '+' || s[t] == '-') && digits(s, n, t + 1, 2)) {
                 t += 3;
-                if (t < end && s.charAt(t) == ':') t++;
-                if (digits(s, t, 2)) t += 2;
+                if (t < end && s[t] == ':') t++;
+                if (digits(s, n, t, 2)) t += 2;
             }
-            if (t < end && s.charAt(t) == ']') t++;
-            if (t < end && s.charAt(t) == ' ') t++;
+            if (t < end && s[t] == ']') t++;
+            if (t < end && s[t] == ' ') t++;
             i = t;
         }
         return i;
     }
 
-    private static boolean digits(String s, int from, int len) {
-        if (from + len > s.length()) return false;
-        for (int k = from; k < from + len; k++) if (!Character.isDigit(s.charAt(k))) return false;
+    private static boolean digits(char[] s, int n, int from, int len) {
+        if (from + len > n) return false;
+        for (int k = from; k < from + len; k++) if (!Character.isDigit(s[k])) return false;
         return true;
     }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The fact vocabulary of knowledge/facts.yaml: every key a rule, case, extractor or probe may use. */
 public final class Vocabulary {
@@ -44,6 +46,13 @@ public final class Vocabulary {
                     n.text("help", null), n.text("probe", null), symptomText, n.file(), n.line()));
         }
         return new Vocabulary(specs);
+    }
+
+    /** The words that answer a question "I don't know", in the REPL and in an answers file. */
+    public static final Set<String> UNKNOWN_WORDS = Set.of("?", "unknown", "idk", "dunno", "don't know", "dont know", "not sure", "skip");
+
+    public static boolean isUnknown(String answer) {
+        return UNKNOWN_WORDS.contains(answer.trim().toLowerCase(Locale.ROOT));
     }
 
     public FactSpec get(String key) { return specs.get(key); }

@@ -6,12 +6,12 @@ import dev.dokploydoctor.engine.Interview;
 import dev.dokploydoctor.engine.Planner;
 import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.AnswersFile;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
-import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.report.Style;
 
 import java.io.PrintStream;
@@ -24,9 +24,14 @@ import java.util.function.Supplier;
 /**
  * The guided diagnosis: asks what the user sees, then the questions the rules still need (one at a
  * time, best separator first, never one already answered or probed), shows the leading causes after
- * each answer, and ends with a diagnosis, advice, or an honest "inconclusive". Commands
- * ({@link Commands}) work at every prompt. Every change re-evaluates the whole fact list, so undo
- * and change are exact.
+ * each answer, and ends with a diagnosis, advice, or an honest "inconclusive". Every change
+ * re-evaluates the whole fact list, so undo and change are exact.
+ * <p>
+ * This class starts the session (rules compiling and probes running in the background), runs the
+ * loop and takes the interview's next step. The rest is split by concern: {@link Prompter} reads a
+ * line or a {@code """} block (Ctrl-C, wake-ups), {@link Prompts} does what each of the three
+ * prompts does with it, {@link Commands} is the table of command handlers, {@link ReplState} holds
+ * where the session stands (one reset), and {@link ReplView} and {@link Explanations} are the view.
  */
 public final class Conversation {
     private final ReplOptions options;
@@ -34,7 +39,7 @@ public final class Conversation {
     private volatile Console console; // read by the loader thread to wake a read on failure
     private ReplView view;
     private Prompter prompter;
-    private Commands commands;
+    private Prompts prompts;
     private EngineLoader loader;
     private Engine engine;
     private Explanations words;
@@ -71,7 +76,7 @@ public final class Conversation {
         try {
             view = new ReplView(console);
             prompter = new Prompter(console);
-            commands = new Commands(this, state, view);
+            prompts = new Prompts(this, state, view, prompter, new Commands(this, state, view), options);
             if (!console.interactive()) useEngine(); // nothing to type ahead on a pipe: a broken rule base fails before any output
             if (answers != null) applyAnswers(answers);
             console.setCompletion(new Completions(prompter::asking, () -> engine, () -> state.outcome, state.session, () -> examples().keySet()));
@@ -121,9 +126,9 @@ public final class Conversation {
         while (true) {
             try {
                 boolean goOn = switch (state.mode) {
-                    case OPENING -> opening();
-                    case QUESTIONS -> question();
-                    case COMMANDS -> commandPrompt();
+                    case OPENING -> prompts.opening();
+                    case QUESTIONS -> prompts.question();
+                    case COMMANDS -> prompts.commandPrompt();
                 };
                 if (!goOn) return leave();
             } catch (Console.Woken woken) {
@@ -131,115 +136,6 @@ public final class Conversation {
                 else probesArrived();
             }
         }
-    }
-
-    // ---- the three prompts ----
-
-    private boolean opening() throws Console.Woken {
-        if (!state.openingShown) {
-            view.opening();
-            state.openingShown = true;
-        }
-        String line;
-        try {
-            Timing.mark("first prompt");
-            line = prompter.line("> ");
-        } catch (Console.Interrupted e) {
-            view.dim("(Ctrl-D or 'quit' leaves)");
-            return true;
-        }
-        if (line == null) return false;
-        if (line.isBlank()) return true;
-        Command c = Command.parse(line);
-        if (c != null) return commands.run(c);
-        Knowledge k = loader.knowledge();
-        Opening.Parsed parsed = Opening.parse(line, k.vocabulary(), k.textExtraction());
-        if (!Opening.reportsSomething(parsed, k.vocabulary())) {
-            // the user came because something is wrong: say what was not understood, and ask
-            view.println(style().warn() + " I did not recognise a symptom in that, so I will ask what I need."
-                    + style().dim(" (a status code, an error message or a number from the list is quicker)"));
-            parsed = Opening.withReportedFault(parsed, line, k.vocabulary());
-        }
-        state.session.add(Session.Kind.OPENING, "what you see", parsed.facts(), parsed.text(), true);
-        view.noted(parsed.facts());
-        if (parsed.url() != null && options.probe() && options.target().url() == null) {
-            ProbeTarget t = options.target();
-            watch(ProbeRunner.start(new ProbeTarget(t.service(), t.project(), parsed.url()), options.probeTimeout(), k.vocabulary()));
-        }
-        useEngine();
-        advance();
-        return true;
-    }
-
-    private boolean question() throws Console.Woken {
-        if (absorbProbes(false)) {
-            advance();
-            return true;
-        }
-        if (state.plan == null) {
-            state.mode = ReplState.Mode.COMMANDS;
-            return true;
-        }
-        Question q = state.plan.question();
-        if (q.spec() != null && q.spec().probe() != null && probes.pending()) {
-            view.dim("  checking (" + q.spec().probe() + ")...");
-            absorbProbes(true);
-            advance();
-            return true;
-        }
-        view.question(q.key(), q.text(), q.spec(), null);
-        while (true) {
-            String line;
-            try {
-                line = prompter.answer(q.spec());
-            } catch (Console.Interrupted e) {
-                view.dim("(question cancelled; 'next' asks it again, 'help' lists commands)");
-                state.mode = ReplState.Mode.COMMANDS;
-                return true;
-            }
-            if (line == null) return false;
-            Command c = Command.parse(line);
-            if (c != null) return commands.run(c);
-            Reply reply = Reply.parse(line, q.spec());
-            if (reply instanceof Reply.Invalid invalid) {
-                // an error message pasted instead of an answer is more of what the user sees
-                if (takeAsText(line)) return true;
-                view.invalid(invalid.message(), q.spec());
-                continue;
-            }
-            Fact fact = reply instanceof Reply.Value v ? new Fact(q.key(), v.value(), Fact.USER, "answered") : null;
-            state.session.answer(q.key(), q.text(), fact == null ? "unknown" : fact.getText(), fact);
-            advance();
-            return true;
-        }
-    }
-
-    private boolean commandPrompt() throws Console.Woken {
-        String line;
-        try {
-            line = prompter.line("doctor> ");
-        } catch (Console.Interrupted e) {
-            view.dim("(Ctrl-D or 'quit' leaves)");
-            return true;
-        }
-        if (line == null) return false;
-        if (line.isBlank()) return true;
-        Command c = Command.parse(line);
-        if (c != null) return commands.run(c);
-        // anything else is more of what the user sees: run it through the extractors
-        if (!takeAsText(line)) view.dim("Nothing new in that (not a command, no known error text). 'help' lists commands.");
-        return true;
-    }
-
-    /** Text with something new in it (an error line): noted, then the interview goes on; false when nothing new. */
-    private boolean takeAsText(String line) {
-        useEngine();
-        List<Fact> found = new ArrayList<>();
-        for (Fact f : engine.extraction().extract(line)) if (state.session.fact(f.getKey()) == null) found.add(f);
-        if (found.isEmpty()) return false;
-        view.noted(state.session.add(Session.Kind.TEXT, "more text", found, line, false));
-        advance();
-        return true;
     }
 
     // ---- reasoning ----
@@ -318,7 +214,7 @@ public final class Conversation {
     }
 
     /** A probe run whose arrival wakes a waiting prompt (a real terminal only; a pipe is read line by line). */
-    private void watch(ProbeRunner runner) {
+    void watch(ProbeRunner runner) {
         probes.add(runner);
         runner.whenDone(() -> {
             Console c = console;
@@ -328,7 +224,7 @@ public final class Conversation {
     }
 
     /** Take the probe facts when they are in (or wait for them); true when a fact was added. */
-    private boolean absorbProbes(boolean wait) {
+    boolean absorbProbes(boolean wait) {
         ProbeIntake.Intake in = probes.take(state.session, wait, style(), !examples().isEmpty());
         in.lines().forEach(view::println);
         return in.added();
@@ -349,7 +245,11 @@ public final class Conversation {
         examples = null;
     }
 
+    boolean probesPending() { return probes.pending(); }
+
     Engine engine() { return engine; }
+    /** The knowledge, loaded before the rules compile (the opening reads text with it). */
+    Knowledge knowledge() { return loader.knowledge(); }
     Explanations words() { return words; }
     Prompter prompter() { return prompter; }
     double threshold() { return options.threshold(); }

@@ -2,6 +2,7 @@ package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.FactType;
+import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +14,6 @@ public sealed interface Reply {
     record Unknown() implements Reply {}
     record Invalid(String message) implements Reply {}
 
-    Set<String> UNKNOWN_WORDS = Set.of("?", "unknown", "idk", "dunno", "don't know", "dont know", "not sure", "skip");
-
-    static boolean isUnknown(String answer) {
-        return UNKNOWN_WORDS.contains(answer.trim().toLowerCase(Locale.ROOT));
-    }
-
     /**
      * Read an answer to the question about {@code spec}: yes/no words for bool, a value or its number
      * for a choice, a whole number, a comma-separated list, or any text.
@@ -26,7 +21,7 @@ public sealed interface Reply {
     static Reply parse(String answer, FactSpec spec) {
         String a = answer.trim();
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
-        if (isUnknown(a)) return new Unknown();
+        if (Vocabulary.isUnknown(a)) return new Unknown();
         if (spec.type() == FactType.ENUM) {
             List<String> values = spec.values();
             if (a.matches("\\d{1,2}")) {

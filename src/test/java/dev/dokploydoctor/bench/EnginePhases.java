@@ -1,6 +1,6 @@
 package dev.dokploydoctor.bench;
 
-import dev.dokploydoctor.cli.CaseReader;
+import dev.dokploydoctor.knowledge.CaseReader;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.RuleBase;

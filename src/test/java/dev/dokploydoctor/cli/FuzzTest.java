@@ -1,5 +1,6 @@
 package dev.dokploydoctor.cli;
 
+import dev.dokploydoctor.knowledge.CaseReader;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.TextExtraction;

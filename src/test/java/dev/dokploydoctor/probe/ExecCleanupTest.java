@@ -20,8 +20,7 @@ class ExecCleanupTest {
         try (TestHost h = TestHost.open()) {
             String app = "execs-" + h.run;
             h.dokployNetwork();
-            String web = h.container(app + "-web-1", concat(compose(app, "web", null),
-                    traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+            String web = h.routedWeb(app);
             String traefik = h.container(TRAEFIK, on(DOKPLOY_NETWORK, "traefik"), "sleep", "600");
             h.awaitListening(web, 3000);
             assertEquals(List.of(), execIds(h, web));

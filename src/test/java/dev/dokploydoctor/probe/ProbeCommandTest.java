@@ -41,12 +41,7 @@ class ProbeCommandTest {
     @Test void checklistAndJsonForAComposeService() throws Exception {
         try (TestHost h = TestHost.open()) {
             String app = "shop-" + h.run;
-            h.dokployNetwork();
-            String appDefault = h.network(app + "_default");
-            String web = h.container(app + "-web-1", concat(compose(app, "web", null),
-                    traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
-            h.container(app + "-db-1", concat(compose(app, "db", null), on(appDefault, "db")), "httpd", "-f", "-p", "5432");
-            h.awaitListening(web, 3000);
+            String web = h.isolatedApp(app, "db");
 
             Run text = run("probe", "--service", "web", "--project", app);
             assertEquals(0, text.code(), text.err());
@@ -80,18 +75,13 @@ class ProbeCommandTest {
         dev.dokploydoctor.report.Style style = dev.dokploydoctor.report.Style.detect();
         try (TestHost h = TestHost.open()) {
             String app = "shop-" + h.run;
-            h.dokployNetwork();
-            String appDefault = h.network(app + "_default");
-            String web = h.container(app + "-web-1", concat(compose(app, "web", null),
-                    traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
-            h.container(app + "-db-1", concat(compose(app, "db", null), on(appDefault, "db")), "httpd", "-f", "-p", "5432");
-            h.awaitListening(web, 3000);
+            String web = h.isolatedApp(app, "db");
 
             Run broken = run("probe", "--service", "web", "--project", app, "--probe-timeout", "120");
             assertTrue(broken.out().contains(style.bad() + " dependency.shares_network = false"), broken.out());
             assertTrue(broken.out().contains(style.bad() + " app.dns_failure = true"), broken.out());
 
-            h.docker("network", "connect", "--alias", "web", appDefault, web);   // the dual-network fix
+            h.docker("network", "connect", "--alias", "web", app + "_default", web);   // the dual-network fix
             Run fixed = run("probe", "--service", "web", "--project", app, "--probe-timeout", "120");
             assertTrue(fixed.out().contains(style.ok() + " dependency.shares_network = true"), fixed.out());
             assertFalse(fixed.out().contains(style.bad() + " "), "nothing marked as a fault once fixed:\n" + fixed.out());

@@ -21,12 +21,7 @@ class SharedNetworkTest {
     @Test void isolationIsDiagnosedFromNetworkMembershipWithoutALookup() {
         try (TestHost h = TestHost.open()) {
             String app = "shop-" + h.run;
-            h.dokployNetwork();
-            String appDefault = h.network(app + "_default");
-            String web = h.container(app + "-web-1", concat(compose(app, "web", null),
-                    traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
-            h.container(app + "-postgres-1", concat(compose(app, "postgres", null), on(appDefault, "postgres")), "httpd", "-f", "-p", "5432");
-            h.awaitListening(web, 3000);
+            String web = h.isolatedApp(app, "postgres");
 
             ProbeReport r = h.probe(new ProbeTarget("web", app, null));
             List<Fact> withoutLookup = r.facts().stream().filter(f -> !f.getKey().equals("app.dns_failure")).toList();
@@ -34,7 +29,7 @@ class SharedNetworkTest {
             assertEquals(Status.DIAGNOSED, o.status(), describe(o) + "\n" + Reports.dump(r));
             assertEquals("multi-container-isolation", o.top().cause(), describe(o));
 
-            h.docker("network", "connect", "--alias", "web", appDefault, web);   // the dual-network fix
+            h.docker("network", "connect", "--alias", "web", app + "_default", web);   // the dual-network fix
             ProbeReport fixed = h.probe(new ProbeTarget("web", app, null));
             List<Fact> fixedFacts = fixed.facts().stream().filter(f -> !f.getKey().equals("app.dns_failure")).toList();
             Outcome after = ENGINE.evaluate("inspect only, fixed", fixedFacts, Set.of(), Engine.DEFAULT_THRESHOLD);

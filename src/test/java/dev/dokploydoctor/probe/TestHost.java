@@ -117,6 +117,29 @@ final class TestHost implements AutoCloseable {
     /** The shared dokploy-network (a bridge here; an overlay in real DokPloy). */
     String dokployNetwork() { return network(DOKPLOY_NETWORK); }
 
+    /**
+     * The app's web service as DokPloy runs it behind Traefik: compose labels, Traefik labels for
+     * {@code <app>.example.test} on port 3000, on dokploy-network only (alias web), httpd on 3000.
+     */
+    String routedWeb(String app) {
+        return container(app + "-web-1", concat(compose(app, "web", null),
+                traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+    }
+
+    /**
+     * The isolation behind multi-container-isolation: web routed on dokploy-network only, and
+     * {@code dependency} on the app's default network ({@code <app>_default}) only. Returns web's
+     * container once it listens.
+     */
+    String isolatedApp(String app, String dependency) {
+        dokployNetwork();
+        String appDefault = network(app + "_default");
+        String web = routedWeb(app);
+        container(app + "-" + dependency + "-1", concat(compose(app, dependency, null), on(appDefault, dependency)), "httpd", "-f", "-p", "5432");
+        awaitListening(web, 3000);
+        return web;
+    }
+
     /** Start a detached container; {@code options} are docker run options, {@code command} what it runs. */
     String container(String name, List<String> options, String... command) {
         List<String> cmd = new ArrayList<>(List.of("run", "-d", "--name", name, "--label", LABEL + "=" + run));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.AnswersFile;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Documents;
 import dev.dokploydoctor.knowledge.Knowledge;

@@ -1,4 +1,4 @@
-package dev.dokploydoctor.cli;
+package dev.dokploydoctor.knowledge;
 
 import java.io.IOException;
 import java.io.Reader;

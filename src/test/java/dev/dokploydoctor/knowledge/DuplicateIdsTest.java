@@ -1,4 +1,4 @@
-package dev.dokploydoctor.cli;
+package dev.dokploydoctor.knowledge;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DuplicateIdsTest {
     @Test
     void repeatsAreFoundWhileTheTableHasRoom() {
-        CaseReader.DuplicateIds ids = new CaseReader.DuplicateIds(100);
+        DuplicateIds ids = new DuplicateIds(100);
         for (int i = 0; i < 100; i++) assertTrue(ids.add("case-" + i));
         assertFalse(ids.add("case-42"));
         assertFalse(ids.saturated());
@@ -17,7 +17,7 @@ class DuplicateIdsTest {
 
     @Test
     void aFullTableKeepsCheckingAgainstWhatItHoldsButRemembersNoMore() {
-        CaseReader.DuplicateIds ids = new CaseReader.DuplicateIds(2);
+        DuplicateIds ids = new DuplicateIds(2);
         assertTrue(ids.add("a"));
         assertTrue(ids.add("b"));
         assertTrue(ids.add("c"));          // new, let through unremembered
@@ -29,7 +29,7 @@ class DuplicateIdsTest {
 
     @Test
     void theTableStopsGrowingAtItsLimit() {
-        CaseReader.DuplicateIds ids = new CaseReader.DuplicateIds(5000);
+        DuplicateIds ids = new DuplicateIds(5000);
         for (int i = 0; i < 20_000; i++) ids.add("id-" + i);
         assertEquals(5000, ids.remembered());
         assertTrue(ids.saturated());

@@ -1,9 +1,4 @@
-package dev.dokploydoctor.repl;
-
-import dev.dokploydoctor.knowledge.Fact;
-import dev.dokploydoctor.knowledge.Documents;
-import dev.dokploydoctor.knowledge.Node;
-import dev.dokploydoctor.knowledge.Vocabulary;
+package dev.dokploydoctor.knowledge;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +16,7 @@ public record AnswersFile(List<Fact> facts, Set<String> unknown) {
 
     public static AnswersFile read(Path path, Vocabulary vocabulary) {
         if (!Files.isRegularFile(path)) {
-            throw new dev.dokploydoctor.knowledge.KnowledgeError(path.toString(), 0, null, "no such answers file");
+            throw new KnowledgeError(path.toString(), 0, null, "no such answers file");
         }
         Node root = Documents.read(path);
         if (root.isNull()) return new AnswersFile(List.of(), Set.of());
@@ -32,7 +27,7 @@ public record AnswersFile(List<Fact> facts, Set<String> unknown) {
             String key = e.getKey();
             Node v = e.getValue();
             vocabulary.require(key, v);
-            if (v.isNull() || (v.isScalar() && Reply.isUnknown(v.text()))) {
+            if (v.isNull() || (v.isScalar() && Vocabulary.isUnknown(v.text()))) {
                 unknown.add(key);
                 continue;
             }

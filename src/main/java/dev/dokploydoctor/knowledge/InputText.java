@@ -1,8 +1,9 @@
-package dev.dokploydoctor.cli;
+package dev.dokploydoctor.knowledge;
 
 import dev.dokploydoctor.knowledge.KnowledgeError;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -66,8 +67,22 @@ final class InputText {
 
     boolean isUtf8() { return charset == StandardCharsets.UTF_8; }
 
+    /** Reads the next line of a JSONL file (at most {@code max} bytes or characters of it kept); null at the end. */
+    Line nextLine(int max) throws IOException {
+        if (isUtf8()) return nextUtf8Line(max);
+        if (otherLines == null) otherLines = new BufferedReader(reader(), 1 << 16);
+        return nextDecodedLine(max);
+    }
+
+    /** The lines of a file that is not UTF-8, decoded as a whole; null until the first is read. */
+    private BufferedReader otherLines;
+
+    void close() throws IOException {
+        if (otherLines != null) otherLines.close();
+    }
+
     /** Reads the next line (at most {@code max} bytes of it kept); null at the end. UTF-8 only. */
-    Line nextUtf8Line(int max) throws IOException {
+    private Line nextUtf8Line(int max) throws IOException {
         byte[] buf = lineBuffer;
         int len = 0;
         boolean any = false;
@@ -96,6 +111,25 @@ final class InputText {
         }
         utf8.flush(chars);
         return new Line(chars.flip().toString(), null);
+    }
+
+    /** Reads one line of a file that is not UTF-8, but keeps at most {@code max} characters of it (the rest is skipped). */
+    private Line nextDecodedLine(int max) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        boolean any = false;
+        boolean cut = false;
+        while ((c = otherLines.read()) != -1) {
+            any = true;
+            if (c == '\n') break;
+            if (sb.length() < max) sb.append((char) c);
+            else cut = true;
+        }
+        if (!any) return null;
+        if (cut) return new Line(null, "line longer than " + (max / (1024 * 1024)) + " MiB; one case per line expected");
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
+        return new Line(sb.toString(), null);
     }
 
     private byte[] lineBuffer = new byte[256];

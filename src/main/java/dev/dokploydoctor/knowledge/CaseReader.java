@@ -1,22 +1,18 @@
-package dev.dokploydoctor.cli;
+package dev.dokploydoctor.knowledge;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.dokploydoctor.knowledge.CaseInput;
-import dev.dokploydoctor.knowledge.Documents;
-import dev.dokploydoctor.knowledge.KnowledgeError;
-import dev.dokploydoctor.knowledge.Node;
-import dev.dokploydoctor.knowledge.TextExtraction;
-import dev.dokploydoctor.knowledge.ValueReader;
-import dev.dokploydoctor.knowledge.Vocabulary;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -49,7 +45,6 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
     private JsonParser parser;
     private ValueReader values;
     private LongLines longLines;
-    private BufferedReader lines;
     private int lineNumber;
     private int caseIndex;
     private Item next;
@@ -63,8 +58,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
         this.mode = detect(name, start);
         this.lineNumber = text.blankLines();
         if (mode == Mode.JSONL) {
-            this.reader = text.isUtf8() ? null : text.reader();
-            if (reader != null) lines = new BufferedReader(reader, 1 << 16);
+            this.reader = null;
         } else {
             boolean json = Documents.isJson(name) || start.startsWith("{") || start.startsWith("[");
             longLines = json ? null : new LongLines(text.reader());
@@ -119,7 +113,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
 
     private Item nextFromLines() throws IOException {
         while (true) {
-            InputText.Line line = lines == null ? text.nextUtf8Line(MAX_LINE) : readBoundedLine();
+            InputText.Line line = text.nextLine(MAX_LINE);
             if (line == null) return null;
             lineNumber++;
             String fallback = "line-" + lineNumber;
@@ -145,34 +139,37 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
     }
 
     /**
-     * Whether this id is new; call in input order. A repeated id is an error located at the
-     * repeat (ids are kept as hashes, see {@link DuplicateIds}).
+     * In input order: a JSONL case (parsed on a worker by {@link #resolve}) whose id was used
+     * before becomes the duplicate-id error, located at the repeat; other items are returned as
+     * they are (a document's ids are checked as it is read). Ids are kept as hashes ({@link DuplicateIds}).
      */
-    public boolean firstUse(String id) { return ids.add(id); }
+    public Item inOrder(Item resolved) {
+        if (mode == Mode.JSONL && resolved.input() != null && !ids.add(resolved.id())) return duplicate(resolved.input());
+        return resolved;
+    }
+
+    /** The cases of a symptom file, read as batch reads them, and the errors of those that are not valid. */
+    public record All(List<CaseInput> cases, List<KnowledgeError> errors) {}
+
+    public static All readAll(Path file, Vocabulary vocabulary) {
+        List<CaseInput> cases = new ArrayList<>();
+        List<KnowledgeError> errors = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); CaseReader reader = new CaseReader(in, file.toString(), vocabulary)) {
+            while (reader.hasNext()) {
+                Item item = reader.inOrder(reader.resolve(reader.next()));
+                if (item.error() != null) errors.add(item.error());
+                else cases.add(item.input());
+            }
+        } catch (IOException e) {
+            throw new KnowledgeError(file.toString(), 0, null, "cannot read: " + e.getMessage());
+        }
+        return new All(cases, errors);
+    }
 
     /** A note for standard error when duplicate ids were not checked across the whole file, else null. */
     public String idsNotice() {
         return ids.saturated() ? "duplicate ids are checked against the first " + String.format("%,d", ids.remembered())
                 + " cases only (so memory stays flat)" : null;
-    }
-
-    /** Reads one line of a file that is not UTF-8, but keeps at most MAX_LINE characters of it (the rest is skipped). */
-    private InputText.Line readBoundedLine() throws IOException {
-        StringBuilder sb = new StringBuilder();
-        int c;
-        boolean any = false;
-        boolean cut = false;
-        while ((c = lines.read()) != -1) {
-            any = true;
-            if (c == '\n') break;
-            if (sb.length() < MAX_LINE) sb.append((char) c);
-            else cut = true;
-        }
-        if (!any) return null;
-        if (cut) return new InputText.Line(null, "line longer than " + (MAX_LINE / (1024 * 1024)) + " MiB; one case per line expected");
-        int len = sb.length();
-        if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
-        return new InputText.Line(sb.toString(), null);
     }
 
     private boolean inArray;
@@ -272,82 +269,20 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
         String id = n.isMap() ? n.text("id", null) : null;
         try {
             CaseInput c = CaseInput.fromNode(n, vocabulary, fallbackId, true);
-            if (checkDuplicate && !firstUse(c.id())) return duplicate(c);
+            if (checkDuplicate && !ids.add(c.id())) return duplicate(c);
             return new Item(c, c.id(), null, null, c.line());
         } catch (KnowledgeError e) {
             return new Item(null, id != null ? id : fallbackId, e, null, n.line());
         }
     }
 
-    public Item duplicate(CaseInput c) {
+    private Item duplicate(CaseInput c) {
         return new Item(null, c.id(), new KnowledgeError(c.file(), c.line(), "id", "duplicate case id '" + c.id() + "'"), null, c.line());
     }
-
-    /** JSONL items are parsed on workers: their ids are checked in order when emitted. */
-    public boolean idsCheckedOnEmit() { return mode == Mode.JSONL; }
 
     @Override public void close() throws IOException {
         if (parser != null) parser.close();
         if (reader != null) reader.close();
-    }
-
-    /**
-     * Case ids seen so far, kept as 64-bit hashes in an open-addressing table: a million ids cost
-     * 16 MB, not the strings themselves.
-     */
-    static final class DuplicateIds {
-        /** 2^21 ids fill a table of 2^22 longs, 32 MiB; a bigger table would not fit a capped heap. */
-        static final int MAX_REMEMBERED = 1 << 21;
-
-        private final int maxRemembered;
-        private long[] table = new long[1 << 12];
-        private int size;
-        private boolean saturated;
-
-        DuplicateIds(int maxRemembered) { this.maxRemembered = maxRemembered; }
-
-        /** Whether some ids were let through unremembered: later repeats of them go unnoticed. */
-        boolean saturated() { return saturated; }
-        int remembered() { return size; }
-
-        /** Whether this id was not seen; once the table is full, new ids are checked but not kept. */
-        boolean add(String id) {
-            long h = hash(id);
-            if (h == 0) h = 1;
-            if (size * 2 >= table.length && size < maxRemembered) grow();
-            int mask = table.length - 1;
-            for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
-                if (table[i] == 0) {
-                    if (size >= maxRemembered) {
-                        saturated = true;
-                        return true;
-                    }
-                    table[i] = h;
-                    size++;
-                    return true;
-                }
-                if (table[i] == h) return false;
-            }
-        }
-
-        private void grow() {
-            long[] old = table;
-            table = new long[old.length * 2];
-            size = 0;
-            for (long h : old) if (h != 0) reinsert(h);
-        }
-
-        private void reinsert(long h) {
-            int mask = table.length - 1;
-            for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
-                if (table[i] == 0) { table[i] = h; size++; return; }
-            }
-        }
-
-        private static long hash(String s) {
-            long h = 0xcbf29ce484222325L; // FNV-1a
-            for (int i = 0; i < s.length(); i++) { h ^= s.charAt(i); h *= 0x100000001b3L; }
-            return h;
-        }
+        text.close();
     }
 }

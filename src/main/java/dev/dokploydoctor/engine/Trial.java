@@ -1,0 +1,97 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Redactor;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One case's rule session, kept open after it was judged so the {@link Planner} can try each
+ * possible answer on it: the answer (and what it implies) goes in, the rules fire, the outcome is
+ * read, and the answer comes out again, which takes its Evidence and Needs with it (insertLogical).
+ * Only the rules the answer touches fire, instead of every rule of the case in a fresh session per
+ * answer: that was three quarters of batch's CPU per inconclusive case. The outcome is the one a
+ * fresh session gives (the rules only insert logically, so the result does not depend on the
+ * order facts arrive in); when the answer would change a fact the case already has (an implication
+ * filling a key differently), a fresh session judges it instead.
+ */
+final class Trial implements AutoCloseable {
+    private final Engine engine;
+    private final String id;
+    private final Collection<Fact> stated;
+    private final Set<String> unknown;
+    private final double threshold;
+    private final KieSession session;
+    /** The facts in the session before any answer, by key; null when keys repeat (then every answer is judged afresh). */
+    private final Map<String, Fact> input;
+    private final Engine.Judgement judgement;
+
+    Trial(Engine engine, String id, Collection<Fact> stated, Set<String> unknown, double threshold,
+          KieSession session, List<Fact> input, Engine.Judgement judgement) {
+        this.engine = engine;
+        this.id = id;
+        this.stated = stated;
+        this.unknown = unknown;
+        this.threshold = threshold;
+        this.session = session;
+        this.judgement = judgement;
+        Map<String, Fact> byKey = new HashMap<>();
+        for (Fact f : input) if (byKey.putIfAbsent(f.getKey(), f) != null) byKey = null;
+        Set<String> statedKeys = new java.util.HashSet<>();
+        for (Fact f : stated) if (!statedKeys.add(f.getKey())) byKey = null;
+        this.input = byKey;
+    }
+
+    Engine.Judgement judgement() { return judgement; }
+
+    KieSession session() { return session; }
+
+    /** The outcome had the user also given {@code answer} (a key the case does not have yet). */
+    Outcome with(Fact answer) { return judgementWith(answer).outcome(); }
+
+    /** The outcome and the facts the rules would still need, had the user also given {@code answer}. */
+    Engine.Judgement judgementWith(Fact answer) {
+        Map<String, Fact> with = new LinkedHashMap<>();
+        for (Fact f : stated) with.put(f.getKey(), f);
+        boolean replaces = with.containsKey(answer.getKey());
+        with.put(answer.getKey(), answer);
+        if (input == null || replaces) return afresh(with.values());
+        Knowledge knowledge = engine.knowledge();
+        List<Fact> added = new ArrayList<>();
+        for (Fact f : knowledge.implications().apply(with.values(), knowledge.vocabulary())) {
+            Fact before = input.get(f.getKey());
+            if (before == null) added.add(f);
+            else if (!same(before, f)) return afresh(with.values());
+        }
+        List<FactHandle> handles = new ArrayList<>(added.size());
+        try {
+            for (Fact f : added) handles.add(session.insert(Redactor.SHAPES.redactFact(f)));
+            session.fireAllRules(Engine.MAX_FIRINGS);
+            return engine.read(id, session, List.of(), unknown, threshold);
+        } finally {
+            for (FactHandle h : handles) session.delete(h);
+            session.fireAllRules(Engine.MAX_FIRINGS);
+        }
+    }
+
+    private Engine.Judgement afresh(Collection<Fact> facts) {
+        return engine.judge(id, facts, unknown, threshold);
+    }
+
+    /** The same fact as far as the rules and the outcome can tell. */
+    private static boolean same(Fact a, Fact b) {
+        return a == b || (a.equals(b) && Objects.equals(a.getSource(), b.getSource()) && Objects.equals(a.getEvidence(), b.getEvidence()));
+    }
+
+    @Override public void close() { session.dispose(); }
+}

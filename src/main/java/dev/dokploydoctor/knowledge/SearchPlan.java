@@ -1,0 +1,142 @@
+package dev.dokploydoctor.knowledge;
+
+import com.google.re2j.Pattern;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Per catalog entry, shared between threads: where its matches may start and what they must
+ * contain, per top-level alternative ({@link RegexLiterals#alternatives}), and its anchored forms
+ * (compiled on first use). {@link PrefixSearch} uses it on one text.
+ *
+ * <p>A place is a lower-case literal and how many characters before it the match starts, or a line
+ * start (the literal ""). A guard is a set of literals one of which every match of the alternative
+ * contains: an alternative whose guards do not all occur in a text cannot match there, so neither
+ * its places nor, when it has none, a plain search are needed.
+ */
+final class SearchPlan {
+    /** Literals are cut to this length: a short one is about as rare, and fewer of them are fewer scans. */
+    static final int PREFIX_LENGTH = 6;
+    /** Guards kept per alternative, and the most strings a guard may have (each costs a scan when absent). */
+    private static final int GUARDS = 3, GUARD_STRINGS = 16;
+
+    final Pattern pattern;
+    final String[] literals;   // per place
+    final int[] back;          // per place: characters (code points) the match starts before its literal; -1: the text's start
+    final int[] owner;         // per place: its alternative
+    final String[][][] guards; // per alternative
+    final boolean[] placed;    // per alternative: whether its starts are known (else a plain search runs when it may match)
+    private volatile Pattern atStart;
+    private volatile Pattern afterOne;
+
+    private SearchPlan(Pattern pattern, List<String> literals, List<Integer> back, List<Integer> owner, String[][][] guards, boolean[] placed) {
+        this.pattern = pattern;
+        this.literals = literals.toArray(new String[0]);
+        this.back = back.stream().mapToInt(Integer::intValue).toArray();
+        this.owner = owner.stream().mapToInt(Integer::intValue).toArray();
+        this.guards = guards;
+        this.placed = placed;
+    }
+
+    /** The plan for a pattern, or null when it would not save anything (no alternative has known starts). */
+    static SearchPlan of(Pattern pattern) {
+        List<RegexLiterals.Alternative> alternatives = RegexLiterals.alternatives(pattern.pattern());
+        if (alternatives == null) return null;
+        List<String> literals = new ArrayList<>();
+        List<Integer> back = new ArrayList<>(), owner = new ArrayList<>();
+        String[][][] guards = new String[alternatives.size()][][];
+        boolean[] placed = new boolean[alternatives.size()];
+        boolean any = false;
+        for (int a = 0; a < alternatives.size(); a++) {
+            RegexLiterals.Alternative alt = alternatives.get(a);
+            guards[a] = guards(alt.clauses());
+            List<String> keys = alt.prefixes() == null ? null : places(alt.prefixes());
+            placed[a] = keys != null;
+            if (keys == null) {
+                if (guards[a].length == 0) return null; // may match anywhere in any text: the plain search it is
+                continue;
+            }
+            any = true;
+            for (String key : keys) {
+                int cut = key.indexOf('\u0000');
+                literals.add(key.substring(0, cut));
+                back.add(Integer.parseInt(key.substring(cut + 1)));
+                owner.add(a);
+            }
+        }
+        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed) : null;
+    }
+
+    /**
+     * Places as "literal\0back": a text start is back -1 (the place 0 only), a line start the literal ""
+     * (there are few lines, and a literal after a line start may be a common one, like a space). Null
+     * when a prefix gives no place (it starts with "any character" only).
+     */
+    private static List<String> places(Set<String> prefixes) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String s : prefixes) {
+            if (s.charAt(0) == RegexLiterals.TEXT_START) { keys.add("\u0000-1"); continue; }
+            if (s.charAt(0) == RegexLiterals.LINE_START) { keys.add("\u00000"); continue; }
+            int i = 0, k = 0;
+            for (; i < s.length() && isMark(s.charAt(i)); i++) if (s.charAt(i) == RegexLiterals.ANY_CHAR) k++;
+            int end = i;
+            while (end < s.length() && end - i < PREFIX_LENGTH && !isMark(s.charAt(end))) end++;
+            String literal = s.substring(i, end);
+            if (literal.isEmpty()) return null;
+            keys.add(literal + '\u0000' + k);
+        }
+        // a literal that begins with a shorter one at the same distance adds no place of its own
+        List<String> kept = new ArrayList<>();
+        for (String key : keys) {
+            boolean covered = false;
+            String literal = key.substring(0, key.indexOf('\u0000')), distance = key.substring(key.indexOf('\u0000'));
+            for (String other : keys) {
+                String shorter = other.substring(0, other.indexOf('\u0000'));
+                if (!other.equals(key) && !shorter.isEmpty() && literal.startsWith(shorter)
+                        && other.substring(other.indexOf('\u0000')).equals(distance)) { covered = true; break; }
+            }
+            if (!covered) kept.add(key);
+        }
+        return kept;
+    }
+
+    private static boolean isMark(char c) {
+        return c == RegexLiterals.ANY_CHAR || c == RegexLiterals.LINE_START || c == RegexLiterals.TEXT_START;
+    }
+
+    /** The most telling guards: fewest strings, then longest shortest string. */
+    private static String[][] guards(List<Set<String>> clauses) {
+        List<Set<String>> usable = new ArrayList<>();
+        for (Set<String> c : clauses) if (c.size() <= GUARD_STRINGS) usable.add(c);
+        usable.sort((x, y) -> x.size() != y.size() ? Integer.compare(x.size(), y.size())
+                : Integer.compare(RegexLiterals.minLength(y), RegexLiterals.minLength(x)));
+        String[][] out = new String[Math.min(GUARDS, usable.size())][];
+        for (int i = 0; i < out.length; i++) out[i] = usable.get(i).toArray(new String[0]);
+        return out;
+    }
+
+    /** Whether alternative {@code a} may match {@code lower}: each of its guards occurs. */
+    boolean possible(int a, String lower) {
+        for (String[] guard : guards[a]) {
+            boolean found = false;
+            for (String s : guard) if (lower.contains(s)) { found = true; break; }
+            if (!found) return false;
+        }
+        return true;
+    }
+
+    Pattern atStart() {
+        Pattern p = atStart;
+        if (p == null) atStart = p = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
+        return p;
+    }
+
+    Pattern afterOne() {
+        Pattern p = afterOne;
+        if (p == null) afterOne = p = Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags());
+        return p;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.engine.Question;
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.probe.ProbeTarget;
+import dev.dokploydoctor.report.Style;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What each of the three prompts does with what the user types: the opening ("What do you see?"),
+ * a question, and the command prompt. A command works at all three; text that is not an answer is
+ * more of what the user sees. Each returns false when the user leaves.
+ */
+final class Prompts {
+    private final Conversation c;
+    private final ReplState state;
+    private final ReplView view;
+    private final Prompter prompter;
+    private final Commands commands;
+    private final ReplOptions options;
+
+    Prompts(Conversation conversation, ReplState state, ReplView view, Prompter prompter, Commands commands, ReplOptions options) {
+        this.c = conversation;
+        this.state = state;
+        this.view = view;
+        this.prompter = prompter;
+        this.commands = commands;
+        this.options = options;
+    }
+
+    boolean opening() throws Console.Woken {
+        if (!state.openingShown) {
+            view.opening();
+            state.openingShown = true;
+        }
+        Timing.mark("first prompt");
+        String line = freeLine("> ");
+        if (line == null) return false;
+        if (line.isBlank()) return true;
+        Command command = Command.parse(line);
+        if (command != null) return commands.run(command);
+        Knowledge k = c.knowledge();
+        Opening.Parsed parsed = Opening.parse(line, k.vocabulary(), k.textExtraction());
+        if (!Opening.reportsSomething(parsed, k.vocabulary())) {
+            // the user came because something is wrong: say what was not understood, and ask
+            view.println(style().warn() + " I did not recognise a symptom in that, so I will ask what I need."
+                    + style().dim(" (a status code, an error message or a number from the list is quicker)"));
+            parsed = Opening.withReportedFault(parsed, line, k.vocabulary());
+        }
+        state.session.add(Session.Kind.OPENING, "what you see", parsed.facts(), parsed.text(), true);
+        view.noted(parsed.facts());
+        if (parsed.url() != null && options.probe() && options.target().url() == null) {
+            ProbeTarget t = options.target();
+            c.watch(ProbeRunner.start(new ProbeTarget(t.service(), t.project(), parsed.url()), options.probeTimeout(), k.vocabulary()));
+        }
+        c.useEngine();
+        c.advance();
+        return true;
+    }
+
+    boolean question() throws Console.Woken {
+        if (c.absorbProbes(false)) {
+            c.advance();
+            return true;
+        }
+        if (state.plan == null) {
+            state.mode = ReplState.Mode.COMMANDS;
+            return true;
+        }
+        Question q = state.plan.question();
+        if (q.spec() != null && q.spec().probe() != null && c.probesPending()) {
+            view.dim("  checking (" + q.spec().probe() + ")...");
+            c.absorbProbes(true);
+            c.advance();
+            return true;
+        }
+        view.question(q.key(), q.text(), q.spec(), null);
+        while (true) {
+            String line;
+            try {
+                line = prompter.answer(q.spec());
+            } catch (Console.Interrupted e) {
+                view.dim("(question cancelled; 'next' asks it again, 'help' lists commands)");
+                state.mode = ReplState.Mode.COMMANDS;
+                return true;
+            }
+            if (line == null) return false;
+            Command command = Command.parse(line);
+            if (command != null) return commands.run(command);
+            Reply reply = Reply.parse(line, q.spec());
+            if (reply instanceof Reply.Invalid invalid) {
+                // an error message pasted instead of an answer is more of what the user sees
+                if (takeAsText(line)) return true;
+                view.invalid(invalid.message(), q.spec());
+                continue;
+            }
+            Fact fact = reply instanceof Reply.Value v ? new Fact(q.key(), v.value(), Fact.USER, "answered") : null;
+            state.session.answer(q.key(), q.text(), fact == null ? "unknown" : fact.getText(), fact);
+            c.advance();
+            return true;
+        }
+    }
+
+    boolean commandPrompt() throws Console.Woken {
+        String line = freeLine("doctor> ");
+        if (line == null) return false;
+        if (line.isBlank()) return true;
+        Command command = Command.parse(line);
+        if (command != null) return commands.run(command);
+        // anything else is more of what the user sees: run it through the extractors
+        if (!takeAsText(line)) view.dim("Nothing new in that (not a command, no known error text). 'help' lists commands.");
+        return true;
+    }
+
+    /** A line at the opening or the command prompt (null: the user left); Ctrl-C says how to leave and reads as nothing. */
+    private String freeLine(String prompt) throws Console.Woken {
+        try {
+            return prompter.line(prompt);
+        } catch (Console.Interrupted e) {
+            view.dim("(Ctrl-D or 'quit' leaves)");
+            return "";
+        }
+    }
+
+    /** Text with something new in it (an error line): noted, then the interview goes on; false when nothing new. */
+    private boolean takeAsText(String line) {
+        c.useEngine();
+        List<Fact> found = new ArrayList<>();
+        for (Fact f : c.engine().extraction().extract(line)) if (state.session.fact(f.getKey()) == null) found.add(f);
+        if (found.isEmpty()) return false;
+        view.noted(state.session.add(Session.Kind.TEXT, "more text", found, line, false));
+        c.advance();
+        return true;
+    }
+
+    private Style style() { return view.style(); }
+}

@@ -1,0 +1,112 @@
+package dev.dokploydoctor.knowledge;
+
+import com.google.re2j.Pattern;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The search extraction uses (anchored attempts where a match may start) finds exactly what RE2/J's
+ * plain search finds: the same span and the same groups, for every catalog entry the prefilter lets
+ * run, on every regression case, field report, sample and not_sample, and on variants of them
+ * (upper case, a character before, two pastes in one, a character outside the BMP in front).
+ */
+class PrefixSearchTest {
+    private static final Knowledge K = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+
+    @Test void sameMatchesAsThePlainSearchOnEveryCatalogText() {
+        TextExtraction x = K.textExtraction();
+        List<String> texts = new ArrayList<>();
+        for (Knowledge.CaseFile cf : K.loadCases()) texts.add(cf.read(K.vocabulary()).text());
+        for (FieldRecord r : FieldCorpus.load(FieldCorpus.files(Path.of("knowledge")), K).records()) texts.add(r.text());
+        for (Extractor e : x.extractors()) {
+            for (Extractor.Sample s : e.samples()) texts.add(s.text());
+            for (Extractor.Sample s : e.notSamples()) texts.add(s.text());
+        }
+        List<String> variants = new ArrayList<>();
+        for (String t : texts) {
+            if (t == null || t.isBlank()) continue;
+            variants.add(t);
+            variants.add(t.toUpperCase(java.util.Locale.ROOT));
+            variants.add("x" + t);
+            variants.add("\uD83D\uDE00" + t);
+            variants.add(t + "\n" + t);
+        }
+        List<String> differ = new ArrayList<>();
+        int compared = 0, found = 0;
+        Prefilter prefilter = new Prefilter(x.extractors().stream().map(e -> e.pattern().pattern()).toList());
+        for (String text : variants) {
+            TextReader.Reading reading = TextReader.read(text);
+            boolean[] candidates = prefilter.candidates(reading.lower());
+            for (int i = 0; i < x.extractors().size(); i++) {
+                if (!candidates[i]) continue;
+                Extractor e = x.extractors().get(i);
+                Extractor.Found plain = e.find(reading.text());
+                Extractor.Found fast = x.match(i, reading);
+                compared++;
+                if (plain != null) found++;
+                if (!java.util.Objects.equals(plain, fast)) differ.add(e.id() + " on " + text + ": " + plain + " vs " + fast);
+            }
+        }
+        assertEquals(List.of(), differ.subList(0, Math.min(10, differ.size())));
+        assertTrue(compared > 10_000 && found > 3_000, "compared " + compared + ", found " + found);
+    }
+
+    @Test void theCharacterBeforeAPlaceIsContext() {
+        assertSame("\\bfoo\\b", "xfoo foo", "afoo\nfoo", "foo", "_foo", "\uD83D\uDE00foo");
+        assertSame("^\\s*-\\s*(\\d+)", "a - 1\n - 22\n-333", "- 4", "x\n\n  - 5");
+        assertSame("\\Afoo", "foo bar", "xfoo", " foo");
+        assertSame("(?:^|[^\\w.])(40[0-9]|50[0-9])(?:$|[^\\w])", "x 404 y", "404", "a.404 b 502", "v1.504 and\n503", "\uD83D\uDE00502");
+        assertSame("error(?: code)?:?\\s*(10\\d\\d)\\b", "ERROR 1033 here", "error code: 1016", "error error error 1020x");
+    }
+
+    @Test void manyPlacesFallBackToOnePlainSearchWithTheSameAnswer() {
+        String text = "error ".repeat(20_000) + "error zzz 7";
+        assertSame("error[^#]*zzz (\\d)", text);
+        assertSame("error[^#]*yyy", text);
+    }
+
+    @Test void prefixesOfPatterns() {
+        assertEquals(Set.of("foo"), RegexLiterals.requiredPrefixes("\\bfoo\\b"));
+        assertEquals(Set.of("client api v", "client v"), RegexLiterals.requiredPrefixes("client (?:API )?v"));
+        assertNull(RegexLiterals.requiredPrefixes("(?:foo)?\\w+"), "a match may start with any letter");
+        assertNull(RegexLiterals.requiredPrefixes("x*"), "a pattern that matches the empty string starts anywhere");
+        Set<String> status = RegexLiterals.requiredPrefixes("(?:^|[^\\w])(40[0-9]|530)");
+        assertNotNull(status);
+        assertTrue(status.contains(RegexLiterals.ANY_CHAR + "530") && status.contains(RegexLiterals.LINE_START + "530"), status.toString());
+    }
+
+    private static void assertSame(String regex, String... texts) {
+        Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+        SearchPlan plan = SearchPlan.of(p);
+        assertNotNull(plan, regex);
+        Extractor e = new Extractor("t", null, p, java.util.Map.of(), null, null, List.of(), List.of(), "t", 1);
+        for (String pasted : texts) {
+            TextReader.Reading reading = TextReader.read(pasted);
+            String text = reading.text(), lower = reading.lower();
+            // all matches, one after the other, as the unless-filters would walk them
+            PrefixSearch fast = new PrefixSearch(plan, text, lower);
+            com.google.re2j.Matcher plain = p.matcher(text);
+            int from = 0;
+            while (from <= text.length()) {
+                boolean a = plain.find(from), b = fast.find(from);
+                assertEquals(a, b, regex + " on " + text + " from " + from);
+                if (!a) break;
+                for (int g = 0; g <= p.groupCount(); g++) {
+                    assertEquals(plain.start(g), fast.start(g), regex + " group " + g + " on " + text);
+                    assertEquals(plain.end(g), fast.end(g), regex + " group " + g + " on " + text);
+                }
+                from = plain.end() > plain.start() ? plain.end() : plain.start() + 1;
+            }
+            assertEquals(e.find(text), e.find(text, new PrefixSearch(plan, text, lower)), regex + " on " + text);
+        }
+    }
+}
