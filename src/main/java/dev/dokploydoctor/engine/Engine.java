@@ -10,6 +10,7 @@ import dev.dokploydoctor.knowledge.TextExtraction;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -121,7 +122,8 @@ public final class Engine {
     /** Judge these facts and keep the session open, so the planner can try answers on it; the caller closes it. */
     Trial trial(String id, Collection<Fact> stated, Set<String> unknown, double threshold) {
         List<Fact> input = knowledge.implications().apply(stated, knowledge.vocabulary());
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.session();
+        List<FactHandle> handles = new ArrayList<>(input.size());
         try {
             List<String> fired = new ArrayList<>();
             DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
@@ -131,11 +133,11 @@ public final class Engine {
             };
             session.addEventListener(listener);
             // secrets stop here: every output (batch, REPL, saved files) shows facts and evidence from the session
-            for (Fact f : input) session.insert(Redactor.SHAPES.redactFact(f));
+            for (Fact f : input) handles.add(session.insert(Redactor.SHAPES.redactFact(f)));
             session.fireAllRules(MAX_FIRINGS);
             session.removeEventListener(listener);
             Judgement j = read(id, session, fired, unknown, threshold);
-            return new Trial(this, id, stated, unknown, threshold, session, input, j);
+            return new Trial(this, id, stated, unknown, threshold, session, handles, input, j);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;

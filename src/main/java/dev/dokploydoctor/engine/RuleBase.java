@@ -11,11 +11,13 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,8 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RuleBase {
     private static final AtomicInteger BUILDS = new AtomicInteger();
 
+    /** Most sessions kept for reuse: one per worker thread is all batch needs at once. */
+    private static final int IDLE_SESSIONS = 2 * Runtime.getRuntime().availableProcessors() + 2;
+
     private final KieBase kieBase;
     private final List<String> ruleNames;
+    private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
 
     RuleBase(KieBase kieBase) {
         this.kieBase = kieBase;
@@ -37,6 +44,27 @@ public final class RuleBase {
     }
 
     public KieBase kieBase() { return kieBase; }
+
+    /**
+     * An empty session: a used one when there is one. A new session builds its node memories as
+     * facts reach the nodes (a fifth of a case's CPU); an emptied one keeps them.
+     */
+    KieSession session() {
+        KieSession s = idle.poll();
+        if (s == null) return kieBase.newKieSession();
+        idleCount.decrementAndGet();
+        return s;
+    }
+
+    /** Take back a session whose facts were all deleted (and the rules fired since): kept if it is empty. */
+    void release(KieSession s) {
+        if (s.getFactCount() == 0 && idleCount.incrementAndGet() <= IDLE_SESSIONS) {
+            idle.add(s);
+        } else {
+            if (s.getFactCount() == 0) idleCount.decrementAndGet();
+            s.dispose();
+        }
+    }
     public List<String> ruleNames() { return ruleNames; }
 
     /**

@@ -32,18 +32,20 @@ final class Trial implements AutoCloseable {
     private final Set<String> unknown;
     private final double threshold;
     private final KieSession session;
+    private final List<FactHandle> handles;
     /** The facts in the session before any answer, by key; null when keys repeat (then every answer is judged afresh). */
     private final Map<String, Fact> input;
     private final Engine.Judgement judgement;
 
     Trial(Engine engine, String id, Collection<Fact> stated, Set<String> unknown, double threshold,
-          KieSession session, List<Fact> input, Engine.Judgement judgement) {
+          KieSession session, List<FactHandle> handles, List<Fact> input, Engine.Judgement judgement) {
         this.engine = engine;
         this.id = id;
         this.stated = stated;
         this.unknown = unknown;
         this.threshold = threshold;
         this.session = session;
+        this.handles = handles;
         this.judgement = judgement;
         Map<String, Fact> byKey = new HashMap<>();
         for (Fact f : input) if (byKey.putIfAbsent(f.getKey(), f) != null) byKey = null;
@@ -93,5 +95,15 @@ final class Trial implements AutoCloseable {
         return a == b || (a.equals(b) && Objects.equals(a.getSource(), b.getSource()) && Objects.equals(a.getEvidence(), b.getEvidence()));
     }
 
-    @Override public void close() { session.dispose(); }
+    /** The case's facts go, and with them everything the rules concluded: the empty session is used again. */
+    @Override public void close() {
+        try {
+            for (FactHandle h : handles) session.delete(h);
+            session.fireAllRules(Engine.MAX_FIRINGS);
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
+        }
+        engine.rules().release(session);
+    }
 }

@@ -22,12 +22,15 @@ import java.util.Set;
  *
  * <p>Context: an attempt at {@code p > 0} runs {@code \A(?s:.)(?:pattern)} on the text from
  * {@code p - 1}, so {@code \b}, {@code ^} and {@code \A} see the character before {@code p} as in the
- * whole text. Linear: once the attempts have read more than {@link #BUDGET} times the text, the rest
- * is one unanchored RE2/J search from the next place.
+ * whole text. Linear: once the attempts have read more than {@link #BUDGET} times the text (each
+ * also counting {@link #ATTEMPT} characters for its set-up), the rest is one unanchored RE2/J search
+ * from the next place.
  */
 final class PrefixSearch implements Extractor.Search {
     /** Attempts may read this many times the text (plus a little) before the plain search takes over. */
     static final int BUDGET = 4;
+    /** What an attempt costs besides the characters it reads (a matcher, RE2/J's set-up), in characters. */
+    static final int ATTEMPT = 16;
     /** The text from an offset on, noting the furthest character an attempt read. */
     private static final class View implements CharSequence {
         final String text;
@@ -143,7 +146,7 @@ final class PrefixSearch implements Extractor.Search {
         view.furthest = from;
         Matcher m = (p == 0 ? plan.atStart() : plan.afterOne()).matcher(view);
         boolean found = m.lookingAt();
-        read += view.furthest - from + 1;
+        read += view.furthest - from + 1 + ATTEMPT;
         if (!found) return false;
         found(m, from);
         spans[0] = p; // not the character of context

@@ -22,6 +22,8 @@ final class SearchPlan {
     static final int PREFIX_LENGTH = 6;
     /** Guards kept per alternative, and the most strings a guard may have (each costs a scan when absent). */
     private static final int GUARDS = 3, GUARD_STRINGS = 16;
+    /** More literals than this at one distance are cut shorter ({@link #fewer}). */
+    private static final int MANY = 12;
 
     final Pattern pattern;
     final String[] literals;   // per place
@@ -52,9 +54,10 @@ final class SearchPlan {
         boolean any = false;
         for (int a = 0; a < alternatives.size(); a++) {
             RegexLiterals.Alternative alt = alternatives.get(a);
-            guards[a] = guards(alt.clauses());
             List<String> keys = alt.prefixes() == null ? null : places(alt.prefixes());
             placed[a] = keys != null;
+            // a guard costs a scan per string when absent: worth more where it spares a plain search
+            guards[a] = placed[a] ? guards(alt.clauses(), 1, 4) : guards(alt.clauses(), GUARDS, GUARD_STRINGS);
             if (keys == null) {
                 if (guards[a].length == 0) return null; // may match anywhere in any text: the plain search it is
                 continue;
@@ -88,6 +91,7 @@ final class SearchPlan {
             if (literal.isEmpty()) return null;
             keys.add(literal + '\u0000' + k);
         }
+        keys = fewer(keys);
         // a literal that begins with a shorter one at the same distance adds no place of its own
         List<String> kept = new ArrayList<>();
         for (String key : keys) {
@@ -103,17 +107,38 @@ final class SearchPlan {
         return kept;
     }
 
+    /**
+     * Each literal is one scan of the text: when many literals share a distance (51 status codes after
+     * "any character"), they are cut shorter, to the longest length (2 at least) that leaves at most
+     * {@link #MANY} of them ("40", "41", "50"...).
+     */
+    private static Set<String> fewer(Set<String> keys) {
+        java.util.Map<String, List<String>> byDistance = new java.util.LinkedHashMap<>();
+        for (String key : keys) byDistance.computeIfAbsent(key.substring(key.indexOf('\u0000')), d -> new ArrayList<>()).add(key.substring(0, key.indexOf('\u0000')));
+        Set<String> out = new LinkedHashSet<>();
+        for (java.util.Map.Entry<String, List<String>> group : byDistance.entrySet()) {
+            List<String> literals = group.getValue();
+            Set<String> cut = new LinkedHashSet<>(literals);
+            for (int length = PREFIX_LENGTH - 1; cut.size() > MANY && length >= 2; length--) {
+                cut = new LinkedHashSet<>();
+                for (String l : literals) cut.add(l.length() > length ? l.substring(0, length) : l);
+            }
+            for (String l : cut) out.add(l + group.getKey());
+        }
+        return out;
+    }
+
     private static boolean isMark(char c) {
         return c == RegexLiterals.ANY_CHAR || c == RegexLiterals.LINE_START || c == RegexLiterals.TEXT_START;
     }
 
     /** The most telling guards: fewest strings, then longest shortest string. */
-    private static String[][] guards(List<Set<String>> clauses) {
+    private static String[][] guards(List<Set<String>> clauses, int most, int strings) {
         List<Set<String>> usable = new ArrayList<>();
-        for (Set<String> c : clauses) if (c.size() <= GUARD_STRINGS) usable.add(c);
+        for (Set<String> c : clauses) if (c.size() <= strings) usable.add(c);
         usable.sort((x, y) -> x.size() != y.size() ? Integer.compare(x.size(), y.size())
                 : Integer.compare(RegexLiterals.minLength(y), RegexLiterals.minLength(x)));
-        String[][] out = new String[Math.min(GUARDS, usable.size())][];
+        String[][] out = new String[Math.min(most, usable.size())][];
         for (int i = 0; i < out.length; i++) out[i] = usable.get(i).toArray(new String[0]);
         return out;
     }
