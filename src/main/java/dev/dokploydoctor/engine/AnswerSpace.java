@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * The answers a question can get, as far as the rules can tell them apart: yes/no, an enum's
- * values, and for numbers, text and lists the literals the rules' conditions compare with, plus one
- * value that matches none of them ("something else"). Read from the DRL text, so a rule added as
+ * values, and for numbers, text and lists the literals the rules' conditions compare with (for a
+ * {@code matches} pattern, the shortest string it accepts: {@link PatternExample}), plus one value
+ * that matches none of them ("something else"). Read from the DRL text, so a rule added as
  * data widens the space without code. Also the causes the rules can conclude (the hypotheses).
  */
 public final class AnswerSpace {
@@ -25,18 +26,23 @@ public final class AnswerSpace {
     public static final String OTHER_TEXT = "(something else)";
 
     private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\b");
-    private static final Pattern LINE_COMMENT = Pattern.compile("(?m)//.*$");
     private static final Pattern FACT_START = Pattern.compile("Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern NUM_COMPARE = Pattern.compile("num\\s*(==|>=|<=|>|<|!=)\\s*(-?\\d+)");
     private static final Pattern IN_LIST = Pattern.compile("(num|text|lower)\\s+in\\s*\\(([^)]*)\\)");
     private static final Pattern TEXT_EQUALS = Pattern.compile("(?:text|lower)\\s*(?:==|!=)\\s*\"([^\"]*)\"");
+    private static final Pattern TEXT_MATCHES = Pattern.compile("(?:text|lower)\\s+matches\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern LIST_CONTAINS = Pattern.compile("list\\s+contains\\s+\"([^\"]*)\"");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
-    private static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
+    private static final Pattern EVIDENCE = Pattern.compile("(?:new\\s+Evidence|\\bsupport|\\brefute)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
+    private static final Pattern OWN_EVIDENCE = Pattern.compile("\\b(?:support|refute|need)\\s*\\(\\s*drools\\s*,");
+    private static final Pattern NOT_FACT = Pattern.compile("\\bnot\\s+Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
+    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
 
     private final Map<String, Set<Object>> literals = new LinkedHashMap<>();
     private final Set<String> causes = new LinkedHashSet<>();
+    /** For each cause, the keys its rules require to be absent or different ({@code not Fact(key == ...)}). */
+    private final Map<String, Set<String>> guardsOfCause = new LinkedHashMap<>();
     /** For each tested key, the causes of the rules that test it. */
     private final Map<String, Set<String>> causesOfKey = new LinkedHashMap<>();
 
@@ -46,19 +52,39 @@ public final class AnswerSpace {
         AnswerSpace space = new AnswerSpace();
         space.causes.addAll(knowledge.causes().keySet());
         for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
-            Matcher rule = RULE.matcher(LINE_COMMENT.matcher(src.text()).replaceAll(""));
+            Matcher rule = RULE.matcher(withoutComments(src.text()));
             while (rule.find()) {
                 String body = rule.group(2);
-                int then = body.indexOf("then");
-                Set<String> keys = space.readConditions(then < 0 ? body : body.substring(0, then));
-                Matcher ev = EVIDENCE.matcher(then < 0 ? "" : body.substring(then));
-                while (ev.find()) {
-                    space.causes.add(ev.group(1));
-                    for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(ev.group(1));
+                Matcher then = THEN.matcher(body);
+                boolean hasThen = then.find();
+                Set<String> keys = space.readConditions(hasThen ? body.substring(0, then.start()) : body);
+                String consequence = hasThen ? body.substring(then.end()) : "";
+                Set<String> guards = new LinkedHashSet<>();
+                Matcher not = NOT_FACT.matcher(hasThen ? body.substring(0, then.start()) : body);
+                while (not.find()) guards.add(not.group(1));
+                for (String cause : causesOf(rule.group(1), consequence, knowledge)) {
+                    space.causes.add(cause);
+                    for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(cause);
+                    space.guardsOfCause.computeIfAbsent(cause, x -> new LinkedHashSet<>()).addAll(guards);
                 }
             }
         }
         return space;
+    }
+
+    /**
+     * The causes a rule judges: those it names ({@code support(drools, "cause", cf)}, {@code new
+     * Evidence(drools, "cause", ...)}), else its own, the cause id its name starts with, when it
+     * supports, refutes or needs anything ({@code support(drools, cf)}, see {@link Conclude}).
+     */
+    private static Set<String> causesOf(String name, String consequence, Knowledge knowledge) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher named = EVIDENCE.matcher(consequence);
+        while (named.find()) out.add(named.group(1));
+        int colon = name.indexOf(':');
+        String own = colon < 0 ? null : name.substring(0, colon).strip();
+        if (out.isEmpty() && own != null && knowledge.causes().containsKey(own) && OWN_EVIDENCE.matcher(consequence).find()) out.add(own);
+        return out;
     }
 
     private Set<String> readConditions(String when) {
@@ -85,11 +111,38 @@ public final class AnswerSpace {
             }
             m = TEXT_EQUALS.matcher(constraints);
             while (m.find()) values.add(m.group(1));
+            m = TEXT_MATCHES.matcher(constraints);
+            while (m.find()) {
+                // a DRL string literal: \\. in the file is the regex \.
+                String example = PatternExample.of(m.group(1).replace("\\\\", "\\").replace("\\\"", "\""));
+                if (example != null) values.add(example);
+            }
             m = LIST_CONTAINS.matcher(constraints);
             while (m.find()) values.add(m.group(1));
             if (constraints.contains("isLoopback(")) values.add("127.0.0.1");
         }
         return keys;
+    }
+
+    /** DRL text without its line comments; a {@code //} inside a string ("https://...") is kept. */
+    static String withoutComments(String drl) {
+        StringBuilder out = new StringBuilder(drl.length());
+        boolean inString = false;
+        for (int i = 0; i < drl.length(); i++) {
+            char c = drl.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < drl.length()) out.append(drl.charAt(++i));
+                else if (c == '"') inString = false;
+            } else if (c == '/' && i + 1 < drl.length() && drl.charAt(i + 1) == '/') {
+                while (i < drl.length() && drl.charAt(i) != '\n') i++;
+                if (i < drl.length()) out.append('\n');
+            } else {
+                if (c == '"') inString = true;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The constraints of a {@code Fact(...)} pattern: the text up to its closing parenthesis. */
@@ -108,6 +161,12 @@ public final class AnswerSpace {
 
     /** The causes whose rules test {@code key}. */
     public Set<String> causesOf(String key) { return causesOfKey.getOrDefault(key, Set.of()); }
+
+    /**
+     * The facts whose presence a rule of {@code cause} excludes ({@code not Fact(...)}): the rule's own
+     * word on what would tell the cause from a look-alike (an origin TLS error is not an unreachable origin).
+     */
+    public Set<String> guardsOf(String cause) { return guardsOfCause.getOrDefault(cause, Set.of()); }
 
     /** Cause ids: every cause file and every cause a rule gives evidence for. */
     public Set<String> causes() { return causes; }

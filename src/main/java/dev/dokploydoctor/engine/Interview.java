@@ -19,10 +19,11 @@ import java.util.Set;
  * The REPL and the simulated interview of {@code eval} step through the same rules:
  * <ul>
  * <li>a cause at the threshold is concluded only after the look-alikes are separated: if a fact
- *     that its near-miss cases state is still open and one of its answers would overturn the
- *     diagnosis, that fact is asked first;</li>
- * <li>otherwise the best question is asked as long as one can move any cause (a reported fault
- *     never ends without questions), at most {@link #QUESTION_LIMIT};</li>
+ *     that its near-miss cases state, or that its rules require absent, is still open and one of
+ *     its answers would overturn the diagnosis, that fact is asked first;</li>
+ * <li>otherwise the best question is asked as long as one of its answers can diagnose, rule out
+ *     the leader or raise a cause the rules can take further ({@link Planner#next}); failing that,
+ *     what the leading candidates need; at most {@link #QUESTION_LIMIT};</li>
  * <li>then it ends inconclusive with the leading candidates.</li>
  * </ul>
  */
@@ -90,9 +91,13 @@ public final class Interview {
         return null;
     }
 
-    /** A question whose answer could overturn {@code cause}: a fact its near-miss cases state, still open. */
+    /**
+     * A question whose answer could overturn {@code cause}: a fact its near-miss cases state, or one
+     * its rules require absent ({@code not Fact(...)}), still open.
+     */
     Planner.Plan separating(Collection<Fact> facts, Set<String> unknown, String cause) {
-        Set<String> keys = lookalikeKeys().getOrDefault(cause, Set.of());
+        Set<String> keys = new LinkedHashSet<>(lookalikeKeys().getOrDefault(cause, Set.of()));
+        keys.addAll(planner.answerSpace().guardsOf(cause));
         if (keys.isEmpty()) return null;
         for (Planner.Plan p : planner.rank(facts, unknown, keys)) {
             for (Planner.Preview v : p.previews()) {

@@ -35,16 +35,28 @@ public final class Planner {
     /** Less than this many bits expected: the question cannot move the diagnosis. */
     public static final double MIN_GAIN = 0.005;
     private static final double TIE = 1e-6;
-    /** Added to the gain of a question one of whose answers diagnoses or rules out the leader (bits). */
-    public static final double DECISIVE_BONUS = 0.25;
+    /**
+     * Added to the gain of a question, times the chance of each answer that diagnoses or rules out
+     * the leader (bits): a sure confirmation of the leader is worth a bit more than its information.
+     */
+    public static final double DECISIVE_BONUS = 0.5;
     /**
      * Once some cause has evidence, a cause no rule has suggested weighs this much less: the user
      * would have seen its own symptom. It comes back in full when every suggested cause is ruled out.
      */
     public static final double UNSUGGESTED = 0.05;
 
-    /** What one possible answer would lead to. */
-    public record Preview(Object value, Status status, String topCause, double topCertainty, List<String> ruledOut) {}
+    /**
+     * What one possible answer would lead to. {@code leads}: the causes it raises that the rules can
+     * then take further (a rule of theirs needs an askable fact still open).
+     */
+    public record Preview(Object value, Status status, String topCause, double topCertainty, List<String> ruledOut,
+                          List<String> leads) {
+        /** This answer diagnoses (or advises), rules out the leader {@code leader}, or opens a path. */
+        boolean matters(String leader) {
+            return status == Status.DIAGNOSED || status == Status.ADVICE || (leader != null && ruledOut.contains(leader)) || !leads.isEmpty();
+        }
+    }
 
     /** A question with its expected information gain (bits), the answers simulated and why it was chosen. */
     public record Plan(Question question, double gain, List<Preview> previews, String reason) {}
@@ -68,10 +80,20 @@ public final class Planner {
 
     public AnswerSpace answerSpace() { return space; }
 
-    /** The best next question for these facts, or null when no question can move any cause. */
+    /**
+     * The best next question for these facts that can still matter: one of its answers diagnoses,
+     * rules out the leader, or raises a cause the rules can take further (issue 13: stop when no
+     * question can move a cause across the threshold or rule out the leader). Null when none can.
+     */
     public Plan next(Collection<Fact> facts, Set<String> unknown) {
-        List<Plan> ranked = rank(facts, unknown, null);
-        return ranked.isEmpty() ? null : ranked.get(0);
+        try (Trial trial = engine.trial("plan", facts, unknown, threshold)) {
+            Diagnosis top = trial.judgement().outcome().top();
+            String leader = top == null ? null : top.cause();
+            for (Plan p : rank(facts, unknown, trial, null)) {
+                if (p.previews().stream().anyMatch(v -> v.matters(leader))) return p;
+            }
+            return null;
+        }
     }
 
     /**
@@ -99,18 +121,16 @@ public final class Planner {
         if (only != null) {
             candidates.addAll(only);
         } else {
-            // what the rules need, then what the user sees (symptoms: "what hurts" before any test),
-            // then every fact a rule of a cause in play tests; with nothing in play, every tested fact
+            // what the rules need; while no cause is in play, also what the user sees (symptoms: "what
+            // hurts" before any test) and every fact a rule tests. Once a cause is in play its rules'
+            // needs are the path: a fact they only test would move it without deciding anything
             candidates.addAll(needs.keySet());
-            Set<String> inPlay = inPlay(hypotheses, cfNow);
-            if (inPlay.isEmpty()) {
+            if (inPlay(hypotheses, cfNow).isEmpty()) {
                 for (FactSpec spec : knowledge.vocabulary().all()) if (spec.symptom() != null) candidates.add(spec.key());
-            }
-            for (String key : space.testedKeys()) {
-                if (inPlay.isEmpty() || space.causesOf(key).stream().anyMatch(inPlay::contains)) candidates.add(key);
+                candidates.addAll(space.testedKeys());
             }
         }
-        double[] belief = belief(hypotheses, cfNow);
+        double[] belief = belief(hypotheses, cfNow, current.facts());
         double entropy = entropy(belief);
 
         List<Plan> out = new ArrayList<>();
@@ -123,29 +143,34 @@ public final class Planner {
             double[][] cf = new double[values.size()][hypotheses.size()];
             Set<String> moved = new LinkedHashSet<>();
             for (int v = 0; v < values.size(); v++) {
-                Outcome o = trial.with(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
+                Engine.Judgement ahead = trial.judgementWith(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
+                Outcome o = ahead.outcome();
                 Map<String, Double> after = certainties(o);
                 List<String> ruledOut = new ArrayList<>();
+                List<String> leads = new ArrayList<>();
                 for (int h = 0; h < hypotheses.size(); h++) {
                     String c = hypotheses.get(h);
                     cf[v][h] = after.getOrDefault(c, 0.0);
                     if (Math.abs(cf[v][h] - cfNow.getOrDefault(c, 0.0)) > 1e-9) moved.add(c);
                     if (cfNow.getOrDefault(c, 0.0) > Engine.RULED_OUT && cf[v][h] <= Engine.RULED_OUT) ruledOut.add(c);
+                    if (cf[v][h] > 0 && cf[v][h] > cfNow.getOrDefault(c, 0.0) + 1e-9 && hasPath(c, ahead.needs())) leads.add(c);
                 }
                 Diagnosis top = o.top();
                 previews.add(new Preview(values.get(v), o.status(), top == null ? null : top.cause(),
-                        top == null ? 0 : top.certainty(), ruledOut));
+                        top == null ? 0 : top.certainty(), ruledOut, leads));
             }
             double[][] likelihood = likelihood(spec, values, cf);
             double gain = entropy - expectedEntropy(belief, likelihood);
             // an answer that settles the case (a diagnosis, or the leader ruled out) is worth asking
-            // even when it tells the causes apart little: it confirms or refutes the front runner
-            boolean decisive = false;
-            for (Preview p : previews) {
-                decisive |= p.status() == Status.DIAGNOSED || p.status() == Status.ADVICE
+            // even when it tells the causes apart little: it confirms or refutes the front runner.
+            // Worth as much as that answer is likely: "does Traefik log X?" for an unlikely cause is no shortcut
+            double[] pAnswer = answerProbabilities(belief, likelihood);
+            for (int v = 0; v < previews.size(); v++) {
+                Preview p = previews.get(v);
+                boolean decisive = p.status() == Status.DIAGNOSED || p.status() == Status.ADVICE
                         || (current.top() != null && p.ruledOut().contains(current.top().cause()));
+                if (decisive) gain += DECISIVE_BONUS * pAnswer[v];
             }
-            if (decisive) gain += DECISIVE_BONUS;
             if (gain < MIN_GAIN) continue;
             List<String> causes = moved.stream().sorted().toList();
             Question q = new Question(key, spec, gain, causes, List.copyOf(needs.getOrDefault(key, List.of())));
@@ -154,6 +179,16 @@ public final class Planner {
         out.sort(Comparator.comparingDouble((Plan p) -> -Math.round(p.gain() / TIE) * TIE)
                 .thenComparing(p -> keyOrder.getOrDefault(p.question().key(), Integer.MAX_VALUE)));
         return out;
+    }
+
+    /** A rule of {@code cause} still needs a fact the user can be asked. */
+    private boolean hasPath(String cause, List<Need> open) {
+        for (Need n : open) {
+            if (!n.getCause().equals(cause)) continue;
+            FactSpec spec = knowledge.vocabulary().get(n.getKey());
+            if (spec != null && spec.question() != null) return true;
+        }
+        return false;
     }
 
     /**
@@ -207,19 +242,53 @@ public final class Planner {
         return out;
     }
 
-    /** The normalised belief in each hypothesis: prior times exp(SHARPNESS * certainty). */
-    double[] belief(List<String> hypotheses, Map<String, Double> certainty) {
+    /**
+     * The normalised belief in each hypothesis: prior times exp(SHARPNESS * certainty). Once some
+     * cause has evidence, the others weigh {@link #UNSUGGESTED} as much; before that, the causes whose
+     * rules test a fact the user gave (dependencies, a domain just added, a tunnel origin) outweigh
+     * the causes the user said nothing about in the same way.
+     */
+    double[] belief(List<String> hypotheses, Map<String, Double> certainty, Collection<Fact> known) {
         double[] b = new double[hypotheses.size()];
         double sum = 0;
         boolean somethingInPlay = !inPlay(hypotheses, certainty).isEmpty();
+        Set<String> mentioned = mentioned(known);
         for (int h = 0; h < b.length; h++) {
             String c = hypotheses.get(h);
             b[h] = priors.weight(c) * Math.exp(SHARPNESS * certainty.getOrDefault(c, 0.0));
-            if (somethingInPlay && !certainty.containsKey(c)) b[h] *= UNSUGGESTED;
+            boolean suggested = somethingInPlay ? certainty.containsKey(c) || mentioned.contains(c) : mentioned.isEmpty() || mentioned.contains(c);
+            if (!suggested) b[h] *= UNSUGGESTED;
             sum += b[h];
         }
         for (int h = 0; h < b.length; h++) b[h] /= sum;
         return b;
+    }
+
+    /**
+     * Causes whose rules test one of these facts, beyond that a fault was reported and its kind; a
+     * symptom fact with a healthy value (a 308, containers running) says nothing about a cause.
+     */
+    private Set<String> mentioned(Collection<Fact> known) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Fact f : known) {
+            String key = f.getKey();
+            if (key.equals("fault.reported") || key.equals("symptom.kind") || key.equals("user.goal")) continue;
+            FactSpec spec = knowledge.vocabulary().get(key);
+            if (spec != null && spec.symptom() != null && !spec.isSymptom(f.getValue())) continue;
+            out.addAll(space.causesOf(key));
+        }
+        return out;
+    }
+
+    /** The chance of each answer under the belief now; {@code likelihood[v][h]} is unnormalised over v. */
+    static double[] answerProbabilities(double[] belief, double[][] likelihood) {
+        int values = likelihood.length;
+        int hs = belief.length;
+        double[] norm = new double[hs];
+        for (int h = 0; h < hs; h++) for (int v = 0; v < values; v++) norm[h] += likelihood[v][h];
+        double[] p = new double[values];
+        for (int v = 0; v < values; v++) for (int h = 0; h < hs; h++) if (norm[h] > 0) p[v] += belief[h] * likelihood[v][h] / norm[h];
+        return p;
     }
 
     /** Expected entropy after the answer; {@code likelihood[v][h]} is unnormalised over v. */

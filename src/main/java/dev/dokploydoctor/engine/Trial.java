@@ -59,7 +59,10 @@ final class Trial implements AutoCloseable {
     KieSession session() { return session; }
 
     /** The outcome had the user also given {@code answer} (a key the case does not have yet). */
-    Outcome with(Fact answer) {
+    Outcome with(Fact answer) { return judgementWith(answer).outcome(); }
+
+    /** The outcome and the facts the rules would still need, had the user also given {@code answer}. */
+    Engine.Judgement judgementWith(Fact answer) {
         Map<String, Fact> with = new LinkedHashMap<>();
         for (Fact f : stated) with.put(f.getKey(), f);
         boolean replaces = with.containsKey(answer.getKey());
@@ -76,15 +79,15 @@ final class Trial implements AutoCloseable {
         try {
             for (Fact f : added) handles.add(session.insert(Redactor.SHAPES.redactFact(f)));
             session.fireAllRules(Engine.MAX_FIRINGS);
-            return engine.read(id, session, List.of(), unknown, threshold).outcome();
+            return engine.read(id, session, List.of(), unknown, threshold);
         } finally {
             for (FactHandle h : handles) session.delete(h);
             session.fireAllRules(Engine.MAX_FIRINGS);
         }
     }
 
-    private Outcome afresh(Collection<Fact> facts) {
-        return engine.judge(id, facts, unknown, threshold).outcome();
+    private Engine.Judgement afresh(Collection<Fact> facts) {
+        return engine.judge(id, facts, unknown, threshold);
     }
 
     /** The same fact as far as the rules and the outcome can tell. */

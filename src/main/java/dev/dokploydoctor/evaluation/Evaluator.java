@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 /**
  * Runs field reports three ways on one engine: batch with text and facts, batch with the text
  * alone, and a simulated interview in which the REPL's planner asks and the answers come from the
- * report's truth ("unknown" to anything truth does not hold), up to {@link #MAX_QUESTIONS}.
+ * report's truth and what it implies ("unknown" to anything else), up to {@link #MAX_QUESTIONS}.
  * Reports run in parallel; each result depends on its report alone, so the figures do not.
  */
 public final class Evaluator {
@@ -76,12 +76,13 @@ public final class Evaluator {
         for (Fact f : opening) facts.put(f.getKey(), f);
         Set<String> unknown = new LinkedHashSet<>();
         List<String> asked = new ArrayList<>();
+        Map<String, Object> truth = planner.answers(r.truth());
         while (true) {
             InterviewPlanner.Next next = planner.next(facts.values(), unknown, asked.size());
             if (next.key() == null) return Trial.of(r, Mode.INTERVIEW, next.outcome(), opening, asked);
             String key = next.key();
             asked.add(key);
-            Object value = r.truth().get(key);
+            Object value = truth.get(key);
             if (value == null) {
                 unknown.add(key);
             } else {

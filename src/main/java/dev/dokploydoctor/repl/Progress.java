@@ -1,7 +1,6 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.engine.Diagnosis;
-import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Planner;
 
@@ -17,8 +16,10 @@ final class Progress {
         Map<String, Double> was = Planner.certainties(before);
         Map<String, Double> now = Planner.certainties(after);
         List<String> ruledOut = new ArrayList<>();
+        // out of play (certainty no longer above zero) after being in play: the same causes the
+        // count below stops counting and the "leading" line calls ruled out
         now.forEach((cause, cf) -> {
-            if (cf <= Engine.RULED_OUT && was.getOrDefault(cause, 0.0) > Engine.RULED_OUT) ruledOut.add(cause);
+            if (cf <= 0 && was.getOrDefault(cause, 0.0) > 0) ruledOut.add(cause);
         });
         long inPlay = after.diagnoses().stream().filter(d -> d.certainty() > 0).map(Diagnosis::cause).count();
         return inPlay + (inPlay == 1 ? " cause" : " causes") + " in play"

@@ -55,4 +55,16 @@ class ImplicationsTest {
         Outcome o = engine.evaluate("t", List.of(user("tunnel.service", "http://localhost:80")), Set.of(), 0.7);
         assertEquals(true, o.fact("tunnel.used").getValue());
     }
+
+    @Test
+    void aKnownSymptomAnswersWhatDoYouSeeAndTheAnswerNamesTheSymptom() {
+        Outcome status = engine.evaluate("t", List.of(user("http.status", 502)), Set.of(), 0.7);
+        assertEquals("error-page", status.fact("symptom.kind").getValue(), "a 502 is an error page: never asked what the user sees");
+        Planner.Plan p = engine.planner().next(List.of(user("http.status", 502)), Set.of());
+        assertFalse(p.question().key().equals("symptom.kind"), p.question().key());
+        Outcome refused = engine.evaluate("t", List.of(user("symptom.kind", "action-refused")), Set.of(), 0.7);
+        assertEquals(true, refused.fact("user.action_denied").getValue());
+        Outcome loop = engine.evaluate("t", List.of(user("symptom.kind", "redirect-loop")), Set.of(), 0.7);
+        assertEquals(true, loop.fact("http.redirect_loop").getValue());
+    }
 }

@@ -49,8 +49,12 @@ class PlannerTest {
 
     @Test
     void neverAsksWhatIsKnownOrAnsweredUnknownAndStopsWhenNothingCanMove() {
-        String next = ENGINE.planner().next(List.of(user("sym", true)), Set.of("b")).question().key();
-        assertTrue(Set.of("a", "other").contains(next), "neither sym (known) nor b (unknown): " + next);
+        List<String> ranked = ENGINE.planner().rank(List.of(user("sym", true)), Set.of("b"), null).stream()
+                .map(p -> p.question().key()).toList();
+        assertEquals(List.of("a"), ranked, "neither sym (known) nor b (unknown)");
+        // with b unknown, a only moves the outsiders: no answer takes a cause across the threshold or
+        // rules out the leader, so the interview stops instead of asking it (batch still lists it)
+        assertNull(ENGINE.planner().next(List.of(user("sym", true)), Set.of("b")));
         assertNull(ENGINE.planner().next(List.of(user("sym", true), user("other", false)), Set.of("a", "b", "c")));
     }
 

@@ -61,7 +61,9 @@ class EvaluationTest {
         Tally all = b.all();
         assertEquals(1, all.confidentWrong(), "report 2, the look-alike");
         assertEquals(3, all.inconclusive(), "reports 5, 6 and 7");
-        assertEquals(13.0 / 7, all.meanQuestions(), 1e-9);
+        // a question none of whose answers diagnoses, rules out the leader or raises a cause the rules
+        // can take further is not asked (dependency.shares_network with nothing in play): 13 before
+        assertEquals(9.0 / 7, all.meanQuestions(), 1e-9);
         assertEquals(4.0 / 3, b.known().meanQuestionsToRight(), 1e-9);
         assertEquals(0, all.zeroQuestionEndings(), "a reported fault always gets questions");
         assertEquals(0, all.noFaultEndings(), "never no-fault after a reported fault");

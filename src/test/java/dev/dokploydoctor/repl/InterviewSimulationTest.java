@@ -78,10 +78,9 @@ class InterviewSimulationTest {
             assertFalse(run.asked().isEmpty() && run.end().outcome().status() != Status.DIAGNOSED,
                     label + ": ended without a question after a reported fault");
             boolean right = run.end().outcome().status() == Status.DIAGNOSED && cause.equals(run.end().outcome().top().cause());
-            if (opening == fromWords) assertTrue(right, label + " asked " + run.asked() + " -> " + run.end().outcome().status());
-            // from nothing at all the world must hold a symptom the planner can reach within the limit;
-            // a wrong diagnosis is never acceptable
-            if (!right) assertTrue(run.end().outcome().status() != Status.DIAGNOSED, label + ": confidently wrong " + run.asked());
+            // from the lesson's words and from nothing at all: "what do you see?" leads to every lesson
+            assertTrue(right, label + " asked " + run.asked() + " -> " + run.end().outcome().status() + " "
+                    + (run.end().outcome().top() == null ? "-" : run.end().outcome().top().cause()));
             synchronized (RIGHT) { RIGHT.merge(opening == bare ? "bare" : "words", right ? 1 : 0, Integer::sum); }
             synchronized (QUESTIONS) { QUESTIONS.computeIfAbsent(opening == bare ? "bare" : "words", k -> new ArrayList<>()).add(run.asked().size()); }
         }

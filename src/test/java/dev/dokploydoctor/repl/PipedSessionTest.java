@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,6 +82,28 @@ class PipedSessionTest {
             String shown = s.output().substring(mark);
             assertTrue(shown.contains("Field reports like this one (they do not change the diagnosis)"), shown);
             assertTrue(Pattern.compile("(?m)^  https://\\S+  [a-z:-]+$").matcher(shown).find(), "a link and its cause:\n" + shown);
+            s.line("quit");
+        }
+    }
+
+    @Test
+    void afterEachAnswerOneLineSaysWhatIsInPlayAndWhatTheAnswerRuledOut(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("502 bad gateway after adding a domain; logs: getaddrinfo EAI_AGAIN postgres");
+            // the app and postgres do share a network: that rules out the isolation the text suggests
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of("dependency.shares_network", true), 0);
+            answerer.until(Pattern.compile("(?m)^doctor>"), 0, LONG);
+            String out = s.output();
+            assertTrue(answerer.asked().contains("dependency.shares_network"), "asked " + answerer.asked() + ":\n" + out);
+            Matcher progress = Pattern.compile("(?m)^  (\\d+) causes? in play(; ruled out by that: (.+))?$").matcher(out);
+            int lines = 0;
+            boolean ruledOut = false;
+            while (progress.find()) {
+                lines++;
+                ruledOut |= progress.group(2) != null && progress.group(2).contains("multi-container-isolation");
+            }
+            assertEquals(answerer.asked().size(), lines, "one progress line per answer:\n" + out);
+            assertTrue(ruledOut, "the shared network rules out multi-container-isolation, and the line says so:\n" + out);
             s.line("quit");
         }
     }
