@@ -54,7 +54,7 @@ public final class Planner {
                           List<String> leads) {
         /** This answer diagnoses (or advises), rules out the leader {@code leader}, or opens a path. */
         boolean matters(String leader) {
-            return status == Status.DIAGNOSED || status == Status.ADVICE || (leader != null && ruledOut.contains(leader)) || !leads.isEmpty();
+            return status.isConclusive() || (leader != null && ruledOut.contains(leader)) || !leads.isEmpty();
         }
     }
 
@@ -167,7 +167,7 @@ public final class Planner {
             double[] pAnswer = answerProbabilities(belief, likelihood);
             for (int v = 0; v < previews.size(); v++) {
                 Preview p = previews.get(v);
-                boolean decisive = p.status() == Status.DIAGNOSED || p.status() == Status.ADVICE
+                boolean decisive = p.status().isConclusive()
                         || (current.top() != null && p.ruledOut().contains(current.top().cause()));
                 if (decisive) gain += DECISIVE_BONUS * pAnswer[v];
             }

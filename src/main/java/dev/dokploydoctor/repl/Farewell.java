@@ -6,6 +6,7 @@ import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.report.Format;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /** The end of a session: the "bye" line, the result in json or markdown when asked for (as diagnose prints it), the final status. */
 final class Farewell {
@@ -19,7 +20,11 @@ final class Farewell {
         this.options = options;
     }
 
+    /** Said when the user leaves before telling anything: "no fault" would be an all-clear nobody earned. */
+    static final String NOTHING_TOLD = "nothing was described or answered, so nothing was diagnosed: run it again and say what you see";
+
     Status leave(Outcome o, Session session, Engine engine) {
+        if (o.status() == Status.NO_FAULT && !session.userToldAnything()) o = o.notChecked(List.of(NOTHING_TOLD));
         String last = o.status().isConclusive() ? o.status().label() + ": " + o.top().cause()
                 : o.status() == Status.INCONCLUSIVE ? "inconclusive" + (o.top() == null ? "" : ", leading " + o.top().cause())
                 : o.status().label();

@@ -53,6 +53,12 @@ public final class Session {
     public boolean knows(String key) { return facts.containsKey(key) || unknown.contains(key); }
     public boolean isEmpty() { return facts.isEmpty() && unknown.isEmpty() && texts.isEmpty(); }
 
+    /** Whether the user told anything (a text, an answer, an example, an answers file), beyond what the probes saw. */
+    public boolean userToldAnything() {
+        for (Step s : steps) if (s.kind() != Kind.PROBE) return true;
+        return false;
+    }
+
     public List<Exchange> exchanges() {
         List<Exchange> out = new ArrayList<>();
         for (Step s : steps) if (s.exchange() != null) out.add(s.exchange());

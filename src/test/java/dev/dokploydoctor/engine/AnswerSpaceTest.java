@@ -1,6 +1,7 @@
 package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The answers the planner simulates, read from the bundled rules' conditions. */
 class AnswerSpaceTest {
-    static final Knowledge KNOWLEDGE = Knowledge.load(List.of(Knowledge.checkout(Path.of(""))));
+    static final Knowledge KNOWLEDGE = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
 
     @Test
     void aPatternGivesTheShortestStringItAccepts() {

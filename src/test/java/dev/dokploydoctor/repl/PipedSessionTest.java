@@ -360,10 +360,12 @@ class PipedSessionTest {
     }
 
     @Test
-    void endOfInputAtOnceLeavesWithNoFault(@TempDir Path home) {
+    void endOfInputAtOnceIsNoAllClear(@TempDir Path home) {
+        // nothing was said and nothing was checked: not "no fault" (exit 0), which a script would read as healthy
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            assertEquals(0, s.exitCode());
-            assertTrue(s.output().contains("bye (no-fault)"), s.output());
+            assertEquals(4, s.exitCode());
+            assertTrue(s.output().contains("bye (inconclusive)"), s.output());
+            assertFalse(s.output().contains("no-fault"), s.output());
         }
     }
 
@@ -402,8 +404,8 @@ class PipedSessionTest {
     void withNoCommandTheProgramStartsTheGuidedDiagnosis(@TempDir Path home) {
         try (PipedDriver s = start(home)) {
             s.waitFor("What do you see\\?", 0);
-            assertEquals(0, s.exitCode());
-            assertTrue(s.output().contains("bye (no-fault)"), s.output());
+            assertEquals(4, s.exitCode());
+            assertTrue(s.output().contains("bye (inconclusive)"), s.output());
         }
     }
 
