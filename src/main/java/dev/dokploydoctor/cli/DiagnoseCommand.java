@@ -149,7 +149,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (text != null && !text.isBlank()) {
             List<Fact> read = engine.extraction().extract(text);   // once: the facts and whether anything was understood
             session.add(Session.Kind.OPENING, "--text", read, text, false);
-            if (read.isEmpty()) gaps.add(Engine.notRecognised(text));
+            if (engine.textWithoutSymptom(text, read, List.copyOf(session.facts()))) gaps.add(Engine.notRecognised(text));
         }
         if (!noProbe) {
             ProbeReport report = Probes.run(target, timeout, engine.knowledge().vocabulary());
@@ -159,8 +159,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             if (!target.namesAnApp()) gaps.add(ProbeTarget.APP_NOT_NAMED);
             gaps.addAll(report.gaps());
-        } else if (answers == null && (text == null || text.isBlank())) {
-            gaps.add("nothing was checked: --no-probe, and no --answers or --text to go on");
+        } else if (session.facts().isEmpty() && (text == null || text.isBlank())) {
+            // an answers file that tells nothing (empty, or only "?") is no more than no file at all
+            gaps.add("nothing was checked: --no-probe, and no --answers or --text that tells anything");
         }
         // "no problems found" only when everything that applies was looked at and understood
         Outcome o = session.evaluate(engine, minCertainty).notChecked(gaps);

@@ -68,12 +68,23 @@ public final class Engine {
         return new ArrayList<>(facts.values());
     }
 
-    /** A case's text that yields no fact was not understood: the case can then not be "no fault". */
+    /**
+     * A case's text in which no symptom was recognised (no fact at all, or only facts such as a
+     * host name) was not understood: someone wrote it because something is wrong, so the case can
+     * then not be "no fault".
+     */
     public Outcome diagnose(CaseInput c, double threshold) {
         List<Fact> extracted = extraction.extract(c.text());
-        Outcome o = evaluate(c.id(), factsOf(c, extracted), c.unknown(), threshold);
-        if (c.text() != null && !c.text().isBlank() && extracted.isEmpty()) o = o.notChecked(List.of(notRecognised(c.text())));
+        List<Fact> facts = factsOf(c, extracted);
+        Outcome o = evaluate(c.id(), facts, c.unknown(), threshold);
+        if (textWithoutSymptom(c.text(), extracted, facts)) o = o.notChecked(List.of(notRecognised(c.text())));
         return o;
+    }
+
+    /** Whether {@code text} was given but neither it nor the other facts name a symptom. */
+    public boolean textWithoutSymptom(String text, List<Fact> extracted, List<Fact> allFacts) {
+        if (text == null || text.isBlank()) return false;
+        return extracted.isEmpty() || !hasSymptom(allFacts);
     }
 
     /** The one line for text that matched no extractor: what was not understood and what to give instead. */

@@ -33,7 +33,9 @@ public final class FolderTrust {
 
     /** Null when {@code dir} and everything in it is yours (or root's) and not group- or world-writable. */
     public static String problem(Path dir) {
-        if (dir == null || !Files.exists(dir) || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) return null;
+        // a folder inside the jar (the bundled knowledge beside --rules) is part of the program, not a shared file
+        if (dir == null || dir.getFileSystem() != FileSystems.getDefault() || !Files.exists(dir)
+                || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) return null;
         String me = System.getProperty("user.name");
         try (Stream<Path> walk = Files.walk(dir)) {
             Iterator<Path> it = walk.iterator();

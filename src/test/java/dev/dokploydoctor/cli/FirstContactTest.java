@@ -95,6 +95,30 @@ class FirstContactTest {
         assertTrue(r.out().contains("did not recognise a symptom in \"site is kinda slow\""), r.out());
     }
 
+    /** Text that names only a host (no status, no error) still came from someone with a problem: no all-clear. */
+    @Test void textWithoutASymptomIsNotAnAllClear() {
+        String cases = "{\"id\":\"p1\",\"text\":\"I cannot open https://app.example.com since yesterday\"}\n";
+        Launch.Result r = Launch.run(Map.of(), cases, "batch", "-");
+        assertEquals(4, r.exit(), r.all());
+        assertFalse(r.out().contains(ALL_CLEAR), r.out());
+        assertTrue(r.out().contains("did not recognise a symptom in"), r.out());
+        Launch.Result d = Launch.run(Map.of(), "", "diagnose", "--no-questions", "--no-probe", "--text",
+                "I cannot open https://app.example.com since yesterday");
+        assertEquals(4, d.exit(), d.all());
+        assertFalse(d.out().contains(ALL_CLEAR), d.out());
+    }
+
+    /** An answers file that tells nothing (empty, or only "?") is no more than no file: no all-clear. */
+    @Test void answersThatTellNothingAreNotAnAllClear() throws IOException {
+        Path dir = Files.createTempDirectory("dd-answers");
+        for (String content : new String[] {"", "http.status: \"?\"\n"}) {
+            Path answers = Files.writeString(dir.resolve("answers.yaml"), content);
+            Launch.Result r = Launch.run(Map.of(), "", "diagnose", "--no-questions", "--no-probe", "--answers", answers.toString());
+            assertEquals(4, r.exit(), "answers '" + content + "': " + r.all());
+            assertTrue(r.out().contains("nothing was checked"), r.all());
+        }
+    }
+
     /** Item 18: the bare command is diagnose and takes every one of its options. */
     @Test void bareCommandTakesDiagnoseOptions() {
         Launch.Result r = Launch.run(Map.of(), "", "--service", "web", "--project", "shop", "--no-probe", "--no-questions",

@@ -374,7 +374,9 @@ class BrokenHostScenariosTest {
         assertFact(broken, "app.listen_bound", "127.0.0.1");
         assertFact(broken, "app.listen_port", 3000L);
         assertFact(broken, "domain.port", 3000L);
-        expectCause("bound to loopback", broken, "app-listens-on-localhost");
+        // Traefik's connection to the container's address is refused: the user sees a 502
+        expectCauseOnceReported("bound to loopback", broken, "app-listens-on-localhost",
+                new dev.dokploydoctor.knowledge.Fact("http.status", 502L, dev.dokploydoctor.knowledge.Fact.USER, "reported"));
         assertVerify("app-listens-on-localhost", broken, false);
 
         // the fix: bind to all interfaces (HOSTNAME=0.0.0.0 / --host 0.0.0.0) and redeploy
