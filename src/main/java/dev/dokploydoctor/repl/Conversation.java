@@ -159,6 +159,7 @@ public final class Conversation {
         if (step instanceof Interview.Ask ask) {
             state.plan = ask.plan();
             state.mode = ReplState.Mode.QUESTIONS;
+            Timing.mark("first question chosen");
             if (ask.confirming()) view.dim("  before concluding " + outcome.top().cause() + ", one question tells it from a look-alike");
         } else if (step instanceof Interview.Conclude) {
             view.println("");
