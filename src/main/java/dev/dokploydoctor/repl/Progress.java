@@ -22,7 +22,9 @@ final class Progress {
             if (cf <= 0 && was.getOrDefault(cause, 0.0) > 0) ruledOut.add(cause);
         });
         long inPlay = after.diagnoses().stream().filter(d -> d.certainty() > 0).map(Diagnosis::cause).count();
-        return inPlay + (inPlay == 1 ? " cause" : " causes") + " in play"
-                + (ruledOut.isEmpty() ? "" : "; ruled out by that: " + String.join(", ", ruledOut));
+        // "0 causes in play" after an answer that brought no evidence yet would read as "nothing is wrong"
+        String count = inPlay > 0 ? inPlay + (inPlay == 1 ? " cause" : " causes") + " in play"
+                : ruledOut.isEmpty() ? "no cause in play yet: the next answers narrow it down" : "no cause left in play";
+        return count + (ruledOut.isEmpty() ? "" : "; ruled out by that: " + String.join(", ", ruledOut));
     }
 }

@@ -109,6 +109,20 @@ class PipedSessionTest {
     }
 
     @Test
+    void anAnswerThatBringsNoEvidenceYetDoesNotReadAsAllClear(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("my site is broken");
+            s.waitFor("· \\[http\\.status\\]", 0);
+            int mark = s.output().length();
+            s.line("?");
+            String out = s.waitFor("· \\[[a-z0-9_.]+\\]", mark);
+            assertTrue(out.contains("no cause in play yet"), out);
+            assertFalse(out.contains("0 causes in play"), out);
+            s.line("quit");
+        }
+    }
+
+    @Test
     void anInvalidAnswerIsAskedAgainWithTheChoices(@TempDir Path home) {
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
             s.line("8");
