@@ -10,6 +10,7 @@ import dev.dokploydoctor.knowledge.TextExtraction;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
@@ -145,13 +146,22 @@ public final class Engine {
             session.addEventListener(listener);
             // secrets stop here: every output (batch, REPL, saved files) shows facts and evidence from the session
             for (Fact f : input) handles.add(session.insert(Redactor.SHAPES.redactFact(f)));
-            session.fireAllRules(MAX_FIRINGS);
+            fire(session);
             session.removeEventListener(listener);
             Judgement j = read(id, session, fired, unknown, threshold);
             return new Trial(this, id, stated, unknown, threshold, session, handles, input, j);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
+        }
+    }
+
+    /** Fire the rules; a then-block that fails is a mistake at its rule's file and line. */
+    void fire(KieSession session) {
+        try {
+            session.fireAllRules(MAX_FIRINGS);
+        } catch (ConsequenceException e) {
+            throw RuleFailure.of(knowledge, e);
         }
     }
 
