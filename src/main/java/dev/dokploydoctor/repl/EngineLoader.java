@@ -5,6 +5,7 @@ import dev.dokploydoctor.engine.PrebuiltRules;
 import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.similar.FieldLibrary;
 
 import java.util.List;
 import java.util.Set;
@@ -54,6 +55,7 @@ public final class EngineLoader {
                 compiled.evaluate("warm-up", List.of(), Set.of(), Engine.DEFAULT_THRESHOLD);
                 e.complete(compiled);
                 Timing.mark("rules ready");
+                warmSimilarReports(loaded);
             } catch (Throwable failure) {
                 k.completeExceptionally(failure);
                 e.completeExceptionally(failure);
@@ -63,6 +65,15 @@ public final class EngineLoader {
         t.setDaemon(true);
         t.start();
         return new EngineLoader(k, e);
+    }
+
+    /** The similar field reports vote on the first text: index them now, not when it is typed. */
+    private static void warmSimilarReports(Knowledge knowledge) {
+        try {
+            FieldLibrary.of(knowledge);
+        } catch (RuntimeException e) {
+            // the rules are ready all the same; the vote meets the same problem when it is used
+        }
     }
 
     public boolean engineReady() { return engine.isDone(); }
