@@ -77,23 +77,31 @@ public final class Interview {
     public Planner planner() { return planner; }
 
     public Step next(Collection<Fact> facts, Set<String> unknown, int asked) {
-        Outcome o = engine.evaluate("session", facts, unknown, threshold);
+        // one rule session per step: the outcome, its deciding questions and every check below share
+        // it, and each fact's answers are tried on it at most once
+        try (Lookahead look = engine.look("session", facts, unknown, threshold)) {
+            return next(look, asked);
+        }
+    }
+
+    private Step next(Lookahead look, int asked) {
+        Outcome o = Engine.withDecidingQuestions(look);
         if (o.status() == Status.ADVICE) return new Conclude(o);
         if (o.status() == Status.DIAGNOSED) {
             if (asked < QUESTION_LIMIT) {
-                Planner.Plan check = separating(facts, unknown, o.top().cause());
+                Planner.Plan check = separating(look, o.top().cause());
                 if (check != null) return new Ask(o, check, Purpose.LOOKALIKE);
             }
             return new Conclude(o);
         }
         if (asked >= QUESTION_LIMIT) return new End(o, true);
-        Planner.Plan plan = planner.next(facts, unknown);
-        if (plan == null) plan = leadersNeed(facts, unknown);
+        Planner.Plan plan = look.next();
+        if (plan == null) plan = leadersNeed(look.judgement());
         if (plan != null) return new Ask(o, plan, Purpose.NEXT);
-        plan = leaderCheck(facts, unknown, o);
+        plan = leaderCheck(look, o);
         if (plan != null) return new Ask(o, plan, Purpose.LEADER);
         // the user came with a fault: never end without asking anything (issue 13)
-        if (asked == 0) plan = firstQuestion(facts, unknown);
+        if (asked == 0) plan = firstQuestion(look);
         return plan == null ? new End(o, false) : new Ask(o, plan, Purpose.FIRST);
     }
 
@@ -102,7 +110,7 @@ public final class Interview {
      * test, require absent, or its near-miss cases state, one of whose answers would diagnose a
      * cause or rule the leader out. Asked before giving up on a candidate that one fact could settle.
      */
-    Planner.Plan leaderCheck(Collection<Fact> facts, Set<String> unknown, Outcome o) {
+    Planner.Plan leaderCheck(Lookahead look, Outcome o) {
         Diagnosis top = o.top();
         if (top == null || top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
         String leader = top.cause();
@@ -110,7 +118,7 @@ public final class Interview {
         Set<String> keys = new LinkedHashSet<>(space.keysOf(leader));
         keys.addAll(space.guardsOf(leader));
         keys.addAll(lookalikeKeys().getOrDefault(leader, Set.of()));
-        for (Planner.Plan p : planner.rank(facts, unknown, keys)) {
+        for (Planner.Plan p : look.rank(keys)) {
             for (Planner.Preview v : p.previews()) {
                 boolean confirms = v.status() == Status.DIAGNOSED && leader.equals(v.topCause());
                 boolean refutes = v.ruledOut().contains(leader);
@@ -128,11 +136,11 @@ public final class Interview {
      * causes apart best, among what the user sees and every fact a rule tests. Null when no answer
      * would move any cause.
      */
-    Planner.Plan firstQuestion(Collection<Fact> facts, Set<String> unknown) {
+    Planner.Plan firstQuestion(Lookahead look) {
         Set<String> wide = new LinkedHashSet<>();
         for (FactSpec spec : engine.knowledge().vocabulary().all()) if (spec.symptom() != null) wide.add(spec.key());
         wide.addAll(planner.answerSpace().testedKeys());
-        List<Planner.Plan> ranked = planner.rank(facts, unknown, wide);
+        List<Planner.Plan> ranked = look.rank(wide);
         if (ranked.isEmpty()) return null;
         Planner.Plan best = ranked.get(0);
         return new Planner.Plan(best.question(), best.gain(), best.previews(),
@@ -145,8 +153,7 @@ public final class Interview {
      * directed questioning from the best hypothesis, as MYCIN did. Null when no candidate needs an
      * askable fact.
      */
-    Planner.Plan leadersNeed(Collection<Fact> facts, Set<String> unknown) {
-        Engine.Judgement j = engine.judge("plan", facts, unknown, threshold);
+    Planner.Plan leadersNeed(Engine.Judgement j) {
         for (Diagnosis d : j.outcome().diagnoses()) {
             if (d.certainty() <= 0) continue;
             for (Need n : j.needs()) {
@@ -166,11 +173,11 @@ public final class Interview {
      * A question whose answer could overturn {@code cause}: a fact its near-miss cases state, or one
      * its rules require absent ({@code not Fact(...)}), still open.
      */
-    Planner.Plan separating(Collection<Fact> facts, Set<String> unknown, String cause) {
+    Planner.Plan separating(Lookahead look, String cause) {
         Set<String> keys = new LinkedHashSet<>(lookalikeKeys().getOrDefault(cause, Set.of()));
         keys.addAll(planner.answerSpace().guardsOf(cause));
         if (keys.isEmpty()) return null;
-        for (Planner.Plan p : planner.rank(facts, unknown, keys)) {
+        for (Planner.Plan p : look.rank(keys)) {
             for (Planner.Preview v : p.previews()) {
                 if (v.status() != Status.DIAGNOSED || !cause.equals(v.topCause())) {
                     return new Planner.Plan(p.question(), p.gain(), p.previews(),
