@@ -42,8 +42,8 @@ public final class Lookahead implements AutoCloseable {
         for (Fact f : current.facts()) known.add(f.getKey());
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
-        this.cfNow = Planner.certainties(current);
-        this.belief = planner.belief(hypotheses, cfNow, current.facts());
+        this.cfNow = SimilarFallback.fromRules(current);
+        this.belief = Planner.towardSimilar(planner.belief(hypotheses, cfNow, current.facts()), hypotheses, current);
         this.entropy = Planner.entropy(belief);
     }
 
@@ -109,7 +109,7 @@ public final class Lookahead implements AutoCloseable {
         for (int v = 0; v < values.size(); v++) {
             Engine.Judgement ahead = trial.judgementWith(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
             Outcome o = ahead.outcome();
-            Map<String, Double> after = Planner.certainties(o);
+            Map<String, Double> after = SimilarFallback.fromRules(o);
             List<String> ruledOut = new ArrayList<>();
             List<String> leads = new ArrayList<>();
             for (int h = 0; h < hypotheses.size(); h++) {

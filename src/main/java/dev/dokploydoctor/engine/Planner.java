@@ -200,6 +200,17 @@ public final class Planner {
         return b;
     }
 
+    /** The similar reports' vote (SimilarFallback) weighs its cause as its certainty would, and nothing else. */
+    static double[] towardSimilar(double[] belief, List<String> hypotheses, Outcome current) {
+        int h = hypotheses.indexOf(SimilarFallback.supported(current));
+        if (h < 0) return belief;
+        belief[h] *= Math.exp(SHARPNESS * SimilarFallback.SUPPORT);
+        double sum = 0;
+        for (double b : belief) sum += b;
+        for (int i = 0; i < belief.length; i++) belief[i] /= sum;
+        return belief;
+    }
+
     /**
      * Causes whose rules test one of these facts, beyond that a fault was reported and its kind; a
      * symptom fact with a healthy value (a 308, containers running) says nothing about a cause.
