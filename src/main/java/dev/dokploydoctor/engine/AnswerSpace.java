@@ -162,6 +162,13 @@ public final class AnswerSpace {
     /** The causes whose rules test {@code key}. */
     public Set<String> causesOf(String key) { return causesOfKey.getOrDefault(key, Set.of()); }
 
+    /** The fact keys the rules of {@code cause} test, in the order the rules were read. */
+    public Set<String> keysOf(String cause) {
+        Set<String> out = new LinkedHashSet<>();
+        causesOfKey.forEach((key, causes) -> { if (causes.contains(cause)) out.add(key); });
+        return out;
+    }
+
     /**
      * The facts whose presence a rule of {@code cause} excludes ({@code not Fact(...)}): the rule's own
      * word on what would tell the cause from a look-alike (an origin TLS error is not an unreachable origin).

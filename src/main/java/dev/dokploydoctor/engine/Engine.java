@@ -121,17 +121,24 @@ public final class Engine {
      * lists the questions that would decide, ranked by the {@link Planner}.
      */
     public Outcome evaluate(String id, Collection<Fact> input, Set<String> unknown, double threshold) {
-        try (Trial trial = trial(id, input, unknown, threshold)) {
-            Judgement j = trial.judgement();
-            Outcome o = j.outcome();
-            if (o.status() != Status.INCONCLUSIVE) return o;
-            Set<String> deciding = new LinkedHashSet<>();
-            for (Need n : j.needs()) deciding.add(n.getKey());
-            List<Question> questions = new ArrayList<>();
-            for (Planner.Plan p : planner(threshold).rank(input, unknown, trial, deciding)) questions.add(p.question());
-            return new Outcome(o.id(), o.status(), o.diagnoses(), questions, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
-                    o.threshold(), o.unchecked());
+        try (Lookahead look = look(id, input, unknown, threshold)) {
+            return withDecidingQuestions(look);
         }
+    }
+
+    /** Judge these facts once, for a step of the interview (its outcome and its questions share the session). */
+    Lookahead look(String id, Collection<Fact> input, Set<String> unknown, double threshold) {
+        return planner(threshold).look(trial(id, input, unknown, threshold), unknown);
+    }
+
+    /** The step's outcome; when inconclusive, with the questions the rules named as deciding, ranked. */
+    static Outcome withDecidingQuestions(Lookahead look) {
+        Outcome o = look.outcome();
+        if (o.status() != Status.INCONCLUSIVE) return o;
+        List<Question> questions = new ArrayList<>();
+        for (Planner.Plan p : look.rank(look.neededKeys())) questions.add(p.question());
+        return new Outcome(o.id(), o.status(), o.diagnoses(), questions, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
+                o.threshold(), o.unchecked());
     }
 
     /** The rules over these facts and what they imply, without choosing questions. */

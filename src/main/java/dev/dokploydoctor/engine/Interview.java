@@ -23,17 +23,41 @@ import java.util.Set;
  *     its answers would overturn the diagnosis, that fact is asked first;</li>
  * <li>otherwise the best question is asked as long as one of its answers can diagnose, rule out
  *     the leader or raise a cause the rules can take further ({@link Planner#next}); failing that,
- *     what the leading candidates need; at most {@link #QUESTION_LIMIT};</li>
+ *     what the leading candidates need; failing that, a fact that would confirm or rule out a
+ *     leader with real evidence ({@link #leaderCheck}); at most {@link #QUESTION_LIMIT};</li>
+ * <li>a reported fault never ends without a question: with nothing asked yet, the question that
+ *     tells the causes apart best ({@link #firstQuestion});</li>
  * <li>then it ends inconclusive with the leading candidates.</li>
  * </ul>
  */
 public final class Interview {
     public static final int QUESTION_LIMIT = 12;
+    /**
+     * A leader is checked (confirmed or ruled out by one fact of its own rules) from this share of
+     * the threshold up: below it, one generic hint (a 502 points weakly at many causes) is no
+     * candidate worth a question from afar.
+     */
+    static final double LEADER_CHECK_SHARE = 0.5;
 
     /** The next step; every step carries the outcome of what is known now. */
     public sealed interface Step { Outcome outcome(); }
-    /** Ask this question; {@code confirming} when it checks a look-alike before a diagnosis. */
-    public record Ask(Outcome outcome, Planner.Plan plan, boolean confirming) implements Step {}
+    /** Why a question is asked, beyond being the best next one: the REPL says so. */
+    public enum Purpose {
+        /** The best question that can still move the diagnosis. */
+        NEXT,
+        /** A cause is at the threshold: this tells it from a look-alike before concluding. */
+        LOOKALIKE,
+        /** The leader is below the threshold and nothing else moves it: this would confirm or rule it out. */
+        LEADER,
+        /** Nothing asked yet and nothing above would move a cause: the question that tells the causes apart best. */
+        FIRST
+    }
+
+    /** Ask this question, for this purpose. */
+    public record Ask(Outcome outcome, Planner.Plan plan, Purpose purpose) implements Step {
+        /** It checks a look-alike before a diagnosis. */
+        public boolean confirming() { return purpose == Purpose.LOOKALIKE; }
+    }
     /** A cause (or advice) reached the threshold and no look-alike question is left. */
     public record Conclude(Outcome outcome) implements Step {}
     /** No question can move the diagnosis any more (or the limit was reached). */
@@ -53,19 +77,74 @@ public final class Interview {
     public Planner planner() { return planner; }
 
     public Step next(Collection<Fact> facts, Set<String> unknown, int asked) {
-        Outcome o = engine.evaluate("session", facts, unknown, threshold);
+        // one rule session per step: the outcome, its deciding questions and every check below share
+        // it, and each fact's answers are tried on it at most once
+        try (Lookahead look = engine.look("session", facts, unknown, threshold)) {
+            return next(look, asked);
+        }
+    }
+
+    private Step next(Lookahead look, int asked) {
+        Outcome o = Engine.withDecidingQuestions(look);
         if (o.status() == Status.ADVICE) return new Conclude(o);
         if (o.status() == Status.DIAGNOSED) {
             if (asked < QUESTION_LIMIT) {
-                Planner.Plan check = separating(facts, unknown, o.top().cause());
-                if (check != null) return new Ask(o, check, true);
+                Planner.Plan check = separating(look, o.top().cause());
+                if (check != null) return new Ask(o, check, Purpose.LOOKALIKE);
             }
             return new Conclude(o);
         }
         if (asked >= QUESTION_LIMIT) return new End(o, true);
-        Planner.Plan plan = planner.next(facts, unknown);
-        if (plan == null) plan = leadersNeed(facts, unknown);
-        return plan == null ? new End(o, false) : new Ask(o, plan, false);
+        Planner.Plan plan = look.next();
+        if (plan == null) plan = leadersNeed(look.judgement());
+        if (plan != null) return new Ask(o, plan, Purpose.NEXT);
+        plan = leaderCheck(look, o);
+        if (plan != null) return new Ask(o, plan, Purpose.LEADER);
+        // the user came with a fault: never end without asking anything (issue 13)
+        if (asked == 0) plan = firstQuestion(look);
+        return plan == null ? new End(o, false) : new Ask(o, plan, Purpose.FIRST);
+    }
+
+    /**
+     * The leader is short of the threshold and none of its rules' needs is open: a fact its rules
+     * test, require absent, or its near-miss cases state, one of whose answers would diagnose a
+     * cause or rule the leader out. Asked before giving up on a candidate that one fact could settle.
+     */
+    Planner.Plan leaderCheck(Lookahead look, Outcome o) {
+        Diagnosis top = o.top();
+        if (top == null || top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
+        String leader = top.cause();
+        AnswerSpace space = planner.answerSpace();
+        Set<String> keys = new LinkedHashSet<>(space.keysOf(leader));
+        keys.addAll(space.guardsOf(leader));
+        keys.addAll(lookalikeKeys().getOrDefault(leader, Set.of()));
+        for (Planner.Plan p : look.rank(keys)) {
+            for (Planner.Preview v : p.previews()) {
+                boolean confirms = v.status() == Status.DIAGNOSED && leader.equals(v.topCause());
+                boolean refutes = v.ruledOut().contains(leader);
+                if (confirms || refutes) {
+                    return new Planner.Plan(p.question(), p.gain(), p.previews(), "an answer of " + v.value() + " would "
+                            + (confirms ? "confirm " : "rule out ") + leader + String.format(" (now %.2f)", top.certainty()));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Nothing was asked and no question can decide anything: still the question that tells the
+     * causes apart best, among what the user sees and every fact a rule tests. Null when no answer
+     * would move any cause.
+     */
+    Planner.Plan firstQuestion(Lookahead look) {
+        Set<String> wide = new LinkedHashSet<>();
+        for (FactSpec spec : engine.knowledge().vocabulary().all()) if (spec.symptom() != null) wide.add(spec.key());
+        wide.addAll(planner.answerSpace().testedKeys());
+        List<Planner.Plan> ranked = look.rank(wide);
+        if (ranked.isEmpty()) return null;
+        Planner.Plan best = ranked.get(0);
+        return new Planner.Plan(best.question(), best.gain(), best.previews(),
+                "what you said does not settle anything yet; this tells the causes apart best");
     }
 
     /**
@@ -74,8 +153,7 @@ public final class Interview {
      * directed questioning from the best hypothesis, as MYCIN did. Null when no candidate needs an
      * askable fact.
      */
-    Planner.Plan leadersNeed(Collection<Fact> facts, Set<String> unknown) {
-        Engine.Judgement j = engine.judge("plan", facts, unknown, threshold);
+    Planner.Plan leadersNeed(Engine.Judgement j) {
         for (Diagnosis d : j.outcome().diagnoses()) {
             if (d.certainty() <= 0) continue;
             for (Need n : j.needs()) {
@@ -95,11 +173,11 @@ public final class Interview {
      * A question whose answer could overturn {@code cause}: a fact its near-miss cases state, or one
      * its rules require absent ({@code not Fact(...)}), still open.
      */
-    Planner.Plan separating(Collection<Fact> facts, Set<String> unknown, String cause) {
+    Planner.Plan separating(Lookahead look, String cause) {
         Set<String> keys = new LinkedHashSet<>(lookalikeKeys().getOrDefault(cause, Set.of()));
         keys.addAll(planner.answerSpace().guardsOf(cause));
         if (keys.isEmpty()) return null;
-        for (Planner.Plan p : planner.rank(facts, unknown, keys)) {
+        for (Planner.Plan p : look.rank(keys)) {
             for (Planner.Preview v : p.previews()) {
                 if (v.status() != Status.DIAGNOSED || !cause.equals(v.topCause())) {
                     return new Planner.Plan(p.question(), p.gain(), p.previews(),

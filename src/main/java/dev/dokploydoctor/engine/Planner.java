@@ -80,19 +80,24 @@ public final class Planner {
 
     public AnswerSpace answerSpace() { return space; }
 
+    Knowledge knowledge() { return knowledge; }
+
+    /** Judge these facts once and keep the session open for the step's rankings; the caller closes it. */
+    public Lookahead look(Collection<Fact> facts, Set<String> unknown) {
+        return look(engine.trial("plan", facts, unknown, threshold), unknown);
+    }
+
+    /** A step on a session already judged (its outcome keeps that session's id); closing the step closes it. */
+    Lookahead look(Trial trial, Set<String> unknown) { return new Lookahead(this, trial, unknown); }
+
     /**
      * The best next question for these facts that can still matter: one of its answers diagnoses,
      * rules out the leader, or raises a cause the rules can take further (issue 13: stop when no
      * question can move a cause across the threshold or rule out the leader). Null when none can.
      */
     public Plan next(Collection<Fact> facts, Set<String> unknown) {
-        try (Trial trial = engine.trial("plan", facts, unknown, threshold)) {
-            Diagnosis top = trial.judgement().outcome().top();
-            String leader = top == null ? null : top.cause();
-            for (Plan p : rank(facts, unknown, trial, null)) {
-                if (p.previews().stream().anyMatch(v -> v.matters(leader))) return p;
-            }
-            return null;
+        try (Lookahead look = look(facts, unknown)) {
+            return look.next();
         }
     }
 
@@ -101,88 +106,19 @@ public final class Planner {
      * (batch lists the facts the rules named as deciding); else every askable fact a rule needs or tests.
      */
     public List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Set<String> only) {
-        try (Trial trial = engine.trial("plan", facts, unknown, threshold)) {
-            return rank(facts, unknown, trial, only);
+        try (Lookahead look = look(facts, unknown)) {
+            return look.rank(only);
         }
     }
 
-    /** {@code trial} is the session of {@code facts}, open: each answer is tried on it. */
-    List<Plan> rank(Collection<Fact> facts, Set<String> unknown, Trial trial, Set<String> only) {
-        Engine.Judgement now = trial.judgement();
-        Outcome current = now.outcome();
-        Set<String> known = new LinkedHashSet<>();
-        for (Fact f : current.facts()) known.add(f.getKey());
-        Map<String, List<Need>> needs = new LinkedHashMap<>();
-        for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
-
-        List<String> hypotheses = hypotheses(current);
-        Map<String, Double> cfNow = SimilarFallback.fromRules(current);
-        Set<String> candidates = new LinkedHashSet<>();
-        if (only != null) {
-            candidates.addAll(only);
-        } else {
-            // what the rules need; while no cause is in play, also what the user sees (symptoms: "what
-            // hurts" before any test) and every fact a rule tests. Once a cause is in play its rules'
-            // needs are the path: a fact they only test would move it without deciding anything
-            candidates.addAll(needs.keySet());
-            if (inPlay(hypotheses, cfNow).isEmpty()) {
-                for (FactSpec spec : knowledge.vocabulary().all()) if (spec.symptom() != null) candidates.add(spec.key());
-                candidates.addAll(space.testedKeys());
-            }
-        }
-        double[] belief = towardSimilar(belief(hypotheses, cfNow, current.facts()), hypotheses, current);
-        double entropy = entropy(belief);
-
-        List<Plan> out = new ArrayList<>();
-        for (String key : candidates) {
-            FactSpec spec = knowledge.vocabulary().get(key);
-            if (spec == null || spec.question() == null || known.contains(key) || (unknown != null && unknown.contains(key))) continue;
-            List<Object> values = space.values(spec);
-            if (values.size() < 2) continue;
-            List<Preview> previews = new ArrayList<>();
-            double[][] cf = new double[values.size()][hypotheses.size()];
-            Set<String> moved = new LinkedHashSet<>();
-            for (int v = 0; v < values.size(); v++) {
-                Engine.Judgement ahead = trial.judgementWith(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
-                Outcome o = ahead.outcome();
-                Map<String, Double> after = SimilarFallback.fromRules(o);
-                List<String> ruledOut = new ArrayList<>();
-                List<String> leads = new ArrayList<>();
-                for (int h = 0; h < hypotheses.size(); h++) {
-                    String c = hypotheses.get(h);
-                    cf[v][h] = after.getOrDefault(c, 0.0);
-                    if (Math.abs(cf[v][h] - cfNow.getOrDefault(c, 0.0)) > 1e-9) moved.add(c);
-                    if (cfNow.getOrDefault(c, 0.0) > Engine.RULED_OUT && cf[v][h] <= Engine.RULED_OUT) ruledOut.add(c);
-                    if (cf[v][h] > 0 && cf[v][h] > cfNow.getOrDefault(c, 0.0) + 1e-9 && hasPath(c, ahead.needs())) leads.add(c);
-                }
-                Diagnosis top = o.top();
-                previews.add(new Preview(values.get(v), o.status(), top == null ? null : top.cause(),
-                        top == null ? 0 : top.certainty(), ruledOut, leads));
-            }
-            double[][] likelihood = likelihood(spec, values, cf);
-            double gain = entropy - expectedEntropy(belief, likelihood);
-            // an answer that settles the case (a diagnosis, or the leader ruled out) is worth asking
-            // even when it tells the causes apart little: it confirms or refutes the front runner.
-            // Worth as much as that answer is likely: "does Traefik log X?" for an unlikely cause is no shortcut
-            double[] pAnswer = answerProbabilities(belief, likelihood);
-            for (int v = 0; v < previews.size(); v++) {
-                Preview p = previews.get(v);
-                boolean decisive = p.status().isConclusive()
-                        || (current.top() != null && p.ruledOut().contains(current.top().cause()));
-                if (decisive) gain += DECISIVE_BONUS * pAnswer[v];
-            }
-            if (gain < MIN_GAIN) continue;
-            List<String> causes = moved.stream().sorted().toList();
-            Question q = new Question(key, spec, gain, causes, List.copyOf(needs.getOrDefault(key, List.of())));
-            out.add(new Plan(q, gain, previews, String.format("its answer is expected to tell the causes apart best (%.2f bits of %.2f)", gain, entropy)));
-        }
-        out.sort(Comparator.comparingDouble((Plan p) -> -Math.round(p.gain() / TIE) * TIE)
-                .thenComparing(p -> keyOrder.getOrDefault(p.question().key(), Integer.MAX_VALUE)));
-        return out;
+    /** Best first: the higher gain, then the fact earlier in facts.yaml. */
+    Comparator<Plan> order() {
+        return Comparator.comparingDouble((Plan p) -> -Math.round(p.gain() / TIE) * TIE)
+                .thenComparing(p -> keyOrder.getOrDefault(p.question().key(), Integer.MAX_VALUE));
     }
 
     /** A rule of {@code cause} still needs a fact the user can be asked. */
-    private boolean hasPath(String cause, List<Need> open) {
+    boolean hasPath(String cause, List<Need> open) {
         for (Need n : open) {
             if (!n.getCause().equals(cause)) continue;
             FactSpec spec = knowledge.vocabulary().get(n.getKey());
@@ -265,7 +201,7 @@ public final class Planner {
     }
 
     /** The similar reports' vote (SimilarFallback) weighs its cause as its certainty would, and nothing else. */
-    private static double[] towardSimilar(double[] belief, List<String> hypotheses, Outcome current) {
+    static double[] towardSimilar(double[] belief, List<String> hypotheses, Outcome current) {
         int h = hypotheses.indexOf(SimilarFallback.supported(current));
         if (h < 0) return belief;
         belief[h] *= Math.exp(SHARPNESS * SimilarFallback.SUPPORT);

@@ -160,7 +160,13 @@ public final class Conversation {
             state.plan = ask.plan();
             state.mode = ReplState.Mode.QUESTIONS;
             Timing.mark("first question chosen");
-            if (ask.confirming()) view.dim("  before concluding " + outcome.top().cause() + ", one question tells it from a look-alike");
+            switch (ask.purpose()) {
+                case LOOKALIKE -> view.dim("  before concluding " + outcome.top().cause() + ", one question tells it from a look-alike");
+                case LEADER -> view.dim(String.format("  %s leads at %.2f, short of a diagnosis: one question could confirm or rule it out",
+                        outcome.top().cause(), outcome.top().certainty()));
+                case FIRST -> view.dim("  that does not settle a cause and no single answer would: first the question that tells them apart best");
+                case NEXT -> { }
+            }
         } else if (step instanceof Interview.Conclude) {
             view.println("");
             view.println(words.conclusion(outcome));

@@ -165,6 +165,24 @@ class PipedSessionTest {
     }
 
     @Test
+    void anOpeningThatSettlesNothingStillGetsAQuestion(@TempDir Path home) {
+        // cloudflared's TLS refusal of the origin: read (a tunnel, an unreachable origin, a TLS error),
+        // but no answer decides among the causes it suggests; the user came with a fault, so it asks
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("ERR error=\"Unable to reach the origin service. The service may be down or it may not be responding to traffic"
+                    + " from cloudflared: x509: certificate is not valid for any names, but wanted to match example.com\"");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0);
+            answerer.until(Pattern.compile("inconclusive"), 0, LONG);
+            s.waitFor("doctor> $", 0);
+            String out = s.output();
+            assertTrue(answerer.asked().size() >= 1, "a question before giving up:\n" + out);
+            assertTrue(out.indexOf("· ? if you don't know") < out.indexOf("inconclusive"), "asked before ending:\n" + out);
+            s.line("quit");
+            assertEquals(4, s.exitCode(), "inconclusive exits 4");
+        }
+    }
+
+    @Test
     void anAnswersFilePreAnswersQuestions(@TempDir Path home) throws IOException {
         Path answers = home.resolve("answers.yaml");
         Files.writeString(answers, "user.goal: route-advice\ncompose.editable: false\n");

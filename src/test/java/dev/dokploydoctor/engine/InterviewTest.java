@@ -1,0 +1,54 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Fact;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.dokploydoctor.engine.PlannerTest.ENGINE;
+import static dev.dokploydoctor.engine.PlannerTest.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/**
+ * The interview's stopping rules on the planner fixture (a leader at 0.5 that b confirms or rules
+ * out and d, a fact no rule needs, confirms; a separates two outsiders; the other symptom moves the
+ * leader and an outsider): before giving up it checks
+ * the leader, and it never ends without a question on a reported fault.
+ */
+class InterviewTest {
+    final Interview interview = new Interview(ENGINE, Engine.DEFAULT_THRESHOLD);
+    final List<Fact> symptom = List.of(user("sym", true));
+
+    @Test
+    void theBestQuestionFirst() {
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of(), 0));
+        assertEquals("b", ask.plan().question().key());
+        assertEquals(Interview.Purpose.NEXT, ask.purpose());
+    }
+
+    @Test
+    void aLeaderNothingElseMovesIsCheckedByAFactItsRulesTest() {
+        // b (what the leader's rule needs) and a (what the outsiders need) are unknown: d, which the
+        // leader's rules only test, would confirm it
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b"), 2));
+        assertEquals("d", ask.plan().question().key());
+        assertEquals(Interview.Purpose.LEADER, ask.purpose());
+        Interview.Step confirmed = interview.next(List.of(user("sym", true), user("d", true)), Set.of("a", "b"), 3);
+        assertInstanceOf(Interview.Conclude.class, confirmed);
+        assertEquals("lead", confirmed.outcome().top().cause());
+    }
+
+    @Test
+    void neverEndsWithoutAQuestionButStopsAfterOne() {
+        Set<String> unknown = Set.of("a", "b", "d");
+        // nothing can move the leader: with nothing asked yet, still the question that separates best
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, unknown, 0));
+        assertEquals(Interview.Purpose.FIRST, ask.purpose());
+        assertEquals("other", ask.plan().question().key(), "the other symptom is all that still moves a cause");
+        // once something was asked, the same state ends inconclusive
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, unknown, 1));
+        assertEquals(Status.INCONCLUSIVE, end.outcome().status());
+    }
+}
