@@ -134,6 +134,19 @@
       (if (not (digit-p (sub-string ?i ?i ?rest))) then (return FALSE)))
    TRUE)
 
+(deffunction lower-letter-p (?c)
+   (and (>= (str-compare ?c "a") 0) (<= (str-compare ?c "z") 0) (= (str-length ?c) 1)))
+
+;; regexes.py NAMED: .*[a-z0-9-]\.[a-z][a-z0-9-]*.* (a dotted name somewhere: [a-z0-9-] "." [a-z])
+(deffunction dotted-name-p (?s)
+   (loop-for-count (?i 2 (- (str-length ?s) 1)) do
+      (bind ?before (sub-string (- ?i 1) (- ?i 1) ?s))
+      (if (and (eq (sub-string ?i ?i ?s) ".")
+               (or (lower-letter-p ?before) (digit-p ?before) (eq ?before "-"))
+               (lower-letter-p (sub-string (+ ?i 1) (+ ?i 1) ?s)))
+         then (return TRUE)))
+   FALSE)
+
 ;; ---- Certainty.java and Engine.conclude -----------------------------------------------------------
 
 (deffunction combine (?a ?b)
