@@ -36,6 +36,7 @@ public final class Knowledge {
     private final List<String> notices;
     private final Implications implications;
     private final Priors priors;
+    private final FixPlan.Memo fixPlans;
 
     /** A DRL file: where it came from (for file:line messages) and its text. */
     public record RuleSource(String name, String displayPath, String text) {}
@@ -51,6 +52,7 @@ public final class Knowledge {
         this.extractors = extractors;
         this.ruleSources = ruleSources;
         this.notices = notices;
+        this.fixPlans = new FixPlan.Memo(vocabulary);
     }
 
     public List<Layer> layers() { return layers; }
@@ -66,6 +68,8 @@ public final class Knowledge {
     public Implications implications() { return implications; }
     /** How common each cause is (priors.yaml), for choosing questions. */
     public Priors priors() { return priors; }
+    /** {@link FixPlan#of} with this vocabulary, remembered: a batch's cases mostly share their plans. */
+    public FixPlan fixPlan(Cause cause, Map<String, String> values) { return fixPlans.of(cause, values); }
     public TextExtraction textExtraction() { return new TextExtraction(extractors, vocabulary); }
 
     /** Load and check all layers, in order. Throws {@link KnowledgeError} on the first bad file. */
