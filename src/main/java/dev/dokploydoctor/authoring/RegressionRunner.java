@@ -54,6 +54,9 @@ public final class RegressionRunner {
         Outcome o;
         try {
             o = engine.diagnose(c.input(), Engine.DEFAULT_THRESHOLD);
+        } catch (KnowledgeError e) {
+            // a then-block that throws: where that rule is, and why
+            return new Result(c, Outcome.failed(c.input().id(), e.describe()), "the rules failed on this case: " + e.describe());
         } catch (RuntimeException e) {
             // a rule that throws (a certainty out of range, a bad cast) fails its cases, not the run
             String message = rootMessage(e);

@@ -82,14 +82,20 @@ public final class RulesCheck {
             Engine engine = new Engine(knowledge, ruleBase);
             Set<String> fired = new HashSet<>();
             int run = 0;
+            boolean rulesFailed = false;
             for (RegressionRunner.LoadedCase c : cases) {
                 if (!c.readable()) continue;
                 RegressionRunner.Result result = RegressionRunner.run(engine, c);
                 fired.addAll(result.outcome().fired());
+                if (result.outcome().status() == dev.dokploydoctor.engine.Status.ERROR && !rulesFailed) {
+                    rulesFailed = true;
+                    ruleFailure(engine, c, findings);
+                }
                 run++;
             }
-            Verifier.deadRules(rules, fired, run, findings);
-            if (allRead) SymptomCheck.check(engine, rules, Engine.DEFAULT_THRESHOLD, findings);
+            // rules that failed to fire say nothing about which rules are dead
+            if (!rulesFailed) Verifier.deadRules(rules, fired, run, findings);
+            if (allRead && !rulesFailed) SymptomCheck.check(engine, rules, Engine.DEFAULT_THRESHOLD, findings);
         }
 
         long t3 = System.nanoTime();
@@ -101,6 +107,17 @@ public final class RulesCheck {
 
         return new CheckReport(findings, rules.size(), knowledge.ruleSources().size(), knowledge.causes().size(), cases.size(),
                 new CheckReport.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+    }
+
+    /** A case the rules failed on: the rule whose then-block threw, at its file and line (once, not per case). */
+    private static void ruleFailure(Engine engine, RegressionRunner.LoadedCase c, List<Finding> out) {
+        try {
+            engine.diagnose(c.input(), Engine.DEFAULT_THRESHOLD);
+        } catch (KnowledgeError e) {
+            out.add(Finding.error("rule-fails", Display.path(e.file()), e.line(), e.field() + ": " + e.getMessage()));
+        } catch (RuntimeException e) {
+            out.add(Finding.error("rule-fails", null, 0, "the rules failed on case " + c.input().id() + ": " + RegressionRunner.rootMessage(e)));
+        }
     }
 
     /** A rule in causes/&lt;id&gt;/ is named "&lt;id&gt;: ...": its name is what gives it its cause. */

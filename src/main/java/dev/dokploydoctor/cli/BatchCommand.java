@@ -2,6 +2,7 @@ package dev.dokploydoctor.cli;
 
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.CaseReader;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.report.CaseWriter;
@@ -10,6 +11,7 @@ import dev.dokploydoctor.report.Style;
 import dev.dokploydoctor.report.Summary;
 import dev.dokploydoctor.report.SimilarLookup;
 import dev.dokploydoctor.report.Writers;
+import dev.dokploydoctor.similar.SimilarVote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +78,9 @@ public final class BatchCommand implements Callable<Integer> {
         try (CaseReader reader = new CaseReader(in, name, engine.knowledge().vocabulary());
              CaseWriter writer = Writers.create(fmt, out, engine.knowledge(), Style.detect(), verbose, name,
                      (similar != null ? similar : fmt != Format.JSONL) ? new SimilarLookup(engine.knowledge()) : null)) {
-            Summary summary = run(engine, reader, writer, minCertainty, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            // similar field reports vote on cases with text (a weak fallback, engine/SimilarFallback); facts alone never search
+            Summary summary = run(engine, SimilarVote.of(engine.knowledge()), reader, writer, minCertainty,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
             writer.finish(summary);
             out.flush();
             if (reader.idsNotice() != null) System.err.println("note: " + reader.idsNotice());
@@ -101,7 +105,8 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /** Diagnose in parallel, write in order; at most {@code 64 * threads} cases in flight. */
-    static Summary run(Engine engine, CaseReader reader, CaseWriter writer, double threshold, int threads) throws IOException {
+    static Summary run(Engine engine, SimilarVote similar, CaseReader reader, CaseWriter writer, double threshold, int threads)
+            throws IOException {
         Summary summary = new Summary(ExitCodes::of);
         int window = Math.max(1, threads) * 64;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -113,12 +118,12 @@ public final class BatchCommand implements Callable<Integer> {
         try {
             while (reader.hasNext()) {
                 CaseReader.Item item = reader.next();
-                inFlight.add(CompletableFuture.supplyAsync(() -> work(engine, reader, writer, item, threshold), pool));
+                inFlight.add(CompletableFuture.supplyAsync(() -> work(engine, similar, reader, writer, item, threshold), pool));
                 while (inFlight.size() >= window || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
-                    emit(inFlight.poll().join(), reader, writer, summary, threshold, engine);
+                    emit(inFlight.poll().join(), reader, writer, summary, threshold, engine, similar);
                 }
             }
-            while (!inFlight.isEmpty()) emit(inFlight.poll().join(), reader, writer, summary, threshold, engine);
+            while (!inFlight.isEmpty()) emit(inFlight.poll().join(), reader, writer, summary, threshold, engine, similar);
         } finally {
             pool.shutdownNow();
         }
@@ -129,9 +134,10 @@ public final class BatchCommand implements Callable<Integer> {
     private record Done(CaseReader.Item item, Outcome outcome, Object prepared) {}
 
     /** On a worker: parse (JSONL), diagnose and render. */
-    private static Done work(Engine engine, CaseReader reader, CaseWriter writer, CaseReader.Item raw, double threshold) {
+    private static Done work(Engine engine, SimilarVote similar, CaseReader reader, CaseWriter writer, CaseReader.Item raw,
+                             double threshold) {
         CaseReader.Item item = reader.resolve(raw);
-        Outcome o = diagnose(engine, item, threshold);
+        Outcome o = diagnose(engine, similar, item, threshold);
         try {
             return new Done(item, o, writer.prepare(o));
         } catch (IOException | RuntimeException e) {
@@ -142,13 +148,13 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** In input order: check JSONL ids for repeats, count, write. */
     private static void emit(Done done, CaseReader reader, CaseWriter writer, Summary summary, double threshold,
-                             Engine engine) throws IOException {
+                             Engine engine, SimilarVote similar) throws IOException {
         Outcome o = done.outcome();
         Object prepared = done.prepared();
         CaseReader.Item item = done.item();
         CaseReader.Item checked = reader.inOrder(item);
         if (checked != item) {
-            o = diagnose(engine, checked, threshold);
+            o = diagnose(engine, similar, checked, threshold);
             prepared = writer.prepare(o);
         }
         summary.add(o);
@@ -163,10 +169,11 @@ public final class BatchCommand implements Callable<Integer> {
         return item.line();
     }
 
-    static Outcome diagnose(Engine engine, CaseReader.Item item, double threshold) {
+    static Outcome diagnose(Engine engine, SimilarVote similar, CaseReader.Item item, double threshold) {
         if (item.error() != null) return Outcome.invalid(item.id(), item.error());
         try {
-            return engine.diagnose(item.input(), threshold);
+            CaseInput c = item.input();
+            return engine.diagnose(c, threshold, similar.collect(c.text(), c.facts(), engine.knowledge().vocabulary()));
         } catch (KnowledgeError e) {
             return Outcome.invalid(item.id(), e);
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import dev.dokploydoctor.repl.Session;
 import dev.dokploydoctor.repl.SessionFiles;
 import dev.dokploydoctor.repl.TerminalConsole;
 import dev.dokploydoctor.repl.Timing;
+import dev.dokploydoctor.similar.SimilarVote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -148,8 +151,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
         List<String> gaps = new ArrayList<>();
         if (text != null && !text.isBlank()) {
             List<Fact> read = engine.extraction().extract(text);   // once: the facts and whether anything was understood
-            session.add(Session.Kind.OPENING, "--text", read, text, false);
             if (engine.textWithoutSymptom(text, read, List.copyOf(session.facts()))) gaps.add(Engine.notRecognised(text));
+            // the field reports nearest to the text vote (a weak fallback when the rules barely know, engine/SimilarFallback)
+            Map<String, Object> stated = new LinkedHashMap<>();
+            for (Fact f : session.facts()) stated.putIfAbsent(f.getKey(), f.getValue());
+            read = new ArrayList<>(read);
+            read.addAll(SimilarVote.of(engine.knowledge()).collect(text, stated, engine.knowledge().vocabulary()));
+            session.add(Session.Kind.OPENING, "--text", read, text, false);
         }
         if (!noProbe) {
             ProbeReport report = Probes.run(target, timeout, engine.knowledge().vocabulary());

@@ -13,6 +13,8 @@ import dev.dokploydoctor.knowledge.CorpusSplit;
 import dev.dokploydoctor.knowledge.FieldCorpus;
 import dev.dokploydoctor.knowledge.FieldRecord;
 import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.similar.FieldLibrary;
+import dev.dokploydoctor.similar.SimilarVote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,6 +64,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--no-similar-evidence", description = {"Without the similar field reports' vote (the weak fallback when the"
+            + " rules barely know), to measure what it adds. With it, a report votes with the dev records of the corpus, never with"
+            + " itself."})
+    boolean noSimilarEvidence;
+
     @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
 
     @Override public Integer call() throws Exception {
@@ -88,7 +95,9 @@ public final class EvalCommand implements Callable<Integer> {
         List<FieldRecord> records = corpus.in(which);
         String description = describe(corpus, corpusFiles, which, records);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        Scoreboard board = new Evaluator(engine, threshold).run(records, workers);
+        // the vote's library is the dev split of the whole corpus (knowledge/field), whatever files are scored: a report never finds itself or a test report
+        SimilarVote similar = noSimilarEvidence ? null : Evaluator.heldOut(FieldLibrary.records(engine.knowledge()));
+        Scoreboard board = new Evaluator(engine, threshold, similar).run(records, workers);
 
         PrintStream out = System.out;
         if (calibrate) {

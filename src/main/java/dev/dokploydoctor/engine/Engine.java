@@ -10,6 +10,7 @@ import dev.dokploydoctor.knowledge.TextExtraction;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
@@ -74,8 +75,18 @@ public final class Engine {
      * then not be "no fault".
      */
     public Outcome diagnose(CaseInput c, double threshold) {
+        return diagnose(c, threshold, List.of());
+    }
+
+    /**
+     * As {@link #diagnose(CaseInput, double)}, with facts collected from the case elsewhere (the
+     * similar field reports' vote, {@code similar.cause}); they fill only keys not known otherwise
+     * and do not count as a symptom read from the text.
+     */
+    public Outcome diagnose(CaseInput c, double threshold, List<Fact> collected) {
         List<Fact> extracted = extraction.extract(c.text());
         List<Fact> facts = factsOf(c, extracted);
+        for (Fact f : collected) if (facts.stream().noneMatch(known -> known.getKey().equals(f.getKey()))) facts.add(f);
         Outcome o = evaluate(c.id(), facts, c.unknown(), threshold);
         if (textWithoutSymptom(c.text(), extracted, facts)) o = o.notChecked(List.of(notRecognised(c.text())));
         return o;
@@ -145,13 +156,22 @@ public final class Engine {
             session.addEventListener(listener);
             // secrets stop here: every output (batch, REPL, saved files) shows facts and evidence from the session
             for (Fact f : input) handles.add(session.insert(Redactor.SHAPES.redactFact(f)));
-            session.fireAllRules(MAX_FIRINGS);
+            fire(session);
             session.removeEventListener(listener);
             Judgement j = read(id, session, fired, unknown, threshold);
             return new Trial(this, id, stated, unknown, threshold, session, handles, input, j);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
+        }
+    }
+
+    /** Fire the rules; a then-block that fails is a mistake at its rule's file and line. */
+    void fire(KieSession session) {
+        try {
+            session.fireAllRules(MAX_FIRINGS);
+        } catch (ConsequenceException e) {
+            throw RuleFailure.of(knowledge, e);
         }
     }
 
@@ -180,6 +200,14 @@ public final class Engine {
                              Set<String> unknown, double threshold) {
         Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
         for (Evidence e : evidence) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
+        boolean wantsAdvice = facts.stream().anyMatch(f -> f.getKey().equals("user.goal") && f.getText().equals("route-advice"));
+        // similar field reports speak only when the rules barely know (SimilarFallback)
+        Evidence similar = SimilarFallback.evidence(facts, byCause, knowledge, wantsAdvice, threshold);
+        if (similar != null) {
+            evidence = new ArrayList<>(evidence);
+            evidence.add(similar);
+            byCause.computeIfAbsent(similar.getCause(), k -> new ArrayList<>()).add(similar);
+        }
         Map<String, Double> certainty = new HashMap<>();
         List<Diagnosis> all = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
@@ -189,7 +217,6 @@ public final class Engine {
         }
         all.sort(Comparator.comparingDouble(Diagnosis::certainty).reversed().thenComparing(Diagnosis::cause));
 
-        boolean wantsAdvice = facts.stream().anyMatch(f -> f.getKey().equals("user.goal") && f.getText().equals("route-advice"));
         List<Diagnosis> shown = new ArrayList<>();
         for (Diagnosis d : all) if (d.certainty() > 0 && d.isAdvice() == wantsAdvice) shown.add(d);
 

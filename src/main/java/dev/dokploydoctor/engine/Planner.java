@@ -116,7 +116,7 @@ public final class Planner {
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
 
         List<String> hypotheses = hypotheses(current);
-        Map<String, Double> cfNow = certainties(current);
+        Map<String, Double> cfNow = SimilarFallback.fromRules(current);
         Set<String> candidates = new LinkedHashSet<>();
         if (only != null) {
             candidates.addAll(only);
@@ -130,7 +130,7 @@ public final class Planner {
                 candidates.addAll(space.testedKeys());
             }
         }
-        double[] belief = belief(hypotheses, cfNow, current.facts());
+        double[] belief = towardSimilar(belief(hypotheses, cfNow, current.facts()), hypotheses, current);
         double entropy = entropy(belief);
 
         List<Plan> out = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class Planner {
             for (int v = 0; v < values.size(); v++) {
                 Engine.Judgement ahead = trial.judgementWith(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
                 Outcome o = ahead.outcome();
-                Map<String, Double> after = certainties(o);
+                Map<String, Double> after = SimilarFallback.fromRules(o);
                 List<String> ruledOut = new ArrayList<>();
                 List<String> leads = new ArrayList<>();
                 for (int h = 0; h < hypotheses.size(); h++) {
@@ -262,6 +262,17 @@ public final class Planner {
         }
         for (int h = 0; h < b.length; h++) b[h] /= sum;
         return b;
+    }
+
+    /** The similar reports' vote (SimilarFallback) weighs its cause as its certainty would, and nothing else. */
+    private static double[] towardSimilar(double[] belief, List<String> hypotheses, Outcome current) {
+        int h = hypotheses.indexOf(SimilarFallback.supported(current));
+        if (h < 0) return belief;
+        belief[h] *= Math.exp(SHARPNESS * SimilarFallback.SUPPORT);
+        double sum = 0;
+        for (double b : belief) sum += b;
+        for (int i = 0; i < belief.length; i++) belief[i] /= sum;
+        return belief;
     }
 
     /**

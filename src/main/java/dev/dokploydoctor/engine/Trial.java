@@ -78,7 +78,7 @@ final class Trial implements AutoCloseable {
         List<FactHandle> handles = new ArrayList<>(added.size());
         try {
             for (Fact f : added) handles.add(session.insert(Redactor.SHAPES.redactFact(f)));
-            session.fireAllRules(Engine.MAX_FIRINGS);
+            engine.fire(session);
             return engine.read(id, session, List.of(), unknown, threshold);
         } finally {
             for (FactHandle h : handles) session.delete(h);

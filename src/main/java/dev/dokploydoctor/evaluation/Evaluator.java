@@ -2,8 +2,12 @@ package dev.dokploydoctor.evaluation;
 
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.CorpusSplit;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FieldRecord;
+import dev.dokploydoctor.similar.FieldLibrary;
+import dev.dokploydoctor.similar.SimilarReports;
+import dev.dokploydoctor.similar.SimilarVote;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,11 +33,37 @@ public final class Evaluator {
     private final Engine engine;
     private final double threshold;
     private final InterviewPlanner planner;
+    private final SimilarVote similar;
 
+    /** With the similar field reports' vote as it ships, over the dev records only ({@link #heldOut}). */
     public Evaluator(Engine engine, double threshold) {
+        this(engine, threshold, heldOut(FieldLibrary.records(engine.knowledge())));
+    }
+
+    /** {@code similar} null: no vote (to measure what it adds). */
+    public Evaluator(Engine engine, double threshold, SimilarVote similar) {
         this.engine = engine;
         this.threshold = threshold;
         this.planner = new InterviewPlanner(engine, threshold);
+        this.similar = similar;
+    }
+
+    /**
+     * The library eval votes with: the dev records of the corpus, nothing else. Evaluating dev, each
+     * report is also left out of its own vote ({@link #vote}, by URL), so no report finds itself;
+     * evaluating test, no report finds itself or a test sibling. Users get the whole corpus.
+     */
+    public static SimilarVote heldOut(List<FieldRecord> corpus) {
+        return new SimilarVote(SimilarReports.of(corpus.stream().filter(CorpusSplit.DEV::includes).toList()));
+    }
+
+    /** The vote for report {@code r} read with these stated facts, never counting {@code r} itself; null without a winner or a vote. */
+    SimilarVote.Vote vote(FieldRecord r, Map<String, Object> stated) {
+        return similar == null ? null : similar.vote(r.text(), stated, r.source());
+    }
+
+    private List<Fact> similarFacts(FieldRecord r, Map<String, Object> stated) {
+        return similar == null ? List.of() : similar.collect(r.text(), stated, engine.knowledge().vocabulary(), r.source());
     }
 
     public Scoreboard run(List<FieldRecord> records, int threads) {
@@ -60,18 +90,21 @@ public final class Evaluator {
         trials.put(Mode.TEXT_AND_FACTS, batch(r, r.facts(), textFacts, Mode.TEXT_AND_FACTS));
         trials.put(Mode.TEXT, batch(r, Map.of(), textFacts, Mode.TEXT));
         trials.put(Mode.INTERVIEW, interview(r));
-        return new Scoreboard.Run(r, trials);
+        SimilarVote.Vote alone = vote(r, Map.of());
+        return new Scoreboard.Run(r, trials, alone == null ? null : alone.cause());
     }
 
     private Trial batch(FieldRecord r, Map<String, Object> facts, List<Fact> textFacts, Mode mode) {
         CaseInput c = new CaseInput(r.source(), r.text(), facts, Set.of(), null, r.file(), r.line());
-        return Trial.of(r, mode, engine.diagnose(c, threshold), textFacts, List.of());
+        return Trial.of(r, mode, engine.diagnose(c, threshold, similarFacts(r, facts)), textFacts, List.of());
     }
 
     /** The user types the report's text at the first prompt, then answers each question from truth. */
     public Trial interview(FieldRecord r) {
-        List<Fact> opening = planner.opening(r.text());
-        if (opening == null) return Trial.unread(r);
+        List<Fact> read = planner.opening(r.text());
+        if (read == null) return Trial.unread(r);
+        List<Fact> opening = new ArrayList<>(read);
+        opening.addAll(similarFacts(r, Map.of()));   // as the REPL's first prompt does with free text
         Map<String, Fact> facts = new LinkedHashMap<>();
         for (Fact f : opening) facts.put(f.getKey(), f);
         Set<String> unknown = new LinkedHashSet<>();

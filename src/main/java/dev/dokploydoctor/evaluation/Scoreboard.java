@@ -13,8 +13,11 @@ import java.util.TreeMap;
  * report's trials, in corpus order.
  */
 public final class Scoreboard {
-    /** One report and how each mode went. */
-    public record Run(FieldRecord record, Map<Mode, Trial> trials) {
+    /**
+     * One report and how each mode went; {@code similar}: the cause the nearest other dev reports
+     * voted for from its text alone (null: no clear winner, or no vote), to score the vote by itself.
+     */
+    public record Run(FieldRecord record, Map<Mode, Trial> trials, String similar) {
         public Trial trial(Mode m) { return trials.get(m); }
     }
 
@@ -50,6 +53,30 @@ public final class Scoreboard {
         this.runs = List.copyOf(runs);
         for (Mode m : Mode.values()) boards.put(m, new Board());
         for (Run r : runs) r.trials().forEach((m, t) -> boards.get(m).add(t));
+    }
+
+    /**
+     * The similar reports' vote scored alone, from the text: for the reports in our list, how many
+     * it gave their own cause, another cause (or an other: family), or no clear winner; for the
+     * other: reports, how many it gave one of our causes (the votes that could mislead).
+     */
+    public record SimilarAlone(int inList, int right, int wrong, int none, int other, int otherToOurs) {}
+
+    public SimilarAlone similarAlone() {
+        int inList = 0, right = 0, wrong = 0, none = 0, other = 0, otherToOurs = 0;
+        for (Run r : runs) {
+            String vote = r.similar();
+            if (r.record().isOther()) {
+                other++;
+                if (vote != null && !vote.startsWith(FieldRecord.OTHER)) otherToOurs++;
+                continue;
+            }
+            inList++;
+            if (vote == null) none++;
+            else if (vote.equals(r.record().cause())) right++;
+            else wrong++;
+        }
+        return new SimilarAlone(inList, right, wrong, none, other, otherToOurs);
     }
 
     public List<Run> runs() { return runs; }

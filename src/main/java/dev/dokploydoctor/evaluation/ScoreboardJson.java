@@ -30,6 +30,15 @@ public final class ScoreboardJson {
             modes.put(m.label(), mode);
         }
         root.put("modes", modes);
+        Scoreboard.SimilarAlone v = s.similarAlone();
+        Map<String, Object> alone = new LinkedHashMap<>();
+        alone.put("in_list", v.inList());
+        alone.put("right", v.right());
+        alone.put("wrong", v.wrong());
+        alone.put("no_winner", v.none());
+        alone.put("other", v.other());
+        alone.put("other_to_our_cause", v.otherToOurs());
+        root.put("similar_alone", alone);
         List<Object> records = new ArrayList<>();
         for (Scoreboard.Run run : s.runs()) records.add(record(run, verbose));
         root.put("records", records);
@@ -44,6 +53,7 @@ public final class ScoreboardJson {
         m.put("cause", r.cause());
         m.put("label", r.label());
         m.put("split", r.split().label());
+        m.put("similar", run.similar());
         for (Mode mode : Mode.values()) m.put(mode.label(), trial(run.trial(mode)));
         if (verbose) {
             List<String> read = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.dokploydoctor.evaluation;
 
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FieldRecord;
+import dev.dokploydoctor.similar.SimilarVote;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -23,6 +24,13 @@ public final class ScoreboardText {
             out.println();
             printBoard(m, s.board(m), out, verbose);
         }
+        out.println();
+        Scoreboard.SimilarAlone v = s.similarAlone();
+        if (s.runs().stream().anyMatch(r -> r.similar() != null)) out.println(String.format("similar reports alone (the %d nearest other dev reports vote from the text; at least %d and a clear"
+                        + " winner): the report's cause wins for %s of %d in our list, another cause for %d, no winner for %d;"
+                        + " one of our causes wins for %d of %d other: reports",
+                SimilarVote.K, SimilarVote.MIN_VOTES, pct(v.right(), v.inList()), v.inList(), v.wrong(), v.none(), v.otherToOurs(), v.other()));
+        else out.println("similar reports alone: no vote (--no-similar-evidence, or no corpus to vote with)");
         out.println();
         out.println("right = diagnosed with the report's cause first; lead = that cause first, any status; wrong = diagnosed"
                 + " but not the report's cause (any diagnosis of an other: report). Percentages of the reports in our list,"

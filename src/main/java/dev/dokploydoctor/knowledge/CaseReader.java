@@ -47,6 +47,8 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
     private LongLines longLines;
     private int lineNumber;
     private int caseIndex;
+    /** True while a case is being read: a failure then belongs to it, not to the next one. */
+    private boolean inCase;
     private Item next;
     private boolean done;
 
@@ -108,7 +110,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
 
     private Item fail(KnowledgeError e) {
         done = true;
-        return new Item(null, "#" + (caseIndex + 1), e);
+        return new Item(null, "#" + (inCase ? caseIndex : caseIndex + 1), e);
     }
 
     private Item nextFromLines() throws IOException {
@@ -225,7 +227,9 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
 
     /** One case read to its end: checked, or invalid with its first problem (a line cut for length among them). */
     private Item read(ValueRead how, String fallbackId, int line) throws IOException {
+        inCase = true;
         Node n = how.read();
+        inCase = false;
         String id = n.isMap() && n.get("id") != null && n.get("id").isScalar() ? n.text("id", null) : null;
         KnowledgeError problem = values.problem();
         if (cutBetween(line)) {

@@ -4,6 +4,7 @@ import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.similar.FieldLibrary;
 
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,7 @@ public final class EngineLoader {
                 compiled.evaluate("warm-up", List.of(), Set.of(), Engine.DEFAULT_THRESHOLD);
                 e.complete(compiled);
                 Timing.mark("rules ready");
+                warmSimilarReports(loaded);
             } catch (Throwable failure) {
                 k.completeExceptionally(failure);
                 e.completeExceptionally(failure);
@@ -47,6 +49,15 @@ public final class EngineLoader {
         t.setDaemon(true);
         t.start();
         return new EngineLoader(k, e);
+    }
+
+    /** The similar field reports vote on the first text: index them now, not when it is typed. */
+    private static void warmSimilarReports(Knowledge knowledge) {
+        try {
+            FieldLibrary.of(knowledge);
+        } catch (RuntimeException e) {
+            // the rules are ready all the same; the vote meets the same problem when it is used
+        }
     }
 
     public boolean engineReady() { return engine.isDone(); }

@@ -1,8 +1,10 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.TextExtraction;
 import dev.dokploydoctor.knowledge.Vocabulary;
+import dev.dokploydoctor.similar.SimilarVote;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -87,6 +89,22 @@ public final class Opening {
         for (Fact f : parsed.facts()) facts.put(f.getKey(), f);
         putIfDeclared(facts, vocabulary, "fault.reported", true, "you described a problem: " + abbreviate(text.strip()));
         return new Parsed(new ArrayList<>(facts.values()), parsed.text() == null ? text.strip() : parsed.text(), parsed.url());
+    }
+
+    /**
+     * The parsed facts and, for free text, the vote of the nearest field reports ({@code similar.cause}:
+     * weak evidence the engine weighs only when the rules barely know). A menu pick or a bare status
+     * code is no text to compare.
+     */
+    public static List<Fact> withSimilarVote(Parsed parsed, Knowledge knowledge) {
+        return withSimilarVote(parsed, knowledge, SimilarVote.of(knowledge));
+    }
+
+    public static List<Fact> withSimilarVote(Parsed parsed, Knowledge knowledge, SimilarVote vote) {
+        if (parsed.text() == null) return parsed.facts();
+        List<Fact> out = new ArrayList<>(parsed.facts());
+        out.addAll(vote.collect(parsed.text(), Map.of(), knowledge.vocabulary()));
+        return out;
     }
 
     private static String abbreviate(String s) { return s.length() > 60 ? s.substring(0, 57) + "..." : s; }

@@ -50,7 +50,7 @@ final class Prompts {
                     + style().dim(" (a status code, an error message or a number from the list is quicker)"));
             parsed = Opening.withReportedFault(parsed, line, k.vocabulary());
         }
-        state.session.add(Session.Kind.OPENING, "what you see", parsed.facts(), parsed.text(), true);
+        state.session.add(Session.Kind.OPENING, "what you see", Opening.withSimilarVote(parsed, k), parsed.text(), true);
         view.noted(parsed.facts());
         if (parsed.url() != null && options.probe() && options.target().url() == null) {
             ProbeTarget t = options.target();

@@ -55,17 +55,20 @@ public final class TerminalConsole implements Console {
      * The native (JNI) terminal first, without the providers that spawn processes ({@code test -t},
      * {@code stty}) or need Java 22; tmux's terminal types are read as screen's, which JLine knows,
      * instead of asking {@code infocmp}. Each spawn costs a noticeable part of the start-up. If
-     * that fails, JLine's usual search (which may fall back to a dumb terminal).
+     * that fails, JLine's usual search (which may fall back to a dumb terminal). Never the grapheme-
+     * cluster probe: it queries the terminal and drains the input, which threw away whatever the
+     * user typed before the first prompt (a "502" typed while the program starts).
      */
     static Terminal openTerminal() {
         String term = System.getenv("TERM");
         try {
-            TerminalBuilder fast = TerminalBuilder.builder().system(true).name("dokploy-doctor").exec(false).ffm(false).dumb(false);
+            TerminalBuilder fast = TerminalBuilder.builder().system(true).name("dokploy-doctor").exec(false).ffm(false).dumb(false)
+                    .graphemeCluster(false);
             if (term != null && term.startsWith("tmux")) fast.type(term.contains("256color") ? "screen-256color" : "screen");
             return fast.build();
         } catch (IOException | RuntimeException e) {
             try {
-                return TerminalBuilder.builder().system(true).name("dokploy-doctor").build();
+                return TerminalBuilder.builder().system(true).name("dokploy-doctor").graphemeCluster(false).build();
             } catch (IOException again) {
                 throw new UncheckedIOException("cannot open the terminal", again);
             }

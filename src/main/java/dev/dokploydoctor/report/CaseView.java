@@ -8,6 +8,7 @@ import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.FixPlan;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.similar.SimilarVote;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +121,11 @@ public final class CaseView {
             if (!e.getMatched().isEmpty()) {
                 sb.append(": ");
                 List<String> parts = new ArrayList<>();
-                for (Fact f : e.getMatched()) parts.add(f.getKey() + "=" + f.getText() + " (" + f.getSource() + ")");
+                for (Fact f : e.getMatched()) {
+                    // the vote of similar reports says how many voted and which: "3 of 5 similar field reports: ... (links)"
+                    String from = f.getKey().equals(SimilarVote.KEY) ? f.getEvidence() : f.getSource();
+                    parts.add(f.getKey() + "=" + f.getText() + " (" + from + ")");
+                }
                 sb.append(String.join(", ", parts));
             }
             out.add(sb.toString());

@@ -37,7 +37,9 @@ import java.util.Set;
  * The field corpus as a case library: given what a user reported (text and facts), the most similar
  * field reports by BM25 (Lucene), over the report's words (English stemming, stop words removed)
  * and its facts as exact tokens ({@code http.status=502}). A match shows what happened elsewhere,
- * with the link and the fix that worked; it is never evidence for a cause by itself.
+ * with the link and the fix that worked. It is never evidence for a cause by itself: {@link SimilarVote}
+ * turns the nearest reports into one weak fact, which the engine weighs only when the rules barely
+ * know (engine/SimilarFallback).
  */
 public final class SimilarReports {
     /** A field report and how close it is (BM25 score, only comparable within one query). */
@@ -51,7 +53,7 @@ public final class SimilarReports {
     static final float FACT_BOOST = 2.0f;
     /** Lucene's default limit on clauses; a long paste is cut to its first words. */
     private static final int MAX_CLAUSES = 1000;
-    private static final String ID = "id", TEXT = "text", FACTS = "facts";
+    private static final String ID = "id", SOURCE = "source", TEXT = "text", FACTS = "facts";
 
     private final List<FieldRecord> records;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -72,6 +74,7 @@ public final class SimilarReports {
                 FieldRecord r = copy.get(i);
                 Document d = new Document();
                 d.add(new StoredField(ID, i));
+                d.add(new StringField(SOURCE, r.source().trim(), Field.Store.NO));
                 d.add(new TextField(TEXT, r.text(), Field.Store.NO));
                 for (String token : factTokens(r.facts())) d.add(new StringField(FACTS, token, Field.Store.NO));
                 w.addDocument(d);
@@ -93,6 +96,14 @@ public final class SimilarReports {
     }
 
     public List<Match> similar(String text, Map<String, Object> facts, int k) {
+        return similar(text, facts, k, null);
+    }
+
+    /**
+     * As {@link #similar(String, Map, int)}, never returning the report at {@code excludedSource}
+     * (the report being evaluated, in a leave-one-out run); null excludes nothing.
+     */
+    public List<Match> similar(String text, Map<String, Object> facts, int k, String excludedSource) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         int clauses = 0;
         for (String token : factTokens(facts)) {
@@ -104,6 +115,7 @@ public final class SimilarReports {
             q.add(new TermQuery(new Term(TEXT, word)), BooleanClause.Occur.SHOULD);
         }
         if (clauses == 0 || k <= 0) return List.of();
+        if (excludedSource != null) q.add(new TermQuery(new Term(SOURCE, excludedSource.trim())), BooleanClause.Occur.MUST_NOT);
         return search(q.build(), k);
     }
 

@@ -317,4 +317,30 @@ class RulesCheckTest {
         assertEquals(List.of(file + ":12: warning: rule 'a 503 alone' sits in the folder of cause 'app-down'; name it 'app-down: ...' "
                 + "or move it to the folder of its cause (or to knowledge/shared/) [misplaced-rule]"), messages(report, "misplaced-rule"));
     }
+
+    /** A then-block that fails when it fires is the rule file's mistake: a finding at its rule, never a crash. */
+    @Test void aRuleThatFailsWhenItFiresIsReportedAtItsRule() {
+        Tree t = Tree.clean(dir);
+        t.write("knowledge/causes/app-down/rules.drl", Scaffold.DRL_HEADER + """
+
+                rule "a 502 alone"
+                when
+                    Fact(key == "http.status", num == 502)
+                then
+                    support(drools, 0.6);
+                end
+                """);
+        String file = t.path("knowledge/causes/app-down/rules.drl");
+        CheckReport report = t.check();
+        assertEquals(List.of(file + ":12: error: rule 'a 502 alone': fails when it fires: rule 'a 502 alone' does not start with its "
+                + "cause (\"cause-id: what it sees\"); name the cause in the call instead [rule-fails]"), messages(report, "rule-fails"));
+        assertEquals(List.of(), messages(report, "dead-rule"), "cases that could not run prove no rule dead");
+
+        dev.dokploydoctor.knowledge.Knowledge k = t.load();
+        dev.dokploydoctor.engine.Engine engine = new dev.dokploydoctor.engine.Engine(k, dev.dokploydoctor.engine.RuleBase.compile(k, new java.util.ArrayList<>()));
+        dev.dokploydoctor.knowledge.KnowledgeError e = org.junit.jupiter.api.Assertions.assertThrows(dev.dokploydoctor.knowledge.KnowledgeError.class,
+                () -> engine.evaluate("c", List.of(new dev.dokploydoctor.knowledge.Fact("http.status", 502, dev.dokploydoctor.knowledge.Fact.USER, "typed")),
+                        java.util.Set.of(), 0.7));
+        assertEquals(file + ":12", e.file() + ":" + e.line());
+    }
 }

@@ -32,4 +32,13 @@ class BadInputTest {
         assertFalse(r.out().contains("✓"), r.out());
         assertTrue(r.err().contains("<stdin> has no cases: add at least one case"), r.all());
     }
+
+    /** A file of one case that does not parse names that case #1, the second case of a list #2. */
+    @Test void aBrokenCaseIsNumberedAsItselfNotTheNextOne() {
+        Launch.Result one = Launch.run(Map.of(), "facts:\n  http.status: [502\n", "batch", "-");
+        assertEquals(2, one.exit(), one.all());
+        assertTrue(one.out().contains("✗ #1  invalid: <stdin>:3:1: malformed YAML"), one.out());
+        Launch.Result two = Launch.run(Map.of(), "- id: a\n  facts: {http.status: 502}\n- id: b\n  facts: {http.status: [502\n", "batch", "-");
+        assertTrue(two.out().contains("✗ #2  invalid: <stdin>:5:1: malformed YAML"), two.out());
+    }
 }

@@ -37,6 +37,15 @@ class TerminalSessionTest {
         return t;
     }
 
+    /** What the user types while the program starts is the first answer, not lost to a terminal probe. */
+    @Test
+    void aSymptomTypedBeforeTheMenuIsRead(@TempDir Path home) {
+        try (TmuxDriver t = TmuxDriver.start(home, Map.of(), List.of("diagnose", "--no-probe"))) {
+            t.line("502");   // at once: the JVM has not started yet, the tty keeps it
+            t.waitFor("noted: http\\.status = 502", 0);
+        }
+    }
+
     @Test
     void the502WithEaiAgainPathEndsInIsolationAndExplainsItself(@TempDir Path home) {
         try (TmuxDriver t = start(home, "diagnose", "--no-probe")) {

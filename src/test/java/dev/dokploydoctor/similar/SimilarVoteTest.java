@@ -1,0 +1,96 @@
+package dev.dokploydoctor.similar;
+
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FieldRecord;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
+import dev.dokploydoctor.knowledge.Vocabulary;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The vote of the nearest field reports: a clear winner of at least 2 of 5, from text only, never the excluded report. */
+class SimilarVoteTest {
+    private static final Vocabulary VOCABULARY = Knowledge.load(List.of(Layers.checkout(Path.of("")))).vocabulary();
+
+    private static FieldRecord report(int n, String cause, String text) {
+        return new FieldRecord("https://example.org/t/" + n, text, Map.of(), cause, "fixed", "high", Map.of(), "test.jsonl", n);
+    }
+
+    /** Three reports about a redis name, two about a port, one unrelated: the redis text has a clear winner. */
+    private static final List<FieldRecord> LIBRARY = List.of(
+            report(1, "multi-container-isolation", "the app cannot resolve redis by its name: getaddrinfo EAI_AGAIN redis"),
+            report(2, "multi-container-isolation", "getaddrinfo EAI_AGAIN redis from the worker container"),
+            report(3, "multi-container-isolation", "EAI_AGAIN redis after moving the app to another project"),
+            report(4, "wrong-container-port", "502 bad gateway, the app listens on port 3000 and the domain says 80"),
+            report(5, "wrong-container-port", "bad gateway: domain port 80 but the container listens on 8080"),
+            report(6, "other:platform-bug", "the dashboard shows a blank page after the upgrade"));
+
+    @Test
+    void theNearestReportsElectAClearWinnerWithTheirLinks() {
+        SimilarVote.Vote v = new SimilarVote(SimilarReports.of(LIBRARY)).vote("EAI_AGAIN redis: the app cannot find redis", Map.of(), null);
+        assertNotNull(v);
+        assertEquals("multi-container-isolation", v.cause());
+        assertEquals(3, v.votes());
+        assertTrue(v.describe().startsWith("3 of " + v.of() + " similar field reports: multi-container-isolation (https://example.org/t/"),
+                v.describe());
+        List<Fact> facts = new SimilarVote(SimilarReports.of(LIBRARY)).collect("EAI_AGAIN redis", Map.of(), VOCABULARY);
+        assertEquals(1, facts.size());
+        assertEquals(SimilarVote.KEY, facts.get(0).getKey());
+        assertEquals("multi-container-isolation", facts.get(0).getText());
+        assertEquals(Fact.TEXT, facts.get(0).getSource());   // read from the text: a saved session does not keep it as stated
+    }
+
+    @Test
+    void noTextNoVoteEvenWithFacts() {
+        SimilarVote vote = new SimilarVote(SimilarReports.of(LIBRARY));
+        assertNull(vote.vote(null, Map.of("http.status", 502L), null));
+        assertNull(vote.vote("  ", Map.of("http.status", 502L), null));
+        assertEquals(List.of(), vote.collect(null, Map.of("http.status", 502L), VOCABULARY));
+    }
+
+    @Test
+    void oneReportOrATieElectsNobody() {
+        // one report of each cause: no cause has 2 votes
+        List<FieldRecord> spread = new ArrayList<>();
+        String[] causes = {"multi-container-isolation", "wrong-container-port", "host-port-conflict", "tunnel-not-connected", "other:dns"};
+        for (int i = 0; i < causes.length; i++) spread.add(report(10 + i, causes[i], "bad gateway on my site number " + i));
+        assertNull(new SimilarVote(SimilarReports.of(spread)).vote("bad gateway on my site", Map.of(), null));
+        // two and two (and one): a tie takes no side
+        List<FieldRecord> tie = List.of(
+                report(20, "wrong-container-port", "bad gateway on my site"), report(21, "wrong-container-port", "bad gateway on my site again"),
+                report(22, "host-port-conflict", "bad gateway on my site today"), report(23, "host-port-conflict", "bad gateway site"),
+                report(24, "tunnel-not-connected", "bad gateway"));
+        assertNull(new SimilarVote(SimilarReports.of(tie)).vote("bad gateway on my site", Map.of(), null));
+    }
+
+    @Test
+    void theExcludedReportNeverVotes() {
+        SimilarVote vote = new SimilarVote(SimilarReports.of(LIBRARY));
+        // report 1 excluded: the other two redis reports still win, and report 1 is not among them
+        SimilarVote.Vote v = vote.vote(LIBRARY.get(0).text(), Map.of(), LIBRARY.get(0).source());
+        assertEquals(2, v.votes());
+        assertTrue(v.voters().stream().noneMatch(m -> m.link().equals(LIBRARY.get(0).source())), v.describe());
+        // with two of the three excluded in turn, one redis report is left: no winner from one vote
+        List<FieldRecord> two = List.of(LIBRARY.get(0), LIBRARY.get(1), LIBRARY.get(3), LIBRARY.get(5));
+        assertNull(new SimilarVote(SimilarReports.of(two)).vote(LIBRARY.get(0).text(), Map.of(), LIBRARY.get(0).source()));
+    }
+
+    @Test
+    void anOtherFamilyWinsAsItselfAndTheKeyMustBeDeclared() {
+        List<FieldRecord> others = List.of(report(30, "other:platform-bug", "blank dashboard after the upgrade"),
+                report(31, "other:platform-bug", "dashboard blank since upgrade"), report(32, "wrong-container-port", "dashboard port"));
+        SimilarVote vote = new SimilarVote(SimilarReports.of(others));
+        assertEquals("other:platform-bug", vote.vote("the dashboard is blank after the upgrade", Map.of(), null).cause());
+        Vocabulary without = new Vocabulary(Map.of());   // a rule base whose facts.yaml has no similar.cause
+        assertEquals(List.of(), vote.collect("the dashboard is blank after the upgrade", Map.of(), without));
+    }
+}
