@@ -4,7 +4,7 @@
 #
 #   runtime/   a jlink-trimmed Java runtime: only the modules jdeps finds in the jar, plus the
 #              few that are loaded by name and jdeps cannot see (listed below)
-#   lib/       the jar; the class list of a training run (every regression case); a class-data
+#   lib/       the jar; the class list of training runs (dist/classlist.sh); a class-data
 #              archive (AppCDS) dumped from it for the install path /opt/dokploy-doctor (JDK 17
 #              archives are tied to the jar's path: the build binds this tree there in a private
 #              mount namespace; unpacked elsewhere, bin/dokploy-doctor remakes it once, in ~2 s)
@@ -45,24 +45,32 @@ echo "dist: modules $modules"
 "$jdk/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
   --strip-debug --no-header-files --no-man-pages --compress=0
 
-# 2. the jar and its class-data archive: train on every regression case (as the checkout's launcher
-#    does), in an empty folder so the bundled knowledge is what is loaded
+# 2. the jar and its class-data archive: the class list of the training runs (dist/classlist.sh:
+#    every regression case and a guided session on a pipe), in an empty folder so the bundled
+#    knowledge is what is loaded; the archive is dumped by the launcher for the install path
 cp "$jar" "$out/lib/dokploy-doctor.jar"
 cp "$here/dokploy-doctor" "$out/bin/dokploy-doctor"
 chmod 755 "$out/bin/dokploy-doctor"
+list="$out/lib/dokploy-doctor.classlist"
 train=$(mktemp -d)
-(cd "$train" && "$out/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:off \
-  -XX:DumpLoadedClassList="$out/lib/dokploy-doctor.classlist" \
-  -cp "$out/lib/dokploy-doctor.jar" dev.dokploydoctor.cli.Main rules test >/dev/null 2>&1) || true
+sh "$here/classlist.sh" "$out/runtime/bin/java" "$out/lib/dokploy-doctor.jar" "$list" "$train" || true
 rm -rf "$train"
-[ -s "$out/lib/dokploy-doctor.classlist" ] || { echo "dist: the training run wrote no class list" >&2; exit 1; }
-if unshare -rm true 2>/dev/null; then
-  # shellcheck disable=SC2016
-  unshare -rm sh -c 'mount -t tmpfs dist /opt && mkdir /opt/dokploy-doctor && mount --bind "$1" /opt/dokploy-doctor \
-    && DOKPLOY_DOCTOR_CDS_ONLY=1 /opt/dokploy-doctor/bin/dokploy-doctor' sh "$out"
-else
-  echo "dist: no unshare: the class-data archive is made for $out, and remade on first use elsewhere" >&2
-  DOKPLOY_DOCTOR_CDS_ONLY=1 "$out/bin/dokploy-doctor"
+[ -s "$list" ] || { echo "dist: the training runs wrote no class list" >&2; exit 1; }
+dump_archive() {
+  if unshare -rm true 2>/dev/null; then
+    # shellcheck disable=SC2016
+    unshare -rm sh -c 'mount -t tmpfs dist /opt && mkdir /opt/dokploy-doctor && mount --bind "$1" /opt/dokploy-doctor \
+      && DOKPLOY_DOCTOR_CDS_ONLY=1 /opt/dokploy-doctor/bin/dokploy-doctor' sh "$out"
+  else
+    echo "dist: no unshare: the class-data archive is made for $out, and remade on first use elsewhere" >&2
+    DOKPLOY_DOCTOR_CDS_ONLY=1 "$out/bin/dokploy-doctor"
+  fi
+}
+dump_archive
+if [ ! -f "$out/lib/dokploy-doctor.jsa" ]; then
+  # the dump can fail on archived lambdas (classlist.sh): ship the list without them
+  grep -v '^@' "$list" > "$list.plain" && mv -f "$list.plain" "$list"
+  dump_archive
 fi
 [ -f "$out/lib/dokploy-doctor.jsa" ] || { echo "dist: no class-data archive" >&2; exit 1; }
 echo "dist: class-data archive for $(cat "$out/lib/dokploy-doctor.jsa.path")"

@@ -24,7 +24,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
 
     @Override public Integer call() {
-        Knowledge k = knowledgeOptions.loadKnowledge(System.err);
+        Knowledge k = knowledgeOptions.loadCauses(System.err); // no rules or catalog: explain shows neither
         Style style = Style.detect();
         if (causeId == null) {
             System.out.println(style.bold("Causes") + " (dokploy-doctor explain <cause>):");

@@ -27,7 +27,15 @@ public class KnowledgeOptions {
 
     /** Load knowledge (and report replaced bundled causes on {@code err}). */
     public Knowledge loadKnowledge(PrintStream err) {
-        Knowledge k = Knowledge.load(layers());
+        return noted(Knowledge.load(layers()), err);
+    }
+
+    /** The vocabulary and the causes only ({@link Knowledge#loadCauses}), with the same notes. */
+    public Knowledge loadCauses(PrintStream err) {
+        return noted(Knowledge.loadCauses(layers()), err);
+    }
+
+    private static Knowledge noted(Knowledge k, PrintStream err) {
         for (String notice : k.notices()) err.println("note: " + notice);
         return k;
     }

@@ -27,6 +27,11 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // the version needs no command tree: building picocli's model of every command is most of its start-up
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(new Version().getVersion()[0]);
+            System.exit(OK);
+        }
         System.exit(run(args));
     }
 

@@ -37,10 +37,42 @@ public final class PrebuiltRules {
 
     /** The rule base for {@code knowledge} from the build, or null when there is none or its DRL differs. */
     static RuleBase read(Knowledge knowledge) {
+        return read(digest(knowledge));
+    }
+
+    /** The build's rule base and the digest of the DRL it was compiled from, read before that DRL is known. */
+    public record Bundled(String digest, RuleBase rules) {
+        /** These rules if {@code knowledge}'s DRL is the DRL they were compiled from, else null. */
+        public RuleBase rulesFor(Knowledge knowledge) {
+            return digest.equals(PrebuiltRules.digest(knowledge)) ? rules : null;
+        }
+    }
+
+    /**
+     * The build's rule base whatever rules will be in use, so it can be read on another thread while
+     * the knowledge (and with it the DRL to compare) loads; null when there is none or it is damaged.
+     */
+    public static Bundled readBundled() {
+        String digest = storedDigest();
+        if (digest == null) return null;
+        RuleBase rules = read(digest);
+        return rules == null ? null : new Bundled(digest, rules);
+    }
+
+    private static String storedDigest() {
+        try (InputStream raw = PrebuiltRules.class.getResourceAsStream(RESOURCE)) {
+            return raw == null ? null : new DataInputStream(raw).readUTF();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The stored packages in a new KieBase when their digest is {@code digest}, else null. */
+    private static RuleBase read(String digest) {
         try (InputStream raw = PrebuiltRules.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) return null;
             DataInputStream in = new DataInputStream(raw);
-            if (!in.readUTF().equals(digest(knowledge))) return null;
+            if (!in.readUTF().equals(digest)) return null;
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) new ObjectInputStream(in).readObject();
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();

@@ -77,6 +77,12 @@ public final class RuleBase {
         return prebuilt != null ? prebuilt : compile(knowledge);
     }
 
+    /** As {@link #load(Knowledge)}, with the build's rule base already read (null: none), when it fits. */
+    public static RuleBase load(Knowledge knowledge, PrebuiltRules.Bundled readAhead) {
+        RuleBase prebuilt = readAhead == null ? null : readAhead.rulesFor(knowledge);
+        return prebuilt != null ? prebuilt : compile(knowledge);
+    }
+
     /** Compile every DRL source; throws with all compile errors (file:line: message) on failure. */
     public static RuleBase compile(Knowledge knowledge) {
         List<KnowledgeError> errors = new ArrayList<>();

@@ -22,7 +22,8 @@ import java.util.Map;
  */
 public final class EditJournal {
     public static final String NAME = ".learn-journal.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Set up on first use: every load checks for a journal, and an ObjectMapper costs ~50 ms of CPU at start-up. */
+    private static final class Json { static final ObjectMapper MAPPER = new ObjectMapper(); }
 
     private EditJournal() {}
 
@@ -41,7 +42,7 @@ public final class EditJournal {
         j.put("dirs", before.createdDirs().stream().map(p -> p.toAbsolutePath().toString()).toList());
         try {
             Files.createDirectories(knowledge);
-            writeAtomically(knowledge.resolve(NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(j));
+            writeAtomically(knowledge.resolve(NAME), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(j));
         } catch (IOException e) {
             throw new KnowledgeError(knowledge.resolve(NAME).toString(), 0, null, "cannot write: " + e.getMessage());
         }
@@ -60,7 +61,7 @@ public final class EditJournal {
     public static void undo(Path knowledge) {
         Path journal = knowledge.resolve(NAME);
         try {
-            var root = JSON.readTree(Files.readString(journal, StandardCharsets.UTF_8));
+            var root = Json.MAPPER.readTree(Files.readString(journal, StandardCharsets.UTF_8));
             for (var e : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) root.get("files")::fields) {
                 Path file = Path.of(e.getKey());
                 Files.deleteIfExists(temporary(file, root.path("pid").asLong())); // a kill between writing and renaming
@@ -90,7 +91,7 @@ public final class EditJournal {
         Path journal = knowledge.resolve(NAME);
         if (!Files.isRegularFile(journal)) return;
         try {
-            var root = JSON.readTree(Files.readString(journal, StandardCharsets.UTF_8));
+            var root = Json.MAPPER.readTree(Files.readString(journal, StandardCharsets.UTF_8));
             long pid = root.path("pid").asLong();
             String started = root.path("started").asText("");
             var owner = ProcessHandle.of(pid);

@@ -37,6 +37,7 @@ public final class Knowledge {
     private final Implications implications;
     private final Priors priors;
     private final FixPlan.Memo fixPlans;
+    private TextExtraction extraction; // built on first use: its prefilter and search plans cost ~0.1 s of CPU
 
     /** A DRL file: where it came from (for file:line messages) and its text. */
     public record RuleSource(String name, String displayPath, String text) {}
@@ -70,10 +71,27 @@ public final class Knowledge {
     public Priors priors() { return priors; }
     /** {@link FixPlan#of} with this vocabulary, remembered: a batch's cases mostly share their plans. */
     public FixPlan fixPlan(Cause cause, Map<String, String> values) { return fixPlans.of(cause, values); }
-    public TextExtraction textExtraction() { return new TextExtraction(extractors, vocabulary); }
+    /** The catalog ready to read texts: one per knowledge, shared (it holds no state between texts). */
+    public synchronized TextExtraction textExtraction() {
+        if (extraction == null) extraction = new TextExtraction(extractors, vocabulary);
+        return extraction;
+    }
 
     /** Load and check all layers, in order. Throws {@link KnowledgeError} on the first bad file. */
     public static Knowledge load(List<Layer> layers) {
+        return load(layers, true);
+    }
+
+    /**
+     * The vocabulary and the causes alone, for reading about causes (explain): no rules and no
+     * catalog are read or checked (they were most of its start-up), so this knowledge extracts
+     * nothing from texts and has no rules to run.
+     */
+    public static Knowledge loadCauses(List<Layer> layers) {
+        return load(layers, false);
+    }
+
+    private static Knowledge load(List<Layer> layers, boolean rulesAndCatalog) {
         Map<String, FactSpec> specs = new LinkedHashMap<>();
         List<String> notices = new ArrayList<>();
         boolean haveVocabulary = false;
@@ -130,8 +148,10 @@ public final class Knowledge {
                     String id = dir.getFileName().toString();
                     Path file = dir.resolve(CAUSE_FILE);
                     if (Files.isRegularFile(file)) addCause(causes, causeLayers.isEmpty() ? null : causeLayers.keySet(), notices, layer, id, file);
+                    if (!rulesAndCatalog) continue;
                     for (Path drl : list(dir, ".drl")) addRules(rules, notices, layer, "causes/" + id + "/" + drl.getFileName(), drl);
                 }
+                if (!rulesAndCatalog) continue;
                 for (Path drl : list(layer.knowledge().resolve("shared"), ".drl")) {
                     addRules(rules, notices, layer, "shared/" + drl.getFileName(), drl);
                 }
@@ -152,12 +172,12 @@ public final class Knowledge {
                 }
                 extractors.addAll(0, layerExtractors);
             }
-            if (layer.rules() != null) {
+            if (layer.rules() != null && rulesAndCatalog) {
                 // a separate rules/ folder: the layout of older user folders and of --rules
                 for (Path file : list(layer.rules(), ".drl")) addRules(rules, notices, layer, file.getFileName().toString(), file);
             }
         }
-        if (rules.isEmpty()) throw new KnowledgeError(null, 0, null, "no rules (*.drl) found in " + layers);
+        if (rules.isEmpty() && rulesAndCatalog) throw new KnowledgeError(null, 0, null, "no rules (*.drl) found in " + layers);
         return new Knowledge(List.copyOf(layers), vocabulary, java.util.Collections.unmodifiableMap(causeLayers), causes, List.copyOf(extractors), rules, notices,
                 new Implications(implied), priors);
     }

@@ -63,6 +63,11 @@ final class PrefixSearch implements Extractor.Search {
     private int shift;
 
     PrefixSearch(SearchPlan plan, String text, String lower) {
+        this(plan, text, lower, a -> plan.possible(a, lower));
+    }
+
+    /** @param possible which of the plan's alternatives may match the text (the prefilter's scan tells) */
+    PrefixSearch(SearchPlan plan, String text, String lower, java.util.function.IntPredicate possible) {
         this.plan = plan;
         this.text = text;
         this.lower = lower;
@@ -70,15 +75,15 @@ final class PrefixSearch implements Extractor.Search {
         this.view = new View(text);
         this.budget = (long) BUDGET * text.length() + 256;
         this.spans = new int[2 * (plan.pattern.groupCount() + 1)];
-        boolean[] possible = new boolean[plan.guards.length];
+        boolean[] may = new boolean[plan.guards.length];
         boolean anyPossible = false;
-        for (int a = 0; a < possible.length; a++) {
-            possible[a] = plan.possible(a, lower);
-            anyPossible |= possible[a];
-            if (possible[a] && !plan.placed[a]) plainOnly = true;
+        for (int a = 0; a < may.length; a++) {
+            may[a] = possible.test(a);
+            anyPossible |= may[a];
+            if (may[a] && !plan.placed[a]) plainOnly = true;
         }
         this.none = !anyPossible;
-        for (int j = 0; j < next.length; j++) next[j] = possible[plan.owner[j]] ? -2 : -1;
+        for (int j = 0; j < next.length; j++) next[j] = may[plan.owner[j]] ? -2 : -1;
     }
 
     @Override public boolean find(int from) {

@@ -49,8 +49,9 @@ public final class TextExtraction {
         String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         TextReader.Reading reading = TextReader.read(input);
         List<Recognised> out = new ArrayList<>();
-        for (int i : prefilter.candidateList(reading.lower())) {
-            Extractor.Found m = match(i, reading);
+        Prefilter.Scan scan = prefilter.scan(reading.lower());
+        for (int i : scan.candidateList()) {
+            Extractor.Found m = match(i, reading, scan);
             if (m != null) out.add(recognised(extractors.get(i), m, reading));
         }
         return out;
@@ -64,8 +65,13 @@ public final class TextExtraction {
 
     /** Entry {@code i} on a reading with the search {@link #recognise} uses: its match, or null. */
     Extractor.Found match(int i, TextReader.Reading reading) {
+        return match(i, reading, prefilter.scan(reading.lower()));
+    }
+
+    Extractor.Found match(int i, TextReader.Reading reading, Prefilter.Scan scan) {
         Extractor ex = extractors.get(i);
-        return plans[i] == null ? ex.find(reading.text()) : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower()));
+        return plans[i] == null ? ex.find(reading.text())
+                : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a)));
     }
 
     private Recognised recognised(Extractor ex, Extractor.Found m, TextReader.Reading reading) {

@@ -71,10 +71,12 @@ public final class ExtractionBench {
         System.out.printf("{\"texts\": %d, \"case_texts\": %d, \"field_texts\": %d, \"mean_chars\": %d,"
                         + " \"entries_x1\": %d, \"entries_xN\": %d, \"scale\": %d, \"mutants_rejected\": %d,"
                         + " \"facts_x1\": %d, \"facts_xN\": %d,"
-                        + " \"texts_per_cpu_s_x1\": %d, \"texts_per_cpu_s_xN\": %d, \"ratio_xN_x1\": %.2f}%n",
+                        + " \"texts_per_cpu_s_x1\": %d, \"texts_per_cpu_s_xN\": %d, \"ratio_xN_x1\": %.2f, \"load_average\": %.2f}%n",
                 texts.size(), caseTexts, texts.size() - caseTexts, chars / Math.max(1, texts.size()),
                 real.size(), larger.size(), scale, rejected, facts1, factsN,
-                Math.round(best1), Math.round(bestN), bestN / best1);
+                Math.round(best1), Math.round(bestN), bestN / best1,
+                // other processes on the cores lower CPU-second rates too (shared caches): say how busy the machine was
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Texts per CPU second of this thread, one pass over all texts (repeated to at least ~0.3 s). */

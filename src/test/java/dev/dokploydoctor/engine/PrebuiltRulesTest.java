@@ -54,6 +54,19 @@ class PrebuiltRulesTest {
         Knowledge withMine = Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
         assertNull(PrebuiltRules.read(withMine));
         assertEquals(true, RuleBase.load(withMine).ruleNames().contains("wrong-container-port: my own hunch"));
+        // read ahead before the knowledge was known (the REPL): not used for these rules either
+        PrebuiltRules.Bundled ahead = PrebuiltRules.readBundled();
+        assertNotNull(ahead);
+        assertNull(ahead.rulesFor(withMine));
+        assertEquals(true, RuleBase.load(withMine, ahead).ruleNames().contains("wrong-container-port: my own hunch"));
+    }
+
+    @Test void readAheadItIsTheBundledRuleBase() {
+        PrebuiltRules.Bundled ahead = PrebuiltRules.readBundled();
+        assertNotNull(ahead, "target/classes" + PrebuiltRules.RESOURCE + " is missing (mvn process-classes makes it)");
+        RuleBase rules = ahead.rulesFor(CHECKOUT);
+        assertNotNull(rules, "the build's rule base is the checkout's DRL");
+        assertEquals(RuleBase.load(CHECKOUT).ruleNames(), RuleBase.load(CHECKOUT, ahead).ruleNames());
     }
 
     private static String summary(Outcome o) {

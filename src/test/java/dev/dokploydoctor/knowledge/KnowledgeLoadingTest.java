@@ -66,6 +66,20 @@ class KnowledgeLoadingTest {
         assertTrue(e.describe().contains("extractors.yaml:4: http.statu: unknown fact key 'http.statu' (did you mean 'http.status'?)"), e.describe());
     }
 
+    @Test void causesAloneReadNeitherRulesNorCatalog() throws IOException {
+        Knowledge all = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
+        Knowledge causes = Knowledge.loadCauses(List.of(Layers.checkout(Path.of(""))));
+        assertEquals(all.causes().keySet(), causes.causes().keySet());
+        assertEquals(all.vocabulary().all().size(), causes.vocabulary().all().size());
+        assertTrue(causes.ruleSources().isEmpty() && causes.extractors().isEmpty());
+        // explain still works beside a catalog entry that would stop a full load
+        tree("facts:\n  http.status:\n    type: int\n", OK_DRL);
+        Files.writeString(dir.resolve("knowledge/extractors.yaml"),
+                "extractors:\n  - id: x\n    pattern: 'Bad Gateway'\n    facts: { http.statu: 502 }\n");
+        assertThrows(KnowledgeError.class, () -> Knowledge.load(List.of(Layers.checkout(dir))));
+        assertEquals(1, Knowledge.loadCauses(List.of(Layers.checkout(dir))).vocabulary().all().size());
+    }
+
     @Test void causeFileWithoutFixesIsRejected() throws IOException {
         tree("facts:\n  http.status:\n    type: int\n", OK_DRL);
         Files.writeString(dir.resolve("knowledge/causes/some-cause.yaml"),
