@@ -311,7 +311,10 @@ class Translator:
     def lhs(self, tk):
         out = []
         while tk.peek()[0] != 'eof':
-            out.append(self.element(tk))
+            parts = [self.element(tk)]
+            while tk.accept('or'):  # infix: `A or B` between two conditions of the rule
+                parts.append(self.element(tk))
+            out.append(parts[0] if len(parts) == 1 else f"(or {' '.join(parts)})")
         return out
 
     def rhs(self, tk, own_cause):

@@ -13,6 +13,9 @@ MAX_EXPANSION = 500
 # regex -> CLIPS deffunction (in runtime.clp) taking the string
 NAMED = {
     r"https?://(localhost|127\.0\.0\.1)(:\d+)?/?": "local-http-origin-p",
+    r".*[a-z0-9-]\.[a-z][a-z0-9-]*.*": "dotted-name-p",
+    r"(https?://)?[a-z0-9_-]+(:\d+)?/?": "container-origin-p",
+    r"(https?://)?(localhost|127\.0\.0\.1)(:\d+)?/?": "local-origin-p",
 }
 
 

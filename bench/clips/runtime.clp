@@ -134,6 +134,51 @@
       (if (not (digit-p (sub-string ?i ?i ?rest))) then (return FALSE)))
    TRUE)
 
+(deffunction lower-letter-p (?c)
+   (and (>= (str-compare ?c "a") 0) (<= (str-compare ?c "z") 0) (= (str-length ?c) 1)))
+
+;; regexes.py NAMED: .*[a-z0-9-]\.[a-z][a-z0-9-]*.* (a dotted name somewhere: [a-z0-9-] "." [a-z])
+(deffunction dotted-name-p (?s)
+   (loop-for-count (?i 2 (- (str-length ?s) 1)) do
+      (bind ?before (sub-string (- ?i 1) (- ?i 1) ?s))
+      (if (and (eq (sub-string ?i ?i ?s) ".")
+               (or (lower-letter-p ?before) (digit-p ?before) (eq ?before "-"))
+               (lower-letter-p (sub-string (+ ?i 1) (+ ?i 1) ?s)))
+         then (return TRUE)))
+   FALSE)
+
+;; (https?://)?HOST(:\d+)?/? -> HOST (no ':' or '/' in it), else FALSE
+(deffunction origin-host (?s)
+   (foreach ?scheme (create$ "http://" "https://")
+      (if (eq (str-index ?scheme ?s) 1) then
+         (bind ?s (sub-string (+ (str-length ?scheme) 1) (str-length ?s) ?s))
+         (break)))
+   (if (and (> (str-length ?s) 0) (eq (sub-string (str-length ?s) (str-length ?s) ?s) "/"))
+      then (bind ?s (sub-string 1 (- (str-length ?s) 1) ?s)))
+   (bind ?colon (str-index ":" ?s))
+   (if ?colon then
+      (bind ?port (sub-string (+ ?colon 1) (str-length ?s) ?s))
+      (if (= (str-length ?port) 0) then (return FALSE))
+      (loop-for-count (?i 1 (str-length ?port)) do
+         (if (not (digit-p (sub-string ?i ?i ?port))) then (return FALSE)))
+      (bind ?s (sub-string 1 (- ?colon 1) ?s)))
+   (if (or (= (str-length ?s) 0) (str-index "/" ?s)) then (return FALSE))
+   ?s)
+
+;; regexes.py NAMED: (https?://)?[a-z0-9_-]+(:\d+)?/? (a bare container or service name)
+(deffunction container-origin-p (?s)
+   (bind ?host (origin-host ?s))
+   (if (eq ?host FALSE) then (return FALSE))
+   (loop-for-count (?i 1 (str-length ?host)) do
+      (bind ?c (sub-string ?i ?i ?host))
+      (if (not (or (lower-letter-p ?c) (digit-p ?c) (eq ?c "_") (eq ?c "-"))) then (return FALSE)))
+   TRUE)
+
+;; regexes.py NAMED: (https?://)?(localhost|127\.0\.0\.1)(:\d+)?/?
+(deffunction local-origin-p (?s)
+   (bind ?host (origin-host ?s))
+   (or (eq ?host "localhost") (eq ?host "127.0.0.1")))
+
 ;; ---- Certainty.java and Engine.conclude -----------------------------------------------------------
 
 (deffunction combine (?a ?b)

@@ -1,10 +1,14 @@
 package dev.dokploydoctor.knowledge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 
 /**
  * A cause's fixes made ready to paste for one case: the fixes that apply to this host (by their
@@ -94,5 +98,57 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         int dot = first.indexOf(". ", 40);   // the first sentence, not an "e.g. "
         if (dot > 0 && dot < 110) return first.substring(0, dot + 1);
         return first.substring(0, 107) + "...";
+    }
+
+    /**
+     * Plans already made, by cause and the values of the facts the plan reads: the cases of a batch
+     * mostly share them (a plan costs about a tenth of a fact case's CPU). Thread-safe; bounded, so
+     * a batch of a million different service names cannot fill the heap (past the bound a plan is
+     * made afresh each time, as without the memo).
+     */
+    public static final class Memo {
+        static final int MAX_PLANS = 512;
+        private final Vocabulary vocabulary;
+        private final ConcurrentHashMap<String, Reads> reads = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<List<String>, FixPlan> plans = new ConcurrentHashMap<>();
+
+        public Memo(Vocabulary vocabulary) { this.vocabulary = vocabulary; }
+
+        /** The same plan as {@link FixPlan#of} with this memo's vocabulary. */
+        public FixPlan of(Cause cause, Map<String, String> values) {
+            Reads r = reads.computeIfAbsent(cause.id(), id -> new Reads(cause, keysRead(cause)));
+            if (r.cause() != cause) return FixPlan.of(cause, values, vocabulary); // another cause of that id (a reloaded layer)
+            String[] key = new String[r.keys().length + 1];
+            key[0] = cause.id();
+            for (int i = 0; i < r.keys().length; i++) key[i + 1] = values.get(r.keys()[i]);
+            List<String> k = Arrays.asList(key);
+            FixPlan plan = plans.get(k);
+            if (plan != null) return plan;
+            plan = FixPlan.of(cause, values, vocabulary);
+            if (plans.size() < MAX_PLANS) plans.putIfAbsent(k, plan);
+            return plan;
+        }
+
+        private record Reads(Cause cause, String[] keys) {}
+
+        /** Every fact key {@link FixPlan#of} can look up for this cause: the fixes' conditions and every placeholder. */
+        static String[] keysRead(Cause cause) {
+            Set<String> keys = new TreeSet<>();
+            List<String> texts = new ArrayList<>();
+            texts.add(cause.verify());
+            if (cause.check() != null) { texts.add(cause.check().run()); texts.add(cause.check().shows()); }
+            for (Cause.Fix f : cause.fixes()) {
+                keys.addAll(f.when().keySet());
+                texts.add(f.title());
+                texts.add(f.compose());
+                texts.addAll(f.commands());
+            }
+            for (String t : texts) {
+                if (t == null) continue;
+                Matcher m = ShellText.PLACEHOLDER.matcher(t);
+                while (m.find()) keys.add(m.group(1));
+            }
+            return keys.toArray(String[]::new);
+        }
     }
 }

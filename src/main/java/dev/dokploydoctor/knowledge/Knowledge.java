@@ -36,6 +36,7 @@ public final class Knowledge {
     private final List<String> notices;
     private final Implications implications;
     private final Priors priors;
+    private final FixPlan.Memo fixPlans;
     private TextExtraction extraction; // built on first use: its prefilter and search plans cost ~0.1 s of CPU
 
     /** A DRL file: where it came from (for file:line messages) and its text. */
@@ -52,6 +53,7 @@ public final class Knowledge {
         this.extractors = extractors;
         this.ruleSources = ruleSources;
         this.notices = notices;
+        this.fixPlans = new FixPlan.Memo(vocabulary);
     }
 
     public List<Layer> layers() { return layers; }
@@ -67,6 +69,8 @@ public final class Knowledge {
     public Implications implications() { return implications; }
     /** How common each cause is (priors.yaml), for choosing questions. */
     public Priors priors() { return priors; }
+    /** {@link FixPlan#of} with this vocabulary, remembered: a batch's cases mostly share their plans. */
+    public FixPlan fixPlan(Cause cause, Map<String, String> values) { return fixPlans.of(cause, values); }
     /** The catalog ready to read texts: one per knowledge, shared (it holds no state between texts). */
     public synchronized TextExtraction textExtraction() {
         if (extraction == null) extraction = new TextExtraction(extractors, vocabulary);

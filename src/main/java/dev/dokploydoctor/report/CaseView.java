@@ -117,7 +117,7 @@ public final class CaseView {
         List<String> out = new ArrayList<>();
         for (Evidence e : evidence) {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format("%+.2f", e.getCf())).append(" '").append(e.getRule()).append("'");
+            sb.append(signed(e.getCf())).append(" '").append(e.getRule()).append("'");
             if (!e.getMatched().isEmpty()) {
                 sb.append(": ");
                 List<String> parts = new ArrayList<>();
@@ -131,6 +131,17 @@ public final class CaseView {
             out.add(sb.toString());
         }
         return out;
+    }
+
+    /** Certainties as evidence lines show them ("+0.60"): a rule base has a few dozen, formatted once each. */
+    private static final java.util.concurrent.ConcurrentHashMap<Double, String> SIGNED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String signed(double cf) {
+        String s = SIGNED.get(cf);
+        if (s != null) return s;
+        s = String.format("%+.2f", cf);
+        if (SIGNED.size() < 1024) SIGNED.put(cf, s);
+        return s;
     }
 
     public static Map<String, Object> question(Question q) {

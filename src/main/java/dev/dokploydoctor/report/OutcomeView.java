@@ -66,7 +66,7 @@ public record OutcomeView(String id, Status status, String error, List<String> u
         // a faint candidate (a symptom that merely fits) gets no fixes unless asked: pasting the
         // fix of a 0.05 guess helps nobody, and its text would dominate a large batch's output
         if (c != null && (verbose || d.certainty() >= FIXES_FROM)) {
-            plan = FixPlan.of(c, values, knowledge == null ? null : knowledge.vocabulary());
+            plan = knowledge == null ? FixPlan.of(c, values, null) : knowledge.fixPlan(c, values);
             warnings = c.fillWarnings(values);
             if (c.advice() != null) {
                 Cause a = knowledge == null ? null : knowledge.cause(c.advice());
