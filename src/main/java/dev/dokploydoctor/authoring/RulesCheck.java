@@ -114,7 +114,7 @@ public final class RulesCheck {
         try {
             engine.diagnose(c.input(), Engine.DEFAULT_THRESHOLD);
         } catch (KnowledgeError e) {
-            out.add(Finding.error("rule-fails", Display.path(e.file()), e.line(), e.field() + ": " + e.getMessage()));
+            out.add(Finding.error("rule-fails", Display.path(e.file()), e.line(), (e.field() == null ? "" : e.field() + ": ") + e.getMessage()));
         } catch (RuntimeException e) {
             out.add(Finding.error("rule-fails", null, 0, "the rules failed on case " + c.input().id() + ": " + RegressionRunner.rootMessage(e)));
         }

@@ -151,7 +151,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
         List<String> gaps = new ArrayList<>();
         if (text != null && !text.isBlank()) {
             List<Fact> read = engine.extraction().extract(text);   // once: the facts and whether anything was understood
-            if (engine.textWithoutSymptom(text, read, List.copyOf(session.facts()))) gaps.add(Engine.notRecognised(text));
+            List<Fact> known = new ArrayList<>(session.facts());
+            known.addAll(read);   // the text's own facts count: "502 Bad Gateway" names its symptom
+            if (engine.textWithoutSymptom(text, read, known)) gaps.add(Engine.notRecognised(text));
             // the field reports nearest to the text vote (a weak fallback when the rules barely know, engine/SimilarFallback)
             Map<String, Object> stated = new LinkedHashMap<>();
             for (Fact f : session.facts()) stated.putIfAbsent(f.getKey(), f.getValue());

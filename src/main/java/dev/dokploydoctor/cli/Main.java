@@ -59,6 +59,7 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
+        versionEverywhere(cl, new Version());
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage());
@@ -66,6 +67,14 @@ public final class Main implements Callable<Integer> {
             return USAGE;
         });
         return cl;
+    }
+
+    /** Every command's --version prints the program's version (picocli gives subcommands none: an empty line). */
+    private static void versionEverywhere(CommandLine cl, Version version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            versionEverywhere(sub, version);
+        }
     }
 
     /** User errors (bad files, bad rules) are one clear message and exit 2; anything else is exit 1. */

@@ -54,10 +54,7 @@ public final class Interview {
     }
 
     /** Ask this question, for this purpose. */
-    public record Ask(Outcome outcome, Planner.Plan plan, Purpose purpose) implements Step {
-        /** It checks a look-alike before a diagnosis. */
-        public boolean confirming() { return purpose == Purpose.LOOKALIKE; }
-    }
+    public record Ask(Outcome outcome, Planner.Plan plan, Purpose purpose) implements Step {}
     /** A cause (or advice) reached the threshold and no look-alike question is left. */
     public record Conclude(Outcome outcome) implements Step {}
     /** No question can move the diagnosis any more (or the limit was reached). */

@@ -17,14 +17,16 @@ final class RuleFailure {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String why = root.getMessage() == null ? root.toString() : root.getMessage();
-        String marker = "rule \"" + rule + "\"";
+        // our own checks already name the rule ("rule 'x': support takes ..."): said once
+        String field = why.contains(rule) ? null : "rule '" + rule + "'";
         for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
-            int at = src.text().indexOf(marker);
+            int at = src.text().indexOf("rule \"" + rule + "\"");
+            if (at < 0) at = src.text().indexOf("rule '" + rule + "'");
             if (at < 0) continue;
             int line = 1;
             for (int i = 0; i < at; i++) if (src.text().charAt(i) == '\n') line++;
-            return new KnowledgeError(src.displayPath(), line, "rule '" + rule + "'", "fails when it fires: " + why);
+            return new KnowledgeError(src.displayPath(), line, field, "fails when it fires: " + why);
         }
-        return new KnowledgeError(null, 0, "rule '" + rule + "'", "fails when it fires: " + why);
+        return new KnowledgeError(null, 0, field, "fails when it fires: " + why);
     }
 }

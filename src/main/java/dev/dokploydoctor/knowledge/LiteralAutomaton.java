@@ -104,6 +104,4 @@ final class LiteralAutomaton {
             }
         }
     }
-
-    int states() { return outputs.length; }
 }

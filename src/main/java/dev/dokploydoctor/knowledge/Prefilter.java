@@ -174,9 +174,6 @@ public final class Prefilter {
 
     public boolean alwaysRuns(int pattern) { return (alwaysBits[pattern >>> 6] & 1L << pattern) != 0; }
 
-    /** States of the automaton (for the bench and tests: its size as the catalog grows). */
-    int states() { return automaton.states(); }
-
     /** See {@link RegexLiterals#requiredLiterals}. */
     public static Set<String> requiredLiterals(String regex) { return RegexLiterals.requiredLiterals(regex); }
 

@@ -108,7 +108,7 @@ class RegressionRunnerTest {
         var k = t.load();
         List<RegressionRunner.Result> results = RegressionRunner.runAll(Engine.load(k), RegressionRunner.load(k));
         RegressionRunner.Result r = results.stream().filter(x -> x.loaded().id().equals("plain-502")).findFirst().orElseThrow();
-        assertEquals("the rules failed on this case: " + t.path("rules/compose.drl") + ":23: rule 'gateway: 502 alone': fails when it fires: "
+        assertEquals("the rules failed on this case: " + t.path("rules/compose.drl") + ":23: fails when it fires: "
                 + "certainty factor of rule 'gateway: 502 alone' must be in [-1, 1], was 1.5", r.failure());
         assertEquals("3 passed, 1 failed", TestReport.summary(results));
     }

@@ -332,7 +332,7 @@ class RulesCheckTest {
                 """);
         String file = t.path("knowledge/causes/app-down/rules.drl");
         CheckReport report = t.check();
-        assertEquals(List.of(file + ":12: error: rule 'a 502 alone': fails when it fires: rule 'a 502 alone' does not start with its "
+        assertEquals(List.of(file + ":12: error: fails when it fires: rule 'a 502 alone' does not start with its "
                 + "cause (\"cause-id: what it sees\"); name the cause in the call instead [rule-fails]"), messages(report, "rule-fails"));
         assertEquals(List.of(), messages(report, "dead-rule"), "cases that could not run prove no rule dead");
 

@@ -13,7 +13,8 @@ class BatchOutputTest {
     /** Two causes above the threshold: multi-container-isolation (0.84) and wrong-container-port (0.82). */
     static final String TWO_FAULTS = "cases:\n- id: two\n  facts:\n    http.status: 502\n    dependency.shares_network: false\n"
             + "    app.dns_failure: true\n    service.has_dependencies: true\n    domain.port: 3000\n    app.listen_port: 8080\n"
-            + "    app.listen_address: 0.0.0.0\n    containers.running: true\n    service.kind: compose\n";
+            + "    app.listen_address: 0.0.0.0\n    containers.running: true\n    service.kind: compose\n"
+            + "    domain.just_added: true\n";   // isolation follows a move of the routed service (a domain added)
 
     /** Item 6: every cause at or above the threshold is shown, in text and Markdown, with its fix. */
     @Test void everyDiagnosedCauseIsShown() {

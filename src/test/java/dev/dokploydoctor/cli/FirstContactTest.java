@@ -95,6 +95,15 @@ class FirstContactTest {
         assertTrue(r.out().contains("did not recognise a symptom in \"site is kinda slow\""), r.out());
     }
 
+    /** ...and text whose symptom was read says nothing of the kind. */
+    @Test void diagnoseTextWithASymptomIsNotCalledUnrecognised() {
+        Launch.Result r = Launch.run(Map.of(), "", "diagnose", "--no-questions", "--no-probe", "--text", "Bind for 0.0.0.0:5678 failed: port is already allocated");
+        assertEquals(3, r.exit(), r.all());
+        assertFalse(r.all().contains("did not recognise"), r.all());
+        Launch.Result bare = Launch.run(Map.of(), "", "diagnose", "--no-questions", "--no-probe", "--text", "502 Bad Gateway");
+        assertFalse(bare.all().contains("did not recognise"), bare.all());
+    }
+
     /** Text that names only a host (no status, no error) still came from someone with a problem: no all-clear. */
     @Test void textWithoutASymptomIsNotAnAllClear() {
         String cases = "{\"id\":\"p1\",\"text\":\"I cannot open https://app.example.com since yesterday\"}\n";

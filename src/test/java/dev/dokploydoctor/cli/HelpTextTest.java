@@ -10,6 +10,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Issue 9 item 21: the one-line summaries in --help are whole sentences, not cut mid-sentence. */
 class HelpTextTest {
+    @Test void everyCommandPrintsTheVersion() {
+        for (String[] args : List.of(new String[]{"explain", "--version"}, new String[]{"rules", "check", "--version"}, new String[]{"batch", "-V"})) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cl = Main.commandLine();
+            cl.setOut(new java.io.PrintWriter(out));
+            cl.execute(args);
+            assertTrue(out.toString().startsWith("dokploy-doctor "), String.join(" ", args) + " printed: '" + out + "'");
+        }
+    }
+
     @Test void everyCommandSummaryIsAWholeSentence() {
         List<String> cut = new ArrayList<>();
         check(Main.commandLine(), cut);
