@@ -13,7 +13,7 @@
 set -u
 java=$1 jar=$2 out=$3 work=${4:-.}
 runs="$out.runs.$$"
-mkdir -p "$runs" || exit 1
+mkdir -p "$runs" 2>/dev/null || exit 1
 train() {  # train NAME ARGS...: one run, its class list in $runs/NAME; its output and failure do not matter
   name=$1; shift
   (cd "$work" && "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:off -Xlog:disable -XX:ErrorFile=/dev/null \
