@@ -50,8 +50,16 @@ final class Prompts {
                     + style().dim(" (a status code, an error message or a number from the list is quicker)"));
             parsed = Opening.withReportedFault(parsed, line, k.vocabulary());
         }
-        state.session.add(Session.Kind.OPENING, "what you see", Opening.withSimilarVote(parsed, k), parsed.text(), true);
+        List<Fact> opened = Opening.withSimilarVote(parsed, k);
+        state.session.add(Session.Kind.OPENING, "what you see", opened, parsed.text(), true);
         view.noted(parsed.facts());
+        // the vote of the nearest field reports is no fact the user stated: said apart, so that a
+        // cause leading at 0.15 has its reason on screen ('similar' lists the reports)
+        for (Fact f : opened) {
+            if (parsed.facts().contains(f) || f.getEvidence() == null) continue;
+            int links = f.getEvidence().indexOf(" (");
+            view.dim("  " + (links > 0 ? f.getEvidence().substring(0, links) : f.getEvidence()) + " (type 'similar' for reports like yours)");
+        }
         if (parsed.url() != null && options.probe() && options.target().url() == null) {
             ProbeTarget t = options.target();
             c.watch(ProbeRunner.start(new ProbeTarget(t.service(), t.project(), parsed.url()), options.probeTimeout(), k.vocabulary()));

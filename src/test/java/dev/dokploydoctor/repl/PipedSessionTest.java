@@ -86,6 +86,16 @@ class PipedSessionTest {
         }
     }
 
+    /** A cause that leads on the nearest field reports' vote alone has its reason on screen. */
+    @Test
+    void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("site stopped working after I updated docker, traefik logs show nothing routes");
+            String out = s.waitFor("\\d of 5 similar field reports: [a-z:-]+ \\(type 'similar' for reports like yours\\)", 0);
+            assertFalse(out.contains("noted: similar.cause"), "the vote is not a fact the user stated:\n" + out);
+        }
+    }
+
     @Test
     void afterEachAnswerOneLineSaysWhatIsInPlayAndWhatTheAnswerRuledOut(@TempDir Path home) {
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
