@@ -134,10 +134,7 @@ public final class Interview {
      * would move any cause.
      */
     Planner.Plan firstQuestion(Lookahead look) {
-        Set<String> wide = new LinkedHashSet<>();
-        for (FactSpec spec : engine.knowledge().vocabulary().all()) if (spec.symptom() != null) wide.add(spec.key());
-        wide.addAll(planner.answerSpace().testedKeys());
-        List<Planner.Plan> ranked = look.rank(wide);
+        List<Planner.Plan> ranked = look.rank(look.wideCandidates());
         if (ranked.isEmpty()) return null;
         Planner.Plan best = ranked.get(0);
         return new Planner.Plan(best.question(), best.gain(), best.previews(),

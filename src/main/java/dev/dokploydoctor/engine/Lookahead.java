@@ -63,11 +63,16 @@ public final class Lookahead implements AutoCloseable {
      */
     Set<String> defaultCandidates() {
         Set<String> candidates = new LinkedHashSet<>(needs.keySet());
-        if (Planner.inPlay(hypotheses, cfNow).isEmpty()) {
-            for (FactSpec spec : planner.knowledge().vocabulary().all()) if (spec.symptom() != null) candidates.add(spec.key());
-            candidates.addAll(planner.answerSpace().testedKeys());
-        }
+        if (Planner.inPlay(hypotheses, cfNow).isEmpty()) candidates.addAll(wideCandidates());
         return candidates;
+    }
+
+    /** What the user sees (every symptom fact) and every fact a rule tests: the widest set to ask from. */
+    Set<String> wideCandidates() {
+        Set<String> wide = new LinkedHashSet<>();
+        for (FactSpec spec : planner.knowledge().vocabulary().all()) if (spec.symptom() != null) wide.add(spec.key());
+        wide.addAll(planner.answerSpace().testedKeys());
+        return wide;
     }
 
     /** Every question worth asking among {@code only} (null: the default candidates), best first. */
