@@ -19,6 +19,7 @@ public final class TextExtraction {
     private final Vocabulary vocabulary;
     private final Prefilter prefilter;
     private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
+    private final String[][] keys;    // per entry: the fact keys it gives
 
     public TextExtraction(List<Extractor> extractors, Vocabulary vocabulary) {
         this.extractors = extractors;
@@ -26,6 +27,8 @@ public final class TextExtraction {
         this.prefilter = new Prefilter(extractors.stream().map(e -> e.pattern().pattern()).toList());
         this.plans = new SearchPlan[extractors.size()];
         for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern());
+        this.keys = new String[extractors.size()][];
+        for (int i = 0; i < keys.length; i++) keys[i] = extractors.get(i).facts().keySet().toArray(new String[0]);
     }
 
     /** A catalog entry that matched a text, the text it matched (from the original), and the facts it gave. */
@@ -36,11 +39,27 @@ public final class TextExtraction {
      * least specific). Each fact's evidence names the entry, its source and the matched excerpt.
      */
     public List<Fact> extract(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        TextReader.Reading reading = TextReader.read(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+        Prefilter.Scan scan = prefilter.scan(reading.lower());
         Map<String, Fact> found = new LinkedHashMap<>();
-        for (Recognised r : recognise(text)) {
-            for (Fact f : r.facts()) found.putIfAbsent(f.getKey(), f);
+        for (int i : scan.candidateList()) {
+            if (!addsAFact(i, found)) continue; // the same facts as recognise() then first-wins, without running what cannot add one
+            Extractor.Found m = match(i, reading, scan);
+            if (m == null) continue;
+            for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.putIfAbsent(f.getKey(), f);
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * Whether entry {@code i} could still add a fact: one of its keys is not found yet. An entry with
+     * no facts ("recognised, no fact") or whose keys earlier entries filled cannot, so it need not run
+     * (with a catalog of many entries per key, most candidates are of this kind once one has matched).
+     */
+    private boolean addsAFact(int i, Map<String, Fact> found) {
+        for (String key : keys[i]) if (!found.containsKey(key)) return true;
+        return false;
     }
 
     /** Every entry that matched, in catalog order, with the facts it gave (before first-wins). */
