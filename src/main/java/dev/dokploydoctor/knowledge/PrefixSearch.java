@@ -59,6 +59,7 @@ final class PrefixSearch implements Extractor.Search {
     private final boolean none;         // no alternative may match
     private final int[] spans;          // the current match: start and end of each group, -1 when absent
     private static final int UNREAD = -2;
+    private Matcher atStart, afterOne;  // on the view, made at the first attempt of each kind
     private Matcher matcher;            // the current match's, and the offset of its text in ours
     private int shift;
 
@@ -191,7 +192,9 @@ final class PrefixSearch implements Extractor.Search {
         int from = p == 0 ? 0 : p - 1;
         view.offset = from;
         view.furthest = from;
-        Matcher m = (p == 0 ? plan.atStart() : plan.afterOne()).matcher(view);
+        Matcher m;
+        if (p == 0) m = atStart == null ? atStart = plan.atStart().matcher(view) : atStart.reset();
+        else m = afterOne == null ? afterOne = plan.afterOne().matcher(view) : afterOne.reset(); // reset() reads the view's new length
         boolean found = m.lookingAt();
         read += view.furthest - from + 1 + ATTEMPT;
         if (!found) return false;
