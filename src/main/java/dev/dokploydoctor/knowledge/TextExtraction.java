@@ -20,6 +20,7 @@ public final class TextExtraction {
     private final Prefilter prefilter;
     private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
     private final String[][] keys;    // per entry: the fact keys it gives
+    private final java.util.Set<String>[] unlessLineLiterals, unlessMatchLiterals; // per entry: what its unless-filters need, null: not known
     private final int[] twin;         // per entry: its group of entries with the very same search (one match for all), or -1
     private final int twinGroups;
 
@@ -31,6 +32,8 @@ public final class TextExtraction {
         for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern());
         this.keys = new String[extractors.size()][];
         for (int i = 0; i < keys.length; i++) keys[i] = extractors.get(i).facts().keySet().toArray(new String[0]);
+        this.unlessLineLiterals = literals(extractors, Extractor::unlessLine);
+        this.unlessMatchLiterals = literals(extractors, Extractor::unlessMatch);
         // entries that search alike (a user's layer restating an entry with other facts, a catalog
         // grown from copies) find the same match: it is found once per text
         Map<String, List<Integer>> alike = new LinkedHashMap<>();
@@ -83,6 +86,16 @@ public final class TextExtraction {
         return false;
     }
 
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String>[] literals(List<Extractor> extractors, java.util.function.Function<Extractor, com.google.re2j.Pattern> filter) {
+        java.util.Set<String>[] out = new java.util.Set[extractors.size()];
+        for (int i = 0; i < out.length; i++) {
+            com.google.re2j.Pattern p = filter.apply(extractors.get(i));
+            if (p != null) out[i] = RegexLiterals.requiredLiterals(p.pattern());
+        }
+        return out;
+    }
+
     /** What decides an entry's match: its pattern, flags and unless-filters, and whether its groups are read. */
     private static String searchKey(Extractor e) {
         return e.pattern().pattern() + '\u0000' + e.pattern().flags() + '\u0000' + (e.unlessLine() == null ? "" : e.unlessLine().pattern())
@@ -117,7 +130,8 @@ public final class TextExtraction {
     Extractor.Found match(int i, TextReader.Reading reading, Prefilter.Scan scan) {
         Extractor ex = extractors.get(i);
         return plans[i] == null ? ex.find(reading.text())
-                : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a), reading.wide()));
+                : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a), reading.wide()),
+                        reading.lower(), unlessLineLiterals[i], unlessMatchLiterals[i]);
     }
 
     private Recognised recognised(Extractor ex, Extractor.Found m, TextReader.Reading reading) {
