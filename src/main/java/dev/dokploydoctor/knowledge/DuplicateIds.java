@@ -11,8 +11,11 @@ import java.util.List;
  * beside the new one while it grew: 24 MiB at 524k ids), so batch's heap stays small and flat.
  */
 final class DuplicateIds {
-    /** 2^21 ids fill 16 MiB of runs; past that, new ids are checked but not kept. */
-    static final int MAX_REMEMBERED = 1 << 21;
+    /**
+     * 2^20 ids (1,048,576) fill 8 MiB of runs; past that, new ids are checked but not kept (batch says
+     * so on stderr). More would not fit batch's 64 MiB heap beside its ~32 MiB of live data.
+     */
+    static final int MAX_REMEMBERED = 1 << 20;
     /** Ids in the hash table before they become a sorted run. */
     private static final int RECENT = 1 << 12;
     /** Runs are merged up to this length (2 MiB), so a merge never copies more than that. */
