@@ -33,6 +33,13 @@ import java.util.Set;
 public final class Interview {
     public static final int QUESTION_LIMIT = 12;
     /**
+     * After this many questions answered "don't know", the interview ends inconclusive with what
+     * would settle it: a user who cannot see five of the things we ask about is better served by
+     * the list of checks than by a sixth guess (on the dev split of the field corpus no right
+     * diagnosis came after a fifth unanswered question).
+     */
+    public static final int UNANSWERED_LIMIT = 5;
+    /**
      * A leader is checked (confirmed or ruled out by one fact of its own rules) from this share of
      * the threshold up: below it, one generic hint (a 502 points weakly at many causes) is no
      * candidate worth a question from afar.
@@ -57,8 +64,18 @@ public final class Interview {
     public record Ask(Outcome outcome, Planner.Plan plan, Purpose purpose) implements Step {}
     /** A cause (or advice) reached the threshold and no look-alike question is left. */
     public record Conclude(Outcome outcome) implements Step {}
-    /** No question can move the diagnosis any more (or the limit was reached). */
-    public record End(Outcome outcome, boolean limitReached) implements Step {}
+    /** Why an interview ended without a diagnosis. */
+    public enum Stop {
+        /** No question left can move a cause across the threshold or rule out the leader. */
+        NOTHING_MOVES,
+        /** {@link #QUESTION_LIMIT} questions were asked. */
+        QUESTION_LIMIT,
+        /** {@link #UNANSWERED_LIMIT} questions were answered "don't know". */
+        UNANSWERED_LIMIT
+    }
+
+    /** No question can move the diagnosis any more, or a limit was reached. */
+    public record End(Outcome outcome, Stop stop) implements Step {}
 
     private final Engine engine;
     private final Planner planner;
@@ -91,7 +108,8 @@ public final class Interview {
             }
             return new Conclude(o);
         }
-        if (asked >= QUESTION_LIMIT) return new End(o, true);
+        if (asked >= QUESTION_LIMIT) return new End(o, Stop.QUESTION_LIMIT);
+        if (unanswered(look) >= UNANSWERED_LIMIT) return new End(o, Stop.UNANSWERED_LIMIT);
         Planner.Plan plan = look.next();
         if (plan == null) plan = leadersNeed(look.judgement());
         if (plan != null) return new Ask(o, plan, Purpose.NEXT);
@@ -99,8 +117,10 @@ public final class Interview {
         if (plan != null) return new Ask(o, plan, Purpose.LEADER);
         // the user came with a fault: never end without asking anything (issue 13)
         if (asked == 0) plan = firstQuestion(look);
-        return plan == null ? new End(o, false) : new Ask(o, plan, Purpose.FIRST);
+        return plan == null ? new End(o, Stop.NOTHING_MOVES) : new Ask(o, plan, Purpose.FIRST);
     }
+
+    private static int unanswered(Lookahead look) { return look.unknown() == null ? 0 : look.unknown().size(); }
 
     /**
      * The leader is short of the threshold and none of its rules' needs is open: a fact its rules

@@ -52,6 +52,9 @@ public final class Lookahead implements AutoCloseable {
 
     public Outcome outcome() { return current; }
 
+    /** The keys answered "don't know" (may be null). */
+    Set<String> unknown() { return unknown; }
+
     /** The facts the rules still need, by key, in the order the engine sorted them. */
     Set<String> neededKeys() { return needs.keySet(); }
 
