@@ -114,6 +114,10 @@ public final class Lookahead implements AutoCloseable {
         List<Planner.Preview> previews = new ArrayList<>();
         double[][] cf = new double[values.size()][hypotheses.size()];
         Set<String> moved = new LinkedHashSet<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Diagnosis> tops = new ArrayList<>();
+        List<List<String>> ruledOuts = new ArrayList<>();
+        List<List<String>> leadsOf = new ArrayList<>();
         for (int v = 0; v < values.size(); v++) {
             Engine.Judgement ahead = trial.judgementWith(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
             Outcome o = ahead.outcome();
@@ -129,8 +133,10 @@ public final class Lookahead implements AutoCloseable {
                 if (cf[v][h] > 0 && cf[v][h] > before + 1e-9 && planner.hasPath(c, ahead.needs())) leads.add(c);
             }
             Diagnosis top = o.top();
-            previews.add(new Planner.Preview(values.get(v), o.status(), top == null ? null : top.cause(),
-                    top == null ? 0 : top.certainty(), ruledOut, leads));
+            outcomes.add(o);
+            tops.add(top);
+            ruledOuts.add(ruledOut);
+            leadsOf.add(leads);
         }
         double[][] likelihood = Planner.likelihood(spec, values, cf);
         double gain = entropy - Planner.expectedEntropy(belief, likelihood);
@@ -138,8 +144,12 @@ public final class Lookahead implements AutoCloseable {
         // even when it tells the causes apart little: it confirms or refutes the front runner.
         // Worth as much as that answer is likely: "does Traefik log X?" for an unlikely cause is no shortcut
         double[] pAnswer = Planner.answerProbabilities(belief, likelihood);
-        for (int v = 0; v < previews.size(); v++) {
-            Planner.Preview p = previews.get(v);
+        for (int v = 0; v < values.size(); v++) {
+            Outcome o = outcomes.get(v);
+            Diagnosis top = tops.get(v);
+            Planner.Preview p = new Planner.Preview(values.get(v), o.status(), top == null ? null : top.cause(),
+                    top == null ? 0 : top.certainty(), ruledOuts.get(v), leadsOf.get(v), pAnswer[v]);
+            previews.add(p);
             boolean decisive = p.status().isConclusive()
                     || (current.top() != null && p.ruledOut().contains(current.top().cause()));
             if (decisive) gain += Planner.DECISIVE_BONUS * pAnswer[v];

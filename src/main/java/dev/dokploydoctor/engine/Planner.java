@@ -48,10 +48,11 @@ public final class Planner {
 
     /**
      * What one possible answer would lead to. {@code leads}: the causes it raises that the rules can
-     * then take further (a rule of theirs needs an askable fact still open).
+     * then take further (a rule of theirs needs an askable fact still open). {@code chance}: how
+     * likely this answer is under the belief now.
      */
     public record Preview(Object value, Status status, String topCause, double topCertainty, List<String> ruledOut,
-                          List<String> leads) {
+                          List<String> leads, double chance) {
         /** This answer diagnoses (or advises), rules out the leader {@code leader}, or opens a path. */
         boolean matters(String leader) {
             return status.isConclusive() || (leader != null && ruledOut.contains(leader)) || !leads.isEmpty();

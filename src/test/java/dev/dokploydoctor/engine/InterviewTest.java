@@ -50,5 +50,18 @@ class InterviewTest {
         // once something was asked, the same state ends inconclusive
         Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, unknown, 1));
         assertEquals(Status.INCONCLUSIVE, end.outcome().status());
+        assertEquals(Interview.Stop.NOTHING_MOVES, end.stop());
+    }
+
+    @Test
+    void stopsAfterFiveQuestionsAnsweredUnknown() {
+        // four answered unknown: d can still confirm the leader, so it is asked
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "c", "note"), 4));
+        assertEquals("d", ask.plan().question().key());
+        // a fifth unknown: the user cannot see what we ask about; the interview ends with what would settle it
+        Interview.End end = assertInstanceOf(Interview.End.class,
+                interview.next(symptom, Set.of("a", "b", "c", "note", "other"), 5));
+        assertEquals(Interview.Stop.UNANSWERED_LIMIT, end.stop());
+        assertEquals(Status.INCONCLUSIVE, end.outcome().status());
     }
 }
