@@ -34,11 +34,13 @@ public final class Interview {
     public static final int QUESTION_LIMIT = 12;
     /**
      * After this many questions answered "don't know", the interview ends inconclusive with what
-     * would settle it: a user who cannot see five of the things we ask about is better served by
-     * the list of checks than by a sixth guess (on the dev split of the field corpus no right
-     * diagnosis came after a fifth unanswered question).
+     * would settle it: a user who cannot see four of the things we ask about is better served by the
+     * list of checks than by a fifth guess. One more ({@link #UNANSWERED_LIMIT_NEAR}) while the
+     * leader is at least {@link #LEADER_CHECK_SHARE} of the threshold: a candidate that close may
+     * still be settled. (Dev split of the field corpus: no right diagnosis came later than that.)
      */
-    public static final int UNANSWERED_LIMIT = 5;
+    public static final int UNANSWERED_LIMIT = 4;
+    public static final int UNANSWERED_LIMIT_NEAR = 5;
     /**
      * A leader is checked (confirmed or ruled out by one fact of its own rules) from this share of
      * the threshold up: below it, one generic hint (a 502 points weakly at many causes) is no
@@ -77,7 +79,7 @@ public final class Interview {
         NOTHING_MOVES,
         /** {@link #QUESTION_LIMIT} questions were asked. */
         QUESTION_LIMIT,
-        /** {@link #UNANSWERED_LIMIT} questions were answered "don't know". */
+        /** {@link #UNANSWERED_LIMIT} questions were answered "don't know" (one more with a leader near the threshold). */
         UNANSWERED_LIMIT
     }
 
@@ -116,7 +118,7 @@ public final class Interview {
             return new Conclude(o);
         }
         if (asked >= QUESTION_LIMIT) return new End(o, Stop.QUESTION_LIMIT);
-        if (unanswered(look) >= UNANSWERED_LIMIT) return new End(o, Stop.UNANSWERED_LIMIT);
+        if (tooManyUnknown(look, o)) return new End(o, Stop.UNANSWERED_LIMIT);
         Planner.Plan plan = look.next();
         if (plan == null) plan = leadersNeed(look.judgement());
         if (plan != null) return new Ask(o, plan, Purpose.NEXT);
@@ -127,7 +129,11 @@ public final class Interview {
         return plan == null ? new End(o, Stop.NOTHING_MOVES) : new Ask(o, plan, Purpose.FIRST);
     }
 
-    private static int unanswered(Lookahead look) { return look.unknown() == null ? 0 : look.unknown().size(); }
+    private boolean tooManyUnknown(Lookahead look, Outcome o) {
+        int unknown = look.unknown() == null ? 0 : look.unknown().size();
+        boolean near = o.top() != null && o.top().certainty() >= LEADER_CHECK_SHARE * threshold;
+        return unknown >= (near ? UNANSWERED_LIMIT_NEAR : UNANSWERED_LIMIT);
+    }
 
     /**
      * The leader is short of the threshold and none of its rules' needs is open: a fact its rules

@@ -182,7 +182,7 @@ public final class Conversation {
                 view.println("");
                 switch (((Interview.End) step).stop()) {
                     case QUESTION_LIMIT -> view.dim("  (" + Interview.QUESTION_LIMIT + " questions asked: I stop here)");
-                    case UNANSWERED_LIMIT -> view.dim("  (" + Interview.UNANSWERED_LIMIT
+                    case UNANSWERED_LIMIT -> view.dim("  (" + state.session.unknown().size()
                             + " questions you could not answer: I stop here; below, what would settle it)");
                     case NOTHING_MOVES -> { }
                 }

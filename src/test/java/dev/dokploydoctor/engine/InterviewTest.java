@@ -54,8 +54,8 @@ class InterviewTest {
     }
 
     @Test
-    void stopsAfterFiveQuestionsAnsweredUnknown() {
-        // four answered unknown: d can still confirm the leader, so it is asked
+    void stopsAfterFourQuestionsAnsweredUnknownFiveWithALeaderNearTheThreshold() {
+        // the leader is at 0.5, past half the threshold: four unknowns, and d can still confirm it
         Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "c", "note"), 4));
         assertEquals("d", ask.plan().question().key());
         // a fifth unknown: the user cannot see what we ask about; the interview ends with what would settle it
@@ -63,5 +63,8 @@ class InterviewTest {
                 interview.next(symptom, Set.of("a", "b", "c", "note", "other"), 5));
         assertEquals(Interview.Stop.UNANSWERED_LIMIT, end.stop());
         assertEquals(Status.INCONCLUSIVE, end.outcome().status());
+        // with no candidate near the threshold (nothing told yet), four unknowns end it
+        Interview.End far = assertInstanceOf(Interview.End.class, interview.next(List.of(), Set.of("a", "b", "c", "note"), 4));
+        assertEquals(Interview.Stop.UNANSWERED_LIMIT, far.stop());
     }
 }
