@@ -15,7 +15,9 @@ import java.util.List;
  * on first use: a run that never renders similar reports never pays for the index. The query is
  * what the case was judged on: its facts, and the words the facts were read from (the evidence).
  * Shown beside the diagnosis; what similarity adds to the diagnosis itself is the vote
- * ({@code similar.cause}, similar/SimilarVote), which the query leaves out.
+ * ({@code similar.cause}, similar/SimilarVote), which the query leaves out. A case in which the user
+ * told nothing (probe facts only: versions, networks of a healthy host) has nothing to be similar
+ * about, and lists no report rather than the nearest noise.
  */
 public final class SimilarLookup {
     /** How many similar reports a case lists. */
@@ -31,12 +33,15 @@ public final class SimilarLookup {
     public List<OutcomeView.SimilarView> find(Outcome o) {
         StringBuilder text = new StringBuilder();
         List<Fact> facts = new ArrayList<>();
+        boolean told = false;
         for (Fact f : o.facts()) {
             if (f.getKey().equals(SimilarVote.KEY)) continue;   // the vote itself: its evidence is other reports' links
             facts.add(f);
+            told |= !Fact.PROBE.equals(f.getSource()) && !Fact.DERIVED.equals(f.getSource());
             if (f.getEvidence() != null) text.append(f.getEvidence()).append('\n');
         }
         List<OutcomeView.SimilarView> out = new ArrayList<>();
+        if (!told) return List.of();
         for (SimilarReports.Match m : library().similar(text.toString(), facts, MAX)) {
             out.add(new OutcomeView.SimilarView(m.link(), m.cause(), m.fix()));
         }
