@@ -33,14 +33,15 @@ import java.util.Set;
 public final class Interview {
     public static final int QUESTION_LIMIT = 12;
     /**
-     * After this many questions answered "don't know", the interview ends inconclusive with what
-     * would settle it: a user who cannot see four of the things we ask about is better served by the
-     * list of checks than by a fifth guess. One more ({@link #UNANSWERED_LIMIT_NEAR}) while the
-     * leader is at least {@link #LEADER_CHECK_SHARE} of the threshold: a candidate that close may
-     * still be settled. (Dev split of the field corpus: no right diagnosis came later than that.)
+     * After this many questions answered "don't know", and none answered, the interview ends
+     * inconclusive with what would settle it: a user who could tell nothing we asked is better
+     * served by the list of checks than by a fifth guess. A user who answers some goes on until
+     * {@link #UNANSWERED_LIMIT_ANSWERING} unknowns (or {@link #QUESTION_LIMIT} questions). On the dev
+     * split of the field corpus no right diagnosis came after four unknowns with nothing answered,
+     * and none after nine unknowns in all.
      */
     public static final int UNANSWERED_LIMIT = 4;
-    public static final int UNANSWERED_LIMIT_NEAR = 5;
+    public static final int UNANSWERED_LIMIT_ANSWERING = 9;
     /**
      * A leader is checked (confirmed or ruled out by one fact of its own rules) from this share of
      * the threshold up: below it, one generic hint (a 502 points weakly at many causes) is no
@@ -79,7 +80,7 @@ public final class Interview {
         NOTHING_MOVES,
         /** {@link #QUESTION_LIMIT} questions were asked. */
         QUESTION_LIMIT,
-        /** {@link #UNANSWERED_LIMIT} questions were answered "don't know" (one more with a leader near the threshold). */
+        /** {@link #UNANSWERED_LIMIT} questions were answered "don't know" and none answered (or {@link #UNANSWERED_LIMIT_ANSWERING} in all). */
         UNANSWERED_LIMIT
     }
 
@@ -118,7 +119,7 @@ public final class Interview {
             return new Conclude(o);
         }
         if (asked >= QUESTION_LIMIT) return new End(o, Stop.QUESTION_LIMIT);
-        if (tooManyUnknown(look, o)) return new End(o, Stop.UNANSWERED_LIMIT);
+        if (tooManyUnknown(look, asked)) return new End(o, Stop.UNANSWERED_LIMIT);
         Planner.Plan plan = look.next();
         if (plan == null) plan = leadersNeed(look.judgement());
         if (plan != null) return new Ask(o, plan, Purpose.NEXT);
@@ -129,10 +130,10 @@ public final class Interview {
         return plan == null ? new End(o, Stop.NOTHING_MOVES) : new Ask(o, plan, Purpose.FIRST);
     }
 
-    private boolean tooManyUnknown(Lookahead look, Outcome o) {
+    private static boolean tooManyUnknown(Lookahead look, int asked) {
         int unknown = look.unknown() == null ? 0 : look.unknown().size();
-        boolean near = o.top() != null && o.top().certainty() >= LEADER_CHECK_SHARE * threshold;
-        return unknown >= (near ? UNANSWERED_LIMIT_NEAR : UNANSWERED_LIMIT);
+        boolean answeredSome = asked > unknown;
+        return unknown >= (answeredSome ? UNANSWERED_LIMIT_ANSWERING : UNANSWERED_LIMIT);
     }
 
     /**
