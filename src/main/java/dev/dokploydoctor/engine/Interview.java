@@ -198,12 +198,15 @@ public final class Interview {
     }
 
     /**
-     * A question whose answer could overturn {@code cause}: a fact its near-miss cases state, or one
-     * its rules require absent ({@code not Fact(...)}), still open.
+     * A question whose answer could overturn {@code cause}: a fact its near-miss cases state, one
+     * its rules require absent ({@code not Fact(...)}), or any other its rules test (a refutation
+     * rule is the cause's own word on a look-alike: a deploy that hit a time limit is not a failed
+     * deploy step), still open.
      */
     Planner.Plan separating(Lookahead look, String cause) {
         Set<String> keys = new LinkedHashSet<>(lookalikeKeys().getOrDefault(cause, Set.of()));
         keys.addAll(planner.answerSpace().guardsOf(cause));
+        keys.addAll(planner.answerSpace().keysOf(cause));
         if (keys.isEmpty()) return null;
         Planner.Plan best = null;
         double bestChance = 0;

@@ -10,13 +10,14 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The scoreboard on the fixture's dev split (seven reports; see the rules in src/test/resources/eval):
- * 1 isolation, EAI_AGAIN + compose: 0.5 + 0.5 = 0.75, right with facts, 1 question in the interview.
- * 2 other:dns-resolver, the same text: diagnosed isolation, so confident-wrong with facts and interviewed.
+ * 1 isolation, EAI_AGAIN + compose: 0.5 + 0.5 = 0.75, right with facts; the interview asks service.kind,
+ *   then, before concluding, whether they share a network (an answer of yes would refute it): 2 questions.
+ * 2 other:dns-resolver, the same text: diagnosed isolation with facts, so confident-wrong; the interview
+ *   asks whether they share a network before concluding, hears yes, and ends inconclusive.
  * 3 app-down, 502 and names resolve: 0.86 with facts; the interview asks app.dns_failure.
  * 4 app-down, text no extractor reads: inconclusive with facts, no-fault from text; the interview asks
  *   http.status and app.dns_failure and gets it right.
@@ -60,14 +61,15 @@ class EvaluationTest {
         // the REPL's interview (engine Interview): unrecognised text is a reported fault it asks about
         assertFigures(b.known(), 4, 3, 4, 4, 0, 1);
         Tally all = b.all();
-        assertEquals(1, all.confidentWrong(), "report 2, the look-alike");
-        assertEquals(3, all.inconclusive(), "reports 5, 6 and 7");
+        assertEquals(0, all.confidentWrong(), "report 2, the look-alike, is told apart by asking before concluding");
+        assertEquals(4, all.inconclusive(), "reports 2, 5, 6 and 7");
         // a question none of whose answers diagnoses, rules out the leader or raises a cause the rules
         // can take further is not asked (dependency.shares_network with nothing in play): 13 before;
         // but a leader at 0.5 that nothing else moves is checked by a fact that would rule it out
-        // (report 6, truth empty: do the two share a network? unknown): 9 before that
-        assertEquals(10.0 / 7, all.meanQuestions(), 1e-9);
-        assertEquals(4.0 / 3, b.known().meanQuestionsToRight(), 1e-9);
+        // (report 6, truth empty: do the two share a network? unknown): 9 before that; a diagnosis
+        // first asks the open fact that would refute it (reports 1 and 2): 10 before that
+        assertEquals(12.0 / 7, all.meanQuestions(), 1e-9);
+        assertEquals(5.0 / 3, b.known().meanQuestionsToRight(), 1e-9);
         assertEquals(0, all.zeroQuestionEndings(), "a reported fault always gets questions");
         assertEquals(0, all.noFaultEndings(), "never no-fault after a reported fault");
     }
@@ -76,7 +78,7 @@ class EvaluationTest {
     void eachReportsOutcomeIsKept() {
         Scoreboard.Run isolation = dev.runs().get(0);
         Trial t = isolation.trial(Mode.INTERVIEW);
-        assertEquals(List.of("service.kind"), t.asked());
+        assertEquals(List.of("service.kind", "dependency.shares_network"), t.asked());
         assertTrue(t.right());
         assertEquals(0.75, t.ranked().get(0).certainty(), 1e-9);
         assertEquals("app.dns_failure=true", t.textFacts().get(0).toString());
@@ -103,24 +105,25 @@ class EvaluationTest {
         assertEquals(2, alone.fired(), "reports 3 and 4 with facts; in the interview report 4 is never read");
         assertEquals(2, alone.hits());
         assertEquals((2 + 0.3 * 4) / (2 + 4.0), alone.suggested(), 1e-9);
-        assertNull(c.line("isolation: they share a network", "multi-container-isolation"),
-                "the refutation never fired: the interview diagnosed report 2 before asking about networks");
-        assertEquals(4, c.lines().size());
+        Calibration.Line shared = c.line("isolation: they share a network", "multi-container-isolation");
+        assertEquals(1, shared.fired(), "report 2 in the interview, asked before concluding");
+        assertEquals(0, shared.hits());
+        assertEquals(5, c.lines().size());
     }
 
     @Test
     void theRatchetFailsOnFewerRightOrMoreConfidentWrong() {
         Baseline now = Baseline.of(dev, "dev");
         assertEquals(2, now.modes().get(Mode.TEXT_AND_FACTS).right());
-        assertEquals(1, now.modes().get(Mode.INTERVIEW).confidentWrong());
+        assertEquals(1, now.modes().get(Mode.TEXT_AND_FACTS).confidentWrong());
         assertTrue(now.compare(now).holds());
 
         Baseline better = new Baseline("dev", now.records(), now.corpus(), java.util.Map.of(
-                Mode.TEXT_AND_FACTS, new Baseline.Figures(3, 1), Mode.TEXT, new Baseline.Figures(0, 0),
-                Mode.INTERVIEW, new Baseline.Figures(2, 0)));
+                Mode.TEXT_AND_FACTS, new Baseline.Figures(3, 0), Mode.TEXT, new Baseline.Figures(0, 0),
+                Mode.INTERVIEW, new Baseline.Figures(3, 0)));
         Baseline.Comparison c = better.compare(now);
         assertFalse(c.holds());
-        assertEquals(List.of("text+facts: right fell from 3 to 2", "interview: confident-wrong rose from 0 to 1"), c.worse());
+        assertEquals(List.of("text+facts: right fell from 3 to 2", "text+facts: confident-wrong rose from 0 to 1"), c.worse());
         assertEquals(List.of("text+facts: confident-wrong fell from 1 to 0"), now.compare(
                 new Baseline("dev", now.records(), now.corpus(), java.util.Map.of(Mode.TEXT_AND_FACTS, new Baseline.Figures(2, 0)))).better());
 
