@@ -49,11 +49,14 @@ public final class Interview {
      */
     static final double LEADER_CHECK_SHARE = 0.5;
     /**
-     * A look-alike question is asked before concluding only when an answer that overturns the
-     * diagnosis has at least this chance under the belief now: a look-alike the evidence already
-     * makes this unlikely costs a question on nearly every diagnosis and changes almost none (dev
-     * split: 118 of 205 look-alike questions were below it and none of them changed an ending).
+     * Before concluding, a look-alike question is asked when the diagnosis is barely over the
+     * threshold (below {@link #LOOKALIKE_SURE}: a rule's certainty is the share of field reports it
+     * was right on, so about one in four such diagnoses is wrong), or, above that, when the answers
+     * that would overturn it have at least {@link #LOOKALIKE_MIN_CHANCE} under the belief now. A
+     * surer diagnosis whose look-alike the evidence already makes unlikely costs a question and
+     * changes almost nothing (on the old dev split of 479 reports, 118 such questions changed no ending).
      */
+    static final double LOOKALIKE_SURE = 0.8;
     static final double LOOKALIKE_MIN_CHANCE = 0.05;
 
     /** The next step; every step carries the outcome of what is known now. */
@@ -113,7 +116,7 @@ public final class Interview {
         if (o.status() == Status.ADVICE) return new Conclude(o);
         if (o.status() == Status.DIAGNOSED) {
             if (asked < QUESTION_LIMIT) {
-                Planner.Plan check = separating(look, o.top().cause());
+                Planner.Plan check = separating(look, o.top().cause(), o.top().certainty());
                 if (check != null) return new Ask(o, check, Purpose.LOOKALIKE);
             }
             return new Conclude(o);
@@ -203,7 +206,7 @@ public final class Interview {
      * rule is the cause's own word on a look-alike: a deploy that hit a time limit is not a failed
      * deploy step), still open.
      */
-    Planner.Plan separating(Lookahead look, String cause) {
+    Planner.Plan separating(Lookahead look, String cause, double certainty) {
         Set<String> keys = new LinkedHashSet<>(lookalikeKeys().getOrDefault(cause, Set.of()));
         keys.addAll(planner.answerSpace().guardsOf(cause));
         keys.addAll(planner.answerSpace().keysOf(cause));
@@ -220,13 +223,13 @@ public final class Interview {
                     if (value == null) value = v.value();
                 }
             }
-            if (value != null && chance > bestChance + 1e-9) {
+            if (value != null && (best == null || chance > bestChance + 1e-9)) {
                 best = p;
                 bestChance = chance;
                 overturning = value;
             }
         }
-        if (best == null || bestChance < LOOKALIKE_MIN_CHANCE) return null;
+        if (best == null || (certainty >= LOOKALIKE_SURE && bestChance < LOOKALIKE_MIN_CHANCE)) return null;
         return new Planner.Plan(best.question(), best.gain(), best.previews(), String.format(
                 "an answer of %s would overturn %s (its look-alikes differ here; chance %.2f)", overturning, cause, bestChance));
     }
