@@ -104,7 +104,13 @@ public final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    /** Diagnose in parallel, write in order; at most {@code 64 * threads} cases in flight. */
+    /**
+     * Text in flight at most (characters): a JSONL line may hold up to 4 MiB, and 64 such cases per
+     * thread would not fit the launcher's 64 MiB batch heap; the window counts both.
+     */
+    static final long CHARS_IN_FLIGHT = 4L * 1024 * 1024;
+
+    /** Diagnose in parallel, write in order; at most {@code 64 * threads} cases, and about {@link #CHARS_IN_FLIGHT} characters of text, in flight. */
     static Summary run(Engine engine, SimilarVote similar, CaseReader reader, CaseWriter writer, double threshold, int threads)
             throws IOException {
         Summary summary = new Summary(ExitCodes::of);
@@ -115,11 +121,17 @@ public final class BatchCommand implements Callable<Integer> {
             return t;
         });
         ArrayDeque<CompletableFuture<Done>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Integer> sizes = new ArrayDeque<>();
+        long chars = 0;
         try {
             while (reader.hasNext()) {
                 CaseReader.Item item = reader.next();
                 inFlight.add(CompletableFuture.supplyAsync(() -> work(engine, similar, reader, writer, item, threshold), pool));
-                while (inFlight.size() >= window || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                sizes.add(size(item));
+                chars += sizes.peekLast();
+                while (inFlight.size() >= window || (inFlight.size() > 1 && chars >= CHARS_IN_FLIGHT)
+                        || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                    chars -= sizes.poll();
                     emit(inFlight.poll().join(), reader, writer, summary, threshold, engine, similar);
                 }
             }
@@ -128,6 +140,11 @@ public final class BatchCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         return summary;
+    }
+
+    private static int size(CaseReader.Item item) {
+        if (item.raw() != null) return item.raw().length();
+        return item.input() == null || item.input().text() == null ? 0 : item.input().text().length();
     }
 
     /** A finished case: the item as parsed, its outcome and the rendering of it. */
