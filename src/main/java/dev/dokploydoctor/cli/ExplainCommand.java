@@ -24,17 +24,19 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
 
     @Override public Integer call() {
-        Knowledge k = knowledgeOptions.loadCauses(System.err); // no rules or catalog: explain shows neither
         Style style = Style.detect();
         if (causeId == null) {
+            Knowledge k = knowledgeOptions.loadCauses(System.err); // no rules or catalog: explain shows neither
             System.out.println(style.bold("Causes") + " (dokploy-doctor explain <cause>):");
             for (Cause c : k.causes().values()) {
                 System.out.printf("  %-36s %-10s %s%n", c.id(), c.isAdvice() ? "advice" : c.layer(), c.title());
             }
             return Main.OK;
         }
+        Knowledge k = knowledgeOptions.loadCause(System.err, causeId); // only this cause's file is read
         Cause c = k.cause(causeId);
         if (c == null) {
+            k = Knowledge.loadCauses(knowledgeOptions.layers()); // every cause, for the nearest name (its notes were said)
             String hint = Suggest.nearest(causeId, k.causes().keySet());
             throw new Main.UsageError("unknown cause '" + causeId + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
                     + "; 'dokploy-doctor explain' lists them");

@@ -35,6 +35,11 @@ public class KnowledgeOptions {
         return noted(Knowledge.loadCauses(layers()), err);
     }
 
+    /** The vocabulary and one cause only ({@link Knowledge#loadCause}), with the same notes. */
+    public Knowledge loadCause(PrintStream err, String id) {
+        return noted(Knowledge.loadCause(layers(), id), err);
+    }
+
     private static Knowledge noted(Knowledge k, PrintStream err) {
         for (String notice : k.notices()) err.println("note: " + notice);
         return k;

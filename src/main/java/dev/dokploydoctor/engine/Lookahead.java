@@ -32,6 +32,9 @@ public final class Lookahead implements AutoCloseable {
     private final double entropy;
     /** Each fact's plan once tried; empty when it cannot be asked or cannot move a cause. */
     private final Map<String, Optional<Planner.Plan>> tried = new HashMap<>();
+    /** Each first fact of a pair's plan once tried ({@link #pairPlan}). */
+    private final Map<String, Optional<Planner.Plan>> paired = new HashMap<>();
+    private Map<String, String> partners;
 
     Lookahead(Planner planner, Trial trial, Set<String> unknown) {
         this.planner = planner;
@@ -51,6 +54,9 @@ public final class Lookahead implements AutoCloseable {
     public Engine.Judgement judgement() { return trial.judgement(); }
 
     public Outcome outcome() { return current; }
+
+    /** The keys answered "don't know" (may be null). */
+    Set<String> unknown() { return unknown; }
 
     /** The facts the rules still need, by key, in the order the engine sorted them. */
     Set<String> neededKeys() { return needs.keySet(); }
@@ -78,7 +84,10 @@ public final class Lookahead implements AutoCloseable {
     /** Every question worth asking among {@code only} (null: the default candidates), best first. */
     public List<Planner.Plan> rank(Set<String> only) {
         List<Planner.Plan> out = new ArrayList<>();
-        for (String key : only == null ? defaultCandidates() : only) plan(key).ifPresent(out::add);
+        for (String key : only == null ? defaultCandidates() : only) {
+            Optional<Planner.Plan> p = plan(key);
+            (p.isPresent() ? p : pairPlan(key)).ifPresent(out::add);
+        }
         out.sort(planner.order());
         return out;
     }
@@ -104,15 +113,103 @@ public final class Lookahead implements AutoCloseable {
 
     /** Each answer of {@code key} run through the rules on the open session; null when not worth asking. */
     private Planner.Plan tryAnswers(String key) {
-        FactSpec spec = planner.knowledge().vocabulary().get(key);
-        if (spec == null || spec.question() == null || known.contains(key) || (unknown != null && unknown.contains(key))) return null;
+        FactSpec spec = askable(key);
+        if (spec == null) return null;
         List<Object> values = planner.answerSpace().values(spec);
         if (values.size() < 2) return null;
-        List<Planner.Preview> previews = new ArrayList<>();
+        List<Fact[]> answers = new ArrayList<>();
+        for (Object v : values) answers.add(new Fact[] {answer(key, v)});
+        Scored s = score(spec, values, answers);
+        if (s.gain() < Planner.MIN_GAIN) return null;
+        Question q = new Question(key, spec, s.gain(), s.causes(), List.copyOf(needs.getOrDefault(key, List.of())));
+        return new Planner.Plan(q, s.gain(), s.previews(),
+                String.format("its answer is expected to tell the causes apart best (%.2f bits of %.2f)", s.gain(), entropy));
+    }
+
+    /**
+     * Two facts one rule of a cause in play needs, neither of which moves a cause alone (the domain's
+     * port and the app's decide only when compared): their answers tried together, and the first of
+     * the two (in facts.yaml order) is worth half of what the pair tells apart: two questions.
+     */
+    private Optional<Planner.Plan> pairPlan(String key) {
+        String partner = partners().get(key);
+        if (partner == null) return Optional.empty();
+        return paired.computeIfAbsent(key, k -> Optional.ofNullable(tryPair(k, partner)));
+    }
+
+    private Planner.Plan tryPair(String key, String partner) {
+        FactSpec first = askable(key);
+        FactSpec second = askable(partner);
+        if (first == null || second == null) return null;
+        List<Object> firstValues = planner.answerSpace().values(first);
+        List<Object> secondValues = new ArrayList<>(planner.answerSpace().values(second));
+        if (firstValues.isEmpty() || secondValues.isEmpty()) return null;
+        // two numbers the rules compare with each other need two different ones: one more than any
+        long max = 0;
+        for (Object v : firstValues) if (v instanceof Long n) max = Math.max(max, n);
+        for (Object v : secondValues) if (v instanceof Long n) max = Math.max(max, n);
+        if (max > 0 && !secondValues.contains(max + 1)) secondValues.add(max + 1);
+        List<Object> labels = new ArrayList<>();
+        List<Fact[]> answers = new ArrayList<>();
+        for (Object a : firstValues) {
+            for (Object b : secondValues) {
+                labels.add(a + " (with " + partner + " " + b + ")");
+                answers.add(new Fact[] {answer(key, a), answer(partner, b)});
+            }
+        }
+        Scored s = score(null, labels, answers);
+        double gain = s.gain() / 2;
+        if (gain < Planner.MIN_GAIN) return null;
+        Question q = new Question(key, first, gain, s.causes(), List.copyOf(needs.getOrDefault(key, List.of())));
+        return new Planner.Plan(q, gain, s.previews(), String.format(
+                "with %s it tells the causes apart (%.2f bits for the two questions); neither does alone", partner, s.gain()));
+    }
+
+    /**
+     * For each rule of a cause in play whose open needs for that cause are exactly two askable facts
+     * that move no cause alone: the first of them, and the second.
+     */
+    private Map<String, String> partners() {
+        if (partners != null) return partners;
+        Map<String, Set<String>> byRule = new LinkedHashMap<>();
+        for (List<Need> list : needs.values()) {
+            for (Need n : list) {
+                if (cfNow.getOrDefault(n.getCause(), 0.0) <= 0 || n.getRule() == null) continue;
+                byRule.computeIfAbsent(n.getRule() + "\u0000" + n.getCause(), r -> new LinkedHashSet<>()).add(n.getKey());
+            }
+        }
+        partners = new LinkedHashMap<>();
+        for (Set<String> keys : byRule.values()) {
+            List<String> open = keys.stream().filter(k -> askable(k) != null).sorted(
+                    java.util.Comparator.comparingInt(planner::position)).toList();
+            if (open.size() != 2 || plan(open.get(0)).isPresent() || plan(open.get(1)).isPresent()) continue;
+            partners.putIfAbsent(open.get(0), open.get(1));
+        }
+        return partners;
+    }
+
+    /** The fact's question, when it can still be asked: not known, not answered unknown. */
+    private FactSpec askable(String key) {
+        FactSpec spec = planner.knowledge().vocabulary().get(key);
+        if (spec == null || spec.question() == null || known.contains(key) || (unknown != null && unknown.contains(key))) return null;
+        return spec;
+    }
+
+    private static Fact answer(String key, Object value) { return new Fact(key, value, Fact.USER, "look-ahead"); }
+
+    /** What a set of possible answers tells apart: the gain, each answer's preview, the causes any of them moves. */
+    private record Scored(double gain, List<Planner.Preview> previews, List<String> causes) {}
+
+    /** Each possible answer (one fact, or facts given together) tried on the open session. */
+    private Scored score(FactSpec spec, List<Object> values, List<Fact[]> answers) {
         double[][] cf = new double[values.size()][hypotheses.size()];
         Set<String> moved = new LinkedHashSet<>();
+        List<Status> statuses = new ArrayList<>();
+        List<Diagnosis> tops = new ArrayList<>();
+        List<List<String>> ruledOuts = new ArrayList<>();
+        List<List<String>> leadsOf = new ArrayList<>();
         for (int v = 0; v < values.size(); v++) {
-            Engine.Judgement ahead = trial.judgementWith(new Fact(key, values.get(v), Fact.USER, "look-ahead"));
+            Engine.Judgement ahead = trial.judgementWith(answers.get(v));
             Outcome o = ahead.outcome();
             Map<String, Double> after = SimilarFallback.fromRules(o);
             List<String> ruledOut = new ArrayList<>();
@@ -125,9 +222,10 @@ public final class Lookahead implements AutoCloseable {
                 if (before > Engine.RULED_OUT && cf[v][h] <= Engine.RULED_OUT) ruledOut.add(c);
                 if (cf[v][h] > 0 && cf[v][h] > before + 1e-9 && planner.hasPath(c, ahead.needs())) leads.add(c);
             }
-            Diagnosis top = o.top();
-            previews.add(new Planner.Preview(values.get(v), o.status(), top == null ? null : top.cause(),
-                    top == null ? 0 : top.certainty(), ruledOut, leads));
+            statuses.add(o.status());
+            tops.add(o.top());
+            ruledOuts.add(ruledOut);
+            leadsOf.add(leads);
         }
         double[][] likelihood = Planner.likelihood(spec, values, cf);
         double gain = entropy - Planner.expectedEntropy(belief, likelihood);
@@ -135,17 +233,17 @@ public final class Lookahead implements AutoCloseable {
         // even when it tells the causes apart little: it confirms or refutes the front runner.
         // Worth as much as that answer is likely: "does Traefik log X?" for an unlikely cause is no shortcut
         double[] pAnswer = Planner.answerProbabilities(belief, likelihood);
-        for (int v = 0; v < previews.size(); v++) {
-            Planner.Preview p = previews.get(v);
+        List<Planner.Preview> previews = new ArrayList<>();
+        for (int v = 0; v < values.size(); v++) {
+            Diagnosis top = tops.get(v);
+            Planner.Preview p = new Planner.Preview(values.get(v), statuses.get(v), top == null ? null : top.cause(),
+                    top == null ? 0 : top.certainty(), ruledOuts.get(v), leadsOf.get(v), pAnswer[v]);
+            previews.add(p);
             boolean decisive = p.status().isConclusive()
                     || (current.top() != null && p.ruledOut().contains(current.top().cause()));
             if (decisive) gain += Planner.DECISIVE_BONUS * pAnswer[v];
         }
-        if (gain < Planner.MIN_GAIN) return null;
-        List<String> causes = moved.stream().sorted().toList();
-        Question q = new Question(key, spec, gain, causes, List.copyOf(needs.getOrDefault(key, List.of())));
-        return new Planner.Plan(q, gain, previews,
-                String.format("its answer is expected to tell the causes apart best (%.2f bits of %.2f)", gain, entropy));
+        return new Scored(gain, previews, moved.stream().sorted().toList());
     }
 
     /** The case's session goes back to the pool. */

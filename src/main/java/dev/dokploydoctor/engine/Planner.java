@@ -48,10 +48,11 @@ public final class Planner {
 
     /**
      * What one possible answer would lead to. {@code leads}: the causes it raises that the rules can
-     * then take further (a rule of theirs needs an askable fact still open).
+     * then take further (a rule of theirs needs an askable fact still open). {@code chance}: how
+     * likely this answer is under the belief now.
      */
     public record Preview(Object value, Status status, String topCause, double topCertainty, List<String> ruledOut,
-                          List<String> leads) {
+                          List<String> leads, double chance) {
         /** This answer diagnoses (or advises), rules out the leader {@code leader}, or opens a path. */
         boolean matters(String leader) {
             return status.isConclusive() || (leader != null && ruledOut.contains(leader)) || !leads.isEmpty();
@@ -117,6 +118,9 @@ public final class Planner {
                 .thenComparing(p -> keyOrder.getOrDefault(p.question().key(), Integer.MAX_VALUE));
     }
 
+    /** Where {@code key} stands in facts.yaml: the earlier, the cheaper to ask. */
+    int position(String key) { return keyOrder.getOrDefault(key, Integer.MAX_VALUE); }
+
     /** A rule of {@code cause} still needs a fact the user can be asked. */
     boolean hasPath(String cause, List<Need> open) {
         for (Need n : open) {
@@ -130,14 +134,14 @@ public final class Planner {
     /**
      * How likely each answer is if a cause is the real one: the answer(s) that raise its certainty
      * most; for a cause no answer moves, the healthy answer of a symptom (it has nothing to do with
-     * that fault), or any answer of another fact.
+     * that fault), or any answer of another fact. {@code spec} null: joint answers of two facts.
      */
     static double[][] likelihood(FactSpec spec, List<Object> values, double[][] cf) {
         int vs = values.size();
         int hs = cf.length == 0 ? 0 : cf[0].length;
         double[][] l = new double[vs][hs];
         List<Integer> healthy = new ArrayList<>();
-        if (spec.symptom() != null) for (int v = 0; v < vs; v++) if (!spec.isSymptom(values.get(v))) healthy.add(v);
+        if (spec != null && spec.symptom() != null) for (int v = 0; v < vs; v++) if (!spec.isSymptom(values.get(v))) healthy.add(v);
         for (int h = 0; h < hs; h++) {
             double best = Double.NEGATIVE_INFINITY;
             double worst = Double.POSITIVE_INFINITY;

@@ -61,12 +61,15 @@ final class Trial implements AutoCloseable {
     /** The outcome had the user also given {@code answer} (a key the case does not have yet). */
     Outcome with(Fact answer) { return judgementWith(answer).outcome(); }
 
-    /** The outcome and the facts the rules would still need, had the user also given {@code answer}. */
-    Engine.Judgement judgementWith(Fact answer) {
+    /** The outcome and the facts the rules would still need, had the user also given these answers. */
+    Engine.Judgement judgementWith(Fact... answers) {
         Map<String, Fact> with = new LinkedHashMap<>();
         for (Fact f : stated) with.put(f.getKey(), f);
-        boolean replaces = with.containsKey(answer.getKey());
-        with.put(answer.getKey(), answer);
+        boolean replaces = false;
+        for (Fact answer : answers) {
+            replaces |= with.containsKey(answer.getKey());
+            with.put(answer.getKey(), answer);
+        }
         if (input == null || replaces) return afresh(with.values());
         Knowledge knowledge = engine.knowledge();
         List<Fact> added = new ArrayList<>();

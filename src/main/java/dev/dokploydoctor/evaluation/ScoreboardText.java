@@ -76,9 +76,10 @@ public final class ScoreboardText {
     private static String totals(Scoreboard.Board b, boolean interview) {
         Tally k = b.known();
         Tally a = b.all();
-        String s = String.format("right %s, leading %s, top-3 %s of %d in our list; confident-wrong %s of all %d",
+        String s = String.format("right %s, leading %s, top-3 %s of %d in our list; confident-wrong %s of all %d"
+                        + " (near misses: %d, a wrong cause leading at %.1f or more)",
                 pct(k.right(), k.records()), pct(k.leading(), k.records()), pct(k.top3(), k.records()), k.records(),
-                pct(a.confidentWrong(), a.records()), a.records());
+                pct(a.confidentWrong(), a.records()), a.records(), a.nearWrong(), Trial.NEAR_WRONG);
         if (interview) {
             s += String.format("; %s questions on average, %s to a right diagnosis; %d ended with no question, %d no-fault",
                     fixed(a.meanQuestions()), fixed(k.meanQuestionsToRight()), a.zeroQuestionEndings(), a.noFaultEndings());

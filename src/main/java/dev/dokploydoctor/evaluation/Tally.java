@@ -8,7 +8,7 @@ import java.util.Map;
  * in our list ({@code known}); confident-wrong and the endings over all of them.
  */
 public final class Tally {
-    private int records, known, right, leading, top3, confidentWrong, inconclusive;
+    private int records, known, right, leading, top3, confidentWrong, nearWrong, inconclusive;
     private int questions, questionsToRight, zeroQuestionEndings, noFaultEndings;
 
     void add(Trial t) {
@@ -23,6 +23,7 @@ public final class Tally {
             if (t.inTop3()) top3++;
         }
         if (t.confidentWrong()) confidentWrong++;
+        if (t.nearWrong()) nearWrong++;
         if (t.inconclusive()) inconclusive++;
         questions += t.questions();
         if (t.zeroQuestionEnding()) zeroQuestionEndings++;
@@ -35,6 +36,8 @@ public final class Tally {
     public int leading() { return leading; }
     public int top3() { return top3; }
     public int confidentWrong() { return confidentWrong; }
+    /** Reports a wrong cause leads undiagnosed at {@link Trial#NEAR_WRONG} or more. */
+    public int nearWrong() { return nearWrong; }
     public int inconclusive() { return inconclusive; }
     public int zeroQuestionEndings() { return zeroQuestionEndings; }
     public int noFaultEndings() { return noFaultEndings; }
@@ -53,6 +56,7 @@ public final class Tally {
         m.put("leading", leading);
         m.put("top3", top3);
         m.put("confident_wrong", confidentWrong);
+        m.put("near_wrong", nearWrong);
         m.put("inconclusive", inconclusive);
         if (interview) {
             m.put("questions_mean", round(meanQuestions()));

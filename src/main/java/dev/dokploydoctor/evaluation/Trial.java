@@ -60,6 +60,20 @@ public record Trial(FieldRecord record, Mode mode, Status status, List<Ranked> r
 
     public boolean inconclusive() { return status == Status.INCONCLUSIVE; }
 
+    /**
+     * The floor of a near miss: a wrong cause leading undiagnosed at this certainty is one weak
+     * support (0.1 to 0.15) short of the default threshold, so an unseen report told in slightly other
+     * words turns it into a confident-wrong. Counted as a margin, a sign of how well the certainties
+     * generalise, not as an error.
+     */
+    public static final double NEAR_WRONG = 0.6;
+
+    /** Not diagnosed, and a cause other than the record's leads at {@link #NEAR_WRONG} or more. */
+    public boolean nearWrong() {
+        return !diagnosed() && status != Status.ADVICE && !ranked.isEmpty() && !leading()
+                && ranked.get(0).certainty() >= NEAR_WRONG;
+    }
+
     public int questions() { return asked.size(); }
 
     /** The interview ended on a reported fault without a diagnosis and without asking anything. */

@@ -145,7 +145,14 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     }
 
     /** {@link #find(String)} with the given search over {@code text}. */
-    Found find(String text, Search m) {
+    Found find(String text, Search m) { return find(text, m, null, null, null); }
+
+    /**
+     * The same, with the unless-filters' required literals ({@link RegexLiterals#requiredLiterals}, null
+     * when not known): when none of a filter's literals is in {@code lower} (the folded text) where the
+     * filter would look, it cannot match there, and its RE2/J search is not run.
+     */
+    Found find(String text, Search m, String lower, Set<String> unlessLineLiterals, Set<String> unlessMatchLiterals) {
         int from = 0;
         int rejected = 0;
         while (from <= text.length() && m.find(from)) {
@@ -154,14 +161,14 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                 int ls = text.lastIndexOf('\n', start - 1) + 1;
                 int le = text.indexOf('\n', Math.max(end - 1, start));
                 if (le < 0) le = text.length();
-                if (unlessLine.matcher(text.substring(ls, le)).find()) {
+                if (mayOccur(lower, unlessLineLiterals, ls, le) && unlessLine.matcher(text.substring(ls, le)).find()) {
                     from = le + 1;
                     if (++rejected > 10_000) return null;
                     continue;
                 }
             }
             String matched = text.substring(start, end);
-            if (unlessMatch != null && unlessMatch.matcher(matched).find()) {
+            if (unlessMatch != null && mayOccur(lower, unlessMatchLiterals, start, end) && unlessMatch.matcher(matched).find()) {
                 from = end > start ? end : start + 1;
                 if (++rejected > 10_000) return null;
                 continue;
@@ -179,6 +186,16 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
             return new Found(start, end, matched, groups, named);
         }
         return null;
+    }
+
+    /** Whether one of {@code literals} lies in {@code lower[from, to)}; true when either is unknown. */
+    private static boolean mayOccur(String lower, Set<String> literals, int from, int to) {
+        if (lower == null || literals == null) return true;
+        for (String s : literals) {
+            int at = lower.indexOf(s, from);
+            if (at >= 0 && at + s.length() <= to) return true;
+        }
+        return false;
     }
 
     /**

@@ -59,16 +59,26 @@ final class PrefixSearch implements Extractor.Search {
     private final boolean none;         // no alternative may match
     private final int[] spans;          // the current match: start and end of each group, -1 when absent
     private static final int UNREAD = -2;
+    private Matcher atStart, afterOne;  // on the view, made at the first attempt of each kind
     private Matcher matcher;            // the current match's, and the offset of its text in ours
     private int shift;
 
+    private final boolean wide;         // the text has characters outside the BMP: a code point may take two chars
+    private final int[] windowAt;       // per window string: its first place at or after the last asked, -1 none, UNREAD
+
     PrefixSearch(SearchPlan plan, String text, String lower) {
-        this(plan, text, lower, a -> plan.possible(a, lower));
+        this(plan, text, lower, a -> plan.possible(a, lower), text.chars().anyMatch(c -> Character.isSurrogate((char) c)));
     }
 
-    /** @param possible which of the plan's alternatives may match the text (the prefilter's scan tells) */
-    PrefixSearch(SearchPlan plan, String text, String lower, java.util.function.IntPredicate possible) {
+    /**
+     * @param possible which of the plan's alternatives may match the text (the prefilter's scan tells)
+     * @param wide whether the text has a surrogate pair (a code point of two chars)
+     */
+    PrefixSearch(SearchPlan plan, String text, String lower, java.util.function.IntPredicate possible, boolean wide) {
         this.plan = plan;
+        this.wide = wide;
+        this.windowAt = new int[plan.windowStrings.length];
+        java.util.Arrays.fill(windowAt, UNREAD);
         this.text = text;
         this.lower = lower;
         this.next = new int[plan.literals.length];
@@ -91,9 +101,42 @@ final class PrefixSearch implements Extractor.Search {
         if (plain != null || plainOnly) return plain(from);
         for (int p = place(from); p >= 0; p = place(p + 1)) {
             if (read > budget) return plain(p);
-            if (attempt(p)) return true;
+            if (reachable(p) && attempt(p)) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether one of the alternatives that may start at {@code p} (a literal of theirs gives the place)
+     * has each of its window clauses inside the span a match from {@code p} can reach. Each window
+     * string's next place only moves forward, so the look-ups of one text stay linear.
+     */
+    private boolean reachable(int p) {
+        for (int j = 0; j < next.length; j++) {
+            if (next[j] != p) continue;
+            int a = plan.owner[j];
+            int most = plan.maxLength[a];
+            if (most == RegexLiterals.UNBOUNDED) return true;
+            long end = p + (wide ? 2L : 1L) * most;
+            boolean inside = true;
+            for (int[] clause : plan.window[a]) {
+                boolean any = false;
+                for (int k : clause) {
+                    int at = windowAt(k, p);
+                    if (at >= 0 && at + plan.windowStrings[k].length() <= end) { any = true; break; }
+                }
+                if (!any) { inside = false; break; }
+            }
+            if (inside) return true;
+        }
+        return false;
+    }
+
+    /** Where window string {@code k} first occurs at or after {@code p}, or -1. */
+    private int windowAt(int k, int p) {
+        int at = windowAt[k];
+        if (at == -1 || at >= p) return at;
+        return windowAt[k] = lower.indexOf(plan.windowStrings[k], p);
     }
 
     @Override public int start(int group) { return span(2 * group); }
@@ -149,7 +192,9 @@ final class PrefixSearch implements Extractor.Search {
         int from = p == 0 ? 0 : p - 1;
         view.offset = from;
         view.furthest = from;
-        Matcher m = (p == 0 ? plan.atStart() : plan.afterOne()).matcher(view);
+        Matcher m;
+        if (p == 0) m = atStart == null ? atStart = plan.atStart().matcher(view) : atStart.reset();
+        else m = afterOne == null ? afterOne = plan.afterOne().matcher(view) : afterOne.reset(); // reset() reads the view's new length
         boolean found = m.lookingAt();
         read += view.furthest - from + 1 + ATTEMPT;
         if (!found) return false;

@@ -72,9 +72,13 @@ public final class RegexLiterals {
     /**
      * One top-level alternative of a pattern: where its matches start ({@link #requiredPrefixes}'s
      * form; null when unknown) and sets of {@link #MIN_LITERAL}+ literals each of which has a string
-     * in every match (empty when none is known).
+     * in every match (empty when none is known), and the most code points a match can span
+     * ({@link #UNBOUNDED} when not known).
      */
-    public record Alternative(Set<String> prefixes, List<Set<String>> clauses) {}
+    public record Alternative(Set<String> prefixes, List<Set<String>> clauses, int maxLength) {}
+
+    /** A match's length in code points when nothing bounds it. */
+    static final int UNBOUNDED = Integer.MAX_VALUE;
 
     /** The pattern's top-level alternatives (one when it has none), or null when it cannot be read. */
     public static List<Alternative> alternatives(String regex) {
@@ -86,7 +90,7 @@ public final class RegexLiterals {
             for (Info a : p.top) {
                 List<Set<String>> clauses = new ArrayList<>();
                 for (Set<String> c : a.clauses) if (minLength(c) >= MIN_LITERAL && !clauses.contains(c)) clauses.add(c);
-                out.add(new Alternative(prefixes(a), List.copyOf(clauses)));
+                out.add(new Alternative(prefixes(a), List.copyOf(clauses), a.max));
             }
             return out;
         } catch (RuntimeException e) {
@@ -173,16 +177,20 @@ public final class RegexLiterals {
      * What a piece of a regex matches: exactly one of {@code exact} (or unknown), a required set, and
      * how its matches begin.
      */
-    private record Info(Set<String> exact, Set<String> must, Starts starts, List<Set<String>> clauses) {
+    private record Info(Set<String> exact, Set<String> must, Starts starts, List<Set<String>> clauses, int max) {
         static final Info ANY = new Info(null, null, Starts.UNKNOWN);
+        /** Unless set with {@link #max(int)}, a match's length is not known (never wrong, only weaker). */
+        Info(Set<String> exact, Set<String> must, Starts starts, List<Set<String>> clauses) { this(exact, must, starts, clauses, UNBOUNDED); }
         /** Every one of {@code clauses} has a string in every match (they are what {@link #best} picks from). */
         Info(Set<String> exact, Set<String> must, Starts starts) {
             this(exact, must, starts, exact != null && minLength(exact) > 0 ? List.of(exact) : must != null ? List.of(must) : List.of());
         }
-        static final Info ONE_CHAR = new Info(null, null, Starts.exactly(Set.of(String.valueOf(ANY_CHAR))));
-        static final Info EMPTY = new Info(Set.of(""), null, Starts.EMPTY);
-        static final Info LINE = new Info(Set.of(""), null, Starts.exactly(Set.of(String.valueOf(LINE_START))));
-        static final Info TEXT = new Info(Set.of(""), null, Starts.exactly(Set.of(String.valueOf(TEXT_START))));
+        /** The same, spanning at most {@code m} code points. */
+        Info max(int m) { return new Info(exact, must, starts, clauses, m); }
+        static final Info ONE_CHAR = new Info(null, null, Starts.exactly(Set.of(String.valueOf(ANY_CHAR)))).max(1);
+        static final Info EMPTY = new Info(Set.of(""), null, Starts.EMPTY).max(0);
+        static final Info LINE = new Info(Set.of(""), null, Starts.exactly(Set.of(String.valueOf(LINE_START)))).max(0);
+        static final Info TEXT = new Info(Set.of(""), null, Starts.exactly(Set.of(String.valueOf(TEXT_START)))).max(0);
         Info(Set<String> exact, Set<String> must) { this(exact, must, Starts.exactly(exact)); }
         Set<String> best() {
             Set<String> e = exact != null && minLength(exact) > 0 ? exact : null;
@@ -218,6 +226,8 @@ public final class RegexLiterals {
             depth--;
             if (top) this.top = alts;
             if (alts.size() == 1) return alts.get(0);
+            int max = 0;
+            for (Info a : alts) max = Math.max(max, a.max);
             Starts starts = alts.get(0).starts;
             for (int i = 1; i < alts.size(); i++) starts = starts.or(alts.get(i).starts);
             Set<String> exact = new LinkedHashSet<>();
@@ -225,14 +235,14 @@ public final class RegexLiterals {
                 if (a.exact == null || exact == null) { exact = null; break; }
                 exact.addAll(a.exact);
             }
-            if (exact != null && exact.size() <= MAX_SET) return new Info(exact, null, starts);
+            if (exact != null && exact.size() <= MAX_SET) return new Info(exact, null, starts).max(max);
             Set<String> must = new LinkedHashSet<>();
             for (Info a : alts) {
                 Set<String> b = a.best();
-                if (b == null || minLength(b) == 0) return new Info(null, null, starts);
+                if (b == null || minLength(b) == 0) return new Info(null, null, starts).max(max);
                 must.addAll(b);
             }
-            return new Info(null, must.size() <= MAX_SET * 4 ? must : null, starts);
+            return new Info(null, must.size() <= MAX_SET * 4 ? must : null, starts).max(max);
         }
 
         Info sequence() {
@@ -241,8 +251,10 @@ public final class RegexLiterals {
             Starts starts = Starts.EMPTY;
             List<Set<String>> clauses = new ArrayList<>();
             boolean exact = true;
+            long max = 0;
             while (more() && peek() != '|' && peek() != ')') {
                 Info item = quantified(atom());
+                max += item.max;
                 starts = starts.then(item.starts);
                 if (item.exact != null && run.size() * item.exact.size() <= MAX_SET) {
                     run = cross(run, item.exact);
@@ -255,10 +267,11 @@ public final class RegexLiterals {
                 if (item.exact == null) clauses.addAll(item.clauses);
                 run = item.exact != null ? item.exact : Set.of("");
             }
-            if (exact) return new Info(run, null, starts);
+            int m = (int) Math.min(max, UNBOUNDED);
+            if (exact) return new Info(run, null, starts).max(m);
             best = better(best, nonEmpty(run));
             if (nonEmpty(run) != null) clauses.add(run);
-            return new Info(null, best, starts, clauses);
+            return new Info(null, best, starts, clauses, m);
         }
 
         static Set<String> nonEmpty(Set<String> s) { return s == null || minLength(s) == 0 ? null : s; }
@@ -273,22 +286,26 @@ public final class RegexLiterals {
             if (!more()) return atom;
             char c = peek();
             Info result;
-            if (c == '*') { pos++; result = new Info(null, null, Starts.EMPTY.or(atom.starts.closed())); }
-            else if (c == '+') { pos++; result = new Info(null, atom.best(), atom.starts.closed(), atom.clauses); }
+            int repeated = atom.max == 0 ? 0 : UNBOUNDED;
+            if (c == '*') { pos++; result = new Info(null, null, Starts.EMPTY.or(atom.starts.closed())).max(repeated); }
+            else if (c == '+') { pos++; result = new Info(null, atom.best(), atom.starts.closed(), atom.clauses, repeated); }
             else if (c == '?') {
                 pos++;
                 if (atom.exact != null && atom.exact.size() < MAX_SET) {
                     Set<String> e = new LinkedHashSet<>(atom.exact);
                     e.add("");
-                    result = new Info(e, null, Starts.EMPTY.or(atom.starts));
-                } else result = new Info(null, null, Starts.EMPTY.or(atom.starts));
+                    result = new Info(e, null, Starts.EMPTY.or(atom.starts)).max(atom.max);
+                } else result = new Info(null, null, Starts.EMPTY.or(atom.starts)).max(atom.max);
             } else if (c == '{' && pos + 1 < re.length() && Character.isDigit(re.charAt(pos + 1))) {
                 int close = re.indexOf('}', pos);
                 String body = re.substring(pos + 1, close);
                 pos = close + 1;
-                int min = Integer.parseInt(body.split(",", -1)[0]);
-                result = min == 0 ? new Info(null, null, Starts.EMPTY.or(atom.starts.closed()))
-                        : new Info(null, atom.best(), atom.starts.closed(), atom.clauses);
+                String[] bounds = body.split(",", -1);
+                int min = Integer.parseInt(bounds[0]);
+                String most = bounds.length == 1 ? bounds[0] : bounds[1]; // {n}, {m,n}, {m,} (no bound)
+                int max = most.isEmpty() ? (atom.max == 0 ? 0 : UNBOUNDED) : (int) Math.min((long) Integer.parseInt(most) * atom.max, UNBOUNDED);
+                result = min == 0 ? new Info(null, null, Starts.EMPTY.or(atom.starts.closed())).max(max)
+                        : new Info(null, atom.best(), atom.starts.closed(), atom.clauses, max);
             } else return atom;
             if (more() && (peek() == '?' || peek() == '+')) pos++; // lazy or possessive: same literals
             return result;
@@ -325,7 +342,7 @@ public final class RegexLiterals {
             }
         }
 
-        Info literal(char c) { return new Info(Set.of(String.valueOf(TextReader.fold(c))), null); }
+        Info literal(char c) { return new Info(Set.of(String.valueOf(TextReader.fold(c))), null).max(1); }
 
         Info escape() {
             char c = re.charAt(pos++);
@@ -335,8 +352,8 @@ public final class RegexLiterals {
                 case 'Q', 'E' -> { return Info.ANY; }
                 // where a match starts, \s and \d are their characters; as literals they stay "any
                 // character", which keeps the prefilter's automaton small
-                case 's' -> { return new Info(null, null, Starts.exactly(WHITESPACE)); } // RE2's \s is [\t\n\f\r ]
-                case 'd' -> { return new Info(null, null, Starts.exactly(DIGITS)); }
+                case 's' -> { return new Info(null, null, Starts.exactly(WHITESPACE)).max(1); } // RE2's \s is [\t\n\f\r ]
+                case 'd' -> { return new Info(null, null, Starts.exactly(DIGITS)).max(1); }
                 case 'D', 'w', 'W', 'S', 'p', 'P', 'x' -> {
                     if ((c == 'p' || c == 'P' || c == 'x') && more() && peek() == '{') pos = re.indexOf('}', pos) + 1;
                     else if (c == 'x') pos += 2;
@@ -384,7 +401,7 @@ public final class RegexLiterals {
             if (!more()) throw new IllegalArgumentException("unclosed class");
             pos++; // ]
             if (unknown || chars.isEmpty() || chars.size() > MAX_CLASS) return Info.ONE_CHAR;
-            return new Info(chars, null);
+            return new Info(chars, null).max(1);
         }
     }
 }

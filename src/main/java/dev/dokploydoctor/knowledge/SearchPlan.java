@@ -15,13 +15,17 @@ import java.util.Set;
  * <p>A place is a lower-case literal and how many characters before it the match starts, or a line
  * start (the literal ""). A guard is a set of literals one of which every match of the alternative
  * contains: an alternative whose guards do not all occur in a text cannot match there, so neither
- * its places nor, when it has none, a plain search are needed.
+ * its places nor, when it has none, a plain search are needed. When an alternative's matches are no
+ * longer than a known length, its clauses must also lie inside that span from the place: a place
+ * with "cloudflared" and "running" 300 characters on is not tried by {@code cloudflared\b[^.\n]{0,25}\brunning}.
  */
 final class SearchPlan {
     /** Literals are cut to this length: a short one is about as rare, and fewer of them are fewer scans. */
     static final int PREFIX_LENGTH = 6;
     /** Guards kept per alternative, and the most strings a guard may have (each costs a scan when absent). */
     private static final int GUARDS = 3, GUARD_STRINGS = 16;
+    /** Clauses looked for inside the span a match starting at a place can reach (each string one forward scan of the text). */
+    private static final int WINDOW_CLAUSES = 4;
     /** More literals than this at one distance are cut shorter ({@link #fewer}). */
     private static final int MANY = 12;
 
@@ -31,11 +35,31 @@ final class SearchPlan {
     final int[] owner;         // per place: its alternative
     final String[][][] guards; // per alternative
     final boolean[] placed;    // per alternative: whether its starts are known (else a plain search runs when it may match)
+    final int[] maxLength;     // per alternative: the most code points a match spans (RegexLiterals.UNBOUNDED: not known)
+    final int[][][] window;    // per alternative, per clause: indexes into windowStrings, one of which lies inside every match
+    final String[] windowStrings;
     private volatile Pattern atStart;
     private volatile Pattern afterOne;
 
-    private SearchPlan(Pattern pattern, List<String> literals, List<Integer> back, List<Integer> owner, String[][][] guards, boolean[] placed) {
+    private SearchPlan(Pattern pattern, List<String> literals, List<Integer> back, List<Integer> owner, String[][][] guards, boolean[] placed,
+                       List<RegexLiterals.Alternative> alternatives) {
         this.pattern = pattern;
+        this.maxLength = new int[alternatives.size()];
+        this.window = new int[alternatives.size()][][];
+        java.util.Map<String, Integer> strings = new java.util.LinkedHashMap<>();
+        for (int a = 0; a < alternatives.size(); a++) {
+            RegexLiterals.Alternative alt = alternatives.get(a);
+            maxLength[a] = alt.maxLength();
+            List<int[]> clauses = new ArrayList<>();
+            if (maxLength[a] != RegexLiterals.UNBOUNDED) {
+                for (Set<String> clause : alt.clauses()) {
+                    if (clause.size() > GUARD_STRINGS || clauses.size() == WINDOW_CLAUSES) continue;
+                    clauses.add(clause.stream().mapToInt(str -> strings.computeIfAbsent(str, k -> strings.size())).toArray());
+                }
+            }
+            window[a] = clauses.toArray(new int[0][]);
+        }
+        this.windowStrings = strings.keySet().toArray(new String[0]);
         this.literals = literals.toArray(new String[0]);
         this.back = back.stream().mapToInt(Integer::intValue).toArray();
         this.owner = owner.stream().mapToInt(Integer::intValue).toArray();
@@ -70,7 +94,7 @@ final class SearchPlan {
                 owner.add(a);
             }
         }
-        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed) : null;
+        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed, alternatives) : null;
     }
 
     /**

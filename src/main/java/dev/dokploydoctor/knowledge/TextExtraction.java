@@ -19,6 +19,10 @@ public final class TextExtraction {
     private final Vocabulary vocabulary;
     private final Prefilter prefilter;
     private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
+    private final String[][] keys;    // per entry: the fact keys it gives
+    private final java.util.Set<String>[] unlessLineLiterals, unlessMatchLiterals; // per entry: what its unless-filters need, null: not known
+    private final int[] twin;         // per entry: its group of entries with the very same search (one match for all), or -1
+    private final int twinGroups;
 
     public TextExtraction(List<Extractor> extractors, Vocabulary vocabulary) {
         this.extractors = extractors;
@@ -26,6 +30,23 @@ public final class TextExtraction {
         this.prefilter = new Prefilter(extractors.stream().map(e -> e.pattern().pattern()).toList());
         this.plans = new SearchPlan[extractors.size()];
         for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern());
+        this.keys = new String[extractors.size()][];
+        for (int i = 0; i < keys.length; i++) keys[i] = extractors.get(i).facts().keySet().toArray(new String[0]);
+        this.unlessLineLiterals = literals(extractors, Extractor::unlessLine);
+        this.unlessMatchLiterals = literals(extractors, Extractor::unlessMatch);
+        // entries that search alike (a user's layer restating an entry with other facts, a catalog
+        // grown from copies) find the same match: it is found once per text
+        Map<String, List<Integer>> alike = new LinkedHashMap<>();
+        for (int i = 0; i < extractors.size(); i++) alike.computeIfAbsent(searchKey(extractors.get(i)), k -> new ArrayList<>()).add(i);
+        this.twin = new int[extractors.size()];
+        java.util.Arrays.fill(twin, -1);
+        int groups = 0;
+        for (List<Integer> same : alike.values()) {
+            if (same.size() < 2) continue;
+            for (int i : same) twin[i] = groups;
+            groups++;
+        }
+        this.twinGroups = groups;
     }
 
     /** A catalog entry that matched a text, the text it matched (from the original), and the facts it gave. */
@@ -36,11 +57,49 @@ public final class TextExtraction {
      * least specific). Each fact's evidence names the entry, its source and the matched excerpt.
      */
     public List<Fact> extract(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        TextReader.Reading reading = TextReader.read(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+        Prefilter.Scan scan = prefilter.scan(reading.lower());
         Map<String, Fact> found = new LinkedHashMap<>();
-        for (Recognised r : recognise(text)) {
-            for (Fact f : r.facts()) found.putIfAbsent(f.getKey(), f);
+        Extractor.Found[] twinFound = twinGroups == 0 ? null : new Extractor.Found[twinGroups];
+        boolean[] twinRan = twinGroups == 0 ? null : new boolean[twinGroups];
+        for (int i : scan.candidateList()) {
+            if (!addsAFact(i, found)) continue; // the same facts as recognise() then first-wins, without running what cannot add one
+            Extractor.Found m;
+            int g = twin[i];
+            if (g < 0) m = match(i, reading, scan);
+            else if (twinRan[g]) m = twinFound[g];
+            else { m = twinFound[g] = match(i, reading, scan); twinRan[g] = true; }
+            if (m == null) continue;
+            for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.putIfAbsent(f.getKey(), f);
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * Whether entry {@code i} could still add a fact: one of its keys is not found yet. An entry with
+     * no facts ("recognised, no fact") or whose keys earlier entries filled cannot, so it need not run
+     * (with a catalog of many entries per key, most candidates are of this kind once one has matched).
+     */
+    private boolean addsAFact(int i, Map<String, Fact> found) {
+        for (String key : keys[i]) if (!found.containsKey(key)) return true;
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String>[] literals(List<Extractor> extractors, java.util.function.Function<Extractor, com.google.re2j.Pattern> filter) {
+        java.util.Set<String>[] out = new java.util.Set[extractors.size()];
+        for (int i = 0; i < out.length; i++) {
+            com.google.re2j.Pattern p = filter.apply(extractors.get(i));
+            if (p != null) out[i] = RegexLiterals.requiredLiterals(p.pattern());
+        }
+        return out;
+    }
+
+    /** What decides an entry's match: its pattern, flags and unless-filters, and whether its groups are read. */
+    private static String searchKey(Extractor e) {
+        return e.pattern().pattern() + '\u0000' + e.pattern().flags() + '\u0000' + (e.unlessLine() == null ? "" : e.unlessLine().pattern())
+                + '\u0000' + (e.unlessMatch() == null ? "" : e.unlessMatch().pattern()) + '\u0000' + e.usesGroups();
     }
 
     /** Every entry that matched, in catalog order, with the facts it gave (before first-wins). */
@@ -71,7 +130,8 @@ public final class TextExtraction {
     Extractor.Found match(int i, TextReader.Reading reading, Prefilter.Scan scan) {
         Extractor ex = extractors.get(i);
         return plans[i] == null ? ex.find(reading.text())
-                : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a)));
+                : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a), reading.wide()),
+                        reading.lower(), unlessLineLiterals[i], unlessMatchLiterals[i]);
     }
 
     private Recognised recognised(Extractor ex, Extractor.Found m, TextReader.Reading reading) {

@@ -11,8 +11,11 @@ package dev.dokploydoctor.knowledge;
 public final class TextReader {
     private TextReader() {}
 
-    /** The normalised text, its lower-case copy (for the literal prefilter), and the offsets into the original. */
-    public record Reading(String original, String text, String lower, int[] origin) {
+    /**
+     * The normalised text, its lower-case copy (for the literal prefilter), the offsets into the
+     * original, and whether the text has a surrogate pair (a code point that takes two chars).
+     */
+    public record Reading(String original, String text, String lower, int[] origin, boolean wide) {
         /** The original text behind {@code text[start, end)}. */
         public String originalSpan(int start, int end) {
             if (start >= end || start >= origin.length) return "";
@@ -44,8 +47,13 @@ public final class TextReader {
         Out b = lines(a);
         int n = b.length;
         char[] lower = new char[n];
-        for (int i = 0; i < n; i++) lower[i] = fold(b.chars[i]);
-        return new Reading(original, new String(b.chars, 0, n), new String(lower), java.util.Arrays.copyOf(b.origin, n));
+        boolean wide = false;
+        for (int i = 0; i < n; i++) {
+            char c = b.chars[i];
+            lower[i] = fold(c);
+            wide |= Character.isSurrogate(c);
+        }
+        return new Reading(original, new String(b.chars, 0, n), new String(lower), java.util.Arrays.copyOf(b.origin, n), wide);
     }
 
     /**

@@ -180,7 +180,12 @@ public final class Conversation {
                 view.println(style().ok() + " No fault follows from what I know. Describe what you see (or 'restart').");
             } else {
                 view.println("");
-                if (((Interview.End) step).limitReached()) view.dim("  (" + Interview.QUESTION_LIMIT + " questions asked: I stop here)");
+                switch (((Interview.End) step).stop()) {
+                    case QUESTION_LIMIT -> view.dim("  (" + Interview.QUESTION_LIMIT + " questions asked: I stop here)");
+                    case UNANSWERED_LIMIT -> view.dim("  (" + state.session.unknown().size()
+                            + " questions you could not answer: I stop here; below, what would settle it)");
+                    case NOTHING_MOVES -> { }
+                }
                 view.println(words.inconclusive(outcome, ignoringUnknown()));
             }
         }

@@ -20,6 +20,24 @@ class HelpTextTest {
         }
     }
 
+    /** A run builds only the command it names: that command's help and version read as with every command built. */
+    @Test void aRunsOwnCommandLineMatchesTheFullOne() {
+        CommandLine all = Main.commandLine();
+        for (String name : all.getSubcommands().keySet()) {
+            if (name.equals("help")) continue;
+            CommandLine own = Main.commandLine(new String[]{name, "--help"});
+            assertEquals(List.of(name), List.copyOf(own.getSubcommands().keySet()), name);
+            assertEquals(all.getSubcommands().get(name).getUsageMessage(), own.getSubcommands().get(name).getUsageMessage(), name);
+            java.io.StringWriter out = new java.io.StringWriter();
+            own.setOut(new java.io.PrintWriter(out));
+            own.execute(name, "--version");
+            assertTrue(out.toString().startsWith("dokploy-doctor "), name + " --version printed: '" + out + "'");
+        }
+        assertEquals(all.getSubcommands().keySet(), Main.commandLine(new String[]{"help", "explain"}).getSubcommands().keySet());
+        assertEquals(all.getSubcommands().keySet(), Main.commandLine(new String[]{"--help"}).getSubcommands().keySet());
+        assertEquals(all.getUsageMessage(), Main.commandLine(new String[]{"nonsense"}).getUsageMessage());
+    }
+
     @Test void everyCommandSummaryIsAWholeSentence() {
         List<String> cut = new ArrayList<>();
         check(Main.commandLine(), cut);

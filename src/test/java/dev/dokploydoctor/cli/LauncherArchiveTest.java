@@ -54,6 +54,15 @@ class LauncherArchiveTest {
 
         Run mapped = run(dir, "java", "-Xshare:on", "-XX:SharedArchiveFile=" + jsa, "-jar", copy.toString(), "--version");
         assertEquals(0, mapped.code(), "this JVM maps the archive: " + mapped.err());
+        // a Java that knows the flag maps the archive where it was dumped, unrelocated (less RSS and CPU)
+        Path flags = target.resolve("dokploy-doctor.jsa.flags");
+        if (Files.exists(flags)) {
+            List<String> unrelocated = new java.util.ArrayList<>(List.of("java"));
+            unrelocated.addAll(List.of(Files.readString(flags, StandardCharsets.UTF_8).strip().split(" ")));
+            unrelocated.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + jsa, "-jar", copy.toString(), "--version"));
+            Run direct = run(dir, unrelocated.toArray(String[]::new));
+            assertEquals(0, direct.code(), "maps the archive with " + unrelocated + ": " + direct.err());
+        }
 
         FileTime made = Files.getLastModifiedTime(jsa);
         Run again = run(dir, dir.resolve("dokploy-doctor").toString(), "explain", "app-listens-on-localhost");

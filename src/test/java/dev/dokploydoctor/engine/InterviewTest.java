@@ -50,5 +50,20 @@ class InterviewTest {
         // once something was asked, the same state ends inconclusive
         Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, unknown, 1));
         assertEquals(Status.INCONCLUSIVE, end.outcome().status());
+        assertEquals(Interview.Stop.NOTHING_MOVES, end.stop());
+    }
+
+    @Test
+    void stopsAfterFourUnknownsWithNothingAnsweredNineWithSomeAnswers() {
+        // three asked, all unknown: d can still confirm the leader, so it is asked
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "c"), 3));
+        assertEquals("d", ask.plan().question().key());
+        // four asked, all answered unknown: the user cannot see what we ask about; it ends with what would settle it
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, Set.of("a", "b", "c", "note"), 4));
+        assertEquals(Interview.Stop.UNANSWERED_LIMIT, end.stop());
+        assertEquals(Status.INCONCLUSIVE, end.outcome().status());
+        // the same four unknowns after a fifth question that was answered: the user can tell some, so it goes on
+        Interview.Ask goesOn = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "c", "note"), 5));
+        assertEquals("d", goesOn.plan().question().key());
     }
 }

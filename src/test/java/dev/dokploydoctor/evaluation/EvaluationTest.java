@@ -1,8 +1,10 @@
 package dev.dokploydoctor.evaluation;
 
 import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.CorpusSplit;
 import dev.dokploydoctor.knowledge.FieldCorpus;
+import dev.dokploydoctor.knowledge.FieldRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +94,23 @@ class EvaluationTest {
         Trial lookAlike = dev.runs().get(1).trial(Mode.TEXT_AND_FACTS);
         assertTrue(lookAlike.confidentWrong(), "any diagnosis of an other: report is wrong");
         assertFalse(lookAlike.leading());
+    }
+
+    @Test
+    void aWrongCauseLeadingJustBelowTheThresholdIsANearMiss() {
+        FieldRecord lookAlike = dev.runs().get(1).record();   // other:dns-resolver
+        FieldRecord isolation = dev.runs().get(0).record();
+        assertTrue(undiagnosed(lookAlike, 0.64).nearWrong(), "one weak support from a confident-wrong");
+        assertFalse(undiagnosed(lookAlike, 0.55).nearWrong(), "far enough below the threshold");
+        assertFalse(undiagnosed(isolation, 0.64).nearWrong(), "the record's own cause leading is no miss");
+        Trial diagnosed = dev.runs().get(1).trial(Mode.TEXT_AND_FACTS);
+        assertTrue(diagnosed.confidentWrong());
+        assertFalse(diagnosed.nearWrong(), "a confident-wrong is counted as such, not twice");
+    }
+
+    private static Trial undiagnosed(FieldRecord r, double certainty) {
+        return new Trial(r, Mode.TEXT, Status.INCONCLUSIVE, List.of(new Trial.Ranked("multi-container-isolation", certainty)),
+                List.of(), List.of(), List.of());
     }
 
     @Test

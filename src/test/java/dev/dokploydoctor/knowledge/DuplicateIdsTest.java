@@ -35,4 +35,19 @@ class DuplicateIdsTest {
         assertTrue(ids.saturated());
         for (int i = 0; i < 5000; i++) assertFalse(ids.add("id-" + i), "id-" + i);
     }
+
+    /** Through many flushes and merges of its runs, it answers as a set of the strings does. */
+    @Test
+    void answersAsASetOfTheIdsDoes() {
+        DuplicateIds ids = new DuplicateIds(DuplicateIds.MAX_REMEMBERED);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 600_000; i++) {
+            // mostly new ids, some repeats of old and of recent ones
+            String id = random.nextInt(10) == 0 ? "case-" + random.nextInt(i + 1) : random.nextInt(20) == 0 ? "case-" + Math.max(0, i - random.nextInt(50)) : "case-" + i;
+            assertEquals(seen.add(id), ids.add(id), id + " at " + i);
+        }
+        assertEquals(seen.size(), ids.remembered());
+        assertFalse(ids.saturated());
+    }
 }

@@ -74,6 +74,16 @@ class PrefixSearchTest {
         assertSame("error[^#]*yyy", text);
     }
 
+    @Test void aPlaceIsNotTriedWhenItsClausesLieBeyondTheLongestMatch() {
+        String far = "cloudflared " + "x ".repeat(30) + "running in a container";
+        assertSame("\\bcloudflared\\b[^.\\n]{0,25}\\b(?:runs?|running)\\b", far, "cloudflared is running", "cloudflared\nrunning",
+                "cloudflared \uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 12345678901234 running",
+                far + " cloudflared then running");
+        assertSame("(?:foo|bar)[a-z ]{0,3}baz", "foo   baz", "foo    baz", "bar baz foo baz");
+        assertEquals(List.of(27, RegexLiterals.UNBOUNDED, 4),
+                RegexLiterals.alternatives("\\ba[^.\\n]{0,25}\\bb|c+d|(?:x|yz)?\\s\\d").stream().map(RegexLiterals.Alternative::maxLength).toList());
+    }
+
     @Test void prefixesOfPatterns() {
         assertEquals(Set.of("foo"), RegexLiterals.requiredPrefixes("\\bfoo\\b"));
         assertEquals(Set.of("client api v", "client v"), RegexLiterals.requiredPrefixes("client (?:API )?v"));
