@@ -35,6 +35,17 @@ class ImplicationsTest {
     }
 
     @Test
+    void anExternalNameFailingImpliesNoSiblings() {
+        // registry.npmjs.org is resolved by the host's resolver: no database container is implied
+        List<Fact> facts = engine.extraction().extract("npm ERR! getaddrinfo EAI_AGAIN registry.npmjs.org");
+        Outcome o = engine.evaluate("t", facts, Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals(true, o.fact("app.dns_failure").getValue());
+        assertNull(o.fact("service.has_dependencies"));
+        Outcome stated = engine.evaluate("t", List.of(user("symptom.kind", "database-unreachable")), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals(true, stated.fact("service.has_dependencies").getValue());
+    }
+
+    @Test
     void anAddressWithAPortFillsBoth() {
         Outcome o = engine.evaluate("t", List.of(user("app.listen_address", "0.0.0.0:3000")), Set.of(), Engine.DEFAULT_THRESHOLD);
         assertEquals("0.0.0.0", o.fact("app.listen_address").getValue());
