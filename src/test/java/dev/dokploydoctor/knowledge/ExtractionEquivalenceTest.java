@@ -22,13 +22,7 @@ class ExtractionEquivalenceTest {
 
     @Test void extractGivesWhatEveryMatchingEntryFirstWinsGives() {
         TextExtraction x = K.textExtraction();
-        List<String> texts = new ArrayList<>();
-        for (Knowledge.CaseFile cf : K.loadCases()) texts.add(cf.read(K.vocabulary()).text());
-        for (FieldRecord r : FieldCorpus.load(FieldCorpus.files(Path.of("knowledge")), K).records()) texts.add(r.text());
-        for (Extractor e : x.extractors()) {
-            for (Extractor.Sample s : e.samples()) texts.add(s.text());
-            for (Extractor.Sample s : e.notSamples()) texts.add(s.text());
-        }
+        List<String> texts = CatalogTexts.of(K);
         List<String> differ = new ArrayList<>();
         int facts = 0;
         for (String t : texts) {
