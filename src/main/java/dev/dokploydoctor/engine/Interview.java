@@ -103,15 +103,24 @@ public final class Interview {
 
     public Planner planner() { return planner; }
 
+    /** The next step when every unknown came from a question asked (the simulated interview). */
     public Step next(Collection<Fact> facts, Set<String> unknown, int asked) {
+        return next(facts, unknown, asked, unknown == null ? 0 : unknown.size());
+    }
+
+    /**
+     * The next step; {@code unanswered} counts only the questions asked that were answered "don't
+     * know" (unknowns from an answers file or an example are not questions the user failed).
+     */
+    public Step next(Collection<Fact> facts, Set<String> unknown, int asked, int unanswered) {
         // one rule session per step: the outcome, its deciding questions and every check below share
         // it, and each fact's answers are tried on it at most once
         try (Lookahead look = engine.look("session", facts, unknown, threshold)) {
-            return next(look, asked);
+            return next(look, asked, Math.min(unanswered, asked));
         }
     }
 
-    private Step next(Lookahead look, int asked) {
+    private Step next(Lookahead look, int asked, int unanswered) {
         Outcome o = Engine.withDecidingQuestions(look);
         if (o.status() == Status.ADVICE) return new Conclude(o);
         if (o.status() == Status.DIAGNOSED) {
@@ -122,7 +131,7 @@ public final class Interview {
             return new Conclude(o);
         }
         if (asked >= QUESTION_LIMIT) return new End(o, Stop.QUESTION_LIMIT);
-        if (tooManyUnknown(look, asked)) return new End(o, Stop.UNANSWERED_LIMIT);
+        if (tooManyUnknown(asked, unanswered)) return new End(o, Stop.UNANSWERED_LIMIT);
         Planner.Plan plan = look.next();
         if (plan == null) plan = leadersNeed(look.judgement());
         if (plan != null) return new Ask(o, plan, Purpose.NEXT);
@@ -133,10 +142,9 @@ public final class Interview {
         return plan == null ? new End(o, Stop.NOTHING_MOVES) : new Ask(o, plan, Purpose.FIRST);
     }
 
-    private static boolean tooManyUnknown(Lookahead look, int asked) {
-        int unknown = look.unknown() == null ? 0 : look.unknown().size();
-        boolean answeredSome = asked > unknown;
-        return unknown >= (answeredSome ? UNANSWERED_LIMIT_ANSWERING : UNANSWERED_LIMIT);
+    private static boolean tooManyUnknown(int asked, int unanswered) {
+        boolean answeredSome = asked > unanswered;
+        return unanswered >= (answeredSome ? UNANSWERED_LIMIT_ANSWERING : UNANSWERED_LIMIT);
     }
 
     /**
@@ -189,6 +197,7 @@ public final class Interview {
             if (d.certainty() <= 0) continue;
             for (Need n : j.needs()) {
                 if (!n.getCause().equals(d.cause())) continue;
+                if (partnerUnknown(j, n)) continue;
                 FactSpec spec = engine.knowledge().vocabulary().get(n.getKey());
                 if (spec == null || spec.question() == null) continue;
                 List<Need> same = j.needs().stream().filter(x -> x.getKey().equals(n.getKey())).toList();
@@ -232,6 +241,16 @@ public final class Interview {
         if (best == null || (certainty >= LOOKALIKE_SURE && bestChance < LOOKALIKE_MIN_CHANCE)) return null;
         return new Planner.Plan(best.question(), best.gain(), best.previews(), String.format(
                 "an answer of %s would overturn %s (its look-alikes differ here; chance %.2f)", overturning, cause, bestChance));
+    }
+
+    /**
+     * Two facts a rule needs together (the domain's port and the app's), the other answered unknown:
+     * asking this one cannot move anything any more (nothing here moves a cause alone).
+     */
+    private boolean partnerUnknown(Engine.Judgement j, Need n) {
+        Set<String> keys = new LinkedHashSet<>(planner.answerSpace().needsOf(n.getRule(), n.getCause()));
+        keys.remove(n.getKey());
+        return keys.size() == 1 && j.outcome().unknown().contains(keys.iterator().next());
     }
 
     /** For each cause, the fact keys its near-miss cases ({@code expect: {not: cause}}) state. */

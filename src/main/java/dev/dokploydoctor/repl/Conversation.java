@@ -149,7 +149,8 @@ public final class Conversation {
         absorbProbes(false);
         Outcome before = state.outcome;
         Session session = state.session;
-        Interview.Step step = interview.next(session.facts(), session.unknown(), session.questionsAnswered());
+        Interview.Step step = interview.next(session.facts(), session.unknown(), session.questionsAnswered(),
+                session.questionsAnsweredUnknown());
         Outcome outcome = state.outcome = step.outcome();
         state.plan = null;
         if (!session.isEmpty()) {
@@ -182,11 +183,11 @@ public final class Conversation {
                 view.println("");
                 switch (((Interview.End) step).stop()) {
                     case QUESTION_LIMIT -> view.dim("  (" + Interview.QUESTION_LIMIT + " questions asked: I stop here)");
-                    case UNANSWERED_LIMIT -> view.dim("  (" + state.session.unknown().size()
+                    case UNANSWERED_LIMIT -> view.dim("  (" + state.session.questionsAnsweredUnknown()
                             + " questions you could not answer: I stop here; below, what would settle it)");
                     case NOTHING_MOVES -> { }
                 }
-                view.println(words.inconclusive(outcome, ignoringUnknown()));
+                view.println(words.inconclusive(outcome, ignoringUnknown(), ((Interview.End) step).stop()));
             }
         }
     }

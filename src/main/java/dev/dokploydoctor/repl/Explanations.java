@@ -3,6 +3,7 @@ package dev.dokploydoctor.repl;
 import dev.dokploydoctor.engine.Certainty;
 import dev.dokploydoctor.engine.Diagnosis;
 import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Interview;
 import dev.dokploydoctor.engine.Evidence;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Need;
@@ -101,8 +102,14 @@ public final class Explanations {
      * facts that would settle them (those answered unknown, found by evaluating without them).
      */
     public String inconclusive(Outcome o, Outcome ignoringUnknown) {
+        return inconclusive(o, ignoringUnknown, Interview.Stop.NOTHING_MOVES);
+    }
+
+    /** As above, saying why the questions stopped: nothing left to ask, or a limit. */
+    public String inconclusive(Outcome o, Outcome ignoringUnknown, Interview.Stop stop) {
         StringBuilder sb = new StringBuilder();
-        sb.append(style.warn()).append(' ').append(style.bold("inconclusive")).append(": no question I can still ask would settle this.\n");
+        sb.append(style.warn()).append(' ').append(style.bold("inconclusive")).append(stop == Interview.Stop.NOTHING_MOVES
+                ? ": no question I can still ask would settle this.\n" : ": I stop asking here.\n");
         if (o.diagnoses().isEmpty()) {
             sb.append("    no cause fits what you told me; 'facts' shows what I know, 'restart' starts over\n");
         } else {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,15 @@ public final class Session {
     public int questionsAnswered() {
         int n = 0;
         for (Step s : steps) if (s.kind() == Kind.ANSWER) n++;
+        return n;
+    }
+
+    /** Questions asked whose key is still unknown: answered "don't know" (not unknowns from a file). */
+    public int questionsAnsweredUnknown() {
+        Set<String> asked = new HashSet<>();
+        for (Step s : steps) if (s.kind() == Kind.ANSWER) asked.add(s.exchange().key());
+        int n = 0;
+        for (String k : asked) if (unknown.contains(k)) n++;
         return n;
     }
 

@@ -54,6 +54,16 @@ class InterviewTest {
     }
 
     @Test
+    void unknownsThatWereNotAskedDoNotCountTowardsTheLimit() {
+        // four keys unknown from an answers file, nothing asked yet: still a question, never an end
+        Set<String> fromFile = Set.of("a", "b", "c", "other");
+        assertInstanceOf(Interview.Ask.class, interview.next(symptom, fromFile, 0, 0));
+        // the same four answered "don't know" to four questions: the limit
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, fromFile, 4, 4));
+        assertEquals(Interview.Stop.UNANSWERED_LIMIT, end.stop());
+    }
+
+    @Test
     void stopsAfterFourUnknownsWithNothingAnsweredNineWithSomeAnswers() {
         // three asked, all unknown: d can still confirm the leader, so it is asked
         Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "c"), 3));

@@ -52,4 +52,12 @@ class PairLookaheadTest {
         Planner.Plan p = ENGINE.planner().next(List.of(user("error", true)), Set.of("listens"));
         assertTrue(p == null || !p.question().key().equals("target"), "target alone decides nothing");
     }
+
+    @Test
+    void theInterviewDoesNotAskTheOtherHalfOfAnUnknownPairEither() {
+        // the fallback that asks what the leader needs must skip it too: its answer cannot move anything
+        Interview.Step step = new Interview(ENGINE, Engine.DEFAULT_THRESHOLD).next(List.of(user("error", true)), Set.of("listens"), 1, 1);
+        assertTrue(!(step instanceof Interview.Ask ask) || !ask.plan().question().key().equals("target"),
+                "asked target with listens unknown: " + step);
+    }
 }
