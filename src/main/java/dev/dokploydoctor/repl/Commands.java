@@ -42,7 +42,8 @@ final class Commands {
         this.style = view.style();
         handlers.put("help", a -> say(Command.help()));
         handlers.put("quit", a -> false);
-        handlers.put("why", a -> say(c.words().why(state.mode == ReplState.Mode.QUESTIONS ? state.plan : null, c.current())));
+        handlers.put("why", a -> say(state.session.isEmpty() ? "Nothing asked yet: tell me what you see first, and 'why' then explains each question."
+                : c.words().why(state.mode == ReplState.Mode.QUESTIONS ? state.plan : null, c.current())));
         handlers.put("how", a -> say(c.words().how(c.words().resolveCause(a, c.current()), c.current())));
         handlers.put("why-not", a -> a == null ? say("usage: why-not <cause> (Tab lists the causes)")
                 : say(c.words().whyNot(c.words().resolveCause(a, c.current()), c.current(), c.ignoringUnknown())));

@@ -193,6 +193,16 @@ class PipedSessionTest {
     }
 
     @Test
+    void whyBeforeAnythingWasToldSaysWhatToDo(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("why");
+            s.waitFor("Nothing asked yet: tell me what you see first", 0);
+            s.line("quit");
+            assertEquals(4, s.exitCode(), "nothing told: inconclusive, not all clear");
+        }
+    }
+
+    @Test
     void anAnswersFilePreAnswersQuestions(@TempDir Path home) throws IOException {
         Path answers = home.resolve("answers.yaml");
         Files.writeString(answers, "user.goal: route-advice\ncompose.editable: false\n");
