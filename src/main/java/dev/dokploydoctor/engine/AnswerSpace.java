@@ -38,15 +38,11 @@ public final class AnswerSpace {
     private static final Pattern OWN_EVIDENCE = Pattern.compile("\\b(?:support|refute|need)\\s*\\(\\s*drools\\s*,");
     private static final Pattern NOT_FACT = Pattern.compile("\\bnot\\s+Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
-    /** {@code need(drools, "key", why)} (the rule's own cause) or {@code new Need(drools, "key", "cause", why)}. */
-    private static final Pattern NEED = Pattern.compile("\\b(?:new\\s+Need|need)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9_.]+)\"\\s*,\\s*\"([^\"]*)\"\\s*(,)?");
 
     private final Map<String, Set<Object>> literals = new LinkedHashMap<>();
     private final Set<String> causes = new LinkedHashSet<>();
     /** For each cause, the keys its rules require to be absent or different ({@code not Fact(key == ...)}). */
     private final Map<String, Set<String>> guardsOfCause = new LinkedHashMap<>();
-    /** For each rule (by name), the keys its consequence needs ({@code need(drools, "key", ...)}). */
-    private final Map<String, Set<String>> needsOfRule = new LinkedHashMap<>();
     /** For each tested key, the causes of the rules that test it. */
     private final Map<String, Set<String>> causesOfKey = new LinkedHashMap<>();
 
@@ -63,12 +59,6 @@ public final class AnswerSpace {
                 boolean hasThen = then.find();
                 Set<String> keys = space.readConditions(hasThen ? body.substring(0, then.start()) : body);
                 String consequence = hasThen ? body.substring(then.end()) : "";
-                Matcher need = NEED.matcher(consequence);
-                while (need.find()) {
-                    // with a third argument the second names the cause; otherwise it is the why, and the cause the rule's own
-                    String cause = need.group(3) != null ? need.group(2) : "";
-                    space.needsOfRule.computeIfAbsent(rule.group(1) + "\u0000" + cause, x -> new LinkedHashSet<>()).add(need.group(1));
-                }
                 Set<String> guards = new LinkedHashSet<>();
                 Matcher not = NOT_FACT.matcher(hasThen ? body.substring(0, then.start()) : body);
                 while (not.find()) guards.add(not.group(1));
@@ -184,12 +174,6 @@ public final class AnswerSpace {
      * word on what would tell the cause from a look-alike (an origin TLS error is not an unreachable origin).
      */
     public Set<String> guardsOf(String cause) { return guardsOfCause.getOrDefault(cause, Set.of()); }
-
-    /** The keys a rule needs for a cause, open or not (empty for a rule that needs nothing). */
-    public Set<String> needsOf(String rule, String cause) {
-        Set<String> named = needsOfRule.get(rule + "\u0000" + cause);
-        return named != null ? named : needsOfRule.getOrDefault(rule + "\u0000", Set.of());
-    }
 
     /** Cause ids: every cause file and every cause a rule gives evidence for. */
     public Set<String> causes() { return causes; }

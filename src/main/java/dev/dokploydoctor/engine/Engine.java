@@ -41,7 +41,8 @@ public final class Engine {
     private volatile AnswerSpace answerSpace;
 
     /** One evaluation before any question is chosen: the outcome and the facts the rules still need. */
-    record Judgement(Outcome outcome, List<Need> needs) {}
+    /** The outcome, the open needs, and every need the rules inserted (moot ones too: a rule's whole request). */
+    record Judgement(Outcome outcome, List<Need> needs, List<Need> allNeeds) {}
 
     public Engine(Knowledge knowledge, RuleBase rules) {
         this.knowledge = knowledge;
@@ -247,7 +248,7 @@ public final class Engine {
             if (certainty.getOrDefault(n.getCause(), 0.0) <= RULED_OUT) continue;
             if (knowledge.vocabulary().contains(n.getKey())) open.add(n);
         }
-        return new Judgement(new Outcome(id, status, shown, List.of(), facts, evidence, fired, unknown, null, threshold, List.of()), open);
+        return new Judgement(new Outcome(id, status, shown, List.of(), facts, evidence, fired, unknown, null, threshold, List.of()), open, needs);
     }
 
     private boolean hasSymptom(List<Fact> facts) {

@@ -156,11 +156,7 @@ public final class Interview {
         Diagnosis top = o.top();
         if (top == null || top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
         String leader = top.cause();
-        AnswerSpace space = planner.answerSpace();
-        Set<String> keys = new LinkedHashSet<>(space.keysOf(leader));
-        keys.addAll(space.guardsOf(leader));
-        keys.addAll(lookalikeKeys().getOrDefault(leader, Set.of()));
-        for (Planner.Plan p : look.rank(keys)) {
+        for (Planner.Plan p : look.rank(telling(leader))) {
             for (Planner.Preview v : p.previews()) {
                 boolean confirms = v.status() == Status.DIAGNOSED && leader.equals(v.topCause());
                 boolean refutes = v.ruledOut().contains(leader);
@@ -216,9 +212,7 @@ public final class Interview {
      * deploy step), still open.
      */
     Planner.Plan separating(Lookahead look, String cause, double certainty) {
-        Set<String> keys = new LinkedHashSet<>(lookalikeKeys().getOrDefault(cause, Set.of()));
-        keys.addAll(planner.answerSpace().guardsOf(cause));
-        keys.addAll(planner.answerSpace().keysOf(cause));
+        Set<String> keys = telling(cause);
         if (keys.isEmpty()) return null;
         Planner.Plan best = null;
         double bestChance = 0;
@@ -244,11 +238,23 @@ public final class Interview {
     }
 
     /**
+     * The facts that can confirm or overturn {@code cause}: those its near-miss cases state, those its
+     * rules require absent, and every other its rules test (ranking orders them; the set's order does not matter).
+     */
+    private Set<String> telling(String cause) {
+        Set<String> keys = new LinkedHashSet<>(lookalikeKeys().getOrDefault(cause, Set.of()));
+        keys.addAll(planner.answerSpace().guardsOf(cause));
+        keys.addAll(planner.answerSpace().keysOf(cause));
+        return keys;
+    }
+
+    /**
      * Two facts a rule needs together (the domain's port and the app's), the other answered unknown:
      * asking this one cannot move anything any more (nothing here moves a cause alone).
      */
-    private boolean partnerUnknown(Engine.Judgement j, Need n) {
-        Set<String> keys = new LinkedHashSet<>(planner.answerSpace().needsOf(n.getRule(), n.getCause()));
+    private static boolean partnerUnknown(Engine.Judgement j, Need n) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Need x : j.allNeeds()) if (x.getRule().equals(n.getRule()) && x.getCause().equals(n.getCause())) keys.add(x.getKey());
         keys.remove(n.getKey());
         return keys.size() == 1 && j.outcome().unknown().contains(keys.iterator().next());
     }

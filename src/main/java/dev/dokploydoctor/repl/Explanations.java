@@ -98,14 +98,9 @@ public final class Explanations {
     }
 
     /**
-     * Nothing reaches the threshold and no question is left: say so, list the candidates and the
+     * Nothing reaches the threshold and no question is left (or a limit stopped them: {@code stop}): say so, list the candidates and the
      * facts that would settle them (those answered unknown, found by evaluating without them).
      */
-    public String inconclusive(Outcome o, Outcome ignoringUnknown) {
-        return inconclusive(o, ignoringUnknown, Interview.Stop.NOTHING_MOVES);
-    }
-
-    /** As above, saying why the questions stopped: nothing left to ask, or a limit. */
     public String inconclusive(Outcome o, Outcome ignoringUnknown, Interview.Stop stop) {
         StringBuilder sb = new StringBuilder();
         sb.append(style.warn()).append(' ').append(style.bold("inconclusive")).append(stop == Interview.Stop.NOTHING_MOVES
