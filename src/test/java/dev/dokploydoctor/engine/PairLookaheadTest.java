@@ -1,10 +1,7 @@
 package dev.dokploydoctor.engine;
 
-import dev.dokploydoctor.knowledge.Knowledge;
 import org.junit.jupiter.api.Test;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -19,16 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them is asked before a sign that only nudges an outsider.
  */
 class PairLookaheadTest {
-    static final Engine ENGINE = load();
-
-    static Engine load() {
-        try {
-            Path dir = Path.of(PairLookaheadTest.class.getResource("/dev/dokploydoctor/engine/pair").toURI());
-            return Engine.load(Knowledge.load(List.of(new Knowledge.Layer("pair", dir.resolve("rules"), dir.resolve("knowledge")))));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final Engine ENGINE = PlannerTest.fixture("/dev/dokploydoctor/engine/pair");
 
     @Test
     void twoFactsThatDecideTogetherAreAskedFirst() {

@@ -16,11 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The planner on the tiny rule base of src/test/resources/.../repl/planner: a leader, two outsiders. */
 class PlannerTest {
-    static final Engine ENGINE = load();
+    static final Engine ENGINE = fixture("/dev/dokploydoctor/repl/planner");
 
-    static Engine load() {
+    /** A tiny rule base from a test resource folder with rules/ and knowledge/. */
+    static Engine fixture(String resource) {
         try {
-            Path dir = Path.of(PlannerTest.class.getResource("/dev/dokploydoctor/repl/planner").toURI());
+            Path dir = Path.of(PlannerTest.class.getResource(resource).toURI());
             return Engine.load(Knowledge.load(List.of(new Knowledge.Layer("fixture", dir.resolve("rules"), dir.resolve("knowledge")))));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
