@@ -25,23 +25,34 @@ public final class Certainty {
      * as before.
      */
     public static double ofCause(List<Evidence> evidence) {
-        List<Evidence> support = new ArrayList<>();
         List<Double> cfs = new ArrayList<>();
+        for (Evidence e : counted(evidence)) cfs.add(e.getCf());
+        return combineAll(cfs);
+    }
+
+    /**
+     * The judgements {@link #ofCause} counts: every refutation, and the support that adds an
+     * observation (the strongest only, when all of it rests on one). What is left out is shown as
+     * "not counted" beside the evidence ({@code -v}, {@code how}).
+     */
+    public static List<Evidence> counted(List<Evidence> evidence) {
+        List<Evidence> support = new ArrayList<>();
+        List<Evidence> out = new ArrayList<>();
         for (Evidence e : evidence) {
             if (e.getCf() > 0) support.add(e);
-            else cfs.add(e.getCf());
+            else out.add(e);
         }
         support.sort(Comparator.comparingDouble(Evidence::getCf).reversed().thenComparing(Evidence::getRule));
         List<String> read = new ArrayList<>();
-        List<Evidence> counted = new ArrayList<>();
+        List<Evidence> kept = new ArrayList<>();
         for (Evidence e : support) {
             if (e.getCf() < HINT && !e.getObservations().isEmpty() && allCounted(e.getObservations(), read)) continue;
-            counted.add(e);
+            kept.add(e);
             read.addAll(e.getObservations());
         }
-        if (!counted.isEmpty() && restOnOneObservation(counted)) cfs.add(counted.get(0).getCf());
-        else for (Evidence e : counted) cfs.add(e.getCf());
-        return combineAll(cfs);
+        if (!kept.isEmpty() && restOnOneObservation(kept)) out.add(kept.get(0));
+        else out.addAll(kept);
+        return out;
     }
 
     private static boolean allCounted(Iterable<String> observations, List<String> read) {

@@ -50,6 +50,10 @@ class ObservationsTest {
         assertTrue(rules >= 2, "two rules read the line: " + o.evidence());
         assertEquals(0.6, o.diagnoses().get(0).certainty(), 1e-9);
         for (Evidence e : o.evidence()) if (e.getCause().equals("tunnel-not-connected")) assertEquals(1, e.getObservations().size(), e.toString());
+        // -v says which rule was not counted: the weaker one
+        List<String> lines = dev.dokploydoctor.report.CaseView.evidence(o.diagnoses().get(0).evidence());
+        assertEquals(1, lines.stream().filter(l -> l.endsWith(dev.dokploydoctor.report.CaseView.NOT_COUNTED)).count(), lines.toString());
+        assertTrue(lines.stream().filter(l -> l.startsWith("+0.45")).allMatch(l -> l.endsWith(dev.dokploydoctor.report.CaseView.NOT_COUNTED)), lines.toString());
     }
 
     @Test
