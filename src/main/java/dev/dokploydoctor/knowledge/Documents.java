@@ -47,8 +47,11 @@ public final class Documents {
         String name = path.toString();
         String content;
         try {
-            content = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+            byte[] bytes = Files.readAllBytes(path);
+            Node parsed = ParsedDocuments.lookup(path, bytes, name); // the build's tree when these are the very bytes it parsed
+            if (parsed != null) return parsed;
+            content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new KnowledgeError(name, 0, null, "not a UTF-8 text file");
         } catch (IOException e) {
             throw new KnowledgeError(name, 0, null, "cannot read: " + e.getMessage());
