@@ -36,7 +36,7 @@ public final class Engine {
 
     private final Knowledge knowledge;
     private final RuleBase rules;
-    private final TextExtraction extraction;
+    private volatile TextExtraction extraction; // on first use: a session whose first words are a menu pick or a status code never needs it
     private final Map<String, Integer> keyOrder = new HashMap<>();
     private volatile AnswerSpace answerSpace;
     private volatile Observations observations;
@@ -48,7 +48,6 @@ public final class Engine {
     public Engine(Knowledge knowledge, RuleBase rules) {
         this.knowledge = knowledge;
         this.rules = rules;
-        this.extraction = knowledge.textExtraction();
         int i = 0;
         for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
     }
@@ -57,11 +56,15 @@ public final class Engine {
 
     public Knowledge knowledge() { return knowledge; }
     public RuleBase rules() { return rules; }
-    public TextExtraction extraction() { return extraction; }
+    public TextExtraction extraction() {
+        TextExtraction e = extraction;
+        if (e == null) extraction = e = knowledge.textExtraction(); // one per knowledge, built once (Knowledge is synchronized)
+        return e;
+    }
 
     /** Stated facts first; facts extracted from the text fill only keys not stated. */
     public List<Fact> factsOf(CaseInput c) {
-        return factsOf(c, extraction.extract(c.text()));
+        return factsOf(c, extraction().extract(c.text()));
     }
 
     private static List<Fact> factsOf(CaseInput c, List<Fact> extracted) {
@@ -86,7 +89,7 @@ public final class Engine {
      * and do not count as a symptom read from the text.
      */
     public Outcome diagnose(CaseInput c, double threshold, List<Fact> collected) {
-        List<Fact> extracted = extraction.extract(c.text());
+        List<Fact> extracted = extraction().extract(c.text());
         List<Fact> facts = factsOf(c, extracted);
         for (Fact f : collected) if (facts.stream().noneMatch(known -> known.getKey().equals(f.getKey()))) facts.add(f);
         Outcome o = evaluate(c.id(), facts, c.unknown(), threshold);

@@ -75,7 +75,7 @@ public final class Conversation {
         if (options.probe()) startProbes();
         try {
             view = new ReplView(console);
-            prompter = new Prompter(console);
+            prompter = new Prompter(console, new IdleWarmUp(loader::warmUp));
             prompts = new Prompts(this, state, view, prompter, new Commands(this, state, view), options);
             if (!console.interactive()) useEngine(); // nothing to type ahead on a pipe: a broken rule base fails before any output
             if (answers != null) applyAnswers(answers);
