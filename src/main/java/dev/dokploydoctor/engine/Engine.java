@@ -39,6 +39,7 @@ public final class Engine {
     private final TextExtraction extraction;
     private final Map<String, Integer> keyOrder = new HashMap<>();
     private volatile AnswerSpace answerSpace;
+    private volatile Observations observations;
 
     /** One evaluation before any question is chosen: the outcome and the facts the rules still need. */
     /** The outcome, the open needs, and every need the rules inserted (moot ones too: a rule's whole request). */
@@ -105,6 +106,12 @@ public final class Engine {
         String shown = Redactor.SHAPES.redact(text).strip().replaceAll("\\s+", " ");
         if (shown.length() > 60) shown = shown.substring(0, 57) + "...";
         return "did not recognise a symptom in \"" + shown + "\": give the HTTP status, the exact error message or the log line";
+    }
+
+    private Observations observations() {
+        Observations o = observations;
+        if (o == null) observations = o = Observations.of(knowledge);
+        return o;
     }
 
     /** The question planner for this rule base (the REPL, batch's questions and eval use the same one). */
@@ -194,6 +201,7 @@ public final class Engine {
             else if (o instanceof Need n) needs.add(n);
         }
         evidence.sort(Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule));
+        evidence = observations().attach(evidence, facts);
         // session order follows firing order, which follows the order rule files load in; a
         // question's first "why" must not depend on that
         needs.sort(Comparator.comparing(Need::getKey).thenComparing(Need::getCause).thenComparing(Need::getRule));
@@ -219,7 +227,7 @@ public final class Engine {
         Map<String, Double> certainty = new HashMap<>();
         List<Diagnosis> all = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
-            double cf = Certainty.combineAll(e.getValue().stream().map(Evidence::getCf).toList());
+            double cf = Certainty.ofCause(e.getValue());
             certainty.put(e.getKey(), cf);
             all.add(new Diagnosis(e.getKey(), cf, knowledge.cause(e.getKey()), List.copyOf(e.getValue())));
         }

@@ -277,10 +277,10 @@ public final class Planner {
 
     /** Combined certainty of every cause with evidence, including those ruled out (negative). */
     public static Map<String, Double> certainties(Outcome o) {
-        Map<String, List<Double>> cfs = new LinkedHashMap<>();
-        for (Evidence e : o.evidence()) cfs.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e.getCf());
+        Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
+        for (Evidence e : o.evidence()) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
         Map<String, Double> out = new LinkedHashMap<>();
-        cfs.forEach((c, l) -> out.put(c, Certainty.combineAll(l)));
+        byCause.forEach((c, l) -> out.put(c, Certainty.ofCause(l)));
         return out;
     }
 }

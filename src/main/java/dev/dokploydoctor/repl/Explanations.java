@@ -5,6 +5,7 @@ import dev.dokploydoctor.engine.Diagnosis;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Interview;
 import dev.dokploydoctor.engine.Evidence;
+import dev.dokploydoctor.report.CaseView;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Need;
 import dev.dokploydoctor.engine.Outcome;
@@ -195,11 +196,13 @@ public final class Explanations {
         List<Evidence> evidence = o.evidence().stream().filter(e -> e.getCause().equals(cause)).toList();
         if (evidence.isEmpty()) return "No rule has said anything about " + cause + " yet; try 'why-not " + cause + "'.";
         StringBuilder sb = new StringBuilder("How I reached " + style.bold(cause) + " " + certaintyOf(cause, o) + ":\n");
+        List<Evidence> counted = Certainty.counted(evidence);
         for (Evidence e : evidence) {
-            sb.append("  ").append(String.format("%+.2f", e.getCf())).append(" rule '").append(e.getRule()).append("'\n");
+            sb.append("  ").append(String.format("%+.2f", e.getCf())).append(" rule '").append(e.getRule()).append("'")
+                    .append(counted.contains(e) ? "" : style.dim(CaseView.NOT_COUNTED)).append('\n');
             for (Fact f : e.getMatched()) sb.append("        ").append(describe(f)).append('\n');
         }
-        sb.append("  ").append(style.dim("(certainty factors combine MYCIN-style; the threshold is " + threshold + ")")).append('\n');
+        sb.append("  ").append(style.dim("(certainty factors combine MYCIN-style, an observation counted once; the threshold is " + threshold + ")")).append('\n');
         return sb.toString();
     }
 
@@ -207,7 +210,7 @@ public final class Explanations {
     public String whyNot(String cause, Outcome o, Outcome ignoringUnknown) {
         Cause info = knowledge.cause(cause);
         List<Evidence> evidence = o.evidence().stream().filter(e -> e.getCause().equals(cause)).toList();
-        double cf = Certainty.combineAll(evidence.stream().map(Evidence::getCf).toList());
+        double cf = Certainty.ofCause(evidence);
         StringBuilder sb = new StringBuilder();
         Diagnosis top = o.top();
         if (top != null && top.cause().equals(cause) && o.status().isConclusive()) {
@@ -297,8 +300,8 @@ public final class Explanations {
     }
 
     String certaintyOf(String cause, Outcome o) {
-        List<Double> cfs = o.evidence().stream().filter(e -> e.getCause().equals(cause)).map(Evidence::getCf).toList();
-        return cfs.isEmpty() ? "(no evidence)" : text.certainty(Certainty.combineAll(cfs));
+        List<Evidence> evidence = o.evidence().stream().filter(e -> e.getCause().equals(cause)).toList();
+        return evidence.isEmpty() ? "(no evidence)" : text.certainty(Certainty.ofCause(evidence));
     }
 
     static String sourceOf(Fact f) {
