@@ -124,6 +124,43 @@ public final class Explanations {
         return sb.toString();
     }
 
+    /**
+     * The interview ended because none of our causes fits ({@link Interview.Stop#NONE_FITS}): say so
+     * plainly, with what was checked (the answers and what they ruled out) and the field reports most
+     * like this session, whose fixes are the best lead outside our list.
+     */
+    public String noneFits(Outcome o, List<OutcomeView.SimilarView> similar) {
+        long known = knowledge.causes().values().stream().filter(c -> !c.isAdvice()).count();
+        StringBuilder sb = new StringBuilder();
+        sb.append(style.warn()).append(' ').append(style.bold("inconclusive"))
+                .append(": none of the ").append(known).append(" causes I know fits what you told me.\n");
+        List<String> checked = new ArrayList<>();
+        for (Fact f : o.facts()) {
+            if (!Fact.USER.equals(f.getSource()) && !Fact.TEXT.equals(f.getSource())) continue;
+            if (f.getKey().equals("fault.reported") || f.getKey().equals("similar.cause")) continue;
+            checked.add(f.getKey() + " = " + f.getValue());
+        }
+        for (String k : o.unknown()) checked.add(k + " = ?");
+        if (!checked.isEmpty()) sb.append("    what I checked: ").append(String.join(", ", checked)).append('\n');
+        List<String> ruledOut = new ArrayList<>();
+        Planner.certainties(o).forEach((cause, cf) -> { if (cf <= Engine.RULED_OUT) ruledOut.add(cause); });
+        if (!ruledOut.isEmpty()) sb.append("    ruled out: ").append(String.join(", ", ruledOut)).append('\n');
+        if (!o.diagnoses().isEmpty()) {
+            sb.append("    weak hints only: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 3)).append('\n');
+        }
+        if (similar.isEmpty()) {
+            sb.append("    no field report is like this one either; 'report' writes the session up to ask for help\n");
+        } else {
+            sb.append("    similar field reports (what they turned out to be, and the fix):\n");
+            for (OutcomeView.SimilarView v : similar) {
+                sb.append("      ").append(style.info()).append(' ').append(v.link()).append("  ").append(style.bold(v.cause())).append('\n');
+                if (v.fix() != null && !v.fix().isBlank()) sb.append("          fixed by: ").append(v.fix()).append('\n');
+            }
+        }
+        sb.append("    'change <key>' revisits an answer, 'restart' starts over\n");
+        return sb.toString();
+    }
+
     /** Why this question: the causes it separates, the rules that need it, what each answer would do. */
     public String why(Planner.Plan plan, Outcome o) {
         if (plan == null) {
