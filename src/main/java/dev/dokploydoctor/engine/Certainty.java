@@ -16,18 +16,48 @@ public final class Certainty {
     public static final double HINT = 0.2;
 
     /**
+     * A diagnosis rests on at least one piece of evidence this strong on its own. Weak signs that
+     * each point a little (several networks, an error that comes and goes, a 504) add up under
+     * MYCIN, but on unseen field reports such stacks were the diagnoses that went wrong (round 6:
+     * rules at 0.3-0.5 right 81 % on the reports they were tuned on, 64 % on newer ones); only
+     * evidence that alone reaches this level kept its precision.
+     */
+    public static final double SUBSTANTIAL = 0.5;
+
+    /** Where weak signs alone stop: "likely" at the default diagnosis threshold (0.7), never diagnosed. */
+    public static final double WEAK_SIGNS_CEILING = 0.69;
+
+    /**
      * One cause's certainty from its evidence: MYCIN over the judgements, with an observation counted
      * once ({@link Evidence#getObservations()}: one pasted line that gave two facts, a fact and what
      * it implies, one stated fact that several rules read). When all of a cause's support rests on
      * one observation, its certainty is the strongest of those rules, not their sum: several rules
      * reading the same thing are one piece of evidence. A hint (support below {@link #HINT}) counts
      * only when it reads an observation no stronger support of the cause reads. Refutations combine
-     * as before.
+     * as before. Without one support of at least {@link #SUBSTANTIAL}, the sum stops at
+     * {@link #WEAK_SIGNS_CEILING}.
      */
     public static double ofCause(List<Evidence> evidence) {
+        double cf = uncapped(evidence);
+        return weakSignsOnly(evidence) ? Math.min(cf, WEAK_SIGNS_CEILING) : cf;
+    }
+
+    /** Whether the weak-signs ceiling lowered this cause's certainty (said beside its evidence). */
+    public static boolean heldAtCeiling(List<Evidence> evidence) {
+        return weakSignsOnly(evidence) && uncapped(evidence) > WEAK_SIGNS_CEILING;
+    }
+
+    private static double uncapped(List<Evidence> evidence) {
         List<Double> cfs = new ArrayList<>();
         for (Evidence e : counted(evidence)) cfs.add(e.getCf());
         return combineAll(cfs);
+    }
+
+    /** Whether some support exists but none of it reaches {@link #SUBSTANTIAL} on its own. */
+    static boolean weakSignsOnly(List<Evidence> evidence) {
+        double strongest = 0;
+        for (Evidence e : evidence) strongest = Math.max(strongest, e.getCf());
+        return strongest > 0 && strongest < SUBSTANTIAL;
     }
 
     /**

@@ -202,6 +202,7 @@ public final class Explanations {
                     .append(counted.contains(e) ? "" : style.dim(CaseView.NOT_COUNTED)).append('\n');
             for (Fact f : e.getMatched()) sb.append("        ").append(describe(f)).append('\n');
         }
+        if (Certainty.heldAtCeiling(evidence)) sb.append("  ").append(style.dim(CaseView.WEAK_SIGNS)).append('\n');
         sb.append("  ").append(style.dim("(certainty factors combine MYCIN-style, an observation counted once; the threshold is " + threshold + ")")).append('\n');
         return sb.toString();
     }

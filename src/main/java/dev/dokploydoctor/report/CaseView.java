@@ -116,6 +116,10 @@ public final class CaseView {
     /** Beside support that {@link Certainty#counted} leaves out. */
     public static final String NOT_COUNTED = " [not counted: reads what a stronger rule of this cause read]";
 
+    /** After the evidence of a cause that {@link Certainty#ofCause} holds at the weak-signs ceiling. */
+    public static final String WEAK_SIGNS = String.format(java.util.Locale.ROOT, "[weak signs only: no evidence reaches %.2f on its own, so at most %.2f]",
+            Certainty.SUBSTANTIAL, Certainty.WEAK_SIGNS_CEILING);
+
     /** One line per rule: what it concluded and the facts it matched; support that restates a stronger rule's observation says it is not counted. */
     public static List<String> evidence(List<Evidence> evidence) {
         List<String> out = new ArrayList<>();
@@ -136,6 +140,7 @@ public final class CaseView {
             if (!counted.contains(e)) sb.append(NOT_COUNTED);
             out.add(sb.toString());
         }
+        if (Certainty.heldAtCeiling(evidence)) out.add(WEAK_SIGNS);
         return out;
     }
 

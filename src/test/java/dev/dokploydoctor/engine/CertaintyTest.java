@@ -45,6 +45,23 @@ class CertaintyTest {
         assertEquals(0.1, Certainty.ofCause(List.of(on(0.1, "a", "user:loop"), on(0.05, "b", "user:loop"))), 1e-9);
     }
 
+    @Test void weakSignsAloneStopBelowTheThreshold() {
+        // several networks (0.45), an error that comes and goes (0.4), a 504 (0.35): 0.86 by MYCIN, held at 0.69
+        List<Evidence> weak = List.of(on(0.45, "a", "user:networks"), on(0.4, "b", "user:intermittent"), on(0.35, "c", "user:status"));
+        assertEquals(Certainty.WEAK_SIGNS_CEILING, Certainty.ofCause(weak), 1e-9);
+        assertTrue(Certainty.heldAtCeiling(weak));
+        // one substantial piece lets the rest add as before
+        assertEquals(Certainty.combineAll(List.of(0.5, 0.4, 0.35)),
+                Certainty.ofCause(List.of(on(0.5, "a", "user:networks"), on(0.4, "b", "user:intermittent"), on(0.35, "c", "user:status"))), 1e-9);
+        // below the ceiling nothing changes, and nothing is said
+        List<Evidence> two = List.of(on(0.3, "a", "user:x"), on(0.2, "b", "user:y"));
+        assertEquals(0.44, Certainty.ofCause(two), 1e-9);
+        assertFalse(Certainty.heldAtCeiling(two));
+        // a refutation still takes a held cause down
+        List<Evidence> refuted = List.of(on(0.45, "a", "user:x"), on(0.45, "b", "user:y"), on(0.4, "c", "user:z"), new Evidence("c", -0.9, "r", List.of()));
+        assertTrue(Certainty.ofCause(refuted) < 0);
+    }
+
     @Test void evidenceWithoutObservationsIsItsOwnAndRefutationsStillCombine() {
         Evidence bare = new Evidence("c", 0.15, "similar", List.of());
         assertEquals(Certainty.combine(0.6, 0.15), Certainty.ofCause(List.of(on(0.6, "a", "user:x"), bare)), 1e-9);
