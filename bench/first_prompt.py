@@ -6,7 +6,8 @@
 Runs COMMAND on a pseudo-terminal (as a user would), reads what it prints and stops it as soon
 as TEXT appears. With --type, types that line (and Enter) the moment TEXT appears, as a user who
 knows what to say, and stops when UNTIL appears after it (the first question): the time is then
-launch to the first question. Prints one JSON object: seconds of each run, their median, or a reason when the
+launch to the first question. Prints one JSON object: seconds of each run, their median, the CPU seconds of each
+run up to the moment it was stopped (user + system, from wait4) and their median, or a reason when the
 text never appeared (e.g. the REPL is not built yet).
 """
 import json
@@ -51,9 +52,10 @@ def one_run(command, text, timeout, typed=None, until=None):
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        os.waitpid(pid, 0)
+        _, _, usage = os.wait4(pid, 0)
         os.close(fd)
-    return found, seen.decode(errors="replace")[-300:], needle.decode(errors="replace")
+    cpu = round(usage.ru_utime + usage.ru_stime, 3)  # the whole process up to the kill: the figure to compare on a loaded machine
+    return found, cpu, seen.decode(errors="replace")[-300:], needle.decode(errors="replace")
 
 
 def main():
@@ -76,15 +78,17 @@ def main():
     command = args[1:]
     if not command:
         sys.exit("usage: first_prompt.py [--runs N] [--timeout S] [--text T] -- COMMAND...")
-    times = []
+    times, cpus = [], []
     for _ in range(runs):
-        found, tail, missing = one_run(command, text, timeout, typed, until)
+        found, cpu, tail, missing = one_run(command, text, timeout, typed, until)
         if found is None:
             print(json.dumps({"text": text, "median_s": None,
                               "reason": f"'{missing}' did not appear within {timeout:g} s", "output_tail": tail}))
             return
         times.append(round(found, 3))
-    print(json.dumps({"text": text, "typed": typed, "until": until, "runs_s": times, "median_s": round(statistics.median(times), 3)}))
+        cpus.append(cpu)
+    print(json.dumps({"text": text, "typed": typed, "until": until, "runs_s": times, "median_s": round(statistics.median(times), 3),
+                      "cpu_s": cpus, "median_cpu_s": round(statistics.median(cpus), 3)}))
 
 
 if __name__ == "__main__":

@@ -36,9 +36,10 @@ public final class Engine {
 
     private final Knowledge knowledge;
     private final RuleBase rules;
-    private final TextExtraction extraction;
+    private volatile TextExtraction extraction; // on first use: a session whose first words are a menu pick or a status code never needs it
     private final Map<String, Integer> keyOrder = new HashMap<>();
     private volatile AnswerSpace answerSpace;
+    private volatile Observations observations;
 
     /** One evaluation before any question is chosen: the outcome and the facts the rules still need. */
     /** The outcome, the open needs, and every need the rules inserted (moot ones too: a rule's whole request). */
@@ -47,7 +48,6 @@ public final class Engine {
     public Engine(Knowledge knowledge, RuleBase rules) {
         this.knowledge = knowledge;
         this.rules = rules;
-        this.extraction = knowledge.textExtraction();
         int i = 0;
         for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
     }
@@ -56,11 +56,15 @@ public final class Engine {
 
     public Knowledge knowledge() { return knowledge; }
     public RuleBase rules() { return rules; }
-    public TextExtraction extraction() { return extraction; }
+    public TextExtraction extraction() {
+        TextExtraction e = extraction;
+        if (e == null) extraction = e = knowledge.textExtraction(); // one per knowledge, built once (Knowledge is synchronized)
+        return e;
+    }
 
     /** Stated facts first; facts extracted from the text fill only keys not stated. */
     public List<Fact> factsOf(CaseInput c) {
-        return factsOf(c, extraction.extract(c.text()));
+        return factsOf(c, extraction().extract(c.text()));
     }
 
     private static List<Fact> factsOf(CaseInput c, List<Fact> extracted) {
@@ -85,7 +89,7 @@ public final class Engine {
      * and do not count as a symptom read from the text.
      */
     public Outcome diagnose(CaseInput c, double threshold, List<Fact> collected) {
-        List<Fact> extracted = extraction.extract(c.text());
+        List<Fact> extracted = extraction().extract(c.text());
         List<Fact> facts = factsOf(c, extracted);
         for (Fact f : collected) if (facts.stream().noneMatch(known -> known.getKey().equals(f.getKey()))) facts.add(f);
         Outcome o = evaluate(c.id(), facts, c.unknown(), threshold);
@@ -105,6 +109,12 @@ public final class Engine {
         String shown = Redactor.SHAPES.redact(text).strip().replaceAll("\\s+", " ");
         if (shown.length() > 60) shown = shown.substring(0, 57) + "...";
         return "did not recognise a symptom in \"" + shown + "\": give the HTTP status, the exact error message or the log line";
+    }
+
+    private Observations observations() {
+        Observations o = observations;
+        if (o == null) observations = o = Observations.of(knowledge);
+        return o;
     }
 
     /** The question planner for this rule base (the REPL, batch's questions and eval use the same one). */
@@ -194,6 +204,7 @@ public final class Engine {
             else if (o instanceof Need n) needs.add(n);
         }
         evidence.sort(Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule));
+        evidence = observations().attach(evidence, facts);
         // session order follows firing order, which follows the order rule files load in; a
         // question's first "why" must not depend on that
         needs.sort(Comparator.comparing(Need::getKey).thenComparing(Need::getCause).thenComparing(Need::getRule));
@@ -219,7 +230,7 @@ public final class Engine {
         Map<String, Double> certainty = new HashMap<>();
         List<Diagnosis> all = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
-            double cf = Certainty.combineAll(e.getValue().stream().map(Evidence::getCf).toList());
+            double cf = Certainty.ofCause(e.getValue());
             certainty.put(e.getKey(), cf);
             all.add(new Diagnosis(e.getKey(), cf, knowledge.cause(e.getKey()), List.copyOf(e.getValue())));
         }

@@ -6,6 +6,7 @@ import org.kie.api.runtime.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A rule's judgement on a cause: certainty factor {@code cf} in [-1, 1] (positive supports,
@@ -17,12 +18,17 @@ public final class Evidence {
     private final double cf;
     private final String rule;
     private final List<Fact> matched;
+    private final Set<String> observations;
 
     public Evidence(RuleContext drools, String cause, double cf) {
         this(cause, cf, drools.getRule().getName(), matchedFacts(drools));
     }
 
     public Evidence(String cause, double cf, String rule, List<Fact> matched) {
+        this(cause, cf, rule, matched, Set.of());
+    }
+
+    private Evidence(String cause, double cf, String rule, List<Fact> matched, Set<String> observations) {
         if (cf < -1 || cf > 1 || Double.isNaN(cf)) {
             throw new IllegalArgumentException("certainty factor of rule '" + rule + "' must be in [-1, 1], was " + cf);
         }
@@ -30,7 +36,19 @@ public final class Evidence {
         this.cf = cf;
         this.rule = rule;
         this.matched = matched;
+        this.observations = observations;
     }
+
+    /**
+     * The same judgement resting on these observations (the origins of the facts its rule tested,
+     * {@link Observations}); the engine sets them once the rules have fired.
+     */
+    public Evidence on(Set<String> observations) {
+        return new Evidence(cause, cf, rule, matched, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(observations)));
+    }
+
+    /** The observations it rests on ({@link Fact#getOrigin()}); empty: its own, shared with no other evidence. */
+    public Set<String> getObservations() { return observations; }
 
     static List<Fact> matchedFacts(RuleContext drools) {
         List<Fact> facts = new ArrayList<>();

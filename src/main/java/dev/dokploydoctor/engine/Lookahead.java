@@ -46,7 +46,8 @@ public final class Lookahead implements AutoCloseable {
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
         this.cfNow = SimilarFallback.fromRules(current);
-        this.belief = Planner.towardSimilar(planner.belief(hypotheses, cfNow, current.facts()), hypotheses, current);
+        this.belief = Planner.towardSimilar(planner.belief(hypotheses, cfNow, current.facts()), hypotheses, current,
+                Planner.inPlay(hypotheses, cfNow).isEmpty());
         this.entropy = Planner.entropy(belief);
     }
 

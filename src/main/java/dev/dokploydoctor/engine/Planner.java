@@ -204,11 +204,17 @@ public final class Planner {
         return b;
     }
 
-    /** The similar reports' vote (SimilarFallback) weighs its cause as its certainty would, and nothing else. */
-    static double[] towardSimilar(double[] belief, List<String> hypotheses, Outcome current) {
+    /**
+     * The similar reports' vote (SimilarFallback) weighs its cause as its certainty would; while no
+     * rule supports any cause ({@code rulesSilent}), the voted cause also counts as suggested, as a
+     * cause the user's words point at does ({@link #UNSUGGESTED}): its decisive question comes before
+     * fishing through every symptom (dev: a Traefik that lost the Docker API, its error asked second
+     * instead of never).
+     */
+    static double[] towardSimilar(double[] belief, List<String> hypotheses, Outcome current, boolean rulesSilent) {
         int h = hypotheses.indexOf(SimilarFallback.supported(current));
         if (h < 0) return belief;
-        belief[h] *= Math.exp(SHARPNESS * SimilarFallback.SUPPORT);
+        belief[h] *= Math.exp(SHARPNESS * SimilarFallback.SUPPORT) * (rulesSilent ? 1 / UNSUGGESTED : 1);
         double sum = 0;
         for (double b : belief) sum += b;
         for (int i = 0; i < belief.length; i++) belief[i] /= sum;
@@ -271,10 +277,10 @@ public final class Planner {
 
     /** Combined certainty of every cause with evidence, including those ruled out (negative). */
     public static Map<String, Double> certainties(Outcome o) {
-        Map<String, List<Double>> cfs = new LinkedHashMap<>();
-        for (Evidence e : o.evidence()) cfs.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e.getCf());
+        Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
+        for (Evidence e : o.evidence()) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
         Map<String, Double> out = new LinkedHashMap<>();
-        cfs.forEach((c, l) -> out.put(c, Certainty.combineAll(l)));
+        byCause.forEach((c, l) -> out.put(c, Certainty.ofCause(l)));
         return out;
     }
 }

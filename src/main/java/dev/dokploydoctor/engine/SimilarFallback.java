@@ -69,17 +69,16 @@ final class SimilarFallback {
      * would otherwise read as that answer counting against the voted cause.
      */
     static Map<String, Double> fromRules(Outcome o) {
-        Map<String, List<Double>> cfs = new LinkedHashMap<>();
-        for (Evidence e : o.evidence()) if (!RULE.equals(e.getRule())) cfs.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e.getCf());
+        Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
+        for (Evidence e : o.evidence()) if (!RULE.equals(e.getRule())) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
         Map<String, Double> out = new LinkedHashMap<>();
-        cfs.forEach((c, l) -> out.put(c, Certainty.combineAll(l)));
+        byCause.forEach((c, l) -> out.put(c, Certainty.ofCause(l)));
         return out;
     }
 
     private static double combined(List<Evidence> evidence, List<Double> more) {
-        List<Double> cfs = new ArrayList<>();
-        for (Evidence e : evidence) cfs.add(e.getCf());
-        cfs.addAll(more);
-        return Certainty.combineAll(cfs);
+        List<Evidence> all = new ArrayList<>(evidence);
+        for (double cf : more) all.add(new Evidence(all.isEmpty() ? "" : all.get(0).getCause(), cf, RULE, List.of()));
+        return Certainty.ofCause(all);
     }
 }

@@ -22,17 +22,20 @@ import java.nio.file.Path;
  * streamed element by element with {@link #openParser} and a {@link ValueReader}.
  */
 public final class Documents {
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxStringLength(16 * 1024 * 1024).maxNestingDepth(1000).build(); // ValueReader's own, lower limits come first
+    /** The parsers, made on first use: a start whose YAML the build parsed ({@link ParsedDocuments}) loads neither. */
+    private static final class Parsers {
+        static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+                .maxStringLength(16 * 1024 * 1024).maxNestingDepth(1000).build(); // ValueReader's own, lower limits come first
 
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
-    private static final YAMLFactory YAML;
-    static {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(Integer.MAX_VALUE); // batch files are streamed; size is not a reason to fail
-        options.setAllowDuplicateKeys(true);          // we report duplicates ourselves, with the line
-        options.setNestingDepthLimit(1000);           // ValueReader reports deeper than 32 per case; this is the backstop
-        YAML = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
+        static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+        static final YAMLFactory YAML;
+        static {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(Integer.MAX_VALUE); // batch files are streamed; size is not a reason to fail
+            options.setAllowDuplicateKeys(true);          // we report duplicates ourselves, with the line
+            options.setNestingDepthLimit(1000);           // ValueReader reports deeper than 32 per case; this is the backstop
+            YAML = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
+        }
     }
 
     private Documents() {}
@@ -47,8 +50,11 @@ public final class Documents {
         String name = path.toString();
         String content;
         try {
-            content = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+            byte[] bytes = Files.readAllBytes(path);
+            Node parsed = ParsedDocuments.lookup(path, bytes, name); // the build's tree when these are the very bytes it parsed
+            if (parsed != null) return parsed;
+            content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new KnowledgeError(name, 0, null, "not a UTF-8 text file");
         } catch (IOException e) {
             throw new KnowledgeError(name, 0, null, "cannot read: " + e.getMessage());
@@ -72,7 +78,7 @@ public final class Documents {
     }
 
     public static JsonParser openParser(Reader reader, String name) throws IOException {
-        return (isJson(name) ? JSON : YAML).createParser(reader);
+        return (isJson(name) ? Parsers.JSON : Parsers.YAML).createParser(reader);
     }
 
     /** Read the value at the parser's current token (already advanced to it); see {@link ValueReader}. */

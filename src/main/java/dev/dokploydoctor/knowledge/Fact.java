@@ -23,18 +23,35 @@ public final class Fact {
     private final Object value;
     private final String source;
     private final String evidence;
+    private final String origin;
 
     public Fact(String key, Object value, String source, String evidence) {
+        this(key, value, source, evidence, null);
+    }
+
+    /**
+     * {@code origin}: the observation the fact was read from, shared by every fact read from it (the
+     * span of text one catalog entry matched, {@code text@12-40}; the fact an implied one follows
+     * from). Null: the fact is its own observation (a stated fact, an answer, a probe's finding).
+     */
+    public Fact(String key, Object value, String source, String evidence, String origin) {
         this.key = Objects.requireNonNull(key, "key");
         this.value = Objects.requireNonNull(value, "value of " + key);
         this.source = source == null ? USER : source;
         this.evidence = evidence == null ? "" : evidence;
+        this.origin = origin;
     }
 
     public String getKey() { return key; }
     public Object getValue() { return value; }
     public String getSource() { return source; }
     public String getEvidence() { return evidence; }
+
+    /**
+     * The observation this fact comes from: facts with the same origin (or text origins whose spans
+     * overlap) are one observation, however many keys it gave. Certainty counts an observation once.
+     */
+    public String getOrigin() { return origin != null ? origin : source + ":" + key; }
 
     /** Numeric value, or -1 when the value is not a number (so {@code num == 502} is simply false). */
     public long getNum() { return value instanceof Number n ? n.longValue() : -1; }

@@ -88,8 +88,9 @@ public final class Implications {
                     }
                     Fact now = facts.get(key);
                     if (now != null && now.getValue().equals(value)) continue;
-                    Fact implied = sameKey ? new Fact(key, value, source.getSource(), source.getEvidence())
-                            : new Fact(key, value, Fact.DERIVED, "follows from " + source.getKey() + " = " + source.getText());
+                    // what a fact implies is the same observation, not a second one
+                    Fact implied = sameKey ? new Fact(key, value, source.getSource(), source.getEvidence(), source.getOrigin())
+                            : new Fact(key, value, Fact.DERIVED, "follows from " + source.getKey() + " = " + source.getText(), source.getOrigin());
                     facts.put(key, implied);
                     changed = true;
                 }

@@ -44,6 +44,20 @@ public final class Layers {
     }
 
     /**
+     * Whether {@code file} (under a folder named knowledge) holds exactly the text of the same file in
+     * the copy bundled with this program: a checkout's unchanged rule file is the program's own.
+     */
+    static boolean sameAsBundled(Path file, String text) {
+        String relative = ParsedDocuments.underKnowledge(file);
+        if (relative == null) return false;
+        try (java.io.InputStream in = Layers.class.getResourceAsStream("/bundled/knowledge/" + relative)) {
+            return in != null && java.util.Arrays.equals(in.readAllBytes(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * The checkout this program was built in (its classes or jar sit in target/), or null when it
      * runs from elsewhere (an installed jar).
      */

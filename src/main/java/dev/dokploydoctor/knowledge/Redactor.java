@@ -132,6 +132,6 @@ public final class Redactor {
         }
         String evidence = redact(f.getEvidence());
         if (clean.equals(value) && evidence.equals(f.getEvidence())) return f;
-        return new Fact(f.getKey(), clean, f.getSource(), evidence);
+        return new Fact(f.getKey(), clean, f.getSource(), evidence, f.getOrigin());
     }
 }

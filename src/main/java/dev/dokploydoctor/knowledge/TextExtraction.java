@@ -138,6 +138,8 @@ public final class TextExtraction {
         String excerpt = excerpt(reading.originalSpan(m.start(), m.end()));
         String evidence = "extractor '" + ex.id() + "' matched \"" + excerpt + "\""
                 + (ex.source() == null ? "" : " (source: " + ex.source() + ")");
+        // every fact of one match is one observation: the words it matched (engine/Observations)
+        String origin = Fact.TEXT + "@" + m.start() + "-" + m.end();
         List<Fact> facts = new ArrayList<>();
         for (Map.Entry<String, Object> e : ex.facts().entrySet()) {
             Object value = e.getValue();
@@ -150,7 +152,7 @@ public final class TextExtraction {
                     continue; // the group did not hold a value of the right type; skip, do not guess
                 }
             }
-            facts.add(new Fact(e.getKey(), value, Fact.TEXT, evidence));
+            facts.add(new Fact(e.getKey(), value, Fact.TEXT, evidence, origin));
         }
         return new Recognised(ex, excerpt, facts);
     }

@@ -12,6 +12,7 @@ import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.report.SimilarLookup;
 import dev.dokploydoctor.report.Style;
 
 import java.io.PrintStream;
@@ -44,6 +45,7 @@ public final class Conversation {
     private Engine engine;
     private Explanations words;
     private Interview interview;
+    private SimilarLookup similar;
     /** Probe runs: one at start, one more when the user names the site's URL. */
     private final ProbeIntake probes = new ProbeIntake();
     private Map<String, CaseInput> examples;
@@ -75,7 +77,7 @@ public final class Conversation {
         if (options.probe()) startProbes();
         try {
             view = new ReplView(console);
-            prompter = new Prompter(console);
+            prompter = new Prompter(console, new IdleWarmUp(loader::warmUp));
             prompts = new Prompts(this, state, view, prompter, new Commands(this, state, view), options);
             if (!console.interactive()) useEngine(); // nothing to type ahead on a pipe: a broken rule base fails before any output
             if (answers != null) applyAnswers(answers);
@@ -185,9 +187,11 @@ public final class Conversation {
                     case QUESTION_LIMIT -> view.dim("  (" + Interview.QUESTION_LIMIT + " questions asked: I stop here)");
                     case UNANSWERED_LIMIT -> view.dim("  (" + state.session.questionsAnsweredUnknown()
                             + " questions you could not answer: I stop here; below, what would settle it)");
-                    case NOTHING_MOVES -> { }
+                    case NOTHING_MOVES, NONE_FITS -> { }
                 }
-                view.println(words.inconclusive(outcome, ignoringUnknown(), ((Interview.End) step).stop()));
+                Interview.Stop stop = ((Interview.End) step).stop();
+                view.println(stop == Interview.Stop.NONE_FITS ? words.noneFits(outcome, similarReports().find(outcome))
+                        : words.inconclusive(outcome, ignoringUnknown(), stop));
             }
         }
     }
@@ -268,6 +272,12 @@ public final class Conversation {
     double threshold() { return options.threshold(); }
     List<Knowledge.Layer> layers() { return options.layers().get(); }
     private Style style() { return view.style(); }
+
+    /** The field reports like a session, shown when none of our causes fits (indexed on first use). */
+    private SimilarLookup similarReports() {
+        if (similar == null || similar.knowledge() != engine.knowledge()) similar = new SimilarLookup(engine.knowledge());
+        return similar;
+    }
 
     Map<String, CaseInput> examples() {
         if (examples == null) {

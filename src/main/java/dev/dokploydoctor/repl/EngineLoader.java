@@ -49,13 +49,11 @@ public final class EngineLoader {
             try {
                 Knowledge loaded = Knowledge.load(layers.get());
                 k.complete(loaded);
-                loaded.textExtraction(); // while the rule base is still being read
                 Engine compiled = new Engine(loaded, RuleBase.load(loaded, bundled.join()));
                 // the first session pays for class loading; pay it here, not on the first answer
                 compiled.evaluate("warm-up", List.of(), Set.of(), Engine.DEFAULT_THRESHOLD);
                 e.complete(compiled);
                 Timing.mark("rules ready");
-                warmSimilarReports(loaded);
             } catch (Throwable failure) {
                 k.completeExceptionally(failure);
                 e.completeExceptionally(failure);
@@ -67,12 +65,19 @@ public final class EngineLoader {
         return new EngineLoader(k, e);
     }
 
-    /** The similar field reports vote on the first text: index them now, not when it is typed. */
-    private static void warmSimilarReports(Knowledge knowledge) {
+    /**
+     * Build what a text needs and a status code or menu pick does not: the catalog's prefilter and the
+     * similar field reports' index (the vote on a text). Run while the user is idle at a prompt
+     * ({@link IdleWarmUp}), never before the first question: a text typed before then builds them
+     * itself, once. Each costs a few tenths of a second of CPU.
+     */
+    void warmUp() {
         try {
-            FieldLibrary.of(knowledge);
+            Engine ready = engine.join();
+            ready.extraction();
+            FieldLibrary.of(ready.knowledge());
         } catch (RuntimeException e) {
-            // the rules are ready all the same; the vote meets the same problem when it is used
+            // a failed load is reported by the session; the vote meets the same problem when it is used
         }
     }
 

@@ -5,6 +5,7 @@ import dev.dokploydoctor.engine.Diagnosis;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Interview;
 import dev.dokploydoctor.engine.Evidence;
+import dev.dokploydoctor.report.CaseView;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Need;
 import dev.dokploydoctor.engine.Outcome;
@@ -123,6 +124,43 @@ public final class Explanations {
         return sb.toString();
     }
 
+    /**
+     * The interview ended because none of our causes fits ({@link Interview.Stop#NONE_FITS}): say so
+     * plainly, with what was checked (the answers and what they ruled out) and the field reports most
+     * like this session, whose fixes are the best lead outside our list.
+     */
+    public String noneFits(Outcome o, List<OutcomeView.SimilarView> similar) {
+        long known = knowledge.causes().values().stream().filter(c -> !c.isAdvice()).count();
+        StringBuilder sb = new StringBuilder();
+        sb.append(style.warn()).append(' ').append(style.bold("inconclusive"))
+                .append(": none of the ").append(known).append(" causes I know fits what you told me.\n");
+        List<String> checked = new ArrayList<>();
+        for (Fact f : o.facts()) {
+            if (!Fact.USER.equals(f.getSource()) && !Fact.TEXT.equals(f.getSource())) continue;
+            if (f.getKey().equals("fault.reported") || f.getKey().equals("similar.cause")) continue;
+            checked.add(f.getKey() + " = " + f.getValue());
+        }
+        for (String k : o.unknown()) checked.add(k + " = ?");
+        if (!checked.isEmpty()) sb.append("    what I checked: ").append(String.join(", ", checked)).append('\n');
+        List<String> ruledOut = new ArrayList<>();
+        Planner.certainties(o).forEach((cause, cf) -> { if (cf <= Engine.RULED_OUT) ruledOut.add(cause); });
+        if (!ruledOut.isEmpty()) sb.append("    ruled out: ").append(String.join(", ", ruledOut)).append('\n');
+        if (!o.diagnoses().isEmpty()) {
+            sb.append("    weak hints only: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 3)).append('\n');
+        }
+        if (similar.isEmpty()) {
+            sb.append("    no field report is like this one either; 'report' writes the session up to ask for help\n");
+        } else {
+            sb.append("    similar field reports (what they turned out to be, and the fix):\n");
+            for (OutcomeView.SimilarView v : similar) {
+                sb.append("      ").append(style.info()).append(' ').append(v.link()).append("  ").append(style.bold(v.cause())).append('\n');
+                if (v.fix() != null && !v.fix().isBlank()) sb.append("          fixed by: ").append(v.fix()).append('\n');
+            }
+        }
+        sb.append("    'change <key>' revisits an answer, 'restart' starts over\n");
+        return sb.toString();
+    }
+
     /** Why this question: the causes it separates, the rules that need it, what each answer would do. */
     public String why(Planner.Plan plan, Outcome o) {
         if (plan == null) {
@@ -158,11 +196,13 @@ public final class Explanations {
         List<Evidence> evidence = o.evidence().stream().filter(e -> e.getCause().equals(cause)).toList();
         if (evidence.isEmpty()) return "No rule has said anything about " + cause + " yet; try 'why-not " + cause + "'.";
         StringBuilder sb = new StringBuilder("How I reached " + style.bold(cause) + " " + certaintyOf(cause, o) + ":\n");
+        List<Evidence> counted = Certainty.counted(evidence);
         for (Evidence e : evidence) {
-            sb.append("  ").append(String.format("%+.2f", e.getCf())).append(" rule '").append(e.getRule()).append("'\n");
+            sb.append("  ").append(String.format("%+.2f", e.getCf())).append(" rule '").append(e.getRule()).append("'")
+                    .append(counted.contains(e) ? "" : style.dim(CaseView.NOT_COUNTED)).append('\n');
             for (Fact f : e.getMatched()) sb.append("        ").append(describe(f)).append('\n');
         }
-        sb.append("  ").append(style.dim("(certainty factors combine MYCIN-style; the threshold is " + threshold + ")")).append('\n');
+        sb.append("  ").append(style.dim("(certainty factors combine MYCIN-style, an observation counted once; the threshold is " + threshold + ")")).append('\n');
         return sb.toString();
     }
 
@@ -170,7 +210,7 @@ public final class Explanations {
     public String whyNot(String cause, Outcome o, Outcome ignoringUnknown) {
         Cause info = knowledge.cause(cause);
         List<Evidence> evidence = o.evidence().stream().filter(e -> e.getCause().equals(cause)).toList();
-        double cf = Certainty.combineAll(evidence.stream().map(Evidence::getCf).toList());
+        double cf = Certainty.ofCause(evidence);
         StringBuilder sb = new StringBuilder();
         Diagnosis top = o.top();
         if (top != null && top.cause().equals(cause) && o.status().isConclusive()) {
@@ -260,8 +300,8 @@ public final class Explanations {
     }
 
     String certaintyOf(String cause, Outcome o) {
-        List<Double> cfs = o.evidence().stream().filter(e -> e.getCause().equals(cause)).map(Evidence::getCf).toList();
-        return cfs.isEmpty() ? "(no evidence)" : text.certainty(Certainty.combineAll(cfs));
+        List<Evidence> evidence = o.evidence().stream().filter(e -> e.getCause().equals(cause)).toList();
+        return evidence.isEmpty() ? "(no evidence)" : text.certainty(Certainty.ofCause(evidence));
     }
 
     static String sourceOf(Fact f) {

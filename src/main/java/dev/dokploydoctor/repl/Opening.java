@@ -43,6 +43,11 @@ public final class Opening {
     private Opening() {}
 
     public static Parsed parse(String input, Vocabulary vocabulary, TextExtraction extraction) {
+        return parse(input, vocabulary, () -> extraction);
+    }
+
+    /** As above, with the catalog asked for only when the answer is text (a menu pick or a status code needs none). */
+    public static Parsed parse(String input, Vocabulary vocabulary, java.util.function.Supplier<TextExtraction> extraction) {
         String text = input.strip();
         Map<String, Fact> facts = new LinkedHashMap<>();
         if (text.matches("\\d") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= MENU.size()) {
@@ -66,7 +71,7 @@ public final class Opening {
             url = candidate;
             putIfDeclared(facts, vocabulary, "domain.host", host, "from the URL " + url);
         }
-        for (Fact f : extraction.extract(text)) facts.putIfAbsent(f.getKey(), f);
+        for (Fact f : extraction.get().extract(text)) facts.putIfAbsent(f.getKey(), f);
         return new Parsed(new ArrayList<>(facts.values()), text, url);
     }
 

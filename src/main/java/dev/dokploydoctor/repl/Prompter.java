@@ -14,7 +14,13 @@ final class Prompter {
     /** True while a read waits for the user (only then may a probe's arrival cut it short). */
     private volatile boolean reading;
 
-    Prompter(Console console) { this.console = console; }
+    /** Told when a read starts waiting and when it ends, so warm-ups run only while the user is idle. */
+    private final IdleWarmUp idle;
+
+    Prompter(Console console, IdleWarmUp idle) {
+        this.console = console;
+        this.idle = idle;
+    }
 
     FactSpec asking() { return asking; }
 
@@ -34,10 +40,12 @@ final class Prompter {
     String line(String prompt) throws Console.Interrupted, Console.Woken {
         String line;
         reading = true;
+        idle.waiting();
         try {
             line = console.readLine(prompt);
         } finally {
             reading = false;
+            idle.answered();
         }
         if (line == null || !line.strip().equals("\"\"\"")) return line;
         StringBuilder block = new StringBuilder();

@@ -43,7 +43,7 @@ final class Prompts {
         Command command = Command.parse(line);
         if (command != null) return commands.run(command);
         Knowledge k = c.knowledge();
-        Opening.Parsed parsed = Opening.parse(line, k.vocabulary(), k.textExtraction());
+        Opening.Parsed parsed = Opening.parse(line, k.vocabulary(), k::textExtraction);
         if (!Opening.reportsSomething(parsed, k.vocabulary())) {
             // the user came because something is wrong: say what was not understood, and ask
             view.println(style().warn() + " I did not recognise a symptom in that, so I will ask what I need."

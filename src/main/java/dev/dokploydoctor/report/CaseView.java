@@ -1,6 +1,7 @@
 package dev.dokploydoctor.report;
 
 import dev.dokploydoctor.engine.Diagnosis;
+import dev.dokploydoctor.engine.Certainty;
 import dev.dokploydoctor.engine.Evidence;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
@@ -112,9 +113,13 @@ public final class CaseView {
         return m;
     }
 
-    /** One line per rule: what it concluded and the facts it matched. */
+    /** Beside support that {@link Certainty#counted} leaves out. */
+    public static final String NOT_COUNTED = " [not counted: reads what a stronger rule of this cause read]";
+
+    /** One line per rule: what it concluded and the facts it matched; support that restates a stronger rule's observation says it is not counted. */
     public static List<String> evidence(List<Evidence> evidence) {
         List<String> out = new ArrayList<>();
+        List<Evidence> counted = Certainty.counted(evidence);
         for (Evidence e : evidence) {
             StringBuilder sb = new StringBuilder();
             sb.append(signed(e.getCf())).append(" '").append(e.getRule()).append("'");
@@ -128,6 +133,7 @@ public final class CaseView {
                 }
                 sb.append(String.join(", ", parts));
             }
+            if (!counted.contains(e)) sb.append(NOT_COUNTED);
             out.add(sb.toString());
         }
         return out;

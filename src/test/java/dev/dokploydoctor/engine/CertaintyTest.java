@@ -20,6 +20,38 @@ class CertaintyTest {
         assertEquals(a, b, 1e-12);
     }
 
+    static Evidence on(double cf, String rule, String... observations) {
+        return new Evidence("c", cf, rule, List.of()).on(java.util.Set.of(observations));
+    }
+
+    @Test void oneObservationReadByTwoRulesCountsOnce() {
+        // "Tunnel server stopped" gives tunnel.connected=false and cloudflared.running=false: one line, two rules
+        assertEquals(0.6, Certainty.ofCause(List.of(on(0.45, "not connected", "text@10-31"), on(0.6, "not running", "text@10-31"))), 1e-9);
+        // two catalog entries matching overlapping words are one observation too
+        assertEquals(0.6, Certainty.ofCause(List.of(on(0.45, "a", "text@10-31"), on(0.6, "b", "text@20-40"))), 1e-9);
+        // two observations: MYCIN as before
+        assertEquals(0.78, Certainty.ofCause(List.of(on(0.45, "a", "text@10-31"), on(0.6, "b", "text@40-60"))), 1e-9);
+        assertEquals(0.78, Certainty.ofCause(List.of(on(0.45, "a", "user:http.status"), on(0.6, "b", "user:container.health"))), 1e-9);
+        // a rule that reads the shared observation and another one combines with the first
+        assertEquals(0.76, Certainty.ofCause(List.of(on(0.6, "a", "user:x"), on(0.4, "b", "user:x", "user:y"))), 1e-9);
+    }
+
+    @Test void aHintThatReadsNothingNewAddsNothing() {
+        // "redirect loop, which SSL mode?" (0.10) restates the loop that the 0.75 rule read with the SSL mode
+        assertEquals(0.75, Certainty.ofCause(List.of(on(0.75, "loop with flexible", "user:loop", "user:ssl"), on(0.1, "loop, which mode?", "user:loop"))), 1e-9);
+        // a weak rule on a new observation still adds
+        assertEquals(0.775, Certainty.ofCause(List.of(on(0.75, "a", "user:loop", "user:ssl"), on(0.1, "b", "user:tunnel"))), 1e-9);
+        // hints alone still rank a cause
+        assertEquals(0.1, Certainty.ofCause(List.of(on(0.1, "a", "user:loop"), on(0.05, "b", "user:loop"))), 1e-9);
+    }
+
+    @Test void evidenceWithoutObservationsIsItsOwnAndRefutationsStillCombine() {
+        Evidence bare = new Evidence("c", 0.15, "similar", List.of());
+        assertEquals(Certainty.combine(0.6, 0.15), Certainty.ofCause(List.of(on(0.6, "a", "user:x"), bare)), 1e-9);
+        assertEquals(Certainty.combine(0.6, -0.5),
+                Certainty.ofCause(List.of(on(0.6, "a", "user:x"), on(0.3, "b", "user:x"), new Evidence("c", -0.5, "r", List.of()))), 1e-9);
+    }
+
     @Test void ruleFunctions() {
         assertTrue(RuleFunctions.isLoopback("127.0.0.1"));
         assertTrue(RuleFunctions.isLoopback("[::1]"));

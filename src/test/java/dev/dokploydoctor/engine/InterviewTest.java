@@ -76,4 +76,19 @@ class InterviewTest {
         Interview.Ask goesOn = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "c", "note"), 5));
         assertEquals("d", goesOn.plan().question().key());
     }
+
+    @Test
+    void whenTheAnswersLeaveNoCauseFittingItSaysSoAfterTheQuestionsWereAsked() {
+        // the symptom was asked and is absent: no rule supports any cause
+        List<Fact> absent = List.of(user("sym", false));
+        // answered one, then did not know two more: none of the causes fits, and no question left
+        // diagnoses one (the other symptom would only suggest): it ends, saying none fits
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(absent, Set.of("a", "b", "c"), 4, 3));
+        assertEquals(Interview.Stop.NONE_FITS, end.stop());
+        // with fewer questions left unanswered it still asks
+        assertInstanceOf(Interview.Ask.class, interview.next(absent, Set.of("a"), 2, 1));
+        // and a user who has answered nothing yet is never told that none fits: what they said is not known
+        Interview.Step fromFile = interview.next(absent, Set.of("a", "b", "c"), 0, 0);
+        assertInstanceOf(Interview.Ask.class, fromFile, "nothing asked yet: a question, never an end");
+    }
 }

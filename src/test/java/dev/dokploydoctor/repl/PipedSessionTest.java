@@ -3,6 +3,7 @@ package dev.dokploydoctor.repl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Interview;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.AnswersFile;
@@ -170,6 +171,28 @@ class PipedSessionTest {
             assertTrue(out.contains("candidates:"), out);
             assertTrue(out.contains("would settle it (you did not know these):"), out);
             assertTrue(out.contains("· " + answerer.asked().get(0) + ":"), "names what would settle it:\n" + out);
+            assertEquals(4, s.exitCode(), "inconclusive exits 4");
+        }
+    }
+
+    @Test
+    void aFaultOutsideOurCausesEndsSayingNoneFitsWithWhatWasCheckedAndSimilarReports(@TempDir Path home) {
+        // a 413 (a proxy's body limit: no cause of ours); the app resolves its siblings, the deploy is
+        // done, the containers run; anything else the user does not know
+        Map<String, Object> healthy = Map.of("app.dns_failure", false, "deploy.status", "done", "containers.running", true);
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("Uploading a file bigger than 1 MB fails with 413 Request Entity Too Large");
+            WorldAnswerer answerer = new WorldAnswerer(s, healthy, 0);
+            answerer.until(Pattern.compile("inconclusive"), 0, LONG);
+            s.waitFor("doctor> $", 0);
+            String out = s.output();
+            assertTrue(answerer.asked().size() >= 1, "asked before ending:\n" + out);
+            assertTrue(out.indexOf("· ? if you don't know") < out.indexOf("inconclusive"), "asked before ending:\n" + out);
+            assertTrue(Pattern.compile("none of the \\d+ causes I know fits what you told me").matcher(out).find(), out);
+            assertTrue(out.contains("what I checked: http.status = 413"), "what was checked, the user's words first:\n" + out);
+            assertTrue(out.contains("similar field reports"), "the field reports like it, with their fixes:\n" + out);
+            assertTrue(answerer.asked().size() < Interview.QUESTION_LIMIT, "no fishing up to the limit:\n" + out);
+            s.line("quit");
             assertEquals(4, s.exitCode(), "inconclusive exits 4");
         }
     }
