@@ -105,16 +105,18 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /**
-     * Text in flight at most (characters): a JSONL line may hold up to 4 MiB, and 64 such cases per
+     * Text in flight at most (characters): a JSONL line may hold up to 4 MiB, and 16 such cases per
      * thread would not fit the launcher's 64 MiB batch heap; the window counts both.
      */
     static final long CHARS_IN_FLIGHT = 4L * 1024 * 1024;
 
-    /** Diagnose in parallel, write in order; at most {@code 64 * threads} cases, and about {@link #CHARS_IN_FLIGHT} characters of text, in flight. */
+    /** Diagnose in parallel, write in order; at most {@code 16 * threads} cases, and about {@link #CHARS_IN_FLIGHT} characters of text, in flight. */
     static Summary run(Engine engine, SimilarVote similar, CaseReader reader, CaseWriter writer, double threshold, int threads)
             throws IOException {
         Summary summary = new Summary(ExitCodes::of);
-        int window = Math.max(1, threads) * 64;
+        // cases waiting to be written survive young collections and are promoted when the survivor space overflows:
+        // a short queue keeps the old generation (which batch's RSS follows) from filling with them
+        int window = Math.max(1, threads) * 16;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "diagnose");
             t.setDaemon(true);

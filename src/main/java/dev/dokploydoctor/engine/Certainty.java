@@ -1,5 +1,7 @@
 package dev.dokploydoctor.engine;
 
+import dev.dokploydoctor.knowledge.Fact;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,18 +110,20 @@ public final class Certainty {
 
     static boolean sameObservation(String a, String b) {
         if (a.equals(b)) return true;
-        int[] x = span(a);
-        int[] y = span(b);
+        int at = a.indexOf('@');
+        // spans compare only within one text: "text#1f3a@0-24" and "text#77b0@0-30" were typed apart
+        if (!a.startsWith(Fact.TEXT) || at < 0 || at != b.indexOf('@') || !a.regionMatches(0, b, 0, at)) return false;
+        int[] x = span(a, at);
+        int[] y = span(b, at);
         return x != null && y != null && x[0] < y[1] && y[0] < x[1];
     }
 
-    /** The [start, end) of a text origin ({@code text@12-40}), or null for any other origin. */
-    private static int[] span(String origin) {
-        if (!origin.startsWith("text@")) return null;
-        int dash = origin.indexOf('-', 5);
+    /** The [start, end) of a text origin ({@code text#1f3a@12-40}), or null. */
+    private static int[] span(String origin, int at) {
+        int dash = origin.indexOf('-', at + 1);
         if (dash < 0) return null;
         try {
-            return new int[] {Integer.parseInt(origin.substring(5, dash)), Integer.parseInt(origin.substring(dash + 1))};
+            return new int[] {Integer.parseInt(origin.substring(at + 1, dash)), Integer.parseInt(origin.substring(dash + 1))};
         } catch (NumberFormatException e) {
             return null;
         }

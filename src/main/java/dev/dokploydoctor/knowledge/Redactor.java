@@ -2,6 +2,8 @@ package dev.dokploydoctor.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +80,11 @@ public final class Redactor {
 
     private final List<String> knownSecrets;
 
+    /** Short texts found to hold no secret: facts repeat their values and evidence in every case and every look-ahead answer. */
+    private final Set<String> clean = ConcurrentHashMap.newKeySet();
+    private static final int CLEAN_LENGTH = 64;
+    private static final int CLEAN_MAX = 4096;
+
     public Redactor(List<String> knownSecrets) {
         List<String> secrets = new ArrayList<>();
         for (String s : knownSecrets) if (s != null && s.length() >= 4) secrets.add(s);
@@ -87,6 +94,8 @@ public final class Redactor {
     /** The text with every secret it recognises replaced by {@value #MASK}. */
     public String redact(String text) {
         if (text == null || text.isEmpty()) return text;
+        boolean shortText = text.length() <= CLEAN_LENGTH;
+        if (shortText && clean.contains(text)) return text;
         String out = text;
         for (String secret : knownSecrets) out = out.replace(secret, MASK);
         String lower = out.toLowerCase(java.util.Locale.ROOT);
@@ -95,6 +104,7 @@ public final class Redactor {
             Matcher m = r.pattern().matcher(out);
             if (m.find()) out = m.replaceAll(r.replacement());
         }
+        if (shortText && out.equals(text) && clean.size() < CLEAN_MAX) clean.add(text);
         return out;
     }
 

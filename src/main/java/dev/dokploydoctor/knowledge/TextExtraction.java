@@ -138,8 +138,9 @@ public final class TextExtraction {
         String excerpt = excerpt(reading.originalSpan(m.start(), m.end()));
         String evidence = "extractor '" + ex.id() + "' matched \"" + excerpt + "\""
                 + (ex.source() == null ? "" : " (source: " + ex.source() + ")");
-        // every fact of one match is one observation: the words it matched (engine/Observations)
-        String origin = Fact.TEXT + "@" + m.start() + "-" + m.end();
+        // every fact of one match is one observation: the words it matched (engine/Observations);
+        // the text's hash tells apart texts typed at different prompts, whose spans all start near 0
+        String origin = Fact.TEXT + "#" + Integer.toHexString(reading.text().hashCode()) + "@" + m.start() + "-" + m.end();
         List<Fact> facts = new ArrayList<>();
         for (Map.Entry<String, Object> e : ex.facts().entrySet()) {
             Object value = e.getValue();

@@ -266,8 +266,8 @@ public final class Conversation {
     boolean probesPending() { return probes.pending(); }
 
     Engine engine() { return engine; }
-    /** The knowledge, loaded before the rules compile (the opening reads text with it). */
-    Knowledge knowledge() { return loader.knowledge(); }
+    /** The knowledge: the engine's once it is set ('reload' replaces it), else the one loaded before the rules compile (the opening reads text with it). */
+    Knowledge knowledge() { return engine != null ? engine.knowledge() : loader.knowledge(); }
     Explanations words() { return words; }
     Prompter prompter() { return prompter; }
     double threshold() { return options.threshold(); }

@@ -272,6 +272,7 @@ public final class Explanations {
         } else if (!evidence.isEmpty()) {
             sb.append(style.bold(cause)).append(" is only ").append(String.format("%.2f", Certainty.round(cf)))
                     .append(" certain; a diagnosis needs ").append(threshold).append(".\n");
+            if (Certainty.heldAtCeiling(evidence)) sb.append("  ").append(CaseView.WEAK_SIGNS).append(": more weak signs will not do, a decisive fact will.\n");
         }
         Set<String> missing = new LinkedHashSet<>();
         for (Question q : o.questions()) {

@@ -153,7 +153,7 @@ public final class Session {
                 continue;
             }
             try {
-                facts.put(key, new Fact(key, spec.coerce(f.getValue()), f.getSource(), f.getEvidence()));
+                facts.put(key, new Fact(key, spec.coerce(f.getValue()), f.getSource(), f.getEvidence(), f.getOrigin()));
             } catch (IllegalArgumentException e) {
                 facts.remove(key);
                 notes.add("dropped " + key + ": " + e.getMessage());

@@ -74,6 +74,7 @@ public final class CaseView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cause", d.cause());
         m.put("certainty", d.certainty());
+        if (heldAtCeiling(d)) m.put("weak_signs_only", true);
         m.put("title", d.title());
         if (d.layer() != null) {
             m.put("layer", d.layer());
@@ -113,10 +114,15 @@ public final class CaseView {
         return m;
     }
 
+    /** Whether the weak-signs ceiling held this cause (JSON {@code weak_signs_only}, text -v). */
+    public static boolean heldAtCeiling(OutcomeView.CauseView d) {
+        return d.diagnosis() != null && Certainty.heldAtCeiling(d.diagnosis().evidence());
+    }
+
     /** Beside support that {@link Certainty#counted} leaves out. */
     public static final String NOT_COUNTED = " [not counted: reads what a stronger rule of this cause read]";
 
-    /** After the evidence of a cause that {@link Certainty#ofCause} holds at the weak-signs ceiling. */
+    /** Beside a cause that {@link Certainty#ofCause} holds at the weak-signs ceiling (text -v, 'how', 'why-not'). */
     public static final String WEAK_SIGNS = String.format(java.util.Locale.ROOT, "[weak signs only: no evidence reaches %.2f on its own, so at most %.2f]",
             Certainty.SUBSTANTIAL, Certainty.WEAK_SIGNS_CEILING);
 
@@ -140,7 +146,6 @@ public final class CaseView {
             if (!counted.contains(e)) sb.append(NOT_COUNTED);
             out.add(sb.toString());
         }
-        if (Certainty.heldAtCeiling(evidence)) out.add(WEAK_SIGNS);
         return out;
     }
 

@@ -59,6 +59,9 @@ public final class TextReport {
             }
             if (verbose && !v.others().isEmpty()) sb.append("    also considered: ").append(candidates(v.others(), 4)).append('\n');
         } else if (v.status() == Status.INCONCLUSIVE) {
+            if (verbose && !v.others().isEmpty() && CaseView.heldAtCeiling(v.others().get(0))) {
+                sb.append("    ").append(v.others().get(0).cause()).append(' ').append(style.dim(CaseView.WEAK_SIGNS)).append('\n');
+            }
             if (!v.unchecked().isEmpty() && v.questions().isEmpty()) {
                 // the not-checked lines above say what to do
             } else if (!v.questions().isEmpty()) {

@@ -114,14 +114,19 @@ class CaseSchemaTest {
         Files.write(file, lines);
         Set<String> statuses = new java.util.TreeSet<>();
         int n = 0;
+        int held = 0;
         for (String verbose : List.of("", "-v")) {
             List<String> args = new ArrayList<>(List.of(file.toString(), "--format", "jsonl"));
             if (!verbose.isEmpty()) args.add(verbose);
             for (String l : batch(args.toArray(String[]::new)).split("\n")) {
-                if (!l.isBlank()) n += validate(JSON.readTree(l), statuses);
+                if (l.isBlank()) continue;
+                n += validate(JSON.readTree(l), statuses);
+                if (l.contains("\"weak_signs_only\":true")) held++;
             }
         }
         assertTrue(n > 100, "validated " + n + " cases");
+        // the stacked-sign cases (traefik-network-label-missing, traefik-not-on-dokploy-network) are held at the ceiling
+        assertTrue(held >= 2, "cases held at the weak-signs ceiling: " + held);
         assertTrue(statuses.containsAll(Set.of("diagnosed", "inconclusive", "invalid")), statuses::toString);
     }
 }

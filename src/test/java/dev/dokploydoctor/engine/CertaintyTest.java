@@ -29,6 +29,9 @@ class CertaintyTest {
         assertEquals(0.6, Certainty.ofCause(List.of(on(0.45, "not connected", "text@10-31"), on(0.6, "not running", "text@10-31"))), 1e-9);
         // two catalog entries matching overlapping words are one observation too
         assertEquals(0.6, Certainty.ofCause(List.of(on(0.45, "a", "text@10-31"), on(0.6, "b", "text@20-40"))), 1e-9);
+        // overlapping spans of texts typed apart (the REPL's opening, then an answer) are two observations
+        assertEquals(0.78, Certainty.ofCause(List.of(on(0.45, "a", "text#1f3a@0-25"), on(0.6, "b", "text#77b0@0-31"))), 1e-9);
+        assertEquals(0.6, Certainty.ofCause(List.of(on(0.45, "a", "text#1f3a@0-25"), on(0.6, "b", "text#1f3a@10-31"))), 1e-9);
         // two observations: MYCIN as before
         assertEquals(0.78, Certainty.ofCause(List.of(on(0.45, "a", "text@10-31"), on(0.6, "b", "text@40-60"))), 1e-9);
         assertEquals(0.78, Certainty.ofCause(List.of(on(0.45, "a", "user:http.status"), on(0.6, "b", "user:container.health"))), 1e-9);

@@ -27,8 +27,12 @@ class ObservationsTest {
         Fact connected = find(facts, "tunnel.connected");
         Fact running = find(facts, "cloudflared.running");
         assertEquals(connected.getOrigin(), running.getOrigin());
-        assertTrue(connected.getOrigin().startsWith("text@"), connected.getOrigin());
+        assertTrue(connected.getOrigin().matches("text#[0-9a-f]+@\\d+-\\d+"), connected.getOrigin());
         assertNotEquals(connected.getOrigin(), find(facts, "http.status").getOrigin());
+        // the same words in a text typed at another prompt are another observation
+        Fact later = find(engine.extraction().extract("INF Tunnel server stopped"), "tunnel.connected");
+        assertTrue(connected.getOrigin().endsWith(later.getOrigin().substring(later.getOrigin().indexOf('@'))), later.getOrigin());
+        assertNotEquals(connected.getOrigin(), later.getOrigin());
         // a stated fact is its own observation
         assertEquals("user:http.status", new Fact("http.status", 502L, Fact.USER, "test").getOrigin());
     }

@@ -70,7 +70,9 @@ class HeldOutVoteTest {
         int checked = 0, voteEvidence = 0;
         for (FieldRecord r : dev) {
             if (!votesFor(shipped.vote(r.text(), Map.of(), null), r.source())) continue;
-            if (checked++ == 25) break;   // reports that, in the shipped library, vote for themselves
+            // reports that, in the shipped library, vote for themselves: at least 26, and on until one weighed the vote
+            if (checked >= 26 && voteEvidence > 0) break;
+            checked++;
             for (Trial t : evaluator.run(r).trials().values()) {
                 for (Evidence e : t.evidence()) {
                     for (Fact f : e.getMatched()) {
@@ -81,7 +83,7 @@ class HeldOutVoteTest {
                 }
             }
         }
-        assertEquals(26, checked);
+        assertTrue(checked >= 26, "checked " + checked);
         assertTrue(voteEvidence > 0, "no trial weighed the vote: the check above checked nothing");
     }
 

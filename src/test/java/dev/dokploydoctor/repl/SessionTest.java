@@ -36,6 +36,18 @@ class SessionTest {
     }
 
     @Test
+    void reloadKeepsWhereEachFactWasRead() {
+        // one pasted line gave two facts: one observation, before and after 'reload' retypes them
+        Session s = new Session("t");
+        List<Fact> read = List.of(new Fact("sym", true, Fact.TEXT, "matched \"it broke\"", "text#ab12@0-8"),
+                new Fact("b", true, Fact.TEXT, "matched \"it broke\"", "text#ab12@0-8"));
+        s.add(Session.Kind.OPENING, "opening", read, "it broke", true);
+        assertTrue(s.retype(engine.knowledge().vocabulary()).isEmpty());
+        assertEquals("text#ab12@0-8", s.fact("sym").getOrigin());
+        assertEquals("text#ab12@0-8", s.fact("b").getOrigin());
+    }
+
+    @Test
     void changeReplacesAnAnswerAndCanBeUndone() {
         Session s = new Session("t");
         s.add(Session.Kind.OPENING, "opening", List.of(Fixture.user("sym", true)), null, true);
