@@ -14,7 +14,7 @@ public record Command(String name, String arg) {
     record Spec(String name, String arg, String help) {}
 
     static final List<Spec> SPECS = List.of(
-            new Spec("why", null, "why I ask the current question: the causes it separates, the rule that needs it"),
+            new Spec("why", null, "why I ask the current question (the causes it separates); after the end, how it ended and what would change it"),
             new Spec("how", "?cause", "how a cause was reached: the rules and the facts they matched (default: the leading cause)"),
             new Spec("why-not", "cause", "why a cause is not the diagnosis: the fact that ruled it out, or the facts missing"),
             new Spec("explain", "?cause", "what a cause is, how to fix it and how to check the fix"),

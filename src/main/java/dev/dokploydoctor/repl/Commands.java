@@ -43,7 +43,9 @@ final class Commands {
         handlers.put("help", a -> say(Command.help()));
         handlers.put("quit", a -> false);
         handlers.put("why", a -> say(state.session.isEmpty() ? "Nothing asked yet: tell me what you see first, and 'why' then explains each question."
-                : c.words().why(state.mode == ReplState.Mode.QUESTIONS ? state.plan : null, c.current())));
+                : state.mode != ReplState.Mode.QUESTIONS && state.ending != null
+                        ? c.words().whyEnded(state.ending, c.current(), c.ignoringUnknown())
+                        : c.words().why(state.mode == ReplState.Mode.QUESTIONS ? state.plan : null, c.current())));
         handlers.put("how", a -> say(c.words().how(c.words().resolveCause(a, c.current()), c.current())));
         handlers.put("why-not", a -> a == null ? say("usage: why-not <cause> (Tab lists the causes)")
                 : say(c.words().whyNot(c.words().resolveCause(a, c.current()), c.current(), c.ignoringUnknown())));

@@ -155,6 +155,7 @@ public final class Conversation {
                 session.questionsAnsweredUnknown());
         Outcome outcome = state.outcome = step.outcome();
         state.plan = null;
+        state.ending = step instanceof Interview.Ask ? null : step;
         if (!session.isEmpty()) {
             view.println(words.leading(outcome, before));
             if (before != null) view.dim("  " + Progress.line(before, outcome));

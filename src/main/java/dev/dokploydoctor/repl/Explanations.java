@@ -161,6 +161,48 @@ public final class Explanations {
         return sb.toString();
     }
 
+    /**
+     * 'why' once the interview has ended: how it ended (a diagnosis, or which stop) and what would
+     * change that: the questions answered "don't know" that would settle it, the questions still
+     * open, or, after a diagnosis, the answers it rests on ('change' revisits one).
+     */
+    public String whyEnded(Interview.Step ending, Outcome o, Outcome ignoringUnknown) {
+        StringBuilder sb = new StringBuilder("No question is open: ");
+        if (ending instanceof Interview.Conclude) {
+            Diagnosis top = o.top();
+            sb.append("the interview ended with ").append(top == null ? "a conclusion" : style.bold(top.cause()) + " " + certaintyOf(top.cause(), o))
+                    .append(", at or above the threshold of ").append(threshold).append(".\n");
+            Set<String> rests = new LinkedHashSet<>();
+            if (top != null) {
+                for (Evidence e : Certainty.counted(o.evidence().stream().filter(x -> x.getCause().equals(top.cause())).toList())) {
+                    if (e.getCf() > 0) for (Fact f : e.getMatched()) rests.add(f.getKey() + " = " + f.getValue());
+                }
+            }
+            if (!rests.isEmpty()) sb.append("  ").append(style.info()).append(" it rests on: ").append(String.join(", ", rests)).append('\n');
+            sb.append("  ").append(style.info()).append(" what would change it: a different answer to one of those ('change <key>'), or a new observation; 'how' shows the reasoning\n");
+            return sb.toString();
+        }
+        Interview.Stop stop = ending instanceof Interview.End end ? end.stop() : Interview.Stop.NOTHING_MOVES;
+        sb.append("the interview ended inconclusive, ").append(switch (stop) {
+            case NOTHING_MOVES -> "because no question I can still ask would move a cause across the threshold or rule out the leader";
+            case QUESTION_LIMIT -> "after " + Interview.QUESTION_LIMIT + " questions";
+            case UNANSWERED_LIMIT -> "after " + o.unknown().size() + " questions you could not answer";
+            case NONE_FITS -> "because none of the causes I know fits what you told me";
+        }).append(".\n");
+        if (o.top() != null) sb.append("  ").append(style.info()).append(" leading: ").append(o.top().cause()).append(' ').append(certaintyOf(o.top().cause(), o))
+                .append(", short of ").append(threshold).append('\n');
+        List<String> settle = new ArrayList<>();
+        for (Question q : ignoringUnknown.questions()) if (o.unknown().contains(q.key())) settle.add(q.key());
+        List<String> open = o.questions().stream().map(Question::key).filter(k -> !settle.contains(k)).toList();
+        if (!settle.isEmpty()) sb.append("  ").append(style.info()).append(" what would change it: an answer to ")
+                .append(String.join(", ", settle.subList(0, Math.min(5, settle.size())))).append(" (you did not know these; 'change <key>' once you do)\n");
+        if (!open.isEmpty()) sb.append("  ").append(style.info()).append(settle.isEmpty() ? " what would change it: " : " also open: ")
+                .append(String.join(", ", open.subList(0, Math.min(5, open.size())))).append(" ('next' asks them)\n");
+        if (settle.isEmpty() && open.isEmpty()) sb.append("  ").append(style.info())
+                .append(" what would change it: a new observation (an error line, a status code, what changed just before): type it, or 'restart'\n");
+        return sb.toString();
+    }
+
     /** Why this question: the causes it separates, the rules that need it, what each answer would do. */
     public String why(Planner.Plan plan, Outcome o) {
         if (plan == null) {

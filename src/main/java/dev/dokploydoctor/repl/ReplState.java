@@ -1,5 +1,6 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.engine.Interview;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Planner;
 
@@ -14,6 +15,8 @@ final class ReplState {
     final Session session = new Session("session");
     Outcome outcome;
     Planner.Plan plan;
+    /** How the last interview ended: a Conclude or an End step; null while it asks (or before it starts). */
+    Interview.Step ending;
     Mode mode = Mode.OPENING;
     boolean openingShown;
 
@@ -21,6 +24,7 @@ final class ReplState {
     void reset() {
         outcome = null;
         plan = null;
+        ending = null;
         mode = Mode.OPENING;
         openingShown = false;
     }
