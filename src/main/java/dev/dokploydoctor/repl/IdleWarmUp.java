@@ -7,8 +7,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs a warm-up once, on its own thread, when a prompt has waited for the user for a while: what
  * only a later text needs (the catalog's prefilter, the similar reports' index) is built while the
- * user reads or types, and never competes with the first question for the CPU. A line that is
- * already there (typed at once, piped, --text) is read before the wait counts.
+ * user reads or types, not before the first question. A line that is already there (typed at
+ * once, piped, --text) is read before the wait counts; once started, the warm-up runs to its end
+ * even if the user types meanwhile (a text that needs it then waits for the same build).
  */
 final class IdleWarmUp {
     /** How long a prompt waits before the user counts as idle. */
