@@ -19,7 +19,7 @@ train() {  # train NAME ARGS...: one run, its class list in $runs/NAME; its outp
   (cd "$work" && "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:off -Xlog:disable -XX:ErrorFile=/dev/null \
     -XX:DumpLoadedClassList="$runs/$name" -cp "$jar" dev.dokploydoctor.cli.Main "$@") >/dev/null 2>&1
 }
-train rules rules test
+train rules rules test </dev/null   # stdin stays the session's (a first run on a pipe)
 printf '502\nquit\n' | train guided --probe-timeout 2
 # one list from two: newer JDKs number the classes (" id: N"), which would clash, and list classes of
 # Drools' own class loaders ("super: N ... source:"), which a list for the class path cannot hold
