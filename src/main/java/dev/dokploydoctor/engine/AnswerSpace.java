@@ -36,7 +36,7 @@ public final class AnswerSpace {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern EVIDENCE = Pattern.compile("(?:new\\s+Evidence|\\bsupport|\\brefute)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
     private static final Pattern OWN_EVIDENCE = Pattern.compile("\\b(?:support|refute|need)\\s*\\(\\s*drools\\s*,");
-    private static final Pattern NOT_FACT = Pattern.compile("\\bnot\\s+Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
+    private static final Pattern FACT = Pattern.compile("(\\bnot\\s+)?Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
 
     private final Map<String, Set<Object>> literals = new LinkedHashMap<>();
@@ -45,6 +45,8 @@ public final class AnswerSpace {
     private final Map<String, Set<String>> guardsOfCause = new LinkedHashMap<>();
     /** For each tested key, the causes of the rules that test it. */
     private final Map<String, Set<String>> causesOfKey = new LinkedHashMap<>();
+    /** For each rule, by name, the keys its conditions test for presence (not those under {@code not}). */
+    private final Map<String, Set<String>> testedKeysOfRule = new java.util.HashMap<>();
 
     private AnswerSpace() {}
 
@@ -57,11 +59,14 @@ public final class AnswerSpace {
                 String body = rule.group(2);
                 Matcher then = THEN.matcher(body);
                 boolean hasThen = then.find();
-                Set<String> keys = space.readConditions(hasThen ? body.substring(0, then.start()) : body);
+                String when = hasThen ? body.substring(0, then.start()) : body;
+                Set<String> keys = space.readConditions(when);
                 String consequence = hasThen ? body.substring(then.end()) : "";
-                Set<String> guards = new LinkedHashSet<>();
-                Matcher not = NOT_FACT.matcher(hasThen ? body.substring(0, then.start()) : body);
-                while (not.find()) guards.add(not.group(1));
+                Set<String> guards = new LinkedHashSet<>();   // required absent: not Fact(key == ...)
+                Set<String> tested = new LinkedHashSet<>();   // tested for presence
+                Matcher fact = FACT.matcher(when);
+                while (fact.find()) (fact.group(1) == null ? tested : guards).add(fact.group(2));
+                space.testedKeysOfRule.put(rule.group(1), tested);
                 for (String cause : causesOf(rule.group(1), consequence, knowledge)) {
                     space.causes.add(cause);
                     for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(cause);
@@ -174,6 +179,9 @@ public final class AnswerSpace {
      * word on what would tell the cause from a look-alike (an origin TLS error is not an unreachable origin).
      */
     public Set<String> guardsOf(String cause) { return guardsOfCause.getOrDefault(cause, Set.of()); }
+
+    /** The keys rule {@code rule} tests for presence, outside {@code not} ({@link Observations}). */
+    Set<String> testedKeysOf(String rule) { return testedKeysOfRule.getOrDefault(rule, Set.of()); }
 
     /** Cause ids: every cause file and every cause a rule gives evidence for. */
     public Set<String> causes() { return causes; }

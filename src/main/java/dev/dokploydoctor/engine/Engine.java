@@ -111,17 +111,22 @@ public final class Engine {
         return "did not recognise a symptom in \"" + shown + "\": give the HTTP status, the exact error message or the log line";
     }
 
+    /** What the rules read from the DRL text, once: the planner's literals and what each rule tests (Observations). */
+    private AnswerSpace answerSpace() {
+        AnswerSpace space = answerSpace;
+        if (space == null) answerSpace = space = AnswerSpace.of(knowledge);
+        return space;
+    }
+
     private Observations observations() {
         Observations o = observations;
-        if (o == null) observations = o = Observations.of(knowledge);
+        if (o == null) observations = o = new Observations(answerSpace());
         return o;
     }
 
     /** The question planner for this rule base (the REPL, batch's questions and eval use the same one). */
     public Planner planner(double threshold) {
-        AnswerSpace space = answerSpace;
-        if (space == null) answerSpace = space = AnswerSpace.of(knowledge);
-        return new Planner(this, space, threshold);
+        return new Planner(this, answerSpace(), threshold);
     }
 
     public Planner planner() { return planner(DEFAULT_THRESHOLD); }
