@@ -4,7 +4,9 @@ import dev.dokploydoctor.knowledge.Fact;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** MYCIN certainty factors: how evidence for one cause combines. */
 public final class Certainty {
@@ -42,6 +44,15 @@ public final class Certainty {
     public static double ofCause(List<Evidence> evidence) {
         double cf = uncapped(evidence);
         return weakSignsOnly(evidence) ? Math.min(cf, WEAK_SIGNS_CEILING) : cf;
+    }
+
+    /** Each cause's certainty ({@link #ofCause}) from this evidence, in the order causes first appear. */
+    public static Map<String, Double> byCause(Iterable<Evidence> evidence) {
+        Map<String, List<Evidence>> grouped = new LinkedHashMap<>();
+        for (Evidence e : evidence) grouped.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
+        Map<String, Double> out = new LinkedHashMap<>();
+        grouped.forEach((c, l) -> out.put(c, ofCause(l)));
+        return out;
     }
 
     /** Whether the weak-signs ceiling lowered this cause's certainty (said beside its evidence). */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -278,10 +277,6 @@ public final class Planner {
 
     /** Combined certainty of every cause with evidence, including those ruled out (negative). */
     public static Map<String, Double> certainties(Outcome o) {
-        Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
-        for (Evidence e : o.evidence()) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
-        Map<String, Double> out = new LinkedHashMap<>();
-        byCause.forEach((c, l) -> out.put(c, Certainty.ofCause(l)));
-        return out;
+        return Certainty.byCause(o.evidence());
     }
 }

@@ -6,7 +6,6 @@ import dev.dokploydoctor.knowledge.Knowledge;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,11 +68,7 @@ final class SimilarFallback {
      * would otherwise read as that answer counting against the voted cause.
      */
     static Map<String, Double> fromRules(Outcome o) {
-        Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
-        for (Evidence e : o.evidence()) if (!RULE.equals(e.getRule())) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
-        Map<String, Double> out = new LinkedHashMap<>();
-        byCause.forEach((c, l) -> out.put(c, Certainty.ofCause(l)));
-        return out;
+        return Certainty.byCause(o.evidence().stream().filter(e -> !RULE.equals(e.getRule())).toList());
     }
 
     private static double combined(List<Evidence> evidence, List<Double> more) {
