@@ -111,8 +111,7 @@ public final class Explanations {
         } else {
             sb.append("    candidates: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 4)).append('\n');
         }
-        List<Question> settle = new ArrayList<>();
-        for (Question q : ignoringUnknown.questions()) if (o.unknown().contains(q.key())) settle.add(q);
+        List<Question> settle = settling(o, ignoringUnknown);
         if (!settle.isEmpty()) {
             sb.append("    would settle it (you did not know these):\n");
             for (Question q : settle.subList(0, Math.min(5, settle.size()))) {
@@ -122,6 +121,13 @@ public final class Explanations {
             sb.append("    find them out and use 'change <key>', or 'report' to ask for help with the whole session\n");
         }
         return sb.toString();
+    }
+
+    /** The questions answered "don't know" that would decide: those the outcome without the unknowns asks. */
+    private static List<Question> settling(Outcome o, Outcome ignoringUnknown) {
+        List<Question> settle = new ArrayList<>();
+        for (Question q : ignoringUnknown.questions()) if (o.unknown().contains(q.key())) settle.add(q);
+        return settle;
     }
 
     /**
@@ -191,8 +197,7 @@ public final class Explanations {
         }).append(".\n");
         if (o.top() != null) sb.append("  ").append(style.info()).append(" leading: ").append(o.top().cause()).append(' ').append(certaintyOf(o.top().cause(), o))
                 .append(", short of ").append(threshold).append('\n');
-        List<String> settle = new ArrayList<>();
-        for (Question q : ignoringUnknown.questions()) if (o.unknown().contains(q.key())) settle.add(q.key());
+        List<String> settle = settling(o, ignoringUnknown).stream().map(Question::key).toList();
         List<String> open = o.questions().stream().map(Question::key).filter(k -> !settle.contains(k)).toList();
         if (!settle.isEmpty()) sb.append("  ").append(style.info()).append(" what would change it: an answer to ")
                 .append(String.join(", ", settle.subList(0, Math.min(5, settle.size())))).append(" (you did not know these; 'change <key>' once you do)\n");
