@@ -122,22 +122,22 @@ public final class BatchCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        ArrayDeque<CompletableFuture<Done>> inFlight = new ArrayDeque<>();
-        ArrayDeque<Integer> sizes = new ArrayDeque<>();
+        ArrayDeque<Pending> inFlight = new ArrayDeque<>();
         long chars = 0;
         try {
             while (reader.hasNext()) {
                 CaseReader.Item item = reader.next();
-                inFlight.add(CompletableFuture.supplyAsync(() -> work(engine, similar, reader, writer, item, threshold), pool));
-                sizes.add(size(item));
-                chars += sizes.peekLast();
+                Pending started = new Pending(CompletableFuture.supplyAsync(() -> work(engine, similar, reader, writer, item, threshold), pool), size(item));
+                inFlight.add(started);
+                chars += started.size();
                 while (inFlight.size() >= window || (inFlight.size() > 1 && chars >= CHARS_IN_FLIGHT)
-                        || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
-                    chars -= sizes.poll();
-                    emit(inFlight.poll().join(), reader, writer, summary, threshold, engine, similar);
+                        || (!inFlight.isEmpty() && inFlight.peek().done().isDone())) {
+                    Pending first = inFlight.poll();
+                    chars -= first.size();
+                    emit(first.done().join(), reader, writer, summary, threshold, engine, similar);
                 }
             }
-            while (!inFlight.isEmpty()) emit(inFlight.poll().join(), reader, writer, summary, threshold, engine, similar);
+            while (!inFlight.isEmpty()) emit(inFlight.poll().done().join(), reader, writer, summary, threshold, engine, similar);
         } finally {
             pool.shutdownNow();
         }
@@ -151,6 +151,9 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** A finished case: the item as parsed, its outcome and the rendering of it. */
     private record Done(CaseReader.Item item, Outcome outcome, Object prepared) {}
+
+    /** A case in flight and the characters of text it holds (the window counts them). */
+    private record Pending(CompletableFuture<Done> done, int size) {}
 
     /** On a worker: parse (JSONL), diagnose and render. */
     private static Done work(Engine engine, SimilarVote similar, CaseReader reader, CaseWriter writer, CaseReader.Item raw,
