@@ -31,7 +31,7 @@ public final class Fact {
 
     /**
      * {@code origin}: the observation the fact was read from, shared by every fact read from it (the
-     * span of text one catalog entry matched, {@code text@12-40}; the fact an implied one follows
+     * span of text one catalog entry matched, {@code text#<hash of the text>@12-40}; the fact an implied one follows
      * from). Null: the fact is its own observation (a stated fact, an answer, a probe's finding).
      */
     public Fact(String key, Object value, String source, String evidence, String origin) {

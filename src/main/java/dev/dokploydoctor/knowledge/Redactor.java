@@ -81,7 +81,7 @@ public final class Redactor {
     private final List<String> knownSecrets;
 
     /** Short texts found to hold no secret: facts repeat their values and evidence in every case and every look-ahead answer. */
-    private final Set<String> clean = ConcurrentHashMap.newKeySet();
+    private final Set<String> cleanTexts = ConcurrentHashMap.newKeySet();
     private static final int CLEAN_LENGTH = 64;
     private static final int CLEAN_MAX = 4096;
 
@@ -95,7 +95,7 @@ public final class Redactor {
     public String redact(String text) {
         if (text == null || text.isEmpty()) return text;
         boolean shortText = text.length() <= CLEAN_LENGTH;
-        if (shortText && clean.contains(text)) return text;
+        if (shortText && cleanTexts.contains(text)) return text;
         String out = text;
         for (String secret : knownSecrets) out = out.replace(secret, MASK);
         String lower = out.toLowerCase(java.util.Locale.ROOT);
@@ -104,7 +104,7 @@ public final class Redactor {
             Matcher m = r.pattern().matcher(out);
             if (m.find()) out = m.replaceAll(r.replacement());
         }
-        if (shortText && out.equals(text) && clean.size() < CLEAN_MAX) clean.add(text);
+        if (shortText && out.equals(text) && cleanTexts.size() < CLEAN_MAX) cleanTexts.add(text);
         return out;
     }
 
