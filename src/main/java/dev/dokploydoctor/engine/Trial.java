@@ -40,6 +40,8 @@ final class Trial implements AutoCloseable {
     private final Engine.Judgement judgement;
     /** Made on the first answer tried the look-ahead's way. */
     private TrialReader reader;
+    /** The last answer tried was deleted but the rules not fired yet: the next answer's firing does both. */
+    private boolean unsettled;
 
     Trial(Engine engine, String id, Collection<Fact> stated, Set<String> unknown, double threshold,
           KieSession session, List<FactHandle> handles, List<Fact> input, Engine.Judgement judgement) {
@@ -60,7 +62,16 @@ final class Trial implements AutoCloseable {
 
     Engine.Judgement judgement() { return judgement; }
 
-    KieSession session() { return session; }
+    /** The session with the case's facts alone (the last answer's removal fired). */
+    KieSession session() {
+        settle();
+        return session;
+    }
+
+    private void settle() {
+        if (unsettled) session.fireAllRules(Engine.MAX_FIRINGS);
+        unsettled = false;
+    }
 
     /** The outcome had the user also given {@code answer} (a key the case does not have yet). */
     Outcome with(Fact answer) { return judgementWith(answer).outcome(); }
@@ -72,7 +83,7 @@ final class Trial implements AutoCloseable {
 
     /** What the look-ahead reads of the outcome had the user also given these answers ({@link TrialReader}). */
     TrialOutcome outcomeWith(Fact... answers) {
-        if (reader == null && input != null) reader = new TrialReader(engine, session, unknown, threshold);
+        if (reader == null && input != null) reader = new TrialReader(engine, session(), unknown, threshold);
         TrialReader read = reader;
         return tried(answers, facts -> TrialOutcome.of(afresh(facts)), () -> read.read(session));
     }
@@ -106,8 +117,10 @@ final class Trial implements AutoCloseable {
             engine.fire(session);
             return read.get();
         } finally {
+            // the answer goes; the rules take back what it gave when they next fire (the next answer's
+            // firing, or close): one firing less per answer
             for (FactHandle h : handles) session.delete(h);
-            session.fireAllRules(Engine.MAX_FIRINGS);
+            unsettled = true;
         }
     }
 
