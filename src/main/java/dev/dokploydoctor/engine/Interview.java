@@ -115,8 +115,13 @@ public final class Interview {
     private Map<String, Set<String>> lookalikeKeys;
 
     public Interview(Engine engine, double threshold) {
+        this(engine, threshold, false);
+    }
+
+    /** {@code probesAnswer}: the host's probes run (the REPL), so a fact a probe checks can always be told. */
+    public Interview(Engine engine, double threshold, boolean probesAnswer) {
         this.engine = engine;
-        this.planner = engine.planner(threshold);
+        this.planner = engine.planner(threshold, probesAnswer);
         this.threshold = threshold;
     }
 
@@ -134,7 +139,7 @@ public final class Interview {
     public Step next(Collection<Fact> facts, Set<String> unknown, int asked, int unanswered) {
         // one rule session per step: the outcome, its deciding questions and every check below share
         // it, and each fact's answers are tried on it at most once
-        try (Lookahead look = engine.look("session", facts, unknown, threshold)) {
+        try (Lookahead look = planner.look(engine.trial("session", facts, unknown, threshold), unknown)) {
             return next(look, asked, Math.min(unanswered, asked));
         }
     }
