@@ -103,8 +103,8 @@ public final class Interview {
         UNANSWERED_LIMIT,
         /**
          * The user answered, yet no cause of ours fits (each ruled out or below {@link #FITS}), and
-         * the questions left are answered "don't know" or cannot move one: the fault is likely
-         * outside our list.
+         * the questions left are answered "don't know" or cannot move one (or too many were, the
+         * {@link #UNANSWERED_LIMIT_ANSWERING}): the fault is likely outside our list.
          */
         NONE_FITS
     }
@@ -158,8 +158,9 @@ public final class Interview {
             return new Conclude(o);
         }
         if (asked >= QUESTION_LIMIT) return new End(o, Stop.QUESTION_LIMIT);
-        if (tooManyUnknown(asked, unanswered)) return new End(o, Stop.UNANSWERED_LIMIT);
         boolean noneFits = asked > unanswered && noneFits(o);
+        // the user answered and still no cause fits: that, not the count of unknowns, is the news
+        if (tooManyUnknown(asked, unanswered)) return new End(o, noneFits ? Stop.NONE_FITS : Stop.UNANSWERED_LIMIT);
         if (noneFits && unanswered >= NONE_FITS_UNANSWERED + (asked - unanswered)) {
             Planner.Plan likely = likelyDiagnosis(look);
             return likely == null ? new End(o, Stop.NONE_FITS) : new Ask(o, likely, Purpose.NEXT);
