@@ -158,9 +158,11 @@ public final class Lookahead implements AutoCloseable {
                 answers.add(new Fact[] {answer(key, a), answer(partner, b)});
             }
         }
+        // a user who can tell one of the two can mostly tell the other (dev: of 42 wrong-container-port
+        // reports, 38 state the app's port, 30 the domain's, 29 both): the lesser share, not the product
         double[] canTell = planner.canTell(first, hypotheses);
         double[] canTellPartner = planner.canTell(second, hypotheses);
-        for (int h = 0; h < canTell.length; h++) canTell[h] *= canTellPartner[h];
+        for (int h = 0; h < canTell.length; h++) canTell[h] = Math.min(canTell[h], canTellPartner[h]);
         Scored s = score(null, labels, answers, canTell);
         double gain = s.gain() / 2;
         if (s.ifTold() / 2 < Planner.MIN_GAIN) return null;
