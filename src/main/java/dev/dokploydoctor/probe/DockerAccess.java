@@ -77,7 +77,7 @@ final class DockerAccess implements AutoCloseable {
         if (tunnel != null) builder.withDockerHost(tunnel.dockerHost());
         else if (env.dockerHost() != null) builder.withDockerHost(env.dockerHost());
         DefaultDockerClientConfig config = builder.build();
-        return new DockerAccess(client(config, timeout, timeout), client(config, timeout, max(timeout, EXEC_GRACE)),
+        return new DockerAccess(client(config, timeout, timeout), client(config, max(timeout, EXEC_GRACE), max(timeout, EXEC_GRACE)),
                 tunnel != null ? env.dockerHost() : config.getDockerHost().toString(), timeout, tunnel);
     }
 
@@ -95,8 +95,10 @@ final class DockerAccess implements AutoCloseable {
     private static Duration max(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }
 
     /**
-     * How long an exec's create and start may take, whatever the probe's timeout: a create whose
-     * answer is lost leaves an exec nobody can start (and dockerd cannot remove).
+     * How long an exec's create and start may take to connect and answer, whatever the probe's
+     * timeout (the caller stops waiting at that; the exec goes on): a start that could not connect
+     * within a short probe timeout on a loaded host left an exec created and never started, which
+     * dockerd keeps, and cannot remove, for the container's whole life.
      */
     static final Duration EXEC_GRACE = Duration.ofSeconds(10);
 
@@ -145,18 +147,21 @@ final class DockerAccess implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicBoolean confirmed = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
         Runnable started = () -> {
             if (pending.getAndSet(false)) unstarted.decrementAndGet();
             answered.countDown();
         };
         unstarted.incrementAndGet();
+        String execId = null;
         try {
-            String execId = execClient.execCreateCmd(containerId).withCmd(command)
+            execId = execClient.execCreateCmd(containerId).withCmd(command)
                     .withAttachStdout(true).withAttachStderr(true).exec().getId();
             try (ResultCallback.Adapter<Frame> callback = execClient.execStartCmd(execId).exec(new ResultCallback.Adapter<>() {
                 @Override public void onStart(java.io.Closeable stream) {
                     super.onStart(stream);
+                    confirmed.set(true);
                     started.run(); // dockerd answered the start: the exec runs, and goes when it exits
                 }
                 @Override public void onError(Throwable t) {
@@ -183,7 +188,25 @@ final class DockerAccess implements AutoCloseable {
                 return new ExecResult(shown, code == null ? -1 : code, out.toString(), err.toString());
             }
         } finally {
+            if (execId != null && !confirmed.get()) startDetached(execId);
             started.run(); // ended (or failed) one way or another: nothing left to wait for
+        }
+    }
+
+    /**
+     * A start whose answer never came (the request failed on the way, or dockerd's answer was
+     * lost) may have left the exec created and unstarted for the container's whole life: start it
+     * again, detached, so it runs its read-only command and goes. dockerd refuses the second start
+     * of an exec that did start; that refusal is the good case.
+     */
+    private void startDetached(String execId) {
+        try (ResultCallback.Adapter<Frame> again = execClient.execStartCmd(execId).withDetach(true)
+                .exec(new ResultCallback.Adapter<>())) {
+            again.awaitCompletion(EXEC_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | IOException alreadyStartedOrGone) {
+            // started the first time after all, or the container is gone: nothing is left behind
         }
     }
 
