@@ -46,7 +46,7 @@ echo "dist: modules $modules"
   --strip-debug --no-header-files --no-man-pages --compress=0
 
 # 2. the jar and its class-data archive: the class list of the training runs (dist/classlist.sh:
-#    every regression case and a guided session on a pipe), in an empty folder so the bundled
+#    every regression case and a guided session on a pipe and on a terminal), in an empty folder so the bundled
 #    knowledge is what is loaded; the archive is dumped by the launcher for the install path
 cp "$jar" "$out/lib/dokploy-doctor.jar"
 cp "$here/dokploy-doctor" "$out/bin/dokploy-doctor"

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Writes the class list a class-data archive (AppCDS) is dumped from: the classes of two training
+# Writes the class list a class-data archive (AppCDS) is dumped from: the classes of three training
 # runs, every regression case (`rules test`) and a guided session on a pipe ('502', then quit;
-# probes with a 2 s timeout), which loads the REPL, the interview and docker-java besides.
+# probes with a 2 s timeout), which loads the REPL, the interview and docker-java besides, and the
+# same session on a terminal when script(1) can give it one (JLine's terminal and line reader).
 # Used by the checkout's launcher and by dist/build.sh. POSIX sh.
 #
 #   dist/classlist.sh JAVA JAR OUT_FILE [WORK_DIR]   (WORK_DIR: where the runs start; default .)
@@ -21,9 +22,17 @@ train() {  # train NAME ARGS...: one run, its class list in $runs/NAME; its outp
 }
 train rules rules test </dev/null   # stdin stays the session's (a first run on a pipe)
 printf '502\nquit\n' | train guided --probe-timeout 2
-# one list from two: newer JDKs number the classes (" id: N"), which would clash, and list classes of
+# the same session on a terminal (script(1), util-linux): JLine's terminal and line reader, which a session
+# on a pipe never loads, were read from the jar at every start on a terminal (~40 ms of CPU before the
+# first question). Its history goes to a throw-away folder; skipped without script or timeout.
+if command -v script >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
+  printf '502\nquit\n' | (cd "$work" && TERM=xterm-256color SHELL=/bin/sh XDG_STATE_HOME="$runs/state" J="$java" JAR="$jar" \
+    LIST="$runs/terminal" timeout 60 script -qec '"$J" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:off -Xlog:disable \
+    -XX:ErrorFile=/dev/null -XX:DumpLoadedClassList="$LIST" -cp "$JAR" dev.dokploydoctor.cli.Main --probe-timeout 2' /dev/null) >/dev/null 2>&1
+fi
+# one list from all: newer JDKs number the classes (" id: N"), which would clash, and list classes of
 # Drools' own class loaders ("super: N ... source:"), which a list for the class path cannot hold
-cat "$runs/rules" "$runs/guided" 2>/dev/null | grep -v -e '^#' -e ' super: ' -e ' source: ' \
+cat "$runs/rules" "$runs/guided" "$runs/terminal" 2>/dev/null | grep -v -e '^#' -e ' super: ' -e ' source: ' \
   | sed 's/ id: [0-9][0-9]*//' | awk '!seen[$0]++' > "$out.$$"
 rm -rf "$runs"
 if [ -s "$out.$$" ]; then mv -f "$out.$$" "$out"; else rm -f "$out.$$"; exit 1; fi

@@ -48,16 +48,27 @@ public final class Documents {
     /** Parse a whole file (YAML unless its name ends in .json). */
     public static Node read(Path path) {
         String name = path.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new KnowledgeError(name, 0, null, "cannot read: " + e.getMessage());
+        }
+        return read(bytes, ParsedDocuments.underKnowledge(path), name);
+    }
+
+    /**
+     * Parse a file's bytes; {@code relative} is its path below a folder named knowledge (null when it is
+     * not in one), {@code name} is used for error messages and picks JSON or YAML.
+     */
+    static Node read(byte[] bytes, String relative, String name) {
+        Node parsed = ParsedDocuments.lookup(relative, bytes, name); // the build's tree when these are the very bytes it parsed
+        if (parsed != null) return parsed;
         String content;
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            Node parsed = ParsedDocuments.lookup(path, bytes, name); // the build's tree when these are the very bytes it parsed
-            if (parsed != null) return parsed;
             content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new KnowledgeError(name, 0, null, "not a UTF-8 text file");
-        } catch (IOException e) {
-            throw new KnowledgeError(name, 0, null, "cannot read: " + e.getMessage());
         }
         return parse(content, name);
     }

@@ -22,9 +22,43 @@ public final class Knowledge {
     public static final String CAUSE_FILE = "cause.yaml";
 
     /** One layer: a rules folder and a knowledge folder (either may be null), and a label for messages. */
-    public record Layer(String label, Path rules, Path knowledge) {
+    public static final class Layer {
+        private final String label;
+        private final Path rules;
+        private final java.util.function.Supplier<Path> opener; // the jar's copy: its zip file system, opened on first use
+        private final BundledFiles bundledFiles;
+        private Path knowledge;
+
+        public Layer(String label, Path rules, Path knowledge) {
+            this(label, rules, knowledge, null, null);
+        }
+
+        private Layer(String label, Path rules, Path knowledge, java.util.function.Supplier<Path> opener, BundledFiles bundledFiles) {
+            this.label = label;
+            this.rules = rules;
+            this.knowledge = knowledge;
+            this.opener = opener;
+            this.bundledFiles = bundledFiles;
+        }
+
+        /** The copy in the jar: read through the class loader where it can be, opened as a folder only when asked. */
+        static Layer inJar(BundledFiles files, java.util.function.Supplier<Path> opener) {
+            return new Layer("bundled", null, null, opener, files);
+        }
+
+        public String label() { return label; }
+        public Path rules() { return rules; }
+        /** The knowledge folder (null: none); the jar's copy is opened as a zip file system on the first call. */
+        public synchronized Path knowledge() {
+            if (knowledge == null && opener != null) knowledge = opener.get();
+            return knowledge;
+        }
         /** The copy inside the program itself: trusted like the program. */
         public boolean isBundled() { return label.equals("bundled"); }
+        /** The jar's copy read through the class loader, or null (a folder). */
+        BundledFiles bundledFiles() { return bundledFiles; }
+
+        @Override public String toString() { return "Layer[label=" + label + ", rules=" + rules + ", knowledge=" + knowledge() + "]"; }
     }
 
     private final List<Layer> layers;
@@ -110,10 +144,12 @@ public final class Knowledge {
             FolderTrust.require("the knowledge of " + layer.label(), layer.knowledge());
             EditJournal.recover(layer.knowledge()); // a learn killed half-way: back to the state before it
         }
-        for (Layer layer : layers) {
-            Path facts = layer.knowledge() == null ? null : layer.knowledge().resolve("facts.yaml");
-            if (facts != null && Files.isRegularFile(facts)) {
-                Node root = Documents.read(facts);
+        List<KnowledgeFolder> folders = new ArrayList<>();
+        for (Layer layer : layers) folders.add(KnowledgeFolder.of(layer, rulesAndCatalog));
+        for (KnowledgeFolder folder : folders) {
+            Layer layer = folder.layer();
+            if (folder.isFile("facts.yaml")) {
+                Node root = folder.read("facts.yaml");
                 factFiles.add(root);
                 for (FactSpec s : Vocabulary.fromNode(root).all()) {
                     if (specs.containsKey(s.key()) && haveVocabulary) notices.add(layer.label() + " redefines fact " + s.key());
@@ -131,10 +167,9 @@ public final class Knowledge {
         for (Node root : factFiles) implied.addAll(Implications.fromNode(root, vocabulary).entries());
         Priors priors = Priors.uniform();
         Map<String, String> causeLayers = new LinkedHashMap<>();
-        for (Layer layer : layers) {
-            Path file = layer.knowledge() == null ? null : layer.knowledge().resolve("layers.yaml");
-            if (file == null || !Files.isRegularFile(file)) continue;
-            Node root = Documents.read(file);
+        for (KnowledgeFolder folder : folders) {
+            if (!folder.isFile("layers.yaml")) continue;
+            Node root = folder.read("layers.yaml");
             Node map = root.isMap() ? root.get("layers") : null;
             if (map == null || !map.isMap()) throw root.error("layers", "expected 'layers:', a map of layer name to what it covers");
             for (String name : map.fields().keySet()) causeLayers.put(name, map.text(name, ""));
@@ -143,21 +178,21 @@ public final class Knowledge {
         Map<String, Cause> causes = new LinkedHashMap<>();
         List<Extractor> extractors = new ArrayList<>();
         Map<String, RuleSource> rules = new LinkedHashMap<>();
-        for (Layer layer : layers) {
-            if (layer.knowledge() != null) {
-                Path priorsFile = layer.knowledge().resolve("priors.yaml");
-                if (Files.isRegularFile(priorsFile)) priors = Priors.fromNode(Documents.read(priorsFile));
-                Path causesDir = layer.knowledge().resolve("causes");
+        for (KnowledgeFolder folder : folders) {
+            Layer layer = folder.layer();
+            if (folder.exists()) {
+                if (folder.isFile("priors.yaml")) priors = Priors.fromNode(folder.read("priors.yaml"));
+                java.util.Set<String> known = causeLayers.isEmpty() ? null : causeLayers.keySet();
                 // the flat layout of older user folders (causes/<id>.yaml) still loads
-                for (Path file : list(causesDir, ".yaml")) {
-                    if (!wantCause.test(stripExtension(file.getFileName().toString()))) continue;
-                    addCause(causes, causeLayers.isEmpty() ? null : causeLayers.keySet(), notices, layer, stripExtension(file.getFileName().toString()), file);
+                for (String name : folder.files("causes", ".yaml")) {
+                    String id = stripExtension(name);
+                    if (wantCause.test(id)) addCause(causes, known, notices, layer, id, folder, "causes/" + name);
                 }
-                for (Path dir : listDirs(causesDir)) {
-                    String id = dir.getFileName().toString();
-                    Path file = dir.resolve(CAUSE_FILE);
-                    if (wantCause.test(id) && Files.isRegularFile(file)) addCause(causes, causeLayers.isEmpty() ? null : causeLayers.keySet(), notices, layer, id, file);
+                for (String id : folder.dirs("causes")) {
+                    String file = "causes/" + id + "/" + CAUSE_FILE;
+                    if (wantCause.test(id) && folder.isFile(file)) addCause(causes, known, notices, layer, id, folder, file);
                     if (!rulesAndCatalog) continue;
+                    Path dir = layer.knowledge().resolve("causes").resolve(id);
                     for (Path drl : list(dir, ".drl")) addRules(rules, notices, layer, "causes/" + id + "/" + drl.getFileName(), drl);
                 }
                 if (!rulesAndCatalog) continue;
@@ -229,10 +264,11 @@ public final class Knowledge {
     }
 
     private static void addCause(Map<String, Cause> causes, java.util.Set<String> causeLayers, List<String> notices, Layer layer,
-                                 String id, Path file) {
-        Cause c = Cause.fromNode(id, Documents.read(file), causeLayers);
-        if (causes.put(id, c) != null) notices.add(layer.label() + " replaces cause " + id + " (" + file + ")");
+                                 String id, KnowledgeFolder folder, String file) {
+        Cause c = Cause.fromNode(id, folder.read(file), causeLayers);
+        if (causes.put(id, c) != null) notices.add(layer.label() + " replaces cause " + id + " (" + folder.name(file) + ")");
     }
+
 
     private static void addRules(Map<String, RuleSource> rules, List<String> notices, Layer layer, String name, Path file) {
         RuleSource src = new RuleSource(name, file.toString(), readString(file));

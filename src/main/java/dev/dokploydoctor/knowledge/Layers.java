@@ -19,25 +19,37 @@ import java.util.Map;
 public final class Layers {
     private Layers() {}
 
-    /** The rules and knowledge bundled in the jar (or target/classes when run from a build). */
+    /**
+     * The rules and knowledge bundled in the jar (or target/classes when run from a build). In the jar,
+     * the folder is a zip file system of the whole jar, opened only when a caller needs it as a folder:
+     * reading the vocabulary and causes alone goes through the class loader ({@link BundledFiles}).
+     */
     public static Knowledge.Layer bundled() {
         URL url = Layers.class.getResource("/bundled/knowledge/facts.yaml");
         if (url == null) throw new KnowledgeError(null, 0, null, "the bundled knowledge is missing from the jar");
         try {
             URI uri = url.toURI();
-            Path facts;
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                facts = fs.getPath("/bundled/knowledge/facts.yaml");
-            } else {
-                facts = Path.of(uri);
+            if (!"jar".equals(uri.getScheme())) return new Knowledge.Layer("bundled", null, Path.of(uri).getParent());
+            BundledFiles files = BundledFiles.fromClassPath();
+            if (files == null) return new Knowledge.Layer("bundled", null, inJar(uri));
+            return Knowledge.Layer.inJar(files, () -> inJar(uri));
+        } catch (KnowledgeError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new KnowledgeError(null, 0, null, "cannot open the bundled knowledge: " + e.getMessage());
+        }
+    }
+
+    /** The bundled knowledge folder in the jar's zip file system. */
+    private static Path inJar(URI facts) {
+        try {
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(facts, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(facts);
             }
-            return new Knowledge.Layer("bundled", null, facts.getParent());
+            return fs.getPath("/bundled/knowledge/facts.yaml").getParent();
         } catch (Exception e) {
             throw new KnowledgeError(null, 0, null, "cannot open the bundled knowledge: " + e.getMessage());
         }

@@ -32,11 +32,10 @@ final class ParsedDocuments {
     private ParsedDocuments() {}
 
     /**
-     * The tree the build parsed from {@code bytes} at this place under a folder named knowledge, its
-     * nodes located in {@code name}; null when the build stored none or the bytes differ.
+     * The tree the build parsed from {@code bytes} at this place under a folder named knowledge ({@code relative},
+     * null when not under one), its nodes located in {@code name}; null when the build stored none or the bytes differ.
      */
-    static Node lookup(Path path, byte[] bytes, String name) {
-        String relative = underKnowledge(path);
+    static Node lookup(String relative, byte[] bytes, String name) {
         if (relative == null) return null;
         byte[] stored;
         try (InputStream in = ParsedDocuments.class.getResourceAsStream(ROOT + relative + SUFFIX)) {
@@ -156,7 +155,8 @@ final class ParsedDocuments {
 
     /**
      * Build step: {@code ParsedDocuments KNOWLEDGE_DIR OUT_DIR} parses the knowledge's YAML and writes
-     * each tree to OUT_DIR/&lt;path&gt;.node (pom.xml runs it after compiling). A file that does not
+     * each tree to OUT_DIR/&lt;path&gt;.node (pom.xml runs it after compiling), and the list of the
+     * knowledge's files to OUT_DIR/{@value BundledFiles#INDEX_NAME} ({@link BundledFiles}). A file that does not
      * parse is left out: it fails at start-up, with its line, as before.
      */
     public static void main(String[] args) throws IOException {
@@ -166,6 +166,10 @@ final class ParsedDocuments {
         try (Stream<Path> s = Files.walk(knowledge)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
+        List<String> index = new ArrayList<>();
+        for (Path file : files) index.add(knowledge.relativize(file).toString().replace('\\', '/'));
+        Files.createDirectories(out);
+        Files.write(out.resolve(BundledFiles.INDEX_NAME), index, StandardCharsets.UTF_8); // BundledFiles lists the jar's copy from it
         int written = 0;
         for (Path file : files) {
             String relative = knowledge.relativize(file).toString().replace('\\', '/');

@@ -30,7 +30,7 @@ class ParsedDocumentsTest {
         assertTrue(files.size() > 20, "facts.yaml, the causes and the catalog: " + files);
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
-            Node stored = ParsedDocuments.lookup(file, bytes, file.toString());
+            Node stored = ParsedDocuments.lookup(ParsedDocuments.underKnowledge(file), bytes, file.toString());
             assertNotNull(stored, "the build stored no tree for " + file + " (build with mvn package first)");
             Node parsed = Documents.parse(Files.readString(file), file.toString());
             assertEquals(describe(parsed), describe(stored), file.toString());
@@ -44,7 +44,7 @@ class ParsedDocumentsTest {
         Files.createDirectories(copy.getParent());
         String original = Files.readString(KNOWLEDGE.resolve("facts.yaml"));
         Files.writeString(copy, "# a line more: every line moves down\n" + original);
-        assertNull(ParsedDocuments.lookup(copy, Files.readAllBytes(copy), copy.toString()));
+        assertNull(ParsedDocuments.lookup(ParsedDocuments.underKnowledge(copy), Files.readAllBytes(copy), copy.toString()));
         Node edited = Documents.read(copy);
         assertEquals(describe(Documents.parse(Files.readString(copy), copy.toString())), describe(edited));
         Node first = edited.fields().values().iterator().next();
