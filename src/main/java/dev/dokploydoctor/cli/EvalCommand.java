@@ -6,6 +6,7 @@ import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.evaluation.Baseline;
 import dev.dokploydoctor.evaluation.Calibration;
 import dev.dokploydoctor.evaluation.Evaluator;
+import dev.dokploydoctor.evaluation.FieldPriors;
 import dev.dokploydoctor.evaluation.Scoreboard;
 import dev.dokploydoctor.evaluation.ScoreboardJson;
 import dev.dokploydoctor.evaluation.ScoreboardText;
@@ -55,6 +56,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", description = "Write the dev figures to field/scoreboard.json (the ratchet of mvn verify).")
     boolean writeBaseline;
 
+    @Option(names = "--write-priors", description = {"Write knowledge/priors.yaml from the dev split of the corpus: how common each"
+            + " cause is and how often a user can tell each fact (the question planner's assumptions). Scores nothing."})
+    boolean writePriors;
+
     @Option(names = "--check-baseline", description = "Compare the dev figures with field/scoreboard.json; exit 1 when they got worse.")
     boolean checkBaseline;
 
@@ -91,6 +96,14 @@ public final class EvalCommand implements Callable<Integer> {
         for (KnowledgeError e : corpus.errors()) System.err.println("error: " + e.describe());
         if (!corpus.errors().isEmpty() && writeBaseline) {
             throw new Main.UsageError(corpus.errors().size() + " invalid record(s): fix them before writing a baseline");
+        }
+        if (writePriors) {
+            if (!files.isEmpty() || which != CorpusSplit.DEV) throw new Main.UsageError("priors come from the dev split of the corpus: no FILE, --split dev");
+            if (!corpus.errors().isEmpty()) throw new Main.UsageError(corpus.errors().size() + " invalid record(s): fix them before writing priors");
+            Path priorsFile = knowledgeDir.resolve(FieldPriors.FILE);
+            Files.writeString(priorsFile, FieldPriors.yaml(corpus.in(CorpusSplit.DEV), engine.knowledge()));
+            System.err.println("wrote " + priorsFile);
+            return Main.OK;
         }
         List<FieldRecord> records = corpus.in(which);
         String description = describe(corpus, corpusFiles, which, records);

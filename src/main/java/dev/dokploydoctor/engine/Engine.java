@@ -137,7 +137,12 @@ public final class Engine {
 
     /** The question planner for this rule base (the REPL, batch's questions and eval use the same one). */
     public Planner planner(double threshold) {
-        return new Planner(this, answerSpace(), threshold);
+        return planner(threshold, false);
+    }
+
+    /** {@code probesAnswer}: the host's probes run (the REPL), so a fact a probe checks can always be told. */
+    public Planner planner(double threshold, boolean probesAnswer) {
+        return new Planner(this, answerSpace(), threshold, probesAnswer);
     }
 
     public Planner planner() { return planner(DEFAULT_THRESHOLD); }

@@ -66,10 +66,13 @@ public final class Planner {
     private final AnswerSpace space;
     private final Priors priors;
     private final double threshold;
+    private final boolean probesAnswer;
     private final Map<String, Integer> keyOrder = new HashMap<>();
 
-    Planner(Engine engine, AnswerSpace space, double threshold) {
+    /** {@code probesAnswer}: the host's probes run (the REPL), so a fact a probe checks can always be told. */
+    Planner(Engine engine, AnswerSpace space, double threshold, boolean probesAnswer) {
         this.engine = engine;
+        this.probesAnswer = probesAnswer;
         this.knowledge = engine.knowledge();
         this.space = space;
         this.threshold = threshold;
@@ -109,6 +112,18 @@ public final class Planner {
         try (Lookahead look = look(facts, unknown)) {
             return look.rank(only);
         }
+    }
+
+    /**
+     * For each hypothesis, the chance that a user whose fault it is can answer {@code spec}'s
+     * question ({@link Priors#answerable}: the share of such field reports that said it); 1 for a
+     * fact a probe checks when the probes run.
+     */
+    double[] canTell(FactSpec spec, List<String> hypotheses) {
+        double[] out = new double[hypotheses.size()];
+        boolean probed = probesAnswer && spec.probe() != null;
+        for (int h = 0; h < out.length; h++) out[h] = probed ? 1.0 : priors.answerable(spec.key(), hypotheses.get(h));
+        return out;
     }
 
     /** Best first: the higher gain, then the fact earlier in facts.yaml. */

@@ -6,11 +6,7 @@ import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.repl.Opening;
 
-import dev.dokploydoctor.knowledge.Vocabulary;
-
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -44,20 +40,8 @@ final class InterviewPlanner {
         return parsed.facts();
     }
 
-    /**
-     * What the simulated user would answer: the report's truth with what it implies (facts.yaml
-     * {@code implications}), as a user who saw a 502 also knows they see an error page.
-     */
-    Map<String, Object> answers(Map<String, Object> truth) {
-        Vocabulary vocabulary = engine.knowledge().vocabulary();
-        List<Fact> stated = new ArrayList<>();
-        truth.forEach((k, v) -> {
-            if (vocabulary.contains(k)) stated.add(new Fact(k, v, Fact.USER, "truth")); // typed when the corpus was read
-        });
-        Map<String, Object> out = new LinkedHashMap<>(truth);
-        for (Fact f : engine.knowledge().implications().apply(stated, vocabulary)) out.putIfAbsent(f.getKey(), f.getValue());
-        return out;
-    }
+    /** What the simulated user would answer: the report's truth with what it implies ({@link FieldPriors#answers}). */
+    Map<String, Object> answers(Map<String, Object> truth) { return FieldPriors.answers(engine.knowledge(), truth); }
 
     /** As the REPL does: ask while the interview has a question, within the evaluator's limit too. */
     Next next(Collection<Fact> facts, Set<String> unknown, int asked) {

@@ -259,7 +259,7 @@ public final class Conversation {
     void setEngine(Engine e) {
         engine = e;
         words = new Explanations(e.knowledge(), style(), options.threshold());
-        interview = new Interview(e, options.threshold());
+        interview = new Interview(e, options.threshold(), options.probe());
         examples = null;
     }
 

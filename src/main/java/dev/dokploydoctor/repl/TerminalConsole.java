@@ -60,6 +60,7 @@ public final class TerminalConsole implements Console {
      * user typed before the first prompt (a "502" typed while the program starts).
      */
     static Terminal openTerminal() {
+        NativeTerminalLibrary.prepare();
         String term = System.getenv("TERM");
         try {
             TerminalBuilder fast = TerminalBuilder.builder().system(true).name("dokploy-doctor").exec(false).ffm(false).dumb(false)

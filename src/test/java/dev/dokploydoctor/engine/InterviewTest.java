@@ -55,26 +55,32 @@ class InterviewTest {
 
     @Test
     void unknownsThatWereNotAskedDoNotCountTowardsTheLimit() {
-        // four keys unknown from an answers file, nothing asked yet: still a question, never an end
-        Set<String> fromFile = Set.of("a", "b", "c", "other");
+        // three keys unknown from an answers file, nothing asked yet: still a question, never an end
+        Set<String> fromFile = Set.of("a", "b", "other");
         assertInstanceOf(Interview.Ask.class, interview.next(symptom, fromFile, 0, 0));
-        // the same four answered "don't know" to four questions: the limit
-        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, fromFile, 4, 4));
+        // the same three answered "don't know" to three questions: the limit
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, fromFile, 3, 3));
         assertEquals(Interview.Stop.UNANSWERED_LIMIT, end.stop());
     }
 
     @Test
-    void stopsAfterFourUnknownsWithNothingAnsweredNineWithSomeAnswers() {
-        // three asked, all unknown: d can still confirm the leader, so it is asked
-        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "c"), 3));
+    void stopsAfterThreeUnknownsWithNothingAnsweredSixWithSomeAnswers() {
+        assertEquals(3, Interview.UNANSWERED_LIMIT);
+        assertEquals(6, Interview.UNANSWERED_LIMIT_ANSWERING);
+        // two asked, both unknown: d can still confirm the leader, so it is asked
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b"), 2));
         assertEquals("d", ask.plan().question().key());
-        // four asked, all answered unknown: the user cannot see what we ask about; it ends with what would settle it
-        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, Set.of("a", "b", "c", "note"), 4));
+        // three asked, all answered unknown: the user cannot see what we ask about; it ends with what would settle it
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(symptom, Set.of("a", "b", "note"), 3));
         assertEquals(Interview.Stop.UNANSWERED_LIMIT, end.stop());
         assertEquals(Status.INCONCLUSIVE, end.outcome().status());
-        // the same four unknowns after a fifth question that was answered: the user can tell some, so it goes on
-        Interview.Ask goesOn = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "c", "note"), 5));
+        // the same three unknowns after a fourth question that was answered: the user can tell some, so it goes on
+        Interview.Ask goesOn = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "b", "note"), 4));
         assertEquals("d", goesOn.plan().question().key());
+        // six unknowns among seven questions: even a user who answers some has been asked enough
+        Set<String> six = Set.of("a", "b", "note", "x1", "x2", "x3");
+        Interview.End many = assertInstanceOf(Interview.End.class, interview.next(symptom, six, 7, 6));
+        assertEquals(Interview.Stop.UNANSWERED_LIMIT, many.stop());
     }
 
     @Test

@@ -3,11 +3,15 @@ package dev.dokploydoctor.engine;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Knowledge;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -72,5 +76,28 @@ class PlannerTest {
         double[] belief = {0.5, 0.5};
         double[][] likelihood = {{1, 0}, {0, 1}};
         assertEquals(1.0, Planner.entropy(belief) - Planner.expectedEntropy(belief, likelihood), 1e-9);
+    }
+
+    @Test
+    void aQuestionFewUsersCanAnswerIsWorthThatMuchLess(@TempDir Path tmp) throws IOException, URISyntaxException {
+        // the same rule base, with priors.yaml saying one user in ten can tell b
+        Path dir = Path.of(PlannerTest.class.getResource("/dev/dokploydoctor/repl/planner").toURI());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.toList()) {
+                Path to = tmp.resolve(dir.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Files.writeString(tmp.resolve("knowledge/priors.yaml"), "answerable:\n  b: {all: 0.1}\n");
+        Engine rare = Engine.load(Knowledge.load(List.of(new Knowledge.Layer("fixture", tmp.resolve("rules"), tmp.resolve("knowledge")))));
+        List<Fact> facts = List.of(user("sym", true));
+        Planner.Plan always = ENGINE.planner().rank(facts, Set.of(), Set.of("b")).get(0);
+        Planner.Plan seldom = rare.planner().rank(facts, Set.of(), Set.of("b")).get(0);
+        // a "don't know" tells nothing: the expected gain is the gain of an answer times the chance of one
+        assertEquals(0.1 * always.gain(), seldom.gain(), 1e-9);
+        // what each answer would do is unchanged: it still diagnoses the leader when the user can tell
+        assertEquals(Status.DIAGNOSED, seldom.previews().get(0).status());
+        assertEquals(always.previews().get(0).chance(), seldom.previews().get(0).chance(), 1e-9);
     }
 }
