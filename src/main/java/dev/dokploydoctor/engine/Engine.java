@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +38,17 @@ public final class Engine {
     private final RuleBase rules;
     private volatile TextExtraction extraction; // on first use: a session whose first words are a menu pick or a status code never needs it
     private final Map<String, Integer> keyOrder = new HashMap<>();
+    /** Evidence by cause, then rule: a cause's certainty must not depend on the order rules fired in. */
+    static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule);
+    /**
+     * Session order follows firing order, which follows the order rule files load in; a question's
+     * first "why" must not depend on that.
+     */
+    static final Comparator<Need> NEED_ORDER = Comparator.comparing(Need::getKey).thenComparing(Need::getCause).thenComparing(Need::getRule);
+    /** Facts in facts.yaml order; two facts of one key (the user's and a rule's) come in the session's hash order: the user's first. */
+    final Comparator<Fact> factOrder = Comparator.comparing((Fact f) -> keyOrder.getOrDefault(f.getKey(), Integer.MAX_VALUE))
+            .thenComparing(Fact::getKey).thenComparing(f -> !Fact.USER.equals(f.getSource()))
+            .thenComparing(f -> String.valueOf(f.getSource())).thenComparing(Fact::getText);
     private volatile AnswerSpace answerSpace;
     private volatile Observations observations;
 
@@ -118,7 +129,7 @@ public final class Engine {
         return space;
     }
 
-    private Observations observations() {
+    Observations observations() {
         Observations o = observations;
         if (o == null) observations = o = new Observations(answerSpace());
         return o;
@@ -213,15 +224,10 @@ public final class Engine {
             else if (o instanceof Evidence e) evidence.add(e);
             else if (o instanceof Need n) needs.add(n);
         }
-        evidence.sort(Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule));
+        evidence.sort(EVIDENCE_ORDER);
         evidence = observations().attach(evidence, facts);
-        // session order follows firing order, which follows the order rule files load in; a
-        // question's first "why" must not depend on that
-        needs.sort(Comparator.comparing(Need::getKey).thenComparing(Need::getCause).thenComparing(Need::getRule));
-        // two facts of one key (the user's and a rule's) come in the session's hash order: the user's first
-        facts.sort(Comparator.comparing((Fact f) -> keyOrder.getOrDefault(f.getKey(), Integer.MAX_VALUE)).thenComparing(Fact::getKey)
-                .thenComparing(f -> !Fact.USER.equals(f.getSource())).thenComparing(f -> String.valueOf(f.getSource()))
-                .thenComparing(Fact::getText));
+        needs.sort(NEED_ORDER);
+        facts.sort(factOrder);
         return conclude(id, facts, evidence, needs, fired, unknown == null ? Set.of() : unknown, threshold);
     }
 
@@ -229,7 +235,7 @@ public final class Engine {
                              Set<String> unknown, double threshold) {
         Map<String, List<Evidence>> byCause = new LinkedHashMap<>();
         for (Evidence e : evidence) byCause.computeIfAbsent(e.getCause(), k -> new ArrayList<>()).add(e);
-        boolean wantsAdvice = facts.stream().anyMatch(f -> f.getKey().equals("user.goal") && f.getText().equals("route-advice"));
+        boolean wantsAdvice = wantsAdvice(facts);
         // similar field reports speak only when the rules barely know (SimilarFallback)
         Evidence similar = SimilarFallback.evidence(facts, byCause, knowledge, wantsAdvice, threshold);
         if (similar != null) {
@@ -249,19 +255,28 @@ public final class Engine {
         List<Diagnosis> shown = new ArrayList<>();
         for (Diagnosis d : all) if (d.certainty() > 0 && d.isAdvice() == wantsAdvice) shown.add(d);
 
-        Status status;
         Diagnosis top = shown.isEmpty() ? null : shown.get(0);
-        if (wantsAdvice) {
-            status = top != null && top.certainty() >= threshold ? Status.ADVICE : Status.INCONCLUSIVE;
-        } else if (top != null && top.certainty() >= threshold) {
-            status = Status.DIAGNOSED;
-        } else if (top != null || hasSymptom(facts)) {
-            status = Status.INCONCLUSIVE;
-        } else {
-            status = Status.NO_FAULT;
-        }
-        // needs of a known or unknown fact, or of a ruled-out cause, are moot
-        Set<String> known = new LinkedHashSet<>();
+        Status status = status(top, wantsAdvice, facts, threshold);
+        List<Need> open = openNeeds(needs, facts, unknown, certainty);
+        return new Judgement(new Outcome(id, status, shown, List.of(), facts, evidence, fired, unknown, null, threshold, List.of()), open, needs);
+    }
+
+    /** Whether the user asked for route advice (user.goal = route-advice): then only advice causes are shown. */
+    static boolean wantsAdvice(List<Fact> facts) {
+        return facts.stream().anyMatch(f -> f.getKey().equals("user.goal") && f.getText().equals("route-advice"));
+    }
+
+    /** The case's status from its leading shown cause (null: none) and its facts. */
+    Status status(Diagnosis top, boolean wantsAdvice, List<Fact> facts, double threshold) {
+        if (wantsAdvice) return top != null && top.certainty() >= threshold ? Status.ADVICE : Status.INCONCLUSIVE;
+        if (top != null && top.certainty() >= threshold) return Status.DIAGNOSED;
+        if (top != null || hasSymptom(facts)) return Status.INCONCLUSIVE;
+        return Status.NO_FAULT;
+    }
+
+    /** The needs still open: not of a known or unknown fact, nor of a ruled-out cause (those are moot). */
+    List<Need> openNeeds(List<Need> needs, List<Fact> facts, Set<String> unknown, Map<String, Double> certainty) {
+        Set<String> known = new HashSet<>();
         for (Fact f : facts) known.add(f.getKey());
         List<Need> open = new ArrayList<>();
         for (Need n : needs) {
@@ -269,7 +284,7 @@ public final class Engine {
             if (certainty.getOrDefault(n.getCause(), 0.0) <= RULED_OUT) continue;
             if (knowledge.vocabulary().contains(n.getKey())) open.add(n);
         }
-        return new Judgement(new Outcome(id, status, shown, List.of(), facts, evidence, fired, unknown, null, threshold, List.of()), open, needs);
+        return open;
     }
 
     private boolean hasSymptom(List<Fact> facts) {

@@ -226,9 +226,8 @@ public final class Lookahead implements AutoCloseable {
         List<List<String>> ruledOuts = new ArrayList<>();
         List<List<String>> leadsOf = new ArrayList<>();
         for (int v = 0; v < values.size(); v++) {
-            Engine.Judgement ahead = trial.judgementWith(answers.get(v));
-            Outcome o = ahead.outcome();
-            Map<String, Double> after = SimilarFallback.fromRules(o);
+            TrialOutcome o = trial.outcomeWith(answers.get(v));
+            Map<String, Double> after = o.fromRules();
             List<String> ruledOut = new ArrayList<>();
             List<String> leads = new ArrayList<>();
             for (int h = 0; h < hypotheses.size(); h++) {
@@ -237,7 +236,7 @@ public final class Lookahead implements AutoCloseable {
                 cf[v][h] = after.getOrDefault(c, 0.0);
                 if (Math.abs(cf[v][h] - before) > 1e-9) moved.add(c);
                 if (before > Engine.RULED_OUT && cf[v][h] <= Engine.RULED_OUT) ruledOut.add(c);
-                if (cf[v][h] > 0 && cf[v][h] > before + 1e-9 && planner.hasPath(c, ahead.needs())) leads.add(c);
+                if (cf[v][h] > 0 && cf[v][h] > before + 1e-9 && planner.hasPath(c, o.needs())) leads.add(c);
             }
             statuses.add(o.status());
             tops.add(o.top());

@@ -22,10 +22,23 @@ final class Observations {
 
     Observations(AnswerSpace space) { this.space = space; }
 
+    /** The keys whose facts {@code rule}'s evidence rests on, beyond those it matched. */
+    Set<String> testedKeysOf(String rule) { return space.testedKeysOf(rule); }
+
     /** The evidence, each with the observations it rests on: its matched facts' and those of the keys its rule tests. */
     List<Evidence> attach(List<Evidence> evidence, List<Fact> facts) {
+        return attach(evidence, originsOfKey(facts));
+    }
+
+    /** The origins of the facts of each key. */
+    static Map<String, List<String>> originsOfKey(List<Fact> facts) {
         Map<String, List<String>> originsOfKey = new HashMap<>();
         for (Fact f : facts) originsOfKey.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(f.getOrigin());
+        return originsOfKey;
+    }
+
+    /** As {@link #attach(List, List)}, with the facts' {@link #originsOfKey}. */
+    List<Evidence> attach(List<Evidence> evidence, Map<String, List<String>> originsOfKey) {
         List<Evidence> out = new ArrayList<>(evidence.size());
         for (Evidence e : evidence) {
             Set<String> seen = new LinkedHashSet<>();

@@ -24,6 +24,8 @@ public final class Fact {
     private final String source;
     private final String evidence;
     private final String origin;
+    /** The origin of a fact that is its own observation, made on first use: certainty reads it for every answer tried. */
+    private String ownOrigin;
 
     public Fact(String key, Object value, String source, String evidence) {
         this(key, value, source, evidence, null);
@@ -51,7 +53,12 @@ public final class Fact {
      * The observation this fact comes from: facts with the same origin (or text origins whose spans
      * overlap) are one observation, however many keys it gave. Certainty counts an observation once.
      */
-    public String getOrigin() { return origin != null ? origin : source + ":" + key; }
+    public String getOrigin() {
+        if (origin != null) return origin;
+        String own = ownOrigin; // a race only makes it twice: a String is safely published
+        if (own == null) ownOrigin = own = source + ":" + key;
+        return own;
+    }
 
     /** Numeric value, or -1 when the value is not a number (so {@code num == 502} is simply false). */
     public long getNum() { return value instanceof Number n ? n.longValue() : -1; }

@@ -23,8 +23,16 @@ public final class Implications {
 
     private static final int MAX_ROUNDS = 4;
     private final List<Implication> entries;
+    /** The keys some implication reads (its {@code when}). */
+    private final java.util.Set<String> read = new java.util.HashSet<>();
 
-    public Implications(List<Implication> entries) { this.entries = List.copyOf(entries); }
+    public Implications(List<Implication> entries) {
+        this.entries = List.copyOf(entries);
+        for (Implication i : entries) read.add(i.when());
+    }
+
+    /** Whether some implication reads facts of this key: without one, a fact of it implies nothing. */
+    public boolean reads(String key) { return read.contains(key); }
 
     public static Implications none() { return new Implications(List.of()); }
 

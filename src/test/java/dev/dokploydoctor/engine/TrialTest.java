@@ -54,6 +54,103 @@ class TrialTest {
         assertTrue(compared > 1000, "compared " + compared);
     }
 
+    /**
+     * What the look-ahead reads of an answer ({@link Trial#outcomeWith}: the case's own reading kept for
+     * the causes the answer left alone, implications not run again when the answer implies nothing)
+     * is what a fresh session over the case's facts plus the answer gives: every regression case, with
+     * and without a similar reports' vote, every answer of every askable fact, and the answers of
+     * two of the facts the case's rules need together; the session unchanged after all of them.
+     */
+    @Test void whatTheLookaheadReadsOfAnAnswerIsWhatAFreshSessionGives() {
+        Knowledge knowledge = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
+        Engine engine = Engine.load(knowledge);
+        AnswerSpace space = AnswerSpace.of(knowledge);
+        List<String> causes = new ArrayList<>(knowledge.causes().keySet());
+        int compared = 0;
+        int n = 0;
+        for (var file : knowledge.loadCases()) {
+            CaseInput c = file.read(knowledge.vocabulary());
+            List<Fact> own = engine.factsOf(c);
+            boolean voted = own.stream().anyMatch(f -> f.getKey().equals(SimilarFallback.KEY));
+            List<List<Fact>> variants = new ArrayList<>(List.of(own));
+            if (!voted) {
+                List<Fact> withVote = new ArrayList<>(own);
+                withVote.add(new Fact(SimilarFallback.KEY, causes.get(n++ % causes.size()), Fact.TEXT, "vote"));
+                variants.add(withVote);
+            }
+            for (List<Fact> facts : variants) {
+                try (Trial trial = engine.trial(c.id(), facts, c.unknown(), Engine.DEFAULT_THRESHOLD)) {
+                    String before = describeWithMatches(trial.judgement().outcome());
+                    Set<String> known = new java.util.HashSet<>();
+                    for (Fact f : trial.judgement().outcome().facts()) known.add(f.getKey());
+                    List<FactSpec> askable = new ArrayList<>();
+                    for (FactSpec spec : knowledge.vocabulary().all()) {
+                        if (spec.question() != null && !known.contains(spec.key())) askable.add(spec);
+                    }
+                    for (FactSpec spec : askable) {
+                        for (Object value : space.values(spec)) {
+                            Fact answer = new Fact(spec.key(), value, Fact.USER, "look-ahead");
+                            String old = read(TrialOutcome.of(trial.judgementWith(answer)), false);
+                            String now = read(trial.outcomeWith(answer), false);
+                            assertEquals(old, now, file.path() + " with " + answer + ": the look-ahead's reading and the engine's");
+                            assertEquals(read(TrialOutcome.of(fresh(engine, c, facts, answer)), false), read(trial.outcomeWith(answer), false),
+                                    file.path() + " with " + answer);
+                            compared++;
+                        }
+                    }
+                    List<String> needed = new ArrayList<>();
+                    for (Need need : trial.judgement().needs()) if (!needed.contains(need.getKey())) needed.add(need.getKey());
+                    // the first four needed facts, two at a time, as the look-ahead tries a rule's two open needs
+                    for (int i = 0; i < Math.min(needed.size(), 4); i++) {
+                        for (int j = i + 1; j < Math.min(needed.size(), 4); j++) {
+                            String a = needed.get(i);
+                            String b = needed.get(j);
+                            FactSpec first = knowledge.vocabulary().get(a);
+                            FactSpec second = knowledge.vocabulary().get(b);
+                            if (!askable.contains(first) || !askable.contains(second)) continue;
+                            for (Object x : space.values(first)) {
+                                for (Object y : space.values(second)) {
+                                    Fact[] answers = {new Fact(a, x, Fact.USER, "look-ahead"), new Fact(b, y, Fact.USER, "look-ahead")};
+                                    assertEquals(read(TrialOutcome.of(trial.judgementWith(answers)), false), read(trial.outcomeWith(answers), false),
+                                            file.path() + " with " + List.of(answers) + ": the look-ahead's reading and the engine's");
+                                    assertEquals(read(TrialOutcome.of(fresh(engine, c, facts, answers)), false), read(trial.outcomeWith(answers), false),
+                                            file.path() + " with " + List.of(answers));
+                                    compared++;
+                                }
+                            }
+                        }
+                    }
+                    assertEquals(before, describeWithMatches(engine.read(c.id(), trialSession(trial), List.of(), c.unknown(), Engine.DEFAULT_THRESHOLD).outcome()),
+                            file.path() + ": the session after the answers");
+                }
+            }
+        }
+        assertTrue(compared > 5000, "compared " + compared);
+    }
+
+    private static Engine.Judgement fresh(Engine engine, CaseInput c, List<Fact> facts, Fact... answers) {
+        Map<String, Fact> with = new LinkedHashMap<>();
+        for (Fact f : facts) with.put(f.getKey(), f);
+        for (Fact answer : answers) with.put(answer.getKey(), answer);
+        return engine.judge(c.id(), new ArrayList<>(with.values()), c.unknown(), Engine.DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Everything the look-ahead reads, certainties exact (not rounded). A need's rule only with
+     * {@code rules}: two rules that need one fact for one cause keep one Need, the first to fire,
+     * which depends on what fired before (a fresh session, or the last answer's removal taken back
+     * in the next answer's firing) and can be the other one; the look-ahead reads a need's fact and cause.
+     */
+    private static String read(TrialOutcome o, boolean rules) {
+        StringBuilder sb = new StringBuilder(o.status().label()).append('\n');
+        if (o.top() != null) sb.append("top ").append(o.top().cause()).append(' ').append(o.top().certainty()).append('\n');
+        new java.util.TreeMap<>(o.fromRules()).forEach((cause, cf) -> sb.append(cause).append(' ').append(cf).append('\n'));
+        List<Need> needs = new ArrayList<>(o.needs());
+        needs.sort(Engine.NEED_ORDER);
+        for (Need need : needs) sb.append(need.getKey()).append(' ').append(need.getCause()).append(' ').append(rules ? need.getRule() : "").append('\n');
+        return sb.toString();
+    }
+
     /** The session after the answers must be the one before them, down to what each evidence matched. */
     private static String describeWithMatches(Outcome o) {
         StringBuilder sb = new StringBuilder(describe(o));
