@@ -88,6 +88,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Engine engine = knowledgeOptions.loadEngine(System.err);
         Path knowledgeDir = knowledgeOptions.layers().get(0).knowledge();
+        if ((writePriors || writeBaseline) && knowledgeOptions.layers().get(0).isBundled()) {
+            // the bundled knowledge is inside the jar: a write would land in a zip file system that is never saved
+            throw new Main.UsageError((writePriors ? "--write-priors" : "--write-baseline")
+                    + " writes into a knowledge folder: run it in a checkout, or give --knowledge DIR");
+        }
         List<Path> corpusFiles = files.isEmpty() ? FieldCorpus.files(knowledgeDir) : files;
         for (Path f : corpusFiles) if (!Files.isRegularFile(f)) throw new Main.UsageError("no such file: " + f);
         if (corpusFiles.isEmpty()) throw new Main.UsageError("no corpus: " + knowledgeDir.resolve("field") + " has no *.jsonl");

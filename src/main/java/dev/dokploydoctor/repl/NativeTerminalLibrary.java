@@ -43,7 +43,9 @@ final class NativeTerminalLibrary {
             crc.update(bytes);
             Path folder = base.resolve("dokploy-doctor").resolve("jline-native").resolve(Long.toHexString(crc.getValue()));
             Path library = folder.resolve(name);
-            if (Files.isRegularFile(library) && Files.size(library) == bytes.length) return folder;
+            if (Files.isRegularFile(library) && Files.size(library) == bytes.length && crcOf(Files.readAllBytes(library)) == crc.getValue()) {
+                return folder;   // the same bytes as the jar's: never load a file that only has the right size
+            }
             Files.createDirectories(folder);
             // another session may write it at the same moment: each writes its own file and renames it into place
             Path partial = Files.createTempFile(folder, name, ".partial");
@@ -63,8 +65,26 @@ final class NativeTerminalLibrary {
         }
     }
 
+    private static long crcOf(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    /** $XDG_CACHE_HOME when it is an absolute path (the XDG spec: a relative one is ignored), else ~/.cache. */
     static Path cacheBase() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cacheBase(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+    }
+
+    static Path cacheBase(String xdg, String home) {
+        if (xdg != null && !xdg.isBlank()) {
+            try {
+                Path p = Path.of(xdg);
+                if (p.isAbsolute()) return p;
+            } catch (java.nio.file.InvalidPathException ignored) {
+                // not a path: the default below
+            }
+        }
+        return Path.of(home, ".cache");
     }
 }

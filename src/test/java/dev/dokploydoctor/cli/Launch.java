@@ -48,6 +48,13 @@ final class Launch {
         return exec(cmd, buildDir().getParent(), env, stdin);
     }
 
+    /** In {@code dir} (outside the checkout: the bundled knowledge, as a user who runs the jar anywhere). */
+    static Result runIn(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath(), "dev.dokploydoctor.cli.Main"));
+        cmd.addAll(List.of(args));
+        return exec(cmd, dir, Map.of(), "");
+    }
+
     /**
      * As user nobody (only when this JVM runs as root, which may read any socket): the classes and
      * jars are copied to a folder nobody can read, and it runs there with the bundled knowledge.

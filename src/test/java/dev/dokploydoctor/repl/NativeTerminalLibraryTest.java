@@ -34,6 +34,23 @@ class NativeTerminalLibraryTest {
         assertEquals(size, Files.size(library));
     }
 
+    @Test void aCopyOfTheRightSizeButOtherBytesIsReplaced(@TempDir Path cache) throws Exception {
+        Path folder = NativeTerminalLibrary.prepare(cache);
+        Path library = folder.resolve(System.mapLibraryName("jlinenative"));
+        byte[] good = Files.readAllBytes(library);
+        byte[] planted = good.clone();
+        planted[planted.length / 2] ^= 0x5a;
+        Files.write(library, planted);
+        assertEquals(folder, NativeTerminalLibrary.prepare(cache));
+        assertArrayEquals(good, Files.readAllBytes(library));
+    }
+
+    @Test void aRelativeXdgCacheHomeIsIgnored() {
+        assertEquals(Path.of("/home/u", ".cache"), NativeTerminalLibrary.cacheBase("relcache", "/home/u"));
+        assertEquals(Path.of("/srv/cache"), NativeTerminalLibrary.cacheBase("/srv/cache", "/home/u"));
+        assertEquals(Path.of("/home/u", ".cache"), NativeTerminalLibrary.cacheBase(" ", "/home/u"));
+    }
+
     @Test void anUnwritableCacheLeavesJLineToDoAsUsual(@TempDir Path dir) throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
         assertNull(NativeTerminalLibrary.prepare(notAFolder));
