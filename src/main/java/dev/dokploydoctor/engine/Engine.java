@@ -137,12 +137,12 @@ public final class Engine {
 
     /** The question planner for this rule base (the REPL, batch's questions and eval use the same one). */
     public Planner planner(double threshold) {
-        return planner(threshold, false);
+        return planner(threshold, Set.of());
     }
 
-    /** {@code probesAnswer}: the host's probes run (the REPL), so a fact a probe checks can always be told. */
-    public Planner planner(double threshold, boolean probesAnswer) {
-        return new Planner(this, answerSpace(), threshold, probesAnswer);
+    /** {@code probeAnswerable}: the facts a probe may still answer (the REPL's); each can always be told. */
+    public Planner planner(double threshold, Set<String> probeAnswerable) {
+        return new Planner(this, answerSpace(), threshold, probeAnswerable);
     }
 
     public Planner planner() { return planner(DEFAULT_THRESHOLD); }

@@ -113,19 +113,29 @@ public final class Interview {
     public record End(Outcome outcome, Stop stop) implements Step {}
 
     private final Engine engine;
-    private final Planner planner;
+    private Planner planner;
     private final double threshold;
     private Map<String, Set<String>> lookalikeKeys;
 
+    /** No probes: every fact is weighed by how often a user can tell it (eval's simulated interview). */
     public Interview(Engine engine, double threshold) {
-        this(engine, threshold, false);
+        this(engine, threshold, Set.of());
     }
 
-    /** {@code probesAnswer}: the host's probes run (the REPL), so a fact a probe checks can always be told. */
-    public Interview(Engine engine, double threshold, boolean probesAnswer) {
+    /** {@code probeAnswerable}: the facts a probe may still answer (the REPL's); each can always be told. */
+    public Interview(Engine engine, double threshold, Set<String> probeAnswerable) {
         this.engine = engine;
-        this.planner = engine.planner(threshold, probesAnswer);
+        this.planner = engine.planner(threshold, probeAnswerable);
         this.threshold = threshold;
+    }
+
+    /**
+     * The probes may now answer these facts only: the REPL says so when a probe run reports (one
+     * that could not check answers nothing), so a fact no probe will answer is weighed by how
+     * often a user can tell it.
+     */
+    public void probesCanAnswer(Set<String> probeAnswerable) {
+        if (!planner.probeAnswerable().equals(probeAnswerable)) planner = engine.planner(threshold, probeAnswerable);
     }
 
     public Planner planner() { return planner; }

@@ -66,13 +66,17 @@ public final class Planner {
     private final AnswerSpace space;
     private final Priors priors;
     private final double threshold;
-    private final boolean probesAnswer;
+    private final Set<String> probeAnswerable;
     private final Map<String, Integer> keyOrder = new HashMap<>();
 
-    /** {@code probesAnswer}: the host's probes run (the REPL), so a fact a probe checks can always be told. */
-    Planner(Engine engine, AnswerSpace space, double threshold, boolean probesAnswer) {
+    /**
+     * {@code probeAnswerable}: the facts a probe may still answer (the REPL's probes that run and
+     * have not reported yet); each can always be told. Every other fact is weighed by how often a
+     * user can tell it, as in eval (which runs no probes).
+     */
+    Planner(Engine engine, AnswerSpace space, double threshold, Set<String> probeAnswerable) {
         this.engine = engine;
-        this.probesAnswer = probesAnswer;
+        this.probeAnswerable = Set.copyOf(probeAnswerable);
         this.knowledge = engine.knowledge();
         this.space = space;
         this.threshold = threshold;
@@ -82,6 +86,9 @@ public final class Planner {
     }
 
     public AnswerSpace answerSpace() { return space; }
+
+    /** The facts this planner counts a probe as still answering. */
+    public Set<String> probeAnswerable() { return probeAnswerable; }
 
     Knowledge knowledge() { return knowledge; }
 
@@ -117,11 +124,11 @@ public final class Planner {
     /**
      * For each hypothesis, the chance that a user whose fault it is can answer {@code spec}'s
      * question ({@link Priors#answerable}: the share of such field reports that said it); 1 for a
-     * fact a probe checks when the probes run.
+     * fact a probe may still answer.
      */
     double[] canTell(FactSpec spec, List<String> hypotheses) {
         double[] out = new double[hypotheses.size()];
-        boolean probed = probesAnswer && spec.probe() != null;
+        boolean probed = probeAnswerable.contains(spec.key());
         for (int h = 0; h < out.length; h++) out[h] = probed ? 1.0 : priors.answerable(spec.key(), hypotheses.get(h));
         return out;
     }

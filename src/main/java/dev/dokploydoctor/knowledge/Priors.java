@@ -49,7 +49,7 @@ public final class Priors {
 
     /** A map of name to number: a weight (> 0) or a share (0 to 1). */
     private static Map<String, Double> numbers(Node parent, String field, Node map, boolean share) {
-        String expected = share ? "expected a share (a number from 0 to 1)" : "expected a weight (a number > 0)";
+        String expected = share ? "expected a share (a number from 0 to 1)" : "expected a weight (a finite number > 0)";
         if (!map.isMap()) throw parent.error(field, share ? "expected a map of cause id (or all) to share" : "expected a map of cause id to weight");
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : map.fields().entrySet()) {
@@ -59,7 +59,8 @@ public final class Priors {
             } catch (RuntimeException bad) {
                 throw e.getValue().error(e.getKey(), expected);
             }
-            if (share ? !(w >= 0 && w <= 1) : !(w > 0)) throw e.getValue().error(e.getKey(), expected);
+            // NaN fails both; Infinity would make every belief NaN (infinity over infinity)
+            if (share ? !(w >= 0 && w <= 1) : !(Double.isFinite(w) && w > 0)) throw e.getValue().error(e.getKey(), expected);
             out.put(e.getKey(), w);
         }
         return out;

@@ -24,8 +24,10 @@ final class DokployProbe implements Probe {
 
     @Override public String name() { return "dokploy"; }
 
+    @Override public boolean applies(ProbeTarget target, ProbeEnvironment env) { return env.dokployConfigured(); }
+
     @Override public void run(ProbeContext ctx, Findings f) throws Exception {
-        if (!ctx.env().dokployConfigured()) throw new Skip("set DOKPLOY_URL and DOKPLOY_API_KEY to check DokPloy's settings");
+        if (!applies(ctx.target(), ctx.env())) throw new Skip("set DOKPLOY_URL and DOKPLOY_API_KEY to check DokPloy's settings");
         DokployApi api = new DokployApi(ctx.env().dokployUrl(), ctx.env().dokployApiKey(), ctx.timeout());
         role(api, f);
         String appName = appName(ctx);

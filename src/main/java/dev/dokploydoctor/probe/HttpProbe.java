@@ -24,9 +24,13 @@ final class HttpProbe implements Probe {
 
     @Override public String name() { return "http"; }
 
+    @Override public boolean applies(ProbeTarget target, ProbeEnvironment env) {
+        return target.url() != null && !target.url().isBlank();
+    }
+
     @Override public void run(ProbeContext ctx, Findings f) throws Exception {
+        if (!applies(ctx.target(), ctx.env())) throw new Skip("no --url given");
         String url = ctx.target().url();
-        if (url == null || url.isBlank()) throw new Skip("no --url given");
         URI start = URI.create(url.contains("://") ? url : "http://" + url);
         if (start.getHost() == null) throw new CouldNotCheck("'" + url + "' has no host name");
         f.fact("domain.host", start.getHost().toLowerCase(Locale.ROOT), "from --url " + url);

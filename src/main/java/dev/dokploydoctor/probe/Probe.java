@@ -10,6 +10,12 @@ interface Probe {
 
     void run(ProbeContext ctx, Findings findings) throws Exception;
 
+    /**
+     * Whether this probe runs at all for this target (else its {@link #run} skips): the REPL counts
+     * the facts of a probe that runs as ones the user need not be able to tell.
+     */
+    default boolean applies(ProbeTarget target, ProbeEnvironment env) { return true; }
+
     /** The probe could not look; the message is shown as "could not check: <message>". */
     final class CouldNotCheck extends RuntimeException {
         CouldNotCheck(String message) { super(message); }

@@ -3,13 +3,16 @@ package dev.dokploydoctor.probe;
 import dev.dokploydoctor.knowledge.Redactor;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +33,20 @@ public final class Probes {
     }
 
     private Probes() {}
+
+    /**
+     * The facts the probes that run for this target may answer (facts.yaml names each fact's probe):
+     * the http probe needs a URL, the DokPloy probe its API key. Until their report is in, the
+     * planner counts these as facts the user need not be able to tell.
+     */
+    public static Set<String> answerable(ProbeTarget target, Vocabulary vocabulary, ProbeEnvironment env) {
+        ProbeTarget t = target == null ? ProbeTarget.NONE : target;
+        Set<String> running = new LinkedHashSet<>();
+        for (Probe p : all()) if (p.applies(t, env)) running.add(p.name());
+        Set<String> keys = new LinkedHashSet<>();
+        for (FactSpec spec : vocabulary.all()) if (spec.probe() != null && running.contains(spec.probe())) keys.add(spec.key());
+        return Set.copyOf(keys);
+    }
 
     public static ProbeReport run(ProbeTarget target, Duration timeout, Vocabulary vocabulary) {
         return run(target, timeout, vocabulary, ProbeEnvironment.fromSystem());

@@ -151,7 +151,7 @@ public final class Conversation {
         absorbProbes(false);
         Outcome before = state.outcome;
         Session session = state.session;
-        Interview.Step step = interview.next(session.facts(), session.unknown(), session.questionsAnswered(),
+        Interview.Step step = interview().next(session.facts(), session.unknown(), session.questionsAnswered(),
                 session.questionsAnsweredUnknown());
         Outcome outcome = state.outcome = step.outcome();
         state.plan = null;
@@ -199,7 +199,7 @@ public final class Conversation {
 
     /** Choose the next question for the current facts (null when none can move the diagnosis). */
     void plan() {
-        Interview.Step step = interview.next(state.session.facts(), state.session.unknown(), 0);
+        Interview.Step step = interview().next(state.session.facts(), state.session.unknown(), 0);
         state.plan = step instanceof Interview.Ask ask ? ask.plan() : null;
     }
 
@@ -208,7 +208,7 @@ public final class Conversation {
         Outcome o = engine.evaluate(state.session.id(), state.session.facts(), Set.of(), options.threshold());
         // the questions answered unknown, ranked by the planner as if they were open again
         List<Question> settle = new ArrayList<>();
-        for (Planner.Plan p : interview.planner().rank(state.session.facts(), Set.of(), state.session.unknown())) settle.add(p.question());
+        for (Planner.Plan p : interview().planner().rank(state.session.facts(), Set.of(), state.session.unknown())) settle.add(p.question());
         return new Outcome(o.id(), o.status(), o.diagnoses(), settle, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
                 o.threshold(), o.unchecked());
     }
@@ -259,11 +259,17 @@ public final class Conversation {
     void setEngine(Engine e) {
         engine = e;
         words = new Explanations(e.knowledge(), style(), options.threshold());
-        interview = new Interview(e, options.threshold(), options.probe());
+        interview = new Interview(e, options.threshold(), probes.stillAnswerable());
         examples = null;
     }
 
     boolean probesPending() { return probes.pending(); }
+
+    /** The interview, told which facts the probes may still answer (fewer once a run has reported). */
+    private Interview interview() {
+        interview.probesCanAnswer(probes.stillAnswerable());
+        return interview;
+    }
 
     Engine engine() { return engine; }
     /** The knowledge: the engine's once it is set ('reload' replaces it), else the one loaded before the rules compile (the opening reads text with it). */

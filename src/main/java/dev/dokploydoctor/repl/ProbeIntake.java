@@ -6,7 +6,9 @@ import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.report.Style;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,6 +26,13 @@ final class ProbeIntake {
     void add(ProbeRunner runner) { runners.add(runner); }
 
     boolean pending() { return runners.stream().anyMatch(ProbeRunner::pending); }
+
+    /** The facts a probe run not yet taken may still answer (none once every report is in). */
+    Set<String> stillAnswerable() {
+        Set<String> out = new LinkedHashSet<>();
+        for (ProbeRunner r : runners) out.addAll(r.stillAnswerable());
+        return out;
+    }
 
     /** Take the reports that are in (or wait for them) into {@code session}. */
     Intake take(Session session, boolean wait, Style style, boolean examplesAvailable) {

@@ -1,6 +1,7 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.Vocabulary;
+import dev.dokploydoctor.probe.ProbeEnvironment;
 import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.probe.ProbeTarget;
@@ -8,6 +9,7 @@ import dev.dokploydoctor.probe.Probes;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,25 +22,38 @@ import java.util.concurrent.TimeoutException;
 public final class ProbeRunner {
     private final CompletableFuture<ProbeReport> report;
     private final Duration timeout;
-    private boolean taken;
+    private final Set<String> answerable;
+    private volatile boolean taken;
 
-    private ProbeRunner(CompletableFuture<ProbeReport> report, Duration timeout) {
+    private ProbeRunner(CompletableFuture<ProbeReport> report, Duration timeout, Set<String> answerable) {
         this.report = report;
         this.timeout = timeout;
+        this.answerable = answerable;
     }
 
     public static ProbeRunner start(ProbeTarget target, Duration timeout, Vocabulary vocabulary) {
+        return start(target, timeout, vocabulary, ProbeEnvironment.fromSystem());
+    }
+
+    public static ProbeRunner start(ProbeTarget target, Duration timeout, Vocabulary vocabulary, ProbeEnvironment env) {
         CompletableFuture<ProbeReport> f = CompletableFuture.supplyAsync(() -> {
             try {
-                return Probes.run(target, timeout, vocabulary);
+                return Probes.run(target, timeout, vocabulary, env);
             } catch (RuntimeException e) {
                 return new ProbeReport(List.of(ProbeResult.couldNotCheck("probes", String.valueOf(e.getMessage()), 0)), 0);
             }
         });
-        return new ProbeRunner(f, timeout);
+        return new ProbeRunner(f, timeout, Probes.answerable(target, vocabulary, env));
     }
 
     public boolean pending() { return !taken && !report.isDone(); }
+
+    /**
+     * The facts this run may still answer: those of the probes that run for its target, until its
+     * report is taken. After that it answers nothing more: what it found is in the session, and a
+     * fact it could not check (no Docker engine) is one the user is asked like any other.
+     */
+    public Set<String> stillAnswerable() { return taken ? Set.of() : answerable; }
 
     /** Run {@code action} (on the probe thread) once the report is in. */
     public void whenDone(Runnable action) { report.whenComplete((r, e) -> action.run()); }

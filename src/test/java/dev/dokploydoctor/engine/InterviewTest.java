@@ -2,7 +2,11 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -10,6 +14,7 @@ import static dev.dokploydoctor.engine.PlannerTest.ENGINE;
 import static dev.dokploydoctor.engine.PlannerTest.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The interview's stopping rules on the planner fixture (a leader at 0.5 that b confirms or rules
@@ -26,6 +31,24 @@ class InterviewTest {
         Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of(), 0));
         assertEquals("b", ask.plan().question().key());
         assertEquals(Interview.Purpose.NEXT, ask.purpose());
+    }
+
+    @Test
+    void aFactAProbeMayAnswerIsWorthMoreUntilTheProbeCouldNotCheck(@TempDir Path tmp) throws IOException, URISyntaxException {
+        // one user in ten can tell b; while a probe may still answer it, b is the best question, at its full worth
+        Engine rare = PlannerTest.bRarelyTold(tmp);
+        Interview probing = new Interview(rare, Engine.DEFAULT_THRESHOLD, Set.of("b"));
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, probing.next(symptom, Set.of(), 0));
+        assertEquals("b", ask.plan().question().key());
+        Interview.Ask told = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of(), 0));
+        assertEquals(told.plan().gain(), ask.plan().gain(), 1e-9);
+        // the probe could not check: the same interview now plans as one without probes
+        probing.probesCanAnswer(Set.of());
+        Interview.Ask after = assertInstanceOf(Interview.Ask.class, probing.next(symptom, Set.of(), 0));
+        Interview.Ask noProbes = assertInstanceOf(Interview.Ask.class, new Interview(rare, Engine.DEFAULT_THRESHOLD).next(symptom, Set.of(), 0));
+        assertEquals(noProbes.plan().question().key(), after.plan().question().key());
+        assertEquals(noProbes.plan().gain(), after.plan().gain(), 1e-12);
+        assertTrue(after.plan().gain() < ask.plan().gain(), after.plan() + " vs " + ask.plan());
     }
 
     @Test

@@ -78,9 +78,8 @@ class PlannerTest {
         assertEquals(1.0, Planner.entropy(belief) - Planner.expectedEntropy(belief, likelihood), 1e-9);
     }
 
-    @Test
-    void aQuestionFewUsersCanAnswerIsWorthThatMuchLess(@TempDir Path tmp) throws IOException, URISyntaxException {
-        // the same rule base, with priors.yaml saying one user in ten can tell b
+    /** The planner fixture with priors.yaml saying one user in ten can tell b. */
+    static Engine bRarelyTold(Path tmp) throws IOException, URISyntaxException {
         Path dir = Path.of(PlannerTest.class.getResource("/dev/dokploydoctor/repl/planner").toURI());
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.toList()) {
@@ -90,7 +89,28 @@ class PlannerTest {
             }
         }
         Files.writeString(tmp.resolve("knowledge/priors.yaml"), "answerable:\n  b: {all: 0.1}\n");
-        Engine rare = Engine.load(Knowledge.load(List.of(new Knowledge.Layer("fixture", tmp.resolve("rules"), tmp.resolve("knowledge")))));
+        return Engine.load(Knowledge.load(List.of(new Knowledge.Layer("fixture", tmp.resolve("rules"), tmp.resolve("knowledge")))));
+    }
+
+    @Test
+    void aFactAProbeMayStillAnswerCountsAsAnswerableAndNoLongerOnceItsProbeReported(@TempDir Path tmp) throws IOException, URISyntaxException {
+        Engine rare = bRarelyTold(tmp);
+        List<Fact> facts = List.of(user("sym", true));
+        Planner.Plan always = ENGINE.planner().rank(facts, Set.of(), Set.of("b")).get(0);
+        // a probe that runs may still answer b: the user need not be able to tell it
+        Planner.Plan probed = rare.planner(Engine.DEFAULT_THRESHOLD, Set.of("b")).rank(facts, Set.of(), Set.of("b")).get(0);
+        assertEquals(always.gain(), probed.gain(), 1e-9);
+        // its probe reported without answering b (it could not check): b is worth what a user can tell
+        Planner.Plan reported = rare.planner(Engine.DEFAULT_THRESHOLD, Set.of()).rank(facts, Set.of(), Set.of("b")).get(0);
+        assertEquals(0.1 * always.gain(), reported.gain(), 1e-9);
+        // another fact a probe may answer changes nothing for b
+        Planner.Plan other = rare.planner(Engine.DEFAULT_THRESHOLD, Set.of("a")).rank(facts, Set.of(), Set.of("b")).get(0);
+        assertEquals(reported.gain(), other.gain(), 1e-9);
+    }
+
+    @Test
+    void aQuestionFewUsersCanAnswerIsWorthThatMuchLess(@TempDir Path tmp) throws IOException, URISyntaxException {
+        Engine rare = bRarelyTold(tmp);
         List<Fact> facts = List.of(user("sym", true));
         Planner.Plan always = ENGINE.planner().rank(facts, Set.of(), Set.of("b")).get(0);
         Planner.Plan seldom = rare.planner().rank(facts, Set.of(), Set.of("b")).get(0);

@@ -87,6 +87,35 @@ class PipedSessionTest {
         }
     }
 
+    /**
+     * With no Docker engine to look at, no probe answers anything once that is known: the session
+     * asks what one without probes asks (a fact is weighed by how often a user can tell it). Before,
+     * every fact with a probe counted as answerable, and it asked http.status with no URL given
+     * and deploy.status (one user in ten can tell it) with no DokPloy key.
+     */
+    @Test
+    void withNoDockerEngineTheQuestionsAreThoseOfASessionWithoutProbes(@TempDir Path home) throws IOException {
+        List<String> withoutProbes = askedOfAnUnknowingUser(home.resolve("without"), Map.of(), "--no-probe");
+        List<String> noDocker = askedOfAnUnknowingUser(home.resolve("no-docker"), Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"));
+        assertEquals(withoutProbes, noDocker);
+    }
+
+    /** The keys asked of a user who says the app does not work after a deploy and knows nothing more. */
+    private static List<String> askedOfAnUnknowingUser(Path home, Map<String, String> env, String... flags) throws IOException {
+        Files.createDirectories(home);
+        List<String> args = new java.util.ArrayList<>(List.of("diagnose"));
+        args.addAll(List.of(flags));
+        try (PipedDriver s = PipedDriver.start(home, env, args)) {
+            s.line("the app does not work after deploy");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0);
+            String out = answerer.until(Pattern.compile("(?m)^doctor>"), 0, LONG);
+            if (env.containsKey("DOCKER_HOST")) assertTrue(out.contains("No Docker engine to look at"), out);
+            assertFalse(answerer.asked().isEmpty(), out);
+            s.line("quit");
+            return List.copyOf(answerer.asked());
+        }
+    }
+
     /** A cause that leads on the nearest field reports' vote alone has its reason on screen. */
     @Test
     void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {
