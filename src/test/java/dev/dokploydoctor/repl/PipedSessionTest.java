@@ -120,7 +120,8 @@ class PipedSessionTest {
     @Test
     void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("site stopped working after I updated docker, traefik logs show nothing routes");
+            // no rule reads more than that the site is broken: the field reports most like it vote
+            s.line("n8n behind traefik stopped working after the docker engine update");
             String out = s.waitFor("\\d of 5 similar field reports: [a-z:-]+ \\(type 'similar' for reports like yours\\)", 0);
             assertFalse(out.contains("noted: similar.cause"), "the vote is not a fact the user stated:\n" + out);
         }
@@ -152,7 +153,7 @@ class PipedSessionTest {
     void anAnswerThatBringsNoEvidenceYetDoesNotReadAsAllClear(@TempDir Path home) {
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
             s.line("my site is broken");
-            s.waitFor("· \\[http\\.status\\]", 0);
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
             int mark = s.output().length();
             s.line("?");
             String out = s.waitFor("· \\[[a-z0-9_.]+\\]", mark);
