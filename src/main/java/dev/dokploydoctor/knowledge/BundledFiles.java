@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * The knowledge bundled in the jar, read through the class loader, its files listed by the build
- * ({@link ParsedDocuments} writes the list). Reading about causes then needs no zip file system of
+ * ({@link ParsedDocuments} writes the list). Reading the knowledge then needs no zip file system of
  * the whole jar: opening one indexes the jar's 26k entries again, ~0.06 s of CPU, a third of
  * {@code explain} outside a checkout. Paths are relative to the knowledge folder, '/'-separated.
  */
@@ -51,6 +51,23 @@ final class BundledFiles {
         } catch (IOException e) {
             throw new KnowledgeError(name(relative), 0, null, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** A file's text (rules), UTF-8. */
+    String text(String relative) {
+        try (InputStream in = BundledFiles.class.getResourceAsStream(ROOT + relative)) {
+            if (in == null) throw new KnowledgeError(name(relative), 0, null, "cannot read: missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new KnowledgeError(name(relative), 0, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** A file's lines (the field corpus), UTF-8. */
+    java.io.BufferedReader reader(String relative) {
+        InputStream in = BundledFiles.class.getResourceAsStream(ROOT + relative);
+        if (in == null) throw new KnowledgeError(name(relative), 0, null, "cannot read: missing from the jar");
+        return new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     /** The names of the files directly in {@code dir} that end in {@code suffix}, sorted. */

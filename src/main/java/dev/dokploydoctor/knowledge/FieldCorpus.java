@@ -41,13 +41,50 @@ public final class FieldCorpus {
         return Knowledge.list(knowledgeDir.resolve("field"), ".jsonl");
     }
 
+    /** A corpus file: its name for messages, and how to open it (a file on disk, or in the jar through the class loader). */
+    public interface Source {
+        String name();
+        BufferedReader open() throws IOException;
+    }
+
+    /**
+     * Every layer's corpus files (field/*.jsonl) of {@code knowledge}; the jar's copy is read through the class
+     * loader, so batch and the REPL open no zip file system of the whole jar for the similar reports.
+     */
+    public static List<Source> sources(Knowledge knowledge) {
+        List<Source> out = new ArrayList<>();
+        for (Knowledge.Layer layer : knowledge.layers()) {
+            BundledFiles jar = layer.bundledFiles();
+            if (jar != null) {
+                for (String f : jar.files("field", ".jsonl")) out.add(new JarSource(jar, "field/" + f));
+            } else if (layer.knowledge() != null && Files.isDirectory(layer.knowledge())) {
+                for (Path file : files(layer.knowledge())) out.add(new FileSource(file));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private record FileSource(Path file) implements Source {
+        public String name() { return file.toString(); }
+        public BufferedReader open() throws IOException { return Files.newBufferedReader(file, StandardCharsets.UTF_8); }
+    }
+
+    private record JarSource(BundledFiles jar, String relative) implements Source {
+        public String name() { return BundledFiles.name(relative); }
+        public BufferedReader open() { return jar.reader(relative); }
+    }
+
     public static Loaded load(List<Path> files, Knowledge knowledge) {
+        return loadSources(files.stream().<Source>map(FileSource::new).toList(), knowledge);
+    }
+
+    public static Loaded loadSources(List<Source> sources, Knowledge knowledge) {
         List<FieldRecord> records = new ArrayList<>();
         List<KnowledgeError> errors = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (Path file : files) {
-            String name = file.toString();
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        for (Source source : sources) {
+            String name = source.name();
+            try (BufferedReader in = source.open()) {
                 String line;
                 int n = 0;
                 while ((line = in.readLine()) != null) {

@@ -4,8 +4,6 @@ import dev.dokploydoctor.knowledge.FieldCorpus;
 import dev.dokploydoctor.knowledge.FieldRecord;
 import dev.dokploydoctor.knowledge.Knowledge;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,29 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * The field corpus of a knowledge (every layer's field/*.jsonl) as a case library, loaded and
  * indexed once per process, on first use: the list of similar reports, the vote of batch, diagnose
  * and the REPL share one index, and a run that never reads a text never pays for it. Keyed by the
- * corpus files, so two loads of one knowledge folder share it too.
+ * corpus files' names, so two loads of one knowledge folder share it too.
  */
 public final class FieldLibrary {
-    private static final Map<List<Path>, SimilarReports> INDEXED = new ConcurrentHashMap<>();
+    private static final Map<List<String>, SimilarReports> INDEXED = new ConcurrentHashMap<>();
 
     private FieldLibrary() {}
 
     /** The whole corpus of {@code knowledge}, indexed (built by the first caller; the others wait for it). */
     public static SimilarReports of(Knowledge knowledge) {
-        List<Path> files = files(knowledge);
-        return INDEXED.computeIfAbsent(files, f -> SimilarReports.of(FieldCorpus.load(f, knowledge).records()));
+        List<FieldCorpus.Source> sources = FieldCorpus.sources(knowledge);
+        List<String> names = sources.stream().map(FieldCorpus.Source::name).toList();
+        return INDEXED.computeIfAbsent(names, f -> SimilarReports.of(FieldCorpus.loadSources(sources, knowledge).records()));
     }
 
     /** The corpus records of {@code knowledge}, unindexed (eval builds its own library from the dev split). */
     public static List<FieldRecord> records(Knowledge knowledge) {
-        return FieldCorpus.load(files(knowledge), knowledge).records();
-    }
-
-    private static List<Path> files(Knowledge knowledge) {
-        List<Path> files = new ArrayList<>();
-        for (Knowledge.Layer layer : knowledge.layers()) {
-            if (layer.knowledge() != null && Files.isDirectory(layer.knowledge())) files.addAll(FieldCorpus.files(layer.knowledge()));
-        }
-        return List.copyOf(files);
+        return FieldCorpus.loadSources(FieldCorpus.sources(knowledge), knowledge).records();
     }
 }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The checkout launcher's class-data archive: one left by another Java is replaced without a word
  * on stderr, the new one is usable by this JVM (-Xshare:on refuses to start otherwise), and the
- * next launch reuses it. Needs the packaged jar, so it runs with the end-to-end tests (verify).
+ * next launch reuses it; batch makes and maps an archive of its own. Needs the packaged jar, so it runs with the end-to-end tests (verify).
  */
 @Tag("e2e")
 class LauncherArchiveTest {
@@ -69,6 +69,43 @@ class LauncherArchiveTest {
         assertEquals(0, again.code(), again.err());
         assertEquals("", again.err());
         assertEquals(made, Files.getLastModifiedTime(jsa), "the archive is reused, not remade");
+    }
+
+    @Test void batchMakesAndMapsAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
+        Path project = Launch.buildDir().getParent();
+        Path jar = Launch.buildDir().resolve("dokploy-doctor.jar");
+        assertTrue(Files.isRegularFile(jar), "run after mvn package: " + jar);
+        Files.copy(project.resolve("dokploy-doctor"), dir.resolve("dokploy-doctor"));
+        dir.resolve("dokploy-doctor").toFile().setExecutable(true);
+        Files.createDirectories(dir.resolve("dist"));
+        Files.copy(project.resolve("dist/classlist.sh"), dir.resolve("dist/classlist.sh"));
+        Files.createDirectories(dir.resolve("src/main"));
+        Files.copy(project.resolve("pom.xml"), dir.resolve("pom.xml"));
+        Path target = Files.createDirectories(dir.resolve("target"));
+        long now = System.currentTimeMillis();
+        dir.resolve("pom.xml").toFile().setLastModified(now - 3_600_000);
+        dir.resolve("src/main").toFile().setLastModified(now - 3_600_000);
+        Path copy = Files.copy(jar, target.resolve("dokploy-doctor.jar"));
+        copy.toFile().setLastModified(now - 1_800_000); // newer than the sources: no build
+        Path cases = Files.writeString(dir.resolve("cases.jsonl"), "{\"id\":\"a\",\"facts\":{\"http.status\":502}}\n");
+
+        Run first = run(dir, dir.resolve("dokploy-doctor").toString(), "batch", cases.toString(), "--format", "jsonl");
+        assertTrue(first.out().startsWith("{\"id\":\"a\",\"status\":\"inconclusive\""), first.out() + first.err());
+        assertEquals("", first.err(), "nothing on stderr while the archive is made");
+        Path batchJsa = target.resolve("dokploy-doctor-batch.jsa");
+        assertTrue(Files.size(batchJsa) > 1_000_000, "a real archive: " + Files.size(batchJsa) + " bytes");
+        assertFalse(Files.exists(target.resolve("dokploy-doctor.jsa")), "batch does not make the whole archive");
+
+        Run mapped = run(dir, "java", "-Xshare:on", "-XX:SharedArchiveFile=" + batchJsa, "-jar", copy.toString(),
+                "batch", cases.toString(), "--format", "jsonl");
+        assertEquals(first.code(), mapped.code(), "this JVM maps batch's archive: " + mapped.err());
+        assertEquals(first.out(), mapped.out());
+
+        FileTime made = Files.getLastModifiedTime(batchJsa);
+        Run again = run(dir, dir.resolve("dokploy-doctor").toString(), "batch", cases.toString(), "--format", "jsonl");
+        assertEquals(first.out(), again.out(), again.err());
+        assertEquals("", again.err());
+        assertEquals(made, Files.getLastModifiedTime(batchJsa), "batch's archive is reused, not remade");
     }
 
     private static Run run(Path dir, String... command) throws IOException, InterruptedException {

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The bundled knowledge read through the class loader and the build's list of its files (what explain does
- * in the jar) loads the same vocabulary and causes as the folder itself, and never opens it as a folder.
+ * in the jar, and batch) loads the same vocabulary, causes, rules, catalog and field corpus as the folder itself, and
+ * never opens it as a folder.
  */
 class BundledFilesTest {
     private static final Path FOLDER = folder();
@@ -73,12 +74,29 @@ class BundledFilesTest {
         assertTrue(Knowledge.loadCause(List.of(throughClassLoader()), "no-such-cause").causes().isEmpty());
     }
 
-    @Test void aFullLoadOpensTheFolder() {
-        boolean[] opened = {false};
-        Knowledge.Layer layer = Knowledge.Layer.inJar(BundledFiles.fromClassPath(), () -> { opened[0] = true; return FOLDER; });
-        assertFalse(opened[0]);
-        Knowledge k = Knowledge.load(List.of(layer));
-        assertTrue(opened[0], "rules and the catalog are read from the folder");
-        assertFalse(k.ruleSources().isEmpty());
+    @Test void aFullLoadThroughTheClassLoaderIsTheFolders() {
+        Knowledge viaFolder = Knowledge.load(List.of(new Knowledge.Layer("bundled", null, FOLDER)));
+        Knowledge viaClassLoader = Knowledge.load(List.of(throughClassLoader()));
+        assertFalse(viaFolder.ruleSources().isEmpty());
+        assertEquals(asInJar(viaFolder.ruleSources()), viaClassLoader.ruleSources().toString());
+        assertFalse(viaFolder.extractors().isEmpty());
+        assertEquals(asInJar(viaFolder.extractors()), viaClassLoader.extractors().toString());
+        assertEquals(asInJar(viaFolder.causes()), viaClassLoader.causes().toString());
+        assertEquals(asInJar(viaFolder.vocabulary().all()), viaClassLoader.vocabulary().all().toString());
+        assertEquals(viaFolder.notices(), viaClassLoader.notices());
+    }
+
+    @Test void theFieldCorpusThroughTheClassLoaderIsTheFolders() {
+        Knowledge k = Knowledge.load(List.of(new Knowledge.Layer("bundled", null, FOLDER)));
+        List<FieldCorpus.Source> viaFolder = FieldCorpus.sources(k);
+        List<FieldCorpus.Source> viaClassLoader = FieldCorpus.sources(Knowledge.load(List.of(throughClassLoader())));
+        assertFalse(viaFolder.isEmpty());
+        assertEquals(asInJar(viaFolder.stream().map(FieldCorpus.Source::name).toList()),
+                viaClassLoader.stream().map(FieldCorpus.Source::name).toList().toString());
+        FieldCorpus.Loaded a = FieldCorpus.loadSources(viaFolder, k);
+        FieldCorpus.Loaded b = FieldCorpus.loadSources(viaClassLoader, k);
+        assertFalse(a.records().isEmpty());
+        assertEquals(List.of(), b.errors());
+        assertEquals(asInJar(a.records()), b.records().toString());
     }
 }
