@@ -45,29 +45,31 @@ final class BundledFiles {
     boolean isFile(String relative) { return Collections.binarySearch(files, relative) >= 0; }
 
     Node read(String relative) {
-        try (InputStream in = BundledFiles.class.getResourceAsStream(ROOT + relative)) {
-            if (in == null) throw new KnowledgeError(name(relative), 0, null, "cannot read: missing from the jar");
-            return Documents.read(in.readAllBytes(), relative, name(relative));
-        } catch (IOException e) {
-            throw new KnowledgeError(name(relative), 0, null, "cannot read: " + e.getMessage());
-        }
+        return Documents.read(bytes(relative), relative, name(relative));
     }
 
     /** A file's text (rules), UTF-8. */
     String text(String relative) {
-        try (InputStream in = BundledFiles.class.getResourceAsStream(ROOT + relative)) {
-            if (in == null) throw new KnowledgeError(name(relative), 0, null, "cannot read: missing from the jar");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return new String(bytes(relative), StandardCharsets.UTF_8);
+    }
+
+    /** A file's lines (the field corpus), UTF-8. */
+    java.io.BufferedReader reader(String relative) {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(open(relative), StandardCharsets.UTF_8));
+    }
+
+    private byte[] bytes(String relative) {
+        try (InputStream in = open(relative)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new KnowledgeError(name(relative), 0, null, "cannot read: " + e.getMessage());
         }
     }
 
-    /** A file's lines (the field corpus), UTF-8. */
-    java.io.BufferedReader reader(String relative) {
+    private static InputStream open(String relative) {
         InputStream in = BundledFiles.class.getResourceAsStream(ROOT + relative);
         if (in == null) throw new KnowledgeError(name(relative), 0, null, "cannot read: missing from the jar");
-        return new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        return in;
     }
 
     /** The names of the files directly in {@code dir} that end in {@code suffix}, sorted. */

@@ -229,10 +229,6 @@ public final class Knowledge {
      * form, still read for user folders) or knowledge/catalog/&lt;origin&gt;.yaml ({@code entries:},
      * each with a source and samples). Catalog files are read in file-name order.
      */
-    static List<Extractor> readExtractors(Path file, String field, Vocabulary vocabulary, boolean catalog) {
-        return readExtractors(Documents.read(file), field, vocabulary, catalog);
-    }
-
     private static List<Extractor> readExtractors(Node root, String field, Vocabulary vocabulary, boolean catalog) {
         Node list = root.isMap() ? root.get(field) : root;
         if (list == null || !list.isList()) throw root.error(field, "expected a list of " + (catalog ? "catalog entries" : "extractors"));
@@ -270,22 +266,23 @@ public final class Knowledge {
         if (causes.put(id, c) != null) notices.add(layer.label() + " replaces cause " + id + " (" + folder.name(file) + ")");
     }
 
-
+    /** A rules file of a knowledge folder (causes/&lt;id&gt;/*.drl, shared/*.drl). */
     private static void addRules(Map<String, RuleSource> rules, List<String> notices, Layer layer, KnowledgeFolder folder, String name) {
-        RuleSource src = new RuleSource(name, folder.name(name), folder.text(name));
+        addRules(rules, notices, layer, new RuleSource(name, folder.name(name), folder.text(name)), folder.path(name));
+    }
+
+    /** A rules file of a separate rules/ folder. */
+    private static void addRules(Map<String, RuleSource> rules, List<String> notices, Layer layer, String name, Path file) {
+        addRules(rules, notices, layer, new RuleSource(name, file.toString(), readString(file)), file);
+    }
+
+    /** {@code onDisk}: the file, or null when it is read from the jar. */
+    private static void addRules(Map<String, RuleSource> rules, List<String> notices, Layer layer, RuleSource src, Path onDisk) {
         String file = src.displayPath();
         // rules are code: outside the copy inside the program, a then part that does more than our rules do is never
         // compiled (a checkout's file with the very text of the program's copy is that copy: ~8 % of the start-up's CPU)
-        if (!layer.isBundled() && !Layers.sameAsBundled(folder.path(name), src.text())) RuleSafety.require(file, src.text());
-        if (rules.put(name, src) != null) notices.add(layer.label() + " replaces rules " + name + " (" + file + ")");
-    }
-
-    private static void addRules(Map<String, RuleSource> rules, List<String> notices, Layer layer, String name, Path file) {
-        RuleSource src = new RuleSource(name, file.toString(), readString(file));
-        // rules are code: outside the copy inside the program, a then part that does more than our rules do is never
-        // compiled (a checkout's file with the very text of the program's copy is that copy: ~8 % of the start-up's CPU)
-        if (!layer.isBundled() && !Layers.sameAsBundled(file, src.text())) RuleSafety.require(file.toString(), src.text());
-        if (rules.put(name, src) != null) notices.add(layer.label() + " replaces rules " + name + " (" + file + ")");
+        if (!layer.isBundled() && !Layers.sameAsBundled(onDisk, src.text())) RuleSafety.require(file, src.text());
+        if (rules.put(src.name(), src) != null) notices.add(layer.label() + " replaces rules " + src.name() + " (" + file + ")");
     }
 
     /** A regression case file and the cause folder it sits in. */

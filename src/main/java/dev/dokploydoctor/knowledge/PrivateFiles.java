@@ -14,8 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files the user's session goes into (saved cases, reports): redacted, readable by the user alone
- * (mode 600), and written whole (a temporary file renamed into place, so a crash never leaves half).
+ * Files readable by the user alone (mode 600) and written whole (a temporary file renamed into place,
+ * so a crash or a second writer never leaves half): what the user's session goes into (saved cases,
+ * reports: redacted), and the terminal library the REPL caches.
  */
 public final class PrivateFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -29,6 +30,11 @@ public final class PrivateFiles {
 
     /** Write {@code content} as is, mode 600, atomically replacing any earlier file. */
     public static void write(Path file, String content) {
+        write(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Write {@code bytes}, mode 600, atomically replacing any earlier file (a reader never sees half of it). */
+    public static void write(Path file, byte[] bytes) {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         try {
@@ -37,7 +43,7 @@ public final class PrivateFiles {
             FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
             Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", attrs);
             try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                Files.write(tmp, bytes);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

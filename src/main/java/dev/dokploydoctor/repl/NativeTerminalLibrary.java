@@ -1,13 +1,12 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.knowledge.PrivateFiles;
 import org.jline.nativ.OSInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32;
 
 /**
@@ -39,26 +38,14 @@ final class NativeTerminalLibrary {
         try (InputStream in = NativeTerminalLibrary.class.getResourceAsStream(resource)) {
             if (in == null) return null;
             byte[] bytes = in.readAllBytes();
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            Path folder = base.resolve("dokploy-doctor").resolve("jline-native").resolve(Long.toHexString(crc.getValue()));
+            long crc = crcOf(bytes);
+            Path folder = base.resolve("dokploy-doctor").resolve("jline-native").resolve(Long.toHexString(crc));
             Path library = folder.resolve(name);
-            if (Files.isRegularFile(library) && Files.size(library) == bytes.length && crcOf(Files.readAllBytes(library)) == crc.getValue()) {
+            if (Files.isRegularFile(library) && Files.size(library) == bytes.length && crcOf(Files.readAllBytes(library)) == crc) {
                 return folder;   // the same bytes as the jar's: never load a file that only has the right size
             }
-            Files.createDirectories(folder);
             // another session may write it at the same moment: each writes its own file and renames it into place
-            Path partial = Files.createTempFile(folder, name, ".partial");
-            try {
-                Files.write(partial, bytes);
-                try {
-                    Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            PrivateFiles.write(library, bytes);
             return folder;
         } catch (IOException | RuntimeException e) {
             return null;

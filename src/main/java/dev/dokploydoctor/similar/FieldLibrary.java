@@ -4,7 +4,6 @@ import dev.dokploydoctor.knowledge.FieldCorpus;
 import dev.dokploydoctor.knowledge.FieldRecord;
 import dev.dokploydoctor.knowledge.Knowledge;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

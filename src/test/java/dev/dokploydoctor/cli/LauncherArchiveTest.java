@@ -24,24 +24,11 @@ class LauncherArchiveTest {
     record Run(int code, String out, String err) {}
 
     @Test void anArchiveOfAnotherJavaIsRemadeSilentlyAndThenReused(@TempDir Path dir) throws Exception {
-        Path project = Launch.buildDir().getParent();
-        Path jar = Launch.buildDir().resolve("dokploy-doctor.jar");
-        assertTrue(Files.isRegularFile(jar), "run after mvn package: " + jar);
-        Files.copy(project.resolve("dokploy-doctor"), dir.resolve("dokploy-doctor"));
-        dir.resolve("dokploy-doctor").toFile().setExecutable(true);
-        Files.createDirectories(dir.resolve("dist"));
-        Files.copy(project.resolve("dist/classlist.sh"), dir.resolve("dist/classlist.sh"));
-        Files.createDirectories(dir.resolve("src/main"));
-        Files.copy(project.resolve("pom.xml"), dir.resolve("pom.xml"));
-        Path target = Files.createDirectories(dir.resolve("target"));
-        long now = System.currentTimeMillis();
-        dir.resolve("pom.xml").toFile().setLastModified(now - 3_600_000);
-        dir.resolve("src/main").toFile().setLastModified(now - 3_600_000);
-        Path copy = Files.copy(jar, target.resolve("dokploy-doctor.jar"));
-        copy.toFile().setLastModified(now - 1_800_000); // newer than the sources: no build
+        Path copy = checkoutWithBuiltJar(dir);
+        Path target = copy.getParent();
         Path jsa = target.resolve("dokploy-doctor.jsa");
         Files.writeString(jsa, "an archive of another Java");
-        jsa.toFile().setLastModified(now - 600_000); // newer than the jar: only the Java tells
+        jsa.toFile().setLastModified(System.currentTimeMillis() - 600_000); // newer than the jar: only the Java tells
         Files.writeString(target.resolve("dokploy-doctor.jsa.java"), "/opt/another-jdk/bin/java\n");
 
         Run first = run(dir, dir.resolve("dokploy-doctor").toString(), "--version");
@@ -72,21 +59,8 @@ class LauncherArchiveTest {
     }
 
     @Test void batchMakesAndMapsAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
-        Path project = Launch.buildDir().getParent();
-        Path jar = Launch.buildDir().resolve("dokploy-doctor.jar");
-        assertTrue(Files.isRegularFile(jar), "run after mvn package: " + jar);
-        Files.copy(project.resolve("dokploy-doctor"), dir.resolve("dokploy-doctor"));
-        dir.resolve("dokploy-doctor").toFile().setExecutable(true);
-        Files.createDirectories(dir.resolve("dist"));
-        Files.copy(project.resolve("dist/classlist.sh"), dir.resolve("dist/classlist.sh"));
-        Files.createDirectories(dir.resolve("src/main"));
-        Files.copy(project.resolve("pom.xml"), dir.resolve("pom.xml"));
-        Path target = Files.createDirectories(dir.resolve("target"));
-        long now = System.currentTimeMillis();
-        dir.resolve("pom.xml").toFile().setLastModified(now - 3_600_000);
-        dir.resolve("src/main").toFile().setLastModified(now - 3_600_000);
-        Path copy = Files.copy(jar, target.resolve("dokploy-doctor.jar"));
-        copy.toFile().setLastModified(now - 1_800_000); // newer than the sources: no build
+        Path copy = checkoutWithBuiltJar(dir);
+        Path target = copy.getParent();
         Path cases = Files.writeString(dir.resolve("cases.jsonl"), "{\"id\":\"a\",\"facts\":{\"http.status\":502}}\n");
 
         Run first = run(dir, dir.resolve("dokploy-doctor").toString(), "batch", cases.toString(), "--format", "jsonl");
@@ -106,6 +80,29 @@ class LauncherArchiveTest {
         assertEquals(first.out(), again.out(), again.err());
         assertEquals("", again.err());
         assertEquals(made, Files.getLastModifiedTime(batchJsa), "batch's archive is reused, not remade");
+    }
+
+    /**
+     * A checkout in {@code dir} as the launcher sees it (launcher, class-list script, pom, sources) with
+     * the packaged jar already built and newer than the sources, so it does not build; the jar's copy.
+     */
+    private static Path checkoutWithBuiltJar(Path dir) throws IOException {
+        Path project = Launch.buildDir().getParent();
+        Path jar = Launch.buildDir().resolve("dokploy-doctor.jar");
+        assertTrue(Files.isRegularFile(jar), "run after mvn package: " + jar);
+        Files.copy(project.resolve("dokploy-doctor"), dir.resolve("dokploy-doctor"));
+        dir.resolve("dokploy-doctor").toFile().setExecutable(true);
+        Files.createDirectories(dir.resolve("dist"));
+        Files.copy(project.resolve("dist/classlist.sh"), dir.resolve("dist/classlist.sh"));
+        Files.createDirectories(dir.resolve("src/main"));
+        Files.copy(project.resolve("pom.xml"), dir.resolve("pom.xml"));
+        Path target = Files.createDirectories(dir.resolve("target"));
+        long now = System.currentTimeMillis();
+        dir.resolve("pom.xml").toFile().setLastModified(now - 3_600_000);
+        dir.resolve("src/main").toFile().setLastModified(now - 3_600_000);
+        Path copy = Files.copy(jar, target.resolve("dokploy-doctor.jar"));
+        copy.toFile().setLastModified(now - 1_800_000); // newer than the sources: no build
+        return copy;
     }
 
     private static Run run(Path dir, String... command) throws IOException, InterruptedException {

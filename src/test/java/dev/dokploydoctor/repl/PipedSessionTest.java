@@ -255,11 +255,7 @@ class PipedSessionTest {
             s.line("1");
             WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0);
             answerer.until(Pattern.compile("inconclusive"), 0, LONG);
-            s.waitFor("doctor> $", 0);
-            int from = s.output().length();
-            s.line("why");
-            s.waitFor("what would change it: [\\s\\S]*doctor> $", from);
-            String why = s.output().substring(from);
+            String why = whyAfterTheEnd(s);
             assertTrue(why.contains("the interview ended inconclusive"), why);
             assertFalse(why.contains("No rule needs anything more"), why);
             assertTrue(why.contains(answerer.asked().get(0)), "names a question answered unknown that would settle it:\n" + why);
@@ -274,15 +270,20 @@ class PipedSessionTest {
             s.line(ISOLATION_TEXT);
             WorldAnswerer answerer = new WorldAnswerer(s, ISOLATION, 0);
             answerer.until(Pattern.compile("diagnosis: multi-container-isolation"), 0, LONG);
-            s.waitFor("doctor> $", 0);
-            int from = s.output().length();
-            s.line("why");
-            s.waitFor("what would change it: [\\s\\S]*doctor> $", from);
-            String why = s.output().substring(from);
+            String why = whyAfterTheEnd(s);
             assertTrue(why.contains("the interview ended with multi-container-isolation"), why);
             assertTrue(why.contains("it rests on: ") && why.contains("dependency.shares_network = false"), why);
             s.line("quit");
         }
+    }
+
+    /** 'why' typed once the interview has ended: its whole answer. */
+    private static String whyAfterTheEnd(PipedDriver s) {
+        s.waitFor("doctor> $", 0);
+        int from = s.output().length();
+        s.line("why");
+        s.waitFor("what would change it: [\\s\\S]*doctor> $", from);
+        return s.output().substring(from);
     }
 
     @Test
