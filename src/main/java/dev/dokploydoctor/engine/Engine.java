@@ -260,6 +260,13 @@ public final class Engine {
             evidence.add(similar);
             byCause.computeIfAbsent(similar.getCause(), k -> new ArrayList<>()).add(similar);
         }
+        // a diagnosis on text alone, when the nearest field reports were mostly look-alikes, waits for a fact (LookalikeGuard)
+        List<Evidence> holds = LookalikeGuard.holds(facts, byCause, threshold);
+        if (!holds.isEmpty()) {
+            evidence = new ArrayList<>(evidence);
+            evidence.addAll(holds);
+            for (Evidence h : holds) byCause.get(h.getCause()).add(h);
+        }
         Map<String, Double> certainty = new HashMap<>();
         List<Diagnosis> all = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
