@@ -90,14 +90,16 @@ public sealed interface Reply {
 
     private static Reply text(String a, FactSpec spec) {
         if (spec.answer() == FactSpec.Shape.TEXT) return new Value(a);
-        if (spec.answer() == FactSpec.Shape.WORD_OR_NONE && ProseAnswer.saysNone(a)) return new Value("", true);
-        if (ProseAnswer.negated(a) || ProseAnswer.negatesBefore(a)) return new Invalid("say what it is (one name or value), not what it is not");
-        if (ProseAnswer.wavers(a) || ProseAnswer.valueIn(ProseAnswer.laterClauses(a)))
+        if (spec.answer() == FactSpec.Shape.WORD_OR_NONE && ProseWord.saysNone(a)) return new Value("", true);
+        if (ProseWord.negated(a) || ProseWord.negatesBefore(a)) return new Invalid("say what it is (one name or value), not what it is not");
+        if (ProseAnswer.wavers(a) || ProseWord.valueIn(ProseAnswer.laterClauses(a)))
             return new Invalid(UNPLAIN + "one name or value (an address, a name, a version)");
-        String word = ProseAnswer.oneWord(a);
+        String word = ProseWord.oneWord(a);
+        // "postgres, I didn't change it": the one word before a remark that names no other value
+        if (word == null && a.contains(",") && !ProseWord.valueIn(a.substring(a.indexOf(',') + 1))) word = ProseWord.oneWord(a.substring(0, a.indexOf(',')));
         if (word != null && ProseAnswer.yesOrNo(word) != null) return new Invalid("a name or a value is needed here, not yes or no");
         if (word != null) return new Value(word, !word.equals(a));
-        if (ProseAnswer.negated(a)) return new Invalid("say what it is (one name or value), not what it is not");
+        if (ProseWord.negated(a)) return new Invalid("say what it is (one name or value), not what it is not");
         return new Invalid("one name or value is needed here (an address, a name, a version), got '" + abbreviate(a) + "'");
     }
 
