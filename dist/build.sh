@@ -37,7 +37,9 @@ mkdir -p "$out/bin" "$out/lib" "$out/share/man/man1" "$out/share/bash-completion
 modules=$("$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps "$jar")
 # jdk.incubator.vector (Lucene's optional SIMD) is never resolved without --add-modules: left out
 modules=$(printf '%s' "$modules" | tr ',' '\n' | grep -v '^jdk\.incubator\.' | paste -sd, -)
-modules="$modules,jdk.zipfs,jdk.crypto.ec,jdk.charsets"
+# jdk.management: Lucene reads HotSpot's VM options through it by name; without it every command
+# that searches the similar reports printed a "not based on Hotspot" warning to stderr
+modules="$modules,jdk.zipfs,jdk.crypto.ec,jdk.charsets,jdk.management"
 echo "dist: modules $modules"
 # --compress=0: the module image stays uncompressed (54 MB, not 25) but gzips to 18 MB instead of
 # 24 (the tarball is smaller), and classes need no inflating at start-up. No --generate-cds-archive:

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Vocabulary;
 import dev.dokploydoctor.probe.ProbeReport;
@@ -32,7 +33,8 @@ import java.util.concurrent.Callable;
         description = {"Look at this DokPloy host and print what is observed.",
                 "Docker, Traefik, the tunnel, the compose file and the URL: one fact per line with its evidence, marked"
                 + " ✗ when it is a symptom or supports a diagnosed cause. Probes only read; nothing on the host is changed.",
-                "The Docker engine is -H/--host, --context, DOCKER_HOST or the local socket (ssh:// goes through OpenSSH); DokPloy's API is used only with DOKPLOY_URL and DOKPLOY_API_KEY."})
+                "The Docker engine is -H/--host, --context, DOCKER_HOST or the local socket (ssh:// goes through OpenSSH); DokPloy's API is used only with DOKPLOY_URL and DOKPLOY_API_KEY.",
+                "Exit: 3 when what was seen diagnoses a fault, 4 when something that applied could not be checked, 0 otherwise."})
 public final class ProbeCommand implements Callable<Integer> {
     enum OutputFormat { text, json }
 
@@ -69,14 +71,23 @@ public final class ProbeCommand implements Callable<Integer> {
         ProbeTarget target = new ProbeTarget(service, project, url);
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         ProbeReport report = Probes.run(target, timeout, engine.knowledge().vocabulary());
+        Outcome o = engine.evaluate("probe", report.facts(), Set.of(), Engine.DEFAULT_THRESHOLD);
         if (format == OutputFormat.json) {
             out.println(json(target, report));
         } else {
-            Outcome o = engine.evaluate("probe", report.facts(), Set.of(), Engine.DEFAULT_THRESHOLD);
             out.print(text(target, report, engine.knowledge().vocabulary(), Style.detect(), verbose, FactMarks.of(o, engine.knowledge().vocabulary())));
         }
         out.flush();
-        return Main.OK;
+        return exitCode(o.status(), !report.gaps().isEmpty());
+    }
+
+    /**
+     * 3 when what the probes saw diagnoses a fault; else 4 when something that applied could not be
+     * checked (a script must not read a host it could not look at as healthy); else 0.
+     */
+    static int exitCode(Status status, boolean gaps) {
+        if (status == Status.DIAGNOSED) return ExitCodes.DIAGNOSED;
+        return gaps ? ExitCodes.INCONCLUSIVE : Main.OK;
     }
 
     /** The doctor-style checklist: one line per fact, "could not check" lines, evidence with -v. */

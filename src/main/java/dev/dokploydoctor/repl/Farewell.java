@@ -25,7 +25,8 @@ final class Farewell {
 
     Status leave(Outcome o, Session session, Engine engine) {
         if (o.status() == Status.NO_FAULT && !session.userToldAnything()) o = o.notChecked(List.of(NOTHING_TOLD));
-        String last = o.status().isConclusive() ? o.status().label() + ": " + o.top().cause()
+        String last = !session.userToldAnything() && o.status() == Status.INCONCLUSIVE ? "inconclusive: nothing was described"
+                : o.status().isConclusive() ? o.status().label() + ": " + o.top().cause()
                 : o.status() == Status.INCONCLUSIVE ? "inconclusive" + (o.top() == null ? "" : ", leading " + o.top().cause())
                 : o.status().label();
         view.dim("bye (" + last + ")");

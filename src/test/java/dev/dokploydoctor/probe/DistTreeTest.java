@@ -42,6 +42,16 @@ class DistTreeTest {
         assertEquals(List.of("probe", "--context"), r.stdout().strip().lines().map(String::strip).toList(), r::toString);
     }
 
+    /** The trimmed runtime holds what the libraries load by name: a user sees no JVM or library warning. */
+    @Test void batchFromTheDistributionWarnsAboutNothing(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path cases = tmp.resolve("cases.jsonl");
+        Files.writeString(cases, "{\"id\":\"a\",\"text\":\"502 Bad Gateway after adding a domain; logs: getaddrinfo EAI_AGAIN postgres\"}\n");
+        Dist.Run r = Dist.run(List.of(Dist.dir().resolve("bin/dokploy-doctor").toString(), "batch", cases.toString(), "-v"), Map.of(), 120);
+        assertEquals(4, r.code(), r::toString);
+        assertTrue(r.stdout().contains("similar field reports"), r::toString);   // Lucene ran
+        assertFalse(r.stderr().contains("WARNING"), r::toString);
+    }
+
     @Test void theTarballHoldsTheTree() {
         Path tarball = Dist.dir().getParent().resolve("dokploy-doctor-0.1.0-linux-x64.tar.gz");
         Dist.Run r = Dist.run(List.of("tar", "-tzf", tarball.toString()), Map.of(), 120);

@@ -44,7 +44,8 @@ class ProbeCommandTest {
             String web = h.isolatedApp(app, "db");
 
             Run text = run("probe", "--service", "web", "--project", app);
-            assertEquals(0, text.code(), text.err());
+            // the isolated app is diagnosed from what the probes saw: 3, like diagnose
+            assertEquals(3, text.code(), text.err());
             assertFalse(text.out().contains("\u001b["), "plain text when not a terminal");
             assertTrue(text.out().contains("app.dns_failure = true"), text.out());
             assertTrue(text.out().contains("app.networks = [dokploy-network]"), text.out());
@@ -56,7 +57,7 @@ class ProbeCommandTest {
             assertTrue(verbose.out().contains("$ docker exec " + web + " nslookup db"), verbose.out());
 
             Run json = run("probe", "--service", "web", "--project", app, "--format", "json");
-            assertEquals(0, json.code(), json.err());
+            assertEquals(3, json.code(), json.err());
             JsonNode root = new ObjectMapper().readTree(json.out());
             assertEquals(app, root.path("target").path("project").asText());
             assertEquals(List.of("docker", "dns", "http", "traefik", "tunnel", "compose", "dokploy"),
@@ -68,6 +69,12 @@ class ProbeCommandTest {
             assertEquals("could-not-check", traefik.path("state").asText());
             assertFalse(root.path("probes").get(0).path("facts").get(0).path("evidence").asText().isBlank());
         }
+    }
+
+    @Test void aHostThatCouldNotBeLookedAtIsNotHealthy() {
+        Run r = run("probe", "-H", "unix:///nonexistent/docker.sock", "--probe-timeout", "5");
+        assertTrue(r.out().contains("could not check"), r.out());
+        assertEquals(4, r.code(), r.out() + r.err());
     }
 
     /** Issue 9 item 7: facts that make a diagnosed cause are marked like symptoms, so broken and fixed differ at a glance. */
@@ -85,6 +92,9 @@ class ProbeCommandTest {
             Run fixed = run("probe", "--service", "web", "--project", app, "--probe-timeout", "120");
             assertTrue(fixed.out().contains(style.ok() + " dependency.shares_network = true"), fixed.out());
             assertFalse(fixed.out().contains(style.bad() + " "), "nothing marked as a fault once fixed:\n" + fixed.out());
+            // fixed, but this host has no dokploy-traefik to look at: not an all-clear
+            assertTrue(fixed.out().contains("could not check: no container named dokploy-traefik"), fixed.out());
+            assertEquals(4, fixed.code(), fixed.err());
         }
     }
 }

@@ -113,7 +113,8 @@ class SshRemoteProbeTest {
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("DOKPLOY_DOCTOR_SSH_OPTS", sshOpts);
         Dist.Run r = Dist.run(cmd, e, 120);
-        assertEquals(0, r.code(), r::toString);
+        // the probes ran: healthy (0), a fault seen (3) or something unchecked (4); never a usage or internal error
+        assertTrue(java.util.Set.of(0, 3, 4).contains(r.code()), r::toString);
         return r;
     }
 

@@ -116,7 +116,7 @@ class EveryCommandTest {
             String out = t.waitFor("\\[exit \\d\\]", mark);
             assertFalse(out.contains("internal error"), out);
             // nothing was told or checked: inconclusive (4), never the all-clear a script reads in 0
-            assertTrue(out.contains("bye (inconclusive)"), out);
+            assertTrue(out.contains("bye (inconclusive: nothing was described)"), out);
             assertEquals("[exit 4]", out.substring(out.lastIndexOf("[exit")).strip());
         }
     }

@@ -510,7 +510,7 @@ class PipedSessionTest {
         // nothing was said and nothing was checked: not "no fault" (exit 0), which a script would read as healthy
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
             assertEquals(4, s.exitCode());
-            assertTrue(s.output().contains("bye (inconclusive)"), s.output());
+            assertTrue(s.output().contains("bye (inconclusive: nothing was described)"), s.output());
             assertFalse(s.output().contains("no-fault"), s.output());
         }
     }
@@ -551,7 +551,7 @@ class PipedSessionTest {
         try (PipedDriver s = start(home)) {
             s.waitFor("What do you see\\?", 0);
             assertEquals(4, s.exitCode());
-            assertTrue(s.output().contains("bye (inconclusive)"), s.output());
+            assertTrue(s.output().contains("bye (inconclusive: nothing was described)"), s.output());
         }
     }
 
