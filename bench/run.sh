@@ -129,6 +129,8 @@ say "dokploy-doctor over the same $COMPARE_N fact cases"
 record "ours-facts-$COMPARE_N" "$(python3 "$BENCH/measure.py" --save "$WORK/ours-facts.jsonl" -- java $TUNED -jar "$JAR" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl)"
 # both engines on one core: CLIPS is single-threaded
 record "ours-facts-1core-$COMPARE_N" "$(python3 "$BENCH/measure.py" -- taskset -c 1 java $TUNED -jar "$JAR" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl --threads 1)"
+# CLIPS computes no questions: ours also without them (batch --no-questions), the same work
+record "ours-facts-1core-noq-$COMPARE_N" "$(python3 "$BENCH/measure.py" -- taskset -c 1 java $TUNED -jar "$JAR" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl --threads 1 --no-questions)"
 record "agreement" "$(python3 "$BENCH/compare.py" "$WORK/ours-facts.jsonl" "$WORK/clips.tsv" --show 10)"
 say "engine phases inside one JVM (fact cases, then mixed cases)"
 PHASES="java -XX:+UseSerialGC -Xmx512m -cp $JAR $ROOT/src/test/java/dev/dokploydoctor/bench/EnginePhases.java"

@@ -72,7 +72,8 @@ def main():
         row(f"CLIPS 6.30, {n:,} fact cases, 1 core: steady", num(cv["steady_per_s"], " cases/s"))
         row("  steady CPU per case", num(cv.get("steady_cpu_us"), " us"))
         row("  end to end / CPU / peak RSS", f"{n / cv['wall_s']:,.0f} cases/s; {cv['cpu_s']} s CPU; {cv['peak_rss_mib']} MiB")
-        for key, label in ((f"ours-facts-1core-{n}", "1 core"), (f"ours-facts-{n}", "2 cores")):
+        for key, label in ((f"ours-facts-1core-{n}", "1 core"), (f"ours-facts-1core-noq-{n}", "1 core, --no-questions (CLIPS computes none)"),
+                           (f"ours-facts-{n}", "2 cores")):
             o = r.get(key)
             if not o:
                 continue

@@ -397,16 +397,57 @@ class Translator:
 # ---- rules ------------------------------------------------------------------------------------
 
 RULE = re.compile(r'^rule\s+"((?:[^"\\]|\\.)*)"(.*?)^when\b(.*?)^then\b(.*?)^end\b', re.S | re.M)
+# AnswerSpace.FACT: a Fact pattern on a key; with `not ` before it, a guard (not tested)
+FACT_KEY = re.compile(r'(\bnot\s+)?Fact\s*\(\s*key\s*==\s*"([a-z0-9_.]+)"')
+
+
+def without_comments(drl):
+    """AnswerSpace.withoutComments: // and /* */ comments outside strings removed."""
+    out, i, in_string = [], 0, False
+    while i < len(drl):
+        c = drl[i]
+        if in_string:
+            out.append(c)
+            if c == '\\' and i + 1 < len(drl):
+                i += 1
+                out.append(drl[i])
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+            out.append(c)
+        elif drl.startswith('//', i):
+            while i < len(drl) and drl[i] != '\n':
+                i += 1
+            continue
+        elif drl.startswith('/*', i):
+            end = drl.find('*/', i + 2)
+            i = len(drl) if end < 0 else end + 2
+            continue
+        else:
+            out.append(c)
+        i += 1
+    return ''.join(out)
+
+
+def tested_keys(when):
+    """The keys a rule tests for presence (AnswerSpace.testedKeysOf): its evidence rests on their facts."""
+    keys = []
+    for m in FACT_KEY.finditer(without_comments(when)):
+        if m.group(1) is None and m.group(2) not in keys:
+            keys.append(m.group(2))
+    return keys
 
 
 def assert_derived(key, arg, where):
+    """A rule's insertLogical(new Fact(key, value, Fact.DERIVED, ...)): its own observation, "derived:<key>"."""
     kind, v = arg
     if kind == 'name' and v in ('true', 'false'):
-        return f"(assert-bool {key} {'TRUE' if v == 'true' else 'FALSE'})"
+        return f"(derive-bool {key} {'TRUE' if v == 'true' else 'FALSE'})"
     if kind == 'number':
-        return f"(assert-int {key} {v})"
+        return f"(derive-int {key} {v})"
     if kind == 'string':
-        return f'(assert-str {key} "{v}")'
+        return f'(derive-str {key} "{v}")'
     raise TranslationError(f"{where}: derived fact {key} needs a literal value")
 
 
@@ -425,20 +466,20 @@ def translate_file(path):
         then_line = line + m.group(0)[:m.start(4) - m.start()].count('\n')
         own_cause = name.split(': ', 1)[0] if ': ' in name else None
         rhs = t.rhs(Tokens(tokenize(then, then_line), where), own_cause)
-        rules.append((name, line, lhs, rhs, where))
+        rules.append((name, line, lhs, rhs, where, tested_keys(when)))
     declared = len(re.findall(r'^rule\s+"', text, re.M))
     if declared != len(rules):
         raise TranslationError(f"{path}: {declared} rules declared, {len(rules)} parsed")
     return rules
 
 
-def clips_rule(name, line, lhs, rhs, where):
+def clips_rule(name, line, lhs, rhs, where, keys):
     escaped = name.replace('\\', '\\\\').replace('"', '\\"')
     slug = re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')
     actions = []
     for item in rhs:
         if item[0] == 'evidence':
-            actions.append(f'(assert (evidence (cause {item[1]}) (rule "{escaped}") (cf {float(item[2])})))')
+            actions.append(f'(assert (evidence (cause {item[1]}) (rule "{escaped}") (cf {float(item[2])}) (keys {" ".join(keys)})))')
         elif item[0] == 'need':
             actions.append(f"(assert (need (key {item[1]}) (cause {item[2]})))")
         else:
@@ -504,6 +545,169 @@ def symptom_function(specs):
             + '\n'.join(branches) + "\n      (default FALSE)))\n")
 
 
+# ---- knowledge: implications (facts.yaml), Implications.apply --------------------------------
+
+def yaml_scalar(text):
+    """One YAML scalar of this regular file: 'single' ('' inside), "double", or plain up to a comment."""
+    text = text.strip()
+    if text.startswith("'"):
+        out, i = [], 1
+        while i < len(text):
+            if text[i] == "'":
+                if text.startswith("''", i):
+                    out.append("'")
+                    i += 2
+                    continue
+                return ''.join(out), text[i + 1:]
+            out.append(text[i])
+            i += 1
+        raise TranslationError(f"facts.yaml: unterminated quote in {text!r}")
+    if text.startswith('"'):
+        m = re.match(r'"((?:[^"\\]|\\.)*)"', text)
+        if not m:
+            raise TranslationError(f"facts.yaml: unterminated quote in {text!r}")
+        return re.sub(r'\\(.)', r'\1', m.group(1)), text[m.end():]
+    m = re.match(r'([^#,}]*?)\s*(?=$|#|,|})', text)
+    return m.group(1), text[m.end():]
+
+
+def fact_types(knowledge):
+    """key -> (type, enum values) from facts.yaml."""
+    types, key = {}, None
+    for line in open(os.path.join(knowledge, 'facts.yaml'), encoding='utf-8'):
+        m = re.match(r'^  ([a-z][\w.-]*):\s*$', line)
+        if m:
+            key = m.group(1)
+            types[key] = [None, []]
+            continue
+        m = re.match(r'^    type:\s*(\w+)', line)
+        if m and key:
+            types[key][0] = m.group(1)
+        m = re.match(r'^    values:\s*\[(.*)\]', line)
+        if m and key:
+            types[key][1] = [v.strip().strip('"\'') for v in m.group(1).split(',') if v.strip()]
+        if re.match(r'^\S', line):
+            key = None
+    return types
+
+
+def implications(knowledge):
+    """The implications: list of facts.yaml, as (when, matches or None, answered, [(key, value)], line)."""
+    out, inside, current = [], False, None
+    for n, line in enumerate(open(os.path.join(knowledge, 'facts.yaml'), encoding='utf-8'), 1):
+        if re.match(r'^implications:', line):
+            inside = True
+            continue
+        if inside and re.match(r'^\S', line) and not line.startswith('#'):
+            break
+        if not inside:
+            continue
+        m = re.match(r'^  (- |  )(when|matches|answered|then):\s*(.*)$', line)
+        if not m:
+            continue
+        field, rest = m.group(2), m.group(3)
+        if m.group(1) == '- ':
+            current = {'when': None, 'matches': None, 'answered': False, 'then': [], 'line': n}
+            out.append(current)
+        if field == 'then':
+            rest = rest.strip()
+            if not rest.startswith('{'):
+                raise TranslationError(f"facts.yaml:{n}: then: {{key: value}} expected")
+            rest = rest[1:]
+            while True:
+                rest = rest.lstrip(' ,')
+                if rest.startswith('}'):
+                    break
+                km = re.match(r'([a-z][\w.-]*):\s*', rest)
+                if not km:
+                    raise TranslationError(f"facts.yaml:{n}: cannot read {rest!r}")
+                value, rest = yaml_scalar(rest[km.end():])
+                current['then'].append((km.group(1), value))
+        else:
+            value, _ = yaml_scalar(rest)
+            current[field] = (value == 'true') if field == 'answered' else value
+    return out
+
+
+def group_expr(value):
+    """A then-value with $n groups as a CLIPS string expression over ?g (group 0 first)."""
+    parts = re.split(r'\$(\d)', value)
+    exprs = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            exprs.append(f"(nth$ {int(part) + 1} ?g)")
+        elif part:
+            exprs.append('"' + part.replace('\\', '\\\\').replace('"', '\\"') + '"')
+    return exprs[0] if len(exprs) == 1 else f"(str-cat {' '.join(exprs)})"
+
+
+def coerced(key, value, types, where):
+    """(CLIPS type, CLIPS value) of a then-value without groups, as FactSpec.coerce; None: skipped."""
+    ftype, values = types.get(key, (None, []))
+    if ftype == 'bool':
+        v = value.strip().lower()
+        if v in ('true', 'yes', 'y', '1', 'on'):
+            return 'bool', 'TRUE'
+        if v in ('false', 'no', 'n', '0', 'off'):
+            return 'bool', 'FALSE'
+        return None
+    if ftype == 'int':
+        return ('int', str(int(value.strip()))) if re.fullmatch(r'[+-]?\d+', value.strip()) else None
+    if ftype == 'enum':
+        for v in values:
+            if v.lower() == value.strip().lower():
+                return 'str', '"' + v + '"'
+        return None
+    if ftype == 'string':
+        return 'str', '"' + value.replace('\\', '\\\\').replace('"', '\\"') + '"'
+    raise TranslationError(f"{where}: implied key {key} of type {ftype} is not supported")
+
+
+def implications_function(entries, types):
+    """(imply): Implications.apply on the case's facts, to a fixed point (4 rounds at most), fired
+    first by a rule of the highest salience, so the rules see the implied facts as the engine's do."""
+    body = []
+    for e in entries:
+        where = f"facts.yaml:{e['line']}"
+        guard = ['(neq ?f FALSE)']
+        if e['answered']:
+            guard.append('(eq (fact-slot-value ?f source) user)')
+        lines = [f"      ;; {where}: {e['when']}" + (f" matches {e['matches']}" if e['matches'] else ''),
+                 f"      (bind ?f (obs-of {e['when']}))",
+                 f"      (if {guard[0] if len(guard) == 1 else '(and ' + ' '.join(guard) + ')'} then",
+                 "         (bind ?src-source (fact-slot-value ?f source))",
+                 "         (bind ?src-origin (fact-slot-value ?f origin))"]
+        if e['matches'] is not None:
+            test = regexes.implication_groups(e['matches'])
+            if test is None:
+                raise TranslationError(f"{where}: no CLIPS translation for pattern {e['matches']!r} (add it to regexes.py)")
+            lines.append(f"         (bind ?g {test('(fact-slot-value ?f text)')})")
+        else:
+            lines.append("         (bind ?g (create$ (fact-slot-value ?f text)))")
+        lines.append("         (if (neq ?g FALSE) then")
+        for key, value in e['then']:
+            if '$' in value and e['matches'] is not None:
+                ftype = types.get(key, (None,))[0]
+                expr = group_expr(value)
+                if ftype == 'string':
+                    lines.append(f"            (if (imply-fact {e['when']} ?src-source ?src-origin {key} str {expr}) then (bind ?changed TRUE))")
+                elif ftype == 'int':
+                    lines.append(f"            (bind ?n (coerce-int {expr}))")
+                    lines.append(f"            (if (and (neq ?n FALSE) (imply-fact {e['when']} ?src-source ?src-origin {key} int ?n)) then (bind ?changed TRUE))")
+                else:
+                    raise TranslationError(f"{where}: a group into {key} of type {ftype} is not supported")
+            else:
+                c = coerced(key, value, types, where)
+                if c is None:
+                    continue  # FactSpec.coerce refuses it: the engine skips it too
+                lines.append(f"            (if (imply-fact {e['when']} ?src-source ?src-origin {key} {c[0]} {c[1]}) then (bind ?changed TRUE))")
+        lines[-1] += '))'
+        body.extend(lines)
+    return ("(deffunction imply ()\n   (loop-for-count (?round 1 4) do\n      (bind ?changed FALSE)\n"
+            + '\n'.join(body) + "\n      (if (not ?changed) then (break))))\n\n"
+            "(defrule implications\n   (declare (salience 10000))\n   (initial-fact)\n   =>\n   (imply))\n")
+
+
 def main():
     if len(sys.argv) != 2 or sys.argv[1].startswith('-'):
         sys.exit("usage: drl2clips.py KNOWLEDGE_DIR > rules.clp")
@@ -521,10 +725,12 @@ def main():
         out.append("(deffunction advice-p (?cause)\n   (integerp (member$ ?cause (create$ "
                    + ' '.join(advice) + "))))\n")
         out.append(symptom_function(symptom_specs(knowledge)))
+        entries = implications(knowledge)
+        out.append(implications_function(entries, fact_types(knowledge)))
         out.extend(clips_rule(*r) for r in rules)
         sys.stdout.write('\n'.join(out))
         sys.stderr.write(f"drl2clips: {len(rules)} rules from {len(files)} files, "
-                         f"{len(advice)} advice causes\n")
+                         f"{len(advice)} advice causes, {len(entries)} implications\n")
     except TranslationError as e:
         sys.exit(f"drl2clips: {e}")
 

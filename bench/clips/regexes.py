@@ -104,3 +104,30 @@ def clips_test(regex):
         return lambda ref: f"(member$ {ref} (create$ {values}))"
     except Unsupported:
         return None
+
+
+# Implications' `matches` (facts.yaml; Java Matcher.matches, CASE_INSENSITIVE, groups as $1):
+# regex -> CLIPS deffunction (in runtime.clp) giving (create$ whole $1 $2 ...) or FALSE.
+IMPLICATION_NAMED = {
+    r"^[a-z0-9_-]+$": "groups-bare-name",
+    r"^\[?([0-9a-z.:*-]*?)\]?:(\d{1,5})$": "groups-address-port",
+    r"^(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0|::|\*)$": "groups-loopback-bound",
+    r".+,.+": "groups-several-items",
+    r"[^,]+": "groups-one-item",
+    r"[45]\d\d": "groups-error-status",
+}
+
+
+def implication_groups(regex):
+    """A function of a CLIPS string expression giving (create$ text groups...) or FALSE, or None."""
+    if regex in IMPLICATION_NAMED:
+        fn = IMPLICATION_NAMED[regex]
+        return lambda ref: f"({fn} {ref})"
+    if '(' in regex:
+        return None  # groups: write it by hand
+    try:
+        strings = sorted({x.lower() for x in _strings(regex)})
+    except Unsupported:
+        return None
+    values = ' '.join(_quote(x) for x in strings)
+    return lambda ref: f"(groups-one-of {ref} (create$ {values}))"

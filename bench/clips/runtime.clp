@@ -8,6 +8,8 @@
 ;; One generic fact, with the views the DRL reads (Fact.java): num is -1 unless the value is a
 ;; number, flag is nil unless it is a boolean, text is the value as text (lists joined with
 ;; ", "), list is the list (or the text alone), size is the list's length (1 otherwise).
+;; source and origin as Fact.getSource/getOrigin: a stated fact is its own observation
+;; ("user:<key>"), an implied one shares the origin of the fact it follows from.
 (deftemplate obs
    (slot key (type SYMBOL))
    (slot num (type INTEGER) (default -1))
@@ -15,14 +17,18 @@
    (slot text (type STRING) (default ""))
    (slot lower (type STRING) (default ""))
    (slot size (type INTEGER) (default 1))
-   (multislot list))
+   (multislot list)
+   (slot source (type SYMBOL) (default user))
+   (slot origin (type STRING) (default "")))
 
 ;; Evidence and Need are equal by (cause, rule) and (key, cause) in Java: same here, since
-;; CLIPS does not assert a fact twice.
+;; CLIPS does not assert a fact twice. keys: the keys the rule tests (AnswerSpace.testedKeysOf),
+;; whose facts' origins are the observations the evidence rests on (Observations.attach).
 (deftemplate evidence
    (slot cause (type SYMBOL))
    (slot rule (type STRING))
-   (slot cf (type FLOAT)))
+   (slot cf (type FLOAT))
+   (multislot keys))
 
 (deftemplate need
    (slot key (type SYMBOL))
@@ -30,22 +36,32 @@
 
 ;; ---- asserting typed facts --------------------------------------------------------------------
 
-(deffunction assert-int (?key ?n)
+(deffunction obs-int (?key ?n ?source ?origin)
    (bind ?t (str-cat ?n))
-   (assert (obs (key ?key) (num ?n) (text ?t) (lower ?t) (list ?t))))
+   (assert (obs (key ?key) (num ?n) (text ?t) (lower ?t) (list ?t) (source ?source) (origin ?origin))))
 
-(deffunction assert-bool (?key ?b)
+(deffunction obs-bool (?key ?b ?source ?origin)
    (if (eq ?b TRUE) then (bind ?t "true") else (bind ?t "false"))
-   (assert (obs (key ?key) (flag ?b) (text ?t) (lower ?t) (list ?t))))
+   (assert (obs (key ?key) (flag ?b) (text ?t) (lower ?t) (list ?t) (source ?source) (origin ?origin))))
 
-(deffunction assert-str (?key ?s)
-   (assert (obs (key ?key) (text ?s) (lower (lowcase ?s)) (list ?s))))
+(deffunction obs-str (?key ?s ?source ?origin)
+   (assert (obs (key ?key) (text ?s) (lower (lowcase ?s)) (list ?s) (source ?source) (origin ?origin))))
+
+(deffunction assert-int (?key ?n) (obs-int ?key ?n user (str-cat "user:" ?key)))
+(deffunction assert-bool (?key ?b) (obs-bool ?key ?b user (str-cat "user:" ?key)))
+(deffunction assert-str (?key ?s) (obs-str ?key ?s user (str-cat "user:" ?key)))
 
 (deffunction assert-list (?key $?items)
    (bind ?t "")
    (foreach ?item ?items
       (if (= ?item-index 1) then (bind ?t ?item) else (bind ?t (str-cat ?t ", " ?item))))
-   (assert (obs (key ?key) (text ?t) (lower (lowcase ?t)) (size (length$ ?items)) (list ?items))))
+   (assert (obs (key ?key) (text ?t) (lower (lowcase ?t)) (size (length$ ?items)) (list ?items)
+                (source user) (origin (str-cat "user:" ?key)))))
+
+;; a rule's insertLogical(new Fact(key, value, Fact.DERIVED, ...)): its own observation
+(deffunction derive-int (?key ?n) (obs-int ?key ?n derived (str-cat "derived:" ?key)))
+(deffunction derive-bool (?key ?b) (obs-bool ?key ?b derived (str-cat "derived:" ?key)))
+(deffunction derive-str (?key ?s) (obs-str ?key ?s derived (str-cat "derived:" ?key)))
 
 ;; ---- RuleFunctions.java -------------------------------------------------------------------------
 
@@ -179,6 +195,123 @@
    (bind ?host (origin-host ?s))
    (or (eq ?host "localhost") (eq ?host "127.0.0.1")))
 
+;; ---- Implications.apply: facts that follow from other facts (rules.clp has the list) ----------
+
+;; The fact of this key (the first, as the engine's map keeps the first of a key), or FALSE.
+(deffunction obs-of (?key)
+   (bind ?found (find-fact ((?o obs)) (eq ?o:key ?key)))
+   (if (= (length$ ?found) 0) then FALSE else (nth$ 1 ?found)))
+
+;; The value a fact holds, comparable with a coerced value (Fact.getValue().equals).
+(deffunction obs-value (?f)
+   (if (neq (fact-slot-value ?f flag) nil) then (return (fact-slot-value ?f flag)))
+   (if (>= (fact-slot-value ?f num) 0) then (return (fact-slot-value ?f num)))
+   (fact-slot-value ?f text))
+
+;; One implied fact, from the fact of key ?when (its source and origin given: an implication on
+;; its own key replaces it): ?value already coerced to ?type (int, bool, str). TRUE when it changed
+;; the facts. A stated fact is never replaced, except by an implication on its own key.
+(deffunction imply-fact (?when ?source ?origin ?key ?type ?value)
+   (bind ?same-key (eq ?key ?when))
+   (bind ?now (obs-of ?key))
+   (if (and (not ?same-key) (neq ?now FALSE)) then (return FALSE))
+   (if (and (neq ?now FALSE) (eq (obs-value ?now) ?value)) then (return FALSE))
+   (if ?same-key then
+      (if (neq ?now FALSE) then (retract ?now))
+    else (bind ?source derived))
+   (switch ?type
+      (case int then (obs-int ?key ?value ?source ?origin))
+      (case bool then (obs-bool ?key ?value ?source ?origin))
+      (default (obs-str ?key ?value ?source ?origin)))
+   TRUE)
+
+;; FactSpec.coerce of a value with $n groups filled in: a whole number, else FALSE (skipped)
+(deffunction coerce-int (?s)
+   (bind ?s (java-trim ?s))
+   (if (= (str-length ?s) 0) then (return FALSE))
+   (bind ?start 1)
+   (if (or (eq (sub-string 1 1 ?s) "-") (eq (sub-string 1 1 ?s) "+")) then (bind ?start 2))
+   (if (> ?start (str-length ?s)) then (return FALSE))
+   (loop-for-count (?i ?start (str-length ?s)) do
+      (bind ?c (sub-string ?i ?i ?s))
+      (if (not (and (>= (str-compare ?c "0") 0) (<= (str-compare ?c "9") 0))) then (return FALSE)))
+   (string-to-field ?s))
+
+;; The implications' patterns (regexes.py IMPLICATION_NAMED): the whole text must match, ignoring
+;; case; the result is (create$ text $1 $2 ...) or FALSE.
+
+(deffunction groups-one-of (?s ?lowered)
+   (if (member$ (lowcase ?s) ?lowered) then (create$ ?s) else FALSE))
+
+;; ^[a-z0-9_-]+$
+(deffunction groups-bare-name (?s)
+   (bind ?l (lowcase ?s))
+   (if (= (str-length ?l) 0) then (return FALSE))
+   (loop-for-count (?i 1 (str-length ?l)) do
+      (bind ?c (sub-string ?i ?i ?l))
+      (if (not (or (lower-letter-p ?c) (digit-p ?c) (eq ?c "_") (eq ?c "-"))) then (return FALSE)))
+   (create$ ?s))
+
+(deffunction digits-p (?s ?min ?max)
+   (bind ?n (str-length ?s))
+   (if (or (< ?n ?min) (> ?n ?max)) then (return FALSE))
+   (loop-for-count (?i 1 ?n) do (if (not (digit-p (sub-string ?i ?i ?s))) then (return FALSE)))
+   TRUE)
+
+;; ^\[?([0-9a-z.:*-]*?)\]?:(\d{1,5})$ : the shortest address before "]:port" or ":port"
+(deffunction groups-address-port (?s)
+   (bind ?n (str-length ?s))
+   (bind ?start 1)
+   (if (and (> ?n 0) (eq (sub-string 1 1 ?s) "[")) then (bind ?start 2))
+   (bind ?i ?start)
+   (while TRUE do
+      (bind ?rest (sub-string ?i ?n ?s))
+      (if (> ?i ?n) then (bind ?rest ""))
+      (if (and (> (str-length ?rest) 1) (eq (sub-string 1 1 ?rest) "]")) then (bind ?tail (sub-string 2 (str-length ?rest) ?rest))
+       else (bind ?tail ?rest))
+      (if (and (> (str-length ?tail) 1) (eq (sub-string 1 1 ?tail) ":")
+               (digits-p (sub-string 2 (str-length ?tail) ?tail) 1 5))
+         then (return (create$ ?s (if (> ?i ?start) then (sub-string ?start (- ?i 1) ?s) else "")
+                               (sub-string 2 (str-length ?tail) ?tail))))
+      (if (> ?i ?n) then (return FALSE))
+      (bind ?c (lowcase (sub-string ?i ?i ?s)))
+      (if (not (or (lower-letter-p ?c) (digit-p ?c) (eq ?c ".") (eq ?c ":") (eq ?c "*") (eq ?c "-"))) then (return FALSE))
+      (bind ?i (+ ?i 1))))
+
+;; ^(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0|::|\*)$
+(deffunction groups-loopback-bound (?s)
+   (bind ?l (lowcase ?s))
+   (if (member$ ?l (create$ "localhost" "::1" "0.0.0.0" "::" "*")) then (return (create$ ?s ?s)))
+   (if (neq (str-index "127." ?l) 1) then (return FALSE))
+   (bind ?rest (sub-string 5 (str-length ?l) ?l))
+   (bind ?parts 0)
+   (bind ?current "")
+   (loop-for-count (?i 1 (str-length ?rest)) do
+      (bind ?c (sub-string ?i ?i ?rest))
+      (if (eq ?c ".") then
+         (if (eq ?current "") then (return FALSE))
+         (bind ?parts (+ ?parts 1))
+         (bind ?current "")
+       else (if (digit-p ?c) then (bind ?current (str-cat ?current ?c)) else (return FALSE))))
+   (if (and (= ?parts 2) (neq ?current "")) then (create$ ?s ?s) else FALSE))
+
+;; .+,.+ : a comma with something on both sides
+(deffunction groups-several-items (?s)
+   (bind ?n (str-length ?s))
+   (loop-for-count (?i 2 (- ?n 1)) do
+      (if (eq (sub-string ?i ?i ?s) ",") then (return (create$ ?s))))
+   FALSE)
+
+;; [^,]+
+(deffunction groups-one-item (?s)
+   (if (and (> (str-length ?s) 0) (not (str-index "," ?s))) then (create$ ?s) else FALSE))
+
+;; [45]\d\d
+(deffunction groups-error-status (?s)
+   (if (and (= (str-length ?s) 3) (member$ (sub-string 1 1 ?s) (create$ "4" "5"))
+            (digits-p (sub-string 2 3 ?s) 2 2))
+      then (create$ ?s) else FALSE))
+
 ;; ---- Certainty.java and Engine.conclude -----------------------------------------------------------
 
 (deffunction combine (?a ?b)
@@ -187,17 +320,52 @@
    (bind ?d (- 1 (min (abs ?a) (abs ?b))))
    (if (= ?d 0) then 0.0 else (/ (+ ?a ?b) ?d)))
 
-(deffunction rule> (?a ?b)
+;; Support in the order Certainty.counted reads it: strongest first, then by rule name.
+(deffunction support> (?a ?b)
+   (bind ?x (fact-slot-value ?a cf))
+   (bind ?y (fact-slot-value ?b cf))
+   (if (< ?x ?y) then (return TRUE))
+   (if (> ?x ?y) then (return FALSE))
    (> (str-compare (fact-slot-value ?a rule) (fact-slot-value ?b rule)) 0))
 
-;; Evidence for one cause in rule-name order (as the engine sorts it), positives and negatives
-;; pooled separately, then merged.
+;; The observations a piece of evidence rests on (Observations.attach): the origins of the facts
+;; of the keys its rule tests (its matched facts are among them).
+(deffunction observations (?e)
+   (bind ?keys (fact-slot-value ?e keys))
+   (bind ?out (create$))
+   (do-for-all-facts ((?o obs)) (member$ ?o:key ?keys)
+      (if (not (member$ ?o:origin ?out)) then (bind ?out (create$ ?out ?o:origin))))
+   ?out)
+
+;; Certainty.ofCause: MYCIN over the judgements counted (an observation counted once; a hint
+;; below 0.2 only when it reads something new; all support on one observation: the strongest
+;; alone), positives and negatives pooled, then merged; weak signs alone (no support of 0.5 on
+;; its own) stop at 0.69. Observations compare by equality: CLIPS gets fact cases, no text spans.
 (deffunction certainty (?cause)
-   (bind ?pos 0.0)
    (bind ?neg 0.0)
-   (foreach ?e (sort rule> (find-all-facts ((?x evidence)) (eq ?x:cause ?cause)))
+   (bind ?strongest 0.0)
+   (bind ?support (create$))
+   (do-for-all-facts ((?x evidence)) (eq ?x:cause ?cause)
+      (bind ?strongest (max ?strongest ?x:cf))
+      (if (> ?x:cf 0) then (bind ?support (create$ ?support ?x))
+       else (if (< ?x:cf 0) then (bind ?neg (combine ?neg ?x:cf)))))
+   (bind ?read (create$))
+   (bind ?pos 0.0)
+   (bind ?first 0.0)
+   (bind ?kept 0)
+   (bind ?own-only FALSE)
+   (foreach ?e (sort support> ?support)
       (bind ?cf (fact-slot-value ?e cf))
-      (if (>= ?cf 0) then (bind ?pos (combine ?pos ?cf)) else (bind ?neg (combine ?neg ?cf))))
-   (if (= ?neg 0) then (return ?pos))
-   (if (= ?pos 0) then (return ?neg))
-   (combine ?pos ?neg))
+      (bind ?obs (observations ?e))
+      (if (not (and (< ?cf 0.2) (> (length$ ?obs) 0) (subsetp ?obs ?read))) then
+         (if (= ?kept 0) then (bind ?first ?cf))
+         (bind ?kept (+ ?kept 1))
+         (if (= (length$ ?obs) 0) then (bind ?own-only TRUE))
+         (foreach ?o ?obs (if (not (member$ ?o ?read)) then (bind ?read (create$ ?read ?o))))
+         (bind ?pos (combine ?pos ?cf))))
+   ;; Certainty.restOnOneObservation over what was kept
+   (if (and (> ?kept 0) (if ?own-only then (= ?kept 1) else (<= (length$ ?read) 1)))
+      then (bind ?pos ?first))
+   (if (= ?neg 0) then (bind ?cf ?pos)
+    else (if (= ?pos 0) then (bind ?cf ?neg) else (bind ?cf (combine ?pos ?neg))))
+   (if (and (> ?strongest 0) (< ?strongest 0.5)) then (min ?cf 0.69) else ?cf))

@@ -61,6 +61,10 @@ public final class BatchCommand implements Callable<Integer> {
             + " (default: on, except for jsonl where it costs most per case)."})
     Boolean similar;
 
+    @Option(names = "--no-questions", description = {"Causes only: an inconclusive case lists no questions (for pipelines that"
+            + " read only the diagnoses; skips trying each answer, most of an inconclusive case's CPU). Diagnoses and status are the same."})
+    boolean noQuestions;
+
     @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
 
     @Override public Integer call() throws Exception {
@@ -80,7 +84,7 @@ public final class BatchCommand implements Callable<Integer> {
                      (similar != null ? similar : fmt != Format.JSONL) ? new SimilarLookup(engine.knowledge()) : null)) {
             // similar field reports vote on cases with text (a weak fallback, engine/SimilarFallback); facts alone never search
             Summary summary = run(engine, SimilarVote.of(engine.knowledge()), reader, writer, minCertainty,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noQuestions);
             writer.finish(summary);
             out.flush();
             if (reader.idsNotice() != null) System.err.println("note: " + reader.idsNotice());
@@ -110,9 +114,12 @@ public final class BatchCommand implements Callable<Integer> {
      */
     static final long CHARS_IN_FLIGHT = 4L * 1024 * 1024;
 
-    /** Diagnose in parallel, write in order; at most {@code 16 * threads} cases, and about {@link #CHARS_IN_FLIGHT} characters of text, in flight. */
-    static Summary run(Engine engine, SimilarVote similar, CaseReader reader, CaseWriter writer, double threshold, int threads)
-            throws IOException {
+    /**
+     * Diagnose in parallel, write in order; at most {@code 16 * threads} cases, and about {@link #CHARS_IN_FLIGHT}
+     * characters of text, in flight. Without {@code questions}, inconclusive cases list none ({@code --no-questions}).
+     */
+    static Summary run(Engine engine, SimilarVote similar, CaseReader reader, CaseWriter writer, double threshold, int threads,
+                       boolean questions) throws IOException {
         Summary summary = new Summary(ExitCodes::of);
         // cases waiting to be written survive young collections and are promoted when the survivor space overflows:
         // a short queue keeps the old generation (which batch's RSS follows) from filling with them
@@ -127,17 +134,17 @@ public final class BatchCommand implements Callable<Integer> {
         try {
             while (reader.hasNext()) {
                 CaseReader.Item item = reader.next();
-                Pending started = new Pending(CompletableFuture.supplyAsync(() -> work(engine, similar, reader, writer, item, threshold), pool), size(item));
+                Pending started = new Pending(CompletableFuture.supplyAsync(() -> work(engine, similar, reader, writer, item, threshold, questions), pool), size(item));
                 inFlight.add(started);
                 chars += started.size();
                 while (inFlight.size() >= window || (inFlight.size() > 1 && chars >= CHARS_IN_FLIGHT)
                         || (!inFlight.isEmpty() && inFlight.peek().done().isDone())) {
                     Pending first = inFlight.poll();
                     chars -= first.size();
-                    emit(first.done().join(), reader, writer, summary, threshold, engine, similar);
+                    emit(first.done().join(), reader, writer, summary, threshold, engine, similar, questions);
                 }
             }
-            while (!inFlight.isEmpty()) emit(inFlight.poll().done().join(), reader, writer, summary, threshold, engine, similar);
+            while (!inFlight.isEmpty()) emit(inFlight.poll().done().join(), reader, writer, summary, threshold, engine, similar, questions);
         } finally {
             pool.shutdownNow();
         }
@@ -157,9 +164,9 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** On a worker: parse (JSONL), diagnose and render. */
     private static Done work(Engine engine, SimilarVote similar, CaseReader reader, CaseWriter writer, CaseReader.Item raw,
-                             double threshold) {
+                             double threshold, boolean questions) {
         CaseReader.Item item = reader.resolve(raw);
-        Outcome o = diagnose(engine, similar, item, threshold);
+        Outcome o = diagnose(engine, similar, item, threshold, questions);
         try {
             return new Done(item, o, writer.prepare(o));
         } catch (IOException | RuntimeException e) {
@@ -170,13 +177,13 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** In input order: check JSONL ids for repeats, count, write. */
     private static void emit(Done done, CaseReader reader, CaseWriter writer, Summary summary, double threshold,
-                             Engine engine, SimilarVote similar) throws IOException {
+                             Engine engine, SimilarVote similar, boolean questions) throws IOException {
         Outcome o = done.outcome();
         Object prepared = done.prepared();
         CaseReader.Item item = done.item();
         CaseReader.Item checked = reader.inOrder(item);
         if (checked != item) {
-            o = diagnose(engine, similar, checked, threshold);
+            o = diagnose(engine, similar, checked, threshold, questions);
             prepared = writer.prepare(o);
         }
         summary.add(o);
@@ -191,11 +198,11 @@ public final class BatchCommand implements Callable<Integer> {
         return item.line();
     }
 
-    static Outcome diagnose(Engine engine, SimilarVote similar, CaseReader.Item item, double threshold) {
+    static Outcome diagnose(Engine engine, SimilarVote similar, CaseReader.Item item, double threshold, boolean questions) {
         if (item.error() != null) return Outcome.invalid(item.id(), item.error());
         try {
             CaseInput c = item.input();
-            return engine.diagnose(c, threshold, similar.collect(c.text(), c.facts(), engine.knowledge().vocabulary()));
+            return engine.diagnose(c, threshold, similar.collect(c.text(), c.facts(), engine.knowledge().vocabulary()), questions);
         } catch (KnowledgeError e) {
             return Outcome.invalid(item.id(), e);
         } catch (RuntimeException e) {

@@ -74,6 +74,11 @@ public final class EvalCommand implements Callable<Integer> {
             + " itself."})
     boolean noSimilarEvidence;
 
+    @Option(names = "--answers", paramLabel = "HOW", defaultValue = "exact", description = {"How the simulated user of the"
+            + " interview answers: exact (the truth's values as they are) or prose (in sentences, 'yes, I checked', 'it listens on"
+            + " port 3000', 'no idea', read as the REPL reads what people type). Default: ${DEFAULT-VALUE}."})
+    String answers;
+
     @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
 
     @Override public Integer call() throws Exception {
@@ -83,6 +88,14 @@ public final class EvalCommand implements Callable<Integer> {
             case "json" -> true;
             default -> throw new Main.UsageError("unknown format '" + format + "' (text or json)");
         };
+        boolean prose = switch (answers) {
+            case "exact" -> false;
+            case "prose" -> true;
+            default -> throw new Main.UsageError("unknown --answers '" + answers + "' (exact or prose)");
+        };
+        if (prose && (writeBaseline || checkBaseline || writePriors)) {
+            throw new Main.UsageError("the baseline and the priors hold the figures of exact answers: leave out --answers prose");
+        }
         if ((writeBaseline || checkBaseline) && which != CorpusSplit.DEV) {
             throw new Main.UsageError("the baseline holds the dev split's figures: use --split dev");
         }
@@ -115,7 +128,9 @@ public final class EvalCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // the vote's library is the dev split of the whole corpus (knowledge/field), whatever files are scored: a report never finds itself or a test report
         SimilarVote similar = noSimilarEvidence ? null : Evaluator.heldOut(FieldLibrary.records(engine.knowledge()));
-        Scoreboard board = new Evaluator(engine, threshold, similar).run(records, workers);
+        Evaluator evaluator = new Evaluator(engine, threshold, similar, prose);
+        Scoreboard board = evaluator.run(records, workers);
+        if (prose) System.err.println(evaluator.proseCounts());
 
         PrintStream out = System.out;
         if (calibrate) {

@@ -20,7 +20,10 @@ import java.util.Set;
  * <ul>
  * <li>a cause at the threshold is concluded only after the look-alikes are separated: if a fact
  *     that its near-miss cases state, or that its rules require absent, is still open and one of
- *     its answers would overturn the diagnosis, that fact is asked first;</li>
+ *     its answers would overturn the diagnosis, that fact is asked first, while the user has not
+ *     answered "don't know" to the unanswered limit ({@link #UNANSWERED_LIMIT}, or
+ *     {@link #UNANSWERED_LIMIT_ANSWERING} once some were answered): before, look-alike questions
+ *     went on to the question limit (dev: one report asked seven in a row, all "don't know");</li>
  * <li>otherwise the best question is asked as long as one of its answers can diagnose, rule out
  *     the leader or raise a cause the rules can take further ({@link Planner#next}); failing that,
  *     what the leading candidates need; failing that, a fact that would confirm or rule out a
@@ -161,7 +164,9 @@ public final class Interview {
         Outcome o = Engine.withDecidingQuestions(look);
         if (o.status() == Status.ADVICE) return new Conclude(o);
         if (o.status() == Status.DIAGNOSED) {
-            if (asked < QUESTION_LIMIT) {
+            // a user who could not tell the questions already asked is not asked for look-alikes
+            // without end: their "don't know" leaves the diagnosis where it is
+            if (asked < QUESTION_LIMIT && !tooManyUnknown(asked, unanswered)) {
                 Planner.Plan check = separating(look, o.top().cause(), o.top().certainty());
                 if (check != null) return new Ask(o, check, Purpose.LOOKALIKE);
             }

@@ -5,6 +5,8 @@ import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.CorpusSplit;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FieldRecord;
+import dev.dokploydoctor.repl.AnswerReading;
+import dev.dokploydoctor.repl.Reply;
 import dev.dokploydoctor.similar.FieldLibrary;
 import dev.dokploydoctor.similar.SimilarReports;
 import dev.dokploydoctor.similar.SimilarVote;
@@ -34,6 +36,8 @@ public final class Evaluator {
     private final double threshold;
     private final InterviewPlanner planner;
     private final SimilarVote similar;
+    /** Null: the simulated user answers with the truth's values as they are; else in sentences. */
+    private final ProseUser prose;
 
     /** With the similar field reports' vote as it ships, over the dev records only ({@link #heldOut}). */
     public Evaluator(Engine engine, double threshold) {
@@ -42,11 +46,20 @@ public final class Evaluator {
 
     /** {@code similar} null: no vote (to measure what it adds). */
     public Evaluator(Engine engine, double threshold, SimilarVote similar) {
+        this(engine, threshold, similar, false);
+    }
+
+    /** {@code proseAnswers}: the simulated user answers in sentences that the REPL must read ({@link ProseUser}). */
+    public Evaluator(Engine engine, double threshold, SimilarVote similar, boolean proseAnswers) {
         this.engine = engine;
         this.threshold = threshold;
         this.planner = new InterviewPlanner(engine, threshold);
         this.similar = similar;
+        this.prose = proseAnswers ? new ProseUser(engine.extraction()) : null;
     }
+
+    /** How the prose answers were read so far (one line); null when the answers are exact. */
+    public String proseCounts() { return prose == null ? null : prose.counts().line(); }
 
     /**
      * The library eval votes with: the dev records of the corpus, nothing else. Evaluating dev, each
@@ -116,12 +129,30 @@ public final class Evaluator {
             String key = next.key();
             asked.add(key);
             Object value = truth.get(key);
+            if (prose != null) {
+                answerInProse(r, key, value, facts, unknown);
+                continue;
+            }
             if (value == null) {
                 unknown.add(key);
             } else {
                 facts.put(key, new Fact(key, value, Fact.USER, "answered"));
                 unknown.remove(key);
             }
+        }
+    }
+
+    /** As the REPL's question loop: the answer read from the user's sentence, and whatever else it said. */
+    private void answerInProse(FieldRecord r, String key, Object value, Map<String, Fact> facts, Set<String> unknown) {
+        AnswerReading read = prose.answer(r.source(), engine.knowledge().vocabulary().get(key), value, facts::containsKey);
+        for (Fact f : read.alsoSaid()) {
+            if (facts.putIfAbsent(f.getKey(), f) == null) unknown.remove(f.getKey());
+        }
+        if (read.reply() instanceof Reply.Value v) {
+            facts.put(key, new Fact(key, v.value(), Fact.USER, "answered"));
+            unknown.remove(key);
+        } else if (read.reply() instanceof Reply.Unknown) {
+            unknown.add(key);
         }
     }
 }

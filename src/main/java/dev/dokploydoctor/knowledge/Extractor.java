@@ -145,14 +145,15 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     }
 
     /** {@link #find(String)} with the given search over {@code text}. */
-    Found find(String text, Search m) { return find(text, m, null, null, null); }
+    Found find(String text, Search m) { return find(text, m, null, null, null, usesGroups()); }
 
     /**
      * The same, with the unless-filters' required literals ({@link RegexLiterals#requiredLiterals}, null
      * when not known): when none of a filter's literals is in {@code lower} (the folded text) where the
-     * filter would look, it cannot match there, and its RE2/J search is not run.
+     * filter would look, it cannot match there, and its RE2/J search is not run. {@code readGroups}: {@link #usesGroups()},
+     * worked out once by the caller.
      */
-    Found find(String text, Search m, String lower, Set<String> unlessLineLiterals, Set<String> unlessMatchLiterals) {
+    Found find(String text, Search m, String lower, Set<String> unlessLineLiterals, Set<String> unlessMatchLiterals, boolean readGroups) {
         int from = 0;
         int rejected = 0;
         while (from <= text.length() && m.find(from)) {
@@ -173,7 +174,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                 if (++rejected > 10_000) return null;
                 continue;
             }
-            if (!usesGroups()) return new Found(start, end, matched, List.of(matched), Map.of());
+            if (!readGroups) return new Found(start, end, matched, List.of(matched), Map.of());
             int count = pattern.groupCount();
             List<String> groups = new ArrayList<>(count + 1);
             groups.add(matched);

@@ -6,10 +6,36 @@ import java.util.Locale;
 
 /**
  * One entry of knowledge/facts.yaml: a fact key, its type, allowed values, the question that asks
- * for it, why it matters, which probe can answer it, and which values count as a symptom.
+ * for it, why it matters, which probe can answer it, which values count as a symptom, and (for
+ * text) what shape a typed answer has.
  */
 public record FactSpec(String key, FactType type, List<String> values, String question, String help,
-                       String probe, String symptom, String file, int line) {
+                       String probe, String symptom, String file, int line, Shape answer) {
+
+    /**
+     * What a text answer is: free text kept as typed, or one word (a name, an address, a version, a
+     * URL) that the words around it ("it's called postgres") may be dropped from; {@code WORD_OR_NONE}
+     * also reads "none" as the empty value the question allows ("empty if none").
+     */
+    public enum Shape {
+        TEXT, WORD, WORD_OR_NONE;
+
+        public static Shape parse(String s) {
+            if (s == null) return TEXT;
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "text" -> TEXT;
+                case "word" -> WORD;
+                case "word-or-none" -> WORD_OR_NONE;
+                default -> null;
+            };
+        }
+    }
+
+    /** A spec whose text answers are kept as typed. */
+    public FactSpec(String key, FactType type, List<String> values, String question, String help,
+                    String probe, String symptom, String file, int line) {
+        this(key, type, values, question, help, probe, symptom, file, line, Shape.TEXT);
+    }
 
     /** yes/no, choice, number or text: how the REPL presents the question. */
     public String kindLabel() {

@@ -1,6 +1,5 @@
 package dev.dokploydoctor.knowledge;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,17 +16,23 @@ import java.util.Set;
  * <li>states are numbered breadth first, so the rows a text visits most (near the root) sit together
  *     at the start of the table and stay in the processor's cache;</li>
  * <li>a table entry is the target row's offset (no multiply) shifted left once, with the low bit set
- *     when the target reports a string, so a step with nothing to report reads nothing else.</li>
+ *     when the target reports a string, so a step with nothing to report reads nothing else;</li>
+ * <li>a row is a power of two wide, so a reporting step finds its state with a shift (a division
+ *     per report cost as much as the steps between reports), and the strings each state reports are
+ *     one flat array (no array per state to chase).</li>
  * </ul>
  */
 final class LiteralAutomaton {
     private final char[] classOf = new char[Character.MAX_VALUE + 1]; // 0: a character no string has
-    private final int classes;
+    private final int shift;       // log2 of the row width
     private final int[] delta;     // per row offset + class: (target row offset) << 1 | reports
-    private final int[][] outputs; // per state: string ids (own and by suffix)
+    private final int[] outStart;  // per state: where its string ids start in outIds (own and by suffix)
+    private final int[] outIds;
+    private final int strings;
 
-    /** @param strings the strings, each with its id (an index into the caller's own table) */
+    /** @param strings the strings, each with its id (an index into the caller's own table, below {@code strings.size()}) */
     LiteralAutomaton(Map<String, Integer> strings) {
+        this.strings = strings.size();
         List<Map<Character, Integer>> go = new ArrayList<>();
         List<Set<Integer>> out = new ArrayList<>();
         go.add(new HashMap<>());
@@ -52,7 +57,8 @@ final class LiteralAutomaton {
         for (Map<Character, Integer> edges : go) {
             for (char c : edges.keySet()) if (classOf[c] == 0) classOf[c] = (char) next++;
         }
-        classes = next;
+        shift = 32 - Integer.numberOfLeadingZeros(next - 1);
+        int classes = 1 << shift;
         int states = go.size();
         if ((long) states * classes >= 1 << 30) throw new IllegalArgumentException("too many strings for one automaton");
         // breadth-first numbers
@@ -70,7 +76,7 @@ final class LiteralAutomaton {
         for (int i = 0; i < states; i++) {
             int s = order[i], row = i * classes;
             Map<Character, Integer> edges = go.get(s);
-            for (int k = 1; k < classes; k++) table[row + k] = i == 0 ? 0 : table[fail[i] * classes + k];
+            for (int k = 1; k < next; k++) table[row + k] = i == 0 ? 0 : table[fail[i] * classes + k];
             for (Map.Entry<Character, Integer> e : edges.entrySet()) {
                 int t = number[e.getValue()];
                 fail[t] = i == 0 ? 0 : table[fail[i] * classes + classOf[e.getKey()]];
@@ -78,30 +84,51 @@ final class LiteralAutomaton {
             }
             for (Map.Entry<Character, Integer> e : edges.entrySet()) table[row + classOf[e.getKey()]] = number[e.getValue()];
         }
-        outputs = new int[states][];
-        for (int i = 0; i < states; i++) outputs[i] = out.get(order[i]).stream().mapToInt(Integer::intValue).toArray();
+        outStart = new int[states + 1];
+        for (int i = 0; i < states; i++) outStart[i + 1] = outStart[i] + out.get(order[i]).size();
+        outIds = new int[outStart[states]];
+        for (int i = 0; i < states; i++) {
+            int k = outStart[i];
+            for (int id : out.get(order[i])) outIds[k++] = id;
+        }
         delta = new int[table.length];
         for (int k = 0; k < table.length; k++) {
             int t = table[k];
-            delta[k] = (t * classes) << 1 | (outputs[t].length > 0 ? 1 : 0);
+            delta[k] = (t << shift) << 1 | (outStart[t + 1] > outStart[t] ? 1 : 0);
         }
     }
 
-    /** Receives the id of each string found, once per string and text. */
-    interface Hits {
-        /** @return whether the string is new to this text */
-        boolean found(int id);
+    /** The strings one text holds: a bit per string id, and the ids in the order first found. */
+    static final class Found {
+        final long[] bits;
+        int[] ids = new int[16];
+        int count;
+
+        Found(int strings) { bits = new long[(strings + 63) >>> 6]; }
+
+        boolean has(int id) { return (bits[id >>> 6] & 1L << id) != 0; }
     }
 
-    /** One pass over {@code text}: {@code hits} hears of every string that ends at each character. */
-    void scan(String text, Hits hits) {
+    /** One pass over {@code text}: every string that occurs in it, once. */
+    Found scan(String text) {
+        Found found = new Found(strings);
+        long[] bits = found.bits;
         int row = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             int step = delta[row + classOf[text.charAt(i)]];
             row = step >>> 1;
             if ((step & 1) != 0) {
-                for (int id : outputs[row / classes]) hits.found(id);
+                int state = row >>> shift;
+                for (int k = outStart[state], end = outStart[state + 1]; k < end; k++) {
+                    int id = outIds[k];
+                    long bit = 1L << id;
+                    if ((bits[id >>> 6] & bit) != 0) continue;
+                    bits[id >>> 6] |= bit;
+                    if (found.count == found.ids.length) found.ids = java.util.Arrays.copyOf(found.ids, found.count * 2);
+                    found.ids[found.count++] = id;
+                }
             }
         }
+        return found;
     }
 }

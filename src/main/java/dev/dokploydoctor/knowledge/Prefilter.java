@@ -108,23 +108,14 @@ public final class Prefilter {
         private final long[] found;
         private final long[] candidates;
         private int count;
-        private int[] hits = new int[16]; // the strings found, in the order found
-        private int hitCount;
 
         private Scan(String lower) {
-            found = new long[(strings + 63) / 64];
+            LiteralAutomaton.Found inText = automaton.scan(lower);
+            found = inText.bits;
             candidates = alwaysBits.clone();
             count = alwaysCount;
-            automaton.scan(lower, id -> {
-                long bit = 1L << id;
-                if ((found[id >>> 6] & bit) != 0) return false;
-                found[id >>> 6] |= bit;
-                if (hitCount == hits.length) hits = java.util.Arrays.copyOf(hits, hitCount * 2);
-                hits[hitCount++] = id;
-                return true;
-            });
-            for (int h = 0; h < hitCount; h++) {
-                for (int pair : triggers[hits[h]]) {
+            for (int h = 0; h < inText.count; h++) {
+                for (int pair : triggers[inText.ids[h]]) {
                     int p = pair >>> 16;
                     long bit = 1L << p;
                     if ((candidates[p >>> 6] & bit) != 0 || !possible(p, pair & 0xFFFF)) continue;

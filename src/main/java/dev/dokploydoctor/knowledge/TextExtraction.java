@@ -20,6 +20,7 @@ public final class TextExtraction {
     private final Prefilter prefilter;
     private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
     private final String[][] keys;    // per entry: the fact keys it gives
+    private final boolean[] usesGroups; // per entry: Extractor.usesGroups()
     private final java.util.Set<String>[] unlessLineLiterals, unlessMatchLiterals; // per entry: what its unless-filters need, null: not known
     private final int[] twin;         // per entry: its group of entries with the very same search (one match for all), or -1
     private final int twinGroups;
@@ -32,6 +33,8 @@ public final class TextExtraction {
         for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern());
         this.keys = new String[extractors.size()][];
         for (int i = 0; i < keys.length; i++) keys[i] = extractors.get(i).facts().keySet().toArray(new String[0]);
+        this.usesGroups = new boolean[extractors.size()];
+        for (int i = 0; i < usesGroups.length; i++) usesGroups[i] = extractors.get(i).usesGroups();
         this.unlessLineLiterals = literals(extractors, Extractor::unlessLine);
         this.unlessMatchLiterals = literals(extractors, Extractor::unlessMatch);
         // entries that search alike (a user's layer restating an entry with other facts, a catalog
@@ -131,7 +134,7 @@ public final class TextExtraction {
         Extractor ex = extractors.get(i);
         return plans[i] == null ? ex.find(reading.text())
                 : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a), reading.wide()),
-                        reading.lower(), unlessLineLiterals[i], unlessMatchLiterals[i]);
+                        reading.lower(), unlessLineLiterals[i], unlessMatchLiterals[i], usesGroups[i]);
     }
 
     private Recognised recognised(Extractor ex, Extractor.Found m, TextReader.Reading reading) {
@@ -171,10 +174,21 @@ public final class TextExtraction {
 
     public List<Extractor> extractors() { return extractors; }
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
-
+    /** The matched text on one line: each run of whitespace ({@code \s}: space, tab, line ends, form feed, vertical tab) one space, trimmed, at most 120 characters. */
     static String excerpt(String s) {
-        String one = WHITESPACE.matcher(s).replaceAll(" ").trim();
-        return one.length() > 120 ? one.substring(0, 117) + "..." : one;
+        StringBuilder one = new StringBuilder(s.length());
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!inRun) one.append(' ');
+                inRun = true;
+            } else {
+                one.append(c);
+                inRun = false;
+            }
+        }
+        String trimmed = one.toString().trim();
+        return trimmed.length() > 120 ? trimmed.substring(0, 117) + "..." : trimmed;
     }
 }

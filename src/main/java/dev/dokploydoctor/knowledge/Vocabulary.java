@@ -42,17 +42,70 @@ public final class Vocabulary {
             String symptomText = symptom == null ? null
                     : symptom.isList() ? String.join(",", symptom.items().stream().map(Node::text).toList())
                     : symptom.text();
+            String shapeText = n.text("answer", null);
+            FactSpec.Shape shape = FactSpec.Shape.parse(shapeText);
+            if (shape == null) throw n.error(key + ".answer", "unknown answer shape '" + shapeText + "' (use text, word or word-or-none)");
+            if (shape != FactSpec.Shape.TEXT && type != FactType.STRING) throw n.error(key + ".answer", "only a string fact has an answer shape");
             specs.put(key, new FactSpec(key, type, List.copyOf(values), n.text("question", null),
-                    n.text("help", null), n.text("probe", null), symptomText, n.file(), n.line()));
+                    n.text("help", null), n.text("probe", null), symptomText, n.file(), n.line(), shape));
         }
         return new Vocabulary(specs);
     }
 
-    /** The words that answer a question "I don't know", in the REPL and in an answers file. */
-    public static final Set<String> UNKNOWN_WORDS = Set.of("?", "unknown", "idk", "dunno", "don't know", "dont know", "not sure", "skip");
+    /**
+     * The ways of saying "I don't know", in the REPL and in an answers file, as words without
+     * apostrophes ({@link #answerWords}). Each also counts at the start of a longer answer ("no idea,
+     * the logs say ..."), except {@link #UNKNOWN_ALONE}: "maybe 3000" is a hedged 3000.
+     */
+    public static final List<String> UNKNOWN_PHRASES = List.of(
+            "unknown", "idk", "dunno", "unsure", "n/a", "skip", "no idea", "no clue", "not sure", "not certain",
+            "im not sure", "i am not sure", "im not certain", "im unsure", "dont know", "do not know", "i dont know",
+            "i do not know", "i have no idea", "i have no clue", "havent checked", "have not checked",
+            "i havent checked", "i have not checked", "didnt check", "i didnt check", "not checked",
+            "havent looked", "i havent looked", "didnt look", "i didnt look", "cant tell", "cannot tell",
+            "i cant tell", "i cannot tell", "cant say", "i cant say", "hard to say", "dont remember",
+            "do not remember", "i dont remember", "i do not remember", "cant remember", "i cant remember",
+            "not that i know", "not that i know of", "beats me", "no way to tell", "cant check", "i cant check",
+            "not known", "i wouldnt know", "no idea at all");
+    public static final Set<String> UNKNOWN_ALONE = Set.of("?", "na", "maybe", "possibly", "perhaps", "pass", "no answer");
+    private static final Set<String> LEADING_FILLER = Set.of("um", "uh", "umm", "hmm", "hm", "erm", "well", "oh", "ah", "so", "sorry", "honestly");
+    private static final Set<String> TRAILING_FILLER = Set.of("sorry", "yet", "tbh", "honestly", "really", "offhand", "atm");
 
+    /**
+     * An answer as lower-case words for matching phrases: apostrophes dropped ("don't" is "dont"),
+     * anything but letters, digits and '/' separates words; a lone "?" stays a word.
+     */
+    public static List<String> answerWords(String answer) {
+        String a = answer.strip().toLowerCase(Locale.ROOT).replaceAll("['\\u2018\\u2019`]", "");
+        if (a.matches("\\?+")) return List.of("?");
+        List<String> out = new ArrayList<>();
+        for (String w : a.split("[^a-z0-9/]+")) if (!w.isEmpty()) out.add(w);
+        return out;
+    }
+
+    /** The whole answer says "I don't know" (filler such as "um" or "sorry" around it aside). */
     public static boolean isUnknown(String answer) {
-        return UNKNOWN_WORDS.contains(answer.trim().toLowerCase(Locale.ROOT));
+        List<String> w = trimFiller(answerWords(answer));
+        String joined = String.join(" ", w);
+        return UNKNOWN_ALONE.contains(joined) || UNKNOWN_PHRASES.contains(joined);
+    }
+
+    /** The answer starts by saying "I don't know" ("not sure, I haven't checked the logs"). */
+    public static boolean startsUnknown(String answer) {
+        if (isUnknown(answer)) return true;
+        List<String> w = trimFiller(answerWords(answer));
+        for (String phrase : UNKNOWN_PHRASES) {
+            List<String> p = List.of(phrase.split(" "));
+            if (w.size() > p.size() && w.subList(0, p.size()).equals(p)) return true;
+        }
+        return false;
+    }
+
+    private static List<String> trimFiller(List<String> words) {
+        int from = 0, to = words.size();
+        while (from < to && LEADING_FILLER.contains(words.get(from))) from++;
+        while (to > from && TRAILING_FILLER.contains(words.get(to - 1))) to--;
+        return words.subList(from, to);
     }
 
     public FactSpec get(String key) { return specs.get(key); }

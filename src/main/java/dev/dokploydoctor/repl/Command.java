@@ -68,7 +68,9 @@ public record Command(String name, String arg) {
             String head = s.name() + (s.arg() == null ? "" : s.arg().startsWith("?") ? " [" + s.arg().substring(1) + "]" : " <" + s.arg() + ">");
             sb.append(String.format("  %-20s %s%n", head, s.help()));
         }
-        sb.append("Answers: yes/no, a choice (name or number), a number or text; ? or 'unknown' when you don't know.\n");
+        sb.append("Answers: yes/no, a choice (name or number), a number or text, alone or in a sentence ('yes, it's on\n"
+                + "dokploy-network', 'it listens on port 3000', 'it says running'); ? or 'no idea' when you don't know.\n"
+                + "More in an answer ('no, but the logs say ...') is read too.\n");
         sb.append("Multi-line text: paste it, or type \"\"\" on a line, the lines, and \"\"\" again. Ctrl-C cancels a question.");
         return sb.toString();
     }

@@ -250,6 +250,7 @@ public final class Explanations {
             for (Fact f : e.getMatched()) sb.append("        ").append(describe(f)).append('\n');
         }
         if (Certainty.heldAtCeiling(evidence)) sb.append("  ").append(style.dim(CaseView.WEAK_SIGNS)).append('\n');
+        if (Certainty.heldByLookalikes(evidence)) sb.append("  ").append(style.dim(CaseView.LOOKALIKES)).append('\n');
         sb.append("  ").append(style.dim("(certainty factors combine MYCIN-style, an observation counted once; the threshold is " + threshold + ")")).append('\n');
         return sb.toString();
     }
@@ -278,6 +279,7 @@ public final class Explanations {
             sb.append(style.bold(cause)).append(" is only ").append(String.format("%.2f", Certainty.round(cf)))
                     .append(" certain; a diagnosis needs ").append(threshold).append(".\n");
             if (Certainty.heldAtCeiling(evidence)) sb.append("  ").append(CaseView.WEAK_SIGNS).append(": more weak signs will not do, a decisive fact will.\n");
+            if (Certainty.heldByLookalikes(evidence)) sb.append("  ").append(CaseView.LOOKALIKES).append(".\n");
         }
         Set<String> missing = new LinkedHashSet<>();
         for (Question q : o.questions()) {

@@ -86,6 +86,7 @@ final class Prompts {
             return true;
         }
         view.question(q.key(), q.text(), q.spec(), null);
+        int unread = 0;
         while (true) {
             String line;
             try {
@@ -98,15 +99,31 @@ final class Prompts {
             if (line == null) return false;
             Command command = Command.parse(line);
             if (command != null) return commands.run(command);
-            Reply reply = Reply.parse(line, q.spec());
+            c.useEngine();
+            AnswerReading read = AnswerReading.read(line, q.spec(), c.engine().extraction(), k -> state.session.fact(k) != null);
+            Reply reply = read.reply();
             if (reply instanceof Reply.Invalid invalid) {
                 // an error message pasted instead of an answer is more of what the user sees
-                if (takeAsText(line)) return true;
-                view.invalid(invalid.message(), q.spec());
-                continue;
+                if (!read.alsoSaid().isEmpty()) {
+                    view.noted(state.session.add(Session.Kind.TEXT, "more text", read.alsoSaid(), line, false));
+                    c.advance();
+                    return true;
+                }
+                if (++unread < AnswerReading.UNREAD_LIMIT) {
+                    view.invalid(invalid.message(), q.spec());
+                    continue;
+                }
+                // never loop: a question answered twice in a way we cannot read is not known
+                view.dim("  I could not read that either, so " + q.key() + " counts as not known ('change "
+                        + q.key() + "' sets it later).");
+                reply = new Reply.Unknown();
             }
             Fact fact = reply instanceof Reply.Value v ? new Fact(q.key(), v.value(), Fact.USER, "answered") : null;
             state.session.answer(q.key(), q.text(), fact == null ? "unknown" : fact.getText(), fact);
+            if (fact != null && ((Reply.Value) reply).inSentence()) view.dim("  read as: " + q.key() + " = " + fact.getText());
+            if (!read.alsoSaid().isEmpty()) {
+                view.noted(state.session.add(Session.Kind.TEXT, "more in the answer to " + q.key(), read.alsoSaid(), line, false));
+            }
             c.advance();
             return true;
         }

@@ -6,59 +6,89 @@ import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-/** What the user answered to a question: a typed value, "I don't know", or something invalid (re-ask). */
+/**
+ * What the user answered to a question: a typed value, "I don't know", or something that cannot be
+ * read (re-ask). Answers are read as people type them: "yes, it's on dokploy-network", "3000 I
+ * think", "it says running", "no idea" ({@link ProseAnswer}); a hedge never turns into a value it
+ * does not name and a negation never flips one.
+ */
 public sealed interface Reply {
-    record Value(Object value) implements Reply {}
+    /** {@code inSentence}: the value was picked out of a longer answer, not typed alone. */
+    record Value(Object value, boolean inSentence) implements Reply {
+        public Value(Object value) { this(value, false); }
+    }
     record Unknown() implements Reply {}
     record Invalid(String message) implements Reply {}
 
     /**
-     * Read an answer to the question about {@code spec}: yes/no words for bool, a value or its number
-     * for a choice, a whole number, a comma-separated list, or any text.
+     * Read an answer to the question about {@code spec}: "I don't know" in its common forms for any
+     * question; yes/no leading a sentence for bool; a choice by number, by name or named in a
+     * sentence; the one number of a sentence; a comma- or "and"-separated list; text (one word out
+     * of the words around it when the fact is a {@link FactSpec.Shape#WORD}).
      */
     static Reply parse(String answer, FactSpec spec) {
         String a = answer.trim();
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
-        if (Vocabulary.isUnknown(a)) return new Unknown();
-        if (spec.type() == FactType.ENUM) {
-            List<String> values = spec.values();
-            if (a.matches("\\d{1,2}")) {
-                int n = Integer.parseInt(a);
-                if (n >= 1 && n <= values.size()) return new Value(values.get(n - 1));
-                return new Invalid("pick 1 to " + values.size() + ": " + numbered(values));
-            }
-            String match = uniquePrefix(a, values);
-            if (match != null) return new Value(match);
-            return new Invalid("'" + a + "' is not a choice; pick one of " + numbered(values));
-        }
-        if (spec.type() == FactType.BOOL) {
-            Boolean b = yesOrNo(a);
-            if (b != null) return new Value(b);
-        }
-        if (spec.type() == FactType.INT) {
-            // "502 Bad Gateway" answers a status question well enough: take the leading number
-            String digits = a.replaceFirst("^(-?\\d+)\\b.*$", "$1");
-            a = digits;
-        }
-        try {
-            return new Value(spec.coerce(a));
-        } catch (IllegalArgumentException e) {
-            return new Invalid(e.getMessage());
-        }
+        if (Vocabulary.startsUnknown(a)) return new Unknown();
+        return switch (spec.type()) {
+            case BOOL -> bool(a, spec.question());
+            case ENUM -> choice(a, spec.values());
+            case INT -> number(a);
+            case LIST -> list(a);
+            case STRING -> text(a, spec);
+        };
     }
 
-    Set<String> YES = Set.of("yes", "y", "yep", "yeah", "yup", "sure", "true", "correct", "right", "it does", "it is", "yes it does");
-    Set<String> NO = Set.of("no", "n", "nope", "nah", "false", "not", "it does not", "it doesn't", "it is not", "no it does not");
-
-    /** The common ways of saying yes or no (trailing punctuation ignored); null for anything else. */
-    static Boolean yesOrNo(String answer) {
-        String a = answer.trim().toLowerCase(Locale.ROOT).replaceAll("[.!,]+$", "");
-        if (YES.contains(a)) return Boolean.TRUE;
-        if (NO.contains(a)) return Boolean.FALSE;
-        return null;
+    private static Reply bool(String a, String question) {
+        Boolean b = ProseAnswer.yesOrNo(a, question);
+        if (b != null) return new Value(b, !ProseAnswer.isBareWord(a));
+        return new Invalid("expected yes or no (details may follow: 'no, it is stopped'), got '" + abbreviate(a) + "'");
     }
+
+    private static Reply choice(String a, List<String> values) {
+        if (a.matches("\\d{1,2}")) {
+            int n = Integer.parseInt(a);
+            if (n >= 1 && n <= values.size()) return new Value(values.get(n - 1));
+            return new Invalid("pick 1 to " + values.size() + ": " + numbered(values));
+        }
+        String match = uniquePrefix(a.replaceAll("[.!]+$", ""), values);
+        if (match != null) return new Value(match);
+        List<String> named = ProseAnswer.choicesNamed(a, values);
+        if (named.size() == 1) return new Value(named.get(0), true);
+        if (named.size() > 1) return new Invalid("you named " + String.join(" and ", named) + ": which one? " + numberedOnly(values, named));
+        if (values.contains("none") && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a))) return new Value("none", true);
+        return new Invalid("'" + abbreviate(a) + "' is not a choice; pick one of " + numbered(values));
+    }
+
+    private static Reply number(String a) {
+        String clause = ProseAnswer.firstClause(a);
+        List<Long> numbers = ProseAnswer.numbers(clause);
+        if (numbers.size() == 1) return new Value(numbers.get(0), !clause.strip().equals(String.valueOf(numbers.get(0))));
+        if (numbers.size() > 1) return new Invalid("which one: " + String.join(" or ", numbers.stream().map(String::valueOf).toList()) + "?");
+        // "no" to "does Cloudflare show an error code? which?" is no number to record: nothing known
+        if (Boolean.FALSE.equals(ProseAnswer.yesOrNo(a))) return new Unknown();
+        return new Invalid("expected a whole number, got '" + abbreviate(a) + "'");
+    }
+
+    private static Reply list(String a) {
+        List<String> items = ProseAnswer.listItems(a);
+        if (items.isEmpty()) return new Invalid("expected names, comma-separated, got '" + abbreviate(a) + "'");
+        return new Value(items, !String.join(", ", items).equals(a.strip()));
+    }
+
+    private static Reply text(String a, FactSpec spec) {
+        if (spec.answer() == FactSpec.Shape.TEXT) return new Value(a);
+        if (spec.answer() == FactSpec.Shape.WORD_OR_NONE && ProseAnswer.saysNone(a)) return new Value("", true);
+        String word = ProseAnswer.oneWord(a);
+        if (word != null && ProseAnswer.yesOrNo(word) != null) return new Invalid("a name or a value is needed here, not yes or no");
+        if (word != null) return new Value(word, !word.equals(a));
+        if (ProseAnswer.negated(a)) return new Invalid("say what it is (one name or value), not what it is not");
+        return new Invalid("one name or value is needed here (an address, a name, a version), got '" + abbreviate(a) + "'");
+    }
+
+    /** The common ways of saying yes or no, at the start of an answer; null for anything else. */
+    static Boolean yesOrNo(String answer) { return ProseAnswer.yesOrNo(answer); }
 
     /** A value given in full, or a prefix that fits exactly one of them (case-insensitive). */
     static String uniquePrefix(String typed, List<String> values) {
@@ -83,4 +113,16 @@ public sealed interface Reply {
         }
         return sb.toString();
     }
+
+    /** Only {@code some} of the values, with their numbers in the whole list (what the next answer picks by). */
+    private static String numberedOnly(List<String> values, List<String> some) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : some) {
+            if (!sb.isEmpty()) sb.append("  ");
+            sb.append(values.indexOf(v) + 1).append(") ").append(v);
+        }
+        return sb.toString();
+    }
+
+    private static String abbreviate(String s) { return s.length() > 40 ? s.substring(0, 40) + "..." : s; }
 }

@@ -75,6 +75,7 @@ public final class CaseView {
         m.put("cause", d.cause());
         m.put("certainty", d.certainty());
         if (heldAtCeiling(d)) m.put("weak_signs_only", true);
+        if (heldByLookalikes(d)) m.put("held_by_lookalikes", true);
         m.put("title", d.title());
         if (d.layer() != null) {
             m.put("layer", d.layer());
@@ -118,6 +119,16 @@ public final class CaseView {
     public static boolean heldAtCeiling(OutcomeView.CauseView d) {
         return d.diagnosis() != null && Certainty.heldAtCeiling(d.diagnosis().evidence());
     }
+
+    /** Whether the look-alike guard held this cause below a diagnosis (JSON {@code held_by_lookalikes}, text -v). */
+    public static boolean heldByLookalikes(OutcomeView.CauseView d) {
+        return d.diagnosis() != null && Certainty.heldByLookalikes(d.diagnosis().evidence());
+    }
+
+    /** Beside a cause the look-alike guard holds (text -v, 'how', 'why-not'). */
+    public static final String LOOKALIKES = String.format(java.util.Locale.ROOT,
+            "[held at %.2f: most of the nearest field reports were look-alikes outside our list, and this rests on the text alone; a stated, answered or probed fact decides]",
+            Certainty.WEAK_SIGNS_CEILING);
 
     /** Beside support that {@link Certainty#counted} leaves out. */
     public static final String NOT_COUNTED = " [not counted: reads what a stronger rule of this cause read]";

@@ -62,6 +62,9 @@ public final class TextReport {
             if (verbose && !v.others().isEmpty() && CaseView.heldAtCeiling(v.others().get(0))) {
                 sb.append("    ").append(v.others().get(0).cause()).append(' ').append(style.dim(CaseView.WEAK_SIGNS)).append('\n');
             }
+            if (verbose && !v.others().isEmpty() && CaseView.heldByLookalikes(v.others().get(0))) {
+                sb.append("    ").append(v.others().get(0).cause()).append(' ').append(style.dim(CaseView.LOOKALIKES)).append('\n');
+            }
             if (!v.unchecked().isEmpty() && v.questions().isEmpty()) {
                 // the not-checked lines above say what to do
             } else if (!v.questions().isEmpty()) {

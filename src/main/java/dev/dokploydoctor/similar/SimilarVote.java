@@ -29,6 +29,18 @@ public final class SimilarVote {
     public static final String KEY = "similar.cause";
     public static final int K = 5;
     public static final int MIN_VOTES = 2;
+    /** The fact key of the look-alike sign: the nearest reports were mostly causes outside our list. */
+    public static final String LOOKALIKE_KEY = "similar.lookalike";
+    /** The look-alike sign reads the nearest {@code LOOKALIKE_OF} reports ... */
+    static final int LOOKALIKE_OF = 3;
+    /** ... and needs this many of them to be {@code other:} families ... */
+    static final int LOOKALIKE_VOTES = 2;
+    /**
+     * ... each at least this similar (BM25). Chosen on dev (knowledge/README.md, "Similar field
+     * reports"): below it the nearest reports share a word or two, and the sign held back diagnoses
+     * that were right.
+     */
+    static final double LOOKALIKE_FLOOR = 15.0;
 
     /** A clear winner: its cause, how many of the nearest reports had it, and those reports. */
     public record Vote(String cause, int votes, int of, List<SimilarReports.Match> voters) {
@@ -67,7 +79,10 @@ public final class SimilarVote {
     /** The vote for this text and these stated facts, leaving out the report at {@code excludedSource}; null without a winner. */
     public Vote vote(String text, Map<String, Object> stated, String excludedSource) {
         if (text == null || text.isBlank()) return null;
-        List<SimilarReports.Match> nearest = library().similar(text, stated, K, excludedSource);
+        return vote(library().similar(text, stated, K, excludedSource));
+    }
+
+    private static Vote vote(List<SimilarReports.Match> nearest) {
         Map<String, List<SimilarReports.Match>> byCause = new LinkedHashMap<>();
         for (SimilarReports.Match m : nearest) byCause.computeIfAbsent(m.cause(), c -> new ArrayList<>()).add(m);
         String leader = null;
@@ -86,12 +101,33 @@ public final class SimilarVote {
         return new Vote(leader, most, nearest.size(), List.copyOf(byCause.get(leader)));
     }
 
-    /** The vote as facts: {@code similar.cause} when there is a winner and the vocabulary declares the key, else none. */
+    /**
+     * The look-alike sign: at least {@link #LOOKALIKE_VOTES} of the {@link #LOOKALIKE_OF} nearest reports, each at least
+     * {@link #LOOKALIKE_FLOOR} similar, turned out to be causes outside our list; null otherwise.
+     */
+    public static String lookalikes(List<SimilarReports.Match> nearest) {
+        List<String> others = new ArrayList<>();
+        for (SimilarReports.Match m : nearest.subList(0, Math.min(LOOKALIKE_OF, nearest.size()))) {
+            if (m.record().isOther() && m.score() >= LOOKALIKE_FLOOR) others.add(m.cause() + " (" + m.link() + ")");
+        }
+        if (others.size() < LOOKALIKE_VOTES) return null;
+        return others.size() + " of the " + LOOKALIKE_OF + " nearest field reports were causes outside our list: " + String.join(", ", others);
+    }
+
+    /**
+     * The vote as facts: {@code similar.cause} when there is a winner, and {@code similar.lookalike} when the nearest
+     * reports were mostly look-alikes ({@link #lookalikes}); each only when the vocabulary declares its key.
+     */
     public List<Fact> collect(String text, Map<String, Object> stated, Vocabulary vocabulary, String excludedSource) {
-        if (!vocabulary.contains(KEY)) return List.of();
-        Vote v = vote(text, stated, excludedSource);
+        if (!vocabulary.contains(KEY) || text == null || text.isBlank()) return List.of();
+        List<SimilarReports.Match> nearest = library().similar(text, stated, K, excludedSource);
+        List<Fact> out = new ArrayList<>();
+        Vote v = vote(nearest);
         // read from the text, as extracted facts are: a saved session does not keep it as stated
-        return v == null ? List.of() : List.of(new Fact(KEY, v.cause(), Fact.TEXT, v.describe()));
+        if (v != null) out.add(new Fact(KEY, v.cause(), Fact.TEXT, v.describe()));
+        String lookalikes = lookalikes(nearest);
+        if (lookalikes != null && vocabulary.contains(LOOKALIKE_KEY)) out.add(new Fact(LOOKALIKE_KEY, true, Fact.TEXT, lookalikes));
+        return out;
     }
 
     public List<Fact> collect(String text, Map<String, Object> stated, Vocabulary vocabulary) {

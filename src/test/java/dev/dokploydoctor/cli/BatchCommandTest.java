@@ -66,6 +66,35 @@ class BatchCommandTest {
         assertEquals("route-via-direct-tunnel", advice.get("diagnoses").get(0).get("cause").asText());
     }
 
+    @Test void noQuestionsLeavesOutOnlyTheQuestions() throws Exception {
+        Path f = write("q.jsonl", """
+                {"id":"vague","facts":{"http.status":502}}
+                {"id":"loop","facts":{"http.redirect_loop":true}}
+                {"id":"shop","text":"Bad Gateway; logs: getaddrinfo EAI_AGAIN postgres","facts":{"service.kind":"compose"}}
+                {"id":"fine","facts":{"http.status":200}}
+                """);
+        CliRunner.Result asked = CliRunner.run(null, "batch", f.toString(), "--format", "jsonl");
+        CliRunner.Result causes = CliRunner.run(null, "batch", f.toString(), "--format", "jsonl", "--no-questions");
+        assertEquals(asked.exit(), causes.exit(), causes.err());
+        String[] a = asked.out().strip().split("\n");
+        String[] c = causes.out().strip().split("\n");
+        assertEquals(4, a.length, asked.out());
+        assertEquals(a.length, c.length, causes.out());
+        int inconclusive = 0;
+        for (int i = 0; i < a.length; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode withQuestions = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(a[i]);
+            JsonNode without = JSON.readTree(c[i]);
+            assertEquals(0, without.get("questions").size(), c[i]);
+            if (withQuestions.get("status").asText().equals("inconclusive")) {
+                inconclusive++;
+                assertTrue(withQuestions.get("questions").size() > 0, a[i]);
+            }
+            withQuestions.set("questions", JSON.createArrayNode());
+            assertEquals(withQuestions, without, "only the questions differ");
+        }
+        assertTrue(inconclusive >= 1, "the file has an inconclusive case: " + asked.out());
+    }
+
     @Test void readsStandardInput() {
         CliRunner.Result r = CliRunner.run("{\"id\":\"x\",\"facts\":{\"http.status\":200}}\n{\"id\":\"y\",\"facts\":{\"http.status\":200}}\n", "batch", "-", "--format", "jsonl");
         assertEquals(0, r.exit(), r.out() + r.err());

@@ -58,6 +58,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void proseAnswersAreReadAsTheExactOnes() {
+        CliRunner.Result exact = CliRunner.run(null, flags(FIXTURE));
+        CliRunner.Result prose = CliRunner.run(null, flags(FIXTURE, "--answers", "prose"));
+        assertEquals(0, prose.exit(), prose.err());
+        assertEquals(exact.out(), prose.out(), "the fixture's interviews end the same when answered in sentences");
+        assertTrue(prose.err().matches("(?s).*prose answers: ([1-9]\\d*) given, \\1 read as meant, 0 read otherwise, 0 not read.*"), prose.err());
+        assertEquals(2, CliRunner.run(null, flags(FIXTURE, "--answers", "poetry")).exit());
+        assertEquals(2, CliRunner.run(null, flags(FIXTURE, "--answers", "prose", "--check-baseline")).exit(),
+                "the baseline holds exact answers' figures");
+    }
+
+    @Test
     void theTestSplitIsTheOneHeldOutReport() {
         CliRunner.Result r = CliRunner.run(null, flags(FIXTURE, "--split", "test"));
         assertTrue(r.out().startsWith("field corpus: 1 file(s), 8 reports (dev 7, test 1); split test: 1 reports, 1 in our list, 0 other causes"), r.out());

@@ -9,6 +9,7 @@ import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,6 +64,28 @@ class InterviewSimulationTest {
             }
         }
     }
+
+    /**
+     * A diagnosis barely over the threshold (a 504 on a container on several networks with no
+     * traefik.docker.network label: traefik-network-label-missing at 0.725) asks a look-alike question
+     * first; a user who answered "don't know" to the unanswered limit is not asked for look-alikes any
+     * more: the diagnosis stands (their "don't know" would leave it where it is).
+     */
+    @Test
+    void lookAlikesAreAskedWhileTheUserCanStillAnswer() {
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        List<Fact> facts = List.of(user("http.status", 504L), user("app.on_several_networks", true), user("traefik.docker_network_label", ""));
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(facts, Set.of(), 3, 0));
+        assertEquals(Interview.Purpose.LOOKALIKE, ask.purpose());
+        assertEquals("traefik-network-label-missing", ask.outcome().top().cause());
+        Set<String> unknown = Set.of("http.intermittent", "traefik.on_dokploy_network", "upstream.accepted");
+        Interview.Step after = interview.next(facts, unknown, 3, Interview.UNANSWERED_LIMIT);
+        assertInstanceOf(Interview.Conclude.class, after, "three \"don't know\" and nothing answered: no more look-alike questions");
+        assertEquals(Status.DIAGNOSED, after.outcome().status());
+        assertEquals("traefik-network-label-missing", after.outcome().top().cause());
+    }
+
+    private static Fact user(String key, Object value) { return new Fact(key, value, Fact.USER, "answered"); }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("lessons")

@@ -169,7 +169,7 @@ class PipedSessionTest {
             s.line("8");
             s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
             int mark = s.output().length();
-            s.line("maybe");
+            s.line("purple");
             s.waitFor("expected yes or no", mark);
             new WorldAnswerer(s, ROUTE_TO_TRAEFIK, WorldAnswerer.lastQuestion(s.output())).until(Pattern.compile("advice: route-via-traefik"), mark, LONG);
             // a choice: a wrong word, a number out of range, then a number that is right

@@ -25,7 +25,8 @@ class ReplyAndCommandTest {
         FactSpec bool = spec(FactType.BOOL);
         assertEquals(true, value("Yes", bool));
         assertEquals(false, value("n", bool));
-        assertInstanceOf(Reply.Invalid.class, Reply.parse("maybe", bool));
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("blue", bool));
+        assertInstanceOf(Reply.Unknown.class, Reply.parse("maybe", bool), "a bare maybe says nothing either way");
 
         FactSpec choice = spec(FactType.ENUM, "done", "error", "running");
         assertEquals("error", value("2", choice));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,14 +20,21 @@ final class WorldAnswerer {
 
     private final Driver driver;
     private final Map<String, Object> world;
+    private final BiFunction<String, Object, String> say;
     private final List<String> asked = new ArrayList<>();
     private int answeredUpTo;
 
     /** Answer questions shown after position {@code from} of the output. */
     WorldAnswerer(Driver driver, Map<String, Object> world, int from) {
+        this(driver, world, from, (key, value) -> answer(value));
+    }
+
+    /** As above, with the words of the answer to key given its truth ({@code say}: value null when the world does not hold it). */
+    WorldAnswerer(Driver driver, Map<String, Object> world, int from, BiFunction<String, Object, String> say) {
         this.driver = driver;
         this.world = world;
         this.answeredUpTo = from;
+        this.say = say;
     }
 
     /** Keys asked so far, in order. */
@@ -42,7 +50,7 @@ final class WorldAnswerer {
             if (key != null) {
                 asked.add(key);
                 answeredUpTo = out.length();
-                driver.line(answer(world.get(key)));
+                driver.line(say.apply(key, world.get(key)));
             } else if (driver.exited()) {
                 fail("the session ended before /" + done + "/:\n" + out);
             } else if (System.nanoTime() > deadline) {

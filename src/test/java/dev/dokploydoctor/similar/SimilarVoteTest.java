@@ -93,4 +93,41 @@ class SimilarVoteTest {
         Vocabulary without = new Vocabulary(Map.of());   // a rule base whose facts.yaml has no similar.cause
         assertEquals(List.of(), vote.collect("the dashboard is blank after the upgrade", Map.of(), without));
     }
+
+    private static SimilarReports.Match near(int n, String cause, double score) {
+        return new SimilarReports.Match(report(n, cause, "text " + n), score);
+    }
+
+    @Test
+    void theLookalikeSignNeedsTwoOfTheThreeNearestOutsideOurListAndClearlySimilar() {
+        double floor = SimilarVote.LOOKALIKE_FLOOR;
+        String sign = SimilarVote.lookalikes(List.of(near(1, "other:platform-bug", floor + 3), near(2, "app-listens-on-localhost", floor + 2),
+                near(3, "other:app-bug", floor + 1)));
+        assertNotNull(sign);
+        assertTrue(sign.startsWith("2 of the 3 nearest field reports were causes outside our list: other:platform-bug (https://example.org/t/1)"), sign);
+        // one of them barely similar: no sign
+        assertNull(SimilarVote.lookalikes(List.of(near(1, "other:platform-bug", floor + 3), near(2, "app-listens-on-localhost", floor + 2),
+                near(3, "other:app-bug", floor - 0.5))));
+        // the 4th and 5th nearest do not count
+        assertNull(SimilarVote.lookalikes(List.of(near(1, "other:platform-bug", floor + 5), near(2, "wrong-container-port", floor + 4),
+                near(3, "wrong-container-port", floor + 3), near(4, "other:app-bug", floor + 2), near(5, "other:app-bug", floor + 1))));
+        assertNull(SimilarVote.lookalikes(List.of()));
+    }
+
+    @Test
+    void theLookalikeSignIsCollectedFromTheTextBesideTheVote() {
+        List<FieldRecord> library = List.of(
+                report(1, "other:platform-bug", "the dashboard shows a blank page after the upgrade, the dashboard stays blank"),
+                report(2, "other:platform-bug", "blank dashboard page after the upgrade of the dashboard"),
+                report(3, "wrong-container-port", "502 bad gateway, the app listens on port 3000 and the domain says 80"));
+        SimilarVote vote = new SimilarVote(SimilarReports.of(library));
+        String text = "after the upgrade the dashboard shows a blank page, the dashboard is blank";
+        List<SimilarReports.Match> nearest = SimilarReports.of(library).similar(text, Map.of(), SimilarVote.K);
+        boolean clearlySimilar = nearest.size() >= 2 && nearest.get(1).score() >= SimilarVote.LOOKALIKE_FLOOR;
+        List<Fact> facts = vote.collect(text, Map.of(), VOCABULARY);
+        List<String> keys = facts.stream().map(Fact::getKey).toList();
+        assertTrue(keys.contains(SimilarVote.KEY), keys.toString());
+        assertEquals(clearlySimilar, keys.contains(SimilarVote.LOOKALIKE_KEY), nearest + " " + keys);
+        for (Fact f : facts) assertEquals(Fact.TEXT, f.getSource());
+    }
 }

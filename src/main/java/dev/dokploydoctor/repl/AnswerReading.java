@@ -1,0 +1,52 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
+import dev.dokploydoctor.knowledge.TextExtraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * An answer to a question read twice: as the answer ({@link Reply}) and, like the first prompt's
+ * text, through the message catalog, so that "no, but the logs say connect ECONNREFUSED ..." gives
+ * the no and the facts of the log line. The REPL's question loop and the simulated interview of
+ * {@code eval} both read answers here.
+ *
+ * @param reply    the answer to the question asked
+ * @param alsoSaid facts the answer's text gave about other keys nothing has stated yet
+ */
+public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
+
+    /** Unread answers after which a question is taken as "don't know" and the interview goes on. */
+    public static final int UNREAD_LIMIT = 2;
+
+    /**
+     * Read {@code line} as the answer to the question about {@code spec}; {@code stated} tells the
+     * keys that already have a value (the text never overrides them).
+     */
+    public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated) {
+        Reply reply = Reply.parse(line, spec);
+        List<Fact> extracted = extraction.extract(line);
+        boolean readsTheKey = false;
+        List<Fact> also = new ArrayList<>();
+        for (Fact f : extracted) {
+            if (f.getKey().equals(spec.key())) {
+                readsTheKey = true;
+                continue;
+            }
+            if (stated.test(f.getKey())) continue;
+            also.add(new Fact(f.getKey(), f.getValue(), f.getSource(),
+                    f.getEvidence() + " (in your answer to " + spec.key() + ")", f.getOrigin()));
+        }
+        // a number, name or list picked out of a pasted log line is a token in passing, not the
+        // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on)
+        if (reply instanceof Reply.Value v && v.inSentence() && !also.isEmpty() && !readsTheKey
+                && spec.type() != FactType.BOOL && spec.type() != FactType.ENUM) {
+            reply = new Reply.Invalid("that reads as a log line, not as the answer");
+        }
+        return new AnswerReading(reply, List.copyOf(also));
+    }
+}

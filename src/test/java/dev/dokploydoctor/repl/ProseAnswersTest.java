@@ -1,0 +1,145 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
+import dev.dokploydoctor.knowledge.Vocabulary;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Answers as people type them: one test per form, each with the hedges and negations that must not flip it. */
+class ProseAnswersTest {
+    static FactSpec spec(FactType type, String question, String... values) {
+        return new FactSpec("k.x", type, List.of(values), question, null, null, null, "f", 1);
+    }
+
+    static FactSpec text(FactSpec.Shape shape) {
+        return new FactSpec("k.x", FactType.STRING, List.of(), "Which name?", null, null, null, "f", 1, shape);
+    }
+
+    static final FactSpec BOOL = spec(FactType.BOOL, "Is dokploy-traefik attached to dokploy-network?");
+    static final FactSpec RUNNING = spec(FactType.BOOL, "Are the service's containers running (docker ps shows them Up)?");
+    static final FactSpec PORT = spec(FactType.INT, "Which port does the app listen on inside its container?");
+    static final FactSpec STATUS = spec(FactType.ENUM, "What does DokPloy show for the last deployment?", "done", "error", "running");
+    static final FactSpec HEALTH = spec(FactType.ENUM, "What health?", "healthy", "unhealthy", "starting", "none");
+    static final FactSpec NETWORKS = spec(FactType.LIST, "Which networks is the routed container on?");
+
+    static Object value(String answer, FactSpec spec) {
+        return assertInstanceOf(Reply.Value.class, Reply.parse(answer, spec), answer).value();
+    }
+
+    static void unread(String answer, FactSpec spec) {
+        assertInstanceOf(Reply.Invalid.class, Reply.parse(answer, spec), answer);
+    }
+
+    @Test
+    void iDontKnowInItsCommonFormsForEveryKindOfQuestion() {
+        List<String> forms = List.of("?", "no idea", "not sure", "I'm not sure", "I haven't checked", "can't tell",
+                "don't remember", "n/a", "N/A", "no clue", "unsure", "not that I know", "I don't know.", "Dunno, sorry",
+                "um, no idea", "I have no idea", "no idea, I haven't looked at the logs", "not sure which one", "I’m not sure");
+        for (FactSpec spec : List.of(BOOL, PORT, STATUS, NETWORKS, text(FactSpec.Shape.TEXT), text(FactSpec.Shape.WORD))) {
+            for (String a : forms) assertInstanceOf(Reply.Unknown.class, Reply.parse(a, spec), a + " to " + spec.type());
+        }
+        // "maybe" alone says nothing; "maybe 3000" is a hedged number, and "not sure" inside an answer is no unknown
+        assertInstanceOf(Reply.Unknown.class, Reply.parse("maybe", BOOL));
+        assertEquals(3000L, value("maybe 3000", PORT));
+        assertTrue(Vocabulary.isUnknown("no idea"));
+        assertFalse(Vocabulary.isUnknown("no"), "a plain no is an answer");
+        assertFalse(Vocabulary.startsUnknown("nope, never touched it"));
+        assertFalse(Vocabulary.startsUnknown("notes say 3000"));
+    }
+
+    @Test
+    void yesAndNoLeadingASentence() {
+        for (String yes : List.of("yes", "Yes.", "yes, it's on dokploy-network", "yeah", "yep, checked", "I think so",
+                "I believe so", "probably", "yes I think", "it is", "sure", "definitely", "it's on dokploy-network",
+                "of course"))
+            assertEquals(true, value(yes, BOOL), yes);
+        for (String no : List.of("no", "No.", "no, it isn't", "nope, never touched it", "it isn't", "it's not on that network",
+                "no, it's not on that network", "I don't think so", "probably not", "not really", "nah", "never",
+                "they aren't", "definitely not", "I think not", "pretty sure it's not"))
+            assertEquals(false, value(no, BOOL), no);
+        assertEquals(true, value("yes, they're up", RUNNING));
+        assertEquals(false, value("no, they keep restarting", RUNNING));
+    }
+
+    @Test
+    void aStatementWithoutYesOrNoIsNotGuessed() {
+        for (String a : List.of("it's stopped", "they keep restarting", "it is restarting every minute", "yes and no",
+                "the dashboard is green", "blue"))
+            unread(a, RUNNING);
+        // an affirmative head that says something other than the question's words is no yes
+        unread("it's on bridge", BOOL);
+    }
+
+    @Test
+    void aNumberInsideASentence() {
+        assertEquals(3000L, value("it listens on port 3000", PORT));
+        assertEquals(3000L, value("3000 I think", PORT));
+        assertEquals(8080L, value("port is 8080", PORT));
+        assertEquals(8080L, value("8080", PORT));
+        assertEquals(3000L, value("0.0.0.0:3000", PORT), "the port of an address");
+        assertEquals(502L, value("502 Bad Gateway", PORT));
+        assertEquals(8080L, value("not 3000, it's 8080", PORT), "a negated number is not the answer");
+        assertEquals(3000L, value("it's 3000 but the healthcheck uses 8080", PORT), "what follows 'but' is another matter");
+        assertTrue(assertInstanceOf(Reply.Value.class, Reply.parse("port 3000", PORT)).inSentence());
+        unread("3000 or 8080", PORT);
+        unread("yes it is", PORT);
+        unread("Next.js v14 on node 20.1", PORT);   // a version is no port, and 14 is glued to v
+        unread("lots", PORT);
+        assertInstanceOf(Reply.Unknown.class, Reply.parse("no", PORT), "no number to give is nothing known");
+    }
+
+    @Test
+    void aChoiceNamedInASentence() {
+        assertEquals("running", value("it says running", STATUS));
+        assertEquals("error", value("the deploy shows Error", STATUS));
+        assertEquals("done", value("3", spec(FactType.ENUM, "?", "error", "running", "done")));
+        assertEquals("error", value("it's not running, it says error", STATUS), "a negated choice is left out");
+        unread("not running", STATUS);
+        unread("running or done, I can't tell which", STATUS);
+        Reply two = Reply.parse("first running then done", STATUS);
+        assertTrue(assertInstanceOf(Reply.Invalid.class, two).message().contains("1) done"), "asks to pick, by the list's numbers");
+        assertEquals("unhealthy", value("docker ps says (unhealthy)", HEALTH), "healthy is no part of unhealthy");
+        assertEquals("none", value("no, there's no healthcheck", HEALTH));
+        FactSpec kind = spec(FactType.ENUM, "?", "error-page", "redirect-loop", "deploy-fails");
+        assertEquals("redirect-loop", value("I get a redirect loop in the browser", kind));
+        FactSpec db = spec(FactType.ENUM, "?", "sqlite", "postgres", "mysql", "other");
+        assertEquals("postgres", value("it uses PostgreSQL 16", db));
+    }
+
+    @Test
+    void aListAnsweredInASentence() {
+        assertEquals(List.of("dokploy-network", "bridge"), value("it's on dokploy-network and bridge", NETWORKS));
+        assertEquals(List.of("dokploy-network", "app_default"), value("dokploy-network, app_default", NETWORKS));
+        assertEquals(List.of("app_default"), value("only app_default, not dokploy-network", NETWORKS));
+        assertEquals(List.of("app_default"), value("it's on app_default but not on dokploy-network", NETWORKS));
+        assertEquals(List.of("bridge"), value("no, it's on bridge", NETWORKS), "'no,' answers something else; the name stays");
+        assertEquals(List.of("default"), value("just the default network", NETWORKS));
+    }
+
+    @Test
+    void oneWordOutOfTheWordsAroundIt() {
+        FactSpec word = text(FactSpec.Shape.WORD);
+        assertEquals("postgres", value("it's called postgres", word));
+        assertEquals("postgres", value("postgres I think", word));
+        assertEquals("v3.1", value("I think it's v3.1", word));
+        assertEquals("0.0.0.0", value("it listens on 0.0.0.0 inside the container", word));
+        assertEquals("http://localhost:80", value("it points to http://localhost:80", word));
+        assertEquals("redis", value("redis.", word));
+        unread("not postgres", word);
+        // free text is kept as typed; a word-or-none question reads "none" as its empty value
+        assertEquals("it says Bad Gateway", value("it says Bad Gateway", text(FactSpec.Shape.TEXT)));
+        assertEquals("", value("none", text(FactSpec.Shape.WORD_OR_NONE)));
+        assertEquals("", value("there isn't one", text(FactSpec.Shape.WORD_OR_NONE)));
+        unread("none", word);   // a name question without an empty value: no name given
+        unread("no", word);
+        unread("the one next to the other one", word);
+        assertEquals("proxy", value("it's set to proxy", text(FactSpec.Shape.WORD_OR_NONE)));
+    }
+}
