@@ -21,10 +21,11 @@ import java.util.function.Predicate;
  */
 final class ProseUser {
     /** How the answers went: read as meant, read as something else, or not read at all. */
-    record Counts(int answers, int readAsSaid, int readOtherwise, int unread) {
+    record Counts(int answers, int readAsSaid, int readOtherwise, int unread, int askedAgain) {
         String line() {
             return "prose answers: " + answers + " given, " + readAsSaid + " read as meant, " + readOtherwise
-                    + " read otherwise, " + unread + " not read (taken as unknown)";
+                    + " read otherwise, " + unread + " not read (taken as unknown); " + askedAgain
+                    + " asked again once before being read";
         }
     }
 
@@ -56,10 +57,11 @@ final class ProseUser {
     private final AtomicInteger readAsSaid = new AtomicInteger();
     private final AtomicInteger readOtherwise = new AtomicInteger();
     private final AtomicInteger unread = new AtomicInteger();
+    private final AtomicInteger askedAgain = new AtomicInteger();
 
     ProseUser(TextExtraction extraction) { this.extraction = extraction; }
 
-    Counts counts() { return new Counts(answers.get(), readAsSaid.get(), readOtherwise.get(), unread.get()); }
+    Counts counts() { return new Counts(answers.get(), readAsSaid.get(), readOtherwise.get(), unread.get(), askedAgain.get()); }
 
     /**
      * The user's answer to the question about {@code spec} when the truth is {@code value} (null:
@@ -70,6 +72,7 @@ final class ProseUser {
         for (int attempt = 0; attempt < AnswerReading.UNREAD_LIMIT; attempt++) {
             AnswerReading read = AnswerReading.read(say(seed, spec, value, attempt), spec, extraction, stated);
             if (read.reply() instanceof Reply.Invalid && read.alsoSaid().isEmpty()) continue;
+            if (attempt > 0) askedAgain.incrementAndGet();
             Object got = read.reply() instanceof Reply.Value v ? v.value() : null;
             if (Objects.equals(got, value)) readAsSaid.incrementAndGet();
             else readOtherwise.incrementAndGet();
