@@ -2,6 +2,7 @@
 # The benchmarks dokploy-doctor is judged on (bench/README.md explains every number).
 #
 #   bench/run.sh [quick|full]      quick: ~1-2 min, smaller inputs; full: ~5-10 min
+#   bench/run.sh mem [N...]        batch peak RSS through both launchers (bench/mem.sh)
 #
 # Environment:
 #   BENCH_JAVA_OPTS   JVM flags of the "tuned" batch runs (default: the proposed launcher flags below)
@@ -11,7 +12,9 @@
 set -euo pipefail
 
 MODE=${1:-quick}
-case "$MODE" in quick|full) ;; *) echo "usage: bench/run.sh [quick|full]" >&2; exit 2 ;; esac
+# mem: batch peak RSS through the checkout's and the distribution's launchers, 10k / 100k / 1M (bench/mem.sh)
+if [ "$MODE" = mem ]; then shift; exec "$(dirname "$0")/mem.sh" "$@"; fi
+case "$MODE" in quick|full) ;; *) echo "usage: bench/run.sh [quick|full|mem [N...]]" >&2; exit 2 ;; esac
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench

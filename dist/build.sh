@@ -5,7 +5,7 @@
 #   runtime/   a jlink-trimmed Java runtime: only the modules jdeps finds in the jar, plus the
 #              few that are loaded by name and jdeps cannot see (listed below)
 #   lib/       the jar; the class list of training runs (dist/classlist.sh); a class-data
-#              archive (AppCDS) dumped from it for the install path /opt/dokploy-doctor (JDK 17
+#              archive (AppCDS) dumped from it (and batch's own list and archive, batch alone) for the install path /opt/dokploy-doctor (JDK 17
 #              archives are tied to the jar's path: the build binds this tree there in a private
 #              mount namespace; unpacked elsewhere, bin/dokploy-doctor remakes it once, in ~2 s)
 #   bin/       dokploy-doctor, the launcher (POSIX sh)
@@ -56,8 +56,12 @@ chmod 755 "$out/bin/dokploy-doctor"
 list="$out/lib/dokploy-doctor.classlist"
 train=$(mktemp -d)
 sh "$here/classlist.sh" "$out/runtime/bin/java" "$out/lib/dokploy-doctor.jar" "$list" "$train" || true
+# batch's own list and archive (the launcher maps it for batch: ~10 MiB less resident, as in the checkout)
+batch_list="$out/lib/dokploy-doctor-batch.classlist"
+sh "$here/classlist.sh" "$out/runtime/bin/java" "$out/lib/dokploy-doctor.jar" "$batch_list" "$train" batch || true
 rm -rf "$train"
 [ -s "$list" ] || { echo "dist: the training runs wrote no class list" >&2; exit 1; }
+[ -s "$batch_list" ] || { echo "dist: the batch training run wrote no class list" >&2; exit 1; }
 dump_archive() {
   if unshare -rm true 2>/dev/null; then
     # shellcheck disable=SC2016
@@ -69,13 +73,14 @@ dump_archive() {
   fi
 }
 dump_archive
-if [ ! -f "$out/lib/dokploy-doctor.jsa" ]; then
-  # the dump can fail on archived lambdas (classlist.sh): ship the list without them
-  grep -v '^@' "$list" > "$list.plain" && mv -f "$list.plain" "$list"
+if [ ! -f "$out/lib/dokploy-doctor.jsa" ] || [ ! -f "$out/lib/dokploy-doctor-batch.jsa" ]; then
+  # the dump can fail on archived lambdas (classlist.sh): ship the lists without them
+  for l in "$list" "$batch_list"; do grep -v '^@' "$l" > "$l.plain" && mv -f "$l.plain" "$l"; done
   dump_archive
 fi
 [ -f "$out/lib/dokploy-doctor.jsa" ] || { echo "dist: no class-data archive" >&2; exit 1; }
-echo "dist: class-data archive for $(cat "$out/lib/dokploy-doctor.jsa.path")"
+[ -f "$out/lib/dokploy-doctor-batch.jsa" ] || { echo "dist: no class-data archive for batch" >&2; exit 1; }
+echo "dist: class-data archives for $(cat "$out/lib/dokploy-doctor.jsa.path")"
 
 # 3. man pages and completion, generated from the command model
 cp_codegen="$(cat "$build/codegen-classpath.txt")"

@@ -39,7 +39,8 @@ printf 'hosts: files dns\n' > "$out/etc/nsswitch.conf"
 # the class-data archive must be made for /opt/dokploy-doctor (the build does that when it can)
 made_for=$(cat "$out/opt/dokploy-doctor/lib/dokploy-doctor.jsa.path" 2>/dev/null || true)
 if [ "$made_for" != /opt/dokploy-doctor/lib/dokploy-doctor.jar ]; then
-  rm -f "$out/opt/dokploy-doctor/lib/dokploy-doctor.jsa" "$out/opt/dokploy-doctor/lib/dokploy-doctor.jsa.path"
+  rm -f "$out/opt/dokploy-doctor/lib/dokploy-doctor.jsa" "$out/opt/dokploy-doctor/lib/dokploy-doctor.jsa.path" \
+    "$out/opt/dokploy-doctor/lib/dokploy-doctor-batch.jsa" "$out/opt/dokploy-doctor/lib/dokploy-doctor-batch.jsa.path"
   chroot "$out" /usr/bin/env -i DOKPLOY_DOCTOR_CDS_ONLY=1 /opt/dokploy-doctor/bin/dokploy-doctor 2>/dev/null \
     || chroot "$out" /bin/sh -c 'DOKPLOY_DOCTOR_CDS_ONLY=1 exec /opt/dokploy-doctor/bin/dokploy-doctor' \
     || echo "rootfs: could not make the class-data archive (not root?); the image starts without it" >&2

@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                 "Docker, Traefik, the tunnel, the compose file and the URL: one fact per line with its evidence, marked"
                 + " ✗ when it is a symptom or supports a diagnosed cause. Probes only read; nothing on the host is changed.",
                 "The Docker engine is -H/--host, --context, DOCKER_HOST or the local socket (ssh:// goes through OpenSSH); DokPloy's API is used only with DOKPLOY_URL and DOKPLOY_API_KEY.",
-                "Exit: 3 when what was seen diagnoses a fault, 4 when something that applied could not be checked, 0 otherwise."})
+                "Exit: 3 when what was seen diagnoses a fault, 4 when something that applied could not be checked or a symptom is left unexplained, 0 otherwise."})
 public final class ProbeCommand implements Callable<Integer> {
     enum OutputFormat { text, json }
 
@@ -83,11 +83,11 @@ public final class ProbeCommand implements Callable<Integer> {
 
     /**
      * 3 when what the probes saw diagnoses a fault; else 4 when something that applied could not be
-     * checked (a script must not read a host it could not look at as healthy); else 0.
+     * checked or a symptom was seen that nothing explains (a script must not read either as healthy); else 0.
      */
     static int exitCode(Status status, boolean gaps) {
         if (status == Status.DIAGNOSED) return ExitCodes.DIAGNOSED;
-        return gaps ? ExitCodes.INCONCLUSIVE : Main.OK;
+        return gaps || status == Status.INCONCLUSIVE ? ExitCodes.INCONCLUSIVE : Main.OK;
     }
 
     /** The doctor-style checklist: one line per fact, "could not check" lines, evidence with -v. */

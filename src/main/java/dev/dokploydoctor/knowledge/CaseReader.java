@@ -38,7 +38,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
 
     private final String name;
     private final Vocabulary vocabulary;
-    private final DuplicateIds ids = new DuplicateIds(DuplicateIds.MAX_REMEMBERED);
+    private final DuplicateIds ids = new DuplicateIds();
     private final InputText text;
     private final Reader reader;
     private final Mode mode;
@@ -143,7 +143,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
     /**
      * In input order: a JSONL case (parsed on a worker by {@link #resolve}) whose id was used
      * before becomes the duplicate-id error, located at the repeat; other items are returned as
-     * they are (a document's ids are checked as it is read). Ids are kept as hashes ({@link DuplicateIds}).
+     * they are (a document's ids are checked as it is read). Ids are kept in a table that spills to a temporary file ({@link DuplicateIds}).
      */
     public Item inOrder(Item resolved) {
         if (mode == Mode.JSONL && resolved.input() != null && !ids.add(resolved.id())) return duplicate(resolved.input());
@@ -171,7 +171,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
     /** A note for standard error when duplicate ids were not checked across the whole file, else null. */
     public String idsNotice() {
         return ids.saturated() ? "duplicate ids are checked against the first " + String.format("%,d", ids.remembered())
-                + " cases only (so memory stays flat)" : null;
+                + " cases only (no temporary file could be written for the rest)" : null;
     }
 
     private boolean inArray;
@@ -285,6 +285,7 @@ public final class CaseReader implements Iterator<CaseReader.Item>, Closeable {
     }
 
     @Override public void close() throws IOException {
+        ids.close();
         if (parser != null) parser.close();
         if (reader != null) reader.close();
         text.close();

@@ -57,7 +57,8 @@ class DistTreeTest {
         Dist.Run r = Dist.run(List.of("tar", "-tzf", tarball.toString()), Map.of(), 120);
         assertEquals(0, r.code(), r::toString);
         for (String entry : List.of("dokploy-doctor/bin/dokploy-doctor", "dokploy-doctor/runtime/bin/java", "dokploy-doctor/lib/dokploy-doctor.jar",
-                "dokploy-doctor/lib/dokploy-doctor.jsa", "dokploy-doctor/lib/dokploy-doctor.classlist", "dokploy-doctor/share/man/man1/dokploy-doctor.1",
+                "dokploy-doctor/lib/dokploy-doctor.jsa", "dokploy-doctor/lib/dokploy-doctor.classlist",
+                "dokploy-doctor/lib/dokploy-doctor-batch.jsa", "dokploy-doctor/lib/dokploy-doctor-batch.classlist", "dokploy-doctor/share/man/man1/dokploy-doctor.1",
                 "dokploy-doctor/share/dokploy-doctor/knowledge/facts.yaml", "dokploy-doctor/Dockerfile")) {
             assertTrue(r.stdout().lines().anyMatch(entry::equals), "tarball lacks " + entry);
         }
