@@ -48,6 +48,7 @@ public record CaseInput(String id, String text, Map<String, Object> facts, Set<S
             if (!factsNode.isMap()) throw factsNode.error("facts", "facts is a map of fact keys to values");
             for (Map.Entry<String, Node> e : factsNode.fields().entrySet()) {
                 Node v = e.getValue();
+                if (Vocabulary.collectedFromTextOnly(e.getKey())) throw v.error(e.getKey(), Vocabulary.textOnlyRefusal(e.getKey()));
                 if (v.isNull()) continue; // "key:" with no value means not known
                 facts.put(e.getKey(), vocabulary.coerce(e.getKey(), v.toPlain(), v));
             }
@@ -58,6 +59,7 @@ public record CaseInput(String id, String text, Map<String, Object> facts, Set<S
             List<Node> items = unknownNode.isList() ? unknownNode.items() : List.of(unknownNode);
             for (Node item : items) {
                 vocabulary.require(item.text(), item);
+                if (Vocabulary.collectedFromTextOnly(item.text())) throw item.error(item.text(), Vocabulary.textOnlyRefusal(item.text()));
                 unknown.add(item.text());
             }
         }

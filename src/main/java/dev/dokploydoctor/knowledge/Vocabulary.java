@@ -116,6 +116,20 @@ public final class Vocabulary {
     public Collection<FactSpec> all() { return specs.values(); }
     public Collection<String> keys() { return specs.keySet(); }
 
+    /**
+     * Facts collected from the case's text only (the nearest field reports' vote and look-alike sign,
+     * similar/SimilarVote): a user cannot know or state them, so {@code change} and case files refuse them.
+     */
+    public static final String TEXT_ONLY_PREFIX = "similar.";
+
+    /** Whether {@code key} is collected from the text only ({@link #TEXT_ONLY_PREFIX}). */
+    public static boolean collectedFromTextOnly(String key) { return key.startsWith(TEXT_ONLY_PREFIX); }
+
+    /** Why {@code key} cannot be stated or changed. */
+    public static String textOnlyRefusal(String key) {
+        return key + " is collected from the text only (the nearest field reports), it cannot be stated or changed";
+    }
+
     /** The spec of {@code key}, or a located error that suggests the nearest key. */
     public FactSpec require(String key, Node where) {
         FactSpec spec = specs.get(key);

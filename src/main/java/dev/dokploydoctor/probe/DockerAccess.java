@@ -142,6 +142,18 @@ final class DockerAccess implements AutoCloseable {
 
     /** Execs created whose start was not sent yet: {@link #close} waits for them. */
     private final java.util.concurrent.atomic.AtomicInteger unstarted = new java.util.concurrent.atomic.AtomicInteger();
+    /** close() was called: the last exec still being started closes the exec client. */
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean execClientClosed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void closeExecClient() {
+        if (execClientClosed.getAndSet(true)) return;
+        try {
+            execClient.close();
+        } catch (IOException ignored) {
+            // closing a read-only client: nothing to recover
+        }
+    }
 
     private ExecResult execNow(String containerId, String shown, String... command) throws InterruptedException {
         StringBuilder out = new StringBuilder();
@@ -149,9 +161,10 @@ final class DockerAccess implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicBoolean confirmed = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        // counted down only once the exec is known started (dockerd answered) or this thread has done
+        // all it can (the detached re-start below): close() must not shut the client before that
         Runnable started = () -> {
-            if (pending.getAndSet(false)) unstarted.decrementAndGet();
-            answered.countDown();
+            if (pending.getAndSet(false) && unstarted.decrementAndGet() == 0 && closing.get()) closeExecClient();
         };
         unstarted.incrementAndGet();
         String execId = null;
@@ -163,9 +176,10 @@ final class DockerAccess implements AutoCloseable {
                     super.onStart(stream);
                     confirmed.set(true);
                     started.run(); // dockerd answered the start: the exec runs, and goes when it exits
+                    answered.countDown();
                 }
                 @Override public void onError(Throwable t) {
-                    started.run();
+                    answered.countDown(); // not started for sure: the finally block starts it again, detached
                     super.onError(t);
                 }
                 @Override public void onNext(Frame frame) {
@@ -293,6 +307,7 @@ final class DockerAccess implements AutoCloseable {
 
     @Override public void close() {
         // an exec created by a probe that timed out is started within moments; do not cut it off between the two
+        closing.set(true);
         long until = System.nanoTime() + EXEC_GRACE.toNanos();
         while (unstarted.get() > 0 && System.nanoTime() < until) {
             try {
@@ -302,9 +317,11 @@ final class DockerAccess implements AutoCloseable {
                 break;
             }
         }
+        // on a host slower than the grace, the exec still being started closes the client itself when done
+        // (a client closed under it would leave the exec created and never started, for the container's life)
+        if (unstarted.get() == 0) closeExecClient();
         try {
             client.close();
-            execClient.close();
         } catch (IOException ignored) {
             // closing a read-only client: nothing to recover
         } finally {

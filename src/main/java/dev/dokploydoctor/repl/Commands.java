@@ -6,6 +6,7 @@ import dev.dokploydoctor.engine.RuleBase;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.Vocabulary;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.Suggest;
@@ -123,6 +124,7 @@ final class Commands {
             String hint = Suggest.nearest(key, engine.knowledge().vocabulary().keys());
             throw new IllegalArgumentException("unknown fact key '" + key + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
         }
+        if (Vocabulary.collectedFromTextOnly(key)) throw new IllegalArgumentException(Vocabulary.textOnlyRefusal(key));
         Fact now = state.session.fact(key);
         String question = spec.question() != null ? spec.question() : "What is " + key + "?";
         view.question(key, question, spec, now != null ? now.getText() + " (" + Explanations.sourceOf(now) + ")"

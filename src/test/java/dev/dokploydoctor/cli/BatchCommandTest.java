@@ -119,6 +119,24 @@ class BatchCommandTest {
         assertTrue(r.out().contains("c.yaml:8: id: case has no id"), r.out());
     }
 
+    @Test void theSimilarReportsFactsCannotBeStated() throws Exception {
+        // similar.* are collected from the text (the nearest field reports): a case file that states them is refused
+        Path f = write("c.yaml", """
+                cases:
+                  - id: a
+                    text: "too many redirects through the tunnel"
+                    facts:
+                      similar.lookalike: true
+                  - id: b
+                    facts: { http.redirect_loop: true }
+                    unknown: [similar.cause]
+                """);
+        CliRunner.Result r = CliRunner.run(null, "batch", f.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.out().contains("c.yaml:5: similar.lookalike: similar.lookalike is collected from the text only"), r.out());
+        assertTrue(r.out().contains("similar.cause: similar.cause is collected from the text only"), r.out());
+    }
+
     @Test void malformedYamlIsOneClearErrorWithLine() throws Exception {
         Path f = write("c.yaml", "cases:\n  - id: a\n    text: \"unterminated\n  - id: b\n");
         CliRunner.Result r = CliRunner.run(null, "batch", f.toString());

@@ -183,6 +183,9 @@ class PipedSessionTest {
             s.waitFor("leading:", mark);
             s.line("facts");
             s.waitFor("user.goal = diagnose", mark);
+            // the similar reports' facts come from the text only: change refuses them
+            s.line("change similar.lookalike");
+            s.waitFor("similar.lookalike is collected from the text only", mark);
             assertFalse(s.exited(), "invalid answers never end the session");
             s.line("quit");
             s.exitCode();
