@@ -13,37 +13,42 @@ import java.util.function.Predicate;
 
 /**
  * A simulated user who answers in their own words: each truth value said in a sentence ("yes, I
- * checked", "it listens on port 3000", "it's on dokploy-network and bridge", "no idea"), the form
+ * checked", "it listens on port 3000", "it's on dokploy-network and bridge", "no idea"), with the
+ * negatives and hedges truth allows ("no, it isn't, I checked", "error, not done", "never checked"), the form
  * chosen by a hash of the report's source and the key (the same run twice says the same). The
  * REPL reads it ({@link AnswerReading}): what it cannot read is said again plainly, and after
  * {@link AnswerReading#UNREAD_LIMIT} tries it is taken as "don't know", as in the REPL.
  */
 final class ProseUser {
     /** How the answers went: read as meant, read as something else, or not read at all. */
-    record Counts(int answers, int readAsSaid, int readOtherwise, int unread) {
+    record Counts(int answers, int readAsSaid, int readOtherwise, int unread, int askedAgain) {
         String line() {
             return "prose answers: " + answers + " given, " + readAsSaid + " read as meant, " + readOtherwise
-                    + " read otherwise, " + unread + " not read (taken as unknown)";
+                    + " read otherwise, " + unread + " not read (taken as unknown); " + askedAgain
+                    + " asked again once before being read";
         }
     }
 
     private static final List<String> UNKNOWN = List.of(
             "?", "no idea", "not sure", "I haven't checked", "I don't know", "can't tell", "no clue",
-            "not sure, I haven't looked", "I'm not sure", "don't remember", "n/a", "dunno, sorry");
+            "not sure, I haven't looked", "I'm not sure", "don't remember", "n/a", "dunno, sorry", "never checked",
+            "not that I'm aware", "definitely not sure");
     private static final List<String> YES = List.of(
             "yes", "Yes.", "yes, I checked", "yeah I think so", "yep", "I think so", "yes, that's right", "definitely",
-            "yes it is", "yeah", "yes, as far as I can tell", "correct", "yeah, I looked this morning");
+            "yes it is", "yeah", "yes, as far as I can tell", "correct", "yeah, I looked this morning",
+            "yes, I'm pretty sure", "yes, but I haven't changed anything");
     private static final List<String> NO = List.of(
             "no", "No.", "no, it isn't", "nope", "I don't think so", "no, not that", "not really", "probably not",
-            "nope, never", "no.", "no, it doesn't", "no, nothing like that", "nope, never touched it");
+            "nope, never", "no.", "no, it doesn't", "no, nothing like that", "nope, never touched it",
+            "no, it isn't, I checked", "I don't think it is", "no, not as far as I can see");
     private static final List<String> NUMBER = List.of("%s", "it's %s", "%s I think", "I see %s", "%s.", "it shows %s",
             "it's %s I believe", "%s, if I read it right");
     private static final List<String> PORT = List.of("%s", "port %s", "it listens on port %s", "%s I think", "port is %s", "it's %s",
-            "the app listens on %s", "%s (set in the Dockerfile)");
+            "the app listens on %s", "%s (set in the Dockerfile)", "%s, not the default", "%s, I didn't change it");
     private static final List<String> CHOICE = List.of("%s", "it's %s", "it says %s", "%s I think", "I think it's %s", "it shows %s",
-            "DokPloy shows %s", "looks like %s to me");
+            "DokPloy shows %s", "looks like %s to me", "%s, not %s", "it's not %2$s, it's %1$s");
     private static final List<String> WORD = List.of("%s", "it's %s", "%s I think", "I think it's %s", "it's called %s", "%s.",
-            "the name is %s", "%s, if I remember correctly");
+            "the name is %s", "%s, if I remember correctly", "%s, I didn't change it");
     private static final List<String> TEXT = List.of("%s", "it says %s", "%s");
     private static final List<String> NONE = List.of("none", "there isn't one", "it's empty", "none set");
 
@@ -52,10 +57,11 @@ final class ProseUser {
     private final AtomicInteger readAsSaid = new AtomicInteger();
     private final AtomicInteger readOtherwise = new AtomicInteger();
     private final AtomicInteger unread = new AtomicInteger();
+    private final AtomicInteger askedAgain = new AtomicInteger();
 
     ProseUser(TextExtraction extraction) { this.extraction = extraction; }
 
-    Counts counts() { return new Counts(answers.get(), readAsSaid.get(), readOtherwise.get(), unread.get()); }
+    Counts counts() { return new Counts(answers.get(), readAsSaid.get(), readOtherwise.get(), unread.get(), askedAgain.get()); }
 
     /**
      * The user's answer to the question about {@code spec} when the truth is {@code value} (null:
@@ -66,6 +72,7 @@ final class ProseUser {
         for (int attempt = 0; attempt < AnswerReading.UNREAD_LIMIT; attempt++) {
             AnswerReading read = AnswerReading.read(say(seed, spec, value, attempt), spec, extraction, stated);
             if (read.reply() instanceof Reply.Invalid && read.alsoSaid().isEmpty()) continue;
+            if (attempt > 0) askedAgain.incrementAndGet();
             Object got = read.reply() instanceof Reply.Value v ? v.value() : null;
             if (Objects.equals(got, value)) readAsSaid.incrementAndGet();
             else readOtherwise.incrementAndGet();
@@ -85,10 +92,15 @@ final class ProseUser {
         }
         String text = value instanceof List<?> l ? names(l.stream().map(String::valueOf).toList(), pick) : String.valueOf(value);
         if (text.isEmpty()) return NONE.get(pick % NONE.size());
+        if (spec.type() == FactType.ENUM) {
+            // a negative that truth allows: another choice named as what it is not ("error, not done")
+            String other = spec.values().stream().filter(v -> !v.equals(text)).findFirst().orElse(text);
+            return String.format(CHOICE.get(pick % CHOICE.size()), text, other);
+        }
         List<String> forms = switch (spec.type()) {
             case INT -> spec.key().endsWith("port") ? PORT : NUMBER;
             case ENUM -> CHOICE;
-            case LIST -> List.of("%s", "it's on %s", "%s I think", "just %s", "it's attached to %s");
+            case LIST -> List.of("%s", "it's on %s", "%s I think", "just %s", "it's attached to %s", "%s, no others");
             default -> spec.answer() == FactSpec.Shape.TEXT ? TEXT : WORD;
         };
         return String.format(forms.get(pick % forms.size()), text);

@@ -66,7 +66,10 @@ public final class Vocabulary {
             "i cant tell", "i cannot tell", "cant say", "i cant say", "hard to say", "dont remember",
             "do not remember", "i dont remember", "i do not remember", "cant remember", "i cant remember",
             "not that i know", "not that i know of", "beats me", "no way to tell", "cant check", "i cant check",
-            "not known", "i wouldnt know", "no idea at all");
+            "not known", "i wouldnt know", "no idea at all", "never checked", "i never checked", "never looked",
+            "i never looked", "not checked yet", "havent checked yet", "not that im aware", "not that im aware of",
+            "not that i am aware", "not that i am aware of", "definitely not sure", "not sure at all",
+            "it doesnt matter", "doesnt matter", "none of your business", "no one knows", "nobody knows");
     public static final Set<String> UNKNOWN_ALONE = Set.of("?", "na", "maybe", "possibly", "perhaps", "pass", "no answer");
     private static final Set<String> LEADING_FILLER = Set.of("um", "uh", "umm", "hmm", "hm", "erm", "well", "oh", "ah", "so", "sorry", "honestly");
     private static final Set<String> TRAILING_FILLER = Set.of("sorry", "yet", "tbh", "honestly", "really", "offhand", "atm");

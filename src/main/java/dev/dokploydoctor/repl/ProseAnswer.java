@@ -36,11 +36,11 @@ final class ProseAnswer {
     private static final Set<String> YES_ONLY_ALONE = Set.of(
             "it is", "it does", "they are", "they do", "i did", "we did", "it did", "it was", "they were", "it has",
             "they have", "there is", "there are", "its", "theyre", "i have", "we have", "it will", "i can", "we can",
-            "right", "true", "probably", "always", "sure");
+            "right", "correct", "true", "probably", "always", "sure");
 
     private static final List<String> NO = List.of(
             "no", "n", "nope", "nah", "never", "false", "negative", "none", "nothing", "not", "not really",
-            "not at all", "no way", "i dont think so", "dont think so", "i think not", "probably not", "definitely not",
+            "not at all", "no way", "i dont think so", "dont think so", "i dont think", "dont think", "i think not", "probably not", "definitely not",
             "certainly not", "absolutely not", "not anymore", "its not", "it is not", "it isnt", "isnt", "it doesnt",
             "it does not", "doesnt", "they arent", "they are not", "theyre not", "arent", "they dont", "they do not",
             "dont", "i didnt", "i did not", "didnt", "we didnt", "we did not", "it didnt", "it did not", "it wasnt",
@@ -48,19 +48,26 @@ final class ProseAnswer {
             "i havent", "i have not", "havent", "we havent", "it hasnt", "hasnt", "it wont", "i cant", "we cant",
             "cant", "cannot", "i cannot");
 
-    /** Words a statement may add to the question's own and still only repeat it ("yes, they're up"). */
+    /** Words a statement may add to the question's own and still only repeat it ("it's on dokploy-network"). */
     private static final Set<String> ECHO = Set.of(
-            "on", "the", "a", "an", "to", "up", "and", "i", "think", "believe", "guess", "all", "both", "yes", "set",
+            "on", "the", "a", "an", "to", "up", "and", "i", "think", "believe", "guess", "yes", "set",
             "there", "too", "also", "of", "in", "it", "them", "that", "this", "fine");
+
+    /** Question words that change what follows: "more than one network" is not "one network". */
+    private static final Set<String> MODIFIERS = Set.of(
+            "more", "than", "less", "fewer", "only", "not", "no", "any", "several", "multiple", "other", "another",
+            "every", "all", "both", "most", "least", "without", "except");
 
     /** A yes or no at the start of the answer ("yes, it's on dokploy-network", "nope, never touched it"); null otherwise. */
     static Boolean yesOrNo(String answer) { return yesOrNo(answer, null); }
 
     /**
      * As {@link #yesOrNo(String)}; a statement without a yes ("it's on dokploy-network") also says
-     * yes when it only repeats words of {@code question} ("Is dokploy-traefik attached to dokploy-network?").
+     * yes when it repeats the key phrase of {@code question} ("Is dokploy-traefik attached to
+     * dokploy-network?"). Null when a later clause says the opposite or the answer asks back ("yes?").
      */
     static Boolean yesOrNo(String answer, String question) {
+        if (asksBack(answer)) return null;
         List<String> w = Vocabulary.answerWords(answer);
         int i = skip(w, 0, HEDGES);
         if (i >= w.size()) {
@@ -70,29 +77,56 @@ final class ProseAnswer {
         int no = longest(w, i, NO);
         int yes = longest(w, i, YES);
         if (no == 0 && yes == 0) return null;
-        if (no >= yes) {
-            return contradicted(w, i + no, "yes") ? null : Boolean.FALSE;
+        boolean said = no < yes;
+        int next = skip(w, i + Math.max(no, yes), HEDGES);
+        if (next < w.size() && (said ? longest(w, next, NO) > 0 : longest(w, next, YES) > longest(w, next, NO))
+                && !(said && "not".equals(w.get(next)) && next + 1 < w.size())) return null;   // "yes no"; "yes not on bridge" reads on
+        if (said) {
+            String head = String.join(" ", w.subList(i, i + yes));
+            int rest = skip(w, i + yes, HEDGES);
+            if (YES_ONLY_ALONE.contains(head) && rest < w.size() && !echoes(w.subList(rest, w.size()), question)) return null;
         }
-        String head = String.join(" ", w.subList(i, i + yes));
-        int rest = skip(w, i + yes, HEDGES);
-        if (YES_ONLY_ALONE.contains(head) && rest < w.size() && !echoes(w.subList(rest, w.size()), question)) return null;
-        return contradicted(w, i + yes, "no") ? null : Boolean.TRUE;
+        return contradicted(answer, said) ? null : said;
     }
 
+    /** A question mark after a word: "yes?", "3000?", "bridge? or host" asks back rather than answers. */
+    static boolean asksBack(String answer) { return answer.matches("(?s).*[\\p{L}\\p{N}/:)\\]]\\s*\\?.*"); }
+
+    /**
+     * The statement repeats the question's key phrase: its words (fillers aside) end the question,
+     * together and not after a word that changes their meaning ("one network" in "more than one
+     * Docker network" does not qualify; "dokploy-network" in "attached to dokploy-network?" does).
+     */
     private static boolean echoes(List<String> words, String question) {
         if (question == null) return false;
-        Set<String> asked = new java.util.HashSet<>(Vocabulary.answerWords(question));
-        boolean content = false;
-        for (String x : words) {
-            if (asked.contains(x)) content = true;
-            else if (!ECHO.contains(x)) return false;
-        }
-        return content;
+        List<String> said = words.stream().filter(x -> !ECHO.contains(x)).toList();
+        List<String> asked = Vocabulary.answerWords(question.replaceAll("\\(.*?\\)", " ")).stream()
+                .filter(x -> !ECHO.contains(x)).toList();
+        if (said.isEmpty() || said.size() > asked.size()) return false;
+        int at = asked.size() - said.size();
+        if (!asked.subList(at, asked.size()).equals(said)) return false;
+        return at == 0 || !MODIFIERS.contains(asked.get(at - 1));
     }
 
-    /** "yes and no", "no or yes": the opposite word right after the first. */
-    private static boolean contradicted(List<String> w, int at, String opposite) {
-        if (at + 1 < w.size() && Set.of("and", "or").contains(w.get(at))) return w.get(at + 1).equals(opposite);
+    private static final Set<String> BARE_YES = Set.of("yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "correct", "true");
+    private static final Set<String> BARE_NO = Set.of("no", "n", "nope", "nah", "not", "never", "false");
+
+    /** Where a later clause starts: punctuation, "and", "or", "but", "wait", "I mean", "actually", "then". */
+    private static final Pattern CLAUSE = Pattern.compile(
+            "[,;:.!?()\\-]+|\\b(and|or|but|wait|i mean|actually|then)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A later clause leads with the opposite: "yes and no", "no, yes it is", "no wait, yes", "no, I
+     * mean yes", "yes - no wait", "yes, not anymore".
+     */
+    private static boolean contradicted(String answer, boolean said) {
+        String[] clauses = CLAUSE.split(answer.replace('\u2019', '\''));
+        for (int c = 1; c < clauses.length; c++) {
+            List<String> w = Vocabulary.answerWords(clauses[c]);
+            int i = skip(w, 0, HEDGES);
+            // only a bare yes or no leads the opposite way: "yes, but I haven't changed anything" stays yes
+            if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i))) return true;
+        }
         return false;
     }
 
@@ -128,15 +162,19 @@ final class ProseAnswer {
             "\\b(not|isnt|arent|wasnt|doesnt|dont|didnt|never|no longer|without)\\s+((a|an|the|on|in|to|at|set to|using|via|through)\\s+)?$");
 
     /** The choices a sentence names as whole words, a negated mention ("not running") left out. */
-    static List<String> choicesNamed(String answer, List<String> values) {
+    static List<String> choicesNamed(String answer, List<String> values) { return choices(answer, values, false); }
+
+    /** The choices a sentence mentions negated: "not healthy", "it isn't running". */
+    static List<String> choicesNegated(String answer, List<String> values) { return choices(answer, values, true); }
+
+    private static List<String> choices(String answer, List<String> values, boolean negatedOnes) {
         String a = answer.toLowerCase(Locale.ROOT).replaceAll("['\\u2018\\u2019`]", "");
         Set<String> named = new LinkedHashSet<>();
         for (String v : values) {
             String words = Pattern.quote(v.toLowerCase(Locale.ROOT)).replace("-", "\\E[\\s_-]+\\Q");
             Matcher m = Pattern.compile("(?<![a-z0-9_-])" + words + "(?:s|es|ql)?(?![a-z0-9_-])").matcher(a);
             while (m.find()) {
-                if (NEGATED_BEFORE.matcher(a.substring(0, m.start())).find()) continue;
-                named.add(v);
+                if (NEGATED_BEFORE.matcher(a.substring(0, m.start())).find() == negatedOnes) named.add(v);
             }
         }
         return List.copyOf(named);
@@ -144,7 +182,7 @@ final class ProseAnswer {
 
     // ---- numbers -------------------------------------------------------------------------------
 
-    private static final Pattern NUMBER_OR_DOTTED = Pattern.compile("(?<![\\w.])v?\\d+(?:\\.\\d+)*(?![\\w]|\\.\\d)");
+    private static final Pattern NUMBER_OR_DOTTED = Pattern.compile("(?<![\\w.-])v?\\d+(?:\\.\\d+)*(?![\\w]|\\.\\d)");
     private static final Pattern NEGATED_NUMBER = Pattern.compile("\\b(not|isnt|never)\\s+(port\\s+)?$");
 
     /**
@@ -164,144 +202,34 @@ final class ProseAnswer {
         return List.copyOf(found);
     }
 
+    /** Words that, after the value, leave it open: "bridge maybe", "3000 or so", "done, not sure". */
+    private static final List<String> WAVERS = List.of(
+            "or", "maybe", "perhaps", "possibly", "either", "not sure", "unsure", "not certain", "or something",
+            "wait", "i mean", "actually", "no wait", "used to");
+
+    /**
+     * The answer leaves its value open after naming it: an alternative, a hedge such as "maybe" or
+     * "not sure", a self-correction ("wait", "I mean"). A hedge that leads ("maybe 3000") is no waver.
+     */
+    static boolean wavers(String answer) {
+        List<String> w = Vocabulary.answerWords(answer);
+        int i = skip(w, 0, HEDGES);
+        while (i < w.size() && Set.of("maybe", "perhaps", "possibly").contains(w.get(i))) i++;
+        for (int k = i + 1; k < w.size(); k++) if (longest(w, k, WAVERS) > 0) return true;
+        return false;
+    }
+
+    /** What follows the first clause (after " but ", ";", a new sentence or line); "" when nothing does. */
+    static String laterClauses(String answer) {
+        String[] parts = answer.strip().split(CLAUSE_BREAK, 2);
+        return parts.length < 2 ? "" : parts[1];
+    }
+
+    private static final String CLAUSE_BREAK = "(?i)\\s+but\\s+|;|\\n|(?<=[a-z0-9)])[.!?]\\s+";
+
     /** The answer up to where it goes on about something else: " but ", ";", a new sentence or line. */
     static String firstClause(String answer) {
-        String[] parts = answer.strip().split("(?i)\\s+but\\s+|;|\\n|(?<=[a-z0-9)])[.!?]\\s+", 2);
+        String[] parts = answer.strip().split(CLAUSE_BREAK, 2);
         return parts[0];
-    }
-
-    // ---- lists ---------------------------------------------------------------------------------
-
-    private static final Set<String> LIST_FILLER = Set.of(
-            "it", "its", "is", "are", "on", "in", "the", "a", "an", "and", "or", "only", "just", "both", "i", "think",
-            "believe", "guess", "pretty", "sure", "probably", "network", "networks", "to", "attached", "connected",
-            "container", "containers", "app", "also", "plus", "of", "they", "theyre", "with", "docker", "called",
-            "named", "one", "ones", "two", "three", "that", "this", "my", "our", "yes", "yeah", "im", "shows",
-            "says", "lists", "see", "well", "as", "joined", "sits", "lives", "runs", "inspect", "too", "there");
-
-    /**
-     * The names of a list answer: "a, b", "a and b", "it's on dokploy-network and bridge". Words
-     * of the sentence around them are dropped, and so is a name said to be missing ("not on x").
-     */
-    static List<String> listItems(String answer) {
-        String clause = firstClause(answer);
-        List<String> out = new ArrayList<>();
-        String[] tokens = clause.replace(",", " , ").replace("&", " & ").strip().split("\\s+");
-        boolean negated = false;
-        for (String raw : tokens) {
-            if (raw.equals(",") || raw.equals("&")) {
-                negated = false;   // "no, it's on bridge": the no answered something else
-                continue;
-            }
-            String t = raw.replaceAll("^[\"'`(\\[]+|[\"'`)\\].;:!?]+$", "");
-            if (t.isEmpty()) continue;
-            String plain = t.toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "");
-            if (Set.of("not", "no", "never", "isnt", "arent", "but").contains(plain)) {
-                negated = true;
-                continue;
-            }
-            if (LIST_FILLER.contains(plain)) continue;
-            if (negated) {
-                negated = false;
-                continue;
-            }
-            if (!t.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) continue;
-            out.add(t);
-        }
-        return List.copyOf(new LinkedHashSet<>(out));
-    }
-
-    // ---- one word ------------------------------------------------------------------------------
-
-    private static final List<String> WORD_LEAD = List.of(
-            "yes", "yeah", "no", "its called", "it is called", "its named", "it is named", "called", "named",
-            "the name is", "the names", "name is", "its", "it is", "its set to", "it is set to", "set to", "it says",
-            "says", "i think its", "i think", "i believe its", "i believe", "probably", "the version is", "version",
-            "its version", "we use", "we run", "were on", "we are on", "its on", "it is on", "on", "at", "the label is",
-            "label is", "the value is", "value is", "it points to", "points to", "it goes to", "the origin is",
-            "origin is", "to", "it listens on", "listens on", "it binds to", "it binds", "bound to", "it runs",
-            "running", "the service is", "the sibling is", "the database is", "the host is", "just", "simply",
-            "the", "it uses", "uses", "address", "the address is", "image", "the image is", "tag", "the tag is");
-    private static final List<String> WORD_TRAIL = List.of(
-            "i think", "i believe", "i guess", "probably", "afaik", "if i remember", "if i remember correctly",
-            "iirc", "or so", "as far as i know", "i am pretty sure", "im pretty sure", "i suppose");
-
-    /**
-     * The one word of a name, an address, a version or a URL answer, the words around it dropped:
-     * "it's called postgres", "v3.1 I think", "it points to http://localhost:80". Null when more
-     * than one word is left.
-     */
-    static String oneWord(String answer) {
-        String[] tokens = firstClause(answer).strip().replace('\u2019', '\'').split("\\s+");
-        int from = 0, to = tokens.length;
-        boolean moved = true;
-        while (moved && from < to) {
-            moved = false;
-            int n = longestTokens(tokens, from, to, WORD_LEAD, true);
-            if (n > 0 && from + n < to) {
-                from += n;
-                moved = true;
-            }
-            int m = longestTokens(tokens, from, to, WORD_TRAIL, false);
-            if (m > 0 && to - m > from) {
-                to -= m;
-                moved = true;
-            }
-        }
-        if (to - from != 1) return valueLike(java.util.Arrays.copyOfRange(tokens, from, to));
-        String word = tokens[from].replaceAll("^[\"'`(\\[<]+|[\"'`)\\]>,;!?]+$", "").replaceAll("(?<=[a-z0-9])\\.$", "");
-        return word.matches("[A-Za-z0-9:\\[].*") ? word : null;
-    }
-
-    /**
-     * In a short sentence of plain words, its one token that only a value has (a digit, a dot, a
-     * colon, a slash, '_' or '-'): "it listens on 0.0.0.0 inside the container".
-     */
-    private static String valueLike(String[] tokens) {
-        if (tokens.length > 10) return null;
-        String found = null;
-        for (String raw : tokens) {
-            String t = raw.replaceAll("^[\"'`(\\[<]+|[\"'`)\\]>,;!?]+$", "").replaceAll("(?<=[a-z0-9])\\.$", "");
-            if (t.matches("[A-Za-z]+('[a-z]+)?")) continue;
-            if (!t.matches("[A-Za-z0-9:][A-Za-z0-9_.:/\\[\\]-]*") || found != null) return null;
-            found = t;
-        }
-        return found;
-    }
-
-    /** Tokens compared as {@link Vocabulary#answerWords}: a phrase of {@code phrases} at the start (or end) of tokens[from, to). */
-    private static int longestTokens(String[] tokens, int from, int to, List<String> phrases, boolean atStart) {
-        int best = 0;
-        for (String p : phrases) {
-            String[] pw = p.split(" ");
-            if (pw.length <= best || pw.length > to - from) continue;
-            int at = atStart ? from : to - pw.length;
-            boolean match = true;
-            for (int k = 0; k < pw.length && match; k++) {
-                List<String> tw = Vocabulary.answerWords(tokens[at + k]);
-                match = tw.size() == 1 && tw.get(0).equals(pw[k]);
-            }
-            if (match) best = pw.length;
-        }
-        return best;
-    }
-
-    private static final Set<String> NONE = Set.of(
-            "none", "no", "nope", "nothing", "empty", "blank", "not set", "unset", "there isnt one", "there is none",
-            "theres none", "no label", "there is no label", "no network", "none set", "isnt set", "its empty",
-            "it is empty", "its not set", "it is not set", "there isnt any", "no there isnt", "no its empty",
-            "no none", "not configured", "none configured", "no service name", "there is no service name");
-
-    /** "none", "there isn't one", "it's empty": the empty value of a question that allows it. */
-    static boolean saysNone(String answer) {
-        return NONE.contains(String.join(" ", Vocabulary.answerWords(answer)));
-    }
-
-    /** The answer says what something is not ("not postgres", "it's not redis"). */
-    static boolean negated(String answer) {
-        List<String> w = Vocabulary.answerWords(answer);
-        if (w.isEmpty()) return false;
-        if (Set.of("not", "no", "never", "isnt").contains(w.get(0))) return true;
-        return w.size() > 1 && Set.of("its", "it").contains(w.get(0)) && Set.of("not", "isnt").contains(w.get(1));
     }
 }

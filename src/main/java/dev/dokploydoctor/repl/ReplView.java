@@ -53,7 +53,11 @@ final class ReplView {
             case ENUM -> Reply.numbered(spec.values()) + " (Tab completes)";
             case INT -> "a number";
             case LIST -> "names, comma-separated";
-            case STRING -> "text";
+            case STRING -> switch (spec.answer()) {
+                case WORD -> "one name or value";
+                case WORD_OR_NONE -> "one name or value, or none";
+                case TEXT -> "text";
+            };
         };
     }
 }

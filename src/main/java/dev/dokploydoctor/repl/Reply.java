@@ -10,8 +10,10 @@ import java.util.Locale;
 /**
  * What the user answered to a question: a typed value, "I don't know", or something that cannot be
  * read (re-ask). Answers are read as people type them: "yes, it's on dokploy-network", "3000 I
- * think", "it says running", "no idea" ({@link ProseAnswer}); a hedge never turns into a value it
- * does not name and a negation never flips one.
+ * think", "it says running", "no idea" ({@link ProseAnswer}). A sentence is read only when it plainly
+ * says one value: a negated value ("not 127.0.0.1"), a question back ("3000?"), an alternative or a
+ * hedge after the value ("bridge maybe", "done, not sure"), a self-correction ("no wait, yes") or two
+ * values are asked again, never guessed.
  */
 public sealed interface Reply {
     /** {@code inSentence}: the value was picked out of a longer answer, not typed alone. */
@@ -31,10 +33,12 @@ public sealed interface Reply {
         String a = answer.trim();
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
         if (Vocabulary.startsUnknown(a)) return new Unknown();
+        boolean freeText = spec.type() == FactType.STRING && spec.answer() == FactSpec.Shape.TEXT;
+        if (!freeText && ProseAnswer.asksBack(a)) return new Invalid("that reads as a question; say what you see, plainly (or ? if you don't know)");
         return switch (spec.type()) {
             case BOOL -> bool(a, spec.question());
             case ENUM -> choice(a, spec.values());
-            case INT -> number(a);
+            case INT -> number(a, spec.key());
             case LIST -> list(a);
             case STRING -> text(a, spec);
         };
@@ -55,37 +59,51 @@ public sealed interface Reply {
         String match = uniquePrefix(a.replaceAll("[.!]+$", ""), values);
         if (match != null) return new Value(match);
         List<String> named = ProseAnswer.choicesNamed(a, values);
-        if (named.size() == 1) return new Value(named.get(0), true);
         if (named.size() > 1) return new Invalid("you named " + String.join(" and ", named) + ": which one? " + numberedOnly(values, named));
+        if (ProseAnswer.wavers(a) || !ProseAnswer.laterClauses(a).isBlank()) return new Invalid(UNPLAIN + numbered(values));
+        if (named.size() == 1) return new Value(named.get(0), true);
+        // "not healthy" says what it is not: asked again, never read as the empty choice
+        if (!ProseAnswer.choicesNegated(a, values).isEmpty()) return new Invalid("say which it is, not which it is not: " + numbered(values));
         if (values.contains("none") && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a))) return new Value("none", true);
         return new Invalid("'" + abbreviate(a) + "' is not a choice; pick one of " + numbered(values));
     }
 
-    private static Reply number(String a) {
+    private static Reply number(String a, String key) {
         String clause = ProseAnswer.firstClause(a);
         List<Long> numbers = ProseAnswer.numbers(clause);
+        if (numbers.size() == 1 && (ProseAnswer.wavers(a) || !ProseAnswer.numbers(ProseAnswer.laterClauses(a)).stream().allMatch(numbers.get(0)::equals)))
+            return new Invalid(UNPLAIN + "one whole number");
+        if (numbers.size() == 1 && key.endsWith("port") && (numbers.get(0) < 1 || numbers.get(0) > 65535))
+            return new Invalid("a port is a number from 1 to 65535, got " + numbers.get(0));
         if (numbers.size() == 1) return new Value(numbers.get(0), !clause.strip().equals(String.valueOf(numbers.get(0))));
         if (numbers.size() > 1) return new Invalid("which one: " + String.join(" or ", numbers.stream().map(String::valueOf).toList()) + "?");
         // "no" to "does Cloudflare show an error code? which?" is no number to record: nothing known
-        if (Boolean.FALSE.equals(ProseAnswer.yesOrNo(a))) return new Unknown();
+        if (!a.matches("(?s).*\\d.*") && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a))) return new Unknown();
         return new Invalid("expected a whole number, got '" + abbreviate(a) + "'");
     }
 
     private static Reply list(String a) {
-        List<String> items = ProseAnswer.listItems(a);
-        if (items.isEmpty()) return new Invalid("expected names, comma-separated, got '" + abbreviate(a) + "'");
+        List<String> items = ProseList.items(a);
+        if (items == null) return new Invalid("expected network names, comma-separated (dokploy-network, app_default), got '" + abbreviate(a) + "'");
         return new Value(items, !String.join(", ", items).equals(a.strip()));
     }
 
     private static Reply text(String a, FactSpec spec) {
         if (spec.answer() == FactSpec.Shape.TEXT) return new Value(a);
-        if (spec.answer() == FactSpec.Shape.WORD_OR_NONE && ProseAnswer.saysNone(a)) return new Value("", true);
-        String word = ProseAnswer.oneWord(a);
+        if (spec.answer() == FactSpec.Shape.WORD_OR_NONE && ProseWord.saysNone(a)) return new Value("", true);
+        if (ProseWord.negated(a) || ProseWord.negatesBefore(a)) return new Invalid("say what it is (one name or value), not what it is not");
+        if (ProseAnswer.wavers(a) || ProseWord.valueIn(ProseAnswer.laterClauses(a)))
+            return new Invalid(UNPLAIN + "one name or value (an address, a name, a version)");
+        String word = ProseWord.oneWord(a);
+        // "postgres, I didn't change it": the one word before a remark that names no other value
+        if (word == null && a.contains(",") && !ProseWord.valueIn(a.substring(a.indexOf(',') + 1))) word = ProseWord.oneWord(a.substring(0, a.indexOf(',')));
         if (word != null && ProseAnswer.yesOrNo(word) != null) return new Invalid("a name or a value is needed here, not yes or no");
         if (word != null) return new Value(word, !word.equals(a));
-        if (ProseAnswer.negated(a)) return new Invalid("say what it is (one name or value), not what it is not");
+        if (ProseWord.negated(a)) return new Invalid("say what it is (one name or value), not what it is not");
         return new Invalid("one name or value is needed here (an address, a name, a version), got '" + abbreviate(a) + "'");
     }
+
+    String UNPLAIN = "that leaves it open (an alternative, a hedge after it, a correction); say just the one you see: ";
 
     /** The common ways of saying yes or no, at the start of an answer; null for anything else. */
     static Boolean yesOrNo(String answer) { return ProseAnswer.yesOrNo(answer); }

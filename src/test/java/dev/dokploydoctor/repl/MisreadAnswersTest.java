@@ -1,0 +1,103 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
+import dev.dokploydoctor.knowledge.Vocabulary;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/**
+ * The answers review8 found read as their opposite, each with the bundled question it answered: a
+ * sentence is read only when it plainly says one value; a negated value, a question back, an
+ * alternative or hedge after the value, a self-correction or two values are asked again.
+ */
+class MisreadAnswersTest {
+    static final Vocabulary VOCABULARY = Knowledge.load(List.of(Layers.checkout(Program.projectDir()))).vocabulary();
+
+    static Reply parse(String key, String answer) {
+        FactSpec spec = VOCABULARY.get(key);
+        return Reply.parse(answer, spec);
+    }
+
+    static void asked(String key, String... answers) {
+        for (String a : answers) assertInstanceOf(Reply.Invalid.class, parse(key, a), key + " <- " + a);
+    }
+
+    static void reads(String key, String answer, Object expected) {
+        assertEquals(expected, assertInstanceOf(Reply.Value.class, parse(key, answer), key + " <- " + answer).value(), answer);
+    }
+
+    static void unknown(String key, String... answers) {
+        for (String a : answers) assertInstanceOf(Reply.Unknown.class, parse(key, a), key + " <- " + a);
+    }
+
+    @Test
+    void aNegatedValueIsAskedAgain() {   // 1a
+        asked("app.listen_address", "not 127.0.0.1", "it's not 127.0.0.1");
+        asked("tunnel.service", "not http://localhost:80", "its not http://localhost:80, its https://localhost:443",
+                "not https, http://localhost:80");
+        asked("dependency.name", "not redis, postgres");
+    }
+
+    @Test
+    void aQuestionBackOrAnAlternativeIsAskedAgain() {   // 1b
+        asked("app.listen_port", "should it be 3000?", "3000?", "is it 3000?");
+        asked("tunnel.service", "http://localhost:80? or https, not sure", "http://localhost:80? or https");
+        asked("app.listen_address", "localhost? or 0.0.0.0");
+        asked("dependency.name", "postgres? maybe db", "postgres or mysql");
+        asked("containers.running", "yes?", "sure?", "right?", "yes or no?", "running?");
+        asked("cloudflare.ssl_mode", "flexible? or full");
+    }
+
+    @Test
+    void aStatementSaysYesOnlyWhenItRepeatsTheQuestionsKeyPhrase() {   // 1c
+        asked("app.on_several_networks", "it is on one network", "its attached to one docker network", "it is attached to one");
+        asked("containers.running", "correct me if im wrong but no");
+        reads("containers.running", "correct", true);
+        reads("traefik.on_dokploy_network", "it's on dokploy-network", true);
+        asked("traefik.on_dokploy_network", "it is attached to bridge", "it is attached to the network");
+    }
+
+    @Test
+    void aListKeepsOnlyNamesThatLookLikeNetworks() {   // 1d
+        asked("app.networks", "same as traefik", "neither", "bridge maybe", "the usual ones", "Nope!",
+                "whatever dokploy created", "it used to be on dokploy-network, now bridge", "on dokploy-network? no",
+                "bridge, not sure", "both", "none", "yes");
+        reads("app.networks", "it's on dokploy-network and bridge", List.of("dokploy-network", "bridge"));
+        reads("app.networks", "dokploy-network (I think) and myapp_default", List.of("dokploy-network", "myapp_default"));
+        reads("app.networks", "traefik, myapp", List.of("traefik", "myapp"));   // typed as a list: names as typed
+    }
+
+    @Test
+    void aNegatedChoiceIsAskedAgainAndNoneIsOnlyABareNo() {   // 1e
+        asked("container.health", "not healthy", "isn't healthy", "not unhealthy");
+        reads("container.health", "no", "none");
+        reads("container.health", "no healthcheck", "none");
+        asked("deploy.status", "it says done but it failed", "not error");
+        reads("cloudflare.ssl_mode", "full, not flexible", "full");
+    }
+
+    @Test
+    void aSelfCorrectionOrALaterValueIsAskedAgain() {   // 1f
+        asked("app.listen_port", "it was 3000 but I changed it to 8080", "80, no wait, 3000", "3000, or maybe 8080");
+        asked("containers.running", "no, yes it is", "no wait, yes", "no, I mean yes", "no? yes", "yes - no wait",
+                "yes, not anymore", "yes and no", "yes no");
+        reads("containers.running", "yes, but it keeps restarting", true);
+        reads("upstream.connection_refused", "no, but the logs say connect ECONNREFUSED 127.0.0.1:3000", false);
+    }
+
+    @Test
+    void unknownFormsAndPortsOutOfRange() {   // 1g
+        unknown("containers.running", "never checked", "never looked", "definitely not sure", "it doesn't matter",
+                "not that I'm aware", "none of your business", "not checked yet");
+        asked("app.listen_port", "99999999", "port 0", "-3000", "70000");
+        reads("app.listen_port", "65535", 65535L);
+        asked("app.listen_port", "not 3000");   // says what it is not: asked again, not taken as unknown
+        unknown("app.listen_port", "no");
+    }
+}
