@@ -99,7 +99,6 @@ public sealed interface Reply {
         if (word == null && a.contains(",") && !ProseWord.valueIn(a.substring(a.indexOf(',') + 1))) word = ProseWord.oneWord(a.substring(0, a.indexOf(',')));
         if (word != null && ProseAnswer.yesOrNo(word) != null) return new Invalid("a name or a value is needed here, not yes or no");
         if (word != null) return new Value(word, !word.equals(a));
-        if (ProseWord.negated(a)) return new Invalid("say what it is (one name or value), not what it is not");
         return new Invalid("one name or value is needed here (an address, a name, a version), got '" + abbreviate(a) + "'");
     }
 
