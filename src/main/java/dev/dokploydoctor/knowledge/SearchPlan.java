@@ -40,6 +40,8 @@ final class SearchPlan {
     final String[] windowStrings;
     private volatile Pattern atStart;
     private volatile Pattern afterOne;
+    private AnchoredDfa dfa;           // published by dfaBuilt
+    private volatile boolean dfaBuilt;
 
     private SearchPlan(Pattern pattern, List<String> literals, List<Integer> back, List<Integer> owner, String[][][] guards, boolean[] placed,
                        List<RegexLiterals.Alternative> alternatives) {
@@ -181,6 +183,25 @@ final class SearchPlan {
         Pattern p = atStart;
         if (p == null) atStart = p = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
         return p;
+    }
+
+    /**
+     * The pattern's {@link AnchoredDfa} (null: none to have), made at the first place an attempt
+     * might be made: reading the pattern costs ~0.1 ms, about a hundred attempts, and the DFA's states
+     * are made only as texts visit them.
+     */
+    AnchoredDfa dfa() {
+        if (dfaBuilt) return dfa;
+        return dfaNow();
+    }
+
+    /** The DFA, made now if it is not yet. */
+    synchronized AnchoredDfa dfaNow() {
+        if (!dfaBuilt) {
+            dfa = AnchoredDfa.of(pattern);
+            dfaBuilt = true;
+        }
+        return dfa;
     }
 
     Pattern afterOne() {
