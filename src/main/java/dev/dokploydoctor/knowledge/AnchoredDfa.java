@@ -51,15 +51,18 @@ final class AnchoredDfa {
      * sequence is read up to its second gap; when that makes an NFA over {@link #MAX_NFA_STATES}, up to its first.
      * Nothing is determinized here: {@link LazyDfa} makes the states texts visit.
      */
-    static AnchoredDfa of(Pattern pattern) { return of(pattern, false); }
+    static AnchoredDfa of(Pattern pattern) { return of(pattern, false, new LazyDfa.Budget(LazyDfa.Budget.DEFAULT)); }
+
+    /** The same, its states counted against {@code budget} (one per catalog: a bound on what all its DFAs keep). */
+    static AnchoredDfa of(Pattern pattern, LazyDfa.Budget budget) { return of(pattern, false, budget); }
 
     /**
      * The same for a search anywhere in a text: {@link #scan} from a place says whether a match may
      * start there or anywhere after it (an unless-filter, an entry without places, is asked once per text or line).
      */
-    static AnchoredDfa unanchored(Pattern pattern) { return of(pattern, true); }
+    static AnchoredDfa unanchored(Pattern pattern, LazyDfa.Budget budget) { return of(pattern, true, budget); }
 
-    private static AnchoredDfa of(Pattern pattern, boolean unanchored) {
+    private static AnchoredDfa of(Pattern pattern, boolean unanchored, LazyDfa.Budget budget) {
         for (int gaps = 2; gaps >= 1; gaps--) {
             try {
                 Reader r = new Reader(pattern.pattern(), gaps);
@@ -68,7 +71,7 @@ final class AnchoredDfa {
                 if (unanchored) whole = r.nfa.concat(r.nfa.anyString(), whole);
                 r.nfa.start = whole.start();
                 r.nfa.accept = whole.end();
-                if (r.nfa.size <= MAX_NFA_STATES) return new AnchoredDfa(new LazyDfa(r.nfa));
+                if (r.nfa.size <= MAX_NFA_STATES) return new AnchoredDfa(new LazyDfa(r.nfa, budget));
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 return null;
             }
@@ -141,10 +144,10 @@ final class AnchoredDfa {
             boolean stopped = false;
             while (more() && peek() != '|' && peek() != ')') {
                 cut = false;
-                int start = pos;
+                int start = pos, made = nfa.size;
                 Nfa.Frag item = quantified(start, atom());
-                if (stopped) continue;
-                if (gap && ++gaps > maxGaps) { stopped = true; continue; }
+                if (stopped) { nfa.size = made; continue; } // read past, not kept: its states are the last made
+                if (gap && ++gaps > maxGaps) { stopped = true; nfa.size = made; continue; }
                 items = items == null ? item : nfa.concat(items, item);
                 if (cut) stopped = true;
             }

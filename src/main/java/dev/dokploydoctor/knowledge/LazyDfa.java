@@ -27,7 +27,11 @@ final class LazyDfa {
     /** Step results besides a state: no NFA state left (no match can start here), and no room for another state. */
     private static final int DEAD = -1, FULL = -2;
 
-    private final Nfa nfa;
+    // the NFA, compacted: per state its move (set index into symbolSets, target) and empty moves (CSR)
+    private final int[] next, setOf, emptyStart, emptyTo;
+    private final long[][] symbolSets;
+    private final int accept;
+    private final Budget budget;
     private final byte[] column;      // per symbol: its column in a row
     private final int columns;
     private final boolean startAccepts;
@@ -40,15 +44,31 @@ final class LazyDfa {
     private int[] mark;               // per NFA state: the closure that last reached it (under the lock)
     private int closures;
 
-    LazyDfa(Nfa nfa) {
-        this.nfa = nfa;
+    LazyDfa(Nfa nfa, Budget budget) {
+        this.budget = budget;
+        int n = nfa.size;
+        next = Arrays.copyOf(nfa.next, n);
+        setOf = new int[n];
+        emptyStart = new int[n + 1];
+        int moves = 0;
+        for (int s = 0; s < n; s++) moves += nfa.empty[s] == null ? 0 : nfa.empty[s].length;
+        emptyTo = new int[moves];
+        accept = nfa.accept;
         // two symbols share a column when every distinct set of the NFA's holds both or neither
         Map<Key, Integer> distinct = new HashMap<>();
-        for (int s = 0; s < nfa.size; s++) {
-            if (nfa.next[s] >= 0) distinct.putIfAbsent(new Key(Arrays.copyOfRange(nfa.sets, Nfa.WORDS * s, Nfa.WORDS * s + Nfa.WORDS)), distinct.size());
+        for (int s = 0, k = 0; s < n; s++) {
+            if (next[s] >= 0) {
+                Key set = new Key(Arrays.copyOfRange(nfa.sets, Nfa.WORDS * s, Nfa.WORDS * s + Nfa.WORDS));
+                Integer d = distinct.putIfAbsent(set, distinct.size());
+                setOf[s] = d == null ? distinct.size() - 1 : d;
+            }
+            emptyStart[s] = k;
+            if (nfa.empty[s] != null) for (int t : nfa.empty[s]) emptyTo[k++] = t;
+            emptyStart[s + 1] = k;
         }
         long[][] setList = new long[distinct.size()][];
         for (Map.Entry<Key, Integer> e : distinct.entrySet()) setList[e.getValue()] = e.getKey().longs();
+        symbolSets = setList;
         column = new byte[OTHER + 1];
         Map<Key, Integer> seen = new HashMap<>();
         for (int sym = 0; sym <= OTHER; sym++) {
@@ -60,7 +80,7 @@ final class LazyDfa {
             column[sym] = (byte) (int) (c == null ? seen.size() - 1 : c);
         }
         columns = seen.size();
-        mark = new int[nfa.size];
+        mark = new int[n];
         sets = new int[16][];
         rows = new int[16][];
         int[] start = closure(new int[] {nfa.start}, 1);
@@ -104,9 +124,9 @@ final class LazyDfa {
         int[] to = new int[8];
         int k = 0;
         for (int s : sets[state]) {
-            if (nfa.next[s] >= 0 && nfa.takes(s, symbol)) {
+            if (next[s] >= 0 && (symbolSets[setOf[s]][symbol >> 6] >>> (symbol & 63) & 1L) != 0) {
                 if (k == to.length) to = Arrays.copyOf(to, 2 * k);
-                to[k++] = nfa.next[s];
+                to[k++] = next[s];
             }
         }
         int step;
@@ -114,7 +134,7 @@ final class LazyDfa {
         if (set == null || set.length == 0) step = DEAD;
         else {
             Integer known = index.get(new Key(set));
-            int target = known != null ? known : size == MAX_STATES ? -1 : add(set);
+            int target = known != null ? known : size == MAX_STATES || !budget.take(columns + set.length) ? -1 : add(set);
             if (target < 0) full = true;
             step = target < 0 ? FULL : (target + 1) << 1 | (accepting(set) ? 1 : 0);
         }
@@ -132,13 +152,12 @@ final class LazyDfa {
         for (int i = 0; i < n; i++) mark[from[i]] = stamp;
         while (top > 0) {
             int s = stack[--top];
-            if (nfa.next[s] >= 0 || s == nfa.accept) {
+            if (next[s] >= 0 || s == accept) {
                 if (k == out.length) out = Arrays.copyOf(out, 2 * k);
                 out[k++] = s;
             }
-            int[] e = nfa.empty[s];
-            if (e == null) continue;
-            for (int t : e) {
+            for (int i = emptyStart[s]; i < emptyStart[s + 1]; i++) {
+                int t = emptyTo[i];
                 if (mark[t] == stamp) continue;
                 mark[t] = stamp;
                 if (top == stack.length) stack = Arrays.copyOf(stack, 2 * top);
@@ -151,7 +170,7 @@ final class LazyDfa {
     }
 
     private boolean accepting(int[] set) {
-        return Arrays.binarySearch(set, nfa.accept) >= 0;
+        return Arrays.binarySearch(set, accept) >= 0;
     }
 
     /** A new DFA state for {@code set} (under the lock, or in the constructor): its row is published before any step leads to it. */
@@ -170,6 +189,19 @@ final class LazyDfa {
 
     /** How many DFA states exist (tests). */
     synchronized int states() { return size; }
+
+    /**
+     * What all the DFAs of one catalog may keep, in ints of their tables (a state costs its row and its
+     * set of NFA states): a bound on memory however varied the texts (batch runs in a 64 MiB heap).
+     * Once spent, a DFA that needs a new state answers "cannot tell" from then on, as a full one does.
+     */
+    static final class Budget {
+        /** 4 MB of tables: the bench's 1,525 texts, upper-cased and reversed too, make ~0.5M ints with the real catalog. */
+        static final long DEFAULT = 1_000_000;
+        private final java.util.concurrent.atomic.AtomicLong left;
+        Budget(long ints) { left = new java.util.concurrent.atomic.AtomicLong(ints); }
+        boolean take(int ints) { return left.addAndGet(-ints) >= 0; }
+    }
 
     /** A set of NFA states, or of symbols, as a map key. */
     private record Key(int[] set, long[] longs) {

@@ -16,11 +16,13 @@ import java.util.Set;
 final class MayMatch {
     private final Pattern pattern;
     private final Set<String> literals; // null: not known
+    private final LazyDfa.Budget budget;
     private volatile AnchoredDfa dfa;
     private volatile boolean built;
 
-    MayMatch(Pattern pattern) {
+    MayMatch(Pattern pattern, LazyDfa.Budget budget) {
         this.pattern = pattern;
+        this.budget = budget;
         this.literals = RegexLiterals.requiredLiterals(pattern.pattern());
     }
 
@@ -46,7 +48,7 @@ final class MayMatch {
         if (built) return dfa;
         synchronized (this) {
             if (!built) {
-                dfa = AnchoredDfa.unanchored(pattern);
+                dfa = AnchoredDfa.unanchored(pattern, budget);
                 built = true;
             }
             return dfa;

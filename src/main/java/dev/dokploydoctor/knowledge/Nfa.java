@@ -25,6 +25,8 @@ final class Nfa {
             sets = Arrays.copyOf(sets, WORDS * 2 * size);
         }
         next[size] = -1;
+        empty[size] = null;
+        Arrays.fill(sets, WORDS * size, WORDS * size + WORDS, 0L);
         return size++;
     }
 

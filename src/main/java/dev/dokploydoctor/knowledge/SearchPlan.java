@@ -40,12 +40,14 @@ final class SearchPlan {
     final String[] windowStrings;
     private volatile Pattern atStart;
     private volatile Pattern afterOne;
+    private final LazyDfa.Budget budget; // what its DFA's states count against (the catalog's)
     private AnchoredDfa dfa;           // published by dfaBuilt
     private volatile boolean dfaBuilt;
 
     private SearchPlan(Pattern pattern, List<String> literals, List<Integer> back, List<Integer> owner, String[][][] guards, boolean[] placed,
-                       List<RegexLiterals.Alternative> alternatives) {
+                       List<RegexLiterals.Alternative> alternatives, LazyDfa.Budget budget) {
         this.pattern = pattern;
+        this.budget = budget;
         this.maxLength = new int[alternatives.size()];
         this.window = new int[alternatives.size()][][];
         java.util.Map<String, Integer> strings = new java.util.LinkedHashMap<>();
@@ -70,7 +72,10 @@ final class SearchPlan {
     }
 
     /** The plan for a pattern, or null when it would not save anything (no alternative has known starts). */
-    static SearchPlan of(Pattern pattern) {
+    static SearchPlan of(Pattern pattern) { return of(pattern, new LazyDfa.Budget(LazyDfa.Budget.DEFAULT)); }
+
+    /** The same, its DFA's states counted against {@code budget}. */
+    static SearchPlan of(Pattern pattern, LazyDfa.Budget budget) {
         List<RegexLiterals.Alternative> alternatives = RegexLiterals.alternatives(pattern.pattern());
         if (alternatives == null) return null;
         List<String> literals = new ArrayList<>();
@@ -96,7 +101,7 @@ final class SearchPlan {
                 owner.add(a);
             }
         }
-        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed, alternatives) : null;
+        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed, alternatives, budget) : null;
     }
 
     /**
@@ -198,7 +203,7 @@ final class SearchPlan {
     /** The DFA, made now if it is not yet. */
     synchronized AnchoredDfa dfaNow() {
         if (!dfaBuilt) {
-            dfa = AnchoredDfa.of(pattern);
+            dfa = AnchoredDfa.of(pattern, budget);
             dfaBuilt = true;
         }
         return dfa;

@@ -31,15 +31,16 @@ public final class TextExtraction {
         this.vocabulary = vocabulary;
         this.prefilter = new Prefilter(extractors.stream().map(e -> e.pattern().pattern()).toList());
         this.plans = new SearchPlan[extractors.size()];
-        for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern());
+        LazyDfa.Budget budget = new LazyDfa.Budget(LazyDfa.Budget.DEFAULT); // what all the catalog's DFAs may keep
+        for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern(), budget);
         this.keys = new String[extractors.size()][];
         for (int i = 0; i < keys.length; i++) keys[i] = extractors.get(i).facts().keySet().toArray(new String[0]);
         this.usesGroups = new boolean[extractors.size()];
         for (int i = 0; i < usesGroups.length; i++) usesGroups[i] = extractors.get(i).usesGroups();
-        this.unlessLineMay = mayMatch(extractors, Extractor::unlessLine);
-        this.unlessMatchMay = mayMatch(extractors, Extractor::unlessMatch);
+        this.unlessLineMay = mayMatch(extractors, Extractor::unlessLine, budget);
+        this.unlessMatchMay = mayMatch(extractors, Extractor::unlessMatch, budget);
         this.plainMay = new MayMatch[extractors.size()];
-        for (int i = 0; i < plans.length; i++) if (plans[i] == null) plainMay[i] = new MayMatch(extractors.get(i).pattern());
+        for (int i = 0; i < plans.length; i++) if (plans[i] == null) plainMay[i] = new MayMatch(extractors.get(i).pattern(), budget);
         // entries that search alike (a user's layer restating an entry with other facts, a catalog
         // grown from copies) find the same match: it is found once per text
         Map<String, List<Integer>> alike = new LinkedHashMap<>();
@@ -92,11 +93,11 @@ public final class TextExtraction {
         return false;
     }
 
-    private static MayMatch[] mayMatch(List<Extractor> extractors, java.util.function.Function<Extractor, com.google.re2j.Pattern> filter) {
+    private static MayMatch[] mayMatch(List<Extractor> extractors, java.util.function.Function<Extractor, com.google.re2j.Pattern> filter, LazyDfa.Budget budget) {
         MayMatch[] out = new MayMatch[extractors.size()];
         for (int i = 0; i < out.length; i++) {
             com.google.re2j.Pattern p = filter.apply(extractors.get(i));
-            if (p != null) out[i] = new MayMatch(p);
+            if (p != null) out[i] = new MayMatch(p, budget);
         }
         return out;
     }

@@ -68,7 +68,7 @@ class AnchoredDfaTest {
     }
 
     @Test void unanchoredSaysWhetherAMatchMayLieAnywhereInASpan() {
-        AnchoredDfa dfa = AnchoredDfa.unanchored(Pattern.compile("\\b(?:every|all)\\s+(?:requests?|the time)\\b", FLAGS));
+        AnchoredDfa dfa = AnchoredDfa.unanchored(Pattern.compile("\\b(?:every|all)\\s+(?:requests?|the time)\\b", FLAGS), new LazyDfa.Budget(LazyDfa.Budget.DEFAULT));
         assertNotNull(dfa);
         String text = "it fails on all requests, not some";
         assertTrue(dfa.scan(text, 0, text.length()) >= 0);
@@ -92,5 +92,13 @@ class AnchoredDfaTest {
         assertTrue(small.scan(ab + "x", 0) >= 0);
         assertTrue(small.scan(ab.toString(), 0) < 0);
         assertTrue(small.states() < 10, "states are made as the text visits them: " + small.states());
+    }
+
+    /** A catalog's DFAs together keep no more than their budget: past it, a DFA that needs a new state cannot tell. */
+    @Test void aSpentBudgetCannotTell() {
+        LazyDfa.Budget budget = new LazyDfa.Budget(200);
+        AnchoredDfa dfa = AnchoredDfa.of(Pattern.compile("[ab]*a[ab]{8}x", FLAGS), budget);
+        assertEquals(Integer.MIN_VALUE, dfa.scan("abbabababbbabaaabababbbabbbabababa", 0));
+        assertEquals(Integer.MIN_VALUE, AnchoredDfa.of(Pattern.compile("traefik", FLAGS), budget).scan("traefik", 0), "the budget is shared");
     }
 }
