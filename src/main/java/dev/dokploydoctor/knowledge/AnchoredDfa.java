@@ -19,7 +19,7 @@ import java.util.Map;
  * character outside ASCII is one symbol that every atom takes. An atom takes an ASCII symbol when
  * RE2/J itself says it matches a character that folds to it, so classes, {@code \w}, {@code \p{L}}
  * and case folding ({@code ſ} folds to {@code s}) need no reading of ours. A pattern it cannot read,
- * or whose DFA would be too big, has none (every attempt runs). A text with a surrogate pair is not
+ * or whose NFA would be too big, has none (every attempt runs). A text with a surrogate pair is not
  * checked (a code point of two chars).
  *
  * <p>The reader builds a Thompson NFA ({@link Nfa}), determinized as texts visit it ({@link LazyDfa}):
