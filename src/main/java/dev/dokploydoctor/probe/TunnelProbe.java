@@ -101,7 +101,7 @@ final class TunnelProbe implements Probe {
             f.fact("tunnel.remote_managed", false, "ingress read from " + rulesFrom + "; no tunnel token");
         }
         connection(name, running, lines, f);
-        ingress(ctx, rules, rulesFrom, f);
+        ingress(ctx, c, rules, rulesFrom, f);
     }
 
     /** Where the tunnel token comes from (never its value), or null when there is none. */
@@ -165,7 +165,9 @@ final class TunnelProbe implements Probe {
         return "";
     }
 
-    private static void ingress(ProbeContext ctx, List<TunnelIngress.Rule> rules, String from, Findings f) throws InterruptedException {
+    /** The route for the host, and what its origin answers to cloudflared's request; {@code cloudflared} null for a host process. */
+    private static void ingress(ProbeContext ctx, InspectContainerResponse cloudflared, List<TunnelIngress.Rule> rules, String from, Findings f)
+            throws InterruptedException {
         if (rules.isEmpty()) {
             f.observe(from == null ? "no ingress rules found (no config.yml and no logged remote configuration)" : "no ingress rules in " + from);
             return;
@@ -190,6 +192,9 @@ final class TunnelProbe implements Probe {
         if (rule.catchAll() && host != null) f.observe(host + " is not in the tunnel's ingress: the catch-all rule answers (" + rule.service() + ")");
         String via = TunnelIngress.routeVia(rule.service());
         if (via != null) f.fact("route.via", via, "origin " + rule.service() + (via.equals("traefik") ? " is Traefik (dokploy-traefik or port 80/443)" : " is not Traefik"));
+        // the Host cloudflared passes on: the public host, else the rule's own hostname
+        String sent = host != null ? host : rule.catchAll() || rule.hostname().startsWith("*") ? null : rule.hostname();
+        OriginRedirect.check(ctx, cloudflared, rule.service(), sent, f);
     }
 
     /** cloudflared as a host process (systemd service): its command line and config file; no logs. */
@@ -229,7 +234,7 @@ final class TunnelProbe implements Probe {
         if (token != null) f.fact("tunnel.remote_managed", true, token + " of the cloudflared process");
         else if (from != null) f.fact("tunnel.remote_managed", false, "ingress read from " + from + "; no tunnel token");
         f.observe("cloudflared runs on the host: its log is in journalctl -u cloudflared, which this probe does not read");
-        ingress(ctx, rules, from, f);
+        ingress(ctx, null, rules, from, f);
         return true;
     }
 
