@@ -123,8 +123,6 @@ public record ProbeEnvironment(String dockerHost, String dokployUrl, String dokp
         return null;
     }
 
-    public boolean dokployConfigured() { return dokployUrl != null && dokployApiKey != null; }
-
     public ProbeEnvironment withDokploy(String url, String apiKey) {
         return new ProbeEnvironment(dockerHost, url, apiKey, composeRoot, hostProc, placement, hostNet);
     }
