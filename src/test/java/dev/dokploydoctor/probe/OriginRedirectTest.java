@@ -50,7 +50,9 @@ class OriginRedirectTest {
      * {@code withTools}: busybox with sh and nc on PATH; without, an image as bare as cloudflared's
      * for docker exec (nothing on PATH), so the request has to be sent from elsewhere.
      */
-    String cloudflared(String service, boolean withTools) {
+    String cloudflared(String service, boolean withTools) { return cloudflared(h, app, host, service, withTools); }
+
+    static String cloudflared(TestHost h, String app, String host, String service, boolean withTools) {
         String yml = "tunnel: abcdef-1234\ningress:\n  - hostname: " + host + "\n    service: " + service + "\n  - service: http_status:404\n";
         String log = "2025-01-02T10:00:01Z INF Registered tunnel connection connIndex=0 connection=0c1d event=0 ip=198.41.200.13 location=fra08 protocol=quic";
         String name = app + "-cloudflared";
@@ -59,11 +61,13 @@ class OriginRedirectTest {
                 "/bin/mkdir -p /etc/cloudflared && printf '%s' \"$YML\" > /etc/cloudflared/config.yml.tmp"
                         + " && /bin/mv /etc/cloudflared/config.yml.tmp /etc/cloudflared/config.yml && echo \"$LOG\" >&2"
                         + " && /bin/touch /tmp/ready && exec /bin/sleep 3600");
-        awaitFile(name, "/tmp/ready");
+        awaitFile(h, name, "/tmp/ready");
         return name;
     }
 
-    void awaitFile(String container, String path) {
+    void awaitFile(String container, String path) { awaitFile(h, container, path); }
+
+    static void awaitFile(TestHost h, String container, String path) {
         for (int i = 0; i < 150; i++) {
             if (h.dockerMayFail("cp", container + ":" + path, "-").code() == 0) return;
             TestHost.sleep(100);
@@ -98,10 +102,7 @@ class OriginRedirectTest {
 
     /** DokPloy's shape: cloudflared's image has no shell, the route goes to dokploy-traefik:80; Traefik is asked on itself. */
     @Test void withoutToolsInCloudflaredTraefikAsTheOriginIsAskedFromInside() {
-        h.container(TRAEFIK, List.of("--network", DOKPLOY_NETWORK, "-e", "CGI=" + REDIRECT_CGI), "sh", "-c",
-                "mkdir -p /www/cgi-bin && printf '%s' \"$CGI\" > /www/cgi-bin/index.cgi && chmod +x /www/cgi-bin/index.cgi"
-                        + " && exec httpd -f -p 80 -h /www");
-        h.awaitListening(TRAEFIK, 80);
+        traefik(h, true);
         cloudflared("http://dokploy-traefik:80", false);
         ProbeReport r = probe("tool-less cloudflared, origin dokploy-traefik redirecting");
         assertFact(r, "origin.redirects_to_https", true);
@@ -126,6 +127,15 @@ class OriginRedirectTest {
         ProbeReport r = probe("cloudflared on the host network, origin localhost redirecting");
         assertFact(r, "origin.redirects_to_https", true);
         assertEvidence(r, "origin.redirects_to_https", "sent from this host (" + tunnel + " uses the host's network)");
+    }
+
+    /** A dokploy-traefik stand-in on dokploy-network whose web entrypoint (:80) redirects to https, or answers 200. */
+    static void traefik(TestHost h, boolean redirects) {
+        String serve = redirects
+                ? "mkdir -p /www/cgi-bin && printf '%s' \"$CGI\" > /www/cgi-bin/index.cgi && chmod +x /www/cgi-bin/index.cgi"
+                : "mkdir -p /www && echo ok > /www/index.html";
+        h.container(TRAEFIK, List.of("--network", DOKPLOY_NETWORK, "-e", "CGI=" + REDIRECT_CGI), "sh", "-c", serve + " && exec httpd -f -p 80 -h /www");
+        h.awaitListening(TRAEFIK, 80);
     }
 
     /** The fact is never set when the request could not be made as cloudflared makes it. */
