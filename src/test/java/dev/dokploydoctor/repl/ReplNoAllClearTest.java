@@ -27,13 +27,15 @@ class ReplNoAllClearTest {
 
     @Test void aDeadDockerEngineIsNoAllClear(@TempDir Path home) throws IOException {
         Map<String, String> noDocker = Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"));
-        try (PipedDriver s = PipedDriver.start(home, noDocker, List.of("diagnose", "--answers", answers(home).toString(), "--probe-timeout", "2"))) {
+        try (PipedDriver s = PipedDriver.start(home, noDocker, List.of("diagnose", "--answers", answers(home).toString(), "--probe-timeout", "10"))) {
             s.line("quit");
             assertEquals(4, s.exitCode(), s.output());
             assertTrue(s.output().contains("bye (inconclusive)"), s.output());
-            // whichever came first at the prompt: the Docker engine's line, or the probes still running; either is said
+            // what kept it from an all-clear is said: the Docker engine's line, the probes still running, or
+            // (on a loaded machine) the probes out of time; which one depends on how fast they failed
             assertTrue(s.output().contains("! not checked: Docker engine not reachable at unix://")
-                    || s.output().contains("! not checked: " + ProbeIntake.STILL_RUNNING), s.output());
+                    || s.output().contains("! not checked: " + ProbeIntake.STILL_RUNNING)
+                    || s.output().contains("timed out after 10 s (raise --probe-timeout)"), s.output());
             assertFalse(s.output().contains("no-fault"), s.output());
         }
     }
