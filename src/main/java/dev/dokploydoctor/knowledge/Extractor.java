@@ -145,15 +145,15 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     }
 
     /** {@link #find(String)} with the given search over {@code text}. */
-    Found find(String text, Search m) { return find(text, m, null, null, null, usesGroups()); }
+    Found find(String text, Search m) { return find(text, m, null, null, null, false, usesGroups()); }
 
     /**
-     * The same, with the unless-filters' required literals ({@link RegexLiterals#requiredLiterals}, null
-     * when not known): when none of a filter's literals is in {@code lower} (the folded text) where the
-     * filter would look, it cannot match there, and its RE2/J search is not run. {@code readGroups}: {@link #usesGroups()},
-     * worked out once by the caller.
+     * The same, with what tells where the unless-filters cannot match ({@link MayMatch}, null when not
+     * known): where {@code lower} (the folded text) rules a filter out, its RE2/J search is not run.
+     * {@code wide}: the text has a surrogate pair. {@code readGroups}: {@link #usesGroups()}, worked out
+     * once by the caller.
      */
-    Found find(String text, Search m, String lower, Set<String> unlessLineLiterals, Set<String> unlessMatchLiterals, boolean readGroups) {
+    Found find(String text, Search m, String lower, MayMatch unlessLineMay, MayMatch unlessMatchMay, boolean wide, boolean readGroups) {
         int from = 0;
         int rejected = 0;
         while (from <= text.length() && m.find(from)) {
@@ -162,14 +162,14 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                 int ls = text.lastIndexOf('\n', start - 1) + 1;
                 int le = text.indexOf('\n', Math.max(end - 1, start));
                 if (le < 0) le = text.length();
-                if (mayOccur(lower, unlessLineLiterals, ls, le) && unlessLine.matcher(text.substring(ls, le)).find()) {
+                if (mayMatch(unlessLineMay, lower, ls, le, wide) && unlessLine.matcher(text.substring(ls, le)).find()) {
                     from = le + 1;
                     if (++rejected > 10_000) return null;
                     continue;
                 }
             }
             String matched = text.substring(start, end);
-            if (unlessMatch != null && mayOccur(lower, unlessMatchLiterals, start, end) && unlessMatch.matcher(matched).find()) {
+            if (unlessMatch != null && mayMatch(unlessMatchMay, lower, start, end, wide) && unlessMatch.matcher(matched).find()) {
                 from = end > start ? end : start + 1;
                 if (++rejected > 10_000) return null;
                 continue;
@@ -189,14 +189,9 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
         return null;
     }
 
-    /** Whether one of {@code literals} lies in {@code lower[from, to)}; true when either is unknown. */
-    private static boolean mayOccur(String lower, Set<String> literals, int from, int to) {
-        if (lower == null || literals == null) return true;
-        for (String s : literals) {
-            int at = lower.indexOf(s, from);
-            if (at >= 0 && at + s.length() <= to) return true;
-        }
-        return false;
+    /** Whether {@code may} lets a filter's search run on {@code lower[from, to)}; true when either is unknown. */
+    private static boolean mayMatch(MayMatch may, String lower, int from, int to, boolean wide) {
+        return lower == null || may == null || may.in(lower, from, to, wide);
     }
 
     /**

@@ -101,7 +101,7 @@ final class PrefixSearch implements Extractor.Search {
         if (plain != null || plainOnly) return plain(from);
         for (int p = place(from); p >= 0; p = place(p + 1)) {
             if (read > budget) return plain(p);
-            if (reachable(p) && attempt(p)) return true;
+            if (reachable(p) && mayMatchAt(p) && attempt(p)) return true;
         }
         return false;
     }
@@ -185,6 +185,17 @@ final class PrefixSearch implements Extractor.Search {
             search = at + 1;
         }
         return -1;
+    }
+
+    /** Whether the pattern's DFA lets a match start at {@code p} (true when it has none, or the text has surrogate pairs). */
+    private boolean mayMatchAt(int p) {
+        if (wide) return true;
+        AnchoredDfa dfa = plan.dfa();
+        if (dfa == null) return true;
+        int read = dfa.scan(lower, p);
+        if (read == Integer.MIN_VALUE) return true; // its cache is full: RE2/J decides
+        this.read += read >= 0 ? read : -read - 1;
+        return read >= 0;
     }
 
     /** The anchored pattern at {@code p}, with the character before it as context. */

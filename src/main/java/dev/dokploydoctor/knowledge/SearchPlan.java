@@ -40,10 +40,14 @@ final class SearchPlan {
     final String[] windowStrings;
     private volatile Pattern atStart;
     private volatile Pattern afterOne;
+    private final LazyDfa.Budget budget; // what its DFA's states count against (the catalog's)
+    private AnchoredDfa dfa;           // published by dfaBuilt
+    private volatile boolean dfaBuilt;
 
     private SearchPlan(Pattern pattern, List<String> literals, List<Integer> back, List<Integer> owner, String[][][] guards, boolean[] placed,
-                       List<RegexLiterals.Alternative> alternatives) {
+                       List<RegexLiterals.Alternative> alternatives, LazyDfa.Budget budget) {
         this.pattern = pattern;
+        this.budget = budget;
         this.maxLength = new int[alternatives.size()];
         this.window = new int[alternatives.size()][][];
         java.util.Map<String, Integer> strings = new java.util.LinkedHashMap<>();
@@ -68,7 +72,10 @@ final class SearchPlan {
     }
 
     /** The plan for a pattern, or null when it would not save anything (no alternative has known starts). */
-    static SearchPlan of(Pattern pattern) {
+    static SearchPlan of(Pattern pattern) { return of(pattern, new LazyDfa.Budget(LazyDfa.Budget.DEFAULT)); }
+
+    /** The same, its DFA's states counted against {@code budget}. */
+    static SearchPlan of(Pattern pattern, LazyDfa.Budget budget) {
         List<RegexLiterals.Alternative> alternatives = RegexLiterals.alternatives(pattern.pattern());
         if (alternatives == null) return null;
         List<String> literals = new ArrayList<>();
@@ -94,7 +101,7 @@ final class SearchPlan {
                 owner.add(a);
             }
         }
-        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed, alternatives) : null;
+        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed, alternatives, budget) : null;
     }
 
     /**
@@ -181,6 +188,25 @@ final class SearchPlan {
         Pattern p = atStart;
         if (p == null) atStart = p = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
         return p;
+    }
+
+    /**
+     * The pattern's {@link AnchoredDfa} (null: none to have), made at the first place an attempt
+     * might be made: reading the pattern costs ~0.1 ms, about a hundred attempts, and the DFA's states
+     * are made only as texts visit them.
+     */
+    AnchoredDfa dfa() {
+        if (dfaBuilt) return dfa;
+        return dfaNow();
+    }
+
+    /** The DFA, made now if it is not yet. */
+    synchronized AnchoredDfa dfaNow() {
+        if (!dfaBuilt) {
+            dfa = AnchoredDfa.of(pattern, budget);
+            dfaBuilt = true;
+        }
+        return dfa;
     }
 
     Pattern afterOne() {

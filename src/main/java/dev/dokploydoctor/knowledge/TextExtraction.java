@@ -21,7 +21,8 @@ public final class TextExtraction {
     private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
     private final String[][] keys;    // per entry: the fact keys it gives
     private final boolean[] usesGroups; // per entry: Extractor.usesGroups()
-    private final java.util.Set<String>[] unlessLineLiterals, unlessMatchLiterals; // per entry: what its unless-filters need, null: not known
+    private final MayMatch[] unlessLineMay, unlessMatchMay; // per entry: where its unless-filters may match, null: no filter
+    private final MayMatch[] plainMay;   // per entry with no plan: where its pattern may match
     private final int[] twin;         // per entry: its group of entries with the very same search (one match for all), or -1
     private final int twinGroups;
 
@@ -30,13 +31,16 @@ public final class TextExtraction {
         this.vocabulary = vocabulary;
         this.prefilter = new Prefilter(extractors.stream().map(e -> e.pattern().pattern()).toList());
         this.plans = new SearchPlan[extractors.size()];
-        for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern());
+        LazyDfa.Budget budget = new LazyDfa.Budget(LazyDfa.Budget.DEFAULT); // what all the catalog's DFAs may keep
+        for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern(), budget);
         this.keys = new String[extractors.size()][];
         for (int i = 0; i < keys.length; i++) keys[i] = extractors.get(i).facts().keySet().toArray(new String[0]);
         this.usesGroups = new boolean[extractors.size()];
         for (int i = 0; i < usesGroups.length; i++) usesGroups[i] = extractors.get(i).usesGroups();
-        this.unlessLineLiterals = literals(extractors, Extractor::unlessLine);
-        this.unlessMatchLiterals = literals(extractors, Extractor::unlessMatch);
+        this.unlessLineMay = mayMatch(extractors, Extractor::unlessLine, budget);
+        this.unlessMatchMay = mayMatch(extractors, Extractor::unlessMatch, budget);
+        this.plainMay = new MayMatch[extractors.size()];
+        for (int i = 0; i < plans.length; i++) if (plans[i] == null) plainMay[i] = new MayMatch(extractors.get(i).pattern(), budget);
         // entries that search alike (a user's layer restating an entry with other facts, a catalog
         // grown from copies) find the same match: it is found once per text
         Map<String, List<Integer>> alike = new LinkedHashMap<>();
@@ -89,12 +93,11 @@ public final class TextExtraction {
         return false;
     }
 
-    @SuppressWarnings("unchecked")
-    private static java.util.Set<String>[] literals(List<Extractor> extractors, java.util.function.Function<Extractor, com.google.re2j.Pattern> filter) {
-        java.util.Set<String>[] out = new java.util.Set[extractors.size()];
+    private static MayMatch[] mayMatch(List<Extractor> extractors, java.util.function.Function<Extractor, com.google.re2j.Pattern> filter, LazyDfa.Budget budget) {
+        MayMatch[] out = new MayMatch[extractors.size()];
         for (int i = 0; i < out.length; i++) {
             com.google.re2j.Pattern p = filter.apply(extractors.get(i));
-            if (p != null) out[i] = RegexLiterals.requiredLiterals(p.pattern());
+            if (p != null) out[i] = new MayMatch(p, budget);
         }
         return out;
     }
@@ -132,9 +135,12 @@ public final class TextExtraction {
 
     Extractor.Found match(int i, TextReader.Reading reading, Prefilter.Scan scan) {
         Extractor ex = extractors.get(i);
-        return plans[i] == null ? ex.find(reading.text())
-                : ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a), reading.wide()),
-                        reading.lower(), unlessLineLiterals[i], unlessMatchLiterals[i], usesGroups[i]);
+        if (plans[i] == null) {
+            String lower = reading.lower();
+            return plainMay[i].in(lower, 0, lower.length(), reading.wide()) ? ex.find(reading.text()) : null;
+        }
+        return ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a), reading.wide()),
+                reading.lower(), unlessLineMay[i], unlessMatchMay[i], reading.wide(), usesGroups[i]);
     }
 
     private Recognised recognised(Extractor ex, Extractor.Found m, TextReader.Reading reading) {
@@ -166,6 +172,9 @@ public final class TextExtraction {
         Recognised r = apply(ex, TextReader.read(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text));
         return r == null ? null : r.facts();
     }
+
+    /** Builds every entry's DFA now (tests: the search must find the same with them as without). */
+    void buildDfas() { for (SearchPlan plan : plans) if (plan != null) plan.dfaNow(); }
 
     /** Whether the prefilter lets entry {@code i} run on {@code text} (tests: it must whenever the pattern matches). */
     public boolean candidate(int i, String text) {

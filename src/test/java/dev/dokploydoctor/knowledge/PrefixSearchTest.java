@@ -23,7 +23,17 @@ class PrefixSearchTest {
     private static final Knowledge K = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
 
     @Test void sameMatchesAsThePlainSearchOnEveryCatalogText() {
-        TextExtraction x = K.textExtraction();
+        sameMatchesAsThePlainSearch(K.textExtraction());
+    }
+
+    /** The same with every entry's DFA made before any text (otherwise each is made at its entry's first place). */
+    @Test void sameMatchesWithTheDfasThatRuleOutPlaces() {
+        TextExtraction x = new TextExtraction(K.extractors(), K.vocabulary());
+        x.buildDfas();
+        sameMatchesAsThePlainSearch(x);
+    }
+
+    private static void sameMatchesAsThePlainSearch(TextExtraction x) {
         List<String> texts = CatalogTexts.of(K);
         List<String> variants = new ArrayList<>();
         for (String t : texts) {
@@ -88,10 +98,17 @@ class PrefixSearchTest {
         assertTrue(status.contains(RegexLiterals.ANY_CHAR + "530") && status.contains(RegexLiterals.LINE_START + "530"), status.toString());
     }
 
+    /** The same matches as RE2/J's plain search, without the pattern's DFA and with it. */
     private static void assertSame(String regex, String... texts) {
+        assertSame(false, regex, texts);
+        assertSame(true, regex, texts);
+    }
+
+    private static void assertSame(boolean dfa, String regex, String... texts) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
         SearchPlan plan = SearchPlan.of(p);
         assertNotNull(plan, regex);
+        if (dfa) assertNotNull(plan.dfaNow(), regex);
         Extractor e = new Extractor("t", null, p, java.util.Map.of(), null, null, List.of(), List.of(), "t", 1);
         for (String pasted : texts) {
             TextReader.Reading reading = TextReader.read(pasted);
