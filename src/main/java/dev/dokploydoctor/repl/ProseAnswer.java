@@ -158,8 +158,8 @@ final class ProseAnswer {
 
     // ---- choices -------------------------------------------------------------------------------
 
-    private static final Pattern NEGATED_BEFORE = Pattern.compile(
-            "\\b(not|isnt|arent|wasnt|doesnt|dont|didnt|never|no longer|without)\\s+((a|an|the|on|in|to|at|set to|using|via|through)\\s+)?$");
+    private static final Pattern NEGATED_BEFORE =
+            Negation.ending("a", "an", "the", "on", "in", "to", "at", "set to", "using", "via", "through", "show", "say", "be", "look", "seem");
 
     /** The choices a sentence names as whole words, a negated mention ("not running") left out. */
     static List<String> choicesNamed(String answer, List<String> values) { return choices(answer, values, false); }
@@ -183,7 +183,7 @@ final class ProseAnswer {
     // ---- numbers -------------------------------------------------------------------------------
 
     private static final Pattern NUMBER_OR_DOTTED = Pattern.compile("(?<![\\w.-])v?\\d+(?:\\.\\d+)*(?![\\w]|\\.\\d)");
-    private static final Pattern NEGATED_NUMBER = Pattern.compile("\\b(not|isnt|never)\\s+(port\\s+)?$");
+    private static final Pattern NEGATED_NUMBER = Negation.ending("port", "on", "to", "set", "set to", "use", "using", "listen on", "bind", "bound to");
 
     /**
      * The whole numbers of a clause, each once: an address, a version or a number glued to a word

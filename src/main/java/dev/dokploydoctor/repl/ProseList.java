@@ -31,8 +31,6 @@ final class ProseList {
             "named", "one", "ones", "two", "three", "that", "this", "my", "our", "im", "shows",
             "says", "lists", "see", "well", "as", "joined", "sits", "lives", "runs", "inspect", "too", "there");
 
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "isnt", "arent");
-
     /** The names of {@code answer}; null when the answer does not plainly list names. */
     static List<String> items(String answer) {
         if (ProseAnswer.asksBack(answer) || ProseAnswer.wavers(answer)) return null;
@@ -49,13 +47,14 @@ final class ProseList {
             if (t.isEmpty()) continue;
             String plain = t.toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "");
             if (plain.equals("but")) continue;
-            if (NEGATIONS.contains(plain)) {
+            if (Negation.is(plain)) {
                 negated = true;
                 continue;
             }
             if (FILLER.contains(plain) && !(typedAsList && !plain.equals("and"))) continue;
             if (negated) {
                 negated = false;   // "not on x": a name said to be missing
+                if (!typedAsList && !looksLikeNetwork(plain)) return null;   // "doesn't have x": not read
                 continue;
             }
             if (NOT_NAMES.contains(plain) || !t.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) return null;

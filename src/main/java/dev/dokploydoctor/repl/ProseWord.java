@@ -98,13 +98,11 @@ final class ProseWord {
         return NONE.contains(String.join(" ", Vocabulary.answerWords(answer)));
     }
 
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "isnt", "arent", "wasnt", "doesnt", "dont", "didnt");
-
     /** A negation before the answer's value token: "it's not 127.0.0.1", "definitely not http://localhost:80". */
     static boolean negatesBefore(String answer) {
         for (String raw : ProseAnswer.firstClause(answer).split(",")[0].strip().split("\\s+")) {
             List<String> w = Vocabulary.answerWords(raw);
-            if (w.size() == 1 && NEGATIONS.contains(w.get(0))) return true;
+            if (w.size() == 1 && Negation.is(w.get(0))) return true;
             if (valueToken(raw) != null) return false;
         }
         return false;
@@ -125,7 +123,7 @@ final class ProseWord {
     static boolean negated(String answer) {
         List<String> w = Vocabulary.answerWords(answer);
         if (w.isEmpty()) return false;
-        if (Set.of("not", "no", "never", "isnt").contains(w.get(0))) return true;
-        return w.size() > 1 && Set.of("its", "it").contains(w.get(0)) && Set.of("not", "isnt").contains(w.get(1));
+        if (Negation.is(w.get(0))) return true;
+        return w.size() > 1 && Set.of("its", "it").contains(w.get(0)) && Negation.is(w.get(1));
     }
 }

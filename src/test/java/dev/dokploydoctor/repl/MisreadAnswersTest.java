@@ -100,4 +100,13 @@ class MisreadAnswersTest {
         asked("app.listen_port", "not 3000");   // says what it is not: asked again, not taken as unknown
         unknown("app.listen_port", "no");
     }
+
+    @Test
+    void everyNegationWordDeniesWhatFollowsIt() {   // one list of negation words (Negation.WORDS) for every reading
+        asked("app.networks", "it doesn't have dokploy-network", "it wasn't on dokploy-network", "not really on dokploy-network");
+        reads("app.networks", "it's on myapp_default, not on dokploy-network", List.of("myapp_default"));
+        asked("app.listen_port", "didn't set 3000", "it doesn't use port 3000");
+        asked("container.health", "wasn't healthy", "no longer healthy", "it doesn't show healthy");
+        asked("app.listen_address", "didn't bind 127.0.0.1", "never 127.0.0.1");
+    }
 }
