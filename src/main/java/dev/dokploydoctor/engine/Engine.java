@@ -80,7 +80,8 @@ public final class Engine {
 
     private static List<Fact> factsOf(CaseInput c, List<Fact> extracted) {
         Map<String, Fact> facts = new LinkedHashMap<>();
-        c.facts().forEach((k, v) -> facts.put(k, new Fact(k, v, Fact.USER, "stated in case " + c.id())));
+        String stated = "stated in case " + c.id();
+        c.facts().forEach((k, v) -> facts.put(k, new Fact(k, v, Fact.USER, stated)));
         for (Fact f : extracted) facts.putIfAbsent(f.getKey(), f);
         return new ArrayList<>(facts.values());
     }
@@ -211,7 +212,7 @@ public final class Engine {
             };
             session.addEventListener(listener);
             // secrets stop here: every output (batch, REPL, saved files) shows facts and evidence from the session
-            for (Fact f : input) handles.add(session.insert(Redactor.SHAPES.redactFact(f)));
+            for (Fact f : Redactor.SHAPES.redactFacts(input)) handles.add(session.insert(f));
             fire(session);
             session.removeEventListener(listener);
             Judgement j = read(id, session, fired, unknown, threshold);

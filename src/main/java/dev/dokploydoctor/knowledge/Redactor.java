@@ -122,6 +122,30 @@ public final class Redactor {
 
     /** The fact with its text values and evidence redacted; the same object when nothing changed. */
     public Fact redactFact(Fact f) {
+        return redactFact(f, redact(f.getEvidence()));
+    }
+
+    /**
+     * Each fact as {@link #redactFact(Fact)}; facts in a row with the same evidence text (a case's stated facts all say
+     * "stated in case &lt;id&gt;", which no cache of short clean texts holds for long) have it redacted once.
+     */
+    public List<Fact> redactFacts(List<Fact> facts) {
+        List<Fact> out = new ArrayList<>(facts.size());
+        String evidence = null;
+        String clean = null;
+        for (int i = 0; i < facts.size(); i++) {
+            Fact f = facts.get(i);
+            if (i == 0 || !java.util.Objects.equals(f.getEvidence(), evidence)) {
+                evidence = f.getEvidence();
+                clean = redact(evidence);
+            }
+            out.add(redactFact(f, clean));
+        }
+        return out;
+    }
+
+    /** The fact with its values redacted and {@code evidence}, its evidence already redacted. */
+    private Fact redactFact(Fact f, String evidence) {
         Object value = f.getValue();
         Object clean = value;
         if (value instanceof String s) clean = redact(s);
@@ -130,7 +154,6 @@ public final class Redactor {
             for (Object o : l) items.add(redact(String.valueOf(o)));
             clean = items.equals(l) ? value : List.copyOf(items);
         }
-        String evidence = redact(f.getEvidence());
         if (clean.equals(value) && evidence.equals(f.getEvidence())) return f;
         return new Fact(f.getKey(), clean, f.getSource(), evidence, f.getOrigin());
     }

@@ -44,10 +44,14 @@ final class DokployApi {
         try {
             res = client.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Probe.CouldNotCheck("DokPloy API at " + base + " not reachable: " + ProbeContext.rootMessage(e), e);
+            throw new Probe.CouldNotCheck("DokPloy API at " + base + " not reachable: " + why(e) + ": check DOKPLOY_URL (the address of DokPloy's dashboard)", e);
         }
         if (res.statusCode() == 401 || res.statusCode() == 403) {
             throw new Probe.CouldNotCheck("DokPloy API refused the key for " + procedure + " (" + res.statusCode() + " " + TraefikProbe.firstLine(res.body()) + ")");
+        }
+        if (res.statusCode() >= 300 && res.statusCode() < 400) {
+            throw new Probe.CouldNotCheck("DokPloy API " + procedure + " redirects (" + res.statusCode() + ") to "
+                    + res.headers().firstValue("location").orElse("?") + ": set DOKPLOY_URL to where it leads");
         }
         if (res.statusCode() != 200) {
             throw new Probe.CouldNotCheck("DokPloy API " + procedure + " answered " + res.statusCode() + ": " + TraefikProbe.firstLine(res.body()));
@@ -57,6 +61,13 @@ final class DokployApi {
         } catch (IOException e) {
             throw new Probe.CouldNotCheck("DokPloy API " + procedure + " did not answer JSON: " + TraefikProbe.firstLine(res.body()), e);
         }
+    }
+
+    /** A connection failure in words: Java's HTTP client says "ClosedChannelException" for a refused connection. */
+    private static String why(IOException e) {
+        if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.http.HttpTimeoutException) return "no answer in time";
+        if (e instanceof java.net.ConnectException) return "connection refused";
+        return ProbeContext.rootMessage(e);
     }
 
     String describe(String procedure) { return "GET " + base + "/api/" + procedure; }

@@ -24,10 +24,17 @@ final class DokployProbe implements Probe {
 
     @Override public String name() { return "dokploy"; }
 
-    @Override public boolean applies(ProbeTarget target, ProbeEnvironment env) { return env.dokployConfigured(); }
+    /** Runs when either variable is set: half of the pair is a setup to finish, not a probe to skip in silence. */
+    @Override public boolean applies(ProbeTarget target, ProbeEnvironment env) { return env.dokployUrl() != null || env.dokployApiKey() != null; }
 
     @Override public void run(ProbeContext ctx, Findings f) throws Exception {
         if (!applies(ctx.target(), ctx.env())) throw new Skip("set DOKPLOY_URL and DOKPLOY_API_KEY to check DokPloy's settings");
+        if (ctx.env().dokployApiKey() == null) {
+            throw new CouldNotCheck("DOKPLOY_URL is set but DOKPLOY_API_KEY is not: create a key in DokPloy (Settings, Profile, API/CLI) and export DOKPLOY_API_KEY");
+        }
+        if (ctx.env().dokployUrl() == null) {
+            throw new CouldNotCheck("DOKPLOY_API_KEY is set but DOKPLOY_URL is not: export DOKPLOY_URL=https://<your DokPloy dashboard>");
+        }
         DokployApi api = new DokployApi(ctx.env().dokployUrl(), ctx.env().dokployApiKey(), ctx.timeout());
         role(api, f);
         String appName = appName(ctx);
@@ -44,6 +51,8 @@ final class DokployProbe implements Probe {
             }
         }
         f.observe("no compose or application with appName " + appName + " in " + api.describe("project.all"));
+        f.notChecked("DokPloy has no compose or application with appName " + appName + ": its DokPloy settings were not checked;"
+                + " give --project the appName DokPloy shows for the service");
     }
 
     private static void role(DokployApi api, Findings f) throws InterruptedException {

@@ -36,8 +36,8 @@ final class Findings {
 
     void observe(String text) { observations.add(text); }
 
-    /** Part of what this probe covers could not be looked at (the app was not found): one line, with what to do. */
-    void notChecked(String what) { notChecked = what; }
+    /** Part of what this probe covers could not be looked at (the app was not found, the tunnel's routes): one line each, with what to do. */
+    void notChecked(String what) { notChecked = notChecked == null ? what : notChecked + "; " + what; }
 
     ProbeResult ok(long millis) {
         return new ProbeResult(probe, ProbeResult.State.OK, List.copyOf(facts.values()), List.copyOf(observations), notChecked, millis);

@@ -98,6 +98,22 @@ public record ProbeEnvironment(String dockerHost, String dokployUrl, String dokp
     /** Can this process read the Docker host's listening sockets? */
     public boolean seesHostSockets() { return dockerIsLocal() && hostNet != null; }
 
+    /**
+     * Does this process share the Docker host's network, so that localhost here is the host's? On
+     * the host, or in a container in dockerd's own network namespace (--network host, or dockerd
+     * running in this very container).
+     */
+    public boolean sharesHostNetwork() {
+        if (!dockerIsLocal() || placement == Placement.CONTAINER) return false;
+        if (placement == Placement.HOST) return true;
+        try {
+            return hostNet != null && Files.readSymbolicLink(hostProc.resolve("self/ns/net"))
+                    .equals(Files.readSymbolicLink(hostNet.getParent().resolve("ns/net")));
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** Why the host's own view (processes, listening ports) is out of reach, or null when it is not. */
     public String hostViewProblem() {
         if (!dockerIsLocal()) return "could not check on a remote host (the Docker engine is " + dockerHost + ")";
@@ -106,8 +122,6 @@ public record ProbeEnvironment(String dockerHost, String dokployUrl, String dokp
         }
         return null;
     }
-
-    public boolean dokployConfigured() { return dokployUrl != null && dokployApiKey != null; }
 
     public ProbeEnvironment withDokploy(String url, String apiKey) {
         return new ProbeEnvironment(dockerHost, url, apiKey, composeRoot, hostProc, placement, hostNet);

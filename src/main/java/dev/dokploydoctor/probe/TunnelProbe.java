@@ -95,13 +95,17 @@ final class TunnelProbe implements Probe {
             rules = TunnelIngress.parse(JSON.readTree(logged));
             rulesFrom = "the remote configuration cloudflared logged (docker logs " + name + ": Updated to new configuration)";
         }
+        if (rules.isEmpty() && urlArgument(args) != null) {
+            rules = List.of(new TunnelIngress.Rule(null, null, urlArgument(args)));
+            rulesFrom = "the --url argument of " + name;
+        }
         if (token != null || logged != null) {
             f.fact("tunnel.remote_managed", true, token != null ? token + " in " + name : "cloudflared logs 'Updated to new configuration' (pushed from the dashboard)");
         } else if (rulesFrom != null) {
             f.fact("tunnel.remote_managed", false, "ingress read from " + rulesFrom + "; no tunnel token");
         }
         connection(name, running, lines, f);
-        ingress(ctx, rules, rulesFrom, f);
+        ingress(ctx, c, rules, rulesFrom, "no config.yml in " + name + " and no 'Updated to new configuration' in its last " + LOG_LINES + " log lines", f);
     }
 
     /** Where the tunnel token comes from (never its value), or null when there is none. */
@@ -111,6 +115,16 @@ final class TunnelProbe implements Probe {
             if (e.startsWith("TUNNEL_TOKEN_FILE=")) return "TUNNEL_TOKEN_FILE set in the environment";
         }
         for (String a : args) if (a.equals("--token") || a.startsWith("--token=")) return "--token argument";
+        return null;
+    }
+
+    /** The origin of a quick tunnel (cloudflared tunnel --url http://localhost:8080): its only route. */
+    static String urlArgument(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--url") && i + 1 < args.size()) return args.get(i + 1);
+            if (a.startsWith("--url=")) return a.substring("--url=".length());
+        }
         return null;
     }
 
@@ -165,9 +179,14 @@ final class TunnelProbe implements Probe {
         return "";
     }
 
-    private static void ingress(ProbeContext ctx, List<TunnelIngress.Rule> rules, String from, Findings f) throws InterruptedException {
+    /** The route for the host, and what its origin answers to cloudflared's request; {@code cloudflared} null for a host process. */
+    private static void ingress(ProbeContext ctx, InspectContainerResponse cloudflared, List<TunnelIngress.Rule> rules, String from,
+                                String whyNone, Findings f) throws InterruptedException {
         if (rules.isEmpty()) {
-            f.observe(from == null ? "no ingress rules found (no config.yml and no logged remote configuration)" : "no ingress rules in " + from);
+            // a tunnel whose routes could not be read is a tunnel not checked: no all-clear for it
+            String why = from == null ? whyNone : "no ingress rules in " + from;
+            f.observe("no ingress rules found (" + why + ")");
+            f.notChecked("the tunnel's routes (" + why + "): check its public hostnames in the Cloudflare dashboard (Zero Trust, Networks, Tunnels)");
             return;
         }
         f.observe("ingress from " + from + ": " + String.join("; ", rules.stream().map(TunnelIngress.Rule::toString).toList()));
@@ -178,8 +197,10 @@ final class TunnelProbe implements Probe {
             rule = TunnelIngress.match(rules, host);
             why = rule == null ? null : "rule #" + rules.indexOf(rule) + " (" + rule + ") of " + from + " matches " + host;
         } else {
-            List<String> origins = rules.stream().filter(r -> !r.catchAll()).map(TunnelIngress.Rule::service).distinct().toList();
-            rule = origins.size() == 1 ? rules.stream().filter(r -> !r.catchAll()).findFirst().orElse(null) : null;
+            List<TunnelIngress.Rule> routes = rules.stream().filter(r -> !r.catchAll()).toList();
+            if (routes.isEmpty()) routes = rules;   // a quick tunnel (--url): its one catch-all rule is the route
+            List<String> origins = routes.stream().map(TunnelIngress.Rule::service).distinct().toList();
+            rule = origins.size() == 1 ? routes.get(0) : null;
             why = rule == null ? null : "every hostname rule of " + from + " goes to " + rule.service() + " (no host given)";
         }
         if (rule == null) {
@@ -190,6 +211,9 @@ final class TunnelProbe implements Probe {
         if (rule.catchAll() && host != null) f.observe(host + " is not in the tunnel's ingress: the catch-all rule answers (" + rule.service() + ")");
         String via = TunnelIngress.routeVia(rule.service());
         if (via != null) f.fact("route.via", via, "origin " + rule.service() + (via.equals("traefik") ? " is Traefik (dokploy-traefik or port 80/443)" : " is not Traefik"));
+        // the Host cloudflared passes on: the public host, else the rule's own hostname
+        String sent = host != null ? host : rule.catchAll() || rule.hostname().startsWith("*") ? null : rule.hostname();
+        OriginRedirect.check(ctx, cloudflared, rule.service(), sent, f);
     }
 
     /** cloudflared as a host process (systemd service): its command line and config file; no logs. */
@@ -215,21 +239,28 @@ final class TunnelProbe implements Probe {
         String token = tokenSource(cmd, environ(pidDir));
         List<TunnelIngress.Rule> rules = List.of();
         String from = null;
+        List<String> unreadable = new ArrayList<>();
         for (String path : configPaths(cmd)) {
             Path file = Path.of(path);
-            if (!Files.isReadable(file)) continue;
+            if (!Files.exists(file)) continue;
             try {
                 rules = TunnelIngress.parse(YAML.readTree(Files.readString(file, StandardCharsets.UTF_8)));
                 from = path;
                 break;
-            } catch (IOException e) {
-                f.observe("cannot read " + path + ": " + e.getMessage());
+            } catch (IOException | SecurityException e) {
+                unreadable.add(path + " (" + ProbeContext.rootMessage(e) + ")");
+                f.observe("cannot read " + path + ": " + ProbeContext.rootMessage(e));
             }
+        }
+        if (rules.isEmpty() && urlArgument(cmd) != null) {
+            rules = List.of(new TunnelIngress.Rule(null, null, urlArgument(cmd)));
+            from = "the --url argument of cloudflared";
         }
         if (token != null) f.fact("tunnel.remote_managed", true, token + " of the cloudflared process");
         else if (from != null) f.fact("tunnel.remote_managed", false, "ingress read from " + from + "; no tunnel token");
         f.observe("cloudflared runs on the host: its log is in journalctl -u cloudflared, which this probe does not read");
-        ingress(ctx, rules, from, f);
+        ingress(ctx, null, rules, from, !unreadable.isEmpty() ? "cannot read " + String.join(", ", unreadable) + ": run as root"
+                : "no readable config.yml; a remote-managed tunnel logs its routes to journalctl -u cloudflared, which this probe does not read", f);
         return true;
     }
 

@@ -180,8 +180,12 @@ public final class Conversation {
             state.mode = ReplState.Mode.OPENING;
         } else {
             state.mode = ReplState.Mode.COMMANDS;
-            if (outcome.status() == Status.NO_FAULT) {
+            if (outcome.status() == Status.NO_FAULT && probes.gaps().isEmpty()) {
                 view.println(style().ok() + " No fault follows from what I know. Describe what you see (or 'restart').");
+            } else if (outcome.status() == Status.NO_FAULT) {
+                view.println(style().warn() + " No fault follows from what I know, but not everything was checked:");
+                for (String g : probes.gaps()) view.println("    " + style().warn() + " " + g);
+                view.println("  Describe what you see (or 'restart').");
             } else {
                 view.println("");
                 switch (((Interview.End) step).stop()) {
@@ -213,9 +217,10 @@ public final class Conversation {
                 o.threshold(), o.unchecked());
     }
 
-    /** The last outcome, or the session evaluated now (before anything was said). */
+    /** The last outcome, or the session evaluated now (before anything was said); no "no fault" while a probe gap is left. */
     Outcome current() {
-        return state.outcome != null ? state.outcome : state.session.evaluate(engine, options.threshold());
+        Outcome o = state.outcome != null ? state.outcome : state.session.evaluate(engine, options.threshold());
+        return o.status() == Status.NO_FAULT ? o.notChecked(probes.gaps()) : o;
     }
 
     /**
@@ -302,6 +307,7 @@ public final class Conversation {
 
     private Status leave() {
         useEngine();
+        absorbProbes(false);   // a report that came in at the last prompt: its lines are shown, its gaps count
         return new Farewell(view, resultOut, options).leave(current(), state.session, engine);
     }
 }

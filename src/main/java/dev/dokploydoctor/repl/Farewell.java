@@ -29,6 +29,10 @@ final class Farewell {
                 : o.status().isConclusive() ? o.status().label() + ": " + o.top().cause()
                 : o.status() == Status.INCONCLUSIVE ? "inconclusive" + (o.top() == null ? "" : ", leading " + o.top().cause())
                 : o.status().label();
+        // what kept it from an all-clear (a probe that could not look), said before leaving
+        if (session.userToldAnything() && o.status() == Status.INCONCLUSIVE) {
+            for (String g : o.unchecked()) view.println("  " + view.style().warn() + " not checked: " + g);
+        }
         view.dim("bye (" + last + ")");
         if (resultOut != null && options.format() != Format.TEXT) {
             resultOut.println(SessionFiles.result(options.format(), session, o, engine.knowledge(), options.threshold(),

@@ -24,4 +24,12 @@ final class Negation {
         String filler = fillers.length == 0 ? "" : "((" + String.join("|", fillers) + ")\\s+){0,2}";
         return Pattern.compile("\\b(" + words + ")\\s+" + filler + "$");
     }
+
+    /**
+     * A negation anywhere in a text, except one closed by punctuation ("no, it's 3000": that no
+     * answered something else): "don't think it's 3000", "it doesn't use 3000".
+     */
+    static Pattern anywhere() {
+        return Pattern.compile("\\b(" + String.join("|", WORDS) + "|without)\\b(?!\\s*[,.;:!?])");
+    }
 }

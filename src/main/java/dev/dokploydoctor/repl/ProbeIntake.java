@@ -3,6 +3,7 @@ package dev.dokploydoctor.repl;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
+import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.report.Style;
 
 import java.util.ArrayList;
@@ -22,6 +23,21 @@ final class ProbeIntake {
 
     private final List<ProbeRunner> runners = new CopyOnWriteArrayList<>();
     private boolean dockerNoticeShown;
+    private volatile List<String> gaps = List.of();
+
+    /**
+     * What applied and was not checked, as of the latest report taken (a later run, with the URL the
+     * user gave, supersedes an earlier one): a "no fault" is no all-clear while any is left.
+     */
+    List<String> gaps() {
+        if (runners.stream().allMatch(ProbeRunner::taken)) return gaps;
+        List<String> out = new ArrayList<>(gaps);
+        out.add(STILL_RUNNING);
+        return out;
+    }
+
+    /** Left when the session ends (or judges) before a probe run has reported. */
+    static final String STILL_RUNNING = "the host probes had not reported yet: wait for them, or raise --probe-timeout";
 
     void add(ProbeRunner runner) { runners.add(runner); }
 
@@ -41,6 +57,10 @@ final class ProbeIntake {
         for (ProbeRunner runner : runners) {
             ProbeReport report = runner.take(wait);
             if (report == null) continue;
+            List<String> left = new ArrayList<>();
+            if (!runner.target().namesAnApp()) left.add(ProbeTarget.APP_NOT_NAMED);
+            for (String g : report.gaps()) if (!left.contains(g)) left.add(g);
+            gaps = List.copyOf(left);
             String dockerDown = null;
             for (ProbeResult r : report.results()) {
                 switch (r.state()) {
@@ -49,6 +69,10 @@ final class ProbeIntake {
                             lines.add("  " + style.ok() + " checked: " + f.getKey() + " = " + f.getText()
                                     + (f.getEvidence().isBlank() ? "" : style.dim("  (" + abbreviate(f.getEvidence(), 80) + ")")));
                             added = true;
+                        }
+                        // a part it could not look at (the app not found, the tunnel's routes); the app not named is no news
+                        if (r.reason() != null && !r.reason().equals(ProbeTarget.APP_NOT_NAMED)) {
+                            lines.add("  " + style.warn() + " not checked: " + abbreviate(r.reason(), 140));
                         }
                     }
                     case COULD_NOT_CHECK -> {

@@ -23,12 +23,14 @@ public final class ProbeRunner {
     private final CompletableFuture<ProbeReport> report;
     private final Duration timeout;
     private final Set<String> answerable;
+    private final ProbeTarget target;
     private volatile boolean taken;
 
-    private ProbeRunner(CompletableFuture<ProbeReport> report, Duration timeout, Set<String> answerable) {
+    private ProbeRunner(CompletableFuture<ProbeReport> report, Duration timeout, Set<String> answerable, ProbeTarget target) {
         this.report = report;
         this.timeout = timeout;
         this.answerable = answerable;
+        this.target = target;
     }
 
     public static ProbeRunner start(ProbeTarget target, Duration timeout, Vocabulary vocabulary) {
@@ -43,10 +45,16 @@ public final class ProbeRunner {
                 return new ProbeReport(List.of(ProbeResult.couldNotCheck("probes", String.valueOf(e.getMessage()), 0)), 0);
             }
         });
-        return new ProbeRunner(f, timeout, Probes.answerable(target, vocabulary, env));
+        return new ProbeRunner(f, timeout, Probes.answerable(target, vocabulary, env), target == null ? ProbeTarget.NONE : target);
     }
 
+    /** What this run looks at (a run without an app named leaves the app unchecked). */
+    public ProbeTarget target() { return target; }
+
     public boolean pending() { return !taken && !report.isDone(); }
+
+    /** Its report has been taken into the session (its facts, and its gaps, count). */
+    public boolean taken() { return taken; }
 
     /**
      * The facts this run may still answer: those of the probes that run for its target, until its

@@ -183,11 +183,12 @@ final class ProseAnswer {
     // ---- numbers -------------------------------------------------------------------------------
 
     private static final Pattern NUMBER_OR_DOTTED = Pattern.compile("(?<![\\w.-])v?\\d+(?:\\.\\d+)*(?![\\w]|\\.\\d)");
-    private static final Pattern NEGATED_NUMBER = Negation.ending("port", "on", "to", "set", "set to", "use", "using", "listen on", "bind", "bound to");
+    // a negation earlier between commas denies the number: "not 3000", "don't think it's 3000"
+    private static final Pattern NEGATED_NUMBER = Negation.anywhere();
 
     /**
      * The whole numbers of a clause, each once: an address, a version or a number glued to a word
-     * ("60s", "v2") is no number, and neither is a negated one ("not 3000").
+     * ("60s", "v2") is no number, and neither is one after a negation ("not 3000", "don't think it's 3000").
      */
     static List<Long> numbers(String clause) {
         String a = clause.toLowerCase(Locale.ROOT).replaceAll("['\\u2018\\u2019`]", "");
@@ -196,7 +197,9 @@ final class ProseAnswer {
         while (m.find()) {
             String n = m.group();
             if (n.startsWith("v") || n.contains(".") || n.length() > 9) continue;
-            if (NEGATED_NUMBER.matcher(a.substring(0, m.start())).find()) continue;
+            String before = a.substring(0, m.start());
+            int comma = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+            if (NEGATED_NUMBER.matcher(before.substring(comma + 1)).find()) continue;   // "not 3000, it's 8080": 8080
             found.add(Long.parseLong(n));
         }
         return List.copyOf(found);

@@ -51,6 +51,7 @@ final class ProseList {
                 negated = true;
                 continue;
             }
+            if (negated && (plain.equals("only") || plain.equals("just"))) return null;   // "not only on bridge, also x"
             if (FILLER.contains(plain) && !(typedAsList && !plain.equals("and"))) continue;
             if (negated) {
                 negated = false;   // "not on x": a name said to be missing

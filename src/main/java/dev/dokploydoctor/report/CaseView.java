@@ -33,11 +33,16 @@ public final class CaseView {
 
     /** The view as JSON-ready data (docs/case.schema.json). */
     public static Map<String, Object> of(OutcomeView v) {
+        return of(v, null);
+    }
+
+    /** As {@link #of(OutcomeView)}; {@code plans}, when not null, gives each fix plan's parts already written (compact JSON only). */
+    static Map<String, Object> of(OutcomeView v, WrittenPlans plans) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.id());
         m.put("status", v.status().label());
         List<Object> diagnoses = new ArrayList<>();
-        for (OutcomeView.CauseView d : v.causes()) diagnoses.add(diagnosis(d, v.verbose()));
+        for (OutcomeView.CauseView d : v.causes()) diagnoses.add(diagnosis(d, v.verbose(), plans));
         m.put("diagnoses", diagnoses);
         List<Object> questions = new ArrayList<>();
         for (Question q : v.questions()) questions.add(question(q));
@@ -67,10 +72,10 @@ public final class CaseView {
 
     /** A diagnosis as data; {@code verbose} adds the cause's why and references (static text, long). */
     public static Map<String, Object> diagnosis(Diagnosis d, Map<String, String> values, Knowledge knowledge, boolean verbose) {
-        return diagnosis(OutcomeView.cause(d, values, knowledge, verbose), verbose);
+        return diagnosis(OutcomeView.cause(d, values, knowledge, verbose), verbose, null);
     }
 
-    static Map<String, Object> diagnosis(OutcomeView.CauseView d, boolean verbose) {
+    static Map<String, Object> diagnosis(OutcomeView.CauseView d, boolean verbose, WrittenPlans plans) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cause", d.cause());
         m.put("certainty", d.certainty());
@@ -84,35 +89,43 @@ public final class CaseView {
         FixPlan plan = d.plan();
         if (plan != null) {
             if (!d.warnings().isEmpty()) m.put("warnings", d.warnings());
-            if (!plan.setFirst().isEmpty()) {
-                List<Object> vars = new ArrayList<>();
-                for (FixPlan.Variable var : plan.setFirst()) {
-                    Map<String, Object> vm = new LinkedHashMap<>();
-                    vm.put("name", var.name());
-                    if (var.key() != null) vm.put("key", var.key());
-                    vm.put("about", var.about());
-                    vars.add(vm);
-                }
-                m.put("set_first", vars);
-            }
-            List<Object> fixes = new ArrayList<>();
-            for (FixPlan.Step step : plan.fixes()) {
-                Cause.Fix f = step.fix();
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("title", f.title());
-                if (step.onlyIf() != null) fm.put("only_if", step.onlyIf());
-                if (!f.commands().isEmpty()) fm.put("commands", f.commands());
-                if (f.compose() != null) fm.put("compose", f.compose());
-                fm.put("risk", f.risk());
-                fixes.add(fm);
-            }
-            m.put("fixes", fixes);
+            if (!plan.setFirst().isEmpty()) m.put("set_first", plans == null ? setFirst(plan) : plans.setFirst(plan));
+            m.put("fixes", plans == null ? fixes(plan) : plans.fixes(plan));
             m.put("verify", plan.verify());
             if (d.advice() != null) m.put("advice", d.advice());
             if (verbose) m.put("references", d.references());
         }
         m.put("evidence", d.evidence());
         return m;
+    }
+
+    /** The variables a plan's commands read, to set before pasting them (JSON {@code set_first}). */
+    static List<Object> setFirst(FixPlan plan) {
+        List<Object> vars = new ArrayList<>();
+        for (FixPlan.Variable var : plan.setFirst()) {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("name", var.name());
+            if (var.key() != null) vm.put("key", var.key());
+            vm.put("about", var.about());
+            vars.add(vm);
+        }
+        return vars;
+    }
+
+    /** A plan's fixes, each with the condition it was chosen on (JSON {@code fixes}). */
+    static List<Object> fixes(FixPlan plan) {
+        List<Object> fixes = new ArrayList<>();
+        for (FixPlan.Step step : plan.fixes()) {
+            Cause.Fix f = step.fix();
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("title", f.title());
+            if (step.onlyIf() != null) fm.put("only_if", step.onlyIf());
+            if (!f.commands().isEmpty()) fm.put("commands", f.commands());
+            if (f.compose() != null) fm.put("compose", f.compose());
+            fm.put("risk", f.risk());
+            fixes.add(fm);
+        }
+        return fixes;
     }
 
     /** Whether the weak-signs ceiling held this cause (JSON {@code weak_signs_only}, text -v). */

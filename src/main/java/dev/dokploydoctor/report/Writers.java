@@ -124,8 +124,11 @@ public final class Writers {
             this.verbose = verbose;
         }
 
+        /** Each plan's fixes written once (most of a line's bytes, the same for every case whose facts fill them alike). */
+        private final WrittenPlans plans = new WrittenPlans();
+
         @Override public Object prepare(Outcome o) throws IOException {
-            return JSON.writeValueAsBytes(CaseView.of(OutcomeView.of(o, knowledge, verbose, similar)));
+            return JSON.writeValueAsBytes(CaseView.of(OutcomeView.of(o, knowledge, verbose, similar), plans));
         }
 
         @Override public void write(Outcome o, Object prepared) throws IOException {

@@ -48,6 +48,41 @@ class DokployProbeTest {
         }
     }
 
+    /** Half of the pair is a setup to finish: said, and no all-clear (it used to be skipped as if DokPloy were not asked for). */
+    @Test void halfConfiguredIsCouldNotCheckWithWhatToDo() {
+        ProbeReport noKey = probe(HttpProbeTest.NO_DOCKER.withDokploy("http://127.0.0.1:9", null));
+        assertEquals(ProbeResult.State.COULD_NOT_CHECK, result(noKey, "dokploy").state(), dump(noKey));
+        assertTrue(noKey.gaps().stream().anyMatch(g -> g.contains("DOKPLOY_URL is set but DOKPLOY_API_KEY is not")), noKey.gaps()::toString);
+        ProbeReport noUrl = probe(HttpProbeTest.NO_DOCKER.withDokploy(null, "some-key-123456"));
+        assertTrue(result(noUrl, "dokploy").reason().contains("DOKPLOY_API_KEY is set but DOKPLOY_URL is not"), dump(noUrl));
+        assertFalse(dump(noUrl).contains("some-key-123456"), "the key is never shown");
+    }
+
+    @Test void anUnreachableApiSaysConnectionRefused() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();   // closed again: nothing listens there now
+        }
+        ProbeReport r = probe(HttpProbeTest.NO_DOCKER.withDokploy("http://127.0.0.1:" + port, "some-key-123456"));
+        ProbeResult d = result(r, "dokploy");
+        assertEquals(ProbeResult.State.COULD_NOT_CHECK, d.state());
+        assertEquals("DokPloy API at http://127.0.0.1:" + port + " not reachable: connection refused: check DOKPLOY_URL (the address of DokPloy's dashboard)",
+                d.reason());
+    }
+
+    /** DokPloy answers, but has no app by that appName: its settings were not looked at, so no all-clear. */
+    @Test void anAppDokployDoesNotKnowIsAGap() throws Exception {
+        try (DokployStub stub = new DokployStub(APP, HOST, 3000, "application")) {
+            ProbeReport r = Probes.run(new ProbeTarget("web", APP + "x", null), Duration.ofSeconds(3), TestHost.VOCABULARY,
+                    HttpProbeTest.NO_DOCKER.withDokploy(stub.url(), DokployStub.KEY));
+            assertEquals(ProbeResult.State.OK, result(r, "dokploy").state(), dump(r));
+            assertFact(r, "user.role", "admin");
+            assertNoFact(r, "service.kind");
+            assertTrue(r.gaps().contains("DokPloy has no compose or application with appName " + APP + "x: its DokPloy settings were not checked;"
+                    + " give --project the appName DokPloy shows for the service"), r.gaps()::toString);
+        }
+    }
+
     @Test void withoutUrlAndKeyTheProbeIsSkipped() {
         ProbeResult d = result(probe(HttpProbeTest.NO_DOCKER), "dokploy");
         assertEquals(ProbeResult.State.SKIPPED, d.state());

@@ -92,6 +92,22 @@ class ParsersTest {
         assertEquals("{\"ingress\":[{\"service\":\"http://b:2\"}]}", logged, "the last pushed configuration wins");
     }
 
+    @Test void originAnswersToTheTunnelsRequest() {
+        OriginRedirect.Answer traefik = OriginRedirect.Answer.parse("HTTP/1.1 308 Permanent Redirect\r\nlocation: https://shop.example.com/\r\n\r\nbody");
+        assertEquals(308, traefik.status());
+        assertTrue(traefik.redirectsToHttps("shop.example.com"));
+        assertEquals("HTTP/1.1 308 Permanent Redirect, Location: https://shop.example.com/", traefik.toString());
+        assertFalse(OriginRedirect.Answer.parse("HTTP/1.1 302 Found\nLocation: https://login.example.org/\n\n").redirectsToHttps("shop.example.com"),
+                "a redirect to another host's https is no loop through this one");
+        assertFalse(OriginRedirect.Answer.parse("HTTP/1.1 301 Moved\r\nLocation: http://shop.example.com/x\r\n\r\n").redirectsToHttps("shop.example.com"));
+        assertFalse(OriginRedirect.Answer.parse("HTTP/1.1 404 Not Found\r\n\r\n").redirectsToHttps("shop.example.com"));
+        assertNull(OriginRedirect.Answer.parse(""), "no answer is no fact");
+        assertNull(OriginRedirect.Answer.parse("nc: can't connect to remote host (127.0.0.1): Connection refused"));
+        assertNull(OriginRedirect.httpOrigin("https://dokploy-traefik:443"), "cloudflared sends no plain http to an https origin");
+        assertNull(OriginRedirect.httpOrigin("http_status:404"));
+        assertEquals("dokploy-traefik", OriginRedirect.httpOrigin("http://dokploy-traefik:80").getHost());
+    }
+
     @Test void traefikVersionFromImage() {
         assertEquals("3.6.7", DockerProbe.traefikVersion("traefik:v3.6.7"));
         assertEquals("3.1.2", DockerProbe.traefikVersion("docker.io/library/traefik:v3.1.2@sha256:abc"));

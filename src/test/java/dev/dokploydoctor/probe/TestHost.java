@@ -226,6 +226,16 @@ final class TestHost implements AutoCloseable {
         fail("nothing listens on " + port + " in " + container);
     }
 
+    /** Wait until the container's log (stdout and stderr) holds {@code text}. */
+    void awaitLog(String container, String text) {
+        long end = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < end) {
+            if (dockerMayFail("logs", container).output.contains(text)) return;
+            sleep(100);
+        }
+        fail(container + " never logged '" + text + "'");
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

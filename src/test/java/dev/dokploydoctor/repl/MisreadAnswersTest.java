@@ -109,4 +109,12 @@ class MisreadAnswersTest {
         asked("container.health", "wasn't healthy", "no longer healthy", "it doesn't show healthy");
         asked("app.listen_address", "didn't bind 127.0.0.1", "never 127.0.0.1");
     }
+
+    @Test
+    void notOnlyAndADeniedNumberFurtherOnAreAskedAgain() {   // review9 3a, 3b
+        asked("app.networks", "it's not only on bridge, also dokploy-network", "not just bridge");
+        asked("app.listen_port", "don't think it's 3000", "I don't believe it is 3000", "it doesn't use 3000 I think");
+        reads("app.listen_port", "no, it's 3000", 3000L);
+        reads("app.listen_port", "I didn't change it, it's 3000", 3000L);
+    }
 }
