@@ -45,7 +45,7 @@ final class Commands {
         handlers.put("quit", a -> false);
         handlers.put("why", a -> say(state.session.isEmpty() ? "Nothing asked yet: tell me what you see first, and 'why' then explains each question."
                 : state.mode != ReplState.Mode.QUESTIONS && state.ending != null
-                        ? c.words().whyEnded(state.ending, c.current(), c.ignoringUnknown())
+                        ? c.words().whyEnded(state.ending, c.current(), c.ignoringUnknown(), state.session.unread())
                         : c.words().why(state.mode == ReplState.Mode.QUESTIONS ? state.plan : null, c.current())));
         handlers.put("how", a -> say(c.words().how(c.words().resolveCause(a, c.current()), c.current())));
         handlers.put("why-not", a -> a == null ? say("usage: why-not <cause> (Tab lists the causes)")

@@ -196,7 +196,7 @@ public final class Conversation {
                 }
                 Interview.Stop stop = ((Interview.End) step).stop();
                 view.println(stop == Interview.Stop.NONE_FITS ? words.noneFits(outcome, similarReports().find(outcome))
-                        : words.inconclusive(outcome, ignoringUnknown(), stop));
+                        : words.inconclusive(outcome, ignoringUnknown(), stop, session.unread()));
             }
         }
     }

@@ -102,7 +102,7 @@ public final class Explanations {
      * Nothing reaches the threshold and no question is left (or a limit stopped them: {@code stop}): say so, list the candidates and the
      * facts that would settle them (those answered unknown, found by evaluating without them).
      */
-    public String inconclusive(Outcome o, Outcome ignoringUnknown, Interview.Stop stop) {
+    public String inconclusive(Outcome o, Outcome ignoringUnknown, Interview.Stop stop, Set<String> unread) {
         StringBuilder sb = new StringBuilder();
         sb.append(style.warn()).append(' ').append(style.bold("inconclusive")).append(stop == Interview.Stop.NOTHING_MOVES
                 ? ": no question I can still ask would settle this.\n" : ": I stop asking here.\n");
@@ -112,15 +112,21 @@ public final class Explanations {
             sb.append("    candidates: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 4)).append('\n');
         }
         List<Question> settle = settling(o, ignoringUnknown);
-        if (!settle.isEmpty()) {
-            sb.append("    would settle it (you did not know these):\n");
-            for (Question q : settle.subList(0, Math.min(5, settle.size()))) {
-                sb.append("      ").append(style.info()).append(' ').append(q.key()).append(": ").append(q.text())
-                        .append(style.dim("  (for " + String.join(", ", q.causes()) + ")")).append('\n');
-            }
-            sb.append("    find them out and use 'change <key>', or 'report' to ask for help with the whole session\n");
-        }
+        List<Question> notRead = settle.stream().filter(q -> unread.contains(q.key())).toList();
+        List<Question> notKnown = settle.stream().filter(q -> !unread.contains(q.key())).toList();
+        settleLines(sb, "would settle it (you did not know these):", notKnown);
+        settleLines(sb, "would settle it (I could not read your answers to these; say them in other words):", notRead);
+        if (!settle.isEmpty()) sb.append("    use 'change <key>' once you have them, or 'report' to ask for help with the whole session\n");
         return sb.toString();
+    }
+
+    private void settleLines(StringBuilder sb, String heading, List<Question> questions) {
+        if (questions.isEmpty()) return;
+        sb.append("    ").append(heading).append('\n');
+        for (Question q : questions.subList(0, Math.min(5, questions.size()))) {
+            sb.append("      ").append(style.info()).append(' ').append(q.key()).append(": ").append(q.text())
+                    .append(style.dim("  (for " + String.join(", ", q.causes()) + ")")).append('\n');
+        }
     }
 
     /** The questions answered "don't know" that would decide: those the outcome without the unknowns asks. */
@@ -172,7 +178,7 @@ public final class Explanations {
      * change that: the questions answered "don't know" that would settle it, the questions still
      * open, or, after a diagnosis, the answers it rests on ('change' revisits one).
      */
-    public String whyEnded(Interview.Step ending, Outcome o, Outcome ignoringUnknown) {
+    public String whyEnded(Interview.Step ending, Outcome o, Outcome ignoringUnknown, Set<String> unread) {
         StringBuilder sb = new StringBuilder("No question is open: ");
         if (ending instanceof Interview.Conclude) {
             Diagnosis top = o.top();
@@ -199,8 +205,12 @@ public final class Explanations {
                 .append(", short of ").append(threshold).append('\n');
         List<String> settle = settling(o, ignoringUnknown).stream().map(Question::key).toList();
         List<String> open = o.questions().stream().map(Question::key).filter(k -> !settle.contains(k)).toList();
-        if (!settle.isEmpty()) sb.append("  ").append(style.info()).append(" what would change it: an answer to ")
-                .append(String.join(", ", settle.subList(0, Math.min(5, settle.size())))).append(" (you did not know these; 'change <key>' once you do)\n");
+        List<String> notKnown = settle.stream().filter(k -> !unread.contains(k)).toList();
+        List<String> notRead = settle.stream().filter(unread::contains).toList();
+        if (!notKnown.isEmpty()) sb.append("  ").append(style.info()).append(" what would change it: an answer to ")
+                .append(String.join(", ", notKnown.subList(0, Math.min(5, notKnown.size())))).append(" (you did not know these; 'change <key>' once you do)\n");
+        if (!notRead.isEmpty()) sb.append("  ").append(style.info()).append(notKnown.isEmpty() ? " what would change it: an answer to " : " and to ")
+                .append(String.join(", ", notRead.subList(0, Math.min(5, notRead.size())))).append(" (I could not read your answers; 'change <key>' says them again)\n");
         if (!open.isEmpty()) sb.append("  ").append(style.info()).append(settle.isEmpty() ? " what would change it: " : " also open: ")
                 .append(String.join(", ", open.subList(0, Math.min(5, open.size())))).append(" ('next' asks them)\n");
         if (settle.isEmpty() && open.isEmpty()) sb.append("  ").append(style.info())

@@ -116,7 +116,9 @@ final class Prompts {
                 // never loop: a question answered twice in a way we cannot read is not known
                 view.dim("  I could not read that either, so " + q.key() + " counts as not known ('change "
                         + q.key() + "' sets it later).");
-                reply = new Reply.Unknown();
+                state.session.answer(q.key(), q.text(), Session.NOT_READ + line, null);
+                c.advance();
+                return true;
             }
             Fact fact = reply instanceof Reply.Value v ? new Fact(q.key(), v.value(), Fact.USER, "answered") : null;
             state.session.answer(q.key(), q.text(), fact == null ? "unknown" : fact.getText(), fact);

@@ -79,7 +79,7 @@ final class ProseAnswer {
         if (no == 0 && yes == 0) return null;
         boolean said = no < yes;
         int next = skip(w, i + Math.max(no, yes), HEDGES);
-        if (next < w.size() && (said ? longest(w, next, NO) > 0 : longest(w, next, YES) > longest(w, next, NO))
+        if (next < w.size() && (said ? longest(w, next, NO) > 0 : saysYesAfterNo(w, next, question))
                 && !(said && "not".equals(w.get(next)) && next + 1 < w.size())) return null;   // "yes no"; "yes not on bridge" reads on
         if (said) {
             String head = String.join(" ", w.subList(i, i + yes));
@@ -87,6 +87,28 @@ final class ProseAnswer {
             if (YES_ONLY_ALONE.contains(head) && rest < w.size() && !echoes(w.subList(rest, w.size()), question)) return null;
         }
         return contradicted(answer, said) ? null : said;
+    }
+
+    /** Statement heads that, after a no, start its detail ("no, it is stopped", "no, always"), not a yes. */
+    private static final Set<String> DETAIL_AFTER_NO = Set.of(
+            "it is", "it does", "they are", "they do", "i did", "we did", "it did", "it was", "they were", "it has",
+            "they have", "there is", "there are", "its", "theyre", "i have", "we have", "it will", "i can", "we can",
+            "always");
+
+    /**
+     * After a leading no, the words at {@code next} say yes: a yes word ("no, yes it is", "no wait
+     * yes"), a bare statement head ("no, it is") or one that repeats the question ("no, it's on
+     * dokploy-network"). A head with its own detail ("no, it is stopped", "no, it's a 502 like I
+     * said", "no, they're in docker", "no, always") tells what the no means.
+     */
+    private static boolean saysYesAfterNo(List<String> w, int next, String question) {
+        int yes = longest(w, next, YES);
+        if (yes <= longest(w, next, NO)) return false;
+        String head = String.join(" ", w.subList(next, next + yes));
+        if (!DETAIL_AFTER_NO.contains(head)) return true;
+        int rest = skip(w, next + yes, HEDGES);
+        if (rest >= w.size()) return !"always".equals(head);   // "no, it is" contradicts; "no, always" tells how often
+        return echoes(w.subList(rest, w.size()), question);
     }
 
     /** A question mark after a word: "yes?", "3000?", "bridge? or host" asks back rather than answers. */

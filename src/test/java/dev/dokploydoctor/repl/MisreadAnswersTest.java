@@ -117,4 +117,17 @@ class MisreadAnswersTest {
         reads("app.listen_port", "no, it's 3000", 3000L);
         reads("app.listen_port", "I didn't change it, it's 3000", 3000L);
     }
+
+    @Test
+    void aNoFollowedByAStatementOfItsOwnReadsAsNo() {   // user10 finding 3
+        reads("tunnel.origin_unreachable", "no, it is stopped", false);   // the hint's own example
+        reads("http.redirect_loop", "no, it's a 502 like I said", false);
+        reads("containers.running", "no, they're in docker", false);
+        reads("dependency.running", "no, it was still starting up", false);
+        reads("http.intermittent", "no, always", false);
+        reads("http.intermittent", "no, it's there every time", false);
+        // the opposite answer after the no stays refused: a yes word, a bare head, the question repeated
+        asked("containers.running", "no, yes it is", "no, it is", "no, they are");
+        asked("traefik.on_dokploy_network", "no, it's on dokploy-network");
+    }
 }

@@ -209,6 +209,26 @@ class PipedSessionTest {
     }
 
     @Test
+    void answersThatCouldNotBeReadAreNotListedAsUnknownAtTheEnd(@TempDir Path home) {   // user10 finding 3
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("1");
+            // every question answered twice in words nobody could read: each counts as not known
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, (key, value) -> "flurb\nflurb");
+            answerer.until(Pattern.compile("inconclusive"), 0, LONG);
+            s.waitFor("doctor> $", 0);
+            String out = s.output();
+            assertTrue(out.contains("I could not read that either"), out);
+            assertTrue(out.contains("would settle it (I could not read your answers to these"), out);
+            assertFalse(out.contains("you did not know these"), "nothing was answered 'don't know':\n" + out);
+            s.line("why");
+            s.waitFor("I could not read your answers", out.length());
+            assertFalse(s.output().substring(out.length()).contains("you did not know these"), s.output().substring(out.length()));
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
     void aFaultOutsideOurCausesEndsSayingNoneFitsWithWhatWasCheckedAndSimilarReports(@TempDir Path home) {
         // a 413 (a proxy's body limit: no cause of ours) on a host that is otherwise healthy, as far as
         // its user can tell: the app resolves its siblings and listens on every interface, the deploy
