@@ -130,4 +130,17 @@ class MisreadAnswersTest {
         asked("containers.running", "no, yes it is", "no, it is", "no, they are");
         asked("traefik.on_dokploy_network", "no, it's on dokploy-network");
     }
+
+    @Test
+    void aNoneWithMoreWordsToAOneNameOrNoneQuestionReadsAsNone() {   // user10 finding 5
+        reads("traefik.docker_network_label", "there isn't one, I never set that label", "");
+        reads("traefik.docker_network_label", "no, there's no such label", "");
+        reads("traefik.docker_network_label", "none, never set it", "");
+        reads("traefik.docker_network_label", "there's no such label", "");
+        reads("traefik.provider_network", "no network set", "");
+        reads("traefik.docker_network_label", "none", "");
+        // a value, or something else said after the no, is no none
+        asked("traefik.docker_network_label", "no, it's traefik_net", "no, it's web");
+        reads("traefik.docker_network_label", "traefik_net, I never changed it", "traefik_net");
+    }
 }
