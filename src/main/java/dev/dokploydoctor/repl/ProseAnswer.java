@@ -44,7 +44,7 @@ final class ProseAnswer {
             "certainly not", "absolutely not", "not anymore", "its not", "it is not", "it isnt", "isnt", "it doesnt",
             "it does not", "doesnt", "they arent", "they are not", "theyre not", "arent", "they dont", "they do not",
             "dont", "i didnt", "i did not", "didnt", "we didnt", "we did not", "it didnt", "it did not", "it wasnt",
-            "it was not", "wasnt", "they werent", "there isnt", "there is no", "there are no", "there arent",
+            "it was not", "wasnt", "they werent", "there isnt", "there is no", "theres no", "theres not", "theres nothing", "there are no", "there arent",
             "i havent", "i have not", "havent", "we havent", "it hasnt", "hasnt", "it wont", "i cant", "we cant",
             "cant", "cannot", "i cannot");
 
@@ -109,6 +109,21 @@ final class ProseAnswer {
         int rest = skip(w, next + yes, HEDGES);
         if (rest >= w.size()) return !"always".equals(head);   // "no, it is" contradicts; "no, always" tells how often
         return echoes(w.subList(rest, w.size()), question);
+    }
+
+    /** A short question back that leads an answer: "which app?", "what port?", "which one do you mean?". */
+    private static final Pattern QUESTION_BACK = Pattern.compile(
+            "(?is)\\s*(which|what|whats|what's|where|who|whose)\\b[^?]{0,30}\\?+\\s*(.*)");
+
+    /**
+     * The answer after a question back that leads it: "what port? there's no port problem" answers
+     * "there's no port problem"; null when the answer does not start so, or nothing follows.
+     * "3000?", "is it 3000?" and "bridge? or host" are no such lead: they ask back about the value.
+     */
+    static String afterQuestionBack(String answer) {
+        Matcher m = QUESTION_BACK.matcher(answer);
+        if (!m.matches() || m.group(2).isBlank()) return null;
+        return m.group(2).strip();
     }
 
     /** A question mark after a word: "yes?", "3000?", "bridge? or host" asks back rather than answers. */

@@ -34,6 +34,12 @@ public sealed interface Reply {
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
         if (Vocabulary.startsUnknown(a)) return new Unknown();
         boolean freeText = spec.type() == FactType.STRING && spec.answer() == FactSpec.Shape.TEXT;
+        String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);
+        if (answered != null) {
+            // "what port? there's no port problem": the question back asked, the rest is the answer
+            Reply r = parse(answered, spec);
+            return r instanceof Value v ? new Value(v.value(), true) : r;
+        }
         if (!freeText && ProseAnswer.asksBack(a)) return new Invalid("that reads as a question; say what you see, plainly (or ? if you don't know)");
         return switch (spec.type()) {
             case BOOL -> bool(a, spec.question());

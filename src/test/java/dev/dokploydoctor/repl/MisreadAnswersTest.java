@@ -143,4 +143,17 @@ class MisreadAnswersTest {
         asked("traefik.docker_network_label", "no, it's traefik_net", "no, it's web");
         reads("traefik.docker_network_label", "traefik_net, I never changed it", "traefik_net");
     }
+
+    @Test
+    void aQuestionBackThatLeadsAnAnswerIsFollowedByTheAnswer() {   // user10 finding 10
+        reads("host.port_conflict", "what port? there's no port problem, only the pull error", false);
+        reads("app.listen_port", "which app? the api listens on 3000", 3000L);
+        reads("containers.running", "which containers? yes, all of them", true);
+        Reply r = parse("app.listen_address", "which app? all of them, nothing changed on the apps, I only swapped NPM for NPMplus");
+        assertInstanceOf(Reply.Invalid.class, r);
+        assertEquals(false, ((Reply.Invalid) r).message().contains("question"), "the answer after the question back is read: " + r);
+        // a question about the value itself still asks back
+        asked("app.listen_port", "3000?", "is it 3000?", "which port? 3000?");
+        asked("app.networks", "bridge? or host");
+    }
 }
