@@ -34,6 +34,13 @@ public sealed interface Reply {
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
         if (Vocabulary.startsUnknown(a)) return new Unknown();
         boolean freeText = spec.type() == FactType.STRING && spec.answer() == FactSpec.Shape.TEXT;
+        if (NetworksPaste.suggestedBy(spec)) {
+            // the output of the command the question suggests, pasted: its keys are the networks
+            List<String> names = NetworksPaste.names(a);
+            if (names != null && spec.type() == FactType.LIST && !names.isEmpty()) return new Value(names, true);
+            Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.on(a, NetworksPaste.DOKPLOY_NETWORK) : null;
+            if (on != null) return new Value(on, true);
+        }
         String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);
         if (answered != null) {
             // "what port? there's no port problem": the question back asked, the rest is the answer
