@@ -219,7 +219,10 @@ public final class Explanations {
     }
 
     /** Why this question: the causes it separates, the rules that need it, what each answer would do. */
-    public String why(Planner.Plan plan, Outcome o) {
+    public String why(Planner.Plan plan, Outcome o) { return why(plan, o, null); }
+
+    /** As {@link #why(Planner.Plan, Outcome)}; {@code with} evaluates the session with one more answer (the ifs in the user's terms). */
+    public String why(Planner.Plan plan, Outcome o, java.util.function.Function<Fact, Outcome> with) {
         if (plan == null) {
             return "No question is open. " + (o.questions().isEmpty() ? "No rule needs anything more."
                     : "Open questions: " + String.join(", ", o.questions().stream().map(Question::key).toList()) + " ('next' asks them).");
@@ -234,14 +237,7 @@ public final class Explanations {
                     .append(n.getWhy().isBlank() ? "" : ": " + n.getWhy()).append('\n');
         }
         if (!plan.previews().isEmpty()) {
-            List<String> ifs = new ArrayList<>();
-            for (Planner.Preview p : plan.previews()) {
-                String v = p.value() instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(p.value());
-                String result = p.topCause() == null ? "no cause" : p.topCause() + " " + String.format("%.2f", Certainty.round(p.topCertainty()));
-                if (p.status().isConclusive()) result += " (" + p.status().label() + ")";
-                ifs.add("if " + v + ": " + result);
-            }
-            sb.append("  ").append(style.info()).append(' ').append(String.join("; ", ifs)).append('\n');
+            sb.append("  ").append(style.info()).append(' ').append(String.join("; ", PreviewWords.ifs(plan, o, with))).append('\n');
         }
         sb.append("  ").append(style.info()).append(" chosen as ").append(plan.reason()).append('\n');
         if (q.spec() != null && q.spec().help() != null) sb.append("  ").append(style.dim("help: " + q.spec().help())).append('\n');

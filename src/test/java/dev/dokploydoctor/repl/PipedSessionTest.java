@@ -229,6 +229,21 @@ class PipedSessionTest {
     }
 
     @Test
+    void whyOnANumberQuestionSaysTheAnswersInTheUsersTerms(@TempDir Path home) {   // user10 finding 12
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("the public URL answers 502, even though the logs show the app up and listening on port 8080");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, (key, value) -> key.equals("domain.port") ? "why" : "?");
+            String out = answerer.until(Pattern.compile("I ask domain.port because:[^\\n]*\\n(.*\\n){0,6}.*help:"), 0, LONG);
+            String why = out.substring(out.indexOf("I ask domain.port because:"));
+            assertTrue(why.contains("if it is 8080: "), why);
+            assertTrue(why.contains("if another port (not 8080): wrong-container-port"), why);
+            assertFalse(why.matches("(?s).*if [01]: .*"), "no stand-in value shown:\n" + why);
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
     void aFaultOutsideOurCausesEndsSayingNoneFitsWithWhatWasCheckedAndSimilarReports(@TempDir Path home) {
         // a 413 (a proxy's body limit: no cause of ours) on a host that is otherwise healthy, as far as
         // its user can tell: the app resolves its siblings and listens on every interface, the deploy
