@@ -244,6 +244,29 @@ class PipedSessionTest {
     }
 
     @Test
+    void theLookalikeCheckIsAnnouncedOncePerCause(@TempDir Path home) {   // user10 finding 9 (session 2)
+        Map<String, String> says = Map.of("traefik.docker_network_label", "none", "fault.all_domains", "no",
+                "upstream.accepted", "no", "traefik.on_dokploy_network", "yes", "route.via", "traefik",
+                "app.networks", "proxy_net, backend_net", "traefik.provider_network", "none", "http.from_app", "no");
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("Traefik 2.9.5 picks unattached network to talk to service. docker-compose composition of several services and"
+                    + " networks; Traefik is only connected to one of these networks while the containers use several. Most of the time"
+                    + " it works, but adding another container with two networks makes Traefik suddenly select the IP address of that"
+                    + " container from the WRONG network (the one Traefik is NOT attached to). Removing that container again fixes it.");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, (key, value) -> says.getOrDefault(key, "?"));
+            String out = answerer.until(Pattern.compile("(diagnosis|inconclusive)"), 0, LONG);
+            Matcher m = Pattern.compile("\\n  (\\S+) fits; checking what would tell it from a look-alike").matcher(out);
+            List<String> announced = new java.util.ArrayList<>();
+            while (m.find()) announced.add(m.group(1));
+            assertFalse(announced.isEmpty(), "a look-alike check came before the conclusion:\n" + out);
+            assertEquals(announced.stream().distinct().toList(), announced, "said once per cause:\n" + out);
+            assertFalse(out.contains("one question tells it from a look-alike"), out);
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
     void aFaultOutsideOurCausesEndsSayingNoneFitsWithWhatWasCheckedAndSimilarReports(@TempDir Path home) {
         // a 413 (a proxy's body limit: no cause of ours) on a host that is otherwise healthy, as far as
         // its user can tell: the app resolves its siblings and listens on every interface, the deploy
