@@ -51,14 +51,15 @@ final class NetworksPaste {
 
     /**
      * Whether the answer puts the container on {@code network}: the pasted output's keys, or a
-     * sentence naming its only networks ("it's only on bridge", "just bridge and app_default");
-     * null when it says neither.
+     * sentence naming it ("it's on dokploy-network") or naming the only networks without it ("it's
+     * only on bridge", "just bridge and app_default"); null when it says neither.
      */
     static Boolean on(String answer, String network) {
         List<String> names = names(answer);
-        if (names == null && Vocabulary.answerWords(answer).stream().anyMatch(w -> w.equals("only") || w.equals("just"))) {
-            names = ProseList.items(answer);
-        }
-        return names == null ? null : names.contains(network);
+        if (names != null) return names.contains(network);
+        List<String> said = ProseList.items(answer);
+        if (said == null) return null;
+        if (said.contains(network)) return true;   // "it's on dokploy-network and bridge"
+        return Vocabulary.answerWords(answer).stream().anyMatch(w -> w.equals("only") || w.equals("just")) ? false : null;
     }
 }

@@ -78,6 +78,7 @@ final class ProseAnswer {
         int yes = longest(w, i, YES);
         if (no == 0 && yes == 0) return null;
         boolean said = no < yes;
+        if (!said && deniesAnAside(answer, question)) return null;
         int next = skip(w, i + Math.max(no, yes), HEDGES);
         if (next < w.size() && (said ? longest(w, next, NO) > 0 : saysYesAfterNo(w, next, question))
                 && !(said && "not".equals(w.get(next)) && next + 1 < w.size())) return null;   // "yes no"; "yes not on bridge" reads on
@@ -126,6 +127,31 @@ final class ProseAnswer {
         return m.group(2).strip();
     }
 
+    private static final Pattern NO_THING = Pattern.compile("(?i)^\\W*no\\s+([a-z][a-z0-9-]*)");
+
+    /**
+     * "no dokploy here" to "Is Traefik on the same Docker network as the app (on DokPloy: ...)?": the
+     * no denies what the question names only in its aside (the DokPloy names), not what it asks; a
+     * plain-Traefik user may still share the network. Such an answer is asked again. Only a
+     * conditional aside counts ("(on DokPloy: ...)", "(if ...)"): "no cloudflared" still says no to
+     * "... through a Cloudflare Tunnel (cloudflared)?".
+     */
+    private static boolean deniesAnAside(String answer, String question) {
+        if (question == null) return false;
+        Matcher m = NO_THING.matcher(answer.strip());
+        if (!m.find()) return false;
+        List<String> thing = Vocabulary.answerWords(m.group(1));
+        if (thing.isEmpty()) return false;
+        String w = thing.get(0);
+        if (longest(List.of(w), 0, NO) > 0 || longest(List.of(w), 0, YES) > 0 || longest(List.of(w), 0, HEDGES) > 0) return false;
+        List<String> asked = Vocabulary.answerWords(question.replaceAll("\\(.*?\\)", " "));
+        StringBuilder asides = new StringBuilder();
+        // only a conditional aside ("on DokPloy: ...", "if ..."); a gloss such as "(cloudflared)" names what is asked
+        Matcher p = Pattern.compile("(?i)\\(((?:on|if)\\s.*?)\\)").matcher(question);
+        while (p.find()) asides.append(' ').append(p.group(1));
+        return !asked.contains(w) && Vocabulary.answerWords(asides.toString()).contains(w);
+    }
+
     /** A question mark after a word: "yes?", "3000?", "bridge? or host" asks back rather than answers. */
     static boolean asksBack(String answer) { return answer.matches("(?s).*[\\p{L}\\p{N}/:)\\]]\\s*\\?.*"); }
 
@@ -164,6 +190,18 @@ final class ProseAnswer {
             // only a bare yes or no leads the opposite way: "yes, but I haven't changed anything" stays yes
             if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i))) return true;
         }
+        return false;
+    }
+
+    /** Words that make a value a guess, or point at the host side of a publish ("that's what the ports line says"). */
+    private static final List<String> GUESSES = List.of(
+            "i guess", "guess", "i think", "i believe", "i suppose", "i assume", "probably", "maybe", "perhaps",
+            "presumably", "should be", "must be", "ports", "ports line", "publish", "published");
+
+    /** The answer guesses its value rather than reports it: "127.0.0.1 I guess", "probably 0.0.0.0", "what the ports line says". */
+    static boolean guesses(String answer) {
+        List<String> w = Vocabulary.answerWords(answer);
+        for (int i = 0; i < w.size(); i++) if (longest(w, i, GUESSES) > 0) return true;
         return false;
     }
 

@@ -39,6 +39,9 @@ public sealed interface Reply {
             List<String> names = NetworksPaste.names(a);
             if (names != null && spec.type() == FactType.LIST && !names.isEmpty()) return new Value(names, true);
             Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.on(a, NetworksPaste.DOKPLOY_NETWORK) : null;
+            Boolean said = on == null || names != null ? null : ProseAnswer.yesOrNo(a, spec.question());
+            if (on != null && said != null && !said.equals(on))   // "no, it's on dokploy-network"
+                return new Invalid("you said " + (said ? "yes" : "no") + " but named its networks the other way: which is it?");
             if (on != null) return new Value(on, true);
         }
         String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);

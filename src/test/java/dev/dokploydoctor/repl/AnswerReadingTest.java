@@ -77,4 +77,16 @@ class AnswerReadingTest {
         // a question that suggests no such command does not read it
         assertInstanceOf(Reply.Invalid.class, read(ONLY_BRIDGE, "containers.running", Set.of()).reply());
     }
+
+    @Test
+    void aGuessedAddressIsNotTakenAsTheObservedOne() {   // user10 finding 4: app.listen_address derives app.listen_bound (answered: true)
+        FactSpec spec = ENGINE.knowledge().vocabulary().get("app.listen_address");
+        for (String guess : new String[] {"127.0.0.1 I guess, that's what the ports line says", "probably 127.0.0.1", "I think it's 0.0.0.0"}) {
+            assertInstanceOf(Reply.Invalid.class, AnswerReading.read(guess, spec, ENGINE.extraction(), k -> false, true).reply(), guess);
+        }
+        assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class,
+                AnswerReading.read("it listens on 127.0.0.1", spec, ENGINE.extraction(), k -> false, true).reply()).value());
+        // the REPL asks for an observation exactly where an answered: true implication reads the answer
+        assertTrue(ENGINE.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals("app.listen_address")));
+    }
 }

@@ -128,7 +128,8 @@ class MisreadAnswersTest {
         reads("http.intermittent", "no, it's there every time", false);
         // the opposite answer after the no stays refused: a yes word, a bare head, the question repeated
         asked("containers.running", "no, yes it is", "no, it is", "no, they are");
-        asked("traefik.on_dokploy_network", "no, it's on dokploy-network");
+        asked("traefik.on_dokploy_network", "no, it's on dokploy-network");   // the networks said the other way
+        asked("containers.running", "no, they're running");   // the question repeated
     }
 
     @Test
@@ -155,5 +156,18 @@ class MisreadAnswersTest {
         // a question about the value itself still asks back
         asked("app.listen_port", "3000?", "is it 3000?", "which port? 3000?");
         asked("app.networks", "bridge? or host");
+    }
+
+    @Test
+    void theTraefikNetworkQuestionMakesSenseWithoutDokployAndADeniedAsideIsNoNo() {   // user10 findings 2c and 4
+        assertEquals(false, VOCABULARY.get("traefik.on_dokploy_network").question().startsWith("Is dokploy-traefik"),
+                "asked so that a plain-Traefik user can answer");
+        asked("traefik.on_dokploy_network", "no dokploy here, traefik is on the traefik network",
+                "no dokploy, plain traefik");
+        reads("traefik.on_dokploy_network", "no", false);
+        reads("traefik.on_dokploy_network", "no, it's only on bridge", false);
+        reads("tunnel.used", "no cloudflared", false);   // a gloss in brackets is what is asked
+        reads("tunnel.used", "no tunnel, it's a traefik ingress in kubernetes", false);
+        assertEquals(true, VOCABULARY.get("app.listen_address").question().contains("not the host address of a ports: line"));
     }
 }
