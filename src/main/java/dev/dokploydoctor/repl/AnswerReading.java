@@ -39,8 +39,8 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
     public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed) {
         Reply reply = Reply.parse(line, spec);
         if (observed && reply instanceof Reply.Value && ProseAnswer.guesses(line)) {
-            reply = new Reply.Invalid("that reads as a guess (or the host side of a ports: line); say what you saw inside the container"
-                    + (spec.help() == null ? "" : " (" + spec.help() + ")") + ", or ? if you don't know");
+            reply = new Reply.Invalid("that reads as a guess (or the host side of a ports: line); type what you saw inside the container"
+                    + " (its start-up log, netstat; 'why' shows how), or ? if you don't know");
         }
         List<Fact> extracted = extraction.extract(line);
         boolean readsTheKey = false;
