@@ -108,9 +108,11 @@ final class Launch {
         }
     }
 
+    /** Run in a private home (its user folder and the output files), removed when the run ends. */
     private static Result exec(List<String> cmd, Path dir, Map<String, String> env, String stdin) {
+        Path home = null;
         try {
-            Path home = Files.createTempDirectory("dd-launch");
+            home = Files.createTempDirectory("dd-launch");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
             pb.environment().remove("DOCKER_HOST");
             pb.environment().putAll(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
@@ -132,6 +134,16 @@ final class Launch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (home != null) deleteTree(home);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
         }
     }
 }
