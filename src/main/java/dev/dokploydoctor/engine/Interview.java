@@ -207,12 +207,15 @@ public final class Interview {
     }
 
     /**
-     * The best question, when one of its answers diagnoses a cause with a chance of at least
-     * {@link #LIKELY} under the belief now; null otherwise.
+     * The best question one of whose answers diagnoses a cause with a chance of at least {@link #LIKELY}
+     * under the belief now; null when none has one. Not only the best question: after a certificate
+     * error with nothing fitting, the best by gain was "a tunnel?" while Let's Encrypt's rate limit,
+     * ranked below it, diagnoses with a chance of 0.7 (dev: win-acme#826, traefik#11912).
      */
     private static Planner.Plan likelyDiagnosis(Lookahead look) {
-        Planner.Plan p = look.next();
-        if (p != null && p.previews().stream().anyMatch(v -> v.status().isConclusive() && v.chance() >= LIKELY)) return p;
+        for (Planner.Plan p : look.rank(null)) {
+            if (p.previews().stream().anyMatch(v -> v.status().isConclusive() && v.chance() >= LIKELY)) return p;
+        }
         return null;
     }
 
