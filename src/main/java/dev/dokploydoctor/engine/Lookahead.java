@@ -25,6 +25,8 @@ public final class Lookahead implements AutoCloseable {
     private final Set<String> unknown;
     private final Outcome current;
     private final Set<String> known = new LinkedHashSet<>();
+    /** What the user's text said, by key ({@link #confirming}). */
+    private final Map<String, Fact> readFromText = new LinkedHashMap<>();
     private final Map<String, List<Need>> needs = new LinkedHashMap<>();
     private final List<String> hypotheses;
     private final Map<String, Double> cfNow;
@@ -42,7 +44,10 @@ public final class Lookahead implements AutoCloseable {
         this.unknown = unknown;
         Engine.Judgement now = trial.judgement();
         this.current = now.outcome();
-        for (Fact f : current.facts()) known.add(f.getKey());
+        for (Fact f : current.facts()) {
+            known.add(f.getKey());
+            if (Fact.TEXT.equals(f.getSource())) readFromText.put(f.getKey(), f);
+        }
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
         this.cfNow = SimilarFallback.fromRules(current);
@@ -70,9 +75,22 @@ public final class Lookahead implements AutoCloseable {
      */
     Set<String> defaultCandidates() {
         Set<String> candidates = new LinkedHashSet<>(needs.keySet());
-        if (Planner.inPlay(hypotheses, cfNow).isEmpty()) candidates.addAll(wideCandidates());
+        Set<String> inPlay = Planner.inPlay(hypotheses, cfNow);
+        if (inPlay.isEmpty()) candidates.addAll(wideCandidates());
+        for (String key : readFromText.keySet()) {
+            for (String c : planner.answerSpace().causesOf(key)) if (inPlay.contains(c)) candidates.add(key);
+        }
         return candidates;
     }
+
+    /**
+     * Whether {@code key} was read from the user's text and a question may confirm it: a fact read from
+     * a pasted line counts once, with whatever else that line gave (one observation), and may be misread
+     * (an EXPOSE line is no listening port); the user's own check of it (cloudflared tunnel info, docker
+     * inspect) is an observation of its own. Asked only when that check, telling what the text said,
+     * would diagnose ({@link #tryAnswers}).
+     */
+    public boolean confirming(String key) { return readFromText.containsKey(key); }
 
     /** What the user sees (every symptom fact) and every fact a rule tests: the widest set to ask from. */
     Set<String> wideCandidates() {
@@ -116,15 +134,19 @@ public final class Lookahead implements AutoCloseable {
     private Planner.Plan tryAnswers(String key) {
         FactSpec spec = askable(key);
         if (spec == null) return null;
-        List<Object> values = planner.answerSpace().values(spec);
+        Fact read = confirming(key) ? readFromText.get(key) : null;
+        List<Object> values = new ArrayList<>(planner.answerSpace().values(spec));
+        if (read != null && values.stream().noneMatch(v -> sameValue(v, read.getValue()))) values.add(read.getValue());
         if (values.size() < 2) return null;
         List<Fact[]> answers = new ArrayList<>();
         for (Object v : values) answers.add(new Fact[] {answer(key, v)});
         Scored s = score(spec, values, answers, planner.canTell(spec, hypotheses));
         if (s.ifTold() < Planner.MIN_GAIN) return null;
+        if (read != null && !confirmationDecides(s.previews(), read)) return null;
         Question q = new Question(key, spec, s.gain(), s.causes(), List.copyOf(needs.getOrDefault(key, List.of())));
-        return new Planner.Plan(q, s.gain(), s.previews(),
-                String.format("its answer is expected to tell the causes apart best (%.2f bits of %.2f)", s.gain(), entropy));
+        return new Planner.Plan(q, s.gain(), s.previews(), read != null
+                ? String.format("you wrote %s = %s; your own check of it would decide (%.2f bits of %.2f)", key, read.getText(), s.gain(), entropy)
+                : String.format("its answer is expected to tell the causes apart best (%.2f bits of %.2f)", s.gain(), entropy));
     }
 
     /**
@@ -194,10 +216,28 @@ public final class Lookahead implements AutoCloseable {
         return partners;
     }
 
-    /** The fact's question, when it can still be asked: not known, not answered unknown. */
+    /**
+     * The text's reading, told by the user, diagnoses where the case is not diagnosed now: anything less
+     * is asking what the user already said (issue 13: nothing obvious is asked).
+     */
+    private boolean confirmationDecides(List<Planner.Preview> previews, Fact read) {
+        if (current.status().isConclusive()) return false;
+        for (Planner.Preview p : previews) if (sameValue(p.value(), read.getValue()) && p.status() == Status.DIAGNOSED) return true;
+        return false;
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        return java.util.Objects.equals(a, b) || (a != null && b != null && a.toString().equalsIgnoreCase(b.toString()));
+    }
+
+    /**
+     * The fact's question, when it can still be asked: not answered unknown, and not known (unless only
+     * read from the text: {@link #confirming}).
+     */
     private FactSpec askable(String key) {
         FactSpec spec = planner.knowledge().vocabulary().get(key);
-        if (spec == null || spec.question() == null || known.contains(key) || (unknown != null && unknown.contains(key))) return null;
+        if (spec == null || spec.question() == null || (unknown != null && unknown.contains(key))) return null;
+        if (known.contains(key) && !confirming(key)) return null;
         return spec;
     }
 

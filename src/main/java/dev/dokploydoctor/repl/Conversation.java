@@ -173,6 +173,11 @@ public final class Conversation {
                 case LEADER -> view.dim(String.format("  %s leads at %.2f, short of a diagnosis: one question could confirm or rule it out",
                         outcome.top().cause(), outcome.top().certainty()));
                 case FIRST -> view.dim("  that does not settle a cause and no single answer would: first the question that tells them apart best");
+                case CONFIRM -> {
+                    Fact read = state.session.fact(ask.plan().question().key());
+                    view.dim("  your text says " + ask.plan().question().key() + " = " + (read == null ? "?" : read.getText())
+                            + "; checked by you, it would settle " + outcome.top().cause());
+                }
                 case NEXT -> { }
             }
         } else if (step instanceof Interview.Conclude) {
@@ -235,8 +240,10 @@ public final class Conversation {
         if (state.mode != ReplState.Mode.QUESTIONS) return;
         useEngine();
         String asked = state.mode == ReplState.Mode.QUESTIONS && state.plan != null ? state.plan.question().key() : null;
+        Fact had = asked == null ? null : state.session.fact(asked);   // a question may check what the text said
         if (!absorbProbes(false)) return;
-        if (asked != null && state.session.knows(asked)) view.dim("  (withdrawn: the probes answered " + asked + ")");
+        Fact now = asked == null ? null : state.session.fact(asked);
+        if (asked != null && state.session.knows(asked) && now != had) view.dim("  (withdrawn: the probes answered " + asked + ")");
         advance();
     }
 

@@ -101,10 +101,15 @@ public final class Session {
         return engine.evaluate(id, facts.values(), unknown(), threshold);
     }
 
-    /** The user's answer to a question: replaces whatever was known about the key. */
+    /**
+     * The user's answer to a question: replaces whatever was known about the key. A "don't know" to a
+     * question that checks what the user's text said keeps the text's reading (and is not asked again).
+     */
     public void answer(String key, String question, String answerText, Fact value) {
         Change c = new Change();
-        if (value == null) c.markUnknown(key);
+        Fact had = facts.get(key);
+        if (value == null && had != null && Fact.TEXT.equals(had.getSource())) c.markAsked(key);
+        else if (value == null) c.markUnknown(key);
         else c.put(value, true);
         c.record(Kind.ANSWER, key, new Exchange(key, question, answerText), null);
     }
@@ -210,6 +215,12 @@ public final class Session {
         void markUnknown(String k) {
             remember(k);
             facts.remove(k);
+            unknown.add(k);
+        }
+
+        /** Asked and not known, keeping what is known of it (the text's reading). */
+        void markAsked(String k) {
+            remember(k);
             unknown.add(k);
         }
 

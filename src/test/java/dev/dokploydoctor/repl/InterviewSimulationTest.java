@@ -116,4 +116,43 @@ class InterviewSimulationTest {
         QUESTIONS.forEach((k, l) -> System.out.printf("%s: %d of %d right, mean questions %.2f%n", k, RIGHT.getOrDefault(k, 0),
                 l.size(), l.stream().mapToInt(Integer::intValue).average().orElse(0)));
     }
+    /**
+     * A fact read from a pasted line counts once with everything else that line gave (cloudflared's
+     * "Unregistered tunnel connection ... Tunnel server stopped": not connected, not running, one
+     * observation): the leader stays short of a diagnosis. The user's own check of it is an
+     * observation of its own, so the interview asks it, saying what the text said; told the same, it
+     * diagnoses; told otherwise, the text's reading gives way. A "don't know" keeps the text's reading.
+     */
+    @Test
+    void aFactReadFromTheTextIsConfirmedWhenTheUsersCheckWouldDecide() {
+        String says = "My site is down through the cloudflare tunnel. cloudflared logs:\n"
+                + "2021-03-12T20:09:11Z INF Unregistered tunnel connection connIndex=2\n"
+                + "2021-03-12T20:09:11Z INF Tunnel server stopped";
+        List<Fact> read = Opening.parse(says, engine.knowledge().vocabulary(), engine.extraction()).facts();
+        Fact connected = read.stream().filter(f -> f.getKey().equals("tunnel.connected")).findFirst().orElseThrow();
+        assertEquals(Fact.TEXT, connected.getSource());
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        Interview.Step first = interview.next(read, Set.of(), 0);
+        assertTrue(first.outcome().status() != Status.DIAGNOSED, "the pasted line alone does not diagnose: " + first.outcome().diagnoses());
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, first);
+        assertEquals("tunnel.connected", ask.plan().question().key());
+        assertEquals(Interview.Purpose.CONFIRM, ask.purpose());
+        assertTrue(ask.plan().reason().startsWith("you wrote tunnel.connected = false"), ask.plan().reason());
+
+        Map<String, Fact> told = new LinkedHashMap<>();
+        for (Fact f : read) told.put(f.getKey(), f);
+        told.put("tunnel.connected", user("tunnel.connected", false));
+        Interview.Step confirmed = interview.next(told.values(), Set.of(), 1);
+        assertEquals("tunnel-not-connected", confirmed.outcome().top().cause());
+        assertEquals(Status.DIAGNOSED, confirmed.outcome().status());
+
+        told.put("tunnel.connected", user("tunnel.connected", true));
+        Interview.Step otherwise = interview.next(told.values(), Set.of(), 1);
+        assertTrue(otherwise.outcome().status() != Status.DIAGNOSED || !"tunnel-not-connected".equals(otherwise.outcome().top().cause()));
+
+        // "don't know": the text's reading stays, and the question is not asked again
+        Interview.Step unknown = interview.next(read, Set.of("tunnel.connected"), 1, 1);
+        assertTrue(!(unknown instanceof Interview.Ask a) || !a.plan().question().key().equals("tunnel.connected"));
+        assertTrue(unknown.outcome().fact("tunnel.connected") != null);
+    }
 }
