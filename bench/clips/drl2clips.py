@@ -191,11 +191,22 @@ class Translator:
                 tk.fail("'!' only before RuleFunctions calls", line)
             elif v == 'key':
                 tk.next()
-                tk.expect('==')
-                k, keyname, kl = tk.next()
-                if k != 'string':
-                    tk.fail("key must be compared with a string literal", kl)
-                key = keyname
+                if tk.accept('in'):  # key in ("a", "b"): either key, CLIPS's | between literals
+                    tk.expect('(')
+                    names = []
+                    while not tk.accept(')'):
+                        k, keyname, kl = tk.next()
+                        if k != 'string':
+                            tk.fail("key in (...) takes string literals", kl)
+                        names.append(keyname)
+                        tk.accept(',')
+                    key = '|'.join(names)
+                else:
+                    tk.expect('==')
+                    k, keyname, kl = tk.next()
+                    if k != 'string':
+                        tk.fail("key must be compared with a string literal", kl)
+                    key = keyname
             elif v in FIELDS:
                 tk.next()
                 self.constraint(tk, v, add, predicate, line)
