@@ -36,12 +36,22 @@ printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:
 printf 'root:x:0:\nnogroup:x:65534:\n' > "$out/etc/group"
 printf 'hosts: files dns\n' > "$out/etc/nsswitch.conf"
 
-# the class-data archive must be made for /opt/dokploy-doctor (the build does that when it can)
-made_for=$(cat "$out/opt/dokploy-doctor/lib/dokploy-doctor.jsa.path" 2>/dev/null || true)
-if [ "$made_for" != /opt/dokploy-doctor/lib/dokploy-doctor.jar ]; then
-  rm -f "$out/opt/dokploy-doctor/lib/dokploy-doctor.jsa" "$out/opt/dokploy-doctor/lib/dokploy-doctor.jsa.path" \
-    "$out/opt/dokploy-doctor/lib/dokploy-doctor-batch.jsa" "$out/opt/dokploy-doctor/lib/dokploy-doctor-batch.jsa.path"
-  chroot "$out" /usr/bin/env -i DOKPLOY_DOCTOR_CDS_ONLY=1 /opt/dokploy-doctor/bin/dokploy-doctor 2>/dev/null \
-    || chroot "$out" /bin/sh -c 'DOKPLOY_DOCTOR_CDS_ONLY=1 exec /opt/dokploy-doctor/bin/dokploy-doctor' \
-    || echo "rootfs: could not make the class-data archive (not root?); the image starts without it" >&2
-fi
+# each class-data archive (the whole one, batch's own) must be made for /opt/dokploy-doctor: the build
+# makes them there when it can, and a run of the tree in place remakes the one it used for the tree's path.
+# A stale one is dumped again in the new root (as the launcher's prepare does; the launcher itself cannot:
+# the root has no mv, rm or /dev/null, and without /proc the runtime finds its libraries by LD_LIBRARY_PATH).
+jar=/opt/dokploy-doctor/lib/dokploy-doctor.jar
+lib="$out/opt/dokploy-doctor/lib"
+for archive in dokploy-doctor dokploy-doctor-batch; do
+  [ -f "$lib/$archive.classlist" ] || continue
+  [ "$(cat "$lib/$archive.jsa.path" 2>/dev/null || true)" = "$jar" ] && continue
+  rm -f "$lib/$archive.jsa" "$lib/$archive.jsa.path"
+  if chroot "$out" /bin/sh -c 'LD_LIBRARY_PATH=/opt/dokploy-doctor/runtime/lib exec /opt/dokploy-doctor/runtime/bin/java -Xshare:dump \
+      -XX:+UseSerialGC -XX:SharedClassListFile="/opt/dokploy-doctor/lib/$1.classlist" -XX:SharedArchiveFile="/opt/dokploy-doctor/lib/$1.jsa" \
+      -cp "$2" -Xlog:disable' sh "$archive" "$jar" >/dev/null 2>&1; then
+    printf '%s\n' "$jar" > "$lib/$archive.jsa.path"
+  else
+    rm -f "$lib/$archive.jsa"
+    echo "rootfs: could not make $archive.jsa for /opt (not root?); the image starts without it" >&2
+  fi
+done

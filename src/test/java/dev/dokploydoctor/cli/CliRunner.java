@@ -44,8 +44,9 @@ final class CliRunner {
      * ({@code XDG_CONFIG_HOME}) at {@code home}/config: for what comes from the environment.
      */
     static Result separate(Path home, Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(Launch.LAUNCHER_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());

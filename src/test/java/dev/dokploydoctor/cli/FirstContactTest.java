@@ -1,6 +1,7 @@
 package dev.dokploydoctor.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -118,8 +119,7 @@ class FirstContactTest {
     }
 
     /** An answers file that tells nothing (empty, or only "?") is no more than no file: no all-clear. */
-    @Test void answersThatTellNothingAreNotAnAllClear() throws IOException {
-        Path dir = Files.createTempDirectory("dd-answers");
+    @Test void answersThatTellNothingAreNotAnAllClear(@TempDir Path dir) throws IOException {
         for (String content : new String[] {"", "http.status: \"?\"\n"}) {
             Path answers = Files.writeString(dir.resolve("answers.yaml"), content);
             Launch.Result r = Launch.run(Map.of(), "", "diagnose", "--no-questions", "--no-probe", "--answers", answers.toString());

@@ -42,18 +42,27 @@ final class Launch {
 
     static String java() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 
-    static Result run(Map<String, String> env, String stdin, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath(), "dev.dokploydoctor.cli.Main"));
+    /**
+     * The JVM flags every start by the launcher (./dokploy-doctor) has: serial GC, C1 only. With them a
+     * start here costs about half the CPU of a default JVM's (no C2 or G1 threads) on a shared machine.
+     */
+    static final List<String> LAUNCHER_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** The command line of the program with {@code args}: java, the launcher's flags, the class path, Main. */
+    static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(LAUNCHER_JVM);
+        cmd.addAll(List.of("-cp", classpath(), "dev.dokploydoctor.cli.Main"));
         cmd.addAll(List.of(args));
-        return exec(cmd, buildDir().getParent(), env, stdin);
+        return cmd;
+    }
+
+    static Result run(Map<String, String> env, String stdin, String... args) {
+        return exec(command(args), buildDir().getParent(), env, stdin);
     }
 
     /** In {@code dir} (outside the checkout: the bundled knowledge, as a user who runs the jar anywhere). */
-    static Result runIn(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath(), "dev.dokploydoctor.cli.Main"));
-        cmd.addAll(List.of(args));
-        return exec(cmd, dir, Map.of(), "");
-    }
+    static Result runIn(Path dir, String... args) { return exec(command(args), dir, Map.of(), ""); }
 
     /**
      * As user nobody (only when this JVM runs as root, which may read any socket): the classes and
@@ -71,8 +80,9 @@ final class Launch {
             cp.add(to.toString());
         }
         openToAll(scratch);
-        List<String> cmd = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", java(), "-cp", String.join(":", cp),
-                "dev.dokploydoctor.cli.Main"));
+        List<String> cmd = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", java()));
+        cmd.addAll(LAUNCHER_JVM);
+        cmd.addAll(List.of("-cp", String.join(":", cp), "dev.dokploydoctor.cli.Main"));
         cmd.addAll(List.of(args));
         return exec(cmd, scratch, env, "");
     }
@@ -98,9 +108,11 @@ final class Launch {
         }
     }
 
+    /** Run in a private home (its user folder and the output files), removed when the run ends. */
     private static Result exec(List<String> cmd, Path dir, Map<String, String> env, String stdin) {
+        Path home = null;
         try {
-            Path home = Files.createTempDirectory("dd-launch");
+            home = Files.createTempDirectory("dd-launch");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
             pb.environment().remove("DOCKER_HOST");
             pb.environment().putAll(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
@@ -122,6 +134,16 @@ final class Launch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (home != null) deleteTree(home);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.dokploydoctor.probe;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,21 +28,12 @@ class BrokenHostScenariosTest {
     /** DokPloy's default static config: the docker provider's network is dokploy-network. */
     static final String DOKPLOY_TRAEFIK_YML = "providers:\n  docker:\n    exposedByDefault: false\n    network: dokploy-network\n";
 
-    TestHost h;
-    String app;
-    String host;
-
-    @BeforeEach void open() {
-        h = TestHost.open();
-        app = "shop-" + h.run;
-        host = app + ".example.test";
-    }
+    @RegisterExtension final TestHost h = TestHost.perTest();
 
     /** What the rules concluded where it differs from the scenario's cause: checked after both phases ran. */
     final List<String> ruleMismatches = new java.util.ArrayList<>();
 
-    @AfterEach void close() {
-        if (h != null) h.close();
+    @AfterEach void rulesAgreed() {
         assertEquals(List.of(), ruleMismatches, "the rules, fed only these probe facts, concluded otherwise");
     }
 
@@ -111,27 +102,17 @@ class BrokenHostScenariosTest {
         for (int i = 1; i < networks.length; i++) h.docker("network", "connect", networks[i], TRAEFIK);
     }
 
-    ProbeReport probe(String scenario, String service) { return probe(scenario, service, ProbeEnvironment.fromSystem()); }
-
-    ProbeReport probe(String scenario, String service, ProbeEnvironment env) {
-        ProbeReport r = h.probe(new ProbeTarget(service, app, null), env);
-        assertDeclared(r);
-        record(scenario, r);
-        return r;
-    }
-
     @Test void multiContainerIsolation() {
         h.dokployNetwork();
         traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
-        String appDefault = h.network(app + "_default");
-        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
-                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
-        h.container(app + "-postgres-1", concat(compose(app, "postgres", null), on(appDefault, "postgres")), "httpd", "-f", "-p", "5432");
+        String appDefault = h.network(h.app + "_default");
+        String web = h.routedWeb(h.app);
+        h.container(h.app + "-postgres-1", concat(compose(h.app, "postgres", null), on(appDefault, "postgres")), "httpd", "-f", "-p", "5432");
         h.awaitListening(web, 3000);
 
-        ProbeReport broken = probe("multi-container-isolation (broken)", "web");
+        ProbeReport broken = h.probeScenario("multi-container-isolation (broken)", "web");
         assertFact(broken, "service.kind", "compose");
-        assertFact(broken, "service.project", app);
+        assertFact(broken, "service.project", h.app);
         assertFact(broken, "service.name", "web");
         assertFact(broken, "service.has_dependencies", true);
         assertFact(broken, "app.networks", List.of(DOKPLOY_NETWORK));
@@ -145,7 +126,7 @@ class BrokenHostScenariosTest {
         assertFact(broken, "container.health", "none");
         assertFact(broken, "traefik.on_dokploy_network", true);
         assertFact(broken, "traefik.docker_network_label", DOKPLOY_NETWORK);
-        assertFact(broken, "domain.host", host);
+        assertFact(broken, "domain.host", h.domain);
         assertFact(broken, "domain.port", 3000L);
         assertFact(broken, "app.listen_address", "0.0.0.0");
         assertFact(broken, "app.listen_port", 3000L);
@@ -155,7 +136,7 @@ class BrokenHostScenariosTest {
 
         h.docker("network", "connect", "--alias", "web", appDefault, web);   // the dual-network fix
 
-        ProbeReport fixed = probe("multi-container-isolation (fixed)", "web");
+        ProbeReport fixed = h.probeScenario("multi-container-isolation (fixed)", "web");
         assertFact(fixed, "app.dns_failure", false);
         assertFact(fixed, "dependency.shares_network", true);
         assertEquals(List.of(DOKPLOY_NETWORK, appDefault), ((List<?>) value(fixed, "app.networks")).stream().sorted().toList());
@@ -165,11 +146,10 @@ class BrokenHostScenariosTest {
     @Test void traefikNotOnDokployNetwork() {
         h.dokployNetwork();
         traefik(DOKPLOY_TRAEFIK_YML);   // default bridge only: recreated without dokploy-network
-        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
-                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+        String web = h.routedWeb(h.app);
         h.awaitListening(web, 3000);
 
-        ProbeReport broken = probe("traefik-not-on-dokploy-network (broken)", "web");
+        ProbeReport broken = h.probeScenario("traefik-not-on-dokploy-network (broken)", "web");
         assertFact(broken, "traefik.on_dokploy_network", false);
         assertEvidence(broken, "traefik.on_dokploy_network", "bridge");
         assertFact(broken, "app.networks", List.of(DOKPLOY_NETWORK));
@@ -180,7 +160,7 @@ class BrokenHostScenariosTest {
 
         h.docker("network", "connect", DOKPLOY_NETWORK, TRAEFIK);
 
-        ProbeReport fixed = probe("traefik-not-on-dokploy-network (fixed)", "web");
+        ProbeReport fixed = h.probeScenario("traefik-not-on-dokploy-network (fixed)", "web");
         assertFact(fixed, "traefik.on_dokploy_network", true);
         assertVerify("traefik-not-on-dokploy-network", fixed, true);
         expectNoFault("traefik on dokploy-network", fixed);
@@ -188,7 +168,7 @@ class BrokenHostScenariosTest {
 
     /** A direct-routed sandbox as DokPloy deploys it: a published port, no Traefik labels, no networks. */
     ProbeEnvironment directRoutedCompose(Path composeRoot, int port) throws IOException {
-        Path file = composeRoot.resolve(app).resolve("code").resolve("docker-compose.yml");
+        Path file = composeRoot.resolve(h.app).resolve("code").resolve("docker-compose.yml");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "services:\n  sandbox:\n    image: n8nio/n8n:latest\n    ports:\n      - \"" + port + ":5678\"\n");
         return ProbeEnvironment.fromSystem().withComposeRoot(composeRoot);
@@ -197,25 +177,25 @@ class BrokenHostScenariosTest {
     @Test void hostPortHeldByAnotherContainer(@TempDir Path composeRoot) throws IOException {
         int port = freePort();
         ProbeEnvironment env = directRoutedCompose(composeRoot, port);
-        h.container(app + "-legacy", List.of("-p", port + ":80"), "httpd", "-f", "-p", "80");
-        String sandbox = app + "-sandbox-1";
-        TestHost.Result start = h.containerMayFail(sandbox, concat(compose(app, "sandbox", null), List.of("-p", port + ":5678")),
+        h.container(h.app + "-legacy", List.of("-p", port + ":80"), "httpd", "-f", "-p", "80");
+        String sandbox = h.app + "-sandbox-1";
+        TestHost.Result start = h.containerMayFail(sandbox, concat(compose(h.app, "sandbox", null), List.of("-p", port + ":5678")),
                 "httpd", "-f", "-p", "5678");
         assertNotEquals(0, start.code(), "docker run should fail: the port is taken");
 
-        ProbeReport broken = probe("host-port-conflict, container (broken)", "sandbox", env);
+        ProbeReport broken = h.probeScenario("host-port-conflict, container (broken)", "sandbox", env);
         assertFact(broken, "compose.networks_declared", false);
         assertFact(broken, "host.port", (long) port);
         assertFact(broken, "host.port_conflict", true);
-        assertEvidence(broken, "host.port_conflict", app + "-legacy");
+        assertEvidence(broken, "host.port_conflict", h.app + "-legacy");
         assertFact(broken, "containers.running", false);
         assertEvidence(broken, "containers.running", "already allocated");
         expectCause("port held by a container", broken, "host-port-conflict");
 
-        h.docker("rm", "-f", app + "-legacy");
+        h.docker("rm", "-f", h.app + "-legacy");
         h.docker("start", sandbox);
 
-        ProbeReport fixed = probe("host-port-conflict, container (fixed)", "sandbox", env);
+        ProbeReport fixed = h.probeScenario("host-port-conflict, container (fixed)", "sandbox", env);
         assertFact(fixed, "host.port", (long) port);
         assertFact(fixed, "host.port_conflict", false);
         assertFact(fixed, "containers.running", true);
@@ -226,14 +206,14 @@ class BrokenHostScenariosTest {
     @Test void hostPortHeldByAHostProcess(@TempDir Path composeRoot) throws IOException {
         int port = freePort();
         ProbeEnvironment env = directRoutedCompose(composeRoot, port);
-        String sandbox = app + "-sandbox-1";
+        String sandbox = h.app + "-sandbox-1";
         try (ServerSocket hostProcess = new ServerSocket()) {
             hostProcess.bind(new InetSocketAddress(port));   // a process on the host holds the port
-            TestHost.Result start = h.containerMayFail(sandbox, concat(compose(app, "sandbox", null), List.of("-p", port + ":5678")),
+            TestHost.Result start = h.containerMayFail(sandbox, concat(compose(h.app, "sandbox", null), List.of("-p", port + ":5678")),
                     "httpd", "-f", "-p", "5678");
             assertNotEquals(0, start.code(), "docker run should fail: a host process holds the port");
 
-            ProbeReport broken = probe("host-port-conflict, host process (broken)", "sandbox", env);
+            ProbeReport broken = h.probeScenario("host-port-conflict, host process (broken)", "sandbox", env);
             assertFact(broken, "host.port", (long) port);
             assertFact(broken, "host.port_conflict", true);
             assertEvidence(broken, "host.port_conflict", "a host process listens");
@@ -242,7 +222,7 @@ class BrokenHostScenariosTest {
         }
         h.docker("start", sandbox);
 
-        ProbeReport fixed = probe("host-port-conflict, host process (fixed)", "sandbox", env);
+        ProbeReport fixed = h.probeScenario("host-port-conflict, host process (fixed)", "sandbox", env);
         assertFact(fixed, "host.port_conflict", false);
         assertFact(fixed, "containers.running", true);
         expectNoFault("host port freed", fixed);
@@ -251,8 +231,8 @@ class BrokenHostScenariosTest {
     @Test void composeServiceWithoutNetworkConfig(@TempDir Path composeRoot) throws IOException {
         h.dokployNetwork();
         traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
-        String appDefault = h.network(app + "_default");
-        Path file = composeRoot.resolve(app).resolve("code").resolve("docker-compose.yml");
+        String appDefault = h.network(h.app + "_default");
+        Path file = composeRoot.resolve(h.app).resolve("code").resolve("docker-compose.yml");
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 services:
@@ -262,13 +242,13 @@ class BrokenHostScenariosTest {
                       - traefik.enable=true
                       - traefik.http.routers.%1$s-1-web.rule=Host(`%2$s`)
                       - traefik.http.services.%1$s-1-web.loadbalancer.server.port=3000
-                """.formatted(app, host));
-        String ctr = h.container(app + "-app-1", concat(compose(app, "app", null), traefikLabels(app, host, 3000, null),
+                """.formatted(h.app, h.domain));
+        String ctr = h.container(h.app + "-app-1", concat(compose(h.app, "app", null), traefikLabels(h.app, h.domain, 3000, null),
                 on(appDefault, "app")), "httpd", "-f", "-p", "3000");
         h.awaitListening(ctr, 3000);
         ProbeEnvironment env = ProbeEnvironment.fromSystem().withComposeRoot(composeRoot);
 
-        ProbeReport broken = h.probe(new ProbeTarget("app", app, null), env);
+        ProbeReport broken = h.probe(new ProbeTarget("app", h.app, null), env);
         assertDeclared(broken);
         record("external-compose-without-network (broken)", broken);
         assertFact(broken, "compose.networks_declared", false);
@@ -292,10 +272,10 @@ class BrokenHostScenariosTest {
                 networks:
                   dokploy-network:
                     external: true
-                """.formatted(app, host));
+                """.formatted(h.app, h.domain));
         h.docker("network", "connect", "--alias", "app", DOKPLOY_NETWORK, ctr);
 
-        ProbeReport fixed = h.probe(new ProbeTarget("app", app, null), env);
+        ProbeReport fixed = h.probe(new ProbeTarget("app", h.app, null), env);
         assertDeclared(fixed);
         record("external-compose-without-network (fixed)", fixed);
         assertFact(fixed, "compose.networks_declared", true);
@@ -307,14 +287,14 @@ class BrokenHostScenariosTest {
     @Test void multiNetworkServiceWithoutNetworkLabel() {
         h.dokployNetwork();
         traefik("providers:\n  docker:\n    exposedByDefault: false\n", DOKPLOY_NETWORK);   // no default network
-        String appDefault = h.network(app + "_default");
-        String web = app + "-web-1";
-        List<String> base = concat(compose(app, "web", null), on(DOKPLOY_NETWORK, "web"));
-        h.container(web, concat(base, traefikLabels(app, host, 3000, null)), "httpd", "-f", "-p", "3000");
+        String appDefault = h.network(h.app + "_default");
+        String web = h.app + "-web-1";
+        List<String> base = concat(compose(h.app, "web", null), on(DOKPLOY_NETWORK, "web"));
+        h.container(web, concat(base, traefikLabels(h.app, h.domain, 3000, null)), "httpd", "-f", "-p", "3000");
         h.docker("network", "connect", "--alias", "web", appDefault, web);
-        h.container(app + "-redis-1", concat(compose(app, "redis", null), on(appDefault, "redis")), "httpd", "-f", "-p", "6379");
+        h.container(h.app + "-redis-1", concat(compose(h.app, "redis", null), on(appDefault, "redis")), "httpd", "-f", "-p", "6379");
 
-        ProbeReport broken = probe("traefik-network-label-missing (broken)", "web");
+        ProbeReport broken = h.probeScenario("traefik-network-label-missing (broken)", "web");
         assertFact(broken, "traefik.docker_network_label", "");
         assertFact(broken, "traefik.provider_network", "");
         assertEquals(2, ((List<?>) value(broken, "app.networks")).size());
@@ -326,10 +306,10 @@ class BrokenHostScenariosTest {
 
         // the fix: redeploy with traefik.docker.network=dokploy-network (labels only change on a new container)
         h.docker("rm", "-f", web);
-        h.container(web, concat(base, traefikLabels(app, host, 3000, DOKPLOY_NETWORK)), "httpd", "-f", "-p", "3000");
+        h.container(web, concat(base, traefikLabels(h.app, h.domain, 3000, DOKPLOY_NETWORK)), "httpd", "-f", "-p", "3000");
         h.docker("network", "connect", "--alias", "web", appDefault, web);
 
-        ProbeReport fixed = probe("traefik-network-label-missing (fixed)", "web");
+        ProbeReport fixed = h.probeScenario("traefik-network-label-missing (fixed)", "web");
         assertFact(fixed, "traefik.docker_network_label", DOKPLOY_NETWORK);
         expectNoFault("network label set", fixed);
     }
@@ -337,12 +317,11 @@ class BrokenHostScenariosTest {
     @Test void unhealthyContainer() {
         h.dokployNetwork();
         traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
-        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
-                on(DOKPLOY_NETWORK, "web"), List.of("--health-cmd", "[ -f /tmp/ready ]", "--health-interval", "1s",
+        String web = h.container(h.app + "-web-1", concat(routedWebOptions(h.app, 3000), List.of("--health-cmd", "[ -f /tmp/ready ]", "--health-interval", "1s",
                         "--health-retries", "1", "--health-timeout", "1s")), "httpd", "-f", "-p", "3000");
         h.awaitHealth(web, "unhealthy");
 
-        ProbeReport broken = probe("container-unhealthy (broken)", "web");
+        ProbeReport broken = h.probeScenario("container-unhealthy (broken)", "web");
         assertFact(broken, "container.health", "unhealthy");
         assertEvidence(broken, "container.health", "FailingStreak");
         assertFact(broken, "containers.running", true);
@@ -354,7 +333,7 @@ class BrokenHostScenariosTest {
         h.docker("exec", web, "touch", "/tmp/ready");   // the app becomes ready
         h.awaitHealth(web, "healthy");
 
-        ProbeReport fixed = probe("container-unhealthy (fixed)", "web");
+        ProbeReport fixed = h.probeScenario("container-unhealthy (fixed)", "web");
         assertFact(fixed, "container.health", "healthy");
         assertFact(fixed, "traefik.router_present", true);
         assertVerify("container-unhealthy", fixed, true);
@@ -364,12 +343,12 @@ class BrokenHostScenariosTest {
     @Test void appListensOnLocalhost() {
         h.dokployNetwork();
         traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
-        String web = app + "-web-1";
-        List<String> opts = concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web"));
+        String web = h.app + "-web-1";
+        List<String> opts = routedWebOptions(h.app, 3000);
         h.container(web, opts, "httpd", "-f", "-p", "127.0.0.1:3000");
         h.awaitListening(web, 3000);
 
-        ProbeReport broken = probe("app-listens-on-localhost (broken)", "web");
+        ProbeReport broken = h.probeScenario("app-listens-on-localhost (broken)", "web");
         assertFact(broken, "app.listen_address", "127.0.0.1");
         assertFact(broken, "app.listen_bound", "127.0.0.1");
         assertFact(broken, "app.listen_port", 3000L);
@@ -384,7 +363,7 @@ class BrokenHostScenariosTest {
         h.container(web, opts, "httpd", "-f", "-p", "0.0.0.0:3000");
         h.awaitListening(web, 3000);
 
-        ProbeReport fixed = probe("app-listens-on-localhost (fixed)", "web");
+        ProbeReport fixed = h.probeScenario("app-listens-on-localhost (fixed)", "web");
         assertFact(fixed, "app.listen_address", "0.0.0.0");
         assertFact(fixed, "app.listen_port", 3000L);
         assertVerify("app-listens-on-localhost", fixed, true);
@@ -395,12 +374,12 @@ class BrokenHostScenariosTest {
     @Test void wrongContainerPort() {
         h.dokployNetwork();
         traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
-        String web = app + "-web-1";
-        h.container(web, concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")),
+        String web = h.app + "-web-1";
+        h.container(web, routedWebOptions(h.app, 3000),
                 "httpd", "-f", "-p", "8080");
         h.awaitListening(web, 8080);
 
-        ProbeReport broken = probe("wrong-container-port (broken)", "web");
+        ProbeReport broken = h.probeScenario("wrong-container-port (broken)", "web");
         assertFact(broken, "domain.port", 3000L);
         assertFact(broken, "app.listen_port", 8080L);
         expectCause("wrong port", broken, "wrong-container-port");
@@ -408,11 +387,11 @@ class BrokenHostScenariosTest {
 
         // the fix: the domain's port set to 8080, and the redeploy that writes the label again
         h.docker("rm", "-f", web);
-        h.container(web, concat(compose(app, "web", null), traefikLabels(app, host, 8080, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")),
+        h.container(web, routedWebOptions(h.app, 8080),
                 "httpd", "-f", "-p", "8080");
         h.awaitListening(web, 8080);
 
-        ProbeReport fixed = probe("wrong-container-port (fixed)", "web");
+        ProbeReport fixed = h.probeScenario("wrong-container-port (fixed)", "web");
         assertFact(fixed, "domain.port", 8080L);
         assertVerify("wrong-container-port", fixed, true);
         // the verify step before this fix grepped the JSON labels for port=NNNN: it never matched
@@ -423,14 +402,14 @@ class BrokenHostScenariosTest {
 
     /** An image without getent or nslookup (PATH points nowhere): DNS falls back to comparing networks, sockets come from the host's /proc. */
     @Test void imageWithoutResolverTools() {
-        String appDefault = h.network(app + "_default");
-        String isolated = h.network(app + "_isolated");
-        String web = h.container(app + "-web-1", concat(compose(app, "web", null), on(isolated, "web"), List.of("-e", "PATH=/nowhere")),
+        String appDefault = h.network(h.app + "_default");
+        String isolated = h.network(h.app + "_isolated");
+        String web = h.container(h.app + "-web-1", concat(compose(h.app, "web", null), on(isolated, "web"), List.of("-e", "PATH=/nowhere")),
                 "/bin/httpd", "-f", "-p", "127.0.0.1:3000");
-        h.container(app + "-db-1", concat(compose(app, "db", null), on(appDefault, "db")), "httpd", "-f", "-p", "5432");
+        h.container(h.app + "-db-1", concat(compose(h.app, "db", null), on(appDefault, "db")), "httpd", "-f", "-p", "5432");
         TestHost.sleep(300);
 
-        ProbeReport r = probe("image without getent/nslookup", "web");
+        ProbeReport r = h.probeScenario("image without getent/nslookup", "web");
         assertFact(r, "app.dns_failure", true);
         assertEvidence(r, "app.dns_failure", "inferred");
         assertFact(r, "app.listen_address", "127.0.0.1");

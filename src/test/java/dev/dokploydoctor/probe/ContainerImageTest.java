@@ -1,10 +1,9 @@
 package dev.dokploydoctor.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ContainerImageTest {
     static final String SOCKET = "/var/run/docker.sock:/var/run/docker.sock:ro";
 
-    TestHost h;
-    String app;
-
-    @BeforeEach void open() {
-        h = TestHost.open();
-        app = "shop-" + h.run;
-    }
-
-    @AfterEach void close() {
-        if (h != null) h.close();
-    }
+    @RegisterExtension final TestHost h = TestHost.perTest();
 
     /** docker run --rm of the image, labelled so a killed run's container is cleaned up like the rest. */
     Dist.Run inImage(List<String> dockerOptions, String... args) {
@@ -51,6 +40,7 @@ class ContainerImageTest {
         // the example cases shipped as files in the dist; exit 3 = a fault was diagnosed
         Dist.Run batch = inImage(List.of(), "batch", "/opt/dokploy-doctor/share/dokploy-doctor/knowledge/examples/field-notes.yaml", "--format", "json");
         assertEquals(3, batch.code(), batch::toString);
+        assertFalse(batch.stderr().contains("preparing"), "batch's own class-data archive should be made for /opt too:\n" + batch);
         assertTrue(batch.json().toString().contains("\"multi-container-isolation\""), batch::toString);
 
         Dist.Run explain = inImage(List.of(), "explain", "traefik-not-on-dokploy-network");
@@ -75,12 +65,11 @@ class ContainerImageTest {
         // the Traefik stand-in on the default bridge only: the planted fault
         h.container(TRAEFIK, List.of(), "sh", "-c",
                 "mkdir -p /etc/traefik && printf 'providers:\\n  docker:\\n    exposedByDefault: false\\n    network: dokploy-network\\n' > /etc/traefik/traefik.yml && exec sleep 3600");
-        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK),
-                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+        String web = h.routedWeb(h.app);
         h.awaitListening(web, 3000);
 
         List<String> opts = List.of("-v", SOCKET, "--network", DOKPLOY_NETWORK);
-        Dist.Run probe = inImage(opts, "probe", "--service", "web", "--project", app, "--format", "json", "--probe-timeout", "20");
+        Dist.Run probe = inImage(opts, "probe", "--service", "web", "--project", h.app, "--format", "json", "--probe-timeout", "20");
         assertEquals(3, probe.code(), "what the probes saw diagnoses the fault; " + probe);
         JsonNode json = probe.json();
         assertEquals("false", Dist.fact(json, "traefik.on_dokploy_network").asText(), probe::toString);
@@ -88,7 +77,7 @@ class ContainerImageTest {
         // no host view from inside a container: said, not guessed
         assertTrue(Dist.observations(json, "tunnel").contains("could not check from inside a container"), probe::toString);
 
-        Dist.Run diagnose = inImage(opts, "diagnose", "--service", "web", "--project", app, "--no-questions", "--format", "json", "--probe-timeout", "20");
+        Dist.Run diagnose = inImage(opts, "diagnose", "--service", "web", "--project", h.app, "--no-questions", "--format", "json", "--probe-timeout", "20");
         assertEquals(3, diagnose.code(), diagnose::toString);
         assertEquals("traefik-not-on-dokploy-network", diagnose.json().path("diagnoses").path(0).path("cause").asText(), diagnose::toString);
     }

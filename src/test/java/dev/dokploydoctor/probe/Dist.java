@@ -24,10 +24,16 @@ import static org.junit.jupiter.api.Assertions.fail;
  * image made from it the way CI can without a registry: dist/rootfs.sh lays out the root file
  * system (the dist at /opt/dokploy-doctor, the C libraries, dash, /etc/passwd, /tmp), then
  * `docker import`. The image is built once per test JVM and removed when it exits.
+ *
+ * <p>Tests read the built tree ({@link #dir()}) but run the distribution from {@link #installed()}, a
+ * copy unpacked from the tarball, never in place: run in place, the launcher remakes the tree's
+ * class-data archive for target/dist's path (it remakes an archive made for another path), and the
+ * image made from that tree next would start without one made for /opt.
  */
 final class Dist {
     static final ObjectMapper JSON = new ObjectMapper();
     private static String image;
+    private static Path installed;
 
     private Dist() {}
 
@@ -35,6 +41,34 @@ final class Dist {
         Path d = Path.of(System.getProperty("dist.dir", "target/dist")).resolve("dokploy-doctor");
         if (!Files.isExecutable(d.resolve("bin/dokploy-doctor"))) fail(d + " has no bin/dokploy-doctor: run mvn package first");
         return d.toAbsolutePath();
+    }
+
+    /** The tarball `mvn package` makes beside the tree. */
+    static Path tarball() { return dir().getParent().resolve("dokploy-doctor-0.1.0-linux-x64.tar.gz"); }
+
+    /**
+     * The distribution as a user installs it: the tarball unpacked in a temp folder, once per test
+     * JVM (removed when it exits). Its launcher makes its class-data archives for that folder on first use.
+     */
+    static synchronized Path installed() {
+        if (installed != null) return installed;
+        try {
+            Path root = Files.createTempDirectory("dd-installed");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteAll(root)));
+            Run untar = run(List.of("tar", "-xzf", tarball().toString(), "-C", root.toString()), Map.of(), 300);
+            if (untar.code() != 0) fail("could not unpack " + tarball() + ": " + untar);
+            installed = root.resolve("dokploy-doctor");
+            return installed;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The installed launcher's command line: bin/dokploy-doctor and {@code args}. */
+    static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(installed().resolve("bin/dokploy-doctor").toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     record Run(int code, String stdout, String stderr) {

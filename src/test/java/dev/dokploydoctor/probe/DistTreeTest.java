@@ -46,15 +46,14 @@ class DistTreeTest {
     @Test void batchFromTheDistributionWarnsAboutNothing(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
         Path cases = tmp.resolve("cases.jsonl");
         Files.writeString(cases, "{\"id\":\"a\",\"text\":\"502 Bad Gateway after adding a domain; logs: getaddrinfo EAI_AGAIN postgres\"}\n");
-        Dist.Run r = Dist.run(List.of(Dist.dir().resolve("bin/dokploy-doctor").toString(), "batch", cases.toString(), "-v"), Map.of(), 120);
+        Dist.Run r = Dist.run(Dist.command("batch", cases.toString(), "-v"), Map.of(), 180);
         assertEquals(4, r.code(), r::toString);
         assertTrue(r.stdout().contains("similar field reports"), r::toString);   // Lucene ran
         assertFalse(r.stderr().contains("WARNING"), r::toString);
     }
 
     @Test void theTarballHoldsTheTree() {
-        Path tarball = Dist.dir().getParent().resolve("dokploy-doctor-0.1.0-linux-x64.tar.gz");
-        Dist.Run r = Dist.run(List.of("tar", "-tzf", tarball.toString()), Map.of(), 120);
+        Dist.Run r = Dist.run(List.of("tar", "-tzf", Dist.tarball().toString()), Map.of(), 120);
         assertEquals(0, r.code(), r::toString);
         for (String entry : List.of("dokploy-doctor/bin/dokploy-doctor", "dokploy-doctor/runtime/bin/java", "dokploy-doctor/lib/dokploy-doctor.jar",
                 "dokploy-doctor/lib/dokploy-doctor.jsa", "dokploy-doctor/lib/dokploy-doctor.classlist",

@@ -4,9 +4,8 @@ import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Layers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * facts; no fix of any cause may paste them.
  */
 class HostileLabelsTest {
-    TestHost h;
-
-    @BeforeEach void open() { h = TestHost.open(); }
-
-    @AfterEach void close() { if (h != null) h.close(); }
+    @RegisterExtension final TestHost h = TestHost.perTest();
 
     @Test void labelValuesNeverReachAPasteableFix() {
         String project = "shop;touch /tmp/PWNED-" + h.run + ";#";

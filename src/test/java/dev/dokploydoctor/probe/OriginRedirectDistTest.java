@@ -1,10 +1,10 @@
 package dev.dokploydoctor.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,29 +28,14 @@ import static org.junit.jupiter.api.Assertions.*;
 class OriginRedirectDistTest {
     static final String CAUSE = "https-redirect-loop-behind-tunnel";
 
-    TestHost h;
-    String app;
-    String host;
+    @RegisterExtension final TestHost h = TestHost.perTest();
 
-    @BeforeEach void open() {
-        h = TestHost.open();
-        app = "shop-" + h.run;
-        host = app + ".example.test";
-        h.dokployNetwork();
-        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
-                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
-        h.awaitListening(web, 3000);
-    }
-
-    @AfterEach void close() { if (h != null) h.close(); }
+    @BeforeEach void routedApp() { h.routedApp(); }
 
     Dist.Run doctor(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Dist.dir().resolve("bin/dokploy-doctor").toString()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--service", "web", "--project", app, "--format", "json", "--probe-timeout", "30"));
-        // no class-data archive: run in place, the launcher would remake lib/'s archive for target/dist's
-        // path, and the image ContainerImageTest builds from this tree would then start without one
-        return Dist.run(cmd, Map.of("DOKPLOY_DOCTOR_NO_CDS", "1"), 180);
+        List<String> cmd = Dist.command(args);
+        cmd.addAll(List.of("--service", "web", "--project", h.app, "--format", "json", "--probe-timeout", "30"));
+        return Dist.run(cmd, Map.of(), 180);
     }
 
     @Test void theProbedRedirectDecidesTheLoop(@TempDir Path tmp) throws IOException {
@@ -58,12 +43,12 @@ class OriginRedirectDistTest {
         Files.writeString(loop, "http.redirect_loop: true\ndomain.https: true\n");   // what the user sees and set
 
         OriginRedirectTest.traefik(h, true);
-        OriginRedirectTest.cloudflared(h, app, host, "http://dokploy-traefik:80", false);
+        OriginRedirectTest.cloudflared(h, "http://dokploy-traefik:80", false);
         Dist.Run probe = doctor("probe");
         JsonNode facts = probe.json().path("facts");
         assertTrue(facts.path("origin.redirects_to_https").asBoolean(false), probe::toString);
         assertTrue(probe.stdout().contains("sent from inside " + TRAEFIK + " (the origin itself, 127.0.0.1:80)"), probe::toString);
-        assertTrue(probe.stdout().contains("308 Permanent Redirect, Location: https://" + host + "/"), probe::toString);
+        assertTrue(probe.stdout().contains("308 Permanent Redirect, Location: https://" + h.domain + "/"), probe::toString);
 
         Dist.Run diagnosed = doctor("diagnose", "--no-questions", "--answers", loop.toString());
         assertEquals(3, diagnosed.code(), diagnosed::toString);

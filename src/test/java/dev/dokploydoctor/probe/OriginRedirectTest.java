@@ -1,8 +1,8 @@
 package dev.dokploydoctor.probe;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -19,20 +19,9 @@ class OriginRedirectTest {
     /** A CGI that answers every request as Traefik's redirect-to-https does. */
     static final String REDIRECT_CGI = "#!/bin/sh\nprintf 'HTTP/1.1 308 Permanent Redirect\\r\\nLocation: https://%s/\\r\\nContent-Length: 0\\r\\n\\r\\n' \"$HTTP_HOST\"\n";
 
-    TestHost h;
-    String app;
-    String host;
+    @RegisterExtension final TestHost h = TestHost.perTest();
 
-    @BeforeEach void open() {
-        h = TestHost.open();
-        app = "shop-" + h.run;
-        host = app + ".example.test";
-        h.dokployNetwork();
-        h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
-                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
-    }
-
-    @AfterEach void close() { if (h != null) h.close(); }
+    @BeforeEach void routedApp() { h.routedApp(); }
 
     /** An origin on dokploy-network under {@code alias}: a 308 to https for any host, or a 200 page. */
     String origin(String name, String alias, boolean redirects) {
@@ -50,12 +39,12 @@ class OriginRedirectTest {
      * {@code withTools}: busybox with sh and nc on PATH; without, an image as bare as cloudflared's
      * for docker exec (nothing on PATH), so the request has to be sent from elsewhere.
      */
-    String cloudflared(String service, boolean withTools) { return cloudflared(h, app, host, service, withTools); }
+    String cloudflared(String service, boolean withTools) { return cloudflared(h, service, withTools); }
 
-    static String cloudflared(TestHost h, String app, String host, String service, boolean withTools) {
-        String yml = "tunnel: abcdef-1234\ningress:\n  - hostname: " + host + "\n    service: " + service + "\n  - service: http_status:404\n";
+    static String cloudflared(TestHost h, String service, boolean withTools) {
+        String yml = "tunnel: abcdef-1234\ningress:\n  - hostname: " + h.domain + "\n    service: " + service + "\n  - service: http_status:404\n";
         String log = "2025-01-02T10:00:01Z INF Registered tunnel connection connIndex=0 connection=0c1d event=0 ip=198.41.200.13 location=fra08 protocol=quic";
-        String name = app + "-cloudflared";
+        String name = h.app + "-cloudflared";
         List<String> opts = withTools ? List.of() : List.of("-e", "PATH=/nonexistent");
         h.container(name, concat(List.of("--network", DOKPLOY_NETWORK, "-e", "YML=" + yml, "-e", "LOG=" + log), opts), "/bin/sh", "-c",
                 "/bin/mkdir -p /etc/cloudflared && printf '%s' \"$YML\" > /etc/cloudflared/config.yml.tmp"
@@ -75,25 +64,20 @@ class OriginRedirectTest {
         fail(container + " never wrote " + path);
     }
 
-    ProbeReport probe(String scenario) {
-        ProbeReport r = h.probe(new ProbeTarget("web", app, null));
-        assertDeclared(r);
-        record(scenario, r);
-        return r;
-    }
+    ProbeReport probe(String scenario) { return h.probeScenario(scenario, "web"); }
 
     @Test void anOriginThatRedirectsToHttpsIsTrueAndOneThatAnswersIsFalse() {
-        origin(app + "-origin308", "origin308", true);
+        origin(h.app + "-origin308", "origin308", true);
         String tunnel = cloudflared("http://origin308:80", true);
         ProbeReport r = probe("origin answers the tunnel's http with a 308 to https");
         assertFact(r, "tunnel.service", "http://origin308:80");
         assertFact(r, "origin.redirects_to_https", true);
-        assertEvidence(r, "origin.redirects_to_https", "HTTP/1.1 308 Permanent Redirect, Location: https://" + host + "/");
-        assertEvidence(r, "origin.redirects_to_https", "Host: " + host);
+        assertEvidence(r, "origin.redirects_to_https", "HTTP/1.1 308 Permanent Redirect, Location: https://" + h.domain + "/");
+        assertEvidence(r, "origin.redirects_to_https", "Host: " + h.domain);
         assertEvidence(r, "origin.redirects_to_https", "sent from inside " + tunnel);
 
         h.docker("rm", "-f", tunnel);
-        origin(app + "-origin200", "origin200", false);
+        origin(h.app + "-origin200", "origin200", false);
         cloudflared("http://origin200:80", true);
         ProbeReport ok = probe("origin answers the tunnel's http with a 200");
         assertFact(ok, "origin.redirects_to_https", false);
@@ -114,12 +98,12 @@ class OriginRedirectTest {
         ProbeEnvironment env = ProbeEnvironment.fromSystem();
         org.junit.jupiter.api.Assumptions.assumeTrue(env.sharesHostNetwork(), "these tests do not run in dockerd's network: " + env.placement());
         int port = freePort();
-        String origin = h.container(app + "-hostorigin", List.of("--network", "host", "-e", "CGI=" + REDIRECT_CGI), "sh", "-c",
+        String origin = h.container(h.app + "-hostorigin", List.of("--network", "host", "-e", "CGI=" + REDIRECT_CGI), "sh", "-c",
                 "mkdir -p /www/cgi-bin && printf '%s' \"$CGI\" > /www/cgi-bin/index.cgi && chmod +x /www/cgi-bin/index.cgi"
                         + " && exec httpd -f -p 127.0.0.1:" + port + " -h /www");
         h.awaitListening(origin, port);
-        String yml = "tunnel: abcdef-1234\ningress:\n  - hostname: " + host + "\n    service: http://localhost:" + port + "\n  - service: http_status:404\n";
-        String tunnel = app + "-cloudflared";
+        String yml = "tunnel: abcdef-1234\ningress:\n  - hostname: " + h.domain + "\n    service: http://localhost:" + port + "\n  - service: http_status:404\n";
+        String tunnel = h.app + "-cloudflared";
         h.container(tunnel, List.of("--network", "host", "-e", "YML=" + yml), "sh", "-c",
                 "mkdir -p /etc/cloudflared && printf '%s' \"$YML\" > /etc/cloudflared/config.yml.tmp"
                         + " && mv /etc/cloudflared/config.yml.tmp /etc/cloudflared/config.yml && touch /tmp/ready && exec sleep 3600");

@@ -40,7 +40,7 @@ class ProbeCommandTest {
 
     @Test void checklistAndJsonForAComposeService() throws Exception {
         try (TestHost h = TestHost.open()) {
-            String app = "shop-" + h.run;
+            String app = h.app;
             String web = h.isolatedApp(app, "db");
 
             Run text = run("probe", "--service", "web", "--project", app);
@@ -81,7 +81,7 @@ class ProbeCommandTest {
     @Test void factsBehindADiagnosisAreMarkedAsFaults() {
         dev.dokploydoctor.report.Style style = dev.dokploydoctor.report.Style.detect();
         try (TestHost h = TestHost.open()) {
-            String app = "shop-" + h.run;
+            String app = h.app;
             String web = h.isolatedApp(app, "db");
 
             Run broken = run("probe", "--service", "web", "--project", app, "--probe-timeout", "120");

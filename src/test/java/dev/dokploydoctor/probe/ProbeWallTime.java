@@ -26,8 +26,7 @@ public final class ProbeWallTime {
             for (int p = 0; p < 10; p++) {
                 String app = "bench" + p + "-" + h.run;
                 String net = h.network(app + "_default");
-                String web = h.container(app + "-web-1", concat(compose(app, "web", null),
-                        traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+                String web = h.routedWeb(app);
                 h.docker("network", "connect", "--alias", "web", net, web);
                 for (String svc : List.of("postgres", "redis", "worker", "cron")) {
                     h.container(app + "-" + svc + "-1", concat(compose(app, svc, null), on(net, svc)), "sleep", "3600");

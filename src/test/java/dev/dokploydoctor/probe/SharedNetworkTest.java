@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class SharedNetworkTest {
     @Test void isolationIsDiagnosedFromNetworkMembershipWithoutALookup() {
         try (TestHost h = TestHost.open()) {
-            String app = "shop-" + h.run;
+            String app = h.app;
             String web = h.isolatedApp(app, "postgres");
 
             ProbeReport r = h.probe(new ProbeTarget("web", app, null));

@@ -2,11 +2,10 @@ package dev.dokploydoctor.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,8 +37,7 @@ class SshRemoteProbeTest {
     static int port;
     static String sshOpts;
 
-    TestHost h;
-    String app;
+    @RegisterExtension final TestHost h = TestHost.perTest();
 
     @BeforeAll static void startSshd() throws Exception {
         boolean required = "1".equals(System.getenv("DOKPLOY_DOCTOR_REQUIRE_DOCKER"));
@@ -95,20 +93,11 @@ class SshRemoteProbeTest {
         if (dir != null) Dist.deleteAll(dir);
     }
 
-    @BeforeEach void open() {
-        h = TestHost.open();
-        app = "shop-" + h.run;
-    }
-
-    @AfterEach void close() {
-        if (h != null) h.close();
-    }
-
     /** probe --format json by the Maven-built jar, as a separate process with its own environment. */
     Dist.Run probe(Map<String, String> env, String... extra) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", Path.of("target/dokploy-doctor.jar").toAbsolutePath().toString(),
-                "dev.dokploydoctor.cli.Main", "probe", "--service", "web", "--project", app, "--format", "json", "--probe-timeout", "20"));
+                "dev.dokploydoctor.cli.Main", "probe", "--service", "web", "--project", h.app, "--format", "json", "--probe-timeout", "20"));
         cmd.addAll(List.of(extra));
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("DOKPLOY_DOCTOR_SSH_OPTS", sshOpts);
@@ -128,10 +117,9 @@ class SshRemoteProbeTest {
         h.dokployNetwork();
         h.container(TRAEFIK, List.of(), "sh", "-c",
                 "mkdir -p /etc/traefik && printf 'providers:\\n  docker:\\n    network: dokploy-network\\n' > /etc/traefik/traefik.yml && exec sleep 3600");
-        String appDefault = h.network(app + "_default");
-        String web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK),
-                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
-        h.container(app + "-postgres-1", concat(compose(app, "postgres", null), on(appDefault, "postgres")), "httpd", "-f", "-p", "5432");
+        String appDefault = h.network(h.app + "_default");
+        String web = h.routedWeb(h.app);
+        h.container(h.app + "-postgres-1", concat(compose(h.app, "postgres", null), on(appDefault, "postgres")), "httpd", "-f", "-p", "5432");
         h.awaitListening(web, 3000);
 
         JsonNode local = probe(Map.of("DOCKER_HOST", "unix:///var/run/docker.sock")).json();

@@ -1,8 +1,8 @@
 package dev.dokploydoctor.probe;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -19,28 +19,10 @@ class StackProbesTest {
     /** base64 of {"a":"1234567890abcdef","t":"abcdef-1234","s":"secretsecret"}: the shape of a tunnel token. */
     static final String TOKEN = "eyJhIjoiMTIzNDU2Nzg5MGFiY2RlZiIsInQiOiJhYmNkZWYtMTIzNCIsInMiOiJzZWNyZXRzZWNyZXQifQ==";
 
-    TestHost h;
-    String app;
-    String host;
+    @RegisterExtension final TestHost h = TestHost.perTest();
     String web;
 
-    @BeforeEach void open() {
-        h = TestHost.open();
-        app = "shop-" + h.run;
-        host = app + ".example.test";
-        h.dokployNetwork();
-        web = h.container(app + "-web-1", concat(compose(app, "web", null), traefikLabels(app, host, 3000, DOKPLOY_NETWORK),
-                on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
-    }
-
-    @AfterEach void close() { if (h != null) h.close(); }
-
-    ProbeReport probe(String scenario, String service, ProbeEnvironment env) {
-        ProbeReport r = h.probe(new ProbeTarget(service, app, null), env);
-        assertDeclared(r);
-        record(scenario, r);
-        return r;
-    }
+    @BeforeEach void routedApp() { web = h.routedApp(); }
 
     @Test void traefikApiStaticConfigAndLogs() {
         String routers = """
@@ -48,11 +30,11 @@ class StackProbesTest {
                   "name":"%1$s-1-web@docker","provider":"docker"},
                  {"entryPoints":["web"],"middlewares":["redirect-to-https@file"],"service":"blog-2-web","rule":"Host(`blog.example.test`)",
                   "status":"disabled","name":"blog-2-web@docker","provider":"docker","error":["middleware \\"redirect-to-https@file\\" does not exist"]}]"""
-                .formatted(app, host);
+                .formatted(h.app, h.domain);
         String log = String.join("\n",
                 "2025-01-02T10:00:00Z ERR Could not find network named \"default\" for container \"/" + web + "\". Maybe you're missing the project's prefix in the label? container=" + web + " providerName=docker",
                 "2025-01-02T10:00:00Z ERR Failed to retrieve information of the docker client and server host error=\"Error response from daemon: client version 1.24 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version\" providerName=docker",
-                "2025-01-02T10:00:01Z ERR Unable to obtain ACME certificate for domains error=\"unable to generate a certificate for the domains [" + host + "]: acme: error: 400\" providerName=letsencrypt.acme");
+                "2025-01-02T10:00:01Z ERR Unable to obtain ACME certificate for domains error=\"unable to generate a certificate for the domains [" + h.domain + "]: acme: error: 400\" providerName=letsencrypt.acme");
         h.container(TRAEFIK, List.of("--network", DOKPLOY_NETWORK, "-e", "ROUTERS=" + routers, "-e", "LOG=" + log,
                         "-e", "TRAEFIK_YML=providers:\n  docker:\n    network: dokploy-network\n"),
                 "sh", "-c", "mkdir -p /etc/traefik /www/api/http && printf '%s' \"$TRAEFIK_YML\" > /etc/traefik/traefik.yml"
@@ -60,7 +42,7 @@ class StackProbesTest {
                         + " && exec httpd -f -p 127.0.0.1:8080 -h /www");
         h.awaitListening(TRAEFIK, 8080);
 
-        ProbeReport r = probe("traefik API, static config, logs", "web", ProbeEnvironment.fromSystem());
+        ProbeReport r = h.probeScenario("traefik API, static config, logs", "web");
         assertFact(r, "traefik.router_present", true);
         assertEvidence(r, "traefik.router_present", "wget -qO- http://127.0.0.1:8080/api/http/routers");
         assertEvidence(r, "traefik.router_present", "status enabled");
@@ -72,27 +54,27 @@ class StackProbesTest {
         assertTrue(result(r, "traefik").observations().contains("Traefik API lists 2 routers, 1 with errors"), dump(r));
 
         // a host the API has no router for
-        String other = h.container(app + "-other-1", concat(compose(app, "other", null),
-                traefikLabels(app + "x", "missing.example.test", 80, DOKPLOY_NETWORK)), "sleep", "3600");
-        ProbeReport missing = probe("traefik API, host without router", "other", ProbeEnvironment.fromSystem());
+        String other = h.container(h.app + "-other-1", concat(compose(h.app, "other", null),
+                traefikLabels(h.app + "x", "missing.example.test", 80, DOKPLOY_NETWORK)), "sleep", "3600");
+        ProbeReport missing = h.probeScenario("traefik API, host without router", "other");
         assertFact(missing, "traefik.router_present", false);
         assertEvidence(missing, "traefik.router_present", "no router rule names Host(`missing.example.test`) among 2 routers");
         assertNotNull(other);
     }
 
     @Test void remoteManagedTunnelViaLocalhost() {
-        String config = "{\\\"ingress\\\":[{\\\"hostname\\\":\\\"" + host + "\\\",\\\"service\\\":\\\"http://localhost:80\\\"},"
+        String config = "{\\\"ingress\\\":[{\\\"hostname\\\":\\\"" + h.domain + "\\\",\\\"service\\\":\\\"http://localhost:80\\\"},"
                 + "{\\\"service\\\":\\\"http_status:404\\\"}],\\\"warp-routing\\\":{\\\"enabled\\\":false}}";
         String log = String.join("\n",
                 "2025-01-02T10:00:00Z INF Starting tunnel tunnelID=abcdef-1234",
                 "2025-01-02T10:00:00Z INF Updated to new configuration config=\"" + config + "\" version=3",
                 "2025-01-02T10:00:01Z INF Registered tunnel connection connIndex=0 connection=0c1d event=0 ip=198.41.200.13 location=fra08 protocol=quic",
                 "2025-01-02T10:00:05Z ERR  error=\"Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp 127.0.0.1:80: connect: connection refused\" connIndex=0 event=1 ingressRule=0 originService=http://localhost:80");
-        h.container(app + "-cloudflared", List.of("-e", "TUNNEL_TOKEN=" + TOKEN, "-e", "LOG=" + log),
+        h.container(h.app + "-cloudflared", List.of("-e", "TUNNEL_TOKEN=" + TOKEN, "-e", "LOG=" + log),
                 "sh", "-c", "echo \"$LOG\" >&2 && exec sleep 3600");
         TestHost.sleep(300);
 
-        ProbeReport r = probe("tunnel, remote-managed, origin localhost", "web", ProbeEnvironment.fromSystem());
+        ProbeReport r = h.probeScenario("tunnel, remote-managed, origin localhost", "web");
         assertFact(r, "tunnel.used", true);
         assertFact(r, "cloudflared.in_docker", true);
         assertFact(r, "tunnel.remote_managed", true);
@@ -114,11 +96,11 @@ class StackProbesTest {
                 "2025-01-02T10:00:01Z INF Registered tunnel connection connIndex=0 connection=0c1d event=0 ip=198.41.200.13 location=fra08 protocol=quic",
                 "2025-01-02T10:05:00Z INF Unregistered tunnel connection connIndex=0 event=0 ip=198.41.200.13",
                 "2025-01-02T10:05:01Z ERR Failed to dial a quic connection error=\"failed to dial to edge with quic: timeout: no recent network activity\" connIndex=0");
-        h.container(app + "-cloudflared", List.of("-e", "YML=" + yml, "-e", "LOG=" + log), "sh", "-c",
+        h.container(h.app + "-cloudflared", List.of("-e", "YML=" + yml, "-e", "LOG=" + log), "sh", "-c",
                 "mkdir -p /etc/cloudflared && printf '%s' \"$YML\" > /etc/cloudflared/config.yml && echo \"$LOG\" >&2 && exec sleep 3600");
         TestHost.sleep(300);
 
-        ProbeReport r = probe("tunnel, local config, direct route, disconnected", "web", ProbeEnvironment.fromSystem());
+        ProbeReport r = h.probeScenario("tunnel, local config, direct route, disconnected", "web");
         assertFact(r, "tunnel.remote_managed", false);
         assertFact(r, "tunnel.service", "http://" + web + ":3000");
         assertEvidence(r, "tunnel.service", "rule #0");
@@ -130,8 +112,8 @@ class StackProbesTest {
     }
 
     @Test void dokployDomainNotYetDeployedAsLabels() throws Exception {
-        try (DokployStub stub = new DokployStub(app, host, 8080, "compose")) {   // DokPloy says port 8080, the running labels 3000
-            ProbeReport r = probe("dokploy domain vs running labels", "web", ProbeEnvironment.fromSystem().withDokploy(stub.url(), DokployStub.KEY));
+        try (DokployStub stub = new DokployStub(h.app, h.domain, 8080, "compose")) {   // DokPloy says port 8080, the running labels 3000
+            ProbeReport r = h.probeScenario("dokploy domain vs running labels", "web", ProbeEnvironment.fromSystem().withDokploy(stub.url(), DokployStub.KEY));
             assertFact(r, "domain.changed_since_deploy", true);
             assertEvidence(r, "domain.changed_since_deploy", "targets port 8080, the label on " + web + " says 3000");
             assertFact(r, "domain.port", 3000L);   // the docker probe reports first: what is deployed

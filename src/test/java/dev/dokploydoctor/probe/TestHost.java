@@ -24,6 +24,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,11 +36,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * with the labels DokPloy writes. Everything it creates carries the label {@value #LABEL} and is
  * removed by {@link #close()}; leftovers of an earlier, killed run are removed at the start.
  *
+ * <p>A test class takes one per test with {@code @RegisterExtension final TestHost h = TestHost.perTest();}:
+ * opened before each test (and its {@code @BeforeEach} methods) and closed after it, whether the test
+ * passed or failed; {@link #open()} is for a try-with-resources block.
+ *
  * <p>Real DokPloy makes dokploy-network a Swarm overlay; here it is a plain bridge named
  * dokploy-network (no Swarm in CI). The probes only look at network names, which is what Traefik
  * matches too.
  */
-final class TestHost implements AutoCloseable {
+final class TestHost implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static final String IMAGE = "dokploy-doctor/busybox:test";
     static final String LABEL = "dev.dokploydoctor.test";
     static final String DOKPLOY_NETWORK = "dokploy-network";
@@ -53,13 +61,33 @@ final class TestHost implements AutoCloseable {
     private static final Path LOCK = Path.of(System.getProperty("java.io.tmpdir"), "dokploy-doctor-docker-tests.lock");
 
     final String run = "dd" + UUID.randomUUID().toString().substring(0, 6);
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    /** The app's compose project, this run's own: no other run (or worktree) names a container after it. */
+    final String app = "shop-" + run;
+    /** The domain the app is routed under. */
+    final String domain = app + ".example.test";
+    private FileChannel lockChannel;
+    private FileLock lock;
     private final List<String> containers = new ArrayList<>();
     private final List<String> networks = new ArrayList<>();
 
-    /** Docker must be there; without it the test fails in CI (DOKPLOY_DOCTOR_REQUIRE_DOCKER=1) and is skipped elsewhere. */
+    /** A host for each test of a class, as a JUnit extension: opened before the test, closed after it. */
+    static TestHost perTest() { return new TestHost(); }
+
+    /** A host opened now, for try-with-resources. */
     static TestHost open() {
+        TestHost h = new TestHost();
+        h.begin();
+        return h;
+    }
+
+    private TestHost() {}
+
+    @Override public void beforeEach(ExtensionContext context) { begin(); }
+
+    @Override public void afterEach(ExtensionContext context) { close(); }
+
+    /** Docker must be there; without it the test fails in CI (DOKPLOY_DOCTOR_REQUIRE_DOCKER=1) and is skipped elsewhere. */
+    private void begin() {
         String why = dockerProblem();
         if (why != null) {
             if ("1".equals(System.getenv("DOKPLOY_DOCTOR_REQUIRE_DOCKER"))) {
@@ -67,17 +95,17 @@ final class TestHost implements AutoCloseable {
             }
             assumeTrue(false, "no Docker engine (" + why + "); set DOKPLOY_DOCTOR_REQUIRE_DOCKER=1 to make this a failure");
         }
-        TestHost h = new TestHost();
-        h.removeLeftovers();   // under the lock, anything labelled is from a run that died
-        return h;
-    }
-
-    private TestHost() {
         try {
             lockChannel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = lockChannel.lock();
         } catch (IOException e) {
             throw new IllegalStateException("cannot take " + LOCK + ": " + e.getMessage(), e);
+        }
+        try {
+            removeLeftovers();   // under the lock, anything labelled is from a run that died
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
         }
     }
 
@@ -123,8 +151,23 @@ final class TestHost implements AutoCloseable {
      * {@code <app>.example.test} on port 3000, on dokploy-network only (alias web), httpd on 3000.
      */
     String routedWeb(String app) {
-        return container(app + "-web-1", concat(compose(app, "web", null),
-                traefikLabels(app, app + ".example.test", 3000, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web")), "httpd", "-f", "-p", "3000");
+        return container(app + "-web-1", routedWebOptions(app, 3000), "httpd", "-f", "-p", "3000");
+    }
+
+    /** The docker run options of {@link #routedWeb}, with Traefik told the app listens on {@code port}. */
+    static List<String> routedWebOptions(String app, int port) {
+        return concat(compose(app, "web", null), traefikLabels(app, app + ".example.test", port, DOKPLOY_NETWORK), on(DOKPLOY_NETWORK, "web"));
+    }
+
+    /**
+     * This run's app routed on dokploy-network (created here): its web service as {@link #routedWeb}
+     * lays it out, listening. Returns web's container.
+     */
+    String routedApp() {
+        dokployNetwork();
+        String web = routedWeb(app);
+        awaitListening(web, 3000);
+        return web;
     }
 
     /**
@@ -143,12 +186,8 @@ final class TestHost implements AutoCloseable {
 
     /** Start a detached container; {@code options} are docker run options, {@code command} what it runs. */
     String container(String name, List<String> options, String... command) {
-        List<String> cmd = new ArrayList<>(List.of("run", "-d", "--name", name, "--label", LABEL + "=" + run));
-        cmd.addAll(options);
-        cmd.add(IMAGE);
-        cmd.addAll(List.of(command));
-        containers.add(name);
-        docker(cmd.toArray(String[]::new));
+        Result r = containerMayFail(name, options, command);
+        if (r.code != 0) fail("docker run of " + name + " failed (" + r.code + "): " + r.output);
         return name;
     }
 
@@ -200,6 +239,19 @@ final class TestHost implements AutoCloseable {
 
     ProbeReport probe(ProbeTarget target, ProbeEnvironment env) {
         return Probes.run(target, Duration.ofSeconds(10), VOCABULARY, env);
+    }
+
+    /**
+     * The probes on this run's app's {@code service}, as scenario {@code scenario}: every fact they
+     * report is declared, and what each answered is recorded for the run's summary.
+     */
+    ProbeReport probeScenario(String scenario, String service) { return probeScenario(scenario, service, ProbeEnvironment.fromSystem()); }
+
+    ProbeReport probeScenario(String scenario, String service, ProbeEnvironment env) {
+        ProbeReport r = probe(new ProbeTarget(service, app, null), env);
+        Reports.assertDeclared(r);
+        record(scenario, r);
+        return r;
     }
 
     /** Poll until the container's health is {@code status} (health checks run every second). */
@@ -318,6 +370,7 @@ final class TestHost implements AutoCloseable {
     }
 
     @Override public void close() {
+        if (lock == null) return;   // never opened (no Docker): nothing was made
         try {
             for (int i = containers.size() - 1; i >= 0; i--) dockerMayFail("rm", "-f", containers.get(i));
             for (int i = networks.size() - 1; i >= 0; i--) dockerMayFail("network", "rm", networks.get(i));
@@ -325,6 +378,7 @@ final class TestHost implements AutoCloseable {
             try {
                 lock.release();
                 lockChannel.close();
+                lock = null;
             } catch (IOException ignored) {
                 // the lock goes with the channel; nothing else to undo
             }

@@ -1,8 +1,7 @@
 package dev.dokploydoctor.probe;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -19,18 +18,10 @@ class TunnelGapsTest {
     static final String TOKEN = "eyJhIjoiMTIzNDU2Nzg5MGFiY2RlZiIsInQiOiJhYmNkZWYtMTIzNCIsInMiOiJzZWNyZXRzZWNyZXQifQ==";
     static final String REGISTERED = "2025-01-02T10:00:01Z INF Registered tunnel connection connIndex=0 connection=0c1d event=0 ip=198.41.200.13 location=fra08 protocol=quic";
 
-    TestHost h;
-    String app;
-
-    @BeforeEach void open() {
-        h = TestHost.open();
-        app = "shop-" + h.run;
-    }
-
-    @AfterEach void close() { if (h != null) h.close(); }
+    @RegisterExtension final TestHost h = TestHost.perTest();
 
     @Test void routesThatCannotBeReadAreAGapNotAnAllClear() {
-        String name = h.container(app + "-cloudflared", List.of("-e", "TUNNEL_TOKEN=" + TOKEN, "-e", "LOG=" + REGISTERED),
+        String name = h.container(h.app + "-cloudflared", List.of("-e", "TUNNEL_TOKEN=" + TOKEN, "-e", "LOG=" + REGISTERED),
                 "sh", "-c", "echo \"$LOG\" >&2 && exec sleep 3600");
         h.awaitLog(name, "Registered tunnel connection");
         ProbeReport r = h.probe(new ProbeTarget(null, null, null));
@@ -45,7 +36,7 @@ class TunnelGapsTest {
     }
 
     @Test void aQuickTunnelsOriginIsItsRoute() {
-        String name = h.container(app + "-cloudflared", List.of("-e", "LOG=" + REGISTERED), "sh", "-c",
+        String name = h.container(h.app + "-cloudflared", List.of("-e", "LOG=" + REGISTERED), "sh", "-c",
                 "echo \"$LOG\" >&2 && exec sleep 3600", "tunnel", "--url", "http://web:8080");
         h.awaitLog(name, "Registered tunnel connection");
         ProbeReport r = h.probe(new ProbeTarget(null, null, null));
