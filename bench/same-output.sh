@@ -9,9 +9,10 @@
 # Prints one line per comparison and exits 1 when any output differs (the diff is shown).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-before="${1:?before jar}"
-after="${2:?after jar}"
-knowledge="${3:-$here/knowledge}"
+# absolute: the jars run from a scratch folder (a relative path made both fail alike, and "same")
+before="$(realpath "${1:?before jar}")"
+after="$(realpath "${2:?after jar}")"
+knowledge="$(realpath "${3:-$here/knowledge}")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

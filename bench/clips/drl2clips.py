@@ -191,11 +191,22 @@ class Translator:
                 tk.fail("'!' only before RuleFunctions calls", line)
             elif v == 'key':
                 tk.next()
-                tk.expect('==')
-                k, keyname, kl = tk.next()
-                if k != 'string':
-                    tk.fail("key must be compared with a string literal", kl)
-                key = keyname
+                if tk.accept('in'):  # key in ("a", "b"): either key, CLIPS's | between literals
+                    tk.expect('(')
+                    names = []
+                    while not tk.accept(')'):
+                        k, keyname, kl = tk.next()
+                        if k != 'string':
+                            tk.fail("key in (...) takes string literals", kl)
+                        names.append(keyname)
+                        tk.accept(',')
+                    key = '|'.join(names)
+                else:
+                    tk.expect('==')
+                    k, keyname, kl = tk.next()
+                    if k != 'string':
+                        tk.fail("key must be compared with a string literal", kl)
+                    key = keyname
             elif v in FIELDS:
                 tk.next()
                 self.constraint(tk, v, add, predicate, line)
@@ -267,10 +278,12 @@ class Translator:
         kind, v, line = tk.peek()
         if v == 'not':
             tk.next()
-            if tk.accept('('):
-                inner = self.element(tk)
-                tk.expect(')')
-                return f"(not {inner})"
+            if tk.peek()[1] == '(':
+                parts = self.alternatives(tk)
+                if len(parts) == 1:
+                    return f"(not {parts[0]})"
+                # "none of A, B..." is "not A and not B": CLIPS's `not` takes one element, not an `or`
+                return '(and ' + ' '.join(f'(not {p})' for p in parts) + ')'
             return f"(not {self.pattern(tk)})"
         if v == 'exists':
             tk.next()
@@ -300,13 +313,19 @@ class Translator:
         tk.fail(f"unsupported condition starting with {v!r}", line)
 
     def alternatives(self, tk):
-        """( A or B or ... ) -> [A, B, ...]"""
+        """( A or B and C or ... ) -> [A, (and B C), ...]: `and` binds tighter than `or`, as in DRL"""
         tk.expect('(')
-        parts = [self.element(tk)]
+        parts = [self.conjunction(tk)]
         while tk.accept('or'):
-            parts.append(self.element(tk))
+            parts.append(self.conjunction(tk))
         tk.expect(')')
         return parts
+
+    def conjunction(self, tk):
+        parts = [self.element(tk)]
+        while tk.accept('and'):
+            parts.append(self.element(tk))
+        return parts[0] if len(parts) == 1 else f"(and {' '.join(parts)})"
 
     def lhs(self, tk):
         out = []

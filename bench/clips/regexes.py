@@ -112,6 +112,7 @@ IMPLICATION_NAMED = {
     r"^[a-z0-9_-]+$": "groups-bare-name",
     r"^\[?([0-9a-z.:*-]*?)\]?:(\d{1,5})$": "groups-address-port",
     r"^(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0|::|\*)$": "groups-loopback-bound",
+    r"^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|0\.0\.0\.0|::|\[::\]|\*)$": "groups-socket-bound",
     r".+,.+": "groups-several-items",
     r"[^,]+": "groups-one-item",
     r"[45]\d\d": "groups-error-status",

@@ -295,6 +295,11 @@
        else (if (digit-p ?c) then (bind ?current (str-cat ?current ?c)) else (return FALSE))))
    (if (and (= ?parts 2) (neq ?current "")) then (create$ ?s ?s) else FALSE))
 
+;; ^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|0\.0\.0\.0|::|\[::\]|\*)$ : the above, or IPv6 in brackets (netstat)
+(deffunction groups-socket-bound (?s)
+   (if (member$ ?s (create$ "[::1]" "[::]")) then (return (create$ ?s ?s)))
+   (groups-loopback-bound ?s))
+
 ;; .+,.+ : a comma with something on both sides
 (deffunction groups-several-items (?s)
    (bind ?n (str-length ?s))

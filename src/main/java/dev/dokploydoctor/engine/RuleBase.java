@@ -34,6 +34,7 @@ public final class RuleBase {
     private final List<String> ruleNames;
     private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    private boolean direct;
 
     RuleBase(KieBase kieBase) {
         this.kieBase = kieBase;
@@ -74,13 +75,25 @@ public final class RuleBase {
      */
     public static RuleBase load(Knowledge knowledge) {
         RuleBase prebuilt = PrebuiltRules.read(knowledge);
-        return prebuilt != null ? prebuilt : compile(knowledge);
+        return (prebuilt != null ? prebuilt : compile(knowledge)).concludingDirectly(knowledge);
     }
 
     /** As {@link #load(Knowledge)}, with the build's rule base already read (null: none), when it fits. */
     public static RuleBase load(Knowledge knowledge, PrebuiltRules.Bundled readAhead) {
         RuleBase prebuilt = readAhead == null ? null : readAhead.rulesFor(knowledge);
-        return prebuilt != null ? prebuilt : compile(knowledge);
+        return (prebuilt != null ? prebuilt : compile(knowledge)).concludingDirectly(knowledge);
+    }
+
+    /**
+     * Then-blocks that only conclude run as direct calls, not through MVEL ({@link DirectConsequences});
+     * once, before the first session, with the knowledge whose DRL these rules were compiled from.
+     */
+    private synchronized RuleBase concludingDirectly(Knowledge knowledge) {
+        if (!direct) {
+            DirectConsequences.install(kieBase, knowledge);
+            direct = true;
+        }
+        return this;
     }
 
     /** Compile every DRL source; throws with all compile errors (file:line: message) on failure. */

@@ -1,0 +1,196 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Knowledge;
+import org.drools.base.base.ValueResolver;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.consequence.Consequence;
+import org.drools.core.rule.consequence.KnowledgeHelper;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Then-blocks that only conclude ({@code support(drools, 0.8);}, {@code refute(drools, "cause", 0.6);},
+ * {@code need(drools, "key", "why");}: nearly every rule) run as direct calls of {@link Conclude}
+ * instead of through MVEL, which interprets each call by reflection: a third of the rules' firing
+ * (bench/README.md, Round 10, perf10). The calls are read from the rule's DRL text and must be
+ * nothing but those statements with literal arguments that cannot fail (a certainty in (0, 1], a
+ * rule named after its cause when the call does not name one); any other then-block, a user's
+ * rule that errs included, stays with MVEL, so its behaviour and its error message are Drools'.
+ */
+final class DirectConsequences {
+    private DirectConsequences() {}
+
+    private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\b");
+    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
+    private static final Pattern TOKEN = Pattern.compile("\\s*(?:([A-Za-z_][A-Za-z0-9_]*)|\"([^\"\\\\\\n]*)\"|(\\d+(?:\\.\\d+)?)(?![\\w.])|([(),;+]))");
+
+    /** Replaces the consequences of the rules of {@code kieBase} that only conclude; returns how many. */
+    static int install(KieBase kieBase, Knowledge knowledge) {
+        Map<String, List<Call>> byRule = read(knowledge);
+        int installed = 0;
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                List<Call> calls = byRule.get(r.getName());
+                if (calls == null || !(r instanceof RuleImpl rule) || rule.hasNamedConsequences()) continue;
+                Consequence<?> current = rule.getConsequence();
+                if (current == null || current instanceof Direct) continue;
+                if (!current.getClass().getName().equals("org.drools.mvel.expr.MVELConsequence")) continue; // the Java dialect's own classes are fast
+                rule.setConsequence(new Direct(calls));
+                installed++;
+            }
+        }
+        return installed;
+    }
+
+    /** Each rule's calls, by rule name, for the rules whose then-block is nothing else; rule names given twice are left out. */
+    static Map<String, List<Call>> read(Knowledge knowledge) {
+        Map<String, List<Call>> out = new HashMap<>();
+        Set<String> twice = new HashSet<>();
+        for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
+            Matcher rule = RULE.matcher(AnswerSpace.withoutComments(src.text()));
+            while (rule.find()) {
+                String name = rule.group(1);
+                Matcher then = THEN.matcher(rule.group(2));
+                List<Call> calls = then.find() ? calls(name, rule.group(2).substring(then.end())) : null;
+                if (out.containsKey(name) || twice.contains(name)) {
+                    out.remove(name);
+                    twice.add(name);
+                } else if (calls != null) {
+                    out.put(name, calls);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The statements of a then-block as calls, or null when it holds anything else. */
+    static List<Call> calls(String rule, String then) {
+        List<Object> tokens = tokens(then);
+        if (tokens == null) return null;
+        List<Call> calls = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            // NAME ( drools , arg [, arg]* ) ;   with arg a number or "string" [+ "string"]*
+            if (!(tokens.get(i) instanceof Name verb) || !is(tokens, i + 1, "(") || !(tokens.get(i + 2) instanceof Name d)
+                    || !d.text.equals("drools")) return null;
+            i += 3;
+            List<Object> args = new ArrayList<>();
+            while (is(tokens, i, ",")) {
+                i++;
+                if (i >= tokens.size()) return null;
+                Object arg = tokens.get(i++);
+                if (arg instanceof String s) {
+                    StringBuilder joined = new StringBuilder(s);
+                    while (is(tokens, i, "+") && i + 1 < tokens.size() && tokens.get(i + 1) instanceof String more) {
+                        joined.append(more);
+                        i += 2;
+                    }
+                    args.add(joined.toString());
+                } else if (arg instanceof Double) {
+                    args.add(arg);
+                } else {
+                    return null;
+                }
+            }
+            if (!is(tokens, i, ")") || !is(tokens, i + 1, ";")) return null;
+            i += 2;
+            Call call = Call.of(rule, verb.text, args);
+            if (call == null) return null;
+            calls.add(call);
+        }
+        return calls.isEmpty() ? null : calls;
+    }
+
+    private static boolean is(List<Object> tokens, int i, String punct) {
+        return i < tokens.size() && tokens.get(i) instanceof Punct p && p.text.equals(punct);
+    }
+
+    private record Name(String text) {}
+    private record Punct(String text) {}
+
+    /** Names, strings (without escapes), numbers (as Double) and punctuation; null at anything else. */
+    private static List<Object> tokens(String text) {
+        List<Object> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        int at = 0;
+        while (at < text.length()) {
+            if (text.substring(at).isBlank()) break;
+            if (!m.find(at) || m.start() != at) return null;
+            if (m.group(1) != null) out.add(new Name(m.group(1)));
+            else if (m.group(2) != null) out.add(m.group(2));
+            else if (m.group(3) != null) out.add(Double.valueOf(m.group(3)));
+            else out.add(new Punct(m.group(4)));
+            at = m.end();
+        }
+        return out;
+    }
+
+    /** One statement: Conclude's call with its arguments fixed (the rule's own cause read from its name once). */
+    record Call(String verb, String cause, String key, String why, double cf) {
+        static Call of(String rule, String verb, List<Object> args) {
+            String own = Conclude.causeOf(rule);
+            List<Class<?>> types = new ArrayList<>();
+            for (Object a : args) types.add(a.getClass());
+            switch (verb) {
+                case "support", "refute" -> {
+                    double cf;
+                    String cause;
+                    if (types.equals(List.of(Double.class))) {
+                        cause = own;
+                        cf = (Double) args.get(0);
+                    } else if (types.equals(List.of(String.class, Double.class))) {
+                        cause = (String) args.get(0);
+                        cf = (Double) args.get(1);
+                    } else {
+                        return null;
+                    }
+                    // what Conclude would refuse stays with MVEL, which reports it as Drools does
+                    return cause != null && cf > 0 && cf <= 1 ? new Call(verb, cause, null, null, cf) : null;
+                }
+                case "need" -> {
+                    if (types.equals(List.of(String.class, String.class)) && own != null) {
+                        return new Call(verb, own, (String) args.get(0), (String) args.get(1), 0);
+                    }
+                    if (types.equals(List.of(String.class, String.class, String.class))) {
+                        return new Call(verb, (String) args.get(1), (String) args.get(0), (String) args.get(2), 0);
+                    }
+                    return null;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+
+        void run(KnowledgeHelper drools) {
+            switch (verb) {
+                case "support" -> Conclude.support(drools, cause, cf);
+                case "refute" -> Conclude.refute(drools, cause, cf);
+                default -> Conclude.need(drools, key, cause, why);
+            }
+        }
+    }
+
+    /** A then-block as its calls. */
+    static final class Direct implements Consequence<KnowledgeHelper> {
+        private final Call[] calls;
+
+        Direct(List<Call> calls) { this.calls = calls.toArray(new Call[0]); }
+
+        @Override public String getName() { return RuleImpl.DEFAULT_CONSEQUENCE_NAME; }
+
+        @Override public void evaluate(KnowledgeHelper drools, ValueResolver resolver) {
+            for (Call c : calls) c.run(drools);
+        }
+    }
+}
