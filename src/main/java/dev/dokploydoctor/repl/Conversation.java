@@ -200,7 +200,7 @@ public final class Conversation {
                 switch (((Interview.End) step).stop()) {
                     case QUESTION_LIMIT -> view.dim("  (" + Interview.QUESTION_LIMIT + " questions asked: I stop here)");
                     case UNANSWERED_LIMIT -> view.dim("  (" + state.session.questionsAnsweredUnknown()
-                            + " questions you could not answer: I stop here; below, what would settle it)");
+                            + " questions without an answer I could use: I stop here; below, what would settle it)");
                     case NOTHING_MOVES, NONE_FITS -> { }
                 }
                 Interview.Stop stop = ((Interview.End) step).stop();

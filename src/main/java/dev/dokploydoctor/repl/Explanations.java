@@ -198,7 +198,7 @@ public final class Explanations {
         sb.append("the interview ended inconclusive, ").append(switch (stop) {
             case NOTHING_MOVES -> "because no question I can still ask would move a cause across the threshold or rule out the leader";
             case QUESTION_LIMIT -> "after " + Interview.QUESTION_LIMIT + " questions";
-            case UNANSWERED_LIMIT -> "after " + o.unknown().size() + " questions you could not answer";
+            case UNANSWERED_LIMIT -> "after " + o.unknown().size() + " questions without an answer I could use";
             case NONE_FITS -> "because none of the causes I know fits what you told me";
         }).append(".\n");
         if (o.top() != null) sb.append("  ").append(style.info()).append(" leading: ").append(o.top().cause()).append(' ').append(certaintyOf(o.top().cause(), o))

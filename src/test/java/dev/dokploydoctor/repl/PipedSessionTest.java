@@ -220,6 +220,7 @@ class PipedSessionTest {
             assertTrue(out.contains("I could not read that either"), out);
             assertTrue(out.contains("would settle it (I could not read your answers to these"), out);
             assertFalse(out.contains("you did not know these"), "nothing was answered 'don't know':\n" + out);
+            assertFalse(out.contains("you could not answer"), "the user answered, the program could not read it:\n" + out);
             s.line("why");
             s.waitFor("I could not read your answers", out.length());
             assertFalse(s.output().substring(out.length()).contains("you did not know these"), s.output().substring(out.length()));
