@@ -28,7 +28,20 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
      * keys that already have a value (the text never overrides them).
      */
     public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated) {
+        return read(line, spec, extraction, stated, false);
+    }
+
+    /**
+     * As above; {@code observed}: the answer is taken as something the user saw (an {@code answered:
+     * true} implication derives from it: the address typed becomes the socket's bound address), so a
+     * guess ("127.0.0.1 I guess, that's what the ports line says") is asked again, not recorded.
+     */
+    public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed) {
         Reply reply = Reply.parse(line, spec);
+        if (observed && reply instanceof Reply.Value && ProseAnswer.guesses(line)) {
+            reply = new Reply.Invalid("that reads as a guess (or the host side of a ports: line); type what you saw inside the container"
+                    + " (its start-up log, netstat; 'why' shows how), or ? if you don't know");
+        }
         List<Fact> extracted = extraction.extract(line);
         boolean readsTheKey = false;
         List<Fact> also = new ArrayList<>();

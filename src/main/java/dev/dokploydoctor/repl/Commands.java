@@ -45,8 +45,8 @@ final class Commands {
         handlers.put("quit", a -> false);
         handlers.put("why", a -> say(state.session.isEmpty() ? "Nothing asked yet: tell me what you see first, and 'why' then explains each question."
                 : state.mode != ReplState.Mode.QUESTIONS && state.ending != null
-                        ? c.words().whyEnded(state.ending, c.current(), c.ignoringUnknown())
-                        : c.words().why(state.mode == ReplState.Mode.QUESTIONS ? state.plan : null, c.current())));
+                        ? c.words().whyEnded(state.ending, c.current(), c.ignoringUnknown(), state.session.unread())
+                        : c.words().why(state.mode == ReplState.Mode.QUESTIONS ? state.plan : null, c.current(), this::withAnswer)));
         handlers.put("how", a -> say(c.words().how(c.words().resolveCause(a, c.current()), c.current())));
         handlers.put("why-not", a -> a == null ? say("usage: why-not <cause> (Tab lists the causes)")
                 : say(c.words().whyNot(c.words().resolveCause(a, c.current()), c.current(), c.ignoringUnknown())));
@@ -207,5 +207,15 @@ final class Commands {
                 + fresh.knowledge().causes().size() + " cause(s)");
         if (!state.session.isEmpty()) c.advance();
         return true;
+    }
+
+    /** The session evaluated with one more answer (what 'why' says an answer would lead to). */
+    private Outcome withAnswer(Fact answer) {
+        List<Fact> facts = new java.util.ArrayList<>(state.session.facts());
+        facts.removeIf(f -> f.getKey().equals(answer.getKey()));
+        facts.add(answer);
+        java.util.Set<String> unknown = new java.util.HashSet<>(state.session.unknown());
+        unknown.remove(answer.getKey());
+        return c.engine().evaluate(state.session.id(), facts, unknown, c.threshold());
     }
 }

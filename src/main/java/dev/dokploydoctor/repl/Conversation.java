@@ -165,7 +165,11 @@ public final class Conversation {
             state.mode = ReplState.Mode.QUESTIONS;
             Timing.mark("first question chosen");
             switch (ask.purpose()) {
-                case LOOKALIKE -> view.dim("  before concluding " + outcome.top().cause() + ", one question tells it from a look-alike");
+                case LOOKALIKE -> {
+                    // once per cause: the check may take several questions, and saying "one question" before each misleads
+                    String cause = outcome.top().cause();
+                    if (state.lookalikeChecksSaid.add(cause)) view.dim("  " + cause + " fits; checking what would tell it from a look-alike");
+                }
                 case LEADER -> view.dim(String.format("  %s leads at %.2f, short of a diagnosis: one question could confirm or rule it out",
                         outcome.top().cause(), outcome.top().certainty()));
                 case FIRST -> view.dim("  that does not settle a cause and no single answer would: first the question that tells them apart best");
@@ -196,12 +200,12 @@ public final class Conversation {
                 switch (((Interview.End) step).stop()) {
                     case QUESTION_LIMIT -> view.dim("  (" + Interview.QUESTION_LIMIT + " questions asked: I stop here)");
                     case UNANSWERED_LIMIT -> view.dim("  (" + state.session.questionsAnsweredUnknown()
-                            + " questions you could not answer: I stop here; below, what would settle it)");
+                            + " questions without an answer I could use: I stop here; below, what would settle it)");
                     case NOTHING_MOVES, NONE_FITS -> { }
                 }
                 Interview.Stop stop = ((Interview.End) step).stop();
                 view.println(stop == Interview.Stop.NONE_FITS ? words.noneFits(outcome, similarReports().find(outcome))
-                        : words.inconclusive(outcome, ignoringUnknown(), stop));
+                        : words.inconclusive(outcome, ignoringUnknown(), stop, session.unread()));
             }
         }
     }

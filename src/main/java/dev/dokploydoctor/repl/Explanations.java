@@ -102,7 +102,7 @@ public final class Explanations {
      * Nothing reaches the threshold and no question is left (or a limit stopped them: {@code stop}): say so, list the candidates and the
      * facts that would settle them (those answered unknown, found by evaluating without them).
      */
-    public String inconclusive(Outcome o, Outcome ignoringUnknown, Interview.Stop stop) {
+    public String inconclusive(Outcome o, Outcome ignoringUnknown, Interview.Stop stop, Set<String> unread) {
         StringBuilder sb = new StringBuilder();
         sb.append(style.warn()).append(' ').append(style.bold("inconclusive")).append(stop == Interview.Stop.NOTHING_MOVES
                 ? ": no question I can still ask would settle this.\n" : ": I stop asking here.\n");
@@ -112,15 +112,21 @@ public final class Explanations {
             sb.append("    candidates: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 4)).append('\n');
         }
         List<Question> settle = settling(o, ignoringUnknown);
-        if (!settle.isEmpty()) {
-            sb.append("    would settle it (you did not know these):\n");
-            for (Question q : settle.subList(0, Math.min(5, settle.size()))) {
-                sb.append("      ").append(style.info()).append(' ').append(q.key()).append(": ").append(q.text())
-                        .append(style.dim("  (for " + String.join(", ", q.causes()) + ")")).append('\n');
-            }
-            sb.append("    find them out and use 'change <key>', or 'report' to ask for help with the whole session\n");
-        }
+        List<Question> notRead = settle.stream().filter(q -> unread.contains(q.key())).toList();
+        List<Question> notKnown = settle.stream().filter(q -> !unread.contains(q.key())).toList();
+        settleLines(sb, "would settle it (you did not know these):", notKnown);
+        settleLines(sb, "would settle it (I could not read your answers to these; say them in other words):", notRead);
+        if (!settle.isEmpty()) sb.append("    use 'change <key>' once you have them, or 'report' to ask for help with the whole session\n");
         return sb.toString();
+    }
+
+    private void settleLines(StringBuilder sb, String heading, List<Question> questions) {
+        if (questions.isEmpty()) return;
+        sb.append("    ").append(heading).append('\n');
+        for (Question q : questions.subList(0, Math.min(5, questions.size()))) {
+            sb.append("      ").append(style.info()).append(' ').append(q.key()).append(": ").append(q.text())
+                    .append(style.dim("  (for " + String.join(", ", q.causes()) + ")")).append('\n');
+        }
     }
 
     /** The questions answered "don't know" that would decide: those the outcome without the unknowns asks. */
@@ -172,7 +178,7 @@ public final class Explanations {
      * change that: the questions answered "don't know" that would settle it, the questions still
      * open, or, after a diagnosis, the answers it rests on ('change' revisits one).
      */
-    public String whyEnded(Interview.Step ending, Outcome o, Outcome ignoringUnknown) {
+    public String whyEnded(Interview.Step ending, Outcome o, Outcome ignoringUnknown, Set<String> unread) {
         StringBuilder sb = new StringBuilder("No question is open: ");
         if (ending instanceof Interview.Conclude) {
             Diagnosis top = o.top();
@@ -192,15 +198,19 @@ public final class Explanations {
         sb.append("the interview ended inconclusive, ").append(switch (stop) {
             case NOTHING_MOVES -> "because no question I can still ask would move a cause across the threshold or rule out the leader";
             case QUESTION_LIMIT -> "after " + Interview.QUESTION_LIMIT + " questions";
-            case UNANSWERED_LIMIT -> "after " + o.unknown().size() + " questions you could not answer";
+            case UNANSWERED_LIMIT -> "after " + o.unknown().size() + " questions without an answer I could use";
             case NONE_FITS -> "because none of the causes I know fits what you told me";
         }).append(".\n");
         if (o.top() != null) sb.append("  ").append(style.info()).append(" leading: ").append(o.top().cause()).append(' ').append(certaintyOf(o.top().cause(), o))
                 .append(", short of ").append(threshold).append('\n');
         List<String> settle = settling(o, ignoringUnknown).stream().map(Question::key).toList();
         List<String> open = o.questions().stream().map(Question::key).filter(k -> !settle.contains(k)).toList();
-        if (!settle.isEmpty()) sb.append("  ").append(style.info()).append(" what would change it: an answer to ")
-                .append(String.join(", ", settle.subList(0, Math.min(5, settle.size())))).append(" (you did not know these; 'change <key>' once you do)\n");
+        List<String> notKnown = settle.stream().filter(k -> !unread.contains(k)).toList();
+        List<String> notRead = settle.stream().filter(unread::contains).toList();
+        if (!notKnown.isEmpty()) sb.append("  ").append(style.info()).append(" what would change it: an answer to ")
+                .append(String.join(", ", notKnown.subList(0, Math.min(5, notKnown.size())))).append(" (you did not know these; 'change <key>' once you do)\n");
+        if (!notRead.isEmpty()) sb.append("  ").append(style.info()).append(notKnown.isEmpty() ? " what would change it: an answer to " : " and to ")
+                .append(String.join(", ", notRead.subList(0, Math.min(5, notRead.size())))).append(" (I could not read your answers; 'change <key>' says them again)\n");
         if (!open.isEmpty()) sb.append("  ").append(style.info()).append(settle.isEmpty() ? " what would change it: " : " also open: ")
                 .append(String.join(", ", open.subList(0, Math.min(5, open.size())))).append(" ('next' asks them)\n");
         if (settle.isEmpty() && open.isEmpty()) sb.append("  ").append(style.info())
@@ -209,7 +219,10 @@ public final class Explanations {
     }
 
     /** Why this question: the causes it separates, the rules that need it, what each answer would do. */
-    public String why(Planner.Plan plan, Outcome o) {
+    public String why(Planner.Plan plan, Outcome o) { return why(plan, o, null); }
+
+    /** As {@link #why(Planner.Plan, Outcome)}; {@code with} evaluates the session with one more answer (the ifs in the user's terms). */
+    public String why(Planner.Plan plan, Outcome o, java.util.function.Function<Fact, Outcome> with) {
         if (plan == null) {
             return "No question is open. " + (o.questions().isEmpty() ? "No rule needs anything more."
                     : "Open questions: " + String.join(", ", o.questions().stream().map(Question::key).toList()) + " ('next' asks them).");
@@ -224,14 +237,7 @@ public final class Explanations {
                     .append(n.getWhy().isBlank() ? "" : ": " + n.getWhy()).append('\n');
         }
         if (!plan.previews().isEmpty()) {
-            List<String> ifs = new ArrayList<>();
-            for (Planner.Preview p : plan.previews()) {
-                String v = p.value() instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(p.value());
-                String result = p.topCause() == null ? "no cause" : p.topCause() + " " + String.format("%.2f", Certainty.round(p.topCertainty()));
-                if (p.status().isConclusive()) result += " (" + p.status().label() + ")";
-                ifs.add("if " + v + ": " + result);
-            }
-            sb.append("  ").append(style.info()).append(' ').append(String.join("; ", ifs)).append('\n');
+            sb.append("  ").append(style.info()).append(' ').append(String.join("; ", PreviewWords.ifs(plan, o, with))).append('\n');
         }
         sb.append("  ").append(style.info()).append(" chosen as ").append(plan.reason()).append('\n');
         if (q.spec() != null && q.spec().help() != null) sb.append("  ").append(style.dim("help: " + q.spec().help())).append('\n');

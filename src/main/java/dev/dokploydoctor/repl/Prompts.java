@@ -100,7 +100,8 @@ final class Prompts {
             Command command = Command.parse(line);
             if (command != null) return commands.run(command);
             c.useEngine();
-            AnswerReading read = AnswerReading.read(line, q.spec(), c.engine().extraction(), k -> state.session.fact(k) != null);
+            AnswerReading read = AnswerReading.read(line, q.spec(), c.engine().extraction(), k -> state.session.fact(k) != null,
+                    c.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals(q.key())));
             Reply reply = read.reply();
             if (reply instanceof Reply.Invalid invalid) {
                 // an error message pasted instead of an answer is more of what the user sees
@@ -116,7 +117,9 @@ final class Prompts {
                 // never loop: a question answered twice in a way we cannot read is not known
                 view.dim("  I could not read that either, so " + q.key() + " counts as not known ('change "
                         + q.key() + "' sets it later).");
-                reply = new Reply.Unknown();
+                state.session.answer(q.key(), q.text(), Session.NOT_READ + line, null);
+                c.advance();
+                return true;
             }
             Fact fact = reply instanceof Reply.Value v ? new Fact(q.key(), v.value(), Fact.USER, "answered") : null;
             state.session.answer(q.key(), q.text(), fact == null ? "unknown" : fact.getText(), fact);

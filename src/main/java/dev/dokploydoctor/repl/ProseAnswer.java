@@ -44,7 +44,7 @@ final class ProseAnswer {
             "certainly not", "absolutely not", "not anymore", "its not", "it is not", "it isnt", "isnt", "it doesnt",
             "it does not", "doesnt", "they arent", "they are not", "theyre not", "arent", "they dont", "they do not",
             "dont", "i didnt", "i did not", "didnt", "we didnt", "we did not", "it didnt", "it did not", "it wasnt",
-            "it was not", "wasnt", "they werent", "there isnt", "there is no", "there are no", "there arent",
+            "it was not", "wasnt", "they werent", "there isnt", "there is no", "theres no", "theres not", "theres nothing", "there are no", "there arent",
             "i havent", "i have not", "havent", "we havent", "it hasnt", "hasnt", "it wont", "i cant", "we cant",
             "cant", "cannot", "i cannot");
 
@@ -78,8 +78,9 @@ final class ProseAnswer {
         int yes = longest(w, i, YES);
         if (no == 0 && yes == 0) return null;
         boolean said = no < yes;
+        if (!said && deniesAnAside(answer, question)) return null;
         int next = skip(w, i + Math.max(no, yes), HEDGES);
-        if (next < w.size() && (said ? longest(w, next, NO) > 0 : longest(w, next, YES) > longest(w, next, NO))
+        if (next < w.size() && (said ? longest(w, next, NO) > 0 : saysYesAfterNo(w, next, question))
                 && !(said && "not".equals(w.get(next)) && next + 1 < w.size())) return null;   // "yes no"; "yes not on bridge" reads on
         if (said) {
             String head = String.join(" ", w.subList(i, i + yes));
@@ -87,6 +88,68 @@ final class ProseAnswer {
             if (YES_ONLY_ALONE.contains(head) && rest < w.size() && !echoes(w.subList(rest, w.size()), question)) return null;
         }
         return contradicted(answer, said) ? null : said;
+    }
+
+    /** Statement heads that, after a no, start its detail ("no, it is stopped", "no, always"), not a yes. */
+    private static final Set<String> DETAIL_AFTER_NO = Set.of(
+            "it is", "it does", "they are", "they do", "i did", "we did", "it did", "it was", "they were", "it has",
+            "they have", "there is", "there are", "its", "theyre", "i have", "we have", "it will", "i can", "we can",
+            "always");
+
+    /**
+     * After a leading no, the words at {@code next} say yes: a yes word ("no, yes it is", "no wait
+     * yes"), a bare statement head ("no, it is") or one that repeats the question ("no, it's on
+     * dokploy-network"). A head with its own detail ("no, it is stopped", "no, it's a 502 like I
+     * said", "no, they're in docker", "no, always") tells what the no means.
+     */
+    private static boolean saysYesAfterNo(List<String> w, int next, String question) {
+        int yes = longest(w, next, YES);
+        if (yes <= longest(w, next, NO)) return false;
+        String head = String.join(" ", w.subList(next, next + yes));
+        if (!DETAIL_AFTER_NO.contains(head)) return true;
+        int rest = skip(w, next + yes, HEDGES);
+        if (rest >= w.size()) return !"always".equals(head);   // "no, it is" contradicts; "no, always" tells how often
+        return echoes(w.subList(rest, w.size()), question);
+    }
+
+    /** A short question back that leads an answer: "which app?", "what port?", "which one do you mean?". */
+    private static final Pattern QUESTION_BACK = Pattern.compile(
+            "(?is)\\s*(which|what|whats|what's|where|who|whose)\\b[^?]{0,30}\\?+\\s*(.*)");
+
+    /**
+     * The answer after a question back that leads it: "what port? there's no port problem" answers
+     * "there's no port problem"; null when the answer does not start so, or nothing follows.
+     * "3000?", "is it 3000?" and "bridge? or host" are no such lead: they ask back about the value.
+     */
+    static String afterQuestionBack(String answer) {
+        Matcher m = QUESTION_BACK.matcher(answer);
+        if (!m.matches() || m.group(2).isBlank()) return null;
+        return m.group(2).strip();
+    }
+
+    private static final Pattern NO_THING = Pattern.compile("(?i)^\\W*no\\s+([a-z][a-z0-9-]*)");
+
+    /**
+     * "no dokploy here" to "Is Traefik on the same Docker network as the app (on DokPloy: ...)?": the
+     * no denies what the question names only in its aside (the DokPloy names), not what it asks; a
+     * plain-Traefik user may still share the network. Such an answer is asked again. Only a
+     * conditional aside counts ("(on DokPloy: ...)", "(if ...)"): "no cloudflared" still says no to
+     * "... through a Cloudflare Tunnel (cloudflared)?".
+     */
+    private static boolean deniesAnAside(String answer, String question) {
+        if (question == null) return false;
+        Matcher m = NO_THING.matcher(answer.strip());
+        if (!m.find()) return false;
+        List<String> thing = Vocabulary.answerWords(m.group(1));
+        if (thing.isEmpty()) return false;
+        String w = thing.get(0);
+        if (longest(List.of(w), 0, NO) > 0 || longest(List.of(w), 0, YES) > 0 || longest(List.of(w), 0, HEDGES) > 0) return false;
+        List<String> asked = Vocabulary.answerWords(question.replaceAll("\\(.*?\\)", " "));
+        StringBuilder asides = new StringBuilder();
+        // only a conditional aside ("on DokPloy: ...", "if ..."); a gloss such as "(cloudflared)" names what is asked
+        Matcher p = Pattern.compile("(?i)\\(((?:on|if)\\s.*?)\\)").matcher(question);
+        while (p.find()) asides.append(' ').append(p.group(1));
+        return !asked.contains(w) && Vocabulary.answerWords(asides.toString()).contains(w);
     }
 
     /** A question mark after a word: "yes?", "3000?", "bridge? or host" asks back rather than answers. */
@@ -127,6 +190,18 @@ final class ProseAnswer {
             // only a bare yes or no leads the opposite way: "yes, but I haven't changed anything" stays yes
             if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i))) return true;
         }
+        return false;
+    }
+
+    /** Words that make a value a guess, or point at the host side of a publish ("that's what the ports line says"). */
+    private static final List<String> GUESSES = List.of(
+            "i guess", "guess", "i think", "i believe", "i suppose", "i assume", "probably", "maybe", "perhaps",
+            "presumably", "should be", "must be", "ports", "ports line", "publish", "published");
+
+    /** The answer guesses its value rather than reports it: "127.0.0.1 I guess", "probably 0.0.0.0", "what the ports line says". */
+    static boolean guesses(String answer) {
+        List<String> w = Vocabulary.answerWords(answer);
+        for (int i = 0; i < w.size(); i++) if (longest(w, i, GUESSES) > 0) return true;
         return false;
     }
 

@@ -93,9 +93,33 @@ final class ProseWord {
             "it is empty", "its not set", "it is not set", "there isnt any", "no there isnt", "no its empty",
             "no none", "not configured", "none configured", "no service name", "there is no service name");
 
-    /** "none", "there isn't one", "it's empty": the empty value of a question that allows it. */
+    /** "there's no label", "there is no such network", "no such label": a plain word said not to exist. */
+    private static final java.util.regex.Pattern NO_SUCH = java.util.regex.Pattern.compile(
+            "(theres|there is|there isnt|i have|ive|we have|weve)? ?no (such )?[a-z]+( set)?( at all)?");
+
+    /** Clause breaks of a none answer: "there isn't one, I never set that label", "none; never set it", "no - not set". */
+    private static final String CLAUSES = "[,;]|\\s[-\u2013\u2014]\\s|\\bbut\\b|(?<=[a-z])[.!]\\s";
+
+    /**
+     * "none", "there isn't one", "it's empty": the empty value of a question that allows it; also
+     * with more words that only deny it again ("there isn't one, I never set that label", "no,
+     * there's no such label", "none, never set it"). A later clause with a value in it ("no, it's
+     * traefik_net") or saying something else ("no, it's web") is not none.
+     */
     static boolean saysNone(String answer) {
-        return NONE.contains(String.join(" ", Vocabulary.answerWords(answer)));
+        String[] clauses = answer.strip().split(CLAUSES);
+        if (clauses.length == 0 || !noneClause(clauses[0])) return false;
+        for (int i = 1; i < clauses.length; i++) {
+            if (clauses[i].isBlank()) continue;
+            if (valueIn(clauses[i])) return false;
+            if (!noneClause(clauses[i]) && Vocabulary.answerWords(clauses[i]).stream().noneMatch(Negation::is)) return false;
+        }
+        return true;
+    }
+
+    private static boolean noneClause(String clause) {
+        String words = String.join(" ", Vocabulary.answerWords(clause));
+        return NONE.contains(words) || NO_SUCH.matcher(words).matches();
     }
 
     /** A negation before the answer's value token: "it's not 127.0.0.1", "definitely not http://localhost:80". */

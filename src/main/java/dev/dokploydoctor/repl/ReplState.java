@@ -19,6 +19,8 @@ final class ReplState {
     Interview.Step ending;
     Mode mode = Mode.OPENING;
     boolean openingShown;
+    /** Causes whose look-alike check was announced: said once per cause, not before every question of it. */
+    final java.util.Set<String> lookalikeChecksSaid = new java.util.HashSet<>();
 
     /** Back to the opening question; the session's facts are left to the caller (restart keeps probes). */
     void reset() {
@@ -27,6 +29,7 @@ final class ReplState {
         ending = null;
         mode = Mode.OPENING;
         openingShown = false;
+        lookalikeChecksSaid.clear();
     }
 
     /** Forget everything the user said (probe observations stay) and start from the opening question. */

@@ -34,6 +34,22 @@ public sealed interface Reply {
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
         if (Vocabulary.startsUnknown(a)) return new Unknown();
         boolean freeText = spec.type() == FactType.STRING && spec.answer() == FactSpec.Shape.TEXT;
+        if (NetworksPaste.suggestedBy(spec)) {
+            // the output of the command the question suggests, pasted: its keys are the networks
+            List<String> names = NetworksPaste.names(a);
+            if (names != null && spec.type() == FactType.LIST && !names.isEmpty()) return new Value(names, true);
+            Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.on(a, NetworksPaste.DOKPLOY_NETWORK) : null;
+            Boolean said = on == null || names != null ? null : ProseAnswer.yesOrNo(a, spec.question());
+            if (on != null && said != null && !said.equals(on))   // "no, it's on dokploy-network"
+                return new Invalid("you said " + (said ? "yes" : "no") + " but named its networks the other way: which is it?");
+            if (on != null) return new Value(on, true);
+        }
+        String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);
+        if (answered != null) {
+            // "what port? there's no port problem": the question back asked, the rest is the answer
+            Reply r = parse(answered, spec);
+            return r instanceof Value v ? new Value(v.value(), true) : r;
+        }
         if (!freeText && ProseAnswer.asksBack(a)) return new Invalid("that reads as a question; say what you see, plainly (or ? if you don't know)");
         return switch (spec.type()) {
             case BOOL -> bool(a, spec.question());

@@ -82,6 +82,21 @@ public final class Session {
         return n;
     }
 
+    /** How an answer that could not be read is recorded (then the answer as typed): the key counts as not known. */
+    public static final String NOT_READ = "not read: ";
+
+    /**
+     * Keys still unknown because their last answer could not be read, not because the user did not
+     * know: the ending asks for them in other words rather than as "you did not know these".
+     */
+    public Set<String> unread() {
+        Map<String, Boolean> last = new HashMap<>();
+        for (Step s : steps) if (s.exchange() != null) last.put(s.exchange().key(), s.exchange().answer().startsWith(NOT_READ));
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : unknown) if (Boolean.TRUE.equals(last.get(k))) out.add(k);
+        return out;
+    }
+
     public Outcome evaluate(Engine engine, double threshold) {
         return engine.evaluate(id, facts.values(), unknown(), threshold);
     }

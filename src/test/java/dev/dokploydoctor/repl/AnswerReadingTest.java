@@ -56,4 +56,37 @@ class AnswerReadingTest {
                 Set.of("upstream.connection_refused"));
         assertEquals(null, fact(r, "upstream.connection_refused"));
     }
+
+    static final String ONLY_BRIDGE = "{\"bridge\":{\"IPAMConfig\":null,\"Links\":null,\"Aliases\":null,\"NetworkID\":\"3f2a\"}}";
+    static final String TWO_NETWORKS = "{\"dokploy-network\":{\"IPAMConfig\":null,\"Aliases\":[\"web\"],\"IPAddress\":\"10.0.1.7\"},"
+            + "\"myapp_default\":{\"IPAMConfig\":null,\"IPAddress\":\"172.18.0.3\"}}";
+
+    @Test
+    void theOutputOfTheCommandTheQuestionSuggestsIsReadForItsNetworks() {   // user10 finding 6
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read(ONLY_BRIDGE, "traefik.on_dokploy_network", Set.of()).reply()).value());
+        assertEquals(true, assertInstanceOf(Reply.Value.class, read(TWO_NETWORKS, "traefik.on_dokploy_network", Set.of()).reply()).value());
+        assertEquals(List.of("dokploy-network", "myapp_default"),
+                assertInstanceOf(Reply.Value.class, read(TWO_NETWORKS, "app.networks", Set.of()).reply()).value());
+        assertEquals(List.of("bridge"), assertInstanceOf(Reply.Value.class, read(ONLY_BRIDGE, "app.networks", Set.of()).reply()).value());
+        // a sentence that names the only networks says no to another one
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("it's only on bridge", "traefik.on_dokploy_network", Set.of()).reply()).value());
+        assertEquals(true, assertInstanceOf(Reply.Value.class, read("yes, only on dokploy-network", "traefik.on_dokploy_network", Set.of()).reply()).value());
+        // cut short, or some other JSON: not read
+        assertInstanceOf(Reply.Invalid.class, read("{\"bridge\":{\"IPAMConfig\":null,\"Li", "traefik.on_dokploy_network", Set.of()).reply());
+        assertInstanceOf(Reply.Invalid.class, read("{\"Status\":\"running\"}", "app.networks", Set.of()).reply());
+        // a question that suggests no such command does not read it
+        assertInstanceOf(Reply.Invalid.class, read(ONLY_BRIDGE, "containers.running", Set.of()).reply());
+    }
+
+    @Test
+    void aGuessedAddressIsNotTakenAsTheObservedOne() {   // user10 finding 4: app.listen_address derives app.listen_bound (answered: true)
+        FactSpec spec = ENGINE.knowledge().vocabulary().get("app.listen_address");
+        for (String guess : new String[] {"127.0.0.1 I guess, that's what the ports line says", "probably 127.0.0.1", "I think it's 0.0.0.0"}) {
+            assertInstanceOf(Reply.Invalid.class, AnswerReading.read(guess, spec, ENGINE.extraction(), k -> false, true).reply(), guess);
+        }
+        assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class,
+                AnswerReading.read("it listens on 127.0.0.1", spec, ENGINE.extraction(), k -> false, true).reply()).value());
+        // the REPL asks for an observation exactly where an answered: true implication reads the answer
+        assertTrue(ENGINE.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals("app.listen_address")));
+    }
 }

@@ -117,4 +117,57 @@ class MisreadAnswersTest {
         reads("app.listen_port", "no, it's 3000", 3000L);
         reads("app.listen_port", "I didn't change it, it's 3000", 3000L);
     }
+
+    @Test
+    void aNoFollowedByAStatementOfItsOwnReadsAsNo() {   // user10 finding 3
+        reads("tunnel.origin_unreachable", "no, it is stopped", false);   // the hint's own example
+        reads("http.redirect_loop", "no, it's a 502 like I said", false);
+        reads("containers.running", "no, they're in docker", false);
+        reads("dependency.running", "no, it was still starting up", false);
+        reads("http.intermittent", "no, always", false);
+        reads("http.intermittent", "no, it's there every time", false);
+        // the opposite answer after the no stays refused: a yes word, a bare head, the question repeated
+        asked("containers.running", "no, yes it is", "no, it is", "no, they are");
+        asked("traefik.on_dokploy_network", "no, it's on dokploy-network");   // the networks said the other way
+        asked("containers.running", "no, they're running");   // the question repeated
+    }
+
+    @Test
+    void aNoneWithMoreWordsToAOneNameOrNoneQuestionReadsAsNone() {   // user10 finding 5
+        reads("traefik.docker_network_label", "there isn't one, I never set that label", "");
+        reads("traefik.docker_network_label", "no, there's no such label", "");
+        reads("traefik.docker_network_label", "none, never set it", "");
+        reads("traefik.docker_network_label", "there's no such label", "");
+        reads("traefik.provider_network", "no network set", "");
+        reads("traefik.docker_network_label", "none", "");
+        // a value, or something else said after the no, is no none
+        asked("traefik.docker_network_label", "no, it's traefik_net", "no, it's web");
+        reads("traefik.docker_network_label", "traefik_net, I never changed it", "traefik_net");
+    }
+
+    @Test
+    void aQuestionBackThatLeadsAnAnswerIsFollowedByTheAnswer() {   // user10 finding 10
+        reads("host.port_conflict", "what port? there's no port problem, only the pull error", false);
+        reads("app.listen_port", "which app? the api listens on 3000", 3000L);
+        reads("containers.running", "which containers? yes, all of them", true);
+        Reply r = parse("app.listen_address", "which app? all of them, nothing changed on the apps, I only swapped NPM for NPMplus");
+        assertInstanceOf(Reply.Invalid.class, r);
+        assertEquals(false, ((Reply.Invalid) r).message().contains("question"), "the answer after the question back is read: " + r);
+        // a question about the value itself still asks back
+        asked("app.listen_port", "3000?", "is it 3000?", "which port? 3000?");
+        asked("app.networks", "bridge? or host");
+    }
+
+    @Test
+    void theTraefikNetworkQuestionMakesSenseWithoutDokployAndADeniedAsideIsNoNo() {   // user10 findings 2c and 4
+        assertEquals(false, VOCABULARY.get("traefik.on_dokploy_network").question().startsWith("Is dokploy-traefik"),
+                "asked so that a plain-Traefik user can answer");
+        asked("traefik.on_dokploy_network", "no dokploy here, traefik is on the traefik network",
+                "no dokploy, plain traefik");
+        reads("traefik.on_dokploy_network", "no", false);
+        reads("traefik.on_dokploy_network", "no, it's only on bridge", false);
+        reads("tunnel.used", "no cloudflared", false);   // a gloss in brackets is what is asked
+        reads("tunnel.used", "no tunnel, it's a traefik ingress in kubernetes", false);
+        assertEquals(true, VOCABULARY.get("app.listen_address").question().contains("not the host address of a ports: line"));
+    }
 }

@@ -209,6 +209,65 @@ class PipedSessionTest {
     }
 
     @Test
+    void answersThatCouldNotBeReadAreNotListedAsUnknownAtTheEnd(@TempDir Path home) {   // user10 finding 3
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("1");
+            // every question answered twice in words nobody could read: each counts as not known
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, (key, value) -> "flurb\nflurb");
+            answerer.until(Pattern.compile("inconclusive"), 0, LONG);
+            s.waitFor("doctor> $", 0);
+            String out = s.output();
+            assertTrue(out.contains("I could not read that either"), out);
+            assertTrue(out.contains("would settle it (I could not read your answers to these"), out);
+            assertFalse(out.contains("you did not know these"), "nothing was answered 'don't know':\n" + out);
+            assertFalse(out.contains("you could not answer"), "the user answered, the program could not read it:\n" + out);
+            s.line("why");
+            s.waitFor("I could not read your answers", out.length());
+            assertFalse(s.output().substring(out.length()).contains("you did not know these"), s.output().substring(out.length()));
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
+    void whyOnANumberQuestionSaysTheAnswersInTheUsersTerms(@TempDir Path home) {   // user10 finding 12
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("the public URL answers 502, even though the logs show the app up and listening on port 8080");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, (key, value) -> key.equals("domain.port") ? "why" : "?");
+            String out = answerer.until(Pattern.compile("I ask domain.port because:[^\\n]*\\n(.*\\n){0,6}.*help:"), 0, LONG);
+            String why = out.substring(out.indexOf("I ask domain.port because:"));
+            assertTrue(why.contains("if it is 8080: "), why);
+            assertTrue(why.contains("if another port (not 8080): wrong-container-port"), why);
+            assertFalse(why.matches("(?s).*if [01]: .*"), "no stand-in value shown:\n" + why);
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
+    void theLookalikeCheckIsAnnouncedOncePerCause(@TempDir Path home) {   // user10 finding 9 (session 2)
+        Map<String, String> says = Map.of("traefik.docker_network_label", "none", "fault.all_domains", "no",
+                "upstream.accepted", "no", "traefik.on_dokploy_network", "yes", "route.via", "traefik",
+                "app.networks", "proxy_net, backend_net", "traefik.provider_network", "none", "http.from_app", "no");
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("Traefik 2.9.5 picks unattached network to talk to service. docker-compose composition of several services and"
+                    + " networks; Traefik is only connected to one of these networks while the containers use several. Most of the time"
+                    + " it works, but adding another container with two networks makes Traefik suddenly select the IP address of that"
+                    + " container from the WRONG network (the one Traefik is NOT attached to). Removing that container again fixes it.");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, (key, value) -> says.getOrDefault(key, "?"));
+            String out = answerer.until(Pattern.compile("(diagnosis|inconclusive)"), 0, LONG);
+            Matcher m = Pattern.compile("\\n  (\\S+) fits; checking what would tell it from a look-alike").matcher(out);
+            List<String> announced = new java.util.ArrayList<>();
+            while (m.find()) announced.add(m.group(1));
+            assertFalse(announced.isEmpty(), "a look-alike check came before the conclusion:\n" + out);
+            assertEquals(announced.stream().distinct().toList(), announced, "said once per cause:\n" + out);
+            assertFalse(out.contains("one question tells it from a look-alike"), out);
+            s.line("quit");
+            s.exitCode();
+        }
+    }
+
+    @Test
     void aFaultOutsideOurCausesEndsSayingNoneFitsWithWhatWasCheckedAndSimilarReports(@TempDir Path home) {
         // a 413 (a proxy's body limit: no cause of ours) on a host that is otherwise healthy, as far as
         // its user can tell: the app resolves its siblings and listens on every interface, the deploy
