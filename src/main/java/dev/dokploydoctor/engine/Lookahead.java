@@ -137,8 +137,6 @@ public final class Lookahead implements AutoCloseable {
         Fact read = confirming(key) ? readFromText.get(key) : null;
         List<Object> values = new ArrayList<>(planner.answerSpace().values(spec));
         if (read != null && values.stream().noneMatch(v -> sameValue(v, read.getValue()))) values.add(read.getValue());
-        // an answer the known symptom rules out is no answer the user can give (a 502 from a stack that never started)
-        values.removeIf(v -> (read == null || !sameValue(v, read.getValue())) && contradicts(key, v, false));
         if (values.size() < 2) return null;
         List<Fact[]> answers = new ArrayList<>();
         for (Object v : values) answers.add(new Fact[] {answer(key, v)});
@@ -251,20 +249,12 @@ public final class Lookahead implements AutoCloseable {
      * loop implies the symptom redirect-loop, a reported 502 already made it error-page: after a 502,
      * "does the browser say it redirected too many times?" has no yes.
      */
-    boolean contradicts(String key, Object value) { return contradicts(key, value, true); }
-
-    /**
-     * {@code derivedToo} false: only a fact the user stated or the text said counts, not one implied in
-     * turn (the symptom error-page implied by a 502 does not make a DNS failure in the logs impossible:
-     * the app's page fails because its database does not resolve).
-     */
-    boolean contradicts(String key, Object value, boolean derivedToo) {
+    boolean contradicts(String key, Object value) {
         Fact answer = answer(key, value);
         for (Fact f : planner.knowledge().implications().apply(List.of(answer), planner.knowledge().vocabulary())) {
             if (f.getKey().equals(key)) continue;
             Fact known = current.fact(f.getKey());
-            if (known == null || (!derivedToo && Fact.DERIVED.equals(known.getSource()))) continue;
-            if (!known.getText().equalsIgnoreCase(f.getText())) return true;
+            if (known != null && !known.getText().equalsIgnoreCase(f.getText())) return true;
         }
         return false;
     }

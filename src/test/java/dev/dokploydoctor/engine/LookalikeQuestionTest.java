@@ -66,24 +66,4 @@ class LookalikeQuestionTest {
             assertFalse(look.contradicts("http.redirect_loop", true));
         }
     }
-
-    @Test
-    void noStatusQuestionOnceTheUserSaidTheSymptomIsNotAWebPage() {
-        // user10 finding 8b: "What HTTP status does the public URL return?" for a database that does not resolve
-        List<Fact> reported = List.of(read("fault.reported", true, 0));
-        List<Fact> database = List.of(read("fault.reported", true, 0), stated("symptom.kind", "database-unreachable"));
-        Planner planner = engine.planner();
-        try (Lookahead look = planner.look(reported, Set.of())) {
-            assertFalse(look.rank(Set.of("http.status")).isEmpty(), "precondition: a reported fault is asked its status");
-        }
-        try (Lookahead look = planner.look(database, Set.of())) {
-            assertTrue(look.contradicts("http.status", 502L, false));
-            assertTrue(look.rank(Set.of("http.status")).isEmpty(), look.rank(Set.of("http.status")).toString());
-        }
-        // a symptom only implied (error-page, by a 502) rules out no other sign: a DNS failure in the logs still fits
-        try (Lookahead look = planner.look(List.of(read("http.status", 502L, 0)), Set.of())) {
-            assertTrue(look.contradicts("app.dns_failure", true));
-            assertFalse(look.contradicts("app.dns_failure", true, false));
-        }
-    }
 }
