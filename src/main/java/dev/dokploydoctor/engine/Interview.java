@@ -286,7 +286,8 @@ public final class Interview {
      * A question whose answer could overturn {@code cause}: a fact its near-miss cases state, one
      * its rules require absent ({@code not Fact(...)}), or any other its rules test (a refutation
      * rule is the cause's own word on a look-alike: a deploy that hit a time limit is not a failed
-     * deploy step), still open.
+     * deploy step), still open. An answer that contradicts what is known ({@link Lookahead#contradicts})
+     * overturns nothing: user10 was asked about a redirect loop right after reporting a 502.
      */
     Planner.Plan separating(Lookahead look, String cause, double certainty) {
         Set<String> keys = telling(cause);
@@ -298,6 +299,8 @@ public final class Interview {
             double chance = 0;
             Object value = null;
             for (Planner.Preview v : p.previews()) {
+                // an answer the known symptom rules out cannot overturn anything (a redirect loop after a 502)
+                if (look.contradicts(p.question().key(), v.value())) continue;
                 if (v.status() != Status.DIAGNOSED || !cause.equals(v.topCause())) {
                     chance += v.chance();
                     if (value == null) value = v.value();

@@ -244,6 +244,22 @@ public final class Lookahead implements AutoCloseable {
     private static Fact answer(String key, Object value) { return new Fact(key, value, Fact.USER, "look-ahead"); }
 
     /**
+     * Whether answering {@code value} to {@code key} would contradict a fact already known: what the
+     * answer implies (facts.yaml {@code implications}) names another value for a known key. A redirect
+     * loop implies the symptom redirect-loop, a reported 502 already made it error-page: after a 502,
+     * "does the browser say it redirected too many times?" has no yes.
+     */
+    boolean contradicts(String key, Object value) {
+        Fact answer = answer(key, value);
+        for (Fact f : planner.knowledge().implications().apply(List.of(answer), planner.knowledge().vocabulary())) {
+            if (f.getKey().equals(key)) continue;
+            Fact known = current.fact(f.getKey());
+            if (known != null && !known.getText().equalsIgnoreCase(f.getText())) return true;
+        }
+        return false;
+    }
+
+    /**
      * What a set of possible answers tells apart: the gain (counting a "don't know" as nothing), the
      * gain when the user can tell (whether the question can move the diagnosis at all), each answer's
      * preview, the causes any of them moves.

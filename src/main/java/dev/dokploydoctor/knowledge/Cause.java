@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
  */
 public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                     String verify, List<String> references, String advice, String file, Set<String> placeholders,
-                    List<Lookalike> lookalikes, Check verifyCheck) {
+                    List<Lookalike> lookalikes, Check verifyCheck, Map<String, String> variables) {
+
+    public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
+                 String verify, List<String> references, String advice, String file, Set<String> placeholders,
+                 List<Lookalike> lookalikes, Check verifyCheck) {
+        this(id, kind, title, layer, why, fixes, verify, references, advice, file, placeholders, lookalikes, verifyCheck, Map.of());
+    }
 
     public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                  String verify, List<String> references, String advice, String file, Set<String> placeholders,
@@ -160,7 +166,25 @@ public record Cause(String id, String kind, String title, String layer, String w
         }
         List<Fix> fixList = List.copyOf(fixes);
         return new Cause(id, kind, title, layer, why.strip(), fixList, verify.strip(), List.copyOf(refs),
-                n.text("advice", null), n.file(), findPlaceholders(verify, fixList), List.copyOf(lookalikes), check);
+                n.text("advice", null), n.file(), findPlaceholders(verify, fixList), List.copyOf(lookalikes), check, variables(n));
+    }
+
+    /**
+     * {@code variables: {NAME: what to put in it}}: shell variables the fixes use that are no fact
+     * (an API token): "set these first" lists each with this text ({@link FixPlan}).
+     */
+    private static Map<String, String> variables(Node n) {
+        Node v = n.get("variables");
+        if (v == null || v.isNull()) return Map.of();
+        if (!v.isMap()) throw v.error("variables", "variables is a map of NAME to what to put in it, e.g. CLOUDFLARE_API_TOKEN: \"a token with ...\"");
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String name : v.fields().keySet()) {
+            if (!name.matches("[A-Z][A-Z0-9_]*")) throw v.error("variables", "'" + name + "' is not a shell variable name (A-Z, 0-9, _)");
+            String about = v.text(name, null);
+            if (about == null || about.isBlank()) throw v.error("variables", "variables." + name + " needs a description");
+            out.put(name, about.strip());
+        }
+        return Map.copyOf(out);
     }
 
     /** A fix's {@code when: {fact.key: value}}: the facts it applies to (checked against facts.yaml by rules check). */

@@ -55,6 +55,10 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         }
         List<Variable> vars = new ArrayList<>();
         for (String key : unfilled) vars.add(new Variable(ShellText.variable(key), key, about(key, values, vocabulary)));
+        for (String name : unassigned(steps)) {
+            if (name.equals(API_URL) || name.equals(API_KEY) || vars.stream().anyMatch(v -> v.name().equals(name))) continue;
+            vars.add(new Variable(name, null, cause.variables().getOrDefault(name, "set it before pasting: the fix below uses $" + name)));
+        }
         if (usesApi(steps, verify)) {
             vars.add(new Variable(API_URL, null, "the DokPloy panel's address, e.g. https://dokploy.example.com (no trailing /)"));
             vars.add(new Variable(API_KEY, null, "an API token (DokPloy > Settings > Profile > API/CLI > Generate)"));
@@ -74,6 +78,29 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             else if (!v.strip().equalsIgnoreCase(e.getValue())) return null;
         }
         return unknown.isEmpty() ? "" : "only if " + String.join(" and ", unknown);
+    }
+
+    private static final java.util.regex.Pattern USED = java.util.regex.Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)");
+    private static final java.util.regex.Pattern ASSIGNED = java.util.regex.Pattern.compile("(?:^|[\\s;(&|])([A-Z][A-Z0-9_]*)=");
+
+    /**
+     * The shell variables the fixes' commands use and never set ({@code NAME=...} in any of them):
+     * a token the user must provide ($CLOUDFLARE_API_TOKEN), in order of first use (user10 finding 13:
+     * "set these first" named only the facts' variables).
+     */
+    static Set<String> unassigned(List<Step> steps) {
+        Set<String> used = new LinkedHashSet<>();
+        Set<String> assigned = new java.util.HashSet<>();
+        for (Step s : steps) {
+            for (String c : s.fix().commands()) {
+                Matcher u = USED.matcher(c);
+                while (u.find()) used.add(u.group(1));
+                Matcher a = ASSIGNED.matcher(c);
+                while (a.find()) assigned.add(a.group(1));
+            }
+        }
+        used.removeAll(assigned);
+        return used;
     }
 
     private static boolean usesApi(List<Step> steps, String verify) {

@@ -46,6 +46,16 @@ class ImplicationsTest {
     }
 
     @Test
+    void acmeErrorsInTraefiksLogAreACertificateErrorUnlessAnErrorPageWasSeen() {
+        // user10 finding 7: letsencrypt.failing known, and still asked "What do you see?"
+        Outcome acme = engine.evaluate("t", List.of(user("letsencrypt.failing", true)), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals("certificate-error", acme.fact("symptom.kind").getText());
+        assertTrue(acme.questions().stream().noneMatch(q -> q.key().equals("symptom.kind")));
+        Outcome page = engine.evaluate("t", List.of(user("http.status", 404), user("letsencrypt.failing", true)), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals("error-page", page.fact("symptom.kind").getText());
+    }
+
+    @Test
     void anAddressWithAPortFillsBoth() {
         Outcome o = engine.evaluate("t", List.of(user("app.listen_address", "0.0.0.0:3000")), Set.of(), Engine.DEFAULT_THRESHOLD);
         assertEquals("0.0.0.0", o.fact("app.listen_address").getValue());
