@@ -129,21 +129,31 @@ public final class AnswerSpace {
         return keys;
     }
 
-    /** DRL text without its line comments; a {@code //} inside a string ("https://...") is kept. */
+    /**
+     * DRL text without its comments, as Drools' lexer reads them: {@code //} to the end of the line and
+     * {@code /* ... *}{@code /}, but not inside a "..." or '...' string ("https://..."). A block comment
+     * keeps its line breaks, so what follows keeps its line.
+     */
     static String withoutComments(String drl) {
         StringBuilder out = new StringBuilder(drl.length());
-        boolean inString = false;
+        char quote = 0;
         for (int i = 0; i < drl.length(); i++) {
             char c = drl.charAt(i);
-            if (inString) {
+            if (quote != 0) {
                 out.append(c);
                 if (c == '\\' && i + 1 < drl.length()) out.append(drl.charAt(++i));
-                else if (c == '"') inString = false;
-            } else if (c == '/' && i + 1 < drl.length() && drl.charAt(i + 1) == '/') {
+                else if (c == quote) quote = 0;
+            } else if (drl.startsWith("//", i)) {
                 while (i < drl.length() && drl.charAt(i) != '\n') i++;
                 if (i < drl.length()) out.append('\n');
+            } else if (drl.startsWith("/*", i)) {
+                int close = drl.indexOf("*/", i + 2);
+                int to = close < 0 ? drl.length() : close + 2;
+                out.append(' ');
+                for (int j = i; j < to; j++) if (drl.charAt(j) == '\n') out.append('\n');
+                i = to - 1;
             } else {
-                if (c == '"') inString = true;
+                if (c == '"' || c == '\'') quote = c;
                 out.append(c);
             }
         }

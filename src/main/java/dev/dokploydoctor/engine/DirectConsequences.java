@@ -5,6 +5,7 @@ import org.drools.base.base.ValueResolver;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.consequence.Consequence;
 import org.drools.core.rule.consequence.KnowledgeHelper;
+import org.drools.util.StringUtils;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -30,18 +31,34 @@ import java.util.regex.Pattern;
 final class DirectConsequences {
     private DirectConsequences() {}
 
-    private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\b");
+    private static final String NAME = "(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')";
+    /** A rule with a quoted name, at the start of a line, to the first line that starts with end. */
+    private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s*" + NAME + "(.*?)^\\s*end\\b");
+    /** Any rule header, quoted or not, wherever it is: counting one too many only leaves a rule with MVEL. */
+    private static final Pattern HEADER = Pattern.compile("(?i)\\brule(?:\\s*" + NAME + "|\\s+([\\p{L}_$][\\p{L}\\p{N}_$]*))");
+    /** A DRL file's package statement, which must come first. */
+    private static final Pattern PACKAGE = Pattern.compile("\\A\\s*package\\s+([\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*)\\s*[;\\n]");
     private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
     private static final Pattern TOKEN = Pattern.compile("\\s*(?:([A-Za-z_][A-Za-z0-9_]*)|\"([^\"\\\\\\n]*)\"|(\\d+(?:\\.\\d+)?)(?![\\w.])|([(),;+]))");
 
-    /** Replaces the consequences of the rules of {@code kieBase} that only conclude; returns how many. */
+    /** A rule as Drools knows it: its package and its name. */
+    record Key(String pkg, String name) {}
+
+    /**
+     * Replaces the consequences of the rules of {@code kieBase} that only conclude; returns how many. A rule
+     * concludes directly only when the DRL text holds exactly one rule of its package and name (the one
+     * whose then-block was read) and the KieBase one; anything else stays with MVEL.
+     */
     static int install(KieBase kieBase, Knowledge knowledge) {
-        Map<String, List<Call>> byRule = read(knowledge);
+        Map<Key, List<Call>> byRule = read(knowledge);
+        Map<Key, Integer> inKieBase = new HashMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) for (Rule r : p.getRules()) inKieBase.merge(new Key(p.getName(), r.getName()), 1, Integer::sum);
         int installed = 0;
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
-                List<Call> calls = byRule.get(r.getName());
-                if (calls == null || !(r instanceof RuleImpl rule) || rule.hasNamedConsequences()) continue;
+                Key key = new Key(p.getName(), r.getName());
+                List<Call> calls = byRule.get(key);
+                if (calls == null || inKieBase.get(key) != 1 || !(r instanceof RuleImpl rule) || rule.hasNamedConsequences()) continue;
                 Consequence<?> current = rule.getConsequence();
                 if (current == null || current instanceof Direct) continue;
                 if (!current.getClass().getName().equals("org.drools.mvel.expr.MVELConsequence")) continue; // the Java dialect's own classes are fast
@@ -52,25 +69,46 @@ final class DirectConsequences {
         return installed;
     }
 
-    /** Each rule's calls, by rule name, for the rules whose then-block is nothing else; rule names given twice are left out. */
-    static Map<String, List<Call>> read(Knowledge knowledge) {
-        Map<String, List<Call>> out = new HashMap<>();
-        Set<String> twice = new HashSet<>();
+    /**
+     * Each rule's calls, by package and name, for the rules whose then-block is nothing else and whose
+     * package and name the text holds once. A name in a file whose package statement is not read is
+     * left out in every package.
+     */
+    static Map<Key, List<Call>> read(Knowledge knowledge) {
+        Map<Key, List<Call>> out = new HashMap<>();
+        Map<Key, Integer> headers = new HashMap<>();
+        Set<String> unsure = new HashSet<>();
         for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
-            Matcher rule = RULE.matcher(AnswerSpace.withoutComments(src.text()));
+            String text = AnswerSpace.withoutComments(src.text());
+            Matcher pkg = PACKAGE.matcher(text);
+            String in = pkg.find() ? pkg.group(1) : null;
+            Matcher header = HEADER.matcher(text);
+            while (header.find()) {
+                String name = header.group(1) != null ? name(header.group(1)) : header.group(2);
+                if (in == null) unsure.add(name);
+                else headers.merge(new Key(in, name), 1, Integer::sum);
+            }
+            if (in == null) continue;
+            Matcher rule = RULE.matcher(text);
             while (rule.find()) {
-                String name = rule.group(1);
+                String name = name(rule.group(1));
                 Matcher then = THEN.matcher(rule.group(2));
                 List<Call> calls = then.find() ? calls(name, rule.group(2).substring(then.end())) : null;
-                if (out.containsKey(name) || twice.contains(name)) {
-                    out.remove(name);
-                    twice.add(name);
-                } else if (calls != null) {
-                    out.put(name, calls);
-                }
+                if (calls != null) out.put(new Key(in, name), calls);
             }
         }
+        out.keySet().removeIf(key -> headers.getOrDefault(key, 0) != 1 || unsure.contains(key.name()));
         return out;
+    }
+
+    /** A quoted rule name as Drools reads it: without its quotes, its escapes resolved (as written, when they do not resolve). */
+    private static String name(String quoted) {
+        String inside = quoted.substring(1, quoted.length() - 1);
+        try {
+            return StringUtils.unescapeJava(inside);
+        } catch (RuntimeException notAName) { // Drools would refuse it as a rule's name: text in a string, say
+            return quoted;
+        }
     }
 
     /** The statements of a then-block as calls, or null when it holds anything else. */

@@ -113,6 +113,90 @@ class DirectConsequencesTest {
         assertTrue(String.valueOf(e.file()).endsWith("mine.drl"), e.file());
     }
 
+    // A user's rule decides as Drools runs it, whatever it shares with another rule: a name, a package, a comment.
+
+    private static final String HEAD = """
+            dialect "mvel"
+            import dev.dokploydoctor.knowledge.Fact;
+            import function dev.dokploydoctor.engine.Conclude.support;
+            import function dev.dokploydoctor.engine.Conclude.refute;
+            """;
+
+    @Test void aUserRuleNamedLikeABundledRuleInItsOwnPackageKeepsItsOwnThen(@TempDir Path dir) throws Exception {
+        // the bundled "derived: ..." inserts a fact (MVEL); this one concludes: neither takes the other's then-block
+        Knowledge mine = withUserRules(dir, Map.of("mine.drl", "package my.rules;\n" + HEAD + """
+                rule "derived: the app and the dependency share no network"
+                when
+                    Fact(key == "app.networks", size > 100)
+                then
+                    support(drools, "app-listens-on-localhost", 0.9);
+                end
+                """));
+        assertDecidedAsMvel(mine, Map.of("app.networks", List.of("front"), "dependency.networks", List.of("back")));
+    }
+
+    @Test void aRuleNameInTwoPackagesTakesNeithersThen(@TempDir Path dir) throws Exception {
+        // the copy read first does not only conclude (MVEL), the second does: the first must not take the second's calls
+        String rule = """
+                rule "app-listens-on-localhost: a teapot"
+                when
+                    Fact(key == "http.status", num == 418)
+                then
+                    %s
+                end
+                """;
+        Knowledge mine = withUserRules(dir, Map.of(
+                "a.drl", "package my.rules;\n" + HEAD + rule.formatted("refute(drools, 0.5 + 0.4);"),
+                "b.drl", "package other.rules;\n" + HEAD + rule.formatted("support(drools, 0.3);")));
+        assertDecidedAsMvel(mine, Map.of("http.status", 418L));
+    }
+
+    @Test void aRuleInABlockCommentIsNotRead(@TempDir Path dir) throws Exception {
+        Knowledge mine = withUserRules(dir, Map.of("mine.drl", "package dokploy.rules;\n" + HEAD + """
+                rule "app-listens-on-localhost: a teapot is not a bind problem"
+                when
+                    Fact(key == "http.status", num == 418)
+                then
+                    refute(drools, 0.5 + 0.4);
+                end
+
+                /* the first version, kept for the record:
+                rule "app-listens-on-localhost: a teapot is not a bind problem"
+                when
+                    Fact(key == "http.status", num == 418)
+                then
+                    support(drools, 0.9);
+                end
+                */
+                """));
+        assertDecidedAsMvel(mine, Map.of("http.status", 418L));
+    }
+
+    @Test void aSingleQuotedRuleNameIsReadToo(@TempDir Path dir) throws Exception {
+        // named like a bundled rule that supports the cause, in its own package: it refutes
+        Knowledge mine = withUserRules(dir, Map.of("mine.drl", "package my.rules;\n" + HEAD + """
+                rule 'app-listens-on-localhost: bound to loopback'
+                when
+                    Fact(key == "http.status", num == 418)
+                then
+                    refute(drools, 0.9);
+                end
+                """));
+        assertDecidedAsMvel(mine, Map.of("http.status", 418L));
+    }
+
+    private static Knowledge withUserRules(Path dir, Map<String, String> files) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        for (Map.Entry<String, String> f : files.entrySet()) Files.writeString(rules.resolve(f.getKey()), f.getValue());
+        return Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
+    }
+
+    private static void assertDecidedAsMvel(Knowledge knowledge, Map<String, Object> facts) {
+        CaseInput c = new CaseInput("c", null, facts, Set.of(), null, null, 0);
+        String mvel = summary(new Engine(knowledge, RuleBase.compile(knowledge)).diagnose(c, Engine.DEFAULT_THRESHOLD));
+        assertEquals(mvel, summary(new Engine(knowledge, RuleBase.load(knowledge)).diagnose(c, Engine.DEFAULT_THRESHOLD)));
+    }
+
     private static String summary(Outcome o) {
         StringBuilder s = new StringBuilder(o.status().toString());
         for (Diagnosis d : o.diagnoses()) s.append(' ').append(d.cause()).append('=').append(d.certainty());
