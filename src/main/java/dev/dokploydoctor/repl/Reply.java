@@ -13,7 +13,9 @@ import java.util.Locale;
  * think", "it says running", "no idea" ({@link ProseAnswer}). A sentence is read only when it plainly
  * says one value: a negated value ("not 127.0.0.1"), a question back ("3000?"), an alternative or a
  * hedge after the value ("bridge maybe", "done, not sure"), a self-correction ("no wait, yes") or two
- * values are asked again, never guessed.
+ * values are asked again, never guessed. After a question back ("which port? ...") only a yes or no,
+ * or a none, is read; a value there, or one in a clause that refers back ("I said 502"), may
+ * answer another question and is asked again.
  */
 public sealed interface Reply {
     /** {@code inSentence}: the value was picked out of a longer answer, not typed alone. */
@@ -40,17 +42,23 @@ public sealed interface Reply {
             if (names != null && spec.type() == FactType.LIST && !names.isEmpty()) return new Value(names, true);
             Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.on(a, NetworksPaste.DOKPLOY_NETWORK) : null;
             Boolean said = on == null || names != null ? null : ProseAnswer.yesOrNo(a, spec.question());
-            if (on != null && said != null && !said.equals(on))   // "no, it's on dokploy-network"
+            if (on != null && said == null && names == null && on && ProseAnswer.leadsWithNo(a)) said = false;   // "no, it's on dokploy-network"
+            if (on != null && said != null && !said.equals(on))
                 return new Invalid("you said " + (said ? "yes" : "no") + " but named its networks the other way: which is it?");
             if (on != null) return new Value(on, true);
         }
         String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);
         if (answered != null) {
-            // "what port? there's no port problem": the question back asked, the rest is the answer
+            // "what port? there's no port problem": the question back asked, the rest is the answer; a
+            // value after it ("what? I said 502") may answer another question than this one: asked again
             Reply r = parse(answered, spec);
-            return r instanceof Value v ? new Value(v.value(), true) : r;
+            if (spec.type() == FactType.BOOL || saysNone(r)) return inSentence(r);
+            if (r instanceof Invalid) return r;   // what the rest leaves open, not that it asked back
         }
         if (!freeText && ProseAnswer.asksBack(a)) return new Invalid("that reads as a question; say what you see, plainly (or ? if you don't know)");
+        // "I said 502", "as I told you, 502": a value that refers back to earlier input may be another one than asked
+        if (!freeText && spec.type() != FactType.BOOL && ProseAnswer.refersBack(a))
+            return new Invalid("that refers back to something said before; type the value itself (or ? if you don't know)");
         return switch (spec.type()) {
             case BOOL -> bool(a, spec.question());
             case ENUM -> choice(a, spec.values());
@@ -58,6 +66,13 @@ public sealed interface Reply {
             case LIST -> list(a);
             case STRING -> text(a, spec);
         };
+    }
+
+    private static Reply inSentence(Reply r) { return r instanceof Value v ? new Value(v.value(), true) : r; }
+
+    /** Nothing to record: "I don't know", or the none of a question that has one. */
+    private static boolean saysNone(Reply r) {
+        return r instanceof Unknown || (r instanceof Value v && ("".equals(v.value()) || "none".equals(v.value())));
     }
 
     private static Reply bool(String a, String question) {

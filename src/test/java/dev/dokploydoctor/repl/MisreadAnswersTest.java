@@ -148,7 +148,7 @@ class MisreadAnswersTest {
     @Test
     void aQuestionBackThatLeadsAnAnswerIsFollowedByTheAnswer() {   // user10 finding 10
         reads("host.port_conflict", "what port? there's no port problem, only the pull error", false);
-        reads("app.listen_port", "which app? the api listens on 3000", 3000L);
+        asked("app.listen_port", "which app? the api listens on 3000");   // a value after it may answer another question
         reads("containers.running", "which containers? yes, all of them", true);
         Reply r = parse("app.listen_address", "which app? all of them, nothing changed on the apps, I only swapped NPM for NPMplus");
         assertInstanceOf(Reply.Invalid.class, r);
@@ -156,6 +156,29 @@ class MisreadAnswersTest {
         // a question about the value itself still asks back
         asked("app.listen_port", "3000?", "is it 3000?", "which port? 3000?");
         asked("app.networks", "bridge? or host");
+    }
+
+    @Test
+    void aValueAfterAQuestionBackOrReferringBackIsAskedAgain() {   // fixans 1
+        asked("app.listen_port", "what? I said 502", "what? 3000", "I said 502", "as I told you, 502", "which one? 8080");
+        asked("app.listen_address", "what? I said 0.0.0.0");
+        asked("app.networks", "what? I said bridge");
+        asked("app.listen_port", "3000, like I said");   // which earlier input is meant is not for the program to guess
+        asked("app.listen_address", "127.0.0.1 as I said before");
+        reads("http.redirect_loop", "no, it's a 502 like I said", false);   // a yes or no stands
+    }
+
+    @Test
+    void aNoFollowedByADetailThatAffirmsTheQuestionIsAskedAgain() {   // fixans 3
+        asked("containers.running", "no, it's up", "no, they're up", "no, it is healthy", "no, it's running now",
+                "no, it is fine", "no, it does run", "no, it's restarting");
+        asked("cloudflared.running", "no, it's up", "no, it's running now", "no, it is fine", "no, it does run");
+        asked("dependency.running", "no, it's up", "no, it is healthy");
+        // the question counts restarting as a no; a detail of its own tells what the no means
+        reads("cloudflared.running", "no, it's restarting", false);
+        reads("dependency.running", "no, it's restarting", false);
+        reads("containers.running", "no, it is stopped", false);
+        reads("dependency.running", "no, it was still starting up", false);
     }
 
     @Test
