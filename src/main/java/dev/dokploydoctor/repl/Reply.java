@@ -6,6 +6,7 @@ import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What the user answered to a question: a typed value, "I don't know", or something that cannot be
@@ -31,7 +32,13 @@ public sealed interface Reply {
      * sentence; the one number of a sentence; a comma- or "and"-separated list; text (one word out
      * of the words around it when the fact is a {@link FactSpec.Shape#WORD}).
      */
-    static Reply parse(String answer, FactSpec spec) {
+    static Reply parse(String answer, FactSpec spec) { return parse(answer, spec, key -> null); }
+
+    /**
+     * As above; {@code known} gives the value of a key already stated (null when not): a pasted list
+     * of Traefik's networks is compared with the app's ({@value #APP_NETWORKS}).
+     */
+    static Reply parse(String answer, FactSpec spec, Function<String, Object> known) {
         String a = answer.trim();
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
         if (Vocabulary.startsUnknown(a)) return new Unknown();
@@ -40,8 +47,10 @@ public sealed interface Reply {
             // the output of the command the question suggests, pasted: its keys are the networks
             List<String> names = NetworksPaste.names(a);
             if (names != null && spec.type() == FactType.LIST && !names.isEmpty()) return new Value(names, true);
-            Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.on(a, NetworksPaste.DOKPLOY_NETWORK) : null;
-            Boolean said = on == null || names != null ? null : ProseAnswer.yesOrNo(a, spec.question());
+            Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.sharesWithApp(a, appNetworks(known)) : null;
+            Boolean said = names != null ? null : ProseAnswer.yesOrNo(a, spec.question());
+            if (on == null && said == null && spec.type() == FactType.BOOL && NetworksPaste.named(a) != null && !NetworksPaste.named(a).isEmpty())
+                return new Invalid("those networks do not name dokploy-network; is the app on one of them too (yes or no)?");
             if (on != null && said == null && names == null && on && ProseAnswer.leadsWithNo(a)) said = false;   // "no, it's on dokploy-network"
             if (on != null && said != null && !said.equals(on))
                 return new Invalid("you said " + (said ? "yes" : "no") + " but named its networks the other way: which is it?");
@@ -66,6 +75,14 @@ public sealed interface Reply {
             case LIST -> list(a);
             case STRING -> text(a, spec);
         };
+    }
+
+    /** The fact whose value a pasted list of Traefik's networks is compared with. */
+    String APP_NETWORKS = "app.networks";
+
+    @SuppressWarnings("unchecked")
+    private static List<String> appNetworks(Function<String, Object> known) {
+        return known.apply(APP_NETWORKS) instanceof List<?> l ? (List<String>) l : null;
     }
 
     private static Reply inSentence(Reply r) { return r instanceof Value v ? new Value(v.value(), true) : r; }

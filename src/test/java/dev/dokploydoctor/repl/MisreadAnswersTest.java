@@ -181,6 +181,30 @@ class MisreadAnswersTest {
         reads("dependency.running", "no, it was still starting up", false);
     }
 
+    static final String TRAEFIK_NETWORKS_PASTED =
+            "{\"traefik_net\":{\"IPAMConfig\":null,\"Links\":null,\"Aliases\":null,\"NetworkID\":\"4f1c\"}}";
+
+    static Object withAppOn(List<String> appNetworks, String answer) {
+        Reply r = Reply.parse(answer, VOCABULARY.get("traefik.on_dokploy_network"), k -> k.equals("app.networks") ? appNetworks : null);
+        return r instanceof Reply.Value v ? v.value() : r.getClass().getSimpleName();
+    }
+
+    @Test
+    void traefiksNetworksWithoutDokployNetworkAreComparedWithTheAppsOrAskedAgain() {   // fixans 2
+        // the app's networks not known: Traefik's other networks may be the app's too
+        asked("traefik.on_dokploy_network", TRAEFIK_NETWORKS_PASTED, "just traefik_net", "only on proxy", "it's only on traefik_net");
+        reads("traefik.on_dokploy_network", "{\"dokploy-network\":{\"NetworkID\":\"1\"},\"bridge\":{}}", true);
+        reads("traefik.on_dokploy_network", "no, it's only on bridge", false);   // the user's own no
+        // known: a shared network says yes, a whole list that shares none says no
+        assertEquals(true, withAppOn(List.of("traefik_net", "myapp_default"), TRAEFIK_NETWORKS_PASTED));
+        assertEquals(true, withAppOn(List.of("traefik_net"), "just traefik_net"));
+        assertEquals(false, withAppOn(List.of("myapp_default"), TRAEFIK_NETWORKS_PASTED));
+        assertEquals(false, withAppOn(List.of("myapp_default"), "it's only on traefik_net"));
+        assertEquals(true, withAppOn(List.of("bridge"), "it's only on bridge"));
+        assertEquals("Invalid", withAppOn(List.of("myapp_default"), "it's on traefik_net"));   // maybe not all of them
+        assertEquals("Invalid", withAppOn(List.of("traefik_net"), "no, it's only on traefik_net"));   // the no and the networks disagree
+    }
+
     @Test
     void theTraefikNetworkQuestionMakesSenseWithoutDokployAndADeniedAsideIsNoNo() {   // user10 findings 2c and 4
         assertEquals(false, VOCABULARY.get("traefik.on_dokploy_network").question().startsWith("Is dokploy-traefik"),
