@@ -117,7 +117,11 @@ public final class Opening {
     /** A public site's host: a dotted name that is not a loopback or wildcard address. */
     static boolean isPublicHost(String host) {
         if (host == null || !host.contains(".")) return false;
-        return !(host.startsWith("127.") || host.equals("0.0.0.0") || host.endsWith(".localhost") || host.equals("[::1]"));
+        // an address is no domain (as the catalog's public-url entry reads it): in a pasted line it is an
+        // origin or a container (cloudflared's originService=https://172.16.42.29:28117), and the http
+        // probe would dial it unasked
+        if (host.matches("\\d{1,3}(?:\\.\\d{1,3}){3}") || host.startsWith("[")) return false;
+        return !(host.equals("0.0.0.0") || host.endsWith(".localhost"));
     }
 
     static String hostOf(String url) {

@@ -35,6 +35,9 @@ class OpeningAndExplanationsTest {
         assertEquals(Map.of("cloudflare.error", 1033L), facts("1033"));
         assertEquals("app.example.com", facts("https://app.example.com/login is down").get("domain.host"));
         assertNull(facts("tunnel route to https://localhost:443 gives 404").get("domain.host"), "a loopback origin is not the site");
+        assertNull(facts("cloudflared: x509: cannot validate certificate for 172.16.42.29 because it doesn't contain any IP SANs"
+                + " originService=https://172.16.42.29:28117").get("domain.host"), "an origin's address is not the site (nor a probe target)");
+        assertNull(facts("http://[2001:db8::1]:8080/ refuses").get("domain.host"), "an IPv6 address is no domain either");
         assertEquals(Opening.MENU.size(), Opening.menuLines().stream().mapToInt(l -> l.split("\\d\\) ").length - 1).sum());
     }
 
