@@ -144,7 +144,7 @@ public final class Evaluator {
 
     /** As the REPL's question loop: the answer read from the user's sentence, and whatever else it said. */
     private void answerInProse(FieldRecord r, String key, Object value, Map<String, Fact> facts, Set<String> unknown) {
-        AnswerReading read = prose.answer(r.source(), engine.knowledge().vocabulary().get(key), value, facts::containsKey);
+        AnswerReading read = prose.answer(r.source(), engine.knowledge().vocabulary().get(key), value, k -> facts.get(k) == null ? null : facts.get(k).getValue());
         for (Fact f : read.alsoSaid()) {
             if (facts.putIfAbsent(f.getKey(), f) == null) unknown.remove(f.getKey());
         }

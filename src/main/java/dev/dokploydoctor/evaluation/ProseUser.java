@@ -9,7 +9,7 @@ import dev.dokploydoctor.repl.Reply;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * A simulated user who answers in their own words: each truth value said in a sentence ("yes, I
@@ -65,12 +65,12 @@ final class ProseUser {
 
     /**
      * The user's answer to the question about {@code spec} when the truth is {@code value} (null:
-     * not known), as the REPL reads it; {@code stated} tells the keys already known.
+     * not known), as the REPL reads it; {@code known} gives the values of the keys already known (null when not).
      */
-    AnswerReading answer(String seed, FactSpec spec, Object value, Predicate<String> stated) {
+    AnswerReading answer(String seed, FactSpec spec, Object value, Function<String, Object> known) {
         answers.incrementAndGet();
         for (int attempt = 0; attempt < AnswerReading.UNREAD_LIMIT; attempt++) {
-            AnswerReading read = AnswerReading.read(say(seed, spec, value, attempt), spec, extraction, stated);
+            AnswerReading read = AnswerReading.read(say(seed, spec, value, attempt), spec, extraction, k -> known.apply(k) != null, false, known);
             if (read.reply() instanceof Reply.Invalid && read.alsoSaid().isEmpty()) continue;
             if (attempt > 0) askedAgain.incrementAndGet();
             Object got = read.reply() instanceof Reply.Value v ? v.value() : null;

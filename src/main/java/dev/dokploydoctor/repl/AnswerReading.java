@@ -7,6 +7,7 @@ import dev.dokploydoctor.knowledge.TextExtraction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -37,7 +38,16 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
      * guess ("127.0.0.1 I guess, that's what the ports line says") is asked again, not recorded.
      */
     public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed) {
-        Reply reply = Reply.parse(line, spec);
+        return read(line, spec, extraction, stated, observed, key -> null);
+    }
+
+    /**
+     * As above; {@code known} gives the value of a key already stated (null when not), for an answer
+     * read against another fact (a pasted list of Traefik's networks against the app's).
+     */
+    public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed,
+                                     Function<String, Object> known) {
+        Reply reply = Reply.parse(line, spec, known);
         if (observed && reply instanceof Reply.Value && ProseAnswer.guesses(line)) {
             reply = new Reply.Invalid("that reads as a guess (or the host side of a ports: line); type what you saw inside the container"
                     + " (its start-up log, netstat; 'why' shows how), or ? if you don't know");

@@ -50,16 +50,29 @@ final class NetworksPaste {
     }
 
     /**
-     * Whether the answer puts the container on {@code network}: the pasted output's keys, or a
-     * sentence naming it ("it's on dokploy-network") or naming the only networks without it ("it's
-     * only on bridge", "just bridge and app_default"); null when it says neither.
+     * The networks the answer names: the pasted output's keys (all of them), or a sentence's names
+     * ("it's on dokploy-network and bridge"); null when it names none.
      */
-    static Boolean on(String answer, String network) {
+    static List<String> named(String answer) {
         List<String> names = names(answer);
-        if (names != null) return names.contains(network);
-        List<String> said = ProseList.items(answer);
-        if (said == null) return null;
-        if (said.contains(network)) return true;   // "it's on dokploy-network and bridge"
-        return Vocabulary.answerWords(answer).stream().anyMatch(w -> w.equals("only") || w.equals("just")) ? false : null;
+        return names != null ? names : ProseList.items(answer);
+    }
+
+    /**
+     * Whether Traefik, whose networks the answer names, shares a network with the app: yes when it
+     * names dokploy-network; otherwise, when the app's networks are known, yes when one is named and
+     * no when the whole list is given (the pasted output, or "only"/"just" in a sentence) and none is;
+     * null when it cannot tell ("just traefik_net" while the app's networks are not known: the app may
+     * be on traefik_net too).
+     */
+    static Boolean sharesWithApp(String answer, List<String> appNetworks) {
+        List<String> said = named(answer);
+        if (said == null || said.isEmpty()) return null;
+        if (said.contains(DOKPLOY_NETWORK)) return true;   // "it's on dokploy-network and bridge"
+        if (appNetworks == null || appNetworks.isEmpty()) return null;
+        if (said.stream().anyMatch(appNetworks::contains)) return true;
+        boolean wholeList = names(answer) != null
+                || Vocabulary.answerWords(answer).stream().anyMatch(w -> w.equals("only") || w.equals("just"));
+        return wholeList ? false : null;
     }
 }

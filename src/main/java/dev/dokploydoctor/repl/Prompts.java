@@ -101,7 +101,8 @@ final class Prompts {
             if (command != null) return commands.run(command);
             c.useEngine();
             AnswerReading read = AnswerReading.read(line, q.spec(), c.engine().extraction(), k -> state.session.fact(k) != null,
-                    c.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals(q.key())));
+                    c.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals(q.key())),
+                    k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue());
             Reply reply = read.reply();
             if (reply instanceof Reply.Invalid invalid) {
                 // an error message pasted instead of an answer is more of what the user sees

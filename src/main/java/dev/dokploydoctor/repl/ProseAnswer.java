@@ -3,6 +3,7 @@ package dev.dokploydoctor.repl;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,8 +100,9 @@ final class ProseAnswer {
     /**
      * After a leading no, the words at {@code next} say yes: a yes word ("no, yes it is", "no wait
      * yes"), a bare statement head ("no, it is") or one that repeats the question ("no, it's on
-     * dokploy-network"). A head with its own detail ("no, it is stopped", "no, it's a 502 like I
-     * said", "no, they're in docker", "no, always") tells what the no means.
+     * dokploy-network"), or a detail that affirms it ("no, it's up", "no, they're running now"). A head
+     * with a detail of its own ("no, it is stopped", "no, it's a 502 like I said", "no, they're in
+     * docker", "no, always") tells what the no means.
      */
     private static boolean saysYesAfterNo(List<String> w, int next, String question) {
         int yes = longest(w, next, YES);
@@ -109,7 +111,40 @@ final class ProseAnswer {
         if (!DETAIL_AFTER_NO.contains(head)) return true;
         int rest = skip(w, next + yes, HEDGES);
         if (rest >= w.size()) return !"always".equals(head);   // "no, it is" contradicts; "no, always" tells how often
-        return echoes(w.subList(rest, w.size()), question);
+        List<String> detail = w.subList(rest, w.size());
+        return echoes(detail, question) || affirms(detail, question);
+    }
+
+    /** Words that say a thing is up and well: after a no ("no, it's up") they say the opposite of it. */
+    private static final Set<String> AFFIRMATIVE = Set.of(
+            "up", "running", "runs", "run", "fine", "healthy", "works", "working", "ok", "okay", "alive", "online");
+
+    /** Words too common to tell what a question is about. */
+    private static final Set<String> PLAIN = Set.of(
+            "is", "are", "the", "a", "an", "it", "its", "they", "do", "does", "did", "was", "were", "has", "have", "on",
+            "in", "to", "of", "for", "and", "or", "any", "your", "you", "that", "this", "with", "from", "at", "by", "as",
+            "same", "there", "what", "which", "when", "if", "not", "no", "be", "been", "can", "still", "now", "all");
+
+    /**
+     * The detail after a no affirms what the question asks: a word such as up, running, fine or
+     * healthy ("no, it's up"), or a content word of the question itself ("no, they're running now").
+     * "Up" after a word ending in -ing is a phase ("still starting up"), not a state; "restarting" is
+     * a no where the question says so.
+     */
+    private static boolean affirms(List<String> detail, String question) {
+        Set<String> asked = new HashSet<>();
+        if (question != null) {
+            for (String q : Vocabulary.answerWords(question.replaceAll("\\(.*?\\)", " ")))
+                if (q.length() > 2 && !PLAIN.contains(q) && !MODIFIERS.contains(q)) asked.add(q);
+        }
+        for (int k = 0; k < detail.size(); k++) {
+            String x = detail.get(k);
+            if (x.equals("up") && k > 0 && detail.get(k - 1).endsWith("ing")) continue;
+            if (AFFIRMATIVE.contains(x) || asked.contains(x)) return true;
+            // restarting is a kind of running, unless the question counts it as a no ("... not exited or restarting")
+            if (x.equals("restarting") && (question == null || !question.toLowerCase(Locale.ROOT).contains("restarting"))) return true;
+        }
+        return false;
     }
 
     /** A short question back that leads an answer: "which app?", "what port?", "which one do you mean?". */
@@ -150,6 +185,20 @@ final class ProseAnswer {
         Matcher p = Pattern.compile("(?i)\\(((?:on|if)\\s.*?)\\)").matcher(question);
         while (p.find()) asides.append(' ').append(p.group(1));
         return !asked.contains(w) && Vocabulary.answerWords(asides.toString()).contains(w);
+    }
+
+    /** Words that point back at earlier input: "I said 502", "like I said", "as I told you". */
+    private static final Pattern REFERS_BACK = Pattern.compile(
+            "(?i)\\b(i|we)\\s+(already\\s+)?(said|told\\s+you|wrote|mentioned|typed)\\b");
+
+    /** The answer refers back to earlier input ("what? I said 502"): a value in it may answer another question. */
+    static boolean refersBack(String answer) { return REFERS_BACK.matcher(answer).find(); }
+
+    /** The answer leads with a no ("no, it's on dokploy-network"), whatever follows it. */
+    static boolean leadsWithNo(String answer) {
+        List<String> w = Vocabulary.answerWords(answer);
+        int i = skip(w, 0, HEDGES);
+        return longest(w, i, NO) > longest(w, i, YES);
     }
 
     /** A question mark after a word: "yes?", "3000?", "bridge? or host" asks back rather than answers. */

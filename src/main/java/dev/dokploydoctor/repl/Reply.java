@@ -6,6 +6,7 @@ import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What the user answered to a question: a typed value, "I don't know", or something that cannot be
@@ -13,7 +14,9 @@ import java.util.Locale;
  * think", "it says running", "no idea" ({@link ProseAnswer}). A sentence is read only when it plainly
  * says one value: a negated value ("not 127.0.0.1"), a question back ("3000?"), an alternative or a
  * hedge after the value ("bridge maybe", "done, not sure"), a self-correction ("no wait, yes") or two
- * values are asked again, never guessed.
+ * values are asked again, never guessed. After a question back ("which port? ...") only a yes or no,
+ * or a none, is read; a value there, or one in a clause that refers back ("I said 502"), may
+ * answer another question and is asked again.
  */
 public sealed interface Reply {
     /** {@code inSentence}: the value was picked out of a longer answer, not typed alone. */
@@ -29,7 +32,13 @@ public sealed interface Reply {
      * sentence; the one number of a sentence; a comma- or "and"-separated list; text (one word out
      * of the words around it when the fact is a {@link FactSpec.Shape#WORD}).
      */
-    static Reply parse(String answer, FactSpec spec) {
+    static Reply parse(String answer, FactSpec spec) { return parse(answer, spec, key -> null); }
+
+    /**
+     * As above; {@code known} gives the value of a key already stated (null when not): a pasted list
+     * of Traefik's networks is compared with the app's ({@value #APP_NETWORKS}).
+     */
+    static Reply parse(String answer, FactSpec spec, Function<String, Object> known) {
         String a = answer.trim();
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
         if (Vocabulary.startsUnknown(a)) return new Unknown();
@@ -38,19 +47,27 @@ public sealed interface Reply {
             // the output of the command the question suggests, pasted: its keys are the networks
             List<String> names = NetworksPaste.names(a);
             if (names != null && spec.type() == FactType.LIST && !names.isEmpty()) return new Value(names, true);
-            Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.on(a, NetworksPaste.DOKPLOY_NETWORK) : null;
-            Boolean said = on == null || names != null ? null : ProseAnswer.yesOrNo(a, spec.question());
-            if (on != null && said != null && !said.equals(on))   // "no, it's on dokploy-network"
+            Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.sharesWithApp(a, appNetworks(known)) : null;
+            Boolean said = names != null ? null : ProseAnswer.yesOrNo(a, spec.question());
+            if (on == null && said == null && spec.type() == FactType.BOOL && NetworksPaste.named(a) != null && !NetworksPaste.named(a).isEmpty())
+                return new Invalid("those networks do not name dokploy-network; is the app on one of them too (yes or no)?");
+            if (on != null && said == null && names == null && on && ProseAnswer.leadsWithNo(a)) said = false;   // "no, it's on dokploy-network"
+            if (on != null && said != null && !said.equals(on))
                 return new Invalid("you said " + (said ? "yes" : "no") + " but named its networks the other way: which is it?");
             if (on != null) return new Value(on, true);
         }
         String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);
         if (answered != null) {
-            // "what port? there's no port problem": the question back asked, the rest is the answer
+            // "what port? there's no port problem": the question back asked, the rest is the answer; a
+            // value after it ("what? I said 502") may answer another question than this one: asked again
             Reply r = parse(answered, spec);
-            return r instanceof Value v ? new Value(v.value(), true) : r;
+            if (spec.type() == FactType.BOOL || saysNone(r)) return inSentence(r);
+            if (r instanceof Invalid) return r;   // what the rest leaves open, not that it asked back
         }
         if (!freeText && ProseAnswer.asksBack(a)) return new Invalid("that reads as a question; say what you see, plainly (or ? if you don't know)");
+        // "I said 502", "as I told you, 502": a value that refers back to earlier input may be another one than asked
+        if (!freeText && spec.type() != FactType.BOOL && ProseAnswer.refersBack(a))
+            return new Invalid("that refers back to something said before; type the value itself (or ? if you don't know)");
         return switch (spec.type()) {
             case BOOL -> bool(a, spec.question());
             case ENUM -> choice(a, spec.values());
@@ -58,6 +75,21 @@ public sealed interface Reply {
             case LIST -> list(a);
             case STRING -> text(a, spec);
         };
+    }
+
+    /** The fact whose value a pasted list of Traefik's networks is compared with. */
+    String APP_NETWORKS = "app.networks";
+
+    @SuppressWarnings("unchecked")
+    private static List<String> appNetworks(Function<String, Object> known) {
+        return known.apply(APP_NETWORKS) instanceof List<?> l ? (List<String>) l : null;
+    }
+
+    private static Reply inSentence(Reply r) { return r instanceof Value v ? new Value(v.value(), true) : r; }
+
+    /** Nothing to record: "I don't know", or the none of a question that has one. */
+    private static boolean saysNone(Reply r) {
+        return r instanceof Unknown || (r instanceof Value v && ("".equals(v.value()) || "none".equals(v.value())));
     }
 
     private static Reply bool(String a, String question) {

@@ -63,13 +63,16 @@ class AnswerReadingTest {
 
     @Test
     void theOutputOfTheCommandTheQuestionSuggestsIsReadForItsNetworks() {   // user10 finding 6
-        assertEquals(false, assertInstanceOf(Reply.Value.class, read(ONLY_BRIDGE, "traefik.on_dokploy_network", Set.of()).reply()).value());
+        // Traefik on bridge alone: no when the app is known to be elsewhere, asked again while the app's networks are not known
+        assertEquals(false, assertInstanceOf(Reply.Value.class, AnswerReading.read(ONLY_BRIDGE, ENGINE.knowledge().vocabulary().get("traefik.on_dokploy_network"),
+                ENGINE.extraction(), k -> false, false, k -> k.equals("app.networks") ? List.of("myapp_default") : null).reply()).value());
+        assertInstanceOf(Reply.Invalid.class, read(ONLY_BRIDGE, "traefik.on_dokploy_network", Set.of()).reply());
         assertEquals(true, assertInstanceOf(Reply.Value.class, read(TWO_NETWORKS, "traefik.on_dokploy_network", Set.of()).reply()).value());
         assertEquals(List.of("dokploy-network", "myapp_default"),
                 assertInstanceOf(Reply.Value.class, read(TWO_NETWORKS, "app.networks", Set.of()).reply()).value());
         assertEquals(List.of("bridge"), assertInstanceOf(Reply.Value.class, read(ONLY_BRIDGE, "app.networks", Set.of()).reply()).value());
-        // a sentence that names the only networks says no to another one
-        assertEquals(false, assertInstanceOf(Reply.Value.class, read("it's only on bridge", "traefik.on_dokploy_network", Set.of()).reply()).value());
+        // a sentence that names the only networks, none of them dokploy-network: the app may be on them too
+        assertInstanceOf(Reply.Invalid.class, read("it's only on bridge", "traefik.on_dokploy_network", Set.of()).reply());
         assertEquals(true, assertInstanceOf(Reply.Value.class, read("yes, only on dokploy-network", "traefik.on_dokploy_network", Set.of()).reply()).value());
         // cut short, or some other JSON: not read
         assertInstanceOf(Reply.Invalid.class, read("{\"bridge\":{\"IPAMConfig\":null,\"Li", "traefik.on_dokploy_network", Set.of()).reply());

@@ -148,7 +148,7 @@ class MisreadAnswersTest {
     @Test
     void aQuestionBackThatLeadsAnAnswerIsFollowedByTheAnswer() {   // user10 finding 10
         reads("host.port_conflict", "what port? there's no port problem, only the pull error", false);
-        reads("app.listen_port", "which app? the api listens on 3000", 3000L);
+        asked("app.listen_port", "which app? the api listens on 3000");   // a value after it may answer another question
         reads("containers.running", "which containers? yes, all of them", true);
         Reply r = parse("app.listen_address", "which app? all of them, nothing changed on the apps, I only swapped NPM for NPMplus");
         assertInstanceOf(Reply.Invalid.class, r);
@@ -156,6 +156,53 @@ class MisreadAnswersTest {
         // a question about the value itself still asks back
         asked("app.listen_port", "3000?", "is it 3000?", "which port? 3000?");
         asked("app.networks", "bridge? or host");
+    }
+
+    @Test
+    void aValueAfterAQuestionBackOrReferringBackIsAskedAgain() {   // fixans 1
+        asked("app.listen_port", "what? I said 502", "what? 3000", "I said 502", "as I told you, 502", "which one? 8080");
+        asked("app.listen_address", "what? I said 0.0.0.0");
+        asked("app.networks", "what? I said bridge");
+        asked("app.listen_port", "3000, like I said");   // which earlier input is meant is not for the program to guess
+        asked("app.listen_address", "127.0.0.1 as I said before");
+        reads("http.redirect_loop", "no, it's a 502 like I said", false);   // a yes or no stands
+    }
+
+    @Test
+    void aNoFollowedByADetailThatAffirmsTheQuestionIsAskedAgain() {   // fixans 3
+        asked("containers.running", "no, it's up", "no, they're up", "no, it is healthy", "no, it's running now",
+                "no, it is fine", "no, it does run", "no, it's restarting");
+        asked("cloudflared.running", "no, it's up", "no, it's running now", "no, it is fine", "no, it does run");
+        asked("dependency.running", "no, it's up", "no, it is healthy");
+        // the question counts restarting as a no; a detail of its own tells what the no means
+        reads("cloudflared.running", "no, it's restarting", false);
+        reads("dependency.running", "no, it's restarting", false);
+        reads("containers.running", "no, it is stopped", false);
+        reads("dependency.running", "no, it was still starting up", false);
+    }
+
+    static final String TRAEFIK_NETWORKS_PASTED =
+            "{\"traefik_net\":{\"IPAMConfig\":null,\"Links\":null,\"Aliases\":null,\"NetworkID\":\"4f1c\"}}";
+
+    static Object withAppOn(List<String> appNetworks, String answer) {
+        Reply r = Reply.parse(answer, VOCABULARY.get("traefik.on_dokploy_network"), k -> k.equals("app.networks") ? appNetworks : null);
+        return r instanceof Reply.Value v ? v.value() : r.getClass().getSimpleName();
+    }
+
+    @Test
+    void traefiksNetworksWithoutDokployNetworkAreComparedWithTheAppsOrAskedAgain() {   // fixans 2
+        // the app's networks not known: Traefik's other networks may be the app's too
+        asked("traefik.on_dokploy_network", TRAEFIK_NETWORKS_PASTED, "just traefik_net", "only on proxy", "it's only on traefik_net");
+        reads("traefik.on_dokploy_network", "{\"dokploy-network\":{\"NetworkID\":\"1\"},\"bridge\":{}}", true);
+        reads("traefik.on_dokploy_network", "no, it's only on bridge", false);   // the user's own no
+        // known: a shared network says yes, a whole list that shares none says no
+        assertEquals(true, withAppOn(List.of("traefik_net", "myapp_default"), TRAEFIK_NETWORKS_PASTED));
+        assertEquals(true, withAppOn(List.of("traefik_net"), "just traefik_net"));
+        assertEquals(false, withAppOn(List.of("myapp_default"), TRAEFIK_NETWORKS_PASTED));
+        assertEquals(false, withAppOn(List.of("myapp_default"), "it's only on traefik_net"));
+        assertEquals(true, withAppOn(List.of("bridge"), "it's only on bridge"));
+        assertEquals("Invalid", withAppOn(List.of("myapp_default"), "it's on traefik_net"));   // maybe not all of them
+        assertEquals("Invalid", withAppOn(List.of("traefik_net"), "no, it's only on traefik_net"));   // the no and the networks disagree
     }
 
     @Test
