@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.ArrayList;
@@ -50,29 +51,39 @@ final class NetworksPaste {
     }
 
     /**
-     * The networks the answer names: the pasted output's keys (all of them), or a sentence's names
-     * ("it's on dokploy-network and bridge"); null when it names none.
+     * The answer read as networks: the pasted output's keys for a list question; for a yes/no one,
+     * whether Traefik shares a network with the app ({@link #sharesWithApp}), checked against a yes or
+     * no said beside it. Null when it names no networks that decide (read on as any other answer).
      */
-    static List<String> named(String answer) {
-        List<String> names = names(answer);
-        return names != null ? names : ProseList.items(answer);
+    static Reply read(String answer, FactSpec spec, List<String> appNetworks) {
+        List<String> pasted = names(answer);
+        if (pasted != null && spec.type() == FactType.LIST && !pasted.isEmpty()) return new Reply.Value(pasted, true);
+        if (spec.type() != FactType.BOOL) return null;
+        List<String> named = pasted != null ? pasted : ProseList.items(answer);   // "it's on dokploy-network and bridge"
+        boolean wholeList = pasted != null || Vocabulary.answerWords(answer).stream().anyMatch(w -> w.equals("only") || w.equals("just"));
+        Boolean on = sharesWithApp(named, wholeList, appNetworks);
+        Boolean said = pasted != null ? null : ProseAnswer.yesOrNo(answer, spec.question());
+        if (on == null) {
+            return said == null && named != null && !named.isEmpty()
+                    ? new Reply.Invalid("those networks do not name dokploy-network; is the app on one of them too (yes or no)?") : null;
+        }
+        if (said == null && pasted == null && on && ProseAnswer.leadsWithNo(answer)) said = false;   // "no, it's on dokploy-network"
+        if (said != null && !said.equals(on)) return new Reply.Invalid("you said " + (said ? "yes" : "no") + " but named its networks the other way: which is it?");
+        return new Reply.Value(on, true);
     }
 
     /**
-     * Whether Traefik, whose networks the answer names, shares a network with the app: yes when it
+     * Whether Traefik, whose networks are {@code said}, shares a network with the app: yes when it
      * names dokploy-network; otherwise, when the app's networks are known, yes when one is named and
-     * no when the whole list is given (the pasted output, or "only"/"just" in a sentence) and none is;
-     * null when it cannot tell ("just traefik_net" while the app's networks are not known: the app may
-     * be on traefik_net too).
+     * no when {@code said} is the whole list (the pasted output, or "only"/"just" in a sentence) and
+     * none is; null when it cannot tell ("just traefik_net" while the app's networks are not known:
+     * the app may be on traefik_net too).
      */
-    static Boolean sharesWithApp(String answer, List<String> appNetworks) {
-        List<String> said = named(answer);
+    private static Boolean sharesWithApp(List<String> said, boolean wholeList, List<String> appNetworks) {
         if (said == null || said.isEmpty()) return null;
-        if (said.contains(DOKPLOY_NETWORK)) return true;   // "it's on dokploy-network and bridge"
+        if (said.contains(DOKPLOY_NETWORK)) return true;
         if (appNetworks == null || appNetworks.isEmpty()) return null;
         if (said.stream().anyMatch(appNetworks::contains)) return true;
-        boolean wholeList = names(answer) != null
-                || Vocabulary.answerWords(answer).stream().anyMatch(w -> w.equals("only") || w.equals("just"));
         return wholeList ? false : null;
     }
 }

@@ -44,17 +44,9 @@ public sealed interface Reply {
         if (Vocabulary.startsUnknown(a)) return new Unknown();
         boolean freeText = spec.type() == FactType.STRING && spec.answer() == FactSpec.Shape.TEXT;
         if (NetworksPaste.suggestedBy(spec)) {
-            // the output of the command the question suggests, pasted: its keys are the networks
-            List<String> names = NetworksPaste.names(a);
-            if (names != null && spec.type() == FactType.LIST && !names.isEmpty()) return new Value(names, true);
-            Boolean on = spec.type() == FactType.BOOL ? NetworksPaste.sharesWithApp(a, appNetworks(known)) : null;
-            Boolean said = names != null ? null : ProseAnswer.yesOrNo(a, spec.question());
-            if (on == null && said == null && spec.type() == FactType.BOOL && NetworksPaste.named(a) != null && !NetworksPaste.named(a).isEmpty())
-                return new Invalid("those networks do not name dokploy-network; is the app on one of them too (yes or no)?");
-            if (on != null && said == null && names == null && on && ProseAnswer.leadsWithNo(a)) said = false;   // "no, it's on dokploy-network"
-            if (on != null && said != null && !said.equals(on))
-                return new Invalid("you said " + (said ? "yes" : "no") + " but named its networks the other way: which is it?");
-            if (on != null) return new Value(on, true);
+            // the output of the command the question suggests, pasted, or a sentence naming the networks
+            Reply networks = NetworksPaste.read(a, spec, appNetworks(known));
+            if (networks != null) return networks;
         }
         String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);
         if (answered != null) {
