@@ -41,11 +41,7 @@ final class PreviewWords {
                     + result(with.apply(new Fact(spec.key(), other, Fact.USER, "why"))));
             return out;
         }
-        for (Planner.Preview p : plan.previews()) {
-            String result = p.topCause() == null ? "no cause" : p.topCause() + " " + String.format("%.2f", Certainty.round(p.topCertainty()));
-            if (p.status().isConclusive()) result += " (" + p.status().label() + ")";
-            out.add("if " + said(p.value(), spec) + ": " + result);
-        }
+        for (Planner.Preview p : plan.previews()) out.add("if " + said(p.value(), spec) + ": " + result(p.topCause(), p.topCertainty(), p.status()));
         return out;
     }
 
@@ -85,8 +81,13 @@ final class PreviewWords {
     }
 
     private static String result(Outcome o) {
-        if (o.top() == null) return "no cause";
-        String r = o.top().cause() + " " + String.format("%.2f", Certainty.round(o.top().certainty()));
-        return o.status().isConclusive() ? r + " (" + o.status().label() + ")" : r;
+        return o.top() == null ? "no cause" : result(o.top().cause(), o.top().certainty(), o.status());
+    }
+
+    /** "wrong-container-port 0.86 (diagnosed)": the leading cause an answer would give, and its status when conclusive. */
+    private static String result(String cause, double certainty, Status status) {
+        if (cause == null) return "no cause";
+        String r = cause + " " + String.format("%.2f", Certainty.round(certainty));
+        return status.isConclusive() ? r + " (" + status.label() + ")" : r;
     }
 }
