@@ -69,7 +69,10 @@ public final class Vocabulary {
             "not known", "i wouldnt know", "no idea at all", "never checked", "i never checked", "never looked",
             "i never looked", "not checked yet", "havent checked yet", "not that im aware", "not that im aware of",
             "not that i am aware", "not that i am aware of", "definitely not sure", "not sure at all",
-            "it doesnt matter", "doesnt matter", "none of your business", "no one knows", "nobody knows");
+            "it doesnt matter", "doesnt matter", "none of your business", "no one knows", "nobody knows",
+            // the question does not fit the user's stack ("n/a, we use caddy"): nothing known about what it asks
+            "doesnt apply", "does not apply", "that doesnt apply", "this doesnt apply", "it doesnt apply",
+            "not applicable", "not relevant", "irrelevant");
     public static final Set<String> UNKNOWN_ALONE = Set.of("?", "na", "maybe", "possibly", "perhaps", "pass", "no answer");
     private static final Set<String> LEADING_FILLER = Set.of("um", "uh", "umm", "hmm", "hm", "erm", "well", "oh", "ah", "so", "sorry", "honestly");
     private static final Set<String> TRAILING_FILLER = Set.of("sorry", "yet", "tbh", "honestly", "really", "offhand", "atm");

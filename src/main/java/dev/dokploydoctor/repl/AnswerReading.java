@@ -64,6 +64,10 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
             also.add(new Fact(f.getKey(), f.getValue(), f.getSource(),
                     f.getEvidence() + " (in your answer to " + spec.key() + ")", f.getOrigin()));
         }
+        // "there's no traefik here", "we use caddy": the question takes for granted a component the
+        // answer says is not there; no yes or no to it, whatever words lead (StackAnswer)
+        StackAnswer.Component absent = readsTheKey ? null : StackAnswer.deniedBy(spec.question(), extracted);
+        if (absent != null) return new AnswerReading(new Reply.Unknown("does not apply: no " + absent.name + " here"), List.copyOf(also));
         // a number, name or list picked out of a pasted log line is a token in passing, not the
         // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on)
         if (reply instanceof Reply.Value v && v.inSentence() && !also.isEmpty() && !readsTheKey

@@ -125,6 +125,7 @@ final class Prompts {
             Fact fact = reply instanceof Reply.Value v ? new Fact(q.key(), v.value(), Fact.USER, "answered") : null;
             state.session.answer(q.key(), q.text(), fact == null ? "unknown" : fact.getText(), fact);
             if (fact != null && ((Reply.Value) reply).inSentence()) view.dim("  read as: " + q.key() + " = " + fact.getText());
+            if (reply instanceof Reply.Unknown u && u.because() != null) view.dim("  read as: " + u.because() + "; " + q.key() + " stays unknown");
             if (!read.alsoSaid().isEmpty()) {
                 view.noted(state.session.add(Session.Kind.TEXT, "more in the answer to " + q.key(), read.alsoSaid(), line, false));
             }

@@ -23,7 +23,10 @@ public sealed interface Reply {
     record Value(Object value, boolean inSentence) implements Reply {
         public Value(Object value) { this(value, false); }
     }
-    record Unknown() implements Reply {}
+    /** {@code because}: why nothing is recorded when it is not "I don't know" (the question does not apply); null otherwise. */
+    record Unknown(String because) implements Reply {
+        public Unknown() { this(null); }
+    }
     record Invalid(String message) implements Reply {}
 
     /**

@@ -79,6 +79,28 @@ class ProseSessionTest {
         }
     }
 
+    /** A user whose proxy is Caddy: every question about Traefik is answered so, the rest "no idea". */
+    static String caddyUser(String key, Object value) {
+        return key.startsWith("traefik.") ? "there's no traefik, I use caddy" : "no idea";
+    }
+
+    @Test
+    void aUserWithoutTraefikGetsNoTraefikCause(@TempDir Path home) {
+        try (PipedDriver s = start(home)) {
+            s.line("every site times out with 504 gateway timeout since the reboot");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, ProseSessionTest::caddyUser);
+            String out = answerer.until(Pattern.compile("(?m)^(! inconclusive|✓ diagnosis|! diagnosis|[^\\n]*diagnosis:)"), 0, LONG);
+            assertTrue(answerer.asked().stream().anyMatch(k -> k.startsWith("traefik.")), "a Traefik question was asked first:\n" + out);
+            assertTrue(out.contains("read as: does not apply: no Traefik here"), out);
+            assertTrue(out.contains("noted: traefik.used = false, proxy.kind = caddy"), out);
+            assertFalse(Pattern.compile("diagnosis: (traefik-|docker-api-too-new-for-traefik|tunnel-to-websecure)").matcher(out).find(), out);
+            Matcher leading = Pattern.compile("(?m)^  leading: ([a-z-]+)").matcher(out.substring(out.indexOf("does not apply")));
+            while (leading.find()) assertFalse(leading.group(1).startsWith("traefik-"), "no Traefik cause leads after the answer:\n" + out);
+            s.line("quit");
+            assertEquals(4, s.exitCode(), "inconclusive, not a Traefik diagnosis:\n" + s.output());
+        }
+    }
+
     /** Answer "?" until a yes/no question waits at the prompt; the output's length then. */
     private static int askedYesNo(PipedDriver s) {
         int from = 0;

@@ -1,0 +1,101 @@
+package dev.dokploydoctor.repl;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static dev.dokploydoctor.repl.AnswerReadingTest.fact;
+import static dev.dokploydoctor.repl.AnswerReadingTest.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Answers that say the question does not apply to the user's stack: no Traefik, no DokPloy, no tunnel.
+ * They are no "no" (a "no" to Traefik's network from a Caddy user diagnosed a Traefik fault); the asked
+ * fact stays unknown and what they say of the stack is recorded.
+ */
+class StackAnswerTest {
+
+    private static Reply.Unknown notApplicable(AnswerReading r, String line) {
+        Reply.Unknown u = assertInstanceOf(Reply.Unknown.class, r.reply(), line);
+        assertNotNull(u.because(), "said why nothing is recorded: " + line);
+        return u;
+    }
+
+    @Test
+    void noTraefikToATraefikQuestionIsNoNo() {
+        for (String line : new String[] {"there's no traefik here", "no traefik here, I use caddy", "we don't use traefik.",
+                "there is no traefik, it's nginx proxy manager"}) {
+            AnswerReading r = read(line, "traefik.on_dokploy_network", Set.of());
+            assertTrue(notApplicable(r, line).because().contains("Traefik"), line);
+        }
+        assertEquals(false, fact(read("there's no traefik here", "traefik.docker_network_label", Set.of()), "traefik.used"));
+        assertEquals("caddy", fact(read("no traefik here, I use caddy", "traefik.recreated", Set.of()), "proxy.kind"));
+        assertEquals("nginx-proxy-manager", fact(read("there is no traefik, it's nginx proxy manager", "traefik.router_present", Set.of()), "proxy.kind"));
+    }
+
+    @Test
+    void anotherProxyNamedIsNoTraefik() {
+        AnswerReading r = read("we use caddy", "traefik.network_not_found", Set.of());
+        notApplicable(r, "we use caddy");
+        assertEquals("caddy", fact(r, "proxy.kind"));
+    }
+
+    @Test
+    void noTunnelToACloudflaredQuestionIsNoNo() {
+        AnswerReading r = read("I don't use a tunnel", "tunnel.connected", Set.of());
+        notApplicable(r, "I don't use a tunnel");
+        assertEquals(false, fact(r, "tunnel.used"), "the absence is recorded: it decides tunnel.used");
+        // asked whether a tunnel is used, the same words are the answer
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("no tunnel, just port forwarding", "tunnel.used", Set.of()).reply()).value());
+        // a tunnel that is there but down is a no to the question, not a stack without one
+        assertEquals(false, assertInstanceOf(Reply.Value.class,
+                read("no, there is no tunnel connection registered", "tunnel.connected", Set.of()).reply()).value());
+    }
+
+    @Test
+    void noDokployToADokployQuestionIsNoNo() {
+        AnswerReading r = read("I don't use dokploy, it's plain docker compose", "domain.https", Set.of());
+        notApplicable(r, "I don't use dokploy");
+        assertEquals(false, fact(r, "dokploy.used"));
+    }
+
+    @Test
+    void aPlatformThatRunsTraefikLeavesATraefikQuestionOpen() {
+        // Coolify runs Traefik: the question still applies; the answer is asked again, the platform noted
+        AnswerReading r = read("I'm on coolify", "traefik.on_dokploy_network", Set.of());
+        assertInstanceOf(Reply.Invalid.class, r.reply());
+        assertEquals("coolify", fact(r, "platform.kind"));
+    }
+
+    @Test
+    void aPlainNoIsStillNo() {
+        for (String line : new String[] {"no", "nope, never touched it", "no, it isn't", "No.", "no, not as far as I can see"}) {
+            AnswerReading r = read(line, "traefik.on_dokploy_network", Set.of());
+            assertEquals(false, assertInstanceOf(Reply.Value.class, r.reply(), line).value(), line);
+            assertTrue(r.alsoSaid().isEmpty(), line);
+        }
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("no", "tunnel.connected", Set.of()).reply()).value());
+    }
+
+    @Test
+    void doesNotApplyInSoManyWordsIsNotKnown() {
+        for (String line : new String[] {"n/a", "doesn't apply", "not applicable", "that doesn't apply here", "irrelevant"}) {
+            Reply reply = read(line, "traefik.on_dokploy_network", Set.of()).reply();
+            assertInstanceOf(Reply.Unknown.class, reply, line);
+        }
+        AnswerReading r = read("doesn't apply, we use caddy", "traefik.recreated", Set.of());
+        assertInstanceOf(Reply.Unknown.class, r.reply());
+        assertEquals("caddy", fact(r, "proxy.kind"), "what it says of the stack is still read");
+    }
+
+    @Test
+    void aQuestionThatNamesNoComponentIsReadAsUsual() {
+        // "what status?" takes no proxy for granted: the stack is noted, the answer is not read as unknown
+        AnswerReading r = read("502, behind caddy", "http.status", Set.of());
+        assertNull(r.reply() instanceof Reply.Unknown u ? u.because() : null, r.reply().toString());
+    }
+}
