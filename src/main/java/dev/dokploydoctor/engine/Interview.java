@@ -27,7 +27,10 @@ import java.util.Set;
  * <li>otherwise the best question is asked as long as one of its answers can diagnose, rule out
  *     the leader or raise a cause the rules can take further ({@link Planner#next}); failing that,
  *     what the leading candidates need; failing that, a fact that would confirm or rule out a
- *     leader with real evidence ({@link #leaderCheck}); at most {@link #QUESTION_LIMIT};</li>
+ *     leader with real evidence, or the one the similar reports voted for ({@link #leaderCheck});
+ *     at most {@link #QUESTION_LIMIT};</li>
+ * <li>the last question before the "don't know" limit is that leader check, when there is one: a
+ *     user who could tell nothing so far gets the question that settles the front runner;</li>
  * <li>a reported fault never ends without a question: with nothing asked yet, the question that
  *     tells the causes apart best ({@link #firstQuestion});</li>
  * <li>then it ends inconclusive with the leading candidates.</li>
@@ -188,11 +191,16 @@ public final class Interview {
             Planner.Plan likely = likelyDiagnosis(look);
             return likely == null ? new End(o, Stop.NONE_FITS) : new Ask(o, likely, Purpose.NEXT);
         }
+        // the last question before the "don't know" limit: the one that would settle the leader, if any
+        if (lastChance(asked, unanswered)) {
+            Planner.Plan settle = leaderCheck(look, o, false);
+            if (settle != null) return new Ask(o, settle, Purpose.LEADER);
+        }
         Planner.Plan plan = look.next();
         if (plan != null && look.confirming(plan.question().key())) return new Ask(o, plan, Purpose.CONFIRM);
         if (plan == null) plan = leadersNeed(look.judgement());
         if (plan != null) return new Ask(o, plan, Purpose.NEXT);
-        plan = leaderCheck(look, o);
+        plan = leaderCheck(look, o, true);
         if (plan != null) return new Ask(o, plan, Purpose.LEADER);
         // the user came with a fault: never end without asking anything (issue 13)
         if (asked == 0) plan = firstQuestion(look);
@@ -219,6 +227,11 @@ public final class Interview {
         return null;
     }
 
+    /** One more "don't know" would end the interview ({@link #tooManyUnknown}). */
+    private static boolean lastChance(int asked, int unanswered) {
+        return tooManyUnknown(asked + 1, unanswered + 1);
+    }
+
     private static boolean tooManyUnknown(int asked, int unanswered) {
         boolean answeredSome = asked > unanswered;
         return unanswered >= (answeredSome ? UNANSWERED_LIMIT_ANSWERING : UNANSWERED_LIMIT);
@@ -228,13 +241,22 @@ public final class Interview {
      * The leader is short of the threshold and none of its rules' needs is open: a fact its rules
      * test, require absent, or its near-miss cases state, one of whose answers would diagnose a
      * cause or rule the leader out. Asked before giving up on a candidate that one fact could settle.
+     * A leader below {@link #LEADER_CHECK_SHARE} of the threshold is checked only when {@code votedToo}
+     * and the similar reports' vote is what put it first; the last question before the "don't know"
+     * limit leaves those out (dev: a voted leader's check there displaced the port question that would
+     * have diagnosed nginx-proxy-manager#641).
      */
-    Planner.Plan leaderCheck(Lookahead look, Outcome o) {
+    Planner.Plan leaderCheck(Lookahead look, Outcome o, boolean votedToo) {
         Diagnosis top = o.top();
-        if (top == null || top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
+        if (top == null) return null;
+        // a leader the similar reports voted for is a hypothesis of its own, not one generic hint among many
+        boolean voted = votedToo && top.cause().equals(SimilarFallback.supported(o));
+        if (!voted && top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
         String leader = top.cause();
         for (Planner.Plan p : look.rank(telling(leader))) {
             for (Planner.Preview v : p.previews()) {
+                // as in the look-alike check: an answer what is known rules out settles nothing
+                if (look.contradicts(p.question().key(), v.value())) continue;
                 boolean confirms = v.status() == Status.DIAGNOSED && leader.equals(v.topCause());
                 boolean refutes = v.ruledOut().contains(leader);
                 if (confirms || refutes) {
