@@ -179,7 +179,7 @@ public final class Interview {
             // without end: their "don't know" leaves the diagnosis where it is
             if (asked < QUESTION_LIMIT && !tooManyUnknown(asked, unanswered)) {
                 Planner.Plan check = separating(look, o.top().cause(), o.top().certainty());
-                if (check != null) return new Ask(o, check, Purpose.LOOKALIKE);
+                if (check != null) return ask(look, o, check, Purpose.LOOKALIKE);
             }
             return new Conclude(o);
         }
@@ -189,23 +189,37 @@ public final class Interview {
         if (tooManyUnknown(asked, unanswered)) return new End(o, noneFits ? Stop.NONE_FITS : Stop.UNANSWERED_LIMIT);
         if (noneFits && unanswered >= NONE_FITS_UNANSWERED) {
             Planner.Plan likely = likelyDiagnosis(look);
-            return likely == null ? new End(o, Stop.NONE_FITS) : new Ask(o, likely, Purpose.NEXT);
+            return likely == null ? new End(o, Stop.NONE_FITS) : ask(look, o, likely, Purpose.NEXT);
         }
         // the last question before the "don't know" limit: the one that would settle the leader, if any
         if (lastChance(asked, unanswered)) {
             Planner.Plan settle = leaderCheck(look, o, false);
-            if (settle != null) return new Ask(o, settle, Purpose.LEADER);
+            if (settle != null) return ask(look, o, settle, Purpose.LEADER);
         }
         Planner.Plan plan = look.next();
-        if (plan != null && look.confirming(plan.question().key())) return new Ask(o, plan, Purpose.CONFIRM);
-        if (plan == null) plan = leadersNeed(look.judgement());
-        if (plan != null) return new Ask(o, plan, Purpose.NEXT);
+        if (plan != null && look.confirming(plan.question().key())) return ask(look, o, plan, Purpose.CONFIRM);
+        if (plan == null) plan = leadersNeed(look);
+        if (plan != null) return ask(look, o, plan, Purpose.NEXT);
         plan = leaderCheck(look, o, true);
-        if (plan != null) return new Ask(o, plan, Purpose.LEADER);
+        if (plan != null) return ask(look, o, plan, Purpose.LEADER);
         // the user came with a fault: never end without asking anything (issue 13)
         if (asked == 0) plan = firstQuestion(look);
-        if (plan != null) return new Ask(o, plan, Purpose.FIRST);
+        if (plan != null) return ask(look, o, plan, Purpose.FIRST);
         return new End(o, noneFits ? Stop.NONE_FITS : Stop.NOTHING_MOVES);
+    }
+
+    /**
+     * Ask {@code plan}, unless its question takes for granted a fact still open (facts.yaml
+     * {@code asked_if}): that one first, so no question presumes what the user may deny.
+     */
+    private Step ask(Lookahead look, Outcome o, Planner.Plan plan, Purpose purpose) {
+        String key = plan.question().key();
+        String first = look.presumedOpen(key);
+        if (first == null) return new Ask(o, plan, purpose);
+        FactSpec spec = engine.knowledge().vocabulary().get(first);
+        Question q = new Question(first, spec, 0, plan.question().causes(), List.of());
+        return new Ask(o, new Planner.Plan(q, 0, List.of(), "asked before " + key + ", whose question takes it for granted"),
+                purpose == Purpose.CONFIRM ? Purpose.NEXT : purpose);
     }
 
     /** No cause has {@link #FITS} from the rules (the similar reports' vote is no fit). */
@@ -287,12 +301,13 @@ public final class Interview {
      * directed questioning from the best hypothesis, as MYCIN did. Null when no candidate needs an
      * askable fact.
      */
-    Planner.Plan leadersNeed(Engine.Judgement j) {
+    Planner.Plan leadersNeed(Lookahead look) {
+        Engine.Judgement j = look.judgement();
         for (Diagnosis d : j.outcome().diagnoses()) {
             if (d.certainty() <= 0) continue;
             for (Need n : j.needs()) {
                 if (!n.getCause().equals(d.cause())) continue;
-                if (partnerUnknown(j, n)) continue;
+                if (partnerUnknown(j, n) || look.presumptionFails(n.getKey())) continue;
                 FactSpec spec = engine.knowledge().vocabulary().get(n.getKey());
                 if (spec == null || spec.question() == null) continue;
                 List<Need> same = j.needs().stream().filter(x -> x.getKey().equals(n.getKey())).toList();
