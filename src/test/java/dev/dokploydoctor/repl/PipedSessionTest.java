@@ -116,6 +116,24 @@ class PipedSessionTest {
         }
     }
 
+    /**
+     * "I told you" to a question: the earlier text is read again for it, and when it said nothing of
+     * the key the question is asked again, saying what was read, instead of the reply counting as
+     * unreadable (user tests: "I already said" ended the question as not known).
+     */
+    @Test
+    void iToldYouRereadsTheEarlierTextAndAsksAgain(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("502 bad gateway");
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            int mark = s.output().length();
+            s.line("I told you");
+            String out = s.waitFor("I went back over what you wrote: I read [^\\n]*http.status = 502", mark);
+            assertFalse(out.substring(mark).contains("counts as not known"), "asked again, not given up:\n" + out);
+            s.line("quit");
+        }
+    }
+
     /** A cause that leads on the nearest field reports' vote alone has its reason on screen. */
     @Test
     void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {
