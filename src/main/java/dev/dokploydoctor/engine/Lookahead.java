@@ -2,6 +2,7 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.TextExtraction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,9 @@ public final class Lookahead implements AutoCloseable {
         this.current = now.outcome();
         for (Fact f : current.facts()) {
             known.add(f.getKey());
-            if (Fact.TEXT.equals(f.getSource())) readFromText.put(f.getKey(), f);
+            // a log line may be misread (an EXPOSE line is no listening port) and the user's check of it is
+            // news; what the user said in their own words they would only say again ("I told you")
+            if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f)) readFromText.put(f.getKey(), f);
         }
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
