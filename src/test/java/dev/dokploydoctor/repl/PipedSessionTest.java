@@ -134,6 +134,22 @@ class PipedSessionTest {
         }
     }
 
+    /**
+     * An inconclusive ending still says where to look: the leading candidate's first check and fix,
+     * and the field reports most like the session with the fix that worked for them.
+     */
+    @Test
+    void anInconclusiveEndingShowsTheLeadersFirstCheckAndFixAndSimilarReports(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("502 bad gateway from traefik");
+            String out = new WorldAnswerer(s, Map.of(), 0).until(Pattern.compile("(?m)^doctor>"), 0, LONG);
+            String end = out.substring(out.lastIndexOf("inconclusive"));
+            assertTrue(Pattern.compile("(?m)^    if it is [a-z-]+:\\n      . check: .+\\n      . fix: ").matcher(end).find(), end);
+            assertTrue(Pattern.compile("(?m)^    similar field reports .*\\n      . https://\\S+  [a-z:-]+\\n").matcher(end).find(), end);
+            s.line("quit");
+        }
+    }
+
     /** A cause that leads on the nearest field reports' vote alone has its reason on screen. */
     @Test
     void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {
