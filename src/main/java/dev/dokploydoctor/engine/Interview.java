@@ -27,7 +27,10 @@ import java.util.Set;
  * <li>otherwise the best question is asked as long as one of its answers can diagnose, rule out
  *     the leader or raise a cause the rules can take further ({@link Planner#next}); failing that,
  *     what the leading candidates need; failing that, a fact that would confirm or rule out a
- *     leader with real evidence ({@link #leaderCheck}); at most {@link #QUESTION_LIMIT};</li>
+ *     leader with real evidence, or the one the similar reports voted for ({@link #leaderCheck});
+ *     at most {@link #QUESTION_LIMIT};</li>
+ * <li>the last question before the "don't know" limit is that leader check, when there is one: a
+ *     user who could tell nothing so far gets the question that settles the front runner;</li>
  * <li>a reported fault never ends without a question: with nothing asked yet, the question that
  *     tells the causes apart best ({@link #firstQuestion});</li>
  * <li>then it ends inconclusive with the leading candidates.</li>
@@ -176,7 +179,7 @@ public final class Interview {
             // without end: their "don't know" leaves the diagnosis where it is
             if (asked < QUESTION_LIMIT && !tooManyUnknown(asked, unanswered)) {
                 Planner.Plan check = separating(look, o.top().cause(), o.top().certainty());
-                if (check != null) return new Ask(o, check, Purpose.LOOKALIKE);
+                if (check != null) return ask(look, o, check, Purpose.LOOKALIKE);
             }
             return new Conclude(o);
         }
@@ -186,18 +189,37 @@ public final class Interview {
         if (tooManyUnknown(asked, unanswered)) return new End(o, noneFits ? Stop.NONE_FITS : Stop.UNANSWERED_LIMIT);
         if (noneFits && unanswered >= NONE_FITS_UNANSWERED) {
             Planner.Plan likely = likelyDiagnosis(look);
-            return likely == null ? new End(o, Stop.NONE_FITS) : new Ask(o, likely, Purpose.NEXT);
+            return likely == null ? new End(o, Stop.NONE_FITS) : ask(look, o, likely, Purpose.NEXT);
+        }
+        // the last question before the "don't know" limit: the one that would settle the leader, if any
+        if (lastChance(asked, unanswered)) {
+            Planner.Plan settle = leaderCheck(look, o, false);
+            if (settle != null) return ask(look, o, settle, Purpose.LEADER);
         }
         Planner.Plan plan = look.next();
-        if (plan != null && look.confirming(plan.question().key())) return new Ask(o, plan, Purpose.CONFIRM);
-        if (plan == null) plan = leadersNeed(look.judgement());
-        if (plan != null) return new Ask(o, plan, Purpose.NEXT);
-        plan = leaderCheck(look, o);
-        if (plan != null) return new Ask(o, plan, Purpose.LEADER);
+        if (plan != null && look.confirming(plan.question().key())) return ask(look, o, plan, Purpose.CONFIRM);
+        if (plan == null) plan = leadersNeed(look);
+        if (plan != null) return ask(look, o, plan, Purpose.NEXT);
+        plan = leaderCheck(look, o, true);
+        if (plan != null) return ask(look, o, plan, Purpose.LEADER);
         // the user came with a fault: never end without asking anything (issue 13)
         if (asked == 0) plan = firstQuestion(look);
-        if (plan != null) return new Ask(o, plan, Purpose.FIRST);
+        if (plan != null) return ask(look, o, plan, Purpose.FIRST);
         return new End(o, noneFits ? Stop.NONE_FITS : Stop.NOTHING_MOVES);
+    }
+
+    /**
+     * Ask {@code plan}, unless its question takes for granted a fact still open (facts.yaml
+     * {@code asked_if}): that one first, so no question presumes what the user may deny.
+     */
+    private Step ask(Lookahead look, Outcome o, Planner.Plan plan, Purpose purpose) {
+        String key = plan.question().key();
+        String first = look.presumedOpen(key);
+        if (first == null) return new Ask(o, plan, purpose);
+        FactSpec spec = engine.knowledge().vocabulary().get(first);
+        Question q = new Question(first, spec, 0, plan.question().causes(), List.of());
+        return new Ask(o, new Planner.Plan(q, 0, List.of(), "asked before " + key + ", whose question takes it for granted"),
+                purpose == Purpose.CONFIRM ? Purpose.NEXT : purpose);
     }
 
     /** No cause has {@link #FITS} from the rules (the similar reports' vote is no fit). */
@@ -219,6 +241,11 @@ public final class Interview {
         return null;
     }
 
+    /** One more "don't know" would end the interview ({@link #tooManyUnknown}). */
+    private static boolean lastChance(int asked, int unanswered) {
+        return tooManyUnknown(asked + 1, unanswered + 1);
+    }
+
     private static boolean tooManyUnknown(int asked, int unanswered) {
         boolean answeredSome = asked > unanswered;
         return unanswered >= (answeredSome ? UNANSWERED_LIMIT_ANSWERING : UNANSWERED_LIMIT);
@@ -228,13 +255,22 @@ public final class Interview {
      * The leader is short of the threshold and none of its rules' needs is open: a fact its rules
      * test, require absent, or its near-miss cases state, one of whose answers would diagnose a
      * cause or rule the leader out. Asked before giving up on a candidate that one fact could settle.
+     * A leader below {@link #LEADER_CHECK_SHARE} of the threshold is checked only when {@code votedToo}
+     * and the similar reports' vote is what put it first; the last question before the "don't know"
+     * limit leaves those out (dev: a voted leader's check there displaced the port question that would
+     * have diagnosed nginx-proxy-manager#641).
      */
-    Planner.Plan leaderCheck(Lookahead look, Outcome o) {
+    Planner.Plan leaderCheck(Lookahead look, Outcome o, boolean votedToo) {
         Diagnosis top = o.top();
-        if (top == null || top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
+        if (top == null) return null;
+        // a leader the similar reports voted for is a hypothesis of its own, not one generic hint among many
+        boolean voted = votedToo && top.cause().equals(SimilarFallback.supported(o));
+        if (!voted && top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
         String leader = top.cause();
         for (Planner.Plan p : look.rank(telling(leader))) {
             for (Planner.Preview v : p.previews()) {
+                // as in the look-alike check: an answer what is known rules out settles nothing
+                if (look.contradicts(p.question().key(), v.value())) continue;
                 boolean confirms = v.status() == Status.DIAGNOSED && leader.equals(v.topCause());
                 boolean refutes = v.ruledOut().contains(leader);
                 if (confirms || refutes) {
@@ -265,12 +301,13 @@ public final class Interview {
      * directed questioning from the best hypothesis, as MYCIN did. Null when no candidate needs an
      * askable fact.
      */
-    Planner.Plan leadersNeed(Engine.Judgement j) {
+    Planner.Plan leadersNeed(Lookahead look) {
+        Engine.Judgement j = look.judgement();
         for (Diagnosis d : j.outcome().diagnoses()) {
             if (d.certainty() <= 0) continue;
             for (Need n : j.needs()) {
                 if (!n.getCause().equals(d.cause())) continue;
-                if (partnerUnknown(j, n)) continue;
+                if (partnerUnknown(j, n) || look.presumptionFails(n.getKey())) continue;
                 FactSpec spec = engine.knowledge().vocabulary().get(n.getKey());
                 if (spec == null || spec.question() == null) continue;
                 List<Need> same = j.needs().stream().filter(x -> x.getKey().equals(n.getKey())).toList();

@@ -2,6 +2,7 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.TextExtraction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,9 @@ public final class Lookahead implements AutoCloseable {
         this.current = now.outcome();
         for (Fact f : current.facts()) {
             known.add(f.getKey());
-            if (Fact.TEXT.equals(f.getSource())) readFromText.put(f.getKey(), f);
+            // a log line may be misread (an EXPOSE line is no listening port) and the user's check of it is
+            // news; what the user said in their own words they would only say again ("I told you")
+            if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f)) readFromText.put(f.getKey(), f);
         }
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
@@ -238,7 +241,35 @@ public final class Lookahead implements AutoCloseable {
         FactSpec spec = planner.knowledge().vocabulary().get(key);
         if (spec == null || spec.question() == null || (unknown != null && unknown.contains(key))) return null;
         if (known.contains(key) && !confirming(key)) return null;
+        if (presumptionFails(key)) return null;
         return spec;
+    }
+
+    /**
+     * Whether a known fact contradicts what {@code key}'s question takes for granted (facts.yaml
+     * {@code asked_if}): after "no tunnel", where the tunnel route points is no question.
+     */
+    boolean presumptionFails(String key) {
+        FactSpec spec = planner.knowledge().vocabulary().get(key);
+        if (spec == null) return false;
+        for (Map.Entry<String, Object> p : spec.askedIf().entrySet()) {
+            Fact known = current.fact(p.getKey());
+            if (known != null && !sameValue(known.getValue(), p.getValue())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A fact {@code key}'s question takes for granted that is still open and can be asked: asked first
+     * (whether the record is proxied before which SSL mode applies to it); null when there is none.
+     */
+    String presumedOpen(String key) {
+        FactSpec spec = planner.knowledge().vocabulary().get(key);
+        if (spec == null) return null;
+        for (String p : spec.askedIf().keySet()) {
+            if (!known.contains(p) && askable(p) != null) return p;
+        }
+        return null;
     }
 
     private static Fact answer(String key, Object value) { return new Fact(key, value, Fact.USER, "look-ahead"); }

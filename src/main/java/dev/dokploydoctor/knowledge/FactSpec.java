@@ -10,7 +10,22 @@ import java.util.Locale;
  * text) what shape a typed answer has.
  */
 public record FactSpec(String key, FactType type, List<String> values, String question, String help,
-                       String probe, String symptom, String file, int line, Shape answer) {
+                       String probe, String symptom, String file, int line, Shape answer,
+                       java.util.Map<String, Object> askedIf) {
+
+    /**
+     * {@code askedIf}: what the question takes for granted (facts.yaml {@code asked_if}), by key: "does the
+     * tunnel route point at Traefik?" only when a tunnel is used. Never null.
+     */
+    public FactSpec {
+        askedIf = askedIf == null ? java.util.Map.of() : java.util.Map.copyOf(askedIf);
+    }
+
+    /** A spec whose question takes nothing for granted. */
+    public FactSpec(String key, FactType type, List<String> values, String question, String help,
+                    String probe, String symptom, String file, int line, Shape answer) {
+        this(key, type, values, question, help, probe, symptom, file, line, answer, java.util.Map.of());
+    }
 
     /**
      * What a text answer is: free text kept as typed, or one word (a name, an address, a version, a

@@ -167,6 +167,17 @@ public final class TextExtraction {
         return new Recognised(ex, excerpt, facts);
     }
 
+    /** How a catalog entry of our own prose patterns names its source ({@code source: 'prose: ours'}). */
+    static final String PROSE_SOURCE = "prose:";
+
+    /**
+     * Whether {@code f} was read from the user's own words by a prose pattern ("the app listens on
+     * 3000"), not from a pasted log line or error string: the evidence names the entry's source.
+     */
+    public static boolean fromProse(Fact f) {
+        return Fact.TEXT.equals(f.getSource()) && f.getEvidence() != null && f.getEvidence().contains("(source: " + PROSE_SOURCE);
+    }
+
     /** The facts one entry gives on {@code text} alone (for its samples), or null when it does not match. */
     public List<Fact> sample(Extractor ex, String text) {
         Recognised r = apply(ex, TextReader.read(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text));

@@ -49,6 +49,26 @@ public final class Vocabulary {
             specs.put(key, new FactSpec(key, type, List.copyOf(values), n.text("question", null),
                     n.text("help", null), n.text("probe", null), symptomText, n.file(), n.line(), shape));
         }
+        // asked_if names other facts: read once every key is known
+        for (Map.Entry<String, Node> e : facts.fields().entrySet()) {
+            Node askedIf = e.getValue().get("asked_if");
+            if (askedIf == null) continue;
+            String where = e.getKey() + ".asked_if";
+            if (!askedIf.isMap()) throw askedIf.error(where, "expected a map of fact key to value, like { tunnel.used: true }");
+            Map<String, Object> wanted = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> c : askedIf.fields().entrySet()) {
+                FactSpec other = specs.get(c.getKey());
+                if (other == null || other.key().equals(e.getKey())) throw askedIf.error(where, "unknown or own fact key '" + c.getKey() + "'");
+                try {
+                    wanted.put(c.getKey(), other.coerce(c.getValue().text()));
+                } catch (IllegalArgumentException x) {
+                    throw askedIf.error(where + "." + c.getKey(), x.getMessage());
+                }
+            }
+            FactSpec s = specs.get(e.getKey());
+            specs.put(s.key(), new FactSpec(s.key(), s.type(), s.values(), s.question(), s.help(), s.probe(), s.symptom(),
+                    s.file(), s.line(), s.answer(), wanted));
+        }
         return new Vocabulary(specs);
     }
 

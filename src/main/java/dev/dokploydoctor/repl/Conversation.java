@@ -205,7 +205,7 @@ public final class Conversation {
                 }
                 Interview.Stop stop = ((Interview.End) step).stop();
                 view.println(stop == Interview.Stop.NONE_FITS ? words.noneFits(outcome, similarReports().find(outcome))
-                        : words.inconclusive(outcome, ignoringUnknown(), stop, session.unread()));
+                        : words.inconclusive(outcome, ignoringUnknown(), stop, session.unread(), similarReports().find(outcome)));
             }
         }
     }

@@ -99,17 +99,20 @@ public final class Explanations {
     }
 
     /**
-     * Nothing reaches the threshold and no question is left (or a limit stopped them: {@code stop}): say so, list the candidates and the
-     * facts that would settle them (those answered unknown, found by evaluating without them).
+     * Nothing reaches the threshold and no question is left (or a limit stopped them: {@code stop}): say so, list the candidates,
+     * what to check first and the first fix of the leading ones, the facts that would settle them (those answered unknown, found
+     * by evaluating without them) and the field reports most like this session.
      */
-    public String inconclusive(Outcome o, Outcome ignoringUnknown, Interview.Stop stop, Set<String> unread) {
+    public String inconclusive(Outcome o, Outcome ignoringUnknown, Interview.Stop stop, Set<String> unread, List<OutcomeView.SimilarView> similar) {
         StringBuilder sb = new StringBuilder();
         sb.append(style.warn()).append(' ').append(style.bold("inconclusive")).append(stop == Interview.Stop.NOTHING_MOVES
                 ? ": no question I can still ask would settle this.\n" : ": I stop asking here.\n");
         if (o.diagnoses().isEmpty()) {
             sb.append("    no cause fits what you told me; 'facts' shows what I know, 'restart' starts over\n");
         } else {
-            sb.append("    candidates: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 4)).append('\n');
+            List<OutcomeView.CauseView> candidates = OutcomeView.of(o, knowledge, false).causes();
+            sb.append("    candidates: ").append(text.candidates(candidates, 4)).append('\n');
+            leadingChecks(sb, candidates);
         }
         List<Question> settle = settling(o, ignoringUnknown);
         List<Question> notRead = settle.stream().filter(q -> unread.contains(q.key())).toList();
@@ -117,7 +120,47 @@ public final class Explanations {
         settleLines(sb, "would settle it (you did not know these):", notKnown);
         settleLines(sb, "would settle it (I could not read your answers to these; say them in other words):", notRead);
         if (!settle.isEmpty()) sb.append("    use 'change <key>' once you have them, or 'report' to ask for help with the whole session\n");
+        similarLines(sb, similar);
         return sb.toString();
+    }
+
+    /** How many leading candidates an inconclusive ending shows a first check and fix for. */
+    static final int LEADING_SHOWN = 2;
+
+    /**
+     * For the leading candidates with fixes (at {@link OutcomeView#FIXES_FROM} or more): the first line of how to
+     * check it and the first fix's title, so an inconclusive ending still says where to look ('how' and
+     * 'explain' give the rest).
+     */
+    private void leadingChecks(StringBuilder sb, List<OutcomeView.CauseView> candidates) {
+        int shown = 0;
+        for (OutcomeView.CauseView c : candidates) {
+            if (shown == LEADING_SHOWN || c.plan() == null || c.certainty() <= 0) break;
+            shown++;
+            sb.append("    if it is ").append(style.bold(c.cause())).append(":\n");
+            String check = firstLine(c.plan().verify());
+            if (check != null) sb.append("      ").append(style.info()).append(" check: ").append(check).append('\n');
+            if (!c.plan().fixes().isEmpty()) {
+                sb.append("      ").append(style.info()).append(" fix: ").append(c.plan().fixes().get(0).fix().title())
+                        .append(style.dim("  ('explain " + c.cause() + "' for the commands)")).append('\n');
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null || s.isBlank()) return null;
+        String line = s.strip().lines().findFirst().orElse("").strip();
+        return line.isEmpty() ? null : line;
+    }
+
+    /** The field reports most like this session: what each turned out to be and the fix that worked. */
+    private void similarLines(StringBuilder sb, List<OutcomeView.SimilarView> similar) {
+        if (similar.isEmpty()) return;
+        sb.append("    similar field reports (what they turned out to be, and the fix):\n");
+        for (OutcomeView.SimilarView v : similar) {
+            sb.append("      ").append(style.info()).append(' ').append(v.link()).append("  ").append(style.bold(v.cause())).append('\n');
+            if (v.fix() != null && !v.fix().isBlank()) sb.append("          fixed by: ").append(v.fix()).append('\n');
+        }
     }
 
     private void settleLines(StringBuilder sb, String heading, List<Question> questions) {
@@ -160,15 +203,8 @@ public final class Explanations {
         if (!o.diagnoses().isEmpty()) {
             sb.append("    weak hints only: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 3)).append('\n');
         }
-        if (similar.isEmpty()) {
-            sb.append("    no field report is like this one either; 'report' writes the session up to ask for help\n");
-        } else {
-            sb.append("    similar field reports (what they turned out to be, and the fix):\n");
-            for (OutcomeView.SimilarView v : similar) {
-                sb.append("      ").append(style.info()).append(' ').append(v.link()).append("  ").append(style.bold(v.cause())).append('\n');
-                if (v.fix() != null && !v.fix().isBlank()) sb.append("          fixed by: ").append(v.fix()).append('\n');
-            }
-        }
+        if (similar.isEmpty()) sb.append("    no field report is like this one either; 'report' writes the session up to ask for help\n");
+        similarLines(sb, similar);
         sb.append("    'change <key>' revisits an answer, 'restart' starts over\n");
         return sb.toString();
     }

@@ -87,6 +87,7 @@ final class Prompts {
         }
         view.question(q.key(), q.text(), q.spec(), null);
         int unread = 0;
+        boolean lookedBack = false;
         while (true) {
             String line;
             try {
@@ -104,6 +105,17 @@ final class Prompts {
                     c.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals(q.key())),
                     k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue());
             Reply reply = read.reply();
+            if (!(reply instanceof Reply.Value) && ProseAnswer.refersBack(line)) {
+                // "I told you": what the earlier text said is the answer; said nothing, it is asked once more
+                Reply.Value earlier = EarlierText.answer(q.key(), state.session);
+                if (earlier != null) {
+                    reply = earlier;
+                } else if (!lookedBack) {
+                    lookedBack = true;
+                    view.invalid(EarlierText.notFound(q.key(), state.session), q.spec());
+                    continue;
+                }
+            }
             if (reply instanceof Reply.Invalid invalid) {
                 // an error message pasted instead of an answer is more of what the user sees
                 if (!read.alsoSaid().isEmpty()) {

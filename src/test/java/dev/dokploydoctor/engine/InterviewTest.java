@@ -1,6 +1,8 @@
 package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,5 +121,32 @@ class InterviewTest {
         // and a user who has answered nothing yet is never told that none fits: what they said is not known
         Interview.Step fromFile = interview.next(absent, Set.of("a", "b", "c"), 0, 0);
         assertInstanceOf(Interview.Ask.class, fromFile, "nothing asked yet: a question, never an end");
+    }
+
+    @Test
+    void theLastQuestionBeforeTheUnknownLimitSettlesTheLeader() {
+        // one asked, unknown: b is still the best question by what it tells apart
+        Interview.Ask next = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a"), 1));
+        assertEquals(Interview.Purpose.NEXT, next.purpose());
+        // two asked, both unknown: one more "don't know" ends the interview, so the last question is the
+        // one that would confirm or rule out the leader at 0.5 (b or d), asked as its check
+        Interview.Ask last = assertInstanceOf(Interview.Ask.class, interview.next(symptom, Set.of("a", "note"), 2));
+        assertEquals(Interview.Purpose.LEADER, last.purpose());
+        assertTrue(Set.of("b", "d").contains(last.plan().question().key()), last.plan().toString());
+    }
+
+    @Test
+    void aLeaderOnlyTheSimilarReportsVotedForIsCheckedToo() {
+        // the text gave a 503 and the nearest field reports were Let's Encrypt's rate limit; the one
+        // question the rules needed (is the container healthy?) was answered "don't know"
+        Engine bundled = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
+        Interview real = new Interview(bundled, Engine.DEFAULT_THRESHOLD);
+        Fact status = new Fact("http.status", 503L, Fact.TEXT, "read");
+        Fact vote = new Fact("similar.cause", "letsencrypt-rate-limited", Fact.TEXT, "3 of 5 similar field reports");
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, real.next(List.of(status, vote), Set.of("container.health"), 1));
+        assertEquals(Interview.Purpose.LEADER, ask.purpose());
+        assertEquals("letsencrypt.rate_limited", ask.plan().question().key());
+        // without the vote nothing leads at a check's worth (one generic hint): it ends
+        assertInstanceOf(Interview.End.class, real.next(List.of(status), Set.of("container.health"), 1));
     }
 }

@@ -116,6 +116,40 @@ class PipedSessionTest {
         }
     }
 
+    /**
+     * "I told you" to a question: the earlier text is read again for it, and when it said nothing of
+     * the key the question is asked again, saying what was read, instead of the reply counting as
+     * unreadable (user tests: "I already said" ended the question as not known).
+     */
+    @Test
+    void iToldYouRereadsTheEarlierTextAndAsksAgain(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("502 bad gateway");
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            int mark = s.output().length();
+            s.line("I told you");
+            String out = s.waitFor("I went back over what you wrote: I read [^\\n]*http.status = 502", mark);
+            assertFalse(out.substring(mark).contains("counts as not known"), "asked again, not given up:\n" + out);
+            s.line("quit");
+        }
+    }
+
+    /**
+     * An inconclusive ending still says where to look: the leading candidate's first check and fix,
+     * and the field reports most like the session with the fix that worked for them.
+     */
+    @Test
+    void anInconclusiveEndingShowsTheLeadersFirstCheckAndFixAndSimilarReports(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("502 bad gateway from traefik");
+            String out = new WorldAnswerer(s, Map.of(), 0).until(Pattern.compile("(?m)^doctor>"), 0, LONG);
+            String end = out.substring(out.lastIndexOf("inconclusive"));
+            assertTrue(Pattern.compile("(?m)^    if it is [a-z-]+:\\n      . check: .+\\n      . fix: ").matcher(end).find(), end);
+            assertTrue(Pattern.compile("(?m)^    similar field reports .*\\n      . https://\\S+  [a-z:-]+\\n").matcher(end).find(), end);
+            s.line("quit");
+        }
+    }
+
     /** A cause that leads on the nearest field reports' vote alone has its reason on screen. */
     @Test
     void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {

@@ -1,0 +1,44 @@
+package dev.dokploydoctor.repl;
+
+import dev.dokploydoctor.knowledge.Fact;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** "I told you": what the user's earlier text gave for the key asked, or what it did give. */
+class EarlierTextTest {
+    private static Session typed(Fact... read) {
+        Session s = new Session("t");
+        s.add(Session.Kind.TEXT, "text", List.of(read), "Bad gateway; the app listens on 0.0.0.0:3000", false);
+        return s;
+    }
+
+    private static Fact text(String key, Object value) { return new Fact(key, value, Fact.TEXT, "read"); }
+
+    @Test
+    void aValueTheTextGaveIsTheAnswer() {
+        Session s = typed(text("app.listen_port", 3000L), text("http.status", 502L));
+        assertEquals(3000L, EarlierText.answer("app.listen_port", s).value());
+        assertNull(EarlierText.answer("domain.port", s), "the text said nothing of the domain's port");
+    }
+
+    @Test
+    void aValueTheUserAnsweredIsNoTextToGoBackTo() {
+        Session s = typed(text("http.status", 502L));
+        s.answer("domain.port", "Which port?", "80", new Fact("domain.port", 80L, Fact.USER, "answered"));
+        assertNull(EarlierText.answer("domain.port", s));
+    }
+
+    @Test
+    void nothingThereSaysWhatWasReadWithoutTheVote() {
+        Session s = typed(text("http.status", 502L), text("similar.cause", "wrong-container-port"));
+        String said = EarlierText.notFound("domain.port", s);
+        assertTrue(said.contains("http.status = 502") && said.contains("nothing about domain.port"), said);
+        assertFalse(said.contains("similar"), said);
+    }
+}
