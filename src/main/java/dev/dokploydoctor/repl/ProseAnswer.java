@@ -237,9 +237,24 @@ final class ProseAnswer {
             List<String> w = Vocabulary.answerWords(clauses[c]);
             int i = skip(w, 0, HEDGES);
             // only a bare yes or no leads the opposite way: "yes, but I haven't changed anything" stays yes
-            if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i))) return true;
+            if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i)) && !negatesAThing(w, i)) return true;
         }
         return false;
+    }
+
+    /** What may follow a "not" that takes back a yes: "yes, not anymore", "yes, not really", "yes - not sure". */
+    private static final Set<String> TAKES_BACK = Set.of(
+            "anymore", "really", "sure", "quite", "exactly", "now", "yet", "always", "so", "much", "entirely",
+            "completely", "certain", "at", "any", "more", "since", "after", "today", "every", "all", "it", "that");
+
+    /**
+     * A "not" that denies a thing in the answer's detail, not the yes: "yes: x509 certificate is valid
+     * for my domain, not localhost" (the error's own wording), "yes, the proxy, not the app". A "not"
+     * alone or before a word that takes the yes back ("not anymore", "not really") is no such detail.
+     */
+    private static boolean negatesAThing(List<String> w, int i) {
+        return "not".equals(w.get(i)) && i + 1 < w.size() && !TAKES_BACK.contains(w.get(i + 1)) && !AFFIRMATIVE.contains(w.get(i + 1))
+                && longest(w, i + 1, HEDGES) == 0 && longest(w, i + 1, YES) == 0 && longest(w, i + 1, NO) == 0;
     }
 
     /** Words that make a value a guess, or point at the host side of a publish ("that's what the ports line says"). */

@@ -5,6 +5,7 @@ import dev.dokploydoctor.knowledge.Fact;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An answer that says the question does not apply: the component the question is about (Traefik,
@@ -13,6 +14,8 @@ import java.util.Set;
  * network?" from a Caddy user would diagnose a Traefik fault on a host without Traefik. The asked fact
  * stays unknown; what the answer says of the stack is read by the message catalog
  * (catalog/87-prose-stack.yaml, 80-prose.yaml's no-tunnel) and recorded like any other text.
+ * The same holds for the dependency a question takes for granted: "there's no dependency" or "it's
+ * not a container" to "Is that dependency's container running?" is no "it is stopped".
  */
 final class StackAnswer {
     private StackAnswer() {}
@@ -21,7 +24,13 @@ final class StackAnswer {
     enum Component {
         TRAEFIK("Traefik", "traefik"),
         DOKPLOY("DokPloy", "dokploy"),
-        TUNNEL("a Cloudflare Tunnel", "tunnel", "cloudflared");
+        TUNNEL("a Cloudflare Tunnel", "tunnel", "cloudflared"),
+        /** A proxied record: "Which SSL/TLS mode is set in Cloudflare?" takes one for granted. */
+        CLOUDFLARE("Cloudflare proxy", "cloudflare"),
+        /** A sibling the app talks to: "Is that dependency's container running?" takes one for granted. */
+        DEPENDENCY("dependency", "dependency"),
+        /** The dependency as a Docker container: "it's not a container, it runs on the host". */
+        CONTAINER("container for the dependency", "dependency");
 
         final String name;
         private final String[] words;
@@ -40,6 +49,8 @@ final class StackAnswer {
             if (question == null) return false;
             int end = question.indexOf('?');
             String core = (end < 0 ? question : question.substring(0, end)).replaceAll("\\(.*?\\)", " ").toLowerCase(Locale.ROOT);
+            // "does it also loop without Cloudflare in the way?" asks about a test around it: "no Cloudflare" answers it
+            if (core.contains("without " + words[0])) return false;
             for (String w : words) if (core.contains(w)) return true;
             return false;
         }
@@ -52,12 +63,34 @@ final class StackAnswer {
      * The component {@code question} takes for granted that the facts read from the answer say is
      * absent; null when there is none (the answer is read as usual).
      */
-    static Component deniedBy(String question, Collection<Fact> saidInAnswer) {
+    static Component deniedBy(String question, Collection<Fact> saidInAnswer) { return deniedBy(question, saidInAnswer, ""); }
+
+    /**
+     * As above; {@code answer}, the words typed, may also say the dependency the question asks about
+     * is no container at all ("it's not a container, the proxy runs on the host", "redis is not in
+     * docker"): a stopped container it is not. An answer that leads with yes is read as usual.
+     */
+    static Component deniedBy(String question, Collection<Fact> saidInAnswer, String answer) {
         for (Fact f : saidInAnswer) {
             Component absent = absent(f);
             if (absent != null && absent.presumedBy(question)) return absent;
         }
+        if (Component.CONTAINER.presumedBy(question) && NOT_A_CONTAINER.matcher(normalised(answer)).find()
+                && !Boolean.TRUE.equals(ProseAnswer.yesOrNo(answer))) return Component.CONTAINER;
         return null;
+    }
+
+    /**
+     * Words that place a thing outside Docker: "not a container", "isn't in docker", "not
+     * containerised", "runs on the host". "The container is not running" is a container that is down.
+     */
+    private static final Pattern NOT_A_CONTAINER = Pattern.compile(
+            "\\b(?:not|isnt|arent|wasnt)\\s+(?:(?:an?|in|inside)\\s+)*(?:docker\\s+)?(?:container|containers|docker)\\b"
+            + "|\\bnot\\s+containeri[sz]ed\\b|\\boutside\\s+(?:of\\s+)?docker\\b"
+            + "|\\b(?:runs?|running|lives?)\\s+(?:directly\\s+|natively\\s+)?on\\s+the\\s+(?:host|runner|server|machine)\\b");
+
+    private static String normalised(String answer) {
+        return answer == null ? "" : answer.toLowerCase(Locale.ROOT).replaceAll("['\\u2018\\u2019`]", "");
     }
 
     /** The component a fact says is not there, or null. */
@@ -69,6 +102,8 @@ final class StackAnswer {
             case "dokploy.used" -> Boolean.FALSE.equals(f.getValue()) ? Component.DOKPLOY : null;
             case "platform.kind" -> !"dokploy".equals(value) ? Component.DOKPLOY : null;
             case "tunnel.used" -> Boolean.FALSE.equals(f.getValue()) ? Component.TUNNEL : null;
+            case "cloudflare.proxied" -> Boolean.FALSE.equals(f.getValue()) ? Component.CLOUDFLARE : null;
+            case "service.has_dependencies" -> Boolean.FALSE.equals(f.getValue()) ? Component.DEPENDENCY : null;
             default -> null;
         };
     }

@@ -217,4 +217,12 @@ class MisreadAnswersTest {
         reads("tunnel.used", "no tunnel, it's a traefik ingress in kubernetes", false);
         assertEquals(true, VOCABULARY.get("app.listen_address").question().contains("not the host address of a ports: line"));
     }
+
+    @Test
+    void aNotInTheDetailOfAYesDeniesAThingNotTheYes() {   // user11 S32: the x509 message's own "not localhost" made the yes unreadable
+        reads("tunnel.origin_tls_error", "yes: x509 certificate is valid for my domain, not localhost", true);
+        reads("tunnel.origin_tls_error", "yes, I said so: x509 certificate is valid for my domain, not localhost", true);
+        // a not that takes the yes back still leaves it open
+        asked("containers.running", "yes, not anymore", "yes, not really", "yes - no", "yes, not running");
+    }
 }

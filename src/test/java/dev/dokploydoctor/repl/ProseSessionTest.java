@@ -101,6 +101,25 @@ class ProseSessionTest {
         }
     }
 
+    /** A user whose app has no sibling: every question about "that dependency" is answered so, the rest "no idea". */
+    static String singleAppUser(String key, Object value) {
+        return key.startsWith("dependency.") ? "there is no dependency, it's a single app behind nginx-proxy" : "no idea";
+    }
+
+    @Test
+    void aUserWithoutADependencyGetsNoStoppedDependency(@TempDir Path home) {   // user11 S20, S25: "no dependency" read as not running
+        try (PipedDriver s = start(home)) {
+            s.line("The app gives a 500 on every page.");
+            WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, ProseSessionTest::singleAppUser);
+            String out = answerer.until(Pattern.compile("(?m)^(! inconclusive|✓ diagnosis|! diagnosis|[^\\n]*diagnosis:)"), 0, LONG);
+            assertTrue(answerer.asked().contains("dependency.running"), "the dependency's state was asked:\n" + out);
+            assertTrue(out.contains("read as: does not apply: no dependency here; dependency.running stays unknown"), out);
+            assertFalse(out.contains("read as: dependency.running = false"), out);
+            assertFalse(out.contains("diagnosis: dependency-not-running"), out);
+            s.line("quit");
+        }
+    }
+
     /** Answer "?" until a yes/no question waits at the prompt; the output's length then. */
     private static int askedYesNo(PipedDriver s) {
         int from = 0;

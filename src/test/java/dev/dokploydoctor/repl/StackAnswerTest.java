@@ -98,4 +98,35 @@ class StackAnswerTest {
         AnswerReading r = read("502, behind caddy", "http.status", Set.of());
         assertNull(r.reply() instanceof Reply.Unknown u ? u.because() : null, r.reply().toString());
     }
+
+    @Test
+    void anAnswerThatDeniesTheDependencyIsNoStoppedDependency() {   // user11 S20, S25, S31: read as running=false, diagnosed 0.98 / 0.80
+        for (String line : new String[] {"there's no dependency, the browser shows DNS_PROBE_FINISHED_NXDOMAIN for the urls",
+                "there is no dependency, it's one app behind nginx-proxy", "what dependency? everything is running"}) {
+            AnswerReading r = read(line, "dependency.running", Set.of());
+            assertTrue(notApplicable(r, line).because().contains("no dependency"), line);
+            assertEquals(false, fact(r, "service.has_dependencies"), "no sibling at all is recorded: " + line);
+        }
+        for (String line : new String[] {"it's not a container, the proxy runs on the host and works", "no, redis is not in docker at all",
+                "it isn't in a container, it runs on the runner"}) {
+            notApplicable(read(line, "dependency.running", Set.of()), line);
+            notApplicable(read(line, "dependency.shares_network", Set.of()), line);
+        }
+        // asked whether the app has siblings at all, the same words are the answer
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("there's no dependency", "service.has_dependencies", Set.of()).reply()).value());
+        // a dependency that is there and down is still a no
+        for (String line : new String[] {"no, the container is not running", "no, it exited", "no, postgres was still starting"}) {
+            assertEquals(false, assertInstanceOf(Reply.Value.class, read(line, "dependency.running", Set.of()).reply(), line).value(), line);
+        }
+    }
+
+    @Test
+    void noCloudflareToTheSslModeQuestionIsNoMode() {   // user11 S36: "off" picked instead, diagnosed Flexible 0.78
+        AnswerReading r = read("I don't use cloudflare", "cloudflare.ssl_mode", Set.of());
+        assertTrue(notApplicable(r, "I don't use cloudflare").because().contains("Cloudflare"));
+        assertEquals(false, fact(r, "cloudflare.proxied"));
+        // "does it also loop without Cloudflare in the way?" asks about a test around it: a yes is a yes
+        assertEquals(true, assertInstanceOf(Reply.Value.class,
+                read("yes, also without cloudflare", "http.loop_without_cloudflare", Set.of()).reply()).value());
+    }
 }
