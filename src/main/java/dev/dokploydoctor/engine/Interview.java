@@ -187,7 +187,7 @@ public final class Interview {
         boolean noneFits = asked > unanswered && noneFits(o);
         // the user answered and still no cause fits: that, not the count of unknowns, is the news
         if (tooManyUnknown(asked, unanswered)) return new End(o, noneFits ? Stop.NONE_FITS : Stop.UNANSWERED_LIMIT);
-        if (noneFits && unanswered >= NONE_FITS_UNANSWERED) {
+        if (noneFits && (unanswered >= NONE_FITS_UNANSWERED || lookalikeAndNothingInPlay(o))) {
             Planner.Plan likely = likelyDiagnosis(look);
             return likely == null ? new End(o, Stop.NONE_FITS) : ask(look, o, likely, Purpose.NEXT);
         }
@@ -222,6 +222,18 @@ public final class Interview {
                 purpose == Purpose.CONFIRM ? Purpose.NEXT : purpose);
     }
 
+    /**
+     * Most of the nearest field reports were look-alikes outside our list ({@code similar.lookalike})
+     * and, after the user's answers, no rule supports any cause of ours: the questions left would only
+     * sweep through every cause's symptoms (user11: six to nine of them after a 413 through Cloudflare).
+     */
+    static boolean lookalikeAndNothingInPlay(Outcome o) {
+        Fact sign = o.fact(LookalikeGuard.KEY);
+        if (sign == null || !sign.isTrue()) return false;
+        for (double cf : SimilarFallback.fromRules(o).values()) if (cf > 0) return false;
+        return true;
+    }
+
     /** No cause has {@link #FITS} from the rules (the similar reports' vote is no fit). */
     static boolean noneFits(Outcome o) {
         for (double cf : SimilarFallback.fromRules(o).values()) if (cf >= FITS) return false;
@@ -236,7 +248,7 @@ public final class Interview {
      */
     private static Planner.Plan likelyDiagnosis(Lookahead look) {
         for (Planner.Plan p : look.rank(null)) {
-            if (p.previews().stream().anyMatch(v -> v.status().isConclusive() && v.chance() >= LIKELY)) return p;
+            if (p.previews().stream().anyMatch(v -> v.rightChance() >= LIKELY)) return p;
         }
         return null;
     }

@@ -344,14 +344,23 @@ public final class Lookahead implements AutoCloseable {
         List<Planner.Preview> previews = new ArrayList<>();
         for (int v = 0; v < values.size(); v++) {
             Diagnosis top = tops.get(v);
+            double right = statuses.get(v).isConclusive() && top != null ? told * jointChance(ifTold, likelihood, v, hypotheses.indexOf(top.cause())) : 0;
             Planner.Preview p = new Planner.Preview(values.get(v), statuses.get(v), top == null ? null : top.cause(),
-                    top == null ? 0 : top.certainty(), ruledOuts.get(v), leadsOf.get(v), pAnswer[v]);
+                    top == null ? 0 : top.certainty(), ruledOuts.get(v), leadsOf.get(v), pAnswer[v], right);
             previews.add(p);
             boolean decisive = p.status().isConclusive()
                     || (current.top() != null && p.ruledOut().contains(current.top().cause()));
             if (decisive) ifAnswered += Planner.DECISIVE_BONUS * pAnswer[v];
         }
         return new Scored(told * ifAnswered, ifAnswered, previews, moved.stream().sorted().toList());
+    }
+
+    /** The chance that hypothesis {@code h} is the fault and its user answers value {@code v}; {@code likelihood[v][h]} is unnormalised over v. */
+    private static double jointChance(double[] belief, double[][] likelihood, int v, int h) {
+        if (h < 0) return 0;
+        double norm = 0;
+        for (double[] row : likelihood) norm += row[h];
+        return norm <= 0 ? 0 : belief[h] * likelihood[v][h] / norm;
     }
 
     /** The case's session goes back to the pool. */

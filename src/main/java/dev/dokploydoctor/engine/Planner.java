@@ -48,10 +48,14 @@ public final class Planner {
     /**
      * What one possible answer would lead to. {@code leads}: the causes it raises that the rules can
      * then take further (a rule of theirs needs an askable fact still open). {@code chance}: how
-     * likely this answer is under the belief now.
+     * likely this answer is under the belief now, when the user can tell. {@code rightChance}: how likely
+     * the user can tell, gives this answer, and the cause it concludes is the real one (0 when it concludes
+     * nothing): a yes/no question is answered
+     * yes about half the time by users whose fault it does not touch, so {@code chance} alone says
+     * nothing about how likely its diagnosis is right.
      */
     public record Preview(Object value, Status status, String topCause, double topCertainty, List<String> ruledOut,
-                          List<String> leads, double chance) {
+                          List<String> leads, double chance, double rightChance) {
         /** This answer diagnoses (or advises), rules out the leader {@code leader}, or opens a path. */
         boolean matters(String leader) {
             return status.isConclusive() || (leader != null && ruledOut.contains(leader)) || !leads.isEmpty();

@@ -149,4 +149,24 @@ class InterviewTest {
         // without the vote nothing leads at a check's worth (one generic hint): it ends
         assertInstanceOf(Interview.End.class, real.next(List.of(status), Set.of("container.health"), 1));
     }
+
+    @Test
+    void aLookalikeVoteWithNoCauseOfOursInPlayEndsOnceTheUserAnswered() {
+        // large uploads fail through a proxied Cloudflare; the nearest field reports were Cloudflare's upload
+        // limit, outside our list; the user answered that an error page shows: no rule supports any cause
+        Engine bundled = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
+        Interview real = new Interview(bundled, Engine.DEFAULT_THRESHOLD);
+        Fact proxied = new Fact("cloudflare.proxied", true, Fact.TEXT, "read");
+        Fact fault = new Fact("fault.reported", true, Fact.TEXT, "read");
+        Fact vote = new Fact("similar.cause", "other:cloudflare-upload-limit", Fact.TEXT, "3 of 3 similar field reports");
+        Fact sign = new Fact("similar.lookalike", true, Fact.TEXT, "3 of the 3 nearest were outside our list");
+        Fact errorPage = user("symptom.kind", "error-page");
+        // no sweep through every cause's symptoms (user11: six to nine questions here): it ends, saying none fits
+        Interview.End end = assertInstanceOf(Interview.End.class, real.next(List.of(proxied, fault, vote, sign, errorPage), Set.of(), 1, 0));
+        assertEquals(Interview.Stop.NONE_FITS, end.stop());
+        // before any answer it still asks (a reported fault never ends without a question)
+        assertInstanceOf(Interview.Ask.class, real.next(List.of(proxied, fault, vote, sign), Set.of(), 0, 0));
+        // without the look-alike sign the same answers go on to a question
+        assertInstanceOf(Interview.Ask.class, real.next(List.of(proxied, fault, vote, errorPage), Set.of(), 1, 0));
+    }
 }

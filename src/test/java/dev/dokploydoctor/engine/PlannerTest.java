@@ -119,5 +119,10 @@ class PlannerTest {
         // what each answer would do is unchanged: it still diagnoses the leader when the user can tell
         assertEquals(Status.DIAGNOSED, seldom.previews().get(0).status());
         assertEquals(always.previews().get(0).chance(), seldom.previews().get(0).chance(), 1e-9);
+        // but the chance that it ends in that diagnosis, rightly, counts the users who cannot tell
+        Planner.Preview diagnosing = always.previews().get(0);
+        assertTrue(diagnosing.rightChance() > 0 && diagnosing.rightChance() <= diagnosing.chance(), diagnosing.toString());
+        assertEquals(0.1 * diagnosing.rightChance(), seldom.previews().get(0).rightChance(), 1e-9);
+        for (Planner.Preview v : always.previews()) if (!v.status().isConclusive()) assertEquals(0.0, v.rightChance());
     }
 }
