@@ -158,6 +158,7 @@ class Translator:
         tk.expect('Fact')
         tk.expect('(')
         key = None
+        key_tests = []  # key != "k", key matches "re": constraints on a variable bound to the key
         slots = {}  # slot -> list of constraint strings (joined with &)
         prefix = binding[1:] if binding else None
         named = {}
@@ -201,6 +202,17 @@ class Translator:
                         names.append(keyname)
                         tk.accept(',')
                     key = '|'.join(names)
+                elif tk.accept('matches'):  # a test on a variable bound to the key
+                    k, regex, rl = tk.next()
+                    test = regexes.clips_test(regex) if k == 'string' else None
+                    if test is None:
+                        tk.fail(f"no CLIPS translation for key regex {regex!r} (add it to regexes.py)", rl)
+                    key_tests.append(':' + test(slot_var('key')))
+                elif tk.accept('!='):
+                    k, keyname, kl = tk.next()
+                    if k != 'string':
+                        tk.fail("key must be compared with a string literal", kl)
+                    key_tests.append('~' + keyname)
                 else:
                     tk.expect('==')
                     k, keyname, kl = tk.next()
@@ -213,6 +225,8 @@ class Translator:
             else:
                 tk.fail(f"unsupported constraint starting with {v!r}", line)
             tk.accept(',')
+        if key_tests:
+            key = '&'.join([key or slot_var('key')] + key_tests)
         if key is None:
             tk.fail("a Fact pattern must name its key")
         if binding:

@@ -135,29 +135,56 @@ public final class AnswerSpace {
      * keeps its line breaks, so what follows keeps its line.
      */
     static String withoutComments(String drl) {
-        StringBuilder out = new StringBuilder(drl.length());
-        char quote = 0;
-        for (int i = 0; i < drl.length(); i++) {
-            char c = drl.charAt(i);
-            if (quote != 0) {
-                out.append(c);
-                if (c == '\\' && i + 1 < drl.length()) out.append(drl.charAt(++i));
-                else if (c == quote) quote = 0;
-            } else if (drl.startsWith("//", i)) {
-                while (i < drl.length() && drl.charAt(i) != '\n') i++;
-                if (i < drl.length()) out.append('\n');
-            } else if (drl.startsWith("/*", i)) {
-                int close = drl.indexOf("*/", i + 2);
-                int to = close < 0 ? drl.length() : close + 2;
+        // copies the runs between quotes and slashes whole: read at every start (twice: the answer space and
+        // the direct consequences), a loop over each character of the ~170 KB of DRL was ~14 % of the rule
+        // loader's CPU before the first question, still interpreted then (bench/README.md, Round 11)
+        int n = drl.length();
+        StringBuilder out = new StringBuilder(n);
+        // the next '/', '"', '\'' and backslash at or after where they were looked for (n: none), found again once passed
+        int slash = -1, dq = -1, sq = -1, back = -1;
+        int i = 0;
+        while (i < n) {
+            if (slash < i) slash = nextOf(drl, '/', i);
+            if (dq < i) dq = nextOf(drl, '"', i);
+            if (sq < i) sq = nextOf(drl, '\'', i);
+            int at = Math.min(slash, Math.min(dq, sq));
+            out.append(drl, i, at);
+            if (at == n) break;
+            char c = drl.charAt(at);
+            if (c != '/') {                                  // a string: to its closing quote, a backslash escaping the next character
+                int to = n;
+                for (int j = at + 1; ; ) {
+                    int q = nextOf(drl, c, j);
+                    if (back < j) back = nextOf(drl, '\\', j);
+                    if (q == n) break;
+                    if (back > q) { to = q + 1; break; }
+                    if (back + 1 >= n) break;
+                    j = back + 2;
+                }
+                out.append(drl, at, to);
+                i = to;
+            } else if (drl.startsWith("//", at)) {           // to the end of the line, which stays
+                int nl = drl.indexOf('\n', at);
+                if (nl < 0) break;
+                out.append('\n');
+                i = nl + 1;
+            } else if (drl.startsWith("/*", at)) {           // one space, and its line breaks
+                int close = drl.indexOf("*/", at + 2);
+                int to = close < 0 ? n : close + 2;
                 out.append(' ');
-                for (int j = i; j < to; j++) if (drl.charAt(j) == '\n') out.append('\n');
-                i = to - 1;
+                for (int nl = drl.indexOf('\n', at); nl >= 0 && nl < to; nl = drl.indexOf('\n', nl + 1)) out.append('\n');
+                i = to;
             } else {
-                if (c == '"' || c == '\'') quote = c;
-                out.append(c);
+                out.append('/');
+                i = at + 1;
             }
         }
         return out.toString();
+    }
+
+    private static int nextOf(String s, char c, int from) {
+        int at = s.indexOf(c, from);
+        return at < 0 ? s.length() : at;
     }
 
     /** The constraints of a {@code Fact(...)} pattern: the text up to its closing parenthesis. */

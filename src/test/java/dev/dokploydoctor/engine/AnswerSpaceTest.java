@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,5 +51,51 @@ class AnswerSpaceTest {
         // "cloudflared cannot reach the origin" holds unless the handshake failed: that separates an unreachable origin from a TLS one
         assertTrue(space.guardsOf("tunnel-origin-unreachable").contains("tunnel.origin_tls_error"),
                 space.guardsOf("tunnel-origin-unreachable").toString());
+    }
+
+    @Test
+    void commentsAreCutAsACharacterByCharacterReadingCutsThem() {
+        List<String> tricky = List.of("", "/", "//", "/*", "*/", "\"", "'", "\\", "a/b", "x // y\nz", "x /* y\n\n z */ w",
+                "x /* never closed\n y", "\"https://host\" // note", "'it''s' // it's", "\"a \\\" b // c\" d",
+                "'a \\' // b' c", "\"ends in a backslash\\", "// last line", "a /* x */ b /* y */ c", "\"//\" '/*' */ x",
+                "// don't\nrule 'x' // \"q\"\n", "\"multi\nline // not a comment\" x");
+        for (String drl : tricky) assertEquals(readCharByChar(drl), AnswerSpace.withoutComments(drl), drl);
+        for (Knowledge.RuleSource src : KNOWLEDGE.ruleSources().values()) {
+            assertEquals(readCharByChar(src.text()), AnswerSpace.withoutComments(src.text()), src.toString());
+        }
+        Random random = new Random(11);
+        String alphabet = "ab /*'\"\\\n";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder drl = new StringBuilder();
+            for (int i = random.nextInt(24); i > 0; i--) drl.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            assertEquals(readCharByChar(drl.toString()), AnswerSpace.withoutComments(drl.toString()), drl.toString());
+        }
+    }
+
+    /** The reading withoutComments replaced (one character at a time), kept as the reference it must agree with. */
+    private static String readCharByChar(String drl) {
+        StringBuilder out = new StringBuilder(drl.length());
+        char quote = 0;
+        for (int i = 0; i < drl.length(); i++) {
+            char c = drl.charAt(i);
+            if (quote != 0) {
+                out.append(c);
+                if (c == '\\' && i + 1 < drl.length()) out.append(drl.charAt(++i));
+                else if (c == quote) quote = 0;
+            } else if (drl.startsWith("//", i)) {
+                while (i < drl.length() && drl.charAt(i) != '\n') i++;
+                if (i < drl.length()) out.append('\n');
+            } else if (drl.startsWith("/*", i)) {
+                int close = drl.indexOf("*/", i + 2);
+                int to = close < 0 ? drl.length() : close + 2;
+                out.append(' ');
+                for (int j = i; j < to; j++) if (drl.charAt(j) == '\n') out.append('\n');
+                i = to - 1;
+            } else {
+                if (c == '"' || c == '\'') quote = c;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }
