@@ -2,19 +2,14 @@ package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Knowledge;
 import org.drools.base.base.ValueResolver;
-import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.DialectRuntimeData;
 import org.drools.base.rule.consequence.Consequence;
 import org.drools.core.rule.consequence.KnowledgeHelper;
-import org.drools.mvel.MVELDialectRuntimeData;
 import org.drools.util.StringUtils;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
-import java.io.Serializable;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,47 +67,6 @@ final class DirectConsequences {
             }
         }
         return installed;
-    }
-
-    /**
-     * For the rule base the build writes ({@link PrebuiltRules#write}): {@link #install} now, and MVEL forgets the
-     * then-blocks that were replaced, so that reading the packages back compiles none of them (MVEL compiled every
-     * consequence as the packages were added, ~18 % of that reading's CPU, only for {@link #install} to replace it:
-     * bench/README.md, Round 11). The direct calls are stored with their rules. Forgetting goes through a private
-     * field of Drools' MVEL runtime data (it has no method that removes a rule's invokers); if that field is not
-     * there, nothing is forgotten and reading compiles them as before. Returns how many were forgotten.
-     */
-    @SuppressWarnings("unchecked")
-    static int installForGood(KieBase kieBase, Knowledge knowledge) {
-        install(kieBase, knowledge);
-        Field lookupsField;
-        try {
-            lookupsField = MVELDialectRuntimeData.class.getDeclaredField("invokerLookups");
-            lookupsField.setAccessible(true);
-        } catch (ReflectiveOperationException | RuntimeException notThisDrools) {
-            return 0;
-        }
-        int forgotten = 0;
-        for (KiePackage p : kieBase.getKiePackages()) {
-            if (!(p instanceof InternalKnowledgePackage pkg)) continue;
-            DialectRuntimeData data = pkg.getDialectRuntimeRegistry().getDialectData("mvel");
-            if (!(data instanceof MVELDialectRuntimeData mvel)) continue;
-            Map<?, ? extends List<?>> lookups;
-            try {
-                lookups = (Map<?, ? extends List<?>>) lookupsField.get(mvel);
-            } catch (IllegalAccessException | ClassCastException e) {
-                continue;
-            }
-            synchronized (lookups) { // a synchronized map: its views are iterated under its lock
-                int before = lookups.size();
-                // a rule whose only MVEL invokers are its then-block, now a direct one (an identical rule object, not a copy)
-                lookups.entrySet().removeIf(e -> e.getKey() instanceof RuleImpl rule && rule.getConsequence() instanceof Direct
-                        && pkg.getRule(rule.getName()) == rule
-                        && e.getValue().stream().allMatch(c -> c.getClass().getName().equals("org.drools.mvel.expr.MVELConsequence")));
-                forgotten += before - lookups.size();
-            }
-        }
-        return forgotten;
     }
 
     /**
@@ -220,7 +174,7 @@ final class DirectConsequences {
     }
 
     /** One statement: Conclude's call with its arguments fixed (the rule's own cause read from its name once). */
-    record Call(String verb, String cause, String key, String why, double cf) implements Serializable {
+    record Call(String verb, String cause, String key, String why, double cf) {
         static Call of(String rule, String verb, List<Object> args) {
             String own = Conclude.causeOf(rule);
             List<Class<?>> types = new ArrayList<>();
@@ -266,8 +220,7 @@ final class DirectConsequences {
     }
 
     /** A then-block as its calls. */
-    static final class Direct implements Consequence<KnowledgeHelper>, Serializable {
-        private static final long serialVersionUID = 1L;
+    static final class Direct implements Consequence<KnowledgeHelper> {
         private final Call[] calls;
 
         Direct(List<Call> calls) { this.calls = calls.toArray(new Call[0]); }

@@ -86,8 +86,6 @@ public final class PrebuiltRules {
     /** Compile {@code knowledge}'s rules and write them to {@code file}, headed by the digest of their sources. */
     static void write(Knowledge knowledge, Path file) throws IOException {
         RuleBase rules = RuleBase.compile(knowledge);
-        // stored with their direct then-blocks, so that reading them back compiles no MVEL consequence
-        DirectConsequences.installForGood(rules.kieBase(), knowledge);
         try (OutputStream raw = Files.newOutputStream(file);
              java.io.DataOutputStream out = new java.io.DataOutputStream(raw)) {
             out.writeUTF(digest(knowledge));

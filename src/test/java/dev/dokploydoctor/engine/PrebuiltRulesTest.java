@@ -10,13 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rule base compiled at build time is the bundled DRL's, decides as a fresh compile does, and is never used for other rules. */
 class PrebuiltRulesTest {
@@ -38,28 +35,6 @@ class PrebuiltRulesTest {
         }
         assertEquals(List.of(), differ);
         assertEquals(true, cases > 100, "cases: " + cases);
-    }
-
-    @Test void itsThenBlocksAreStoredDirectSoReadingItCompilesNoMvelConsequence() {
-        // as read, before RuleBase.load installs anything: had MVEL kept these then-blocks, adding the packages
-        // would have compiled them and wired them back in place of the stored direct ones
-        Set<String> read = direct(PrebuiltRules.read(CHECKOUT));
-        RuleBase compiled = RuleBase.compile(CHECKOUT);
-        DirectConsequences.install(compiled.kieBase(), CHECKOUT);
-        assertEquals(direct(compiled), read);
-        assertTrue(read.size() > 200, "direct: " + read.size());
-    }
-
-    private static Set<String> direct(RuleBase rules) {
-        Set<String> names = new TreeSet<>();
-        for (org.kie.api.definition.KiePackage p : rules.kieBase().getKiePackages()) {
-            for (org.kie.api.definition.rule.Rule r : p.getRules()) {
-                if (((org.drools.base.definitions.rule.impl.RuleImpl) r).getConsequence() instanceof DirectConsequences.Direct) {
-                    names.add(p.getName() + "/" + r.getName());
-                }
-            }
-        }
-        return names;
     }
 
     @Test void otherRulesAreCompiledNotRead(@TempDir Path dir) throws Exception {
