@@ -319,7 +319,7 @@ public final class Interview {
             if (d.certainty() <= 0) continue;
             for (Need n : j.needs()) {
                 if (!n.getCause().equals(d.cause())) continue;
-                if (partnerUnknown(j, n) || look.presumptionFails(n.getKey())) continue;
+                if (partnerUnknown(j, n) || look.presumptionFails(n.getKey()) || look.askedInOtherWords(n.getKey())) continue;
                 FactSpec spec = engine.knowledge().vocabulary().get(n.getKey());
                 if (spec == null || spec.question() == null) continue;
                 List<Need> same = j.needs().stream().filter(x -> x.getKey().equals(n.getKey())).toList();

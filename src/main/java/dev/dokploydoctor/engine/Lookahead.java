@@ -241,8 +241,25 @@ public final class Lookahead implements AutoCloseable {
         FactSpec spec = planner.knowledge().vocabulary().get(key);
         if (spec == null || spec.question() == null || (unknown != null && unknown.contains(key))) return null;
         if (known.contains(key) && !confirming(key)) return null;
-        if (presumptionFails(key)) return null;
+        if (presumptionFails(key) || askedInOtherWords(key)) return null;
         return spec;
+    }
+
+    /**
+     * Whether the user already answered the same question in other words (facts.yaml
+     * {@code same_question_as}), or said "don't know" to it: where the app listens and where its socket
+     * is bound are one question (user11: both asked in a row). A value only read from the text leaves
+     * the other open: "running on localhost" in a log line is what the socket's address checks.
+     */
+    boolean askedInOtherWords(String key) {
+        FactSpec spec = planner.knowledge().vocabulary().get(key);
+        if (spec == null) return false;
+        for (String other : spec.sameQuestionAs()) {
+            if (unknown != null && unknown.contains(other)) return true;
+            Fact told = current.fact(other);
+            if (told != null && Fact.USER.equals(told.getSource())) return true;
+        }
+        return false;
     }
 
     /**

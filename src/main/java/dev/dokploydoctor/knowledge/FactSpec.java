@@ -11,14 +11,24 @@ import java.util.Locale;
  */
 public record FactSpec(String key, FactType type, List<String> values, String question, String help,
                        String probe, String symptom, String file, int line, Shape answer,
-                       java.util.Map<String, Object> askedIf) {
+                       java.util.Map<String, Object> askedIf, java.util.Set<String> sameQuestionAs) {
 
     /**
      * {@code askedIf}: what the question takes for granted (facts.yaml {@code asked_if}), by key: "does the
-     * tunnel route point at Traefik?" only when a tunnel is used. Never null.
+     * tunnel route point at Traefik?" only when a tunnel is used. Never null. {@code sameQuestionAs}: the
+     * facts whose questions ask the same thing in other words (facts.yaml {@code same_question_as}, both
+     * ways): where the app listens and where its socket is bound. Never null.
      */
     public FactSpec {
         askedIf = askedIf == null ? java.util.Map.of() : java.util.Map.copyOf(askedIf);
+        sameQuestionAs = sameQuestionAs == null ? java.util.Set.of() : java.util.Set.copyOf(sameQuestionAs);
+    }
+
+    /** A spec whose question takes {@code askedIf} for granted and asks nothing another question asks. */
+    public FactSpec(String key, FactType type, List<String> values, String question, String help,
+                    String probe, String symptom, String file, int line, Shape answer,
+                    java.util.Map<String, Object> askedIf) {
+        this(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, java.util.Set.of());
     }
 
     /** A spec whose question takes nothing for granted. */

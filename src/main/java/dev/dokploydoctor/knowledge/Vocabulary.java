@@ -71,7 +71,20 @@ public final class Vocabulary {
             }
             FactSpec s = specs.get(e.getKey());
             specs.put(s.key(), new FactSpec(s.key(), s.type(), s.values(), s.question(), s.help(), s.probe(), s.symptom(),
-                    s.file(), s.line(), s.answer(), wanted));
+                    s.file(), s.line(), s.answer(), wanted, s.sameQuestionAs()));
+        }
+        // same_question_as pairs two questions about one thing: named on one, it holds both ways
+        for (Map.Entry<String, Node> e : facts.fields().entrySet()) {
+            Node same = e.getValue().get("same_question_as");
+            if (same == null) continue;
+            String where = e.getKey() + ".same_question_as";
+            String other = same.text();
+            FactSpec mine = specs.get(e.getKey());
+            FactSpec theirs = other == null ? null : specs.get(other);
+            if (theirs == null || theirs.key().equals(mine.key())) throw same.error(where, "unknown or own fact key '" + other + "'");
+            if (mine.question() == null || theirs.question() == null) throw same.error(where, "both facts need a question");
+            specs.put(mine.key(), withSame(mine, theirs.key()));
+            specs.put(theirs.key(), withSame(theirs, mine.key()));
         }
         return new Vocabulary(specs);
     }
@@ -136,6 +149,13 @@ public final class Vocabulary {
         while (from < to && LEADING_FILLER.contains(words.get(from))) from++;
         while (to > from && TRAILING_FILLER.contains(words.get(to - 1))) to--;
         return words.subList(from, to);
+    }
+
+    private static FactSpec withSame(FactSpec s, String other) {
+        Set<String> same = new java.util.LinkedHashSet<>(s.sameQuestionAs());
+        same.add(other);
+        return new FactSpec(s.key(), s.type(), s.values(), s.question(), s.help(), s.probe(), s.symptom(),
+                s.file(), s.line(), s.answer(), s.askedIf(), same);
     }
 
     public FactSpec get(String key) { return specs.get(key); }
