@@ -45,27 +45,10 @@ class ObservationsTest {
         assertEquals(o.fact("dependency.name").getOrigin(), o.fact("service.has_dependencies").getOrigin());
     }
 
-    /** Rules that read "not connected" beside "stopped" (the bundled ones no longer do: one state seen twice). */
-    static Engine withNotConnectedReadApart(Path dir) throws java.io.IOException {
-        Path rules = java.nio.file.Files.createDirectories(dir.resolve("rules"));
-        java.nio.file.Files.writeString(rules.resolve("observation-fixture.drl"), String.join("\n",
-                "package dokploy.rules;",
-                "dialect \"mvel\"",
-                "import dev.dokploydoctor.knowledge.Fact;",
-                "import function dev.dokploydoctor.engine.Conclude.support;",
-                "rule \"tunnel-not-connected: fixture, not connected, read apart from the stopped process\"",
-                "when",
-                "    Fact(key == \"tunnel.connected\", flag == false)",
-                "then",
-                "    support(drools, 0.45);",
-                "end", ""));
-        return Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("fixture", rules, null))));
-    }
-
     @Test
     void oneStoppedTunnelLineReadByTwoRulesLeadsWithoutDiagnosing(@TempDir Path dir) throws java.io.IOException {
         // two rules of tunnel-not-connected read it (0.45 and 0.55): one observation, the strongest counts
-        Engine engine = withNotConnectedReadApart(dir);
+        Engine engine = NotConnectedFixture.load(Path.of(""), dir);
         Outcome o = engine.evaluate("t", engine.extraction().extract("INF Tunnel server stopped"), Set.of(), Engine.DEFAULT_THRESHOLD);
         assertEquals("tunnel-not-connected", o.diagnoses().get(0).cause());
         assertEquals(Status.INCONCLUSIVE, o.status());

@@ -2,6 +2,7 @@ package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Interview;
+import dev.dokploydoctor.engine.NotConnectedFixture;
 import dev.dokploydoctor.engine.Status;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
@@ -131,19 +132,7 @@ class InterviewSimulationTest {
      */
     @Test
     void aFactReadFromTheTextIsConfirmedWhenTheUsersCheckWouldDecide(@TempDir Path dir) throws java.io.IOException {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve("confirm-fixture.drl"), String.join("\n",
-                "package dokploy.rules;",
-                "dialect \"mvel\"",
-                "import dev.dokploydoctor.knowledge.Fact;",
-                "import function dev.dokploydoctor.engine.Conclude.support;",
-                "rule \"tunnel-not-connected: fixture, not connected, read apart from the stopped process\"",
-                "when",
-                "    Fact(key == \"tunnel.connected\", flag == false)",
-                "then",
-                "    support(drools, 0.45);",
-                "end", ""));
-        Engine engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Program.projectDir()), new Knowledge.Layer("fixture", rules, null))));
+        Engine engine = NotConnectedFixture.load(Program.projectDir(), dir);
         String says = "My site is down through the cloudflare tunnel. cloudflared logs:\n"
                 + "2021-03-12T20:09:11Z INF Unregistered tunnel connection connIndex=2\n"
                 + "2021-03-12T20:09:11Z INF Tunnel server stopped";
