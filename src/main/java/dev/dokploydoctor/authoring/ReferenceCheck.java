@@ -9,6 +9,7 @@ import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,21 +63,22 @@ final class ReferenceCheck {
             }
         }
         for (Cause.Fix f : cause.fixes()) {
-            f.when().forEach((key, value) -> {
+            for (var condition : List.of(Map.entry("when", f.when()), Map.entry("unless", f.unless()))) condition.getValue().forEach((key, value) -> {
+                String field = condition.getKey();
                 FactSpec spec = vocabulary.get(key);
                 if (spec == null) {
-                    out.add(Finding.error("unknown-key", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has when " + key + ", " + unknownKey(key)));
+                    out.add(Finding.error("unknown-key", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has " + field + " " + key + ", " + unknownKey(key)));
                     return;
                 }
                 if (spec.type() != FactType.BOOL && spec.type() != FactType.ENUM) {
-                    out.add(Finding.error("bad-when", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has when " + key
-                            + ", but " + key + " is " + article(spec.type()) + " fact; when takes a yes/no or a choice fact"));
+                    out.add(Finding.error("bad-when", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has " + field + " " + key
+                            + ", but " + key + " is " + article(spec.type()) + " fact; " + field + " takes a yes/no or a choice fact"));
                     return;
                 }
                 try {
                     spec.coerce(value);
                 } catch (IllegalArgumentException e) {
-                    out.add(Finding.error("unknown-value", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has when "
+                    out.add(Finding.error("unknown-value", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has " + field + " "
                             + key + ": " + e.getMessage()));
                 }
             });

@@ -45,10 +45,18 @@ public record Cause(String id, String kind, String title, String layer, String w
      * One way to fix it: commands to paste and/or a compose snippet, and the risk of doing so.
      * {@code when} (fact key to value, may be empty) says on which hosts it applies: a compose
      * service or an application, cloudflared in Docker or on the host ({@link FixPlan} chooses).
+     * {@code unless} (may be empty) says on which hosts it does not: hidden when a known fact has one
+     * of its values, shown unlabelled while the fact is unknown (a DokPloy API fix for a user who
+     * said they do not use DokPloy).
      */
-    public record Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when) {
+    public record Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when,
+                      Map<String, String> unless) {
         public Fix(String title, List<String> commands, String compose, String risk) {
-            this(title, commands, compose, risk, Map.of());
+            this(title, commands, compose, risk, Map.of(), Map.of());
+        }
+
+        public Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when) {
+            this(title, commands, compose, risk, when, Map.of());
         }
     }
 
@@ -103,7 +111,7 @@ public record Cause(String id, String kind, String title, String layer, String w
     public Fix fill(Fix fix, Map<String, String> values) {
         List<String> cmds = new ArrayList<>();
         for (String c : fix.commands()) cmds.add(ShellText.command(c, values, key -> {}));
-        return new Fix(fill(fix.title(), values), cmds, fill(fix.compose(), values), fix.risk(), fix.when());
+        return new Fix(fill(fix.title(), values), cmds, fill(fix.compose(), values), fix.risk(), fix.when(), fix.unless());
     }
 
     /** A cause whose layer is not checked (layers are checked against knowledge/layers.yaml when a knowledge loads). */
@@ -136,7 +144,7 @@ public record Cause(String id, String kind, String title, String layer, String w
             String compose = f.text("compose", null);
             String fixTitle = f.text("title", null);
             if (fixTitle == null) throw f.error("fixes.title", "each fix needs a title");
-            fixes.add(new Fix(fixTitle, List.copyOf(cmds), compose, f.text("risk", "low"), when(f)));
+            fixes.add(new Fix(fixTitle, List.copyOf(cmds), compose, f.text("risk", "low"), when(f, "when"), when(f, "unless")));
         }
         Check check = null;
         String verify;
@@ -187,15 +195,18 @@ public record Cause(String id, String kind, String title, String layer, String w
         return Map.copyOf(out);
     }
 
-    /** A fix's {@code when: {fact.key: value}}: the facts it applies to (checked against facts.yaml by rules check). */
-    private static Map<String, String> when(Node fix) {
-        Node w = fix.get("when");
+    /**
+     * A fix's {@code when: {fact.key: value}} (the facts it applies to) or {@code unless:} (the facts
+     * it does not apply to); checked against facts.yaml by rules check.
+     */
+    private static Map<String, String> when(Node fix, String field) {
+        Node w = fix.get(field);
         if (w == null || w.isNull()) return Map.of();
-        if (!w.isMap()) throw w.error("fixes.when", "when is a map of fact key to value, e.g. when: { service.kind: compose }");
+        if (!w.isMap()) throw w.error("fixes." + field, field + " is a map of fact key to value, e.g. " + field + ": { service.kind: compose }");
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String key : w.fields().keySet()) {
             String value = w.text(key, null);
-            if (value == null || value.isBlank()) throw w.error("fixes.when", "when." + key + " needs a value");
+            if (value == null || value.isBlank()) throw w.error("fixes." + field, field + "." + key + " needs a value");
             out.put(key, value.strip());
         }
         return java.util.Collections.unmodifiableMap(out);

@@ -46,7 +46,7 @@ public final class CommandValues {
     /** The kind of a fact key, from its last part: service.project and dependency.name are Docker names. */
     static Kind kindOf(String key) {
         String last = key.substring(key.lastIndexOf('.') + 1);
-        if (last.equals("name") || last.equals("project") || last.equals("network") || last.equals("container")) return Kind.DOCKER_NAME;
+        if (last.equals("name") || last.equals("project") || last.equals("network") || last.endsWith("_network") || last.equals("container")) return Kind.DOCKER_NAME;
         if (last.equals("host")) return Kind.HOSTNAME;
         if (last.equals("port") || last.endsWith("_port")) return Kind.PORT;
         if (last.equals("service") || last.equals("url")) return Kind.URL;

@@ -36,11 +36,11 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         List<Step> steps = new ArrayList<>();
         for (Cause.Fix f : cause.fixes()) {
             String onlyIf = applies(f.when(), values);
-            if (onlyIf == null) continue;
+            if (onlyIf == null || excluded(f.unless(), values)) continue;
             List<String> cmds = new ArrayList<>();
             for (String c : f.commands()) cmds.add(ShellText.command(c, values, unfilled::add));
             Cause.Fix filled = new Cause.Fix(ShellText.prose(f.title(), values, unfilled::add), List.copyOf(cmds),
-                    ShellText.prose(f.compose(), values, unfilled::add), f.risk(), f.when());
+                    ShellText.prose(f.compose(), values, unfilled::add), f.risk(), f.when(), f.unless());
             steps.add(new Step(filled, onlyIf.isEmpty() ? null : onlyIf));
         }
         Cause.Check check = null;
@@ -78,6 +78,15 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             else if (!v.strip().equalsIgnoreCase(e.getValue())) return null;
         }
         return unknown.isEmpty() ? "" : "only if " + String.join(" and ", unknown);
+    }
+
+    /** True when a known fact has the value {@code unless} names for it: the fix is for another kind of host. */
+    static boolean excluded(Map<String, String> unless, Map<String, String> values) {
+        for (Map.Entry<String, String> e : unless.entrySet()) {
+            String v = values.get(e.getKey());
+            if (v != null && v.strip().equalsIgnoreCase(e.getValue())) return true;
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern USED = java.util.regex.Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)");
@@ -166,6 +175,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             if (cause.check() != null) { texts.add(cause.check().run()); texts.add(cause.check().shows()); }
             for (Cause.Fix f : cause.fixes()) {
                 keys.addAll(f.when().keySet());
+                keys.addAll(f.unless().keySet());
                 texts.add(f.title());
                 texts.add(f.compose());
                 texts.addAll(f.commands());

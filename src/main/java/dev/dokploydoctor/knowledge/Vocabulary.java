@@ -106,6 +106,12 @@ public final class Vocabulary {
             "not known", "i wouldnt know", "no idea at all", "never checked", "i never checked", "never looked",
             "i never looked", "not checked yet", "havent checked yet", "not that im aware", "not that im aware of",
             "not that i am aware", "not that i am aware of", "definitely not sure", "not sure at all",
+            // "can't test that, it's only reachable through the tunnel": the user could not look, which is no "no"
+            "cant test", "i cant test", "cannot test", "i cannot test", "can not test", "unable to test",
+            "i am unable to test", "im unable to test", "no way to test", "no way to check", "no way to know",
+            "cannot check", "i cannot check", "can not check", "unable to check", "cant verify", "i cant verify",
+            "cannot verify", "havent tested", "i havent tested", "have not tested", "didnt test", "i didnt test",
+            "not tested", "havent tried", "i havent tried", "didnt try", "i didnt try", "cant try", "i cant try",
             "it doesnt matter", "doesnt matter", "none of your business", "no one knows", "nobody knows",
             // the question does not fit the user's stack ("n/a, we use caddy"): nothing known about what it asks
             "doesnt apply", "does not apply", "that doesnt apply", "this doesnt apply", "it doesnt apply",

@@ -58,6 +58,10 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         for (Fact f : extracted) {
             if (f.getKey().equals(spec.key())) {
                 readsTheKey = true;
+                // "the app can't reach its database" at "What do you see?": a choice told in its own
+                // words, which the catalog reads as that choice
+                if (reply instanceof Reply.Invalid && spec.type() == FactType.ENUM && spec.values().contains(f.getText()))
+                    reply = new Reply.Value(f.getText(), true);
                 continue;
             }
             if (stated.test(f.getKey())) continue;

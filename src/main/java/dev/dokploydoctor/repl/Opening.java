@@ -62,17 +62,29 @@ public final class Opening {
             else if (n >= 1000 && n <= 1999) putIfDeclared(facts, vocabulary, "cloudflare.error", n, "you said " + n);
             if (!facts.isEmpty()) return new Parsed(new ArrayList<>(facts.values()), null, null);
         }
-        String url = null;
+        List<Fact> read = extraction.get().extract(text);
+        String url = siteUrl(text, read);
+        if (url != null) putIfDeclared(facts, vocabulary, "domain.host", hostOf(url), "from the URL " + url);
+        for (Fact f : read) facts.putIfAbsent(f.getKey(), f);
+        return new Parsed(new ArrayList<>(facts.values()), text, url);
+    }
+
+    /**
+     * The URL of the user's own site, the one the http probe may fetch: the first URL whose host is the
+     * site the catalog read ({@code domain.host}); null when the catalog read none. Whether a URL is the
+     * site is judged once, by the catalog (a quoted docs page, a GitHub issue, a proxy's upstream is not),
+     * and a bare address or loopback name never is (https://localhost:443 is a tunnel origin).
+     */
+    static String siteUrl(String text, List<Fact> read) {
+        String site = read.stream().filter(f -> f.getKey().equals("domain.host")).map(Fact::getText).findFirst().orElse(null);
+        if (site == null) return null;
         Matcher m = URL.matcher(text);
-        while (m.find() && url == null) {
+        while (m.find()) {
             String candidate = m.group().replaceAll("[).,;]+$", "");
             String host = hostOf(candidate);
-            if (!isPublicHost(host)) continue; // https://localhost:443 is a tunnel origin, not the site
-            url = candidate;
-            putIfDeclared(facts, vocabulary, "domain.host", host, "from the URL " + url);
+            if (isPublicHost(host) && host.equalsIgnoreCase(site)) return candidate;
         }
-        for (Fact f : extraction.get().extract(text)) facts.putIfAbsent(f.getKey(), f);
-        return new Parsed(new ArrayList<>(facts.values()), text, url);
+        return null;
     }
 
     /**

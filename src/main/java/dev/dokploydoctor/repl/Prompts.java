@@ -119,6 +119,8 @@ final class Prompts {
             if (reply instanceof Reply.Invalid invalid) {
                 // an error message pasted instead of an answer is more of what the user sees
                 if (!read.alsoSaid().isEmpty()) {
+                    // never a silent repeat: say why the answer was not taken before what else it told
+                    view.invalid(invalid.message() + "; " + q.key() + " stays open, the rest is noted", q.spec());
                     view.noted(state.session.add(Session.Kind.TEXT, "more text", read.alsoSaid(), line, false));
                     c.advance();
                     return true;

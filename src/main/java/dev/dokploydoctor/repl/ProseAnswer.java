@@ -134,12 +134,15 @@ final class ProseAnswer {
     private static boolean affirms(List<String> detail, String question) {
         Set<String> asked = new HashSet<>();
         if (question != null) {
-            for (String q : Vocabulary.answerWords(question.replaceAll("\\(.*?\\)", " ")))
+            // the question's alternative is the no side: "... a time limit, rather than with an error in its log?"
+            for (String q : Vocabulary.answerWords(question.replaceAll("\\(.*?\\)", " ").replaceAll("(?i)\\b(?:rather than|instead of)\\b[^?;]*", " ")))
                 if (q.length() > 2 && !PLAIN.contains(q) && !MODIFIERS.contains(q)) asked.add(q);
         }
         for (int k = 0; k < detail.size(); k++) {
             String x = detail.get(k);
             if (x.equals("up") && k > 0 && detail.get(k - 1).endsWith("ing")) continue;
+            // "no, it's a CI workflow, no domain": a word of the question denied again is no yes
+            if (k > 0 && Negation.is(detail.get(k - 1))) continue;
             if (AFFIRMATIVE.contains(x) || asked.contains(x)) return true;
             // restarting is a kind of running, unless the question counts it as a no ("... not exited or restarting")
             if (x.equals("restarting") && (question == null || !question.toLowerCase(Locale.ROOT).contains("restarting"))) return true;
@@ -193,6 +196,21 @@ final class ProseAnswer {
 
     /** The answer refers back to earlier input ("what? I said 502"): a value in it may answer another question. */
     static boolean refersBack(String answer) { return REFERS_BACK.matcher(answer).find(); }
+
+    private static final String BACK = "(?:just\\s+)?(?:as|like)\\s+(?:i|we)\\s+(?:already\\s+|just\\s+)?(?:said|told\\s+you|wrote|mentioned|typed|pasted)"
+            + "(?:\\s+(?:before|earlier|above|already|so|it))?";
+    private static final Pattern TRAILING_BACK = Pattern.compile("(?i)^(.*?\\S)(?:\\s*[,;(\\-]\\s*|\\s+)" + BACK + "[\\s.!)]*$");
+
+    /**
+     * The answer without a trailing reference back that only says the value was told before ("9874,
+     * as I said"); null when there is none, or when the value follows the reference back ("I said
+     * 502", "as I told you, 502": that may answer another question).
+     */
+    static String withoutReferenceBack(String answer) {
+        Matcher m = TRAILING_BACK.matcher(answer.strip());
+        if (m.matches()) return m.group(1);
+        return null;
+    }
 
     /** The answer leads with a no ("no, it's on dokploy-network"), whatever follows it. */
     static boolean leadsWithNo(String answer) {

@@ -117,6 +117,18 @@ final class ProseWord {
         return true;
     }
 
+    /**
+     * The answer opens with a none ("none, it tries localhost:2283, not a name"): whatever the rest
+     * says, the user names nothing for the question (a WORD question records nothing then).
+     */
+    private static final Set<String> BARE_NO = Set.of("no", "nope", "nah", "no no");
+
+    static boolean leadsWithNone(String answer) {
+        String[] clauses = answer.strip().split(CLAUSES);
+        // a bare "no" leads a correction as often ("no, it's traefik_net"): only a none that names nothing counts
+        return clauses.length > 1 && noneClause(clauses[0]) && !BARE_NO.contains(String.join(" ", Vocabulary.answerWords(clauses[0])));
+    }
+
     private static boolean noneClause(String clause) {
         String words = String.join(" ", Vocabulary.answerWords(clause));
         return NONE.contains(words) || NO_SUCH.matcher(words).matches();

@@ -46,6 +46,9 @@ public sealed interface Reply {
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
         if (Vocabulary.startsUnknown(a)) return new Unknown();
         boolean freeText = spec.type() == FactType.STRING && spec.answer() == FactSpec.Shape.TEXT;
+        // "9874, as I said", "as I told you: compose": the value restated, with a reference back that adds nothing
+        String restated = freeText ? null : ProseAnswer.withoutReferenceBack(a);
+        if (restated != null) return inSentence(parse(restated, spec, known));
         if (NetworksPaste.suggestedBy(spec)) {
             // the output of the command the question suggests, pasted, or a sentence naming the networks
             Reply networks = NetworksPaste.read(a, spec, appNetworks(known));
@@ -108,8 +111,14 @@ public sealed interface Reply {
         // "not healthy" says what it is not: asked again, never read as the empty choice
         if (!ProseAnswer.choicesNegated(a, values).isEmpty()) return new Invalid("say which it is, not which it is not: " + numbered(values));
         if (values.contains("none") && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a))) return new Value("none", true);
+        // "it's up, no healthcheck defined": the none of the health choice, said in its own words
+        if (values.contains("none") && values.contains("healthy") && NO_HEALTHCHECK.matcher(a).find()) return new Value("none", true);
         return new Invalid("'" + abbreviate(a) + "' is not a choice; pick one of " + numbered(values));
     }
+
+    /** A health check said not to exist: "no healthcheck", "there's no health check defined", "without a healthcheck". */
+    java.util.regex.Pattern NO_HEALTHCHECK = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:no|without(?: an?| any)?|(?:has|have)n.?t (?:got )?(?:an?|any)|(?:does|do)n.?t have (?:an?|any)|never (?:set|defined|added) (?:an?|any))\\s+health[- ]?checks?\\b");
 
     private static Reply number(String a, String key) {
         String clause = ProseAnswer.firstClause(a);
@@ -134,6 +143,8 @@ public sealed interface Reply {
     private static Reply text(String a, FactSpec spec) {
         if (spec.answer() == FactSpec.Shape.TEXT) return new Value(a);
         if (spec.answer() == FactSpec.Shape.WORD_OR_NONE && ProseWord.saysNone(a)) return new Value("", true);
+        // "none, it tries localhost:2283, not a name": no name for this question, whatever the rest holds
+        if (ProseWord.leadsWithNone(a)) return new Unknown("you named none");
         if (ProseWord.negated(a) || ProseWord.negatesBefore(a)) return new Invalid("say what it is (one name or value), not what it is not");
         if (ProseAnswer.wavers(a) || ProseWord.valueIn(ProseAnswer.laterClauses(a)))
             return new Invalid(UNPLAIN + "one name or value (an address, a name, a version)");
@@ -141,9 +152,22 @@ public sealed interface Reply {
         // "postgres, I didn't change it": the one word before a remark that names no other value
         if (word == null && a.contains(",") && !ProseWord.valueIn(a.substring(a.indexOf(',') + 1))) word = ProseWord.oneWord(a.substring(0, a.indexOf(',')));
         if (word != null && ProseAnswer.yesOrNo(word) != null) return new Invalid("a name or a value is needed here, not yes or no");
+        // a word picked out of a sentence must look like what the key holds: "x509" out of a TLS error is
+        // no listen address (typed alone, a name is taken: the app may bind its container's hostname)
+        if (word != null && !word.equals(a.strip()) && ADDRESS_KEY.matcher(spec.key()).find() && !ADDRESS.matcher(word).matches())
+            return new Invalid("'" + abbreviate(word) + "' is not an address; type the address the app listens on (0.0.0.0, 127.0.0.1, ::), or ? if you don't know");
         if (word != null) return new Value(word, !word.equals(a));
         return new Invalid("one name or value is needed here (an address, a name, a version), got '" + abbreviate(a) + "'");
     }
+
+    /** The keys whose value is an address the app listens on or its socket is bound to. */
+    java.util.regex.Pattern ADDRESS_KEY = java.util.regex.Pattern.compile("\\.listen_(?:address|bound)$");
+    /**
+     * What such an address looks like: IPv4, IPv6, a wildcard, localhost, a dotted host name or a container's
+     * hostname (its id), optionally with a port.
+     */
+    java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+            "(?i)(?:\\d{1,3}(?:\\.\\d{1,3}){3}|\\[?[0-9a-f]*:[0-9a-f:]*\\]?|\\*|localhost|[a-z0-9-]+(?:\\.[a-z0-9-]+)+|[0-9a-f]{12,64})(?::\\d{1,5})?");
 
     String UNPLAIN = "that leaves it open (an alternative, a hedge after it, a correction); say just the one you see: ";
 

@@ -39,6 +39,53 @@ class FixPlanTest {
         assertEquals("only if tunnel.used = true", unknown.fixes().get(1).onlyIf());
     }
 
+    /**
+     * user11 S11/S1/S6: a user who runs no DokPloy (or no Traefik) gets the generic fix and no DokPloy API or
+     * dokploy-traefik block; a user who has not said which stack sees both, unlabelled (the DokPloy ones
+     * first where they are the usual fix; Traefik's image line first, as it fits every stack).
+     */
+    @Test
+    void otherStacksGetTheGenericFixAndNoDokployBlocks() {
+        Cause api = KNOWLEDGE.causes().get("docker-api-too-new-for-traefik");
+        List<String> plain = titles(FixPlan.of(api, Map.of("dokploy.used", "false"), KNOWLEDGE.vocabulary()));
+        assertTrue(plain.get(0).contains("v3.6.1") && plain.get(0).contains("v2.11.31"), plain.toString());
+        assertTrue(plain.stream().noneMatch(t -> t.contains("dokploy-traefik") || t.contains("DokPloy")), plain.toString());
+        List<String> dokploy = titles(FixPlan.of(api, Map.of("dokploy.used", "true"), KNOWLEDGE.vocabulary()));
+        assertTrue(dokploy.get(0).contains("dokploy-traefik"), dokploy.toString());
+        List<String> unsaid = titles(FixPlan.of(api, Map.of(), KNOWLEDGE.vocabulary()));
+        assertTrue(unsaid.size() > plain.size() && unsaid.stream().noneMatch(t -> t.startsWith("(")), unsaid.toString());
+
+        Cause port = KNOWLEDGE.causes().get("wrong-container-port");
+        List<String> npm = titles(FixPlan.of(port, Map.of("dokploy.used", "false", "service.kind", "compose", "app.listen_port", "8080"), KNOWLEDGE.vocabulary()));
+        assertEquals(List.of("Find the port the app really listens on",
+                "Point your proxy at the port the app listens on (8080): the container side of the ports: mapping, or the upstream (forward) port in the proxy's own settings"), npm);
+        assertTrue(npm.stream().noneMatch(t -> t.contains("Domains > edit")), npm.toString());
+
+        Cause loop = KNOWLEDGE.causes().get("https-redirect-loop-behind-tunnel");
+        List<String> npmLoop = titles(FixPlan.of(loop, Map.of("dokploy.used", "false", "traefik.used", "false"), KNOWLEDGE.vocabulary()));
+        assertEquals(1, npmLoop.size(), npmLoop.toString());
+        assertTrue(npmLoop.get(0).contains("Force SSL off"), npmLoop.toString());
+    }
+
+    @Test
+    void theNetworkToCreateIsTheOneTheErrorNamed() {   // user11 S22: NET=supabase, a leftover example
+        Cause missing = KNOWLEDGE.causes().get("external-network-missing");
+        FixPlan p = FixPlan.of(missing, Map.of("compose.external_network", "wp-traefik-local"), KNOWLEDGE.vocabulary());
+        String first = p.fixes().get(0).fix().commands().get(0);
+        assertTrue(first.contains("NET=wp-traefik-local"), first);
+        assertFalse(first.contains("supabase"), first);
+    }
+
+    @Test
+    void aHostProcessHoldingThePortGetsItsOwnFix() {   // user11 S16: systemd-resolved on :53
+        Cause conflict = KNOWLEDGE.causes().get("host-port-conflict");
+        List<String> host = titles(FixPlan.of(conflict, Map.of("host.port", "53", "host.port_held_by_host", "true",
+                "host.port_process", "systemd-resolve"), KNOWLEDGE.vocabulary()));
+        assertTrue(host.stream().anyMatch(t -> t.startsWith("The holder is a process on the host (systemd-resolve)")), host.toString());
+        List<String> container = titles(FixPlan.of(conflict, Map.of("host.port", "80", "host.port_held_by_host", "false"), KNOWLEDGE.vocabulary()));
+        assertTrue(container.stream().noneMatch(t -> t.contains("process on the host")), container.toString());
+    }
+
     @Test
     void setTheseFirstNamesTheTokensTheFixUses() {
         FixPlan p = FixPlan.of(FLEXIBLE, Map.of("tunnel.used", "false", "domain.host", "shop.example.com"), KNOWLEDGE.vocabulary());

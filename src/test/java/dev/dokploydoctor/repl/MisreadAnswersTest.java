@@ -163,8 +163,10 @@ class MisreadAnswersTest {
         asked("app.listen_port", "what? I said 502", "what? 3000", "I said 502", "as I told you, 502", "which one? 8080");
         asked("app.listen_address", "what? I said 0.0.0.0");
         asked("app.networks", "what? I said bridge");
-        asked("app.listen_port", "3000, like I said");   // which earlier input is meant is not for the program to guess
-        asked("app.listen_address", "127.0.0.1 as I said before");
+        // the value typed now, with a reference back after it that only says it was told before, is the
+        // answer (user11 S5: "9874, as I said" was refused though it holds the value)
+        reads("app.listen_port", "3000, like I said", 3000L);
+        reads("app.listen_address", "127.0.0.1 as I said before", "127.0.0.1");
         reads("http.redirect_loop", "no, it's a 502 like I said", false);   // a yes or no stands
     }
 

@@ -42,6 +42,22 @@ class OpeningAndExplanationsTest {
     }
 
     @Test
+    void aQuotedDocsOrForumLinkIsNeitherTheSiteNorAProbeTarget() {   // user11 S27: the docs page was fetched
+        String docs = "The Health-checks page (https://coolify.io/docs/knowledge-base/health-checks) says to add a"
+                + " healthcheck. I spent 2 hours debugging why my healthchecks were not working.";
+        Opening.Parsed p = Opening.parse(docs, REAL.vocabulary(), REAL.textExtraction());
+        assertNull(p.url(), "a docs page is no probe target");
+        assertNull(facts(docs).get("domain.host"));
+        assertNull(facts("same as https://github.com/Dokploy/dokploy/issues/3161: every domain gives 404").get("domain.host"));
+        assertNull(facts("I followed https://blog.example.org/docs/traefik-behind-tunnel and still get a 502").get("domain.host"));
+        // the user's own site, told as theirs, stays the site and the target
+        Opening.Parsed own = Opening.parse("see https://github.com/x/y/issues/1, my site https://shop.example.com gives 502",
+                REAL.vocabulary(), REAL.textExtraction());
+        assertEquals("https://shop.example.com", own.url());
+        assertEquals("shop.example.com", facts("on https://shop.example.com/cart I get a 502").get("domain.host"));
+    }
+
+    @Test
     void whyNotNamesTheFactThatRuledACauseOutOrTheOnesMissing() {
         Engine e = Fixture.engine();
         Explanations words = new Explanations(e.knowledge(), Style.PLAIN, 0.7);

@@ -135,6 +135,23 @@ class PipedSessionTest {
     }
 
     /**
+     * An answer that is not taken but tells something else (a log line) says why before noting the rest,
+     * so the question asked again is never a silent repeat (user11 S9, S10).
+     */
+    @Test
+    void anAnswerNotTakenSaysWhyBeforeTheRestIsNoted(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("502 bad gateway");
+            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            int mark = s.output().length();
+            s.line("on the broken deploy maybe, the logs say connect ECONNREFUSED 172.18.0.5:3000");
+            String out = s.waitFor("noted: [^\\n]*upstream.connection_refused = true", mark).substring(mark);
+            assertTrue(out.matches("(?s).*✗ [^\\n]*stays open, the rest is noted.*noted: .*"), "the ✗ line comes first:\n" + out);
+            s.line("quit");
+        }
+    }
+
+    /**
      * An inconclusive ending still says where to look: the leading candidate's first check and fix,
      * and the field reports most like the session with the fix that worked for them.
      */
