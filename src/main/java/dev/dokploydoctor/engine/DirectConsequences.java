@@ -13,6 +13,7 @@ import org.kie.api.definition.rule.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,10 +51,23 @@ final class DirectConsequences {
      * whose then-block was read) and the KieBase one; anything else stays with MVEL.
      */
     static int install(KieBase kieBase, Knowledge knowledge) {
+        Map<RuleImpl, List<Call>> replaceable = replaceable(kieBase, knowledge);
+        replaceable.forEach((rule, calls) -> rule.setConsequence(new Direct(calls)));
+        return replaceable.size();
+    }
+
+    /** The rules of {@code kieBase} that {@link #install} would make conclude directly, by package and name. */
+    static Set<Key> replaceableKeys(KieBase kieBase, Knowledge knowledge) {
+        Set<Key> keys = new HashSet<>();
+        for (RuleImpl rule : replaceable(kieBase, knowledge).keySet()) keys.add(new Key(rule.getPackageName(), rule.getName()));
+        return keys;
+    }
+
+    private static Map<RuleImpl, List<Call>> replaceable(KieBase kieBase, Knowledge knowledge) {
         Map<Key, List<Call>> byRule = read(knowledge);
         Map<Key, Integer> inKieBase = new HashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) for (Rule r : p.getRules()) inKieBase.merge(new Key(p.getName(), r.getName()), 1, Integer::sum);
-        int installed = 0;
+        Map<RuleImpl, List<Call>> out = new HashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 Key key = new Key(p.getName(), r.getName());
@@ -62,11 +76,39 @@ final class DirectConsequences {
                 Consequence<?> current = rule.getConsequence();
                 if (current == null || current instanceof Direct) continue;
                 if (!current.getClass().getName().equals("org.drools.mvel.expr.MVELConsequence")) continue; // the Java dialect's own classes are fast
-                rule.setConsequence(new Direct(calls));
-                installed++;
+                out.put(rule, calls);
             }
         }
-        return installed;
+        return out;
+    }
+
+    /**
+     * The DRL of {@code knowledge} with the then-blocks of {@code rules} empty (their line breaks kept, so every
+     * line keeps its number) and no comments, for the rule base the build stores ({@link PrebuiltRules#write}):
+     * MVEL compiles every then-block as the stored packages are read at each start, only for {@link #install}
+     * to replace these; an empty one costs it the least. Other files are returned as they are.
+     */
+    static Map<String, Knowledge.RuleSource> withThenBlocksEmptied(Knowledge knowledge, Set<Key> rules) {
+        Map<String, Knowledge.RuleSource> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Knowledge.RuleSource> e : knowledge.ruleSources().entrySet()) {
+            Knowledge.RuleSource src = e.getValue();
+            String text = AnswerSpace.withoutComments(src.text()); // as read() finds them
+            Matcher pkg = PACKAGE.matcher(text);
+            String in = pkg.find() ? pkg.group(1) : null;
+            StringBuilder emptied = new StringBuilder();
+            int at = 0;
+            Matcher rule = RULE.matcher(text);
+            while (in != null && rule.find()) {
+                if (!rules.contains(new Key(in, name(rule.group(1))))) continue;
+                Matcher then = THEN.matcher(rule.group(2));
+                if (!then.find()) continue;
+                int from = rule.start(2) + then.end();
+                emptied.append(text, at, from).append(text.substring(from, rule.end(2)).replaceAll("[^\\n]", ""));
+                at = rule.end(2);
+            }
+            out.put(e.getKey(), at == 0 ? src : new Knowledge.RuleSource(src.name(), src.displayPath(), emptied.append(text, at, text.length()).toString()));
+        }
+        return out;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class RuleBase {
      * Then-blocks that only conclude run as direct calls, not through MVEL ({@link DirectConsequences});
      * once, before the first session, with the knowledge whose DRL these rules were compiled from.
      */
-    private synchronized RuleBase concludingDirectly(Knowledge knowledge) {
+    synchronized RuleBase concludingDirectly(Knowledge knowledge) {
         if (!direct) {
             DirectConsequences.install(kieBase, knowledge);
             direct = true;
@@ -106,12 +107,17 @@ public final class RuleBase {
 
     /** Compile, collecting errors; null when there were errors. */
     public static RuleBase compile(Knowledge knowledge, List<KnowledgeError> errors) {
+        return compile(knowledge.ruleSources().values(), errors);
+    }
+
+    /** Compile these DRL sources, collecting errors; null when there were errors. */
+    static RuleBase compile(Collection<Knowledge.RuleSource> sources, List<KnowledgeError> errors) {
         KieServices ks = KieServices.Factory.get();
         // each build gets its own release id, so several rule bases can live in one process (reload, tests)
         ReleaseId releaseId = ks.newReleaseId("dev.dokploydoctor.rules", "rules" + BUILDS.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         Map<String, String> displayByPath = new HashMap<>();
-        for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
+        for (Knowledge.RuleSource src : sources) {
             String path = "src/main/resources/dokploy/rules/" + src.name();
             kfs.write(path, src.text());
             displayByPath.put(path, src.displayPath());

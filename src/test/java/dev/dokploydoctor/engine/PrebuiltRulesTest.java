@@ -10,12 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** The rule base compiled at build time is the bundled DRL's, decides as a fresh compile does, and is never used for other rules. */
+/**
+ * The rule base compiled at build time is the bundled DRL's, decides as a fresh compile does (once its direct
+ * then-blocks are installed, which reading it does), and is never used for other rules.
+ */
 class PrebuiltRulesTest {
     private static final Knowledge CHECKOUT = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
 
@@ -35,6 +42,45 @@ class PrebuiltRulesTest {
         }
         assertEquals(List.of(), differ);
         assertEquals(true, cases > 100, "cases: " + cases);
+    }
+
+    @Test void theStoredThenBlocksAreEmptyUntilTheDirectCallsAreInstalled() {
+        RuleBase stored = PrebuiltRules.stored(CHECKOUT), compiled = RuleBase.compile(CHECKOUT);
+        assertEquals(compiled.ruleNames(), stored.ruleNames());
+        CaseInput c = new CaseInput("c", null, Map.of("http.status", 502L), Set.of(), null, null, 0);
+        Outcome mvel = new Engine(CHECKOUT, compiled).diagnose(c, Engine.DEFAULT_THRESHOLD);
+        assertFalse(mvel.evidence().isEmpty());
+        // as read back, before anything is installed: rules fire, their emptied then-blocks conclude nothing
+        Outcome empty = new Engine(CHECKOUT, stored).diagnose(c, Engine.DEFAULT_THRESHOLD);
+        assertFalse(empty.fired().isEmpty());
+        assertEquals(List.of(), empty.evidence());
+        int direct = DirectConsequences.install(stored.kieBase(), CHECKOUT);
+        assertEquals(DirectConsequences.install(compiled.kieBase(), CHECKOUT), direct);
+        assertTrue(direct > 200, "direct: " + direct);
+    }
+
+    @Test void aThenBlockNoDirectCallReplacesIsStoredAsWritten(@TempDir Path dir) throws Exception {
+        // it only concludes, but in the Java dialect, which install leaves alone: emptied, it would conclude nothing
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("mine.drl"), """
+                package dokploy.rules;
+                import dev.dokploydoctor.knowledge.Fact;
+                import function dev.dokploydoctor.engine.Conclude.support;
+                rule "app-listens-on-localhost: a teapot"
+                    dialect "java"
+                when
+                    Fact(key == "http.status", num == 418)
+                then
+                    support(drools, 0.45);
+                end
+                """);
+        Knowledge withMine = Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
+        CaseInput c = new CaseInput("c", null, Map.of("http.status", 418L), Set.of(), null, null, 0);
+        RuleBase stored = PrebuiltRules.stored(withMine).concludingDirectly(withMine);
+        Outcome read = new Engine(withMine, stored).diagnose(c, Engine.DEFAULT_THRESHOLD);
+        Outcome compiled = new Engine(withMine, RuleBase.compile(withMine)).diagnose(c, Engine.DEFAULT_THRESHOLD);
+        assertTrue(read.evidence().stream().anyMatch(e -> e.getRule().equals("app-listens-on-localhost: a teapot")), summary(read));
+        assertEquals(summary(compiled), summary(read));
     }
 
     @Test void otherRulesAreCompiledNotRead(@TempDir Path dir) throws Exception {
