@@ -65,6 +65,10 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
                 // words, which the catalog reads as that choice
                 if (reply instanceof Reply.Invalid && spec.type() == FactType.ENUM && spec.values().contains(f.getText()))
                     reply = new Reply.Value(f.getText(), true);
+                // "we don't use cloudflare" at "Is the DNS record proxied?": a yes or no told as a statement
+                // the catalog reads as that key
+                if (reply instanceof Reply.Invalid && spec.type() == FactType.BOOL && f.getValue() instanceof Boolean b)
+                    reply = new Reply.Value(b, true);
                 continue;
             }
             if (stated.test(f.getKey())) continue;

@@ -107,4 +107,18 @@ class AnswerReadingTest {
         assertEquals(null, fact(read("yes, and a certificate name error", "tunnel.used", Set.of()), "tunnel.origin_tls_error"));
         assertEquals(null, fact(read("yes, but no tls error, connection refused", "tunnel.origin_unreachable", Set.of()), "tunnel.origin_tls_error"));
     }
+
+    @Test
+    void aNoToldAsAStatementTheCatalogReadsIsTheAnswer() {   // user11b S36
+        for (String line : new String[] {"I don't use cloudflare", "we don't use cloudflare", "I'm not using cloudflare"}) {
+            assertEquals(false, assertInstanceOf(Reply.Value.class, read(line, "cloudflare.proxied", Set.of()).reply(), line).value(), line);
+        }
+    }
+
+    @Test
+    void aNoWithItsReasonIsANo() {   // user11b X2
+        for (String line : new String[] {"no, one app", "no, it's one app", "no, it is one app behind ESP"}) {
+            assertEquals(false, assertInstanceOf(Reply.Value.class, read(line, "service.has_dependencies", Set.of()).reply(), line).value(), line);
+        }
+    }
 }
