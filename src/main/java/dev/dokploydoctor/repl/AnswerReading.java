@@ -7,6 +7,8 @@ import dev.dokploydoctor.knowledge.TextExtraction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -52,7 +54,8 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
             reply = new Reply.Invalid("that reads as a guess (or the host side of a ports: line); type what you saw inside the container"
                     + " (its start-up log, netstat; 'why' shows how), or ? if you don't know");
         }
-        List<Fact> extracted = extraction.extract(line);
+        List<Fact> extracted = new ArrayList<>(extraction.extract(line));
+        extracted.addAll(saidOfCloudflared(line, spec, extraction, extracted));
         boolean readsTheKey = false;
         List<Fact> also = new ArrayList<>();
         for (Fact f : extracted) {
@@ -62,6 +65,10 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
                 // words, which the catalog reads as that choice
                 if (reply instanceof Reply.Invalid && spec.type() == FactType.ENUM && spec.values().contains(f.getText()))
                     reply = new Reply.Value(f.getText(), true);
+                // "we don't use cloudflare" at "Is the DNS record proxied?": a yes or no told as a statement
+                // the catalog reads as that key
+                if (reply instanceof Reply.Invalid && spec.type() == FactType.BOOL && f.getValue() instanceof Boolean b)
+                    reply = new Reply.Value(b, true);
                 continue;
             }
             if (stated.test(f.getKey())) continue;
@@ -80,5 +87,27 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
             reply = new Reply.Invalid("that reads as a log line, not as the answer");
         }
         return new AnswerReading(reply, List.copyOf(also));
+    }
+
+    /** Keys whose words name cloudflared's leg only when cloudflared is their subject (a TLS error is also a browser's). */
+    private static final Set<String> CLOUDFLARED_SUBJECT_KEYS = Set.of("tunnel.origin_tls_error");
+
+    /**
+     * An answer to a question about cloudflared's leg to the origin speaks of it ("yes, with a tls
+     * error about the certificate name" at "Does cloudflared log 'Unable to reach the origin
+     * service'?"): read with cloudflared as its subject, for the keys that need one, beyond what the
+     * plain reading gave. Not at "Does traffic reach the server through a Tunnel?", where a
+     * certificate error may well be the browser's.
+     */
+    private static List<Fact> saidOfCloudflared(String line, FactSpec spec, TextExtraction extraction, List<Fact> plain) {
+        String question = spec.question() == null ? "" : spec.question().toLowerCase(Locale.ROOT);
+        if (!(question.contains("cloudflared") && question.contains("origin"))) return List.of();
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : extraction.extract("cloudflared: " + line)) {
+            if (!CLOUDFLARED_SUBJECT_KEYS.contains(f.getKey())) continue;
+            if (plain.stream().anyMatch(p -> p.getKey().equals(f.getKey()))) continue;
+            out.add(f);
+        }
+        return out;
     }
 }

@@ -131,6 +131,9 @@ final class ProseAnswer {
      * "Up" after a word ending in -ing is a phase ("still starting up"), not a state; "restarting" is
      * a no where the question says so.
      */
+    /** Words that count a thing as one alone. */
+    private static final Set<String> ONE = Set.of("one", "single", "just", "only", "lone");
+
     private static boolean affirms(List<String> detail, String question) {
         Set<String> asked = new HashSet<>();
         if (question != null) {
@@ -143,7 +146,10 @@ final class ProseAnswer {
             if (x.equals("up") && k > 0 && detail.get(k - 1).endsWith("ing")) continue;
             // "no, it's a CI workflow, no domain": a word of the question denied again is no yes
             if (k > 0 && Negation.is(detail.get(k - 1))) continue;
-            if (AFFIRMATIVE.contains(x) || asked.contains(x)) return true;
+            if (AFFIRMATIVE.contains(x)) return true;
+            // "no, it's one app" at "Does the app talk to sibling containers?": the question's word
+            // counted as one tells why the answer is no
+            if (asked.contains(x) && !(k > 0 && ONE.contains(detail.get(k - 1)))) return true;
             // restarting is a kind of running, unless the question counts it as a no ("... not exited or restarting")
             if (x.equals("restarting") && (question == null || !question.toLowerCase(Locale.ROOT).contains("restarting"))) return true;
         }

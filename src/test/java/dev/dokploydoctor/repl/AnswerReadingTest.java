@@ -92,4 +92,33 @@ class AnswerReadingTest {
         // the REPL asks for an observation exactly where an answered: true implication reads the answer
         assertTrue(ENGINE.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals("app.listen_address")));
     }
+
+    @Test
+    void aTlsErrorToldInWordsAtACloudflaredQuestionIsTheOriginsTlsError() {   // user11b S32
+        AnswerReading r = read("yes, with a tls error about the certificate name", "tunnel.origin_unreachable", Set.of());
+        assertEquals(true, assertInstanceOf(Reply.Value.class, r.reply()).value());
+        assertEquals(true, fact(r, "tunnel.origin_tls_error"), r.alsoSaid().toString());
+    }
+
+    @Test
+    void aCertificateErrorOutsideACloudflaredQuestionSaysNothingOfTheTunnelsLeg() {
+        assertEquals(null, fact(read("no, the browser shows a certificate error", "tunnel.used", Set.of()), "tunnel.origin_tls_error"));
+        assertEquals(null, fact(read("yes, with a tls error about the certificate name", "cloudflare.proxied", Set.of()), "tunnel.origin_tls_error"));
+        assertEquals(null, fact(read("yes, and a certificate name error", "tunnel.used", Set.of()), "tunnel.origin_tls_error"));
+        assertEquals(null, fact(read("yes, but no tls error, connection refused", "tunnel.origin_unreachable", Set.of()), "tunnel.origin_tls_error"));
+    }
+
+    @Test
+    void aNoToldAsAStatementTheCatalogReadsIsTheAnswer() {   // user11b S36
+        for (String line : new String[] {"I don't use cloudflare", "we don't use cloudflare", "I'm not using cloudflare"}) {
+            assertEquals(false, assertInstanceOf(Reply.Value.class, read(line, "cloudflare.proxied", Set.of()).reply(), line).value(), line);
+        }
+    }
+
+    @Test
+    void aNoWithItsReasonIsANo() {   // user11b X2
+        for (String line : new String[] {"no, one app", "no, it's one app", "no, it is one app behind ESP"}) {
+            assertEquals(false, assertInstanceOf(Reply.Value.class, read(line, "service.has_dependencies", Set.of()).reply(), line).value(), line);
+        }
+    }
 }
