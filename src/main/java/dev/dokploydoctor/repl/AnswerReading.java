@@ -78,8 +78,10 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         // "there's no traefik here", "we use caddy": the question takes for granted a component the
         // answer says is not there; no yes or no to it, whatever words lead (StackAnswer)
         StackAnswer.Component absent = readsTheKey ? null : StackAnswer.deniedBy(spec.question(), extracted, line);
+        // an answer that gives the asked value within the question's own frame keeps that frame
+        if (readsTheKey) also.removeIf(f -> StackAnswer.deniesThePremise(spec.question(), f));
         if (absent == StackAnswer.Component.CONTAINER) return new AnswerReading(new Reply.Unknown("does not apply: the dependency is no container"), List.copyOf(also));
-        if (absent != null) return new AnswerReading(new Reply.Unknown("does not apply: no " + absent.name + " here"), List.copyOf(also));
+        if (absent != null) return new AnswerReading(new Reply.Unknown("does not apply: no " + absent.name + " here"), StackAnswer.stated(also));
         // a number, name or list picked out of a pasted log line is a token in passing, not the
         // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on)
         if (reply instanceof Reply.Value v && v.inSentence() && !also.isEmpty() && !readsTheKey

@@ -2,7 +2,9 @@ package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.Fact;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -86,11 +88,35 @@ final class StackAnswer {
      */
     private static final Pattern NOT_A_CONTAINER = Pattern.compile(
             "\\b(?:not|isnt|arent|wasnt)\\s+(?:(?:an?|in|inside)\\s+)*(?:docker\\s+)?(?:container|containers|docker)\\b"
+            // "not in docker ps anymore" is a container that stopped: the listing, not Docker, leaves it out
+            + "(?!\\s+(?:ps|ls|compose\\s+ps|container\\s+ls)\\b)"
             + "|\\bnot\\s+containeri[sz]ed\\b|\\boutside\\s+(?:of\\s+)?docker\\b"
             + "|\\b(?:runs?|running|lives?)\\s+(?:directly\\s+|natively\\s+)?on\\s+the\\s+(?:host|runner|server|machine)\\b");
 
     private static String normalised(String answer) {
         return answer == null ? "" : answer.toLowerCase(Locale.ROOT).replaceAll("['\\u2018\\u2019`]", "");
+    }
+
+    /**
+     * The facts of an answer that says the question does not apply, with what it says of the stack
+     * recorded as the user's word (source user, an observation of its own): stack.drl refutes a
+     * component's causes on that alone, never on a reading of free text ("tried it without traefik",
+     * "we use caddy for the other sites" speak of tests and of other apps).
+     */
+    static List<Fact> stated(List<Fact> also) {
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : also) out.add(absent(f) == null ? f : new Fact(f.getKey(), f.getValue(), Fact.USER, f.getEvidence()));
+        return List.copyOf(out);
+    }
+
+    /**
+     * A fact read from an answer that says a component the question takes for granted is absent:
+     * "just docker compose" to "a DokPloy Application or a Docker Compose service?" picks a choice
+     * the question offers, it says nothing of DokPloy's absence.
+     */
+    static boolean deniesThePremise(String question, Fact f) {
+        Component absent = absent(f);
+        return absent != null && absent.presumedBy(question);
     }
 
     /** The component a fact says is not there, or null. */

@@ -1,5 +1,6 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.knowledge.Fact;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -128,5 +129,37 @@ class StackAnswerTest {
         // "does it also loop without Cloudflare in the way?" asks about a test around it: a yes is a yes
         assertEquals(true, assertInstanceOf(Reply.Value.class,
                 read("yes, also without cloudflare", "http.loop_without_cloudflare", Set.of()).reply()).value());
+    }
+
+    @Test
+    void aNoTypedBeforeASentenceAboutTraefikIsStillNo() {   // review11 F1: read as "no Traefik here", the confirmed cause ruled out
+        for (String line : new String[] {"no traefik and the app are on different networks", "no traefik only has the bridge network"}) {
+            AnswerReading r = read(line, "traefik.on_dokploy_network", Set.of());
+            assertEquals(false, assertInstanceOf(Reply.Value.class, r.reply(), line).value(), line);
+            assertNull(fact(r, "traefik.used"), line);
+        }
+        notApplicable(read("no traefik, just caddy", "traefik.on_dokploy_network", Set.of()), "no traefik, just caddy");
+    }
+
+    @Test
+    void whatAnAnswerSaysOfTheStackIsTheUsersWord() {   // review11 F2: stack.drl refutes on the user's word only, never on free text
+        AnswerReading r = read("there's no traefik here", "traefik.docker_network_label", Set.of());
+        notApplicable(r, "there's no traefik here");
+        assertTrue(r.alsoSaid().stream().filter(f -> f.getKey().equals("traefik.used"))
+                .allMatch(f -> Fact.USER.equals(f.getSource()) && !f.getOrigin().startsWith(Fact.TEXT)), r.alsoSaid().toString());
+    }
+
+    @Test
+    void aContainerGoneFromDockerPsIsAStoppedContainer() {   // review11 F3: read as "no container", diagnosed 0.90 before
+        AnswerReading r = read("no, it is not in docker ps anymore", "dependency.running", Set.of());
+        assertEquals(false, assertInstanceOf(Reply.Value.class, r.reply()).value());
+    }
+
+    @Test
+    void aChoiceTheQuestionOffersSaysNothingOfThePlatform() {   // review11 F4: "just docker compose" to DokPloy's service kind ruled DokPloy out
+        AnswerReading r = read("just docker compose", "service.kind", Set.of());
+        assertEquals("compose", assertInstanceOf(Reply.Value.class, r.reply()).value());
+        assertNull(fact(r, "platform.kind"), r.alsoSaid().toString());
+        assertNull(fact(r, "dokploy.used"), r.alsoSaid().toString());
     }
 }
