@@ -172,7 +172,7 @@ class PipedSessionTest {
     void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {
         try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
             // no rule reads more than that the site is broken: the field reports most like it vote
-            s.line("n8n behind traefik stopped working after the docker engine update");
+            s.line("traefik stopped working after the docker engine update");
             String out = s.waitFor("\\d of 5 similar field reports: [a-z:-]+ \\(type 'similar' for reports like yours\\)", 0);
             assertFalse(out.contains("noted: similar.cause"), "the vote is not a fact the user stated:\n" + out);
         }
