@@ -1,8 +1,11 @@
 package dev.dokploydoctor.knowledge;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One entry of knowledge/facts.yaml: a fact key, its type, allowed values, the question that asks
@@ -11,7 +14,7 @@ import java.util.Locale;
  */
 public record FactSpec(String key, FactType type, List<String> values, String question, String help,
                        String probe, String symptom, String file, int line, Shape answer,
-                       java.util.Map<String, Object> askedIf, java.util.Set<String> sameQuestionAs) {
+                       Map<String, Object> askedIf, Set<String> sameQuestionAs) {
 
     /**
      * {@code askedIf}: what the question takes for granted (facts.yaml {@code asked_if}), by key: "does the
@@ -20,21 +23,33 @@ public record FactSpec(String key, FactType type, List<String> values, String qu
      * ways): where the app listens and where its socket is bound. Never null.
      */
     public FactSpec {
-        askedIf = askedIf == null ? java.util.Map.of() : java.util.Map.copyOf(askedIf);
-        sameQuestionAs = sameQuestionAs == null ? java.util.Set.of() : java.util.Set.copyOf(sameQuestionAs);
+        askedIf = askedIf == null ? Map.of() : Map.copyOf(askedIf);
+        sameQuestionAs = sameQuestionAs == null ? Set.of() : Set.copyOf(sameQuestionAs);
     }
 
     /** A spec whose question takes {@code askedIf} for granted and asks nothing another question asks. */
     public FactSpec(String key, FactType type, List<String> values, String question, String help,
                     String probe, String symptom, String file, int line, Shape answer,
-                    java.util.Map<String, Object> askedIf) {
-        this(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, java.util.Set.of());
+                    Map<String, Object> askedIf) {
+        this(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, Set.of());
+    }
+
+    /** This spec with its question taking {@code wanted} for granted (facts.yaml {@code asked_if}). */
+    public FactSpec withAskedIf(Map<String, Object> wanted) {
+        return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, wanted, sameQuestionAs);
+    }
+
+    /** This spec with {@code other}'s question asking the same thing (facts.yaml {@code same_question_as}). */
+    public FactSpec withSameQuestionAs(String other) {
+        Set<String> same = new LinkedHashSet<>(sameQuestionAs);
+        same.add(other);
+        return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, same);
     }
 
     /** A spec whose question takes nothing for granted. */
     public FactSpec(String key, FactType type, List<String> values, String question, String help,
                     String probe, String symptom, String file, int line, Shape answer) {
-        this(key, type, values, question, help, probe, symptom, file, line, answer, java.util.Map.of());
+        this(key, type, values, question, help, probe, symptom, file, line, answer, Map.of());
     }
 
     /**
@@ -99,7 +114,7 @@ public record FactSpec(String key, FactType type, List<String> values, String qu
                 };
             }
             case ENUM: {
-                if (raw instanceof List<?> || raw instanceof java.util.Map<?, ?>) {
+                if (raw instanceof List<?> || raw instanceof Map<?, ?>) {
                     throw new IllegalArgumentException("expected one of " + values + ", got a " + (raw instanceof List<?> ? "list" : "map"));
                 }
                 String s = raw.toString().trim();
@@ -110,7 +125,7 @@ public record FactSpec(String key, FactType type, List<String> values, String qu
                 List<String> out = new ArrayList<>();
                 if (raw instanceof List<?> l) {
                     for (Object o : l) {
-                        if (o instanceof List<?> || o instanceof java.util.Map<?, ?>) throw new IllegalArgumentException("expected a list of names");
+                        if (o instanceof List<?> || o instanceof Map<?, ?>) throw new IllegalArgumentException("expected a list of names");
                         if (o != null) out.add(o.toString().trim());
                     }
                 } else {
@@ -120,7 +135,7 @@ public record FactSpec(String key, FactType type, List<String> values, String qu
             }
             case STRING:
             default: {
-                if (raw instanceof List<?> || raw instanceof java.util.Map<?, ?>) throw new IllegalArgumentException("expected text");
+                if (raw instanceof List<?> || raw instanceof Map<?, ?>) throw new IllegalArgumentException("expected text");
                 return raw.toString();
             }
         }

@@ -69,9 +69,7 @@ public final class Vocabulary {
                     throw askedIf.error(where + "." + c.getKey(), x.getMessage());
                 }
             }
-            FactSpec s = specs.get(e.getKey());
-            specs.put(s.key(), new FactSpec(s.key(), s.type(), s.values(), s.question(), s.help(), s.probe(), s.symptom(),
-                    s.file(), s.line(), s.answer(), wanted, s.sameQuestionAs()));
+            specs.put(e.getKey(), specs.get(e.getKey()).withAskedIf(wanted));
         }
         // same_question_as pairs two questions about one thing: named on one, it holds both ways
         for (Map.Entry<String, Node> e : facts.fields().entrySet()) {
@@ -83,8 +81,8 @@ public final class Vocabulary {
             FactSpec theirs = other == null ? null : specs.get(other);
             if (theirs == null || theirs.key().equals(mine.key())) throw same.error(where, "unknown or own fact key '" + other + "'");
             if (mine.question() == null || theirs.question() == null) throw same.error(where, "both facts need a question");
-            specs.put(mine.key(), withSame(mine, theirs.key()));
-            specs.put(theirs.key(), withSame(theirs, mine.key()));
+            specs.put(mine.key(), mine.withSameQuestionAs(theirs.key()));
+            specs.put(theirs.key(), theirs.withSameQuestionAs(mine.key()));
         }
         return new Vocabulary(specs);
     }
@@ -155,13 +153,6 @@ public final class Vocabulary {
         while (from < to && LEADING_FILLER.contains(words.get(from))) from++;
         while (to > from && TRAILING_FILLER.contains(words.get(to - 1))) to--;
         return words.subList(from, to);
-    }
-
-    private static FactSpec withSame(FactSpec s, String other) {
-        Set<String> same = new java.util.LinkedHashSet<>(s.sameQuestionAs());
-        same.add(other);
-        return new FactSpec(s.key(), s.type(), s.values(), s.question(), s.help(), s.probe(), s.symptom(),
-                s.file(), s.line(), s.answer(), s.askedIf(), same);
     }
 
     public FactSpec get(String key) { return specs.get(key); }
