@@ -104,6 +104,8 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
             return new AnswerReading(new Reply.Invalid("what you told before shows " + denied.name + " there (" + shown.getKey() + " = "
                     + shown.getText() + "); yes or no to the question itself, or ? if you don't know"), List.copyOf(also));
         }
+        // whatever the question, a denial the session's evidence contradicts is not recorded
+        also.removeIf(f -> StackAnswer.deniesWhatIsShown(f, held));
         if (absent != null) return new AnswerReading(new Reply.Unknown("does not apply: no " + absent.name + " here"), StackAnswer.stated(also));
         if (inPassing != null) return new AnswerReading(new Reply.Invalid("that says there is no " + inPassing.name
                 + " here, not yes or no to the question (or ? if you don't know)"), StackAnswer.stated(also));

@@ -163,6 +163,12 @@ final class StackAnswer {
         return null;
     }
 
+    /** Whether {@code f} says a component is not there that a fact of {@code held} shows is ({@link #shownThere}). */
+    static boolean deniesWhatIsShown(Fact f, Collection<Fact> held) {
+        Component c = absent(f);
+        return c != null && STACK.contains(c) && shownThere(c, held) != null;
+    }
+
     /** Whether {@code f} says {@code c} is not there. */
     static boolean denies(Fact f, Component c) { return absent(f) == c; }
 

@@ -201,6 +201,8 @@ class StackAnswerTest {
             assertNull(fact(r, "traefik.used"), "the denial is not recorded: " + r.alsoSaid());
             assertNull(fact(r, "proxy.kind"), r.alsoSaid().toString());
         }
+        // at a question about something else, the denial is not noted either
+        assertNull(fact(readHolding("there's no traefik here", "app.networks", log), "traefik.used"));
         // DokPloy named as the platform: it runs dokploy-traefik
         AnswerReading r = readHolding("we don't use traefik.", "traefik.on_dokploy_network", "my app on dokploy shows 502 Bad Gateway");
         assertTrue(assertInstanceOf(Reply.Invalid.class, r.reply()).message().contains("platform.kind"));
