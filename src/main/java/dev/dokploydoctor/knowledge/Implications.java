@@ -90,7 +90,7 @@ public final class Implications {
                     if (!sameKey && facts.containsKey(key)) continue;
                     Object value;
                     try {
-                        value = vocabulary.get(key).coerce(m == null ? e.getValue() : m.replaceFirst(e.getValue()));
+                        value = vocabulary.get(key).coerce(m == null ? e.getValue() : expand(m, e.getValue()));
                     } catch (IllegalArgumentException | IndexOutOfBoundsException bad) {
                         continue; // a group that does not fit the type is skipped, not guessed
                     }
@@ -106,5 +106,20 @@ public final class Implications {
             if (!changed) break;
         }
         return new ArrayList<>(facts.values());
+    }
+
+    /**
+     * The {@code then} value with the groups of the whole-value match {@code m} put in. Not
+     * {@code replaceFirst}: it searches the value again, and the first alternative found there may be
+     * a prefix of the one that matched the whole value ({@code nginx|nginx-proxy-manager} finds
+     * "nginx" in "nginx-proxy-manager" and leaves "-proxy-manager" behind the replacement).
+     */
+    static String expand(Matcher m, String template) {
+        // a fresh matcher per value: appendReplacement moves its matcher's append position on
+        Matcher whole = m.pattern().matcher(m.group());
+        if (!whole.matches()) throw new IllegalArgumentException("no longer matches: " + m.group());
+        StringBuilder out = new StringBuilder();
+        whole.appendReplacement(out, template);   // the match is the whole value: nothing before it is copied, nothing after it is left
+        return out.toString();
     }
 }

@@ -6,6 +6,7 @@ import dev.dokploydoctor.knowledge.FactType;
 import dev.dokploydoctor.knowledge.TextExtraction;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,6 +50,16 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
      */
     public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed,
                                      Function<String, Object> known) {
+        return read(line, spec, extraction, stated, observed, known, List.of());
+    }
+
+    /**
+     * As above; {@code held}: the facts the session holds, so that an answer saying a part of the
+     * stack is not there is asked to confirm when a log line, a probe or the platform shows it is
+     * ("there's no traefik here" after a pasted Traefik log line).
+     */
+    public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed,
+                                     Function<String, Object> known, Collection<Fact> held) {
         Reply reply = Reply.parse(line, spec, known);
         if (observed && reply instanceof Reply.Value && ProseAnswer.guesses(line)) {
             reply = new Reply.Invalid("that reads as a guess (or the host side of a ports: line); type what you saw inside the container"
@@ -81,7 +92,23 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         // an answer that gives the asked value within the question's own frame keeps that frame
         if (readsTheKey) also.removeIf(f -> StackAnswer.deniesThePremise(spec.question(), f));
         if (absent == StackAnswer.Component.CONTAINER) return new AnswerReading(new Reply.Unknown("does not apply: the dependency is no container"), List.copyOf(also));
+        // "no traefik here, I use caddy" to "Are the containers running?": the no denies Traefik, it
+        // does not answer the question; what it says of the stack is noted and the question stays open
+        StackAnswer.Component inPassing = absent != null || readsTheKey || spec.type() != FactType.BOOL || reply instanceof Reply.Unknown
+                ? null : StackAnswer.deniedInPassing(spec.question(), extracted, line);
+        StackAnswer.Component denied = absent != null ? absent : inPassing;
+        Fact shown = denied == null ? null : StackAnswer.shownThere(denied, held);
+        if (shown != null) {
+            // a log line, a probe or the platform shows it is there: asked to confirm, the denial not recorded
+            also.removeIf(f -> StackAnswer.denies(f, denied));
+            return new AnswerReading(new Reply.Invalid("what you told before shows " + denied.name + " there (" + shown.getKey() + " = "
+                    + shown.getText() + "); yes or no to the question itself, or ? if you don't know"), List.copyOf(also));
+        }
+        // whatever the question, a denial the session's evidence contradicts is not recorded
+        also.removeIf(f -> StackAnswer.deniesWhatIsShown(f, held));
         if (absent != null) return new AnswerReading(new Reply.Unknown("does not apply: no " + absent.name + " here"), StackAnswer.stated(also));
+        if (inPassing != null) return new AnswerReading(new Reply.Invalid("that says there is no " + inPassing.name
+                + " here, not yes or no to the question (or ? if you don't know)"), StackAnswer.stated(also));
         // a number, name or list picked out of a pasted log line is a token in passing, not the
         // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on)
         if (reply instanceof Reply.Value v && v.inSentence() && !also.isEmpty() && !readsTheKey

@@ -103,7 +103,7 @@ final class Prompts {
             c.useEngine();
             AnswerReading read = AnswerReading.read(line, q.spec(), c.engine().extraction(), k -> state.session.fact(k) != null,
                     c.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals(q.key())),
-                    k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue());
+                    k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue(), state.session.facts());
             Reply reply = read.reply();
             if (!(reply instanceof Reply.Value) && ProseAnswer.refersBack(line)) {
                 // "I told you": what the earlier text said is the answer; said nothing, it is asked once more

@@ -141,6 +141,7 @@ final class ProseAnswer {
             for (String q : Vocabulary.answerWords(question.replaceAll("\\(.*?\\)", " ").replaceAll("(?i)\\b(?:rather than|instead of)\\b[^?;]*", " ")))
                 if (q.length() > 2 && !PLAIN.contains(q) && !MODIFIERS.contains(q)) asked.add(q);
         }
+        boolean predicate = true;
         for (int k = 0; k < detail.size(); k++) {
             String x = detail.get(k);
             if (x.equals("up") && k > 0 && detail.get(k - 1).endsWith("ing")) continue;
@@ -148,8 +149,11 @@ final class ProseAnswer {
             if (k > 0 && Negation.is(detail.get(k - 1))) continue;
             if (AFFIRMATIVE.contains(x)) return true;
             // "no, it's one app" at "Does the app talk to sibling containers?": the question's word
-            // counted as one tells why the answer is no
-            if (asked.contains(x) && !(k > 0 && ONE.contains(detail.get(k - 1)))) return true;
+            // counted as one tells why the answer is no. Only the detail's first word says what the
+            // thing is ("no, they're running now"): a question's word further on is where or with
+            // what ("no, it's proxied dns with caddy on the server" at "... reach the server through a Tunnel?")
+            if (predicate && asked.contains(x) && !(k > 0 && ONE.contains(detail.get(k - 1)))) return true;
+            if (!PLAIN.contains(x) && !ECHO.contains(x)) predicate = false;
             // restarting is a kind of running, unless the question counts it as a no ("... not exited or restarting")
             if (x.equals("restarting") && (question == null || !question.toLowerCase(Locale.ROOT).contains("restarting"))) return true;
         }
@@ -217,6 +221,15 @@ final class ProseAnswer {
         if (m.matches()) return m.group(1);
         return null;
     }
+
+    private static final Pattern CLOSED_NO = Pattern.compile("(?i)^\\W*(?:no|nope|nah|n)\\s*[,.;:!\\-]");
+
+    /**
+     * The answer opens with a no that punctuation closes ("no, there's no traefik here"): that no
+     * answers the question, whatever the rest says. "no traefik here" or "there's no traefik" deny
+     * the thing they name.
+     */
+    static boolean leadsWithAClosedNo(String answer) { return CLOSED_NO.matcher(answer).find(); }
 
     /** The answer leads with a no ("no, it's on dokploy-network"), whatever follows it. */
     static boolean leadsWithNo(String answer) {

@@ -29,7 +29,9 @@ final class ProseList {
             "believe", "guess", "pretty", "probably", "network", "networks", "to", "attached", "connected",
             "container", "containers", "app", "also", "plus", "of", "they", "theyre", "with", "docker", "called",
             "named", "one", "ones", "two", "three", "that", "this", "my", "our", "im", "shows",
-            "says", "lists", "see", "well", "as", "joined", "sits", "lives", "runs", "inspect", "too", "there");
+            "says", "lists", "see", "well", "as", "joined", "sits", "lives", "runs", "inspect", "too", "there",
+            // "the project default network", "the compose stack's default": what the network belongs to, not its name
+            "project", "projects", "compose", "composes", "stack", "stacks");
 
     /** The names of {@code answer}; null when the answer does not plainly list names. */
     static List<String> items(String answer) {

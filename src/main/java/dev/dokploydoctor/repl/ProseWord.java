@@ -129,6 +129,13 @@ final class ProseWord {
         return clauses.length > 1 && noneClause(clauses[0]) && !BARE_NO.contains(String.join(" ", Vocabulary.answerWords(clauses[0])));
     }
 
+    /** A clause after the leading none holds a value ("none, it tries localhost:2283"). */
+    static boolean namesAValueAfterTheNone(String answer) {
+        String[] clauses = answer.strip().split(CLAUSES);
+        for (int i = 1; i < clauses.length; i++) if (valueIn(clauses[i])) return true;
+        return false;
+    }
+
     private static boolean noneClause(String clause) {
         String words = String.join(" ", Vocabulary.answerWords(clause));
         return NONE.contains(words) || NO_SUCH.matcher(words).matches();

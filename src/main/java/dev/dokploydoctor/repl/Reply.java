@@ -91,6 +91,9 @@ public sealed interface Reply {
     }
 
     private static Reply bool(String a, String question) {
+        // "none, it tries localhost:2283": a none that goes on to name a thing answers "which one?", not this
+        if (ProseWord.leadsWithNone(a) && ProseWord.namesAValueAfterTheNone(a))
+            return new Invalid("that names something after the none; to this question, yes or no (or ? if you don't know)");
         Boolean b = ProseAnswer.yesOrNo(a, question);
         if (b != null) return new Value(b, !ProseAnswer.isBareWord(a));
         return new Invalid("expected yes or no (details may follow: 'no, it is stopped'), got '" + abbreviate(a) + "'");

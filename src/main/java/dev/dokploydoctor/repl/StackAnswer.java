@@ -1,6 +1,7 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.TextExtraction;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -118,6 +119,58 @@ final class StackAnswer {
         Component absent = absent(f);
         return absent != null && absent.presumedBy(question);
     }
+
+    /** The parts of the stack an answer may deny in passing ("no traefik here" to a question about containers). */
+    private static final Set<Component> STACK = Set.of(Component.TRAEFIK, Component.DOKPLOY, Component.TUNNEL, Component.CLOUDFLARE);
+
+    /**
+     * The part of the stack the facts read from an answer deny, when the answer's no is that denial
+     * and not a no to {@code question} ("no traefik here, I use caddy", "there's no traefik here" to
+     * "Are the containers running?"): null when the question takes the component for granted (the
+     * answer does not apply, {@link #deniedBy}) or a no closed by punctuation answers it ("no, there's
+     * no traefik here").
+     */
+    static Component deniedInPassing(String question, Collection<Fact> saidInAnswer, String answer) {
+        if (ProseAnswer.leadsWithAClosedNo(answer)) return null;
+        for (Fact f : saidInAnswer) {
+            Component absent = absent(f);
+            if (absent != null && STACK.contains(absent) && !absent.presumedBy(question)) return absent;
+        }
+        return null;
+    }
+
+    /**
+     * A fact the session holds that only {@code c}'s presence produces: a Traefik, cloudflared or
+     * Cloudflare line read from a pasted log or error page, or probed; DokPloy's version or domain type;
+     * DokPloy named as the platform (it always runs dokploy-traefik). An answer that says {@code c} is
+     * not there is asked to confirm rather than believed (knowledge/shared/stack.drl has the same
+     * guards). Null when there is none.
+     */
+    static Fact shownThere(Component c, Collection<Fact> held) {
+        for (Fact f : held) {
+            String key = f.getKey();
+            if (key.equals("platform.kind") && "dokploy".equals(f.getText()) && (c == Component.TRAEFIK || c == Component.DOKPLOY)) return f;
+            if (Fact.USER.equals(f.getSource()) || Fact.DERIVED.equals(f.getSource()) || TextExtraction.fromProse(f)) continue;
+            boolean there = switch (c) {
+                case TRAEFIK -> key.startsWith("traefik.") && !key.equals("traefik.used");
+                case DOKPLOY -> key.equals("dokploy.version") || key.equals("domain.type");
+                case TUNNEL -> (key.startsWith("tunnel.") && !key.equals("tunnel.used")) || key.startsWith("cloudflared.");
+                case CLOUDFLARE -> key.startsWith("cloudflare.") && !key.equals("cloudflare.proxied");
+                default -> false;
+            };
+            if (there) return f;
+        }
+        return null;
+    }
+
+    /** Whether {@code f} says a component is not there that a fact of {@code held} shows is ({@link #shownThere}). */
+    static boolean deniesWhatIsShown(Fact f, Collection<Fact> held) {
+        Component c = absent(f);
+        return c != null && STACK.contains(c) && shownThere(c, held) != null;
+    }
+
+    /** Whether {@code f} says {@code c} is not there. */
+    static boolean denies(Fact f, Component c) { return absent(f) == c; }
 
     /** The component a fact says is not there, or null. */
     private static Component absent(Fact f) {

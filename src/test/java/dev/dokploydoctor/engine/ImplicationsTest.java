@@ -1,6 +1,7 @@
 package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Implications;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,6 +56,22 @@ class ImplicationsTest {
         assertTrue(acme.questions().stream().noneMatch(q -> q.key().equals("symptom.kind")));
         Outcome page = engine.evaluate("t", List.of(user("http.status", 404), user("letsencrypt.failing", true)), Set.of(), Engine.DEFAULT_THRESHOLD);
         assertEquals("error-page", page.fact("symptom.kind").getText());
+    }
+
+    @Test
+    void aValueMatchedByTheLongerOfTwoAlternativesImpliesInFull() {
+        // replaceFirst searched the value again and found the prefix alternative: "nginx" in
+        // nginx-proxy-manager gave "false-proxy-manager" (no boolean: the implication silently skipped)
+        // and "$1" gave "nginx"
+        Implications prefixes = new Implications(List.of(
+                new Implications.Implication("proxy.kind", Pattern.compile("nginx|nginx-proxy-manager"), false, Map.of("traefik.used", "false"), "t", 1),
+                new Implications.Implication("proxy.kind", Pattern.compile("(nginx|nginx-proxy-manager)"), false, Map.of("service.name", "$1"), "t", 2)));
+        List<Fact> out = prefixes.apply(List.of(user("proxy.kind", "nginx-proxy-manager")), engine.knowledge().vocabulary());
+        assertEquals(false, out.stream().filter(f -> f.getKey().equals("traefik.used")).findFirst().orElseThrow().getValue());
+        assertEquals("nginx-proxy-manager", out.stream().filter(f -> f.getKey().equals("service.name")).findFirst().orElseThrow().getValue());
+        // the knowledge's own entry, unanchored now
+        Outcome o = engine.evaluate("t", List.of(user("proxy.kind", "nginx-proxy-manager")), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals(false, o.fact("traefik.used").getValue());
     }
 
     @Test

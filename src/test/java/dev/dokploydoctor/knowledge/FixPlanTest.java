@@ -67,6 +67,24 @@ class FixPlanTest {
         assertTrue(npmLoop.get(0).contains("Force SSL off"), npmLoop.toString());
     }
 
+    /** user11b V3, V5, W2: blocks written for DokPloy, Traefik or a tunnel, shown to a user who said there is none. */
+    @Test
+    void blocksForAComponentTheUserHasNotAreHidden() {
+        List<String> caddy = titles(FixPlan.of(FLEXIBLE, Map.of("tunnel.used", "true", "dokploy.used", "false"), KNOWLEDGE.vocabulary()));
+        assertTrue(caddy.stream().noneMatch(t -> t.contains("DokPloy")), caddy.toString());
+
+        Cause conflict = KNOWLEDGE.causes().get("host-port-conflict");
+        List<String> npm = titles(FixPlan.of(conflict, Map.of("traefik.used", "false", "tunnel.used", "false"), KNOWLEDGE.vocabulary()));
+        assertTrue(npm.stream().noneMatch(t -> t.contains("Traefik") || t.contains("tunnel")), npm.toString());
+
+        Cause stopped = KNOWLEDGE.causes().get("dependency-not-running");
+        FixPlan plain = FixPlan.of(stopped, Map.of("dokploy.used", "false", "dependency.name", "wekandb"), KNOWLEDGE.vocabulary());
+        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("/etc/dokploy")), titles(plain).toString());
+        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).anyMatch(c -> c.contains("up -d wekandb")), titles(plain).toString());
+        FixPlan dokploy = FixPlan.of(stopped, Map.of("dokploy.used", "true"), KNOWLEDGE.vocabulary());
+        assertTrue(dokploy.fixes().stream().flatMap(f -> f.fix().commands().stream()).anyMatch(c -> c.contains("/etc/dokploy/compose")), titles(dokploy).toString());
+    }
+
     @Test
     void theNetworkToCreateIsTheOneTheErrorNamed() {   // user11 S22: NET=supabase, a leftover example
         Cause missing = KNOWLEDGE.causes().get("external-network-missing");

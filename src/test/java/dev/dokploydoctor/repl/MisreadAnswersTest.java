@@ -227,4 +227,25 @@ class MisreadAnswersTest {
         // a not that takes the yes back still leaves it open
         asked("containers.running", "yes, not anymore", "yes, not really", "yes - no", "yes, not running");
     }
+
+    @Test
+    void aNoWhoseDetailNamesTheQuestionsWordsLaterIsStillNo() {   // user11b V5, X1: the leading no dropped
+        // the detail's first word says what the thing is; a word of the question further on says where or with what
+        reads("tunnel.used", "no, it's proxied dns with caddy on the server", false);
+        reads("traefik.docker_api_error", "no, it's kubernetes, there's no docker provider", false);
+        asked("containers.running", "no, they're running now");   // the first word affirms the question
+    }
+
+    @Test
+    void aNoneThatGoesOnToNameAThingIsNoNo() {   // user11 S7: "none, it tries localhost:2283" read as no to "domain changed"
+        asked("domain.changed_since_deploy", "none, it tries localhost:2283", "nothing, it talks to 127.0.0.1:5432");
+        reads("domain.changed_since_deploy", "no, it tries localhost:2283", false);   // a plain no stays no
+        reads("letsencrypt.rate_limited", "none", false);
+    }
+
+    @Test
+    void whatANetworkBelongsToIsNoNetworkName() {   // user11b V9: "the project default network" refused
+        reads("dependency.networks", "the project default network", List.of("default"));
+        reads("dependency.networks", "just the compose default network", List.of("default"));
+    }
 }

@@ -708,4 +708,20 @@ class PipedSessionTest {
     static Path copyRules(Path home) throws IOException {
         return Files.createDirectories(home.resolve("rules"));
     }
+
+    /** review11 F2 / user11b: "no traefik" against a pasted Traefik log line is asked to confirm, never recorded. */
+    @Test
+    void aDenialOfWhatAPastedLogShowsIsAskedToConfirm(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("502 Bad Gateway on my app. Traefik log: Could not find network named \"dokploy-network\" for container \"/shop-web-1\"");
+            s.waitFor("^\\? ", 0);
+            int mark = s.output().length();
+            s.line("there's no traefik here");
+            s.waitFor("what you told before shows Traefik there \\(traefik\\.network_not_found = true\\)", mark);
+            s.line("quit");
+            String out = s.output();
+            assertFalse(out.contains("traefik.used = false"), "the denial is not noted:\n" + out);
+            assertFalse(out.contains("traefik-network-label-missing ruled out"), out);
+        }
+    }
 }

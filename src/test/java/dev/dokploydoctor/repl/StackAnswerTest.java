@@ -3,6 +3,7 @@ package dev.dokploydoctor.repl;
 import dev.dokploydoctor.knowledge.Fact;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static dev.dokploydoctor.repl.AnswerReadingTest.fact;
@@ -161,5 +162,51 @@ class StackAnswerTest {
         assertEquals("compose", assertInstanceOf(Reply.Value.class, r.reply()).value());
         assertNull(fact(r, "platform.kind"), r.alsoSaid().toString());
         assertNull(fact(r, "dokploy.used"), r.alsoSaid().toString());
+    }
+
+    @Test
+    void aStackDeniedInPassingIsNoNoToAnotherQuestion() {   // user11 S17 / user11b: "no traefik here, I use caddy" read as containers.running = false
+        for (String[] q : new String[][] {{"no traefik here, I use caddy", "containers.running"},
+                {"there's no traefik here", "upstream.wrong_protocol"}, {"there is no dokploy, plain compose", "containers.running"},
+                {"I don't use cloudflare", "http.loop_without_cloudflare"}}) {
+            AnswerReading r = read(q[0], q[1], Set.of());
+            assertInstanceOf(Reply.Invalid.class, r.reply(), q[0] + " at " + q[1]);
+            assertTrue(r.alsoSaid().stream().anyMatch(f -> Fact.USER.equals(f.getSource())), "the stack is noted as the user's word: " + r.alsoSaid());
+        }
+        assertEquals("caddy", fact(read("no traefik here, I use caddy", "containers.running", Set.of()), "proxy.kind"));
+        // a no closed by punctuation answers the question, whatever follows
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("no, there's no traefik here", "containers.running", Set.of()).reply()).value());
+    }
+
+    @Test
+    void cloudflareNotInvolvedIsNoProxiedRecord() {   // user11b: refused at cloudflare.proxied
+        for (String line : new String[] {"cloudflare isn't involved", "Cloudflare is not in the path", "I'm not using cloudflare", "we don't use cloudflare"}) {
+            assertEquals(false, assertInstanceOf(Reply.Value.class, read(line, "cloudflare.proxied", Set.of()).reply(), line).value(), line);
+        }
+    }
+
+    private static AnswerReading readHolding(String line, String key, String earlierText) {
+        List<Fact> held = AnswerReadingTest.ENGINE.extraction().extract(earlierText);
+        return AnswerReading.read(line, AnswerReadingTest.ENGINE.knowledge().vocabulary().get(key), AnswerReadingTest.ENGINE.extraction(),
+                k -> held.stream().anyMatch(f -> f.getKey().equals(k)), false, k -> null, held);
+    }
+
+    @Test
+    void aComponentALogLineOrThePlatformShowsIsAskedToConfirm() {   // review11 F2: "no traefik" against a Traefik log line
+        String log = "502 Bad Gateway. Traefik log: Could not find network named \"dokploy-network\" for container \"/shop-web-1\"";
+        for (String[] q : new String[][] {{"there's no traefik here", "traefik.on_dokploy_network"}, {"no traefik here, I use caddy", "containers.running"}}) {
+            AnswerReading r = readHolding(q[0], q[1], log);
+            Reply.Invalid asked = assertInstanceOf(Reply.Invalid.class, r.reply(), q[0]);
+            assertTrue(asked.message().contains("traefik.network_not_found"), "says what shows it: " + asked.message());
+            assertNull(fact(r, "traefik.used"), "the denial is not recorded: " + r.alsoSaid());
+            assertNull(fact(r, "proxy.kind"), r.alsoSaid().toString());
+        }
+        // at a question about something else, the denial is not noted either
+        assertNull(fact(readHolding("there's no traefik here", "app.networks", log), "traefik.used"));
+        // DokPloy named as the platform: it runs dokploy-traefik
+        AnswerReading r = readHolding("we don't use traefik.", "traefik.on_dokploy_network", "my app on dokploy shows 502 Bad Gateway");
+        assertTrue(assertInstanceOf(Reply.Invalid.class, r.reply()).message().contains("platform.kind"));
+        // prose that only names Traefik ("behind traefik") is no evidence: the answer does not apply
+        notApplicable(readHolding("there's no traefik here", "traefik.on_dokploy_network", "502 behind traefik I think"), "there's no traefik here");
     }
 }
