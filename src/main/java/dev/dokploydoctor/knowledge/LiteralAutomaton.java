@@ -165,7 +165,7 @@ final class LiteralAutomaton {
     /** One pass over {@code text}: every string that occurs in it, once. */
     Found scan(String text) {
         Found found = new Found(strings);
-        int[] table = this.table, deep = this.deep;
+        int[] table = this.table;
         int tableSize = this.tableSize;
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
