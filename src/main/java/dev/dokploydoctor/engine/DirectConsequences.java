@@ -92,19 +92,14 @@ final class DirectConsequences {
         Map<String, Knowledge.RuleSource> out = new LinkedHashMap<>();
         for (Map.Entry<String, Knowledge.RuleSource> e : knowledge.ruleSources().entrySet()) {
             Knowledge.RuleSource src = e.getValue();
-            String text = AnswerSpace.withoutComments(src.text()); // as read() finds them
-            Matcher pkg = PACKAGE.matcher(text);
-            String in = pkg.find() ? pkg.group(1) : null;
+            RuleFile file = RuleFile.of(src);
+            String text = file.text();
             StringBuilder emptied = new StringBuilder();
             int at = 0;
-            Matcher rule = RULE.matcher(text);
-            while (in != null && rule.find()) {
-                if (!rules.contains(new Key(in, name(rule.group(1))))) continue;
-                Matcher then = THEN.matcher(rule.group(2));
-                if (!then.find()) continue;
-                int from = rule.start(2) + then.end();
-                emptied.append(text, at, from).append(text.substring(from, rule.end(2)).replaceAll("[^\\n]", ""));
-                at = rule.end(2);
+            for (ThenBlock then : file.thenBlocks()) {
+                if (!rules.contains(then.rule())) continue;
+                emptied.append(text, at, then.from()).append(text.substring(then.from(), then.to()).replaceAll("[^\\n]", ""));
+                at = then.to();
             }
             out.put(e.getKey(), at == 0 ? src : new Knowledge.RuleSource(src.name(), src.displayPath(), emptied.append(text, at, text.length()).toString()));
         }
@@ -121,26 +116,43 @@ final class DirectConsequences {
         Map<Key, Integer> headers = new HashMap<>();
         Set<String> unsure = new HashSet<>();
         for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
-            String text = AnswerSpace.withoutComments(src.text());
-            Matcher pkg = PACKAGE.matcher(text);
-            String in = pkg.find() ? pkg.group(1) : null;
-            Matcher header = HEADER.matcher(text);
+            RuleFile file = RuleFile.of(src);
+            Matcher header = HEADER.matcher(file.text());
             while (header.find()) {
                 String name = header.group(1) != null ? name(header.group(1)) : header.group(2);
-                if (in == null) unsure.add(name);
-                else headers.merge(new Key(in, name), 1, Integer::sum);
+                if (file.pkg() == null) unsure.add(name);
+                else headers.merge(new Key(file.pkg(), name), 1, Integer::sum);
             }
-            if (in == null) continue;
-            Matcher rule = RULE.matcher(text);
-            while (rule.find()) {
-                String name = name(rule.group(1));
-                Matcher then = THEN.matcher(rule.group(2));
-                List<Call> calls = then.find() ? calls(name, rule.group(2).substring(then.end())) : null;
-                if (calls != null) out.put(new Key(in, name), calls);
+            for (ThenBlock then : file.thenBlocks()) {
+                List<Call> calls = calls(then.rule().name(), file.text().substring(then.from(), then.to()));
+                if (calls != null) out.put(then.rule(), calls);
             }
         }
         out.keySet().removeIf(key -> headers.getOrDefault(key, 0) != 1 || unsure.contains(key.name()));
         return out;
+    }
+
+    /** A rule's then-block in its file's text without comments: the rule, and where the block's statements start and end. */
+    private record ThenBlock(Key rule, int from, int to) {}
+
+    /**
+     * One DRL file as both {@link #read} and {@link #withThenBlocksEmptied} walk it: its text without comments,
+     * its package (null when its package statement is not read) and, in a file with a package, the then-block
+     * of each rule with a quoted name that has one, in order.
+     */
+    private record RuleFile(String text, String pkg, List<ThenBlock> thenBlocks) {
+        static RuleFile of(Knowledge.RuleSource src) {
+            String text = AnswerSpace.withoutComments(src.text());
+            Matcher pkg = PACKAGE.matcher(text);
+            String in = pkg.find() ? pkg.group(1) : null;
+            List<ThenBlock> blocks = new ArrayList<>();
+            Matcher rule = RULE.matcher(text);
+            while (in != null && rule.find()) {
+                Matcher then = THEN.matcher(text).region(rule.start(2), rule.end(2));
+                if (then.find()) blocks.add(new ThenBlock(new Key(in, name(rule.group(1))), then.end(), rule.end(2)));
+            }
+            return new RuleFile(text, in, blocks);
+        }
     }
 
     /** A quoted rule name as Drools reads it: without its quotes, its escapes resolved (as written, when they do not resolve). */

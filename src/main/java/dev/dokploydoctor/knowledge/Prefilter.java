@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>Our own automaton rather than a library: the one on Maven Central (org.ahocorasick) builds
  * Emit objects per hit and walks a Character-keyed map per state, and dk.brics.automaton matches
- * one pattern per automaton; here a hit is a bit and a step is one table look-up.
+ * one pattern per automaton; here a hit is a bit and a step near the root is one table look-up.
  */
 public final class Prefilter {
     /**

@@ -1,21 +1,17 @@
 package dev.dokploydoctor.engine;
 
-import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
-import dev.dokploydoctor.knowledge.Layers;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Then-blocks that only conclude run as direct calls, and decide exactly as MVEL runs them. */
 class DirectConsequencesTest {
-    private static final Knowledge CHECKOUT = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
+    private static final Knowledge CHECKOUT = RuleBaseFixture.CHECKOUT;
 
     @Test void theStatementsOfOurRulesAreReadAsCalls() {
         assertEquals(List.of(new DirectConsequences.Call("support", "some-cause", null, null, 0.8)),
@@ -77,23 +73,15 @@ class DirectConsequencesTest {
     }
 
     @Test void everyRegressionCaseIsDecidedAsMvelDecidesIt() {
-        Engine direct = new Engine(CHECKOUT, RuleBase.load(CHECKOUT));
-        Engine mvel = new Engine(CHECKOUT, RuleBase.compile(CHECKOUT)); // compile alone keeps Drools' own consequences
-        List<String> differ = new ArrayList<>();
-        int cases = 0;
-        for (Knowledge.CaseFile cf : CHECKOUT.loadCases()) {
-            CaseInput c = cf.read(CHECKOUT.vocabulary());
-            String a = summary(direct.diagnose(c, Engine.DEFAULT_THRESHOLD)), b = summary(mvel.diagnose(c, Engine.DEFAULT_THRESHOLD));
-            cases++;
-            if (!a.equals(b)) differ.add(cf.path() + ":\n  " + a + "\n  " + b);
-        }
-        assertEquals(List.of(), differ);
-        assertTrue(cases > 100, "cases: " + cases);
+        // compile alone keeps Drools' own consequences
+        RuleBaseFixture.Compared compared = RuleBaseFixture.everyRegressionCase(CHECKOUT, RuleBase.load(CHECKOUT), RuleBase.compile(CHECKOUT),
+                DirectConsequencesTest::summary);
+        assertEquals(List.of(), compared.apart());
+        assertTrue(compared.cases() > 100, "cases: " + compared.cases());
     }
 
     @Test void aUserRuleThatFailsFailsAsBefore(@TempDir Path dir) throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve("mine.drl"), """
+        Knowledge mine = RuleBaseFixture.beside(dir, Map.of("mine.drl", """
                 package dokploy.rules;
                 dialect "mvel"
                 import dev.dokploydoctor.knowledge.Fact;
@@ -104,11 +92,9 @@ class DirectConsequencesTest {
                 then
                     support(drools, 1.5);
                 end
-                """);
-        Knowledge mine = Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
-        Engine engine = new Engine(mine, RuleBase.load(mine));
-        KnowledgeError e = assertThrows(KnowledgeError.class, () -> engine.diagnose(
-                new CaseInput("c", null, Map.of("http.status", 502L), Set.of(), null, null, 0), Engine.DEFAULT_THRESHOLD));
+                """));
+        RuleBase rules = RuleBase.load(mine);
+        KnowledgeError e = assertThrows(KnowledgeError.class, () -> RuleBaseFixture.diagnose(mine, rules, Map.of("http.status", 502L)));
         assertTrue(e.getMessage().contains("support takes a certainty in (0, 1], was 1.5"), e.getMessage());
         assertTrue(String.valueOf(e.file()).endsWith("mine.drl"), e.file());
     }
@@ -124,7 +110,7 @@ class DirectConsequencesTest {
 
     @Test void aUserRuleNamedLikeABundledRuleInItsOwnPackageKeepsItsOwnThen(@TempDir Path dir) throws Exception {
         // the bundled "derived: ..." inserts a fact (MVEL); this one concludes: neither takes the other's then-block
-        Knowledge mine = withUserRules(dir, Map.of("mine.drl", "package my.rules;\n" + HEAD + """
+        Knowledge mine = RuleBaseFixture.beside(dir, Map.of("mine.drl", "package my.rules;\n" + HEAD + """
                 rule "derived: the app and the dependency share no network"
                 when
                     Fact(key == "app.networks", size > 100)
@@ -145,14 +131,14 @@ class DirectConsequencesTest {
                     %s
                 end
                 """;
-        Knowledge mine = withUserRules(dir, Map.of(
+        Knowledge mine = RuleBaseFixture.beside(dir, Map.of(
                 "a.drl", "package my.rules;\n" + HEAD + rule.formatted("refute(drools, 0.5 + 0.4);"),
                 "b.drl", "package other.rules;\n" + HEAD + rule.formatted("support(drools, 0.3);")));
         assertDecidedAsMvel(mine, Map.of("http.status", 418L));
     }
 
     @Test void aRuleInABlockCommentIsNotRead(@TempDir Path dir) throws Exception {
-        Knowledge mine = withUserRules(dir, Map.of("mine.drl", "package dokploy.rules;\n" + HEAD + """
+        Knowledge mine = RuleBaseFixture.beside(dir, Map.of("mine.drl", "package dokploy.rules;\n" + HEAD + """
                 rule "app-listens-on-localhost: a teapot is not a bind problem"
                 when
                     Fact(key == "http.status", num == 418)
@@ -174,7 +160,7 @@ class DirectConsequencesTest {
 
     @Test void aSingleQuotedRuleNameIsReadToo(@TempDir Path dir) throws Exception {
         // named like a bundled rule that supports the cause, in its own package: it refutes
-        Knowledge mine = withUserRules(dir, Map.of("mine.drl", "package my.rules;\n" + HEAD + """
+        Knowledge mine = RuleBaseFixture.beside(dir, Map.of("mine.drl", "package my.rules;\n" + HEAD + """
                 rule 'app-listens-on-localhost: bound to loopback'
                 when
                     Fact(key == "http.status", num == 418)
@@ -185,16 +171,9 @@ class DirectConsequencesTest {
         assertDecidedAsMvel(mine, Map.of("http.status", 418L));
     }
 
-    private static Knowledge withUserRules(Path dir, Map<String, String> files) throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        for (Map.Entry<String, String> f : files.entrySet()) Files.writeString(rules.resolve(f.getKey()), f.getValue());
-        return Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
-    }
-
     private static void assertDecidedAsMvel(Knowledge knowledge, Map<String, Object> facts) {
-        CaseInput c = new CaseInput("c", null, facts, Set.of(), null, null, 0);
-        String mvel = summary(new Engine(knowledge, RuleBase.compile(knowledge)).diagnose(c, Engine.DEFAULT_THRESHOLD));
-        assertEquals(mvel, summary(new Engine(knowledge, RuleBase.load(knowledge)).diagnose(c, Engine.DEFAULT_THRESHOLD)));
+        String mvel = summary(RuleBaseFixture.diagnose(knowledge, RuleBase.compile(knowledge), facts));
+        assertEquals(mvel, summary(RuleBaseFixture.diagnose(knowledge, RuleBase.load(knowledge), facts)));
     }
 
     private static String summary(Outcome o) {

@@ -1,17 +1,12 @@
 package dev.dokploydoctor.engine;
 
-import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Knowledge;
-import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,34 +19,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * then-blocks are installed, which reading it does), and is never used for other rules.
  */
 class PrebuiltRulesTest {
-    private static final Knowledge CHECKOUT = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
+    private static final Knowledge CHECKOUT = RuleBaseFixture.CHECKOUT;
 
     @Test void theBuildMadeItForTheBundledRulesAndItDecidesAsACompileDoes() {
         RuleBase prebuilt = PrebuiltRules.read(CHECKOUT);
         assertNotNull(prebuilt, "target/classes" + PrebuiltRules.RESOURCE + " is missing or older than the DRL (mvn process-classes makes it)");
         RuleBase compiled = RuleBase.compile(CHECKOUT);
         assertEquals(compiled.ruleNames(), prebuilt.ruleNames());
-        Engine a = new Engine(CHECKOUT, prebuilt), b = new Engine(CHECKOUT, compiled);
-        List<String> differ = new ArrayList<>();
-        int cases = 0;
-        for (Knowledge.CaseFile cf : CHECKOUT.loadCases()) {
-            CaseInput c = cf.read(CHECKOUT.vocabulary());
-            Outcome x = a.diagnose(c, Engine.DEFAULT_THRESHOLD), y = b.diagnose(c, Engine.DEFAULT_THRESHOLD);
-            cases++;
-            if (!summary(x).equals(summary(y))) differ.add(cf.path() + ": " + summary(x) + " / " + summary(y));
-        }
-        assertEquals(List.of(), differ);
-        assertEquals(true, cases > 100, "cases: " + cases);
+        RuleBaseFixture.Compared compared = RuleBaseFixture.everyRegressionCase(CHECKOUT, prebuilt, compiled, PrebuiltRulesTest::summary);
+        assertEquals(List.of(), compared.apart());
+        assertEquals(true, compared.cases() > 100, "cases: " + compared.cases());
     }
 
     @Test void theStoredThenBlocksAreEmptyUntilTheDirectCallsAreInstalled() {
         RuleBase stored = PrebuiltRules.stored(CHECKOUT), compiled = RuleBase.compile(CHECKOUT);
         assertEquals(compiled.ruleNames(), stored.ruleNames());
-        CaseInput c = new CaseInput("c", null, Map.of("http.status", 502L), Set.of(), null, null, 0);
-        Outcome mvel = new Engine(CHECKOUT, compiled).diagnose(c, Engine.DEFAULT_THRESHOLD);
+        Outcome mvel = RuleBaseFixture.diagnose(CHECKOUT, compiled, Map.of("http.status", 502L));
         assertFalse(mvel.evidence().isEmpty());
         // as read back, before anything is installed: rules fire, their emptied then-blocks conclude nothing
-        Outcome empty = new Engine(CHECKOUT, stored).diagnose(c, Engine.DEFAULT_THRESHOLD);
+        Outcome empty = RuleBaseFixture.diagnose(CHECKOUT, stored, Map.of("http.status", 502L));
         assertFalse(empty.fired().isEmpty());
         assertEquals(List.of(), empty.evidence());
         int direct = DirectConsequences.install(stored.kieBase(), CHECKOUT);
@@ -61,8 +47,7 @@ class PrebuiltRulesTest {
 
     @Test void aThenBlockNoDirectCallReplacesIsStoredAsWritten(@TempDir Path dir) throws Exception {
         // it only concludes, but in the Java dialect, which install leaves alone: emptied, it would conclude nothing
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve("mine.drl"), """
+        Knowledge withMine = RuleBaseFixture.beside(dir, Map.of("mine.drl", """
                 package dokploy.rules;
                 import dev.dokploydoctor.knowledge.Fact;
                 import function dev.dokploydoctor.engine.Conclude.support;
@@ -73,19 +58,16 @@ class PrebuiltRulesTest {
                 then
                     support(drools, 0.45);
                 end
-                """);
-        Knowledge withMine = Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
-        CaseInput c = new CaseInput("c", null, Map.of("http.status", 418L), Set.of(), null, null, 0);
+                """));
         RuleBase stored = PrebuiltRules.stored(withMine).concludingDirectly(withMine);
-        Outcome read = new Engine(withMine, stored).diagnose(c, Engine.DEFAULT_THRESHOLD);
-        Outcome compiled = new Engine(withMine, RuleBase.compile(withMine)).diagnose(c, Engine.DEFAULT_THRESHOLD);
+        Outcome read = RuleBaseFixture.diagnose(withMine, stored, Map.of("http.status", 418L));
+        Outcome compiled = RuleBaseFixture.diagnose(withMine, RuleBase.compile(withMine), Map.of("http.status", 418L));
         assertTrue(read.evidence().stream().anyMatch(e -> e.getRule().equals("app-listens-on-localhost: a teapot")), summary(read));
         assertEquals(summary(compiled), summary(read));
     }
 
     @Test void otherRulesAreCompiledNotRead(@TempDir Path dir) throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve("mine.drl"), """
+        Knowledge withMine = RuleBaseFixture.beside(dir, Map.of("mine.drl", """
                 package dokploy.rules;
                 dialect "mvel"
                 import dev.dokploydoctor.knowledge.Fact;
@@ -96,8 +78,7 @@ class PrebuiltRulesTest {
                 then
                     support(drools, 0.2);
                 end
-                """);
-        Knowledge withMine = Knowledge.load(List.of(Layers.checkout(Path.of("")), new Knowledge.Layer("user", rules, null)));
+                """));
         assertNull(PrebuiltRules.read(withMine));
         assertEquals(true, RuleBase.load(withMine).ruleNames().contains("wrong-container-port: my own hunch"));
         // read ahead before the knowledge was known (the REPL): not used for these rules either

@@ -49,13 +49,34 @@ class PipedSessionTest {
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Program.projectDir()))));
     }
 
+    /** A question on screen: its hint line ends with the key it asks, {@code · [app.port]}. */
+    static final String QUESTION = "· \\[[a-z0-9_.]+\\]";
+
     private static PipedDriver start(Path home, String... args) {
         return PipedDriver.start(home, Map.of(), List.of(args));
     }
 
+    /** The guided diagnosis with no probes: what a user gets without a Docker engine, the same on every machine. */
+    private static PipedDriver diagnosing(Path home) {
+        return start(home, "diagnose", "--no-probe");
+    }
+
+    /** Types {@code opening} and waits for the question it brings: the output so far. */
+    private static String firstQuestion(PipedDriver s, String opening) {
+        s.line(opening);
+        return s.waitFor(QUESTION, 0);
+    }
+
+    /** Types {@code opening}, lets {@code answerer} answer until the session ends inconclusive and prompts again: the output so far. */
+    private static String untilInconclusive(PipedDriver s, String opening, WorldAnswerer answerer) {
+        s.line(opening);
+        answerer.until(Pattern.compile("inconclusive"), 0, LONG);
+        return s.waitFor("doctor> $", 0);
+    }
+
     @Test
     void theTranscriptReadsLikeTheSessionInPlainText(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("8");
             new WorldAnswerer(s, ROUTE_TO_TRAEFIK, 0).until(Pattern.compile("advice: route-via-traefik"), 0, LONG);
             s.line("quit");
@@ -71,12 +92,12 @@ class PipedSessionTest {
 
     @Test
     void similarListsFieldReportsLikeTheSession(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("similar");
             s.waitFor("No field report is like this session yet", 0);
             int mark = s.output().length();
             s.line("502 bad gateway after adding a domain; logs: getaddrinfo EAI_AGAIN postgres");
-            s.waitFor("· \\[[a-z0-9_.]+\\]", mark);
+            s.waitFor(QUESTION, mark);
             mark = s.output().length();
             s.line("similar");
             s.waitFor("fixed by: ", mark);
@@ -123,9 +144,8 @@ class PipedSessionTest {
      */
     @Test
     void iToldYouRereadsTheEarlierTextAndAsksAgain(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("502 bad gateway");
-            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+        try (PipedDriver s = diagnosing(home)) {
+            firstQuestion(s, "502 bad gateway");
             int mark = s.output().length();
             s.line("I told you");
             String out = s.waitFor("I went back over what you wrote: I read [^\\n]*http.status = 502", mark);
@@ -140,9 +160,8 @@ class PipedSessionTest {
      */
     @Test
     void anAnswerNotTakenSaysWhyBeforeTheRestIsNoted(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("502 bad gateway");
-            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+        try (PipedDriver s = diagnosing(home)) {
+            firstQuestion(s, "502 bad gateway");
             int mark = s.output().length();
             s.line("on the broken deploy maybe, the logs say connect ECONNREFUSED 172.18.0.5:3000");
             String out = s.waitFor("noted: [^\\n]*upstream.connection_refused = true", mark).substring(mark);
@@ -157,7 +176,7 @@ class PipedSessionTest {
      */
     @Test
     void anInconclusiveEndingShowsTheLeadersFirstCheckAndFixAndSimilarReports(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("502 bad gateway from traefik");
             String out = new WorldAnswerer(s, Map.of(), 0).until(Pattern.compile("(?m)^doctor>"), 0, LONG);
             String end = out.substring(out.lastIndexOf("inconclusive"));
@@ -170,7 +189,7 @@ class PipedSessionTest {
     /** A cause that leads on the nearest field reports' vote alone has its reason on screen. */
     @Test
     void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             // no rule reads more than that the site is broken: the field reports most like it vote
             s.line("traefik stopped working after the docker engine update");
             String out = s.waitFor("\\d of 5 similar field reports: [a-z:-]+ \\(type 'similar' for reports like yours\\)", 0);
@@ -180,7 +199,7 @@ class PipedSessionTest {
 
     @Test
     void afterEachAnswerOneLineSaysWhatIsInPlayAndWhatTheAnswerRuledOut(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("502 bad gateway after adding a domain; logs: getaddrinfo EAI_AGAIN postgres");
             // the app and postgres do share a network: that rules out the isolation the text suggests
             WorldAnswerer answerer = new WorldAnswerer(s, Map.of("dependency.shares_network", true), 0);
@@ -202,12 +221,11 @@ class PipedSessionTest {
 
     @Test
     void anAnswerThatBringsNoEvidenceYetDoesNotReadAsAllClear(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("my site is broken");
-            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+        try (PipedDriver s = diagnosing(home)) {
+            firstQuestion(s, "my site is broken");
             int mark = s.output().length();
             s.line("?");
-            String out = s.waitFor("· \\[[a-z0-9_.]+\\]", mark);
+            String out = s.waitFor(QUESTION, mark);
             assertTrue(out.contains("no cause in play yet"), out);
             assertFalse(out.contains("0 causes in play"), out);
             s.line("quit");
@@ -216,9 +234,8 @@ class PipedSessionTest {
 
     @Test
     void anInvalidAnswerIsAskedAgainWithTheChoices(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("8");
-            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+        try (PipedDriver s = diagnosing(home)) {
+            firstQuestion(s, "8");
             int mark = s.output().length();
             s.line("purple");
             s.waitFor("expected yes or no", mark);
@@ -245,12 +262,9 @@ class PipedSessionTest {
 
     @Test
     void unknownAnswersEndInconclusiveWithTheCandidates(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("1");
+        try (PipedDriver s = diagnosing(home)) {
             WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0);
-            String out = answerer.until(Pattern.compile("inconclusive"), 0, LONG);
-            s.waitFor("doctor> $", 0);
-            out = s.output();
+            String out = untilInconclusive(s, "1", answerer);
             assertTrue(answerer.asked().size() >= 1, "some question was asked:\n" + out);
             assertTrue(out.contains("candidates:"), out);
             assertTrue(out.contains("would settle it (you did not know these):"), out);
@@ -261,13 +275,10 @@ class PipedSessionTest {
 
     @Test
     void answersThatCouldNotBeReadAreNotListedAsUnknownAtTheEnd(@TempDir Path home) {   // user10 finding 3
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("1");
+        try (PipedDriver s = diagnosing(home)) {
             // every question answered twice in words nobody could read: each counts as not known
             WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, (key, value) -> "flurb\nflurb");
-            answerer.until(Pattern.compile("inconclusive"), 0, LONG);
-            s.waitFor("doctor> $", 0);
-            String out = s.output();
+            String out = untilInconclusive(s, "1", answerer);
             assertTrue(out.contains("I could not read that either"), out);
             assertTrue(out.contains("would settle it (I could not read your answers to these"), out);
             assertFalse(out.contains("you did not know these"), "nothing was answered 'don't know':\n" + out);
@@ -282,7 +293,7 @@ class PipedSessionTest {
 
     @Test
     void whyOnANumberQuestionSaysTheAnswersInTheUsersTerms(@TempDir Path home) {   // user10 finding 12
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("the public URL answers 502, even though the logs show the app up and listening on port 8080");
             WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0, (key, value) -> key.equals("domain.port") ? "why" : "?");
             String out = answerer.until(Pattern.compile("I ask domain.port because:[^\\n]*\\n(.*\\n){0,6}.*help:"), 0, LONG);
@@ -300,7 +311,7 @@ class PipedSessionTest {
         Map<String, String> says = Map.of("traefik.docker_network_label", "none", "fault.all_domains", "no",
                 "upstream.accepted", "no", "traefik.on_dokploy_network", "yes", "route.via", "traefik",
                 "app.networks", "proxy_net, backend_net", "traefik.provider_network", "none", "http.from_app", "no");
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("Traefik 2.9.5 picks unattached network to talk to service. docker-compose composition of several services and"
                     + " networks; Traefik is only connected to one of these networks while the containers use several. Most of the time"
                     + " it works, but adding another container with two networks makes Traefik suddenly select the IP address of that"
@@ -327,12 +338,9 @@ class PipedSessionTest {
         // is and how often users can tell each fact (priors.yaml), not on this test.
         Map<String, Object> healthy = Map.of("app.dns_failure", false, "deploy.status", "done", "containers.running", true,
                 "dependency.running", true, "traefik.docker_api_error", false, "app.listen_bound", "0.0.0.0");
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("Uploading a file bigger than 1 MB fails with 413 Request Entity Too Large");
+        try (PipedDriver s = diagnosing(home)) {
             WorldAnswerer answerer = new WorldAnswerer(s, healthy, 0);
-            answerer.until(Pattern.compile("inconclusive"), 0, LONG);
-            s.waitFor("doctor> $", 0);
-            String out = s.output();
+            String out = untilInconclusive(s, "Uploading a file bigger than 1 MB fails with 413 Request Entity Too Large", answerer);
             assertTrue(answerer.asked().size() >= 1, "asked before ending:\n" + out);
             assertTrue(out.indexOf("· ? if you don't know") < out.indexOf("inconclusive"), "asked before ending:\n" + out);
             assertTrue(Pattern.compile("none of the \\d+ causes I know fits what you told me").matcher(out).find(), out);
@@ -348,13 +356,10 @@ class PipedSessionTest {
     void anOpeningThatSettlesNothingStillGetsAQuestion(@TempDir Path home) {
         // cloudflared's TLS refusal of the origin: read (a tunnel, an unreachable origin, a TLS error),
         // but no answer decides among the causes it suggests; the user came with a fault, so it asks
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("ERR error=\"Unable to reach the origin service. The service may be down or it may not be responding to traffic"
-                    + " from cloudflared: x509: certificate is not valid for any names, but wanted to match example.com\"");
+        try (PipedDriver s = diagnosing(home)) {
             WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0);
-            answerer.until(Pattern.compile("inconclusive"), 0, LONG);
-            s.waitFor("doctor> $", 0);
-            String out = s.output();
+            String out = untilInconclusive(s, "ERR error=\"Unable to reach the origin service. The service may be down or it may not be responding to traffic"
+                    + " from cloudflared: x509: certificate is not valid for any names, but wanted to match example.com\"", answerer);
             assertTrue(answerer.asked().size() >= 1, "a question before giving up:\n" + out);
             assertTrue(out.indexOf("· ? if you don't know") < out.indexOf("inconclusive"), "asked before ending:\n" + out);
             s.line("quit");
@@ -364,10 +369,9 @@ class PipedSessionTest {
 
     @Test
     void whyAfterAnInconclusiveEndSaysHowItEndedAndWhatWouldChangeIt(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("1");
+        try (PipedDriver s = diagnosing(home)) {
             WorldAnswerer answerer = new WorldAnswerer(s, Map.of(), 0);
-            answerer.until(Pattern.compile("inconclusive"), 0, LONG);
+            untilInconclusive(s, "1", answerer);
             String why = whyAfterTheEnd(s);
             assertTrue(why.contains("the interview ended inconclusive"), why);
             assertFalse(why.contains("No rule needs anything more"), why);
@@ -379,7 +383,7 @@ class PipedSessionTest {
 
     @Test
     void whyAfterADiagnosisSaysWhatItRestsOn(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line(ISOLATION_TEXT);
             WorldAnswerer answerer = new WorldAnswerer(s, ISOLATION, 0);
             answerer.until(Pattern.compile("diagnosis: multi-container-isolation"), 0, LONG);
@@ -401,7 +405,7 @@ class PipedSessionTest {
 
     @Test
     void whyBeforeAnythingWasToldSaysWhatToDo(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("why");
             s.waitFor("Nothing asked yet: tell me what you see first", 0);
             s.line("quit");
@@ -488,7 +492,7 @@ class PipedSessionTest {
         Path caseFile = home.resolve("cases/shop-502.yaml");
         Files.createDirectories(caseFile.getParent()); // save makes no folders of its own (issue 9.20)
         Path report = home.resolve("shop-502.md");
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line(ISOLATION_TEXT);
             new WorldAnswerer(s, ISOLATION, 0).until(Pattern.compile("diagnosis: multi-container-isolation"), 0, LONG);
             int mark = s.output().length();
@@ -519,9 +523,8 @@ class PipedSessionTest {
 
     @Test
     void saveSaysWhyItCannotWriteAndMakesNoFolders(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
-            s.line("1");
-            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+        try (PipedDriver s = diagnosing(home)) {
+            firstQuestion(s, "1");
             int mark = s.output().length();
             s.line("save " + home.resolve("no/such/dir/x.yaml"));
             s.waitFor("cannot write .*x\\.yaml: the folder .*no/such/dir does not exist \\(create it first\\)", mark);
@@ -537,15 +540,15 @@ class PipedSessionTest {
 
     @Test
     void yesNoTakesTheCommonWordsAndAPastedErrorIsText(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("my site is broken");
             s.waitFor("did not recognise a symptom in that, so I will ask", 0);
-            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            s.waitFor(QUESTION, 0);
             // answer "?" until a yes/no question is on screen
             for (int i = 0; i < 12 && !lastHint(s.output()).startsWith("yes/no"); i++) {
                 int mark = s.output().length();
                 s.line("?");
-                s.waitFor("· \\[[a-z0-9_.]+\\]", mark);
+                s.waitFor(QUESTION, mark);
             }
             assertTrue(lastHint(s.output()).startsWith("yes/no"), s.output());
             String key = TerminalSessionTest.lastKey(s.output());
@@ -555,7 +558,7 @@ class PipedSessionTest {
             assertFalse(s.output().substring(mark).contains("expected yes or no"), "'nope' is an answer:\n" + s.output().substring(mark));
             s.line("facts");
             s.waitFor(Pattern.quote(key) + " = false", mark);
-            s.waitFor("· \\[[a-z0-9_.]+\\]|doctor>", mark);
+            s.waitFor(QUESTION + "|doctor>", mark);
             mark = s.output().length();
             s.line("app-1 | Error: getaddrinfo EAI_AGAIN postgres");
             s.waitFor("noted: .*app\\.dns_failure = true", mark);
@@ -568,7 +571,7 @@ class PipedSessionTest {
 
     @Test
     void threeQuotesTakeSeveralLinesAsOneAnswer(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("\"\"\"");
             s.line("Bad Gateway");
             s.line("app-1  | Error: getaddrinfo EAI_AGAIN postgres");
@@ -585,8 +588,7 @@ class PipedSessionTest {
     void reloadKeepsThePreviousRulesWhenTheNewOnesBreak(@TempDir Path home) throws IOException {
         Path rules = copyRules(home);
         try (PipedDriver s = start(home, "diagnose", "--no-probe", "--rules", rules.toString())) {
-            s.line("8");
-            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            firstQuestion(s, "8");
             Path broken = rules.resolve("zz-broken.drl");
             Files.writeString(broken, "package dokploy.rules;\nrule \"broken\" when Fact(key == ) then end\n");
             int mark = s.output().length();
@@ -596,7 +598,7 @@ class PipedSessionTest {
             Files.delete(broken);
             mark = s.output().length();
             s.line("reload");
-            s.waitFor("reloaded: [\\s\\S]*leading: [\\s\\S]*· \\[[a-z0-9_.]+\\]", mark);
+            s.waitFor("reloaded: [\\s\\S]*leading: [\\s\\S]*" + QUESTION, mark);
             new WorldAnswerer(s, ROUTE_TO_TRAEFIK, WorldAnswerer.lastQuestion(s.output()))
                     .until(Pattern.compile("advice: route-via-traefik"), mark, LONG);
             s.line("quit");
@@ -606,7 +608,7 @@ class PipedSessionTest {
 
     @Test
     void theExampleCommandLoadsABundledCase(@TempDir Path home) {
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             s.line("example");
             s.waitFor("lesson-01-multi-container-isolation", 0);
             int mark = s.output().length();
@@ -621,7 +623,7 @@ class PipedSessionTest {
     @Test
     void endOfInputAtOnceIsNoAllClear(@TempDir Path home) {
         // nothing was said and nothing was checked: not "no fault" (exit 0), which a script would read as healthy
-        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+        try (PipedDriver s = diagnosing(home)) {
             assertEquals(4, s.exitCode());
             assertTrue(s.output().contains("bye (inconclusive: nothing was described)"), s.output());
             assertFalse(s.output().contains("no-fault"), s.output());
@@ -634,8 +636,7 @@ class PipedSessionTest {
         try (PipedDriver s = PipedDriver.start(home, noDocker, List.of("diagnose", "--probe-timeout", "2"))) {
             s.line("1");
             String out = s.waitFor("No Docker engine to look at \\(.*\\): I will ask instead\\. 'example' tries a bundled case\\.", 0);
-            s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
-            out = s.output();
+            out = s.waitFor(QUESTION, 0);
             assertFalse(out.contains("could not check dns"), "probes that need Docker too add no line of their own:\n" + out);
             assertEquals(1, out.split("No Docker engine", -1).length - 1, "said once:\n" + out);
             assertEquals(4, s.exitCode());
@@ -648,8 +649,7 @@ class PipedSessionTest {
         boolean socket = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
         org.junit.jupiter.api.Assumptions.assumeTrue(required || socket, "no Docker engine on this machine");
         try (PipedDriver s = start(home, "diagnose", "--probe-timeout", "15")) {
-            s.line("1");
-            String out = s.waitFor("· \\[[a-z0-9_.]+\\]", 0);
+            String out = firstQuestion(s, "1");
             assertTrue(Pattern.compile("(?m)^  ✓ checked: docker\\.api_version = [\\d.]+").matcher(out).find(),
                     "the Docker engine's API version is checked, not asked:\n" + out);
             assertFalse(out.contains("[docker.api_version]"), out);
