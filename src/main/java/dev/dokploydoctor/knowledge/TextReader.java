@@ -1,5 +1,7 @@
 package dev.dokploydoctor.knowledge;
 
+import java.util.Arrays;
+
 /**
  * Reads text the way people paste it, once, before any pattern runs: JSON-escaped log lines
  * ({@code \"}, {@code \n}, {@code \u003c}), Windows line ends, typographic quotes and ellipses,
@@ -142,28 +144,84 @@ public final class TextReader {
         char[] s = in.chars;
         Out out = new Out(in.length);
         int n = in.length;
+        int width = wrapWidth(s, n);
         int pos = 0;
         int prevRawLength = -1;       // length of the previous line as pasted, -1 at the start
+        int prevStart = 0;
         while (pos <= n) {
             int end = pos;
             while (end < n && s[end] != '\n') end++;
             int raw = end - pos;
             boolean record = startsRecord(s, n, pos, end);
             int body = skipPrefix(s, n, pos, end);
-            if (prevRawLength >= 70 && !record && body < end && continues(s, body)
-                    && !endsSentence(out)) {
+            boolean cut = prevRawLength >= 70 && !record && body < end && continues(s, body) && !endsSentence(out);
+            if (cut || reflowed(s, n, prevStart, prevRawLength, pos, end, width, out)) {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
                 out.length--; // the '\n' added after the previous line
-                out.add(' ', pos);
+                out.add(' ', in.origin[pos - 1]);
             }
             for (int k = body; k < end; k++) out.add(s[k], in.origin[k]);
             if (end < n) out.add('\n', in.origin[end]);
             prevRawLength = raw;
+            prevStart = pos;
             pos = end + 1;
             if (end == n) break;
         }
         return out;
+    }
+
+    /**
+     * The width prose was filled to by an editor or a mail client (72, 76, 80 columns): the longest
+     * line of at most 100 characters, or 0 when that is under 60 (short lines are not a fill).
+     */
+    private static int wrapWidth(char[] s, int n) {
+        int width = 0;
+        for (int pos = 0, end; pos < n; pos = end + 1) {
+            end = pos;
+            while (end < n && s[end] != '\n') end++;
+            if (end - pos <= 100) width = Math.max(width, end - pos);
+        }
+        return width >= 60 ? width : 0;
+    }
+
+    /**
+     * A line of filled prose: its first word would not have fitted on the line before, which
+     * reached the fill width (the test any re-filling tool makes). Such a break is the fill's, not
+     * the writer's, whatever case the word starts with; a log line is told by its shape (a prefix, a
+     * level in capitals, the same first word as the line before, key: value), not by its length.
+     */
+    private static boolean reflowed(char[] s, int n, int prevStart, int prevLength, int pos, int end, int width, Out out) {
+        if (width == 0 || prevLength < 40 || prevLength > width || pos >= end) return false;
+        int word = wordEnd(s, pos, end);
+        if (prevLength + 1 + (word - pos) <= width) return false;
+        char c = s[pos];
+        if (!(Character.isLetterOrDigit(c) || c == '(' || c == '\'' || c == ',')) return false;
+        if (out.length < 2 || endsClause(out.chars[out.length - 2])) return false;
+        if (startsRecord(s, n, pos, end) && !Character.isUpperCase(c)) return false;
+        if (Character.isUpperCase(c)) {
+            if (skipPrefix(s, n, pos, end) != pos || keyValue(s, pos, end)) return false;
+            if (capitals(s, pos, word)) return false;                                   // INFO, ERROR, WARN
+            int prevWord = wordEnd(s, prevStart, prevStart + prevLength);
+            if (Arrays.equals(s, pos, word, s, prevStart, prevWord)) return false;     // "Creating x" twice
+        }
+        return true;
+    }
+
+    private static int wordEnd(char[] s, int from, int end) {
+        int k = from;
+        while (k < end && s[k] != ' ') k++;
+        return k;
+    }
+
+    private static boolean capitals(char[] s, int from, int to) {
+        if (to - from < 2) return false;
+        for (int k = from; k < to; k++) if (Character.isLowerCase(s[k])) return false;
+        return true;
+    }
+
+    private static boolean endsClause(char c) {
+        return c == ':' || c == ';' || c == '{' || c == '}' || c == '[' || c == ']' || c == '>' || c == '|' || c == '\\';
     }
 
     private static boolean endsSentence(Out out) {
@@ -186,7 +244,11 @@ public final class TextReader {
             for (int k = pos; k < pos + 12; k++) if (Character.digit(s[k], 16) < 0) { hex = false; break; }
             if (hex && s[pos + 12] == ' ') return true;
         }
-        // key: value, KEY=value
+        return keyValue(s, pos, end);
+    }
+
+    /** key: value, KEY=value */
+    private static boolean keyValue(char[] s, int pos, int end) {
         for (int k = pos; k < end && k < pos + 40; k++) {
             char d = s[k];
             if (d == ':' || d == '=') return k + 1 >= end || s[k + 1] == ' ' || d == '=';

@@ -59,6 +59,23 @@ class CatalogTest {
         assertTrue(f.getEvidence().contains("getaddrinfo EAI_AGAIN redis") && f.getEvidence().contains("(source: "), f.getEvidence());
     }
 
+    /** Prose filled to 72 columns by an editor or a mail client reads as the lines it was written as; log lines stay apart. */
+    @Test void filledProseIsJoinedAndLogLinesAreNot() {
+        String filled = "The app answers 502 on every domain since this morning and nothing in\n"
+                + "Traefik's log says why, although the containers are up and healthy and\n"
+                + "the deploy log ends with Done.";
+        assertEquals(filled.replace('\n', ' '), TextReader.read(filled).text());
+        // shorter than the 70 columns a terminal cuts at, so only the fill tells the break
+        assertFact("Every few days, right after the deploy finished, I get Could not\n"
+                + "find network named \"web\" for container \"/x\" in the traefik log.", "traefik.network_not_found", true);
+        String logs = "Creating network \"shop_default\" with the default driver and then some\n"
+                + "Creating shop_db_1 ... done\n"
+                + "INFO server started on port 3000 and is ready to accept connections now\n"
+                + "ERROR: for web Cannot start service web: driver failed programming\n"
+                + "Error response from daemon: Bind for 0.0.0.0:80 failed: port is already allocated";
+        assertEquals(logs, TextReader.read(logs).text());
+    }
+
     /** A token in passing is not a fact: an address counts only where it says what the app listens on. */
     @Test void aTokenInPassingIsNotAFact() {
         for (String text : List.of("curl 127.0.0.1:3000 works from inside the container",
