@@ -196,9 +196,10 @@ public final class TextReader {
         int word = wordEnd(s, pos, end);
         if (prevLength + 1 + (word - pos) <= width) return false;
         char c = s[pos];
-        if (!(Character.isLetterOrDigit(c) || c == '(' || c == '\'' || c == ',')) return false;
+        boolean quoted = (c == '"' || c == '`') && !(end - pos >= 3 && s[pos + 1] == '`' && s[pos + 2] == '`'); // not a code fence
+        if (!(Character.isLetterOrDigit(c) || c == '(' || c == '\'' || c == ',' || quoted)) return false;
         if (out.length < 2 || endsClause(out.chars[out.length - 2])) return false;
-        if (startsRecord(s, n, pos, end) && !Character.isUpperCase(c)) return false;
+        if (startsRecord(s, n, pos, end) && !Character.isUpperCase(c) && !quoted) return false;
         if (Character.isUpperCase(c)) {
             if (skipPrefix(s, n, pos, end) != pos || keyValue(s, pos, end)) return false;
             if (capitals(s, pos, word)) return false;                                   // INFO, ERROR, WARN

@@ -74,6 +74,9 @@ class CatalogTest {
                 + "ERROR: for web Cannot start service web: driver failed programming\n"
                 + "Error response from daemon: Bind for 0.0.0.0:80 failed: port is already allocated";
         assertEquals(logs, TextReader.read(logs).text());
+        // a quoted message the fill broke before its opening quote
+        assertFact("Running the examples as the docs say, the stack deploy fails with `network\n"
+                + "\"kollaps_network\" is declared as external, but could not be found`.", "compose.external_network", "kollaps_network");
     }
 
     /** A token in passing is not a fact: an address counts only where it says what the app listens on. */
