@@ -263,12 +263,16 @@ public final class TextReader {
         return Character.isLowerCase(c) || Character.isDigit(c) || c == '(' || c == '\'' || c == ',';
     }
 
-    /** Index after a log prefix at {@code pos}: {@code name-1  | }, then a timestamp; {@code pos} if none. */
+    /**
+     * Index after a log prefix at {@code pos}: a syslog/journald head ({@code Nov 02 09:14:03 host dockerd[812]: }),
+     * a service column ({@code web-1  | }, docker service logs' {@code web.1.k2x9q8@node-1    | }), then a
+     * timestamp; {@code pos} if none.
+     */
     static int skipPrefix(char[] s, int n, int pos, int end) {
-        int i = pos;
-        // docker compose: "web-1  | ", "app_1 | "
+        int i = syslogHead(s, pos, end);
+        // docker compose: "web-1  | ", "app_1 | "; docker service logs: "web.1.<task>@<node>    | "
         int k = i;
-        while (k < end && k - i < 64 && (Character.isLetterOrDigit(s[k]) || s[k] == '-' || s[k] == '_' || s[k] == '.')) k++;
+        while (k < end && k - i < 96 && (Character.isLetterOrDigit(s[k]) || s[k] == '-' || s[k] == '_' || s[k] == '.' || s[k] == '@')) k++;
         if (k > i && k + 1 < end && s[k] == ' ' && s[k + 1] == '|') {
             i = k + 2;
             if (i < end && s[i] == ' ') i++;
@@ -295,6 +299,34 @@ public final class TextReader {
             i = t;
         }
         return i;
+    }
+
+    /**
+     * Index after a syslog or journalctl head: {@code Mmm dd hh:mm:ss host tag[pid]: } (the day may be
+     * space-padded; a run of spaces is one by now); {@code pos} if none. journalctl -u docker shows
+     * dockerd's and the containers' lines this way.
+     */
+    private static int syslogHead(char[] s, int pos, int end) {
+        int t = pos;
+        if (t + 16 > end || !Character.isUpperCase(s[t]) || !Character.isLowerCase(s[t + 1]) || !Character.isLowerCase(s[t + 2]) || s[t + 3] != ' ') return pos;
+        t += 4;
+        if (t < end && s[t] == ' ') t++;
+        int d = t;
+        while (t < end && t - d < 2 && Character.isDigit(s[t])) t++;
+        if (t == d || t + 9 > end || s[t] != ' ') return pos;
+        t++;
+        if (!(digits(s, end, t, 2) && s[t + 2] == ':' && digits(s, end, t + 3, 2) && s[t + 5] == ':' && digits(s, end, t + 6, 2))) return pos;
+        t += 8;
+        if (t >= end || s[t] != ' ') return pos;
+        t++;
+        int host = t;                                           // the host name
+        while (t < end && t - host < 64 && s[t] != ' ') t++;
+        if (t == host || t >= end || s[t] != ' ') return pos;
+        t++;
+        int tag = t;                                            // dockerd[812]: or kernel:
+        while (t < end && t - tag < 96 && s[t] != ' ' && s[t] != ':') t++;
+        if (t == tag || t + 1 >= end || s[t] != ':' || s[t + 1] != ' ') return pos;
+        return t + 2;
     }
 
     private static boolean digits(char[] s, int n, int from, int len) {

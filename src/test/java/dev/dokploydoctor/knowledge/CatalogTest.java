@@ -48,6 +48,10 @@ class CatalogTest {
         assertFact("{\"level\":\"error\",\"msg\":\"Could not find network named \\\"dokploy-network\\\" for container \\\"/web\\\"\"}",
                 "traefik.docker_network_label", "dokploy-network");
         assertFact("web-1  | 2024-05-01T10:00:00.123Z Error: getaddrinfo EAI_AGAIN postgres", "dependency.name", "postgres");
+        // docker service logs (a DokPloy app is a swarm service) and journalctl -u docker
+        assertFact("shop_web.1.k2x9q8ab7c1d@node-1    | Image myapp:abc123 Error pull access denied for myapp", "deploy.status", "error");
+        assertFact("Nov 02 09:14:03 vps-1 dockerd[812]: Image myapp:abc123 Error pull access denied for myapp", "deploy.status", "error");
+        assertFact("Nov  2 09:14:03 vps-1 3f2a1b9c[812]: #19 210.5 \"message\": \"getaddrinfo ENOTFOUND db\",", "app.dns_failure_at_build", true);
         assertFact("time=\"2024-05-01T10:00:00Z\" level=error msg=\"Could not find network named \\\"shop_default\\\" for container \\\"/x\\\"\"",
                 "traefik.docker_network_label", "shop_default");
         assertFact("the app can\u2019t reach the database", "service.has_dependencies", true);
