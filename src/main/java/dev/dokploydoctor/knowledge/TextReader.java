@@ -1,5 +1,7 @@
 package dev.dokploydoctor.knowledge;
 
+import java.util.Arrays;
+
 /**
  * Reads text the way people paste it, once, before any pattern runs: JSON-escaped log lines
  * ({@code \"}, {@code \n}, {@code \u003c}), Windows line ends, typographic quotes and ellipses,
@@ -142,28 +144,85 @@ public final class TextReader {
         char[] s = in.chars;
         Out out = new Out(in.length);
         int n = in.length;
+        int width = wrapWidth(s, n);
         int pos = 0;
         int prevRawLength = -1;       // length of the previous line as pasted, -1 at the start
+        int prevStart = 0;
         while (pos <= n) {
             int end = pos;
             while (end < n && s[end] != '\n') end++;
             int raw = end - pos;
             boolean record = startsRecord(s, n, pos, end);
             int body = skipPrefix(s, n, pos, end);
-            if (prevRawLength >= 70 && !record && body < end && continues(s, body)
-                    && !endsSentence(out)) {
+            boolean cut = prevRawLength >= 70 && !record && body < end && continues(s, body) && !endsSentence(out);
+            if (cut || reflowed(s, n, prevStart, prevRawLength, pos, end, width, out)) {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
                 out.length--; // the '\n' added after the previous line
-                out.add(' ', pos);
+                out.add(' ', in.origin[pos - 1]);
             }
             for (int k = body; k < end; k++) out.add(s[k], in.origin[k]);
             if (end < n) out.add('\n', in.origin[end]);
             prevRawLength = raw;
+            prevStart = pos;
             pos = end + 1;
             if (end == n) break;
         }
         return out;
+    }
+
+    /**
+     * The width prose was filled to by an editor or a mail client (72, 76, 80 columns): the longest
+     * line of at most 100 characters, or 0 when that is under 60 (short lines are not a fill).
+     */
+    private static int wrapWidth(char[] s, int n) {
+        int width = 0;
+        for (int pos = 0, end; pos < n; pos = end + 1) {
+            end = pos;
+            while (end < n && s[end] != '\n') end++;
+            if (end - pos <= 100) width = Math.max(width, end - pos);
+        }
+        return width >= 60 ? width : 0;
+    }
+
+    /**
+     * A line of filled prose: its first word would not have fitted on the line before, which
+     * reached the fill width (the test any re-filling tool makes). Such a break is the fill's, not
+     * the writer's, whatever case the word starts with; a log line is told by its shape (a prefix, a
+     * level in capitals, the same first word as the line before, key: value), not by its length.
+     */
+    private static boolean reflowed(char[] s, int n, int prevStart, int prevLength, int pos, int end, int width, Out out) {
+        if (width == 0 || prevLength < 40 || prevLength > width || pos >= end) return false;
+        int word = wordEnd(s, pos, end);
+        if (prevLength + 1 + (word - pos) <= width) return false;
+        char c = s[pos];
+        boolean quoted = (c == '"' || c == '`') && !(end - pos >= 3 && s[pos + 1] == '`' && s[pos + 2] == '`'); // not a code fence
+        if (!(Character.isLetterOrDigit(c) || c == '(' || c == '\'' || c == ',' || quoted)) return false;
+        if (out.length < 2 || endsClause(out.chars[out.length - 2])) return false;
+        if (startsRecord(s, n, pos, end) && !Character.isUpperCase(c) && !quoted) return false;
+        if (Character.isUpperCase(c)) {
+            if (skipPrefix(s, n, pos, end) != pos || keyValue(s, pos, end)) return false;
+            if (capitals(s, pos, word)) return false;                                   // INFO, ERROR, WARN
+            int prevWord = wordEnd(s, prevStart, prevStart + prevLength);
+            if (Arrays.equals(s, pos, word, s, prevStart, prevWord)) return false;     // "Creating x" twice
+        }
+        return true;
+    }
+
+    private static int wordEnd(char[] s, int from, int end) {
+        int k = from;
+        while (k < end && s[k] != ' ') k++;
+        return k;
+    }
+
+    private static boolean capitals(char[] s, int from, int to) {
+        if (to - from < 2) return false;
+        for (int k = from; k < to; k++) if (Character.isLowerCase(s[k])) return false;
+        return true;
+    }
+
+    private static boolean endsClause(char c) {
+        return c == ':' || c == ';' || c == '{' || c == '}' || c == '[' || c == ']' || c == '>' || c == '|' || c == '\\';
     }
 
     private static boolean endsSentence(Out out) {
@@ -186,7 +245,11 @@ public final class TextReader {
             for (int k = pos; k < pos + 12; k++) if (Character.digit(s[k], 16) < 0) { hex = false; break; }
             if (hex && s[pos + 12] == ' ') return true;
         }
-        // key: value, KEY=value
+        return keyValue(s, pos, end);
+    }
+
+    /** key: value, KEY=value */
+    private static boolean keyValue(char[] s, int pos, int end) {
         for (int k = pos; k < end && k < pos + 40; k++) {
             char d = s[k];
             if (d == ':' || d == '=') return k + 1 >= end || s[k + 1] == ' ' || d == '=';
@@ -200,12 +263,16 @@ public final class TextReader {
         return Character.isLowerCase(c) || Character.isDigit(c) || c == '(' || c == '\'' || c == ',';
     }
 
-    /** Index after a log prefix at {@code pos}: {@code name-1  | }, then a timestamp; {@code pos} if none. */
+    /**
+     * Index after a log prefix at {@code pos}: a syslog/journald head ({@code Nov 02 09:14:03 host dockerd[812]: }),
+     * a service column ({@code web-1  | }, docker service logs' {@code web.1.k2x9q8@node-1    | }), then a
+     * timestamp; {@code pos} if none.
+     */
     static int skipPrefix(char[] s, int n, int pos, int end) {
-        int i = pos;
-        // docker compose: "web-1  | ", "app_1 | "
+        int i = syslogHead(s, pos, end);
+        // docker compose: "web-1  | ", "app_1 | "; docker service logs: "web.1.<task>@<node>    | "
         int k = i;
-        while (k < end && k - i < 64 && (Character.isLetterOrDigit(s[k]) || s[k] == '-' || s[k] == '_' || s[k] == '.')) k++;
+        while (k < end && k - i < 96 && (Character.isLetterOrDigit(s[k]) || s[k] == '-' || s[k] == '_' || s[k] == '.' || s[k] == '@')) k++;
         if (k > i && k + 1 < end && s[k] == ' ' && s[k + 1] == '|') {
             i = k + 2;
             if (i < end && s[i] == ' ') i++;
@@ -232,6 +299,34 @@ public final class TextReader {
             i = t;
         }
         return i;
+    }
+
+    /**
+     * Index after a syslog or journalctl head: {@code Mmm dd hh:mm:ss host tag[pid]: } (the day may be
+     * space-padded; a run of spaces is one by now); {@code pos} if none. journalctl -u docker shows
+     * dockerd's and the containers' lines this way.
+     */
+    private static int syslogHead(char[] s, int pos, int end) {
+        int t = pos;
+        if (t + 16 > end || !Character.isUpperCase(s[t]) || !Character.isLowerCase(s[t + 1]) || !Character.isLowerCase(s[t + 2]) || s[t + 3] != ' ') return pos;
+        t += 4;
+        if (t < end && s[t] == ' ') t++;
+        int d = t;
+        while (t < end && t - d < 2 && Character.isDigit(s[t])) t++;
+        if (t == d || t + 9 > end || s[t] != ' ') return pos;
+        t++;
+        if (!(digits(s, end, t, 2) && s[t + 2] == ':' && digits(s, end, t + 3, 2) && s[t + 5] == ':' && digits(s, end, t + 6, 2))) return pos;
+        t += 8;
+        if (t >= end || s[t] != ' ') return pos;
+        t++;
+        int host = t;                                           // the host name
+        while (t < end && t - host < 64 && s[t] != ' ') t++;
+        if (t == host || t >= end || s[t] != ' ') return pos;
+        t++;
+        int tag = t;                                            // dockerd[812]: or kernel:
+        while (t < end && t - tag < 96 && s[t] != ' ' && s[t] != ':') t++;
+        if (t == tag || t + 1 >= end || s[t] != ':' || s[t + 1] != ' ') return pos;
+        return t + 2;
     }
 
     private static boolean digits(char[] s, int n, int from, int len) {

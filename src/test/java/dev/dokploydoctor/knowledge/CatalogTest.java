@@ -48,6 +48,10 @@ class CatalogTest {
         assertFact("{\"level\":\"error\",\"msg\":\"Could not find network named \\\"dokploy-network\\\" for container \\\"/web\\\"\"}",
                 "traefik.docker_network_label", "dokploy-network");
         assertFact("web-1  | 2024-05-01T10:00:00.123Z Error: getaddrinfo EAI_AGAIN postgres", "dependency.name", "postgres");
+        // docker service logs (a DokPloy app is a swarm service) and journalctl -u docker
+        assertFact("shop_web.1.k2x9q8ab7c1d@node-1    | Image myapp:abc123 Error pull access denied for myapp", "deploy.status", "error");
+        assertFact("Nov 02 09:14:03 vps-1 dockerd[812]: Image myapp:abc123 Error pull access denied for myapp", "deploy.status", "error");
+        assertFact("Nov  2 09:14:03 vps-1 3f2a1b9c[812]: #19 210.5 \"message\": \"getaddrinfo ENOTFOUND db\",", "app.dns_failure_at_build", true);
         assertFact("time=\"2024-05-01T10:00:00Z\" level=error msg=\"Could not find network named \\\"shop_default\\\" for container \\\"/x\\\"\"",
                 "traefik.docker_network_label", "shop_default");
         assertFact("the app can\u2019t reach the database", "service.has_dependencies", true);
@@ -57,6 +61,26 @@ class CatalogTest {
         // excerpts quote the original, escapes and all
         Fact f = X.extract("{\"msg\":\"getaddrinfo EAI_AGAIN redis\"}").stream().filter(x -> x.getKey().equals("app.dns_failure")).findFirst().orElseThrow();
         assertTrue(f.getEvidence().contains("getaddrinfo EAI_AGAIN redis") && f.getEvidence().contains("(source: "), f.getEvidence());
+    }
+
+    /** Prose filled to 72 columns by an editor or a mail client reads as the lines it was written as; log lines stay apart. */
+    @Test void filledProseIsJoinedAndLogLinesAreNot() {
+        String filled = "The app answers 502 on every domain since this morning and nothing in\n"
+                + "Traefik's log says why, although the containers are up and healthy and\n"
+                + "the deploy log ends with Done.";
+        assertEquals(filled.replace('\n', ' '), TextReader.read(filled).text());
+        // shorter than the 70 columns a terminal cuts at, so only the fill tells the break
+        assertFact("Every few days, right after the deploy finished, I get Could not\n"
+                + "find network named \"web\" for container \"/x\" in the traefik log.", "traefik.network_not_found", true);
+        String logs = "Creating network \"shop_default\" with the default driver and then some\n"
+                + "Creating shop_db_1 ... done\n"
+                + "INFO server started on port 3000 and is ready to accept connections now\n"
+                + "ERROR: for web Cannot start service web: driver failed programming\n"
+                + "Error response from daemon: Bind for 0.0.0.0:80 failed: port is already allocated";
+        assertEquals(logs, TextReader.read(logs).text());
+        // a quoted message the fill broke before its opening quote
+        assertFact("Running the examples as the docs say, the stack deploy fails with `network\n"
+                + "\"kollaps_network\" is declared as external, but could not be found`.", "compose.external_network", "kollaps_network");
     }
 
     /** A token in passing is not a fact: an address counts only where it says what the app listens on. */
