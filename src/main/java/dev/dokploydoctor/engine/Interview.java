@@ -187,7 +187,7 @@ public final class Interview {
         boolean noneFits = asked > unanswered && noneFits(o);
         // the user answered and still no cause fits: that, not the count of unknowns, is the news
         if (tooManyUnknown(asked, unanswered)) return new End(o, noneFits ? Stop.NONE_FITS : Stop.UNANSWERED_LIMIT);
-        if (noneFits && (unanswered >= NONE_FITS_UNANSWERED || lookalikeAndNothingInPlay(o))) {
+        if (noneFits && (unanswered >= NONE_FITS_UNANSWERED || lookalikeAndNothingInPlay(o) || suggestedAllRuledOut(o))) {
             Planner.Plan likely = likelyDiagnosis(look);
             return likely == null ? new End(o, Stop.NONE_FITS) : ask(look, o, likely, Purpose.NEXT);
         }
@@ -197,6 +197,12 @@ public final class Interview {
             if (settle != null) return ask(look, o, settle, Purpose.LEADER);
         }
         Planner.Plan plan = look.next();
+        // one cause left in play and the best question cannot move it: what confirms or rules it out comes
+        // first (user12 U33: the SSL mode never asked while eight questions about other causes went by)
+        if (asked > unanswered && plan != null && bypassesTheLoneCause(o, plan)) {
+            Planner.Plan settle = leaderCheck(look, o, true);
+            if (settle != null) return ask(look, o, settle, Purpose.LEADER);
+        }
         if (plan != null && look.confirming(plan.question().key())) return ask(look, o, plan, Purpose.CONFIRM);
         if (plan == null) plan = leadersNeed(look);
         if (plan != null) return ask(look, o, plan, Purpose.NEXT);
@@ -232,6 +238,44 @@ public final class Interview {
         if (sign == null || !sign.isTrue()) return false;
         for (double cf : SimilarFallback.fromRules(o).values()) if (cf > 0) return false;
         return true;
+    }
+
+    /**
+     * Every cause a rule supported has since been ruled out by what the user answered, and no rule supports
+     * another: what the user reported was weighed and none of ours explains it. The questions left would
+     * only fish through the symptoms of causes the user never described (user12 U23: eleven questions about
+     * URLs, Traefik and Let's Encrypt after queued n8n jobs ruled out the one jobs-stuck cause). A cause
+     * the similar reports vote for is still pursued (dev: the vote's wrong-container-port, confirmed by the
+     * ports four questions later, after its rules' first hint was answered away).
+     */
+    static boolean suggestedAllRuledOut(Outcome o) {
+        // a cause the similar reports voted for is still a hypothesis to pursue
+        if (SimilarFallback.supported(o) != null) return false;
+        Map<String, Double> fromRules = SimilarFallback.fromRules(o);
+        boolean ruledOut = false;
+        for (Map.Entry<String, Double> e : fromRules.entrySet()) {
+            if (e.getValue() > 0) return false;
+            if (e.getValue() <= Engine.RULED_OUT && supportedThenAnsweredAway(o, e.getKey())) ruledOut = true;
+        }
+        return ruledOut;
+    }
+
+    /** A rule supports the cause, and one that refutes it reads a fact the user answered (or a probe found). */
+    private static boolean supportedThenAnsweredAway(Outcome o, String cause) {
+        boolean supported = false;
+        boolean answeredAway = false;
+        for (Evidence e : o.evidence()) {
+            if (!e.getCause().equals(cause) || SimilarFallback.RULE.equals(e.getRule())) continue;
+            if (e.getCf() > 0) supported = true;
+            if (e.getCf() < 0) for (Fact f : e.getMatched()) if (!Fact.TEXT.equals(f.getSource())) answeredAway = true;
+        }
+        return supported && answeredAway;
+    }
+
+    /** One cause is in play (by its rules or the similar reports' vote) and no answer to {@code plan} moves it. */
+    private static boolean bypassesTheLoneCause(Outcome o, Planner.Plan plan) {
+        List<String> live = inPlay(o);
+        return live.size() == 1 && !plan.question().causes().contains(live.get(0));
     }
 
     /** No cause has {@link #FITS} from the rules (the similar reports' vote is no fit). */
