@@ -74,6 +74,20 @@ class InterviewFocusTest {
     }
 
     @Test
+    void noDokployOrTraefikQuestionForAStackWithout() {
+        // U23, U25, U29: DokPloy's domain and service questions after "not using dokploy"; Traefik's logs after "no traefik"
+        try (Lookahead look = interview.planner().look(List.of(read("http.status", 502L), user("dokploy.used", false)), Set.of())) {
+            for (String key : List.of("service.kind", "domain.changed_since_deploy", "domain.https", "domain.created_via", "user.role"))
+                assertEquals(true, look.presumptionFails(key), key);
+            assertEquals(false, look.presumptionFails("deploy.status"), "every platform and compose has a last deployment");
+        }
+        try (Lookahead look = interview.planner().look(List.of(read("http.status", 404L), read("proxy.kind", "caddy")), Set.of())) {
+            for (String key : List.of("traefik.docker_api_error", "traefik.network_not_found", "traefik.router_present", "traefik.version"))
+                assertEquals(true, look.presumptionFails(key), key);
+        }
+    }
+
+    @Test
     void aCauseHeldByTheLookalikeVoteAsksTheFactThatSettlesIt() {
         // U36: compose's "declared as external, but could not be found" under Portainer, whose nearest reports
         // were Portainer bugs that misreport an existing network: held at 0.69, the network list decides
