@@ -100,7 +100,12 @@ public final class Interview {
          * A fact read from the user's text, whose check by the user (an observation of its own) would
          * diagnose: what the text said is shown with the question ({@link Lookahead#confirming}).
          */
-        CONFIRM
+        CONFIRM,
+        /**
+         * The cause is diagnosed, and its fixes differ by a fact still open (cloudflared in Docker or on the
+         * host): asked once, so the user gets the fix for their host rather than every variant ({@link #whichFix}).
+         */
+        FIX
     }
 
     /** Ask this question, for this purpose. */
@@ -180,6 +185,8 @@ public final class Interview {
             if (asked < QUESTION_LIMIT && !tooManyUnknown(asked, unanswered)) {
                 Planner.Plan check = separating(look, o.top().cause(), o.top().certainty());
                 if (check != null) return ask(look, o, check, Purpose.LOOKALIKE);
+                Planner.Plan which = whichFix(look, o.top().cause());
+                if (which != null) return new Ask(o, which, Purpose.FIX);
             }
             return new Conclude(o);
         }
@@ -226,6 +233,26 @@ public final class Interview {
         Question q = new Question(first, spec, 0, plan.question().causes(), List.of());
         return new Ask(o, new Planner.Plan(q, 0, List.of(), "asked before " + key + ", whose question takes it for granted"),
                 purpose == Purpose.CONFIRM ? Purpose.NEXT : purpose);
+    }
+
+    /**
+     * A fact the diagnosed cause's fixes are written for ({@code when:} in cause.yaml) that is still open and
+     * can be asked: without it the user gets every variant, each "(only if ...)" (user12 U38: six fix blocks,
+     * all on whether cloudflared runs in Docker, never asked). Null when the fixes do not depend on one.
+     */
+    Planner.Plan whichFix(Lookahead look, String cause) {
+        dev.dokploydoctor.knowledge.Cause info = engine.knowledge().cause(cause);
+        if (info == null) return null;
+        for (dev.dokploydoctor.knowledge.Cause.Fix fix : info.fixes()) {
+            for (String key : fix.when().keySet()) {
+                if (look.outcome().fact(key) != null || (look.unknown() != null && look.unknown().contains(key))) continue;
+                FactSpec spec = engine.knowledge().vocabulary().get(key);
+                if (spec == null || spec.question() == null || look.presumptionFails(key) || look.askedInOtherWords(key)) continue;
+                Question q = new Question(key, spec, 0, List.of(cause), List.of());
+                return new Planner.Plan(q, 0, List.of(), "the fixes for " + cause + " differ by it: the one for your host");
+            }
+        }
+        return null;
     }
 
     /**

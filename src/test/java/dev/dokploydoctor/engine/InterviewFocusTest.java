@@ -74,6 +74,27 @@ class InterviewFocusTest {
     }
 
     @Test
+    void aDiagnosisWhoseFixesDifferByAnOpenFactAsksItOnce() {
+        // U38: diagnosed, and every fix block was "(only if cloudflared.in_docker = ...)", never asked
+        List<Fact> facts = new ArrayList<>(List.of(user("tunnel.used", true), user("tunnel.connected", true),
+                user("tunnel.origin_unreachable", true), user("http.status", 502L), user("tunnel.service", "http://localhost:80")));
+        // the look-alike checks first (told "don't know" here, from a file: they count as no question asked)
+        Set<String> unknown = new java.util.HashSet<>();
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(facts, unknown, 5, 0));
+        while (ask.purpose() == Interview.Purpose.LOOKALIKE && unknown.add(ask.plan().question().key()))
+            ask = assertInstanceOf(Interview.Ask.class, interview.next(facts, unknown, 5, 0));
+        assertEquals(Status.DIAGNOSED, ask.outcome().status());
+        assertEquals(Interview.Purpose.FIX, ask.purpose());
+        assertEquals("cloudflared.in_docker", ask.plan().question().key());
+        // answered, or "don't know": the diagnosis ends
+        unknown.add("cloudflared.in_docker");
+        assertInstanceOf(Interview.Conclude.class, interview.next(facts, unknown, 6, 0));
+        unknown.remove("cloudflared.in_docker");
+        facts.add(user("cloudflared.in_docker", false));
+        assertInstanceOf(Interview.Conclude.class, interview.next(facts, unknown, 6, 0));
+    }
+
+    @Test
     void noDokployOrTraefikQuestionForAStackWithout() {
         // U23, U25, U29: DokPloy's domain and service questions after "not using dokploy"; Traefik's logs after "no traefik"
         try (Lookahead look = interview.planner().look(List.of(read("http.status", 502L), user("dokploy.used", false)), Set.of())) {
