@@ -100,7 +100,12 @@ public final class Interview {
          * A fact read from the user's text, whose check by the user (an observation of its own) would
          * diagnose: what the text said is shown with the question ({@link Lookahead#confirming}).
          */
-        CONFIRM
+        CONFIRM,
+        /**
+         * The cause is diagnosed, and its fixes differ by a fact still open (cloudflared in Docker or on the
+         * host): asked once, so the user gets the fix for their host rather than every variant ({@link #whichFix}).
+         */
+        FIX
     }
 
     /** Ask this question, for this purpose. */
@@ -180,6 +185,8 @@ public final class Interview {
             if (asked < QUESTION_LIMIT && !tooManyUnknown(asked, unanswered)) {
                 Planner.Plan check = separating(look, o.top().cause(), o.top().certainty());
                 if (check != null) return ask(look, o, check, Purpose.LOOKALIKE);
+                Planner.Plan which = whichFix(look, o.top().cause());
+                if (which != null) return new Ask(o, which, Purpose.FIX);
             }
             return new Conclude(o);
         }
@@ -187,7 +194,7 @@ public final class Interview {
         boolean noneFits = asked > unanswered && noneFits(o);
         // the user answered and still no cause fits: that, not the count of unknowns, is the news
         if (tooManyUnknown(asked, unanswered)) return new End(o, noneFits ? Stop.NONE_FITS : Stop.UNANSWERED_LIMIT);
-        if (noneFits && (unanswered >= NONE_FITS_UNANSWERED || lookalikeAndNothingInPlay(o))) {
+        if (noneFits && (unanswered >= NONE_FITS_UNANSWERED || lookalikeAndNothingInPlay(o) || suggestedAllRuledOut(o))) {
             Planner.Plan likely = likelyDiagnosis(look);
             return likely == null ? new End(o, Stop.NONE_FITS) : ask(look, o, likely, Purpose.NEXT);
         }
@@ -197,6 +204,12 @@ public final class Interview {
             if (settle != null) return ask(look, o, settle, Purpose.LEADER);
         }
         Planner.Plan plan = look.next();
+        // one cause left in play and the best question cannot move it: what confirms or rules it out comes
+        // first (user12 U33: the SSL mode never asked while eight questions about other causes went by)
+        if (asked > unanswered && plan != null && bypassesTheLoneCause(o, plan)) {
+            Planner.Plan settle = leaderCheck(look, o, true);
+            if (settle != null) return ask(look, o, settle, Purpose.LEADER);
+        }
         if (plan != null && look.confirming(plan.question().key())) return ask(look, o, plan, Purpose.CONFIRM);
         if (plan == null) plan = leadersNeed(look);
         if (plan != null) return ask(look, o, plan, Purpose.NEXT);
@@ -223,6 +236,26 @@ public final class Interview {
     }
 
     /**
+     * A fact the diagnosed cause's fixes are written for ({@code when:} in cause.yaml) that is still open and
+     * can be asked: without it the user gets every variant, each "(only if ...)" (user12 U38: six fix blocks,
+     * all on whether cloudflared runs in Docker, never asked). Null when the fixes do not depend on one.
+     */
+    Planner.Plan whichFix(Lookahead look, String cause) {
+        dev.dokploydoctor.knowledge.Cause info = engine.knowledge().cause(cause);
+        if (info == null) return null;
+        for (dev.dokploydoctor.knowledge.Cause.Fix fix : info.fixes()) {
+            for (String key : fix.when().keySet()) {
+                if (look.outcome().fact(key) != null || (look.unknown() != null && look.unknown().contains(key))) continue;
+                FactSpec spec = engine.knowledge().vocabulary().get(key);
+                if (spec == null || spec.question() == null || look.presumptionFails(key) || look.askedInOtherWords(key)) continue;
+                Question q = new Question(key, spec, 0, List.of(cause), List.of());
+                return new Planner.Plan(q, 0, List.of(), "the fixes for " + cause + " differ by it: the one for your host");
+            }
+        }
+        return null;
+    }
+
+    /**
      * Most of the nearest field reports were look-alikes outside our list ({@code similar.lookalike})
      * and, after the user's answers, no rule supports any cause of ours: the questions left would only
      * sweep through every cause's symptoms (user11: six to nine of them after a 413 through Cloudflare).
@@ -232,6 +265,44 @@ public final class Interview {
         if (sign == null || !sign.isTrue()) return false;
         for (double cf : SimilarFallback.fromRules(o).values()) if (cf > 0) return false;
         return true;
+    }
+
+    /**
+     * Every cause a rule supported has since been ruled out by what the user answered, and no rule supports
+     * another: what the user reported was weighed and none of ours explains it. The questions left would
+     * only fish through the symptoms of causes the user never described (user12 U23: eleven questions about
+     * URLs, Traefik and Let's Encrypt after queued n8n jobs ruled out the one jobs-stuck cause). A cause
+     * the similar reports vote for is still pursued (dev: the vote's wrong-container-port, confirmed by the
+     * ports four questions later, after its rules' first hint was answered away).
+     */
+    static boolean suggestedAllRuledOut(Outcome o) {
+        // a cause the similar reports voted for is still a hypothesis to pursue
+        if (SimilarFallback.supported(o) != null) return false;
+        Map<String, Double> fromRules = SimilarFallback.fromRules(o);
+        boolean ruledOut = false;
+        for (Map.Entry<String, Double> e : fromRules.entrySet()) {
+            if (e.getValue() > 0) return false;
+            if (e.getValue() <= Engine.RULED_OUT && supportedThenAnsweredAway(o, e.getKey())) ruledOut = true;
+        }
+        return ruledOut;
+    }
+
+    /** A rule supports the cause, and one that refutes it reads a fact the user answered (or a probe found). */
+    private static boolean supportedThenAnsweredAway(Outcome o, String cause) {
+        boolean supported = false;
+        boolean answeredAway = false;
+        for (Evidence e : o.evidence()) {
+            if (!e.getCause().equals(cause) || SimilarFallback.RULE.equals(e.getRule())) continue;
+            if (e.getCf() > 0) supported = true;
+            if (e.getCf() < 0) for (Fact f : e.getMatched()) if (!Fact.TEXT.equals(f.getSource())) answeredAway = true;
+        }
+        return supported && answeredAway;
+    }
+
+    /** One cause is in play (by its rules or the similar reports' vote) and no answer to {@code plan} moves it. */
+    private static boolean bypassesTheLoneCause(Outcome o, Planner.Plan plan) {
+        List<String> live = inPlay(o);
+        return live.size() == 1 && !plan.question().causes().contains(live.get(0));
     }
 
     /** No cause has {@link #FITS} from the rules (the similar reports' vote is no fit). */

@@ -178,6 +178,7 @@ public final class Conversation {
                     view.dim("  your text says " + ask.plan().question().key() + " = " + (read == null ? "?" : read.getText())
                             + "; checked by you, it would settle " + outcome.top().cause());
                 }
+                case FIX -> view.dim("  " + outcome.top().cause() + " fits; its fix depends on this");
                 case NEXT -> { }
             }
         } else if (step instanceof Interview.Conclude) {

@@ -130,6 +130,9 @@ public sealed interface Reply {
             return new Invalid(UNPLAIN + "one whole number");
         if (numbers.size() == 1 && key.endsWith("port") && (numbers.get(0) < 1 || numbers.get(0) > 65535))
             return new Invalid("a port is a number from 1 to 65535, got " + numbers.get(0));
+        // an HTTP status has three digits: "I open http://localhost:8080" names a port, not a status (user12 U31)
+        if (numbers.size() == 1 && key.equals("http.status") && (numbers.get(0) < 100 || numbers.get(0) > 599))
+            return new Invalid("an HTTP status is a number from 100 to 599 (502, 404), got " + numbers.get(0));
         if (numbers.size() == 1) return new Value(numbers.get(0), !clause.strip().equals(String.valueOf(numbers.get(0))));
         if (numbers.size() > 1) return new Invalid("which one: " + String.join(" or ", numbers.stream().map(String::valueOf).toList()) + "?");
         // "no" to "does Cloudflare show an error code? which?" is no number to record: nothing known

@@ -29,7 +29,8 @@ class ProseUserTest {
         switch (spec.type()) {
             case BOOL -> { out.add(true); out.add(false); }
             case ENUM -> out.addAll(spec.values());
-            case INT -> { out.add(3000L); out.add(502L); }
+            // an HTTP status is read only from 100 to 599 (Reply): 3000 there is a port, asked again
+            case INT -> { out.add(spec.key().equals("http.status") ? 404L : 3000L); out.add(502L); }
             case LIST -> { out.add(List.of("dokploy-network")); out.add(List.of("dokploy-network", "app_default")); }
             case STRING -> {
                 if (spec.answer() == FactSpec.Shape.TEXT) return out;

@@ -40,6 +40,24 @@ class FixPlanTest {
     }
 
     /**
+     * user12 U22: cloudflared on the host, no Traefik, the app's port 80 published as 13378: the fix was "route to
+     * http://localhost:80, the port Traefik publishes", the user's own mistake. Without Traefik it is the published port.
+     */
+    @Test
+    void withoutTraefikTheTunnelRoutesToThePortTheAppPublishes() {
+        Cause origin = KNOWLEDGE.causes().get("tunnel-origin-unreachable");
+        FixPlan host = FixPlan.of(origin, Map.of("cloudflared.in_docker", "false", "traefik.used", "false", "host.port", "13378"),
+                KNOWLEDGE.vocabulary());
+        List<String> titles = titles(host);
+        assertTrue(titles.stream().noneMatch(t -> t.contains("localhost:80") || t.contains("dokploy-traefik")), titles.toString());
+        assertTrue(titles.get(0).contains("http://localhost:13378"), titles.toString());
+        // with Traefik (DokPloy) the host's port 80 is Traefik's and stays the fix
+        List<String> traefik = titles(FixPlan.of(origin, Map.of("cloudflared.in_docker", "false", "traefik.used", "true"), KNOWLEDGE.vocabulary()));
+        assertTrue(traefik.get(0).contains("localhost:80"), traefik.toString());
+        assertTrue(traefik.stream().noneMatch(t -> t.contains("No Traefik")), traefik.toString());
+    }
+
+    /**
      * user11 S11/S1/S6: a user who runs no DokPloy (or no Traefik) gets the generic fix and no DokPloy API or
      * dokploy-traefik block; a user who has not said which stack sees both, unlabelled (the DokPloy ones
      * first where they are the usual fix; Traefik's image line first, as it fits every stack).

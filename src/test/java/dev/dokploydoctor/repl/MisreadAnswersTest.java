@@ -99,6 +99,9 @@ class MisreadAnswersTest {
         reads("app.listen_port", "65535", 65535L);
         asked("app.listen_port", "not 3000");   // says what it is not: asked again, not taken as unknown
         unknown("app.listen_port", "no");
+        // user12 U31: the port of the URL the user opens is no HTTP status
+        asked("http.status", "there's no public url, I open http://localhost:8080 on my computer and the connection is reset", "8080", "99");
+        reads("http.status", "502", 502L);
     }
 
     @Test
