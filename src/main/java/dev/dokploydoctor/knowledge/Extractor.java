@@ -174,6 +174,11 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                 if (++rejected > 10_000) return null;
                 continue;
             }
+            if (DeniedClue.denied(text, start, end, prose() ? pattern.pattern() : null)) { // "I don't think it binds to localhost", "Could it be unhealthy?"
+                from = Math.max(DeniedClue.resume(text, end), start + 1);
+                if (++rejected > 10_000) return null;
+                continue;
+            }
             if (!readGroups) return new Found(start, end, matched, List.of(matched), Map.of());
             int count = pattern.groupCount();
             List<String> groups = new ArrayList<>(count + 1);
@@ -188,6 +193,9 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
         }
         return null;
     }
+
+    /** Whether the entry is one of our prose patterns ({@code source: 'prose: ours'}), not a log message's. */
+    public boolean prose() { return source != null && source.startsWith(TextExtraction.PROSE_SOURCE); }
 
     /** Whether {@code may} lets a filter's search run on {@code lower[from, to)}; true when either is unknown. */
     private static boolean mayMatch(MayMatch may, String lower, int from, int to, boolean wide) {

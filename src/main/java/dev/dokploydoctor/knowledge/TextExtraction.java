@@ -65,9 +65,17 @@ public final class TextExtraction {
      */
     public List<Fact> extract(String text) {
         if (text == null || text.isBlank()) return List.of();
-        TextReader.Reading reading = TextReader.read(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
-        Prefilter.Scan scan = prefilter.scan(reading.lower());
+        String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         Map<String, Fact> found = new LinkedHashMap<>();
+        extract(TextReader.read(input), found);
+        // a log line a terminal cut mid-word: its literal is whole again with the cut glued (facts only added)
+        TextReader.Reading glued = TextReader.readCutWords(input);
+        if (glued != null) extract(glued, found);
+        return new ArrayList<>(found.values());
+    }
+
+    private void extract(TextReader.Reading reading, Map<String, Fact> found) {
+        Prefilter.Scan scan = prefilter.scan(reading.lower());
         Extractor.Found[] twinFound = twinGroups == 0 ? null : new Extractor.Found[twinGroups];
         boolean[] twinRan = twinGroups == 0 ? null : new boolean[twinGroups];
         for (int i : scan.candidateList()) {
@@ -80,7 +88,6 @@ public final class TextExtraction {
             if (m == null) continue;
             for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.putIfAbsent(f.getKey(), f);
         }
-        return new ArrayList<>(found.values());
     }
 
     /**

@@ -45,8 +45,23 @@ public final class TextReader {
     }
 
     public static Reading read(String original) {
+        return reading(original, lines(unescape(original), false));
+    }
+
+    /**
+     * The reading with each line a terminal cut at a fixed width (80, 100, 120... columns) joined
+     * back with no space between the two word characters of the cut ({@code port is alr} +
+     * {@code eady allocated}); null when the text has no such cut. A cut at a space leaves the line
+     * one shorter, and a full line of that width is as likely as a cut word: so this is a second
+     * reading, whose facts only add to the first's.
+     */
+    public static Reading readCutWords(String original) {
         Out a = unescape(original);
-        Out b = lines(a);
+        Out b = lines(a, true);
+        return b == null ? null : reading(original, b);
+    }
+
+    private static Reading reading(String original, Out b) {
         int n = b.length;
         char[] lower = new char[n];
         boolean wide = false;
@@ -81,6 +96,9 @@ public final class TextReader {
                     char e = s.charAt(j);
                     switch (e) {
                         case '"', '\'', '/' -> { out.add(e, i); i = j; continue; }
+                        // an escaped quote an editor made curly (\u201D): the quote, not a backslash
+                        case '\u201C', '\u201D', '\u201E' -> { out.add('"', i); i = j; continue; }
+                        case '\u2018', '\u2019' -> { out.add('\'', i); i = j; continue; }
                         case 'n' -> { newline(out, i); i = j; continue; }
                         case 'r' -> { i = j; continue; }
                         case 't' -> { space(out, i); i = j; continue; }
@@ -140,7 +158,8 @@ public final class TextReader {
      * join a line to the one before when that one was wrapped (long, not a sentence end) and this one
      * does not start a record of its own.
      */
-    private static Out lines(Out in) {
+    private static Out lines(Out in, boolean glueCuts) {
+        boolean glued = false;
         char[] s = in.chars;
         Out out = new Out(in.length);
         int n = in.length;
@@ -159,7 +178,9 @@ public final class TextReader {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
                 out.length--; // the '\n' added after the previous line
-                out.add(' ', in.origin[pos - 1]);
+                if (glueCuts && terminalWidth(prevRawLength) && body < end && out.length > 0
+                        && Character.isLetterOrDigit(out.last()) && Character.isLetterOrDigit(s[body])) glued = true;
+                else out.add(' ', in.origin[pos - 1]);
             }
             for (int k = body; k < end; k++) out.add(s[k], in.origin[k]);
             if (end < n) out.add('\n', in.origin[end]);
@@ -168,7 +189,12 @@ public final class TextReader {
             pos = end + 1;
             if (end == n) break;
         }
-        return out;
+        return glueCuts && !glued ? null : out;
+    }
+
+    /** The widths a terminal or a console cuts long lines at. */
+    private static boolean terminalWidth(int length) {
+        return length == 80 || length == 100 || length == 120 || length == 132 || length == 160 || length == 200;
     }
 
     /**
@@ -269,7 +295,9 @@ public final class TextReader {
      * timestamp; {@code pos} if none.
      */
     static int skipPrefix(char[] s, int n, int pos, int end) {
-        int i = syslogHead(s, pos, end);
+        // an indent stays (YAML's nesting is read by it); line-anchored entries allow one with ^\s*
+        int i = jsonFileLog(s, pos, end);
+        i = syslogHead(s, i, end);
         // docker compose: "web-1  | ", "app_1 | "; docker service logs: "web.1.<task>@<node>    | "
         int k = i;
         while (k < end && k - i < 96 && (Character.isLetterOrDigit(s[k]) || s[k] == '-' || s[k] == '_' || s[k] == '.' || s[k] == '@')) k++;
@@ -299,6 +327,18 @@ public final class TextReader {
             i = t;
         }
         return i;
+    }
+
+    /**
+     * Index after the head of docker's json-file log record ({@code {"log":"} ...{@code \n","stream":"stderr",...}),
+     * as /var/lib/docker/containers/<id>/<id>-json.log holds it: its escapes are undone by now, the value
+     * is the line the container wrote. {@code pos} if none.
+     */
+    private static int jsonFileLog(char[] s, int pos, int end) {
+        String head = "{\"log\":\"";
+        if (end - pos < head.length() + 1) return pos;
+        for (int k = 0; k < head.length(); k++) if (s[pos + k] != head.charAt(k)) return pos;
+        return pos + head.length();
     }
 
     /**

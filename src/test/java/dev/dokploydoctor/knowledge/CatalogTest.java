@@ -83,6 +83,40 @@ class CatalogTest {
                 + "\"kollaps_network\" is declared as external, but could not be found`.", "compose.external_network", "kollaps_network");
     }
 
+    /** A log line a terminal cut mid-word at 80 columns (fold -w80) reads whole again. */
+    @Test void aWordCutAtTheTerminalWidthIsWholeAgain() {
+        assertFact(cutAt80("Bind for 0.0.0.0:80 failed: port is already allocated", "alr"),
+                "host.port_conflict", true);
+        assertFact("downloads break half way behind caddy, the log says\n"
+                + cutAt80("\"msg\":\"aborting with incomplete response\",\"upstream\":\"app:3000\"}", "inco"),
+                "upstream.accepted", true);
+        // prose is still read with the space: the cut reading only adds facts
+        assertEquals("a b", TextReader.read("a\nb").text().replace('\n', ' '));
+    }
+
+    /** {@code line} after as much of a daemon's message as puts the cut after {@code at} at column 80, then cut there. */
+    private static String cutAt80(String line, String at) {
+        String head = "Jan 10 09:12:01 vps-1 dockerd[812]: time=2024-05-01T10:00:00.123Z level=error web-1 (9f1c2ab3): ";
+        int cut = line.indexOf(at) + at.length();
+        String padded = head.substring(head.length() - (80 - cut)) + line;
+        return padded.substring(0, 80) + "\n" + padded.substring(80);
+    }
+
+    /** Line-anchored entries read a line under an indent, a journald head or docker's json-file record. */
+    @Test void aLineUnderAnIndentOrAWrapperIsReadAsTheLine() {
+        String step = "#19 210.5       \"message\": \"getaddrinfo ENOTFOUND artigence-db-tkllgu\",";
+        for (String prefixed : List.of("    " + step, "\t" + step, "Jan 10 09:12:01 vps dockerd[812]: " + step,
+                "{\"log\":\"" + step.replace("\"", "\\\"") + "\\n\",\"stream\":\"stderr\",\"time\":\"2024-05-01T10:00:00.1Z\"}")) {
+            assertFact("the build fails\n" + prefixed, "app.dns_failure_at_build", true);
+        }
+    }
+
+    /** A JSON escape before a quote an editor made curly is the quote (msg=\u201CCould not find network named \\\u201Dproxy\\\u201C...). */
+    @Test void anEscapedCurlyQuoteIsAQuote() {
+        assertFact("level=error msg=\u201CCould not find network named \\\u201Dproxy\\\u201C for container \\\u201D/photoprism\\\u201C\u201D",
+                "traefik.docker_network_label", "proxy");
+    }
+
     /** A token in passing is not a fact: an address counts only where it says what the app listens on. */
     @Test void aTokenInPassingIsNotAFact() {
         for (String text : List.of("curl 127.0.0.1:3000 works from inside the container",

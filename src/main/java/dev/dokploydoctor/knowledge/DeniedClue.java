@@ -1,0 +1,283 @@
+package dev.dokploydoctor.knowledge;
+
+import java.util.Set;
+
+/**
+ * Whether a catalog match sits in a sentence that denies or doubts it: "I don't think the server
+ * binds to localhost", "not Flexible", "there is no 'Unable to reach the origin service' in the
+ * log", "Could the container be unhealthy?". Such a clue is not read: the interview can still ask.
+ *
+ * <p>Only prose is judged. A pasted log line's own "not" or "no" is part of the message ("could not
+ * be found", "no such host", "is not running"), so a line shaped like a log line (a level, msg=, a
+ * clock time, a JSON object, compose's ✔/✘) is never judged, nor are failure modals ("could not",
+ * "can't"): they say something failed, not that the clue is absent. A match whose own words hold the
+ * negation ("containers are not running", "no traefik here") reads that negation itself and is kept.
+ *
+ * <p>The scope is the one NegEx-style readers use: a cue at most {@link #WINDOW} words before the
+ * match in its own clause; a clause ends at punctuation or a conjunction ("but", "and", "because"),
+ * and a failure predicate between the cue and the match takes the negation for itself ("is not
+ * reachable, 502": the 502 stands). Work is bounded per match (a clause of at most 200 characters).
+ */
+final class DeniedClue {
+    private DeniedClue() {}
+
+    /** Words between the cue and the match, at most. */
+    static final int WINDOW = 6;
+    private static final int REACH = 200;
+
+    private static final Set<String> CUES = Set.of("not", "no", "never",
+            "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "ain't",
+            "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "havent", "hasnt");
+    /** "could not", "cannot", "won't": a failure, not a denial. */
+    private static final Set<String> MODALS = Set.of("could", "can", "would", "will", "may", "might", "must", "should", "shall", "did", "does", "do");
+    /** Right after a cue, these make it no denial of what follows ("no such host", "not only", "no idea why"). */
+    private static final Set<String> PSEUDO = Set.of("such", "longer", "matter", "idea", "clue", "problem", "way", "one",
+            "sure", "even", "yet", "much", "more", "less", "always", "all", "every", "everything", "quite", "exactly",
+            "route", "space", "healthy", "available", "matching", "change", "changes", "changed", "help", "doubt",
+            "anymore", "again", "working", "work", "works");
+    /** A clause starts after these: what follows is said for itself ("I don't know why X", "it isn't up because X"). */
+    private static final Set<String> BOUNDARIES = Set.of("but", "and", "or", "so", "because", "since", "though", "although",
+            "however", "yet", "while", "whereas", "which", "why", "how", "where", "when", "until", "after", "before", "unless",
+            "except", "instead", "now", "then", "still", "also", "anyway", "that's", "thats", "says", "said", "shows",
+            "showed", "returns", "returned", "gives", "gave");
+    /** A predicate between cue and match takes the negation: "is not reachable with 502", "doesn't start: port ...". */
+    private static final Set<String> PREDICATES = Set.of("work", "works", "working", "worked", "load", "loads", "loading", "loaded",
+            "reachable", "accessible", "available", "respond", "responds", "responding", "open", "opens", "opening",
+            "start", "starts", "started", "starting", "run", "runs", "running", "connect", "connects", "connecting", "connected",
+            "resolve", "resolves", "resolving", "resolved", "found", "exist", "exists", "reach", "access", "serve", "serves",
+            "serving", "deploy", "deploys", "deployed", "deploying", "build", "builds", "building", "succeed", "succeeds",
+            "finish", "finishes", "complete", "completes", "come", "comes", "boot", "boots", "ready", "able", "possible",
+            "allowed", "fine", "ok", "okay", "happy", "up", "online", "stable", "renew", "renewed", "issued",
+            "valid", "trusted", "secure", "pick", "picked", "forward", "forwards", "route", "routes", "routing", "proxy", "proxies");
+    /** Verbs of seeing and having: "I'm not seeing any 'X'", "haven't noticed X" deny what follows them. */
+    private static final Set<String> PERCEIVING = Set.of("seeing", "getting", "finding", "using", "showing", "logging", "receiving",
+            "hitting", "having", "noticed", "received", "logged", "mentioned", "reported", "printed", "used", "encountered",
+            "thinking", "expecting", "saying", "said", "configured", "selected", "switched", "turned", "enabled", "called", "named",
+            "labeled", "labelled", "marked", "listed", "defined", "declared", "included", "installed", "based", "listening", "binding");
+    /** A yes/no question's first word: "Could the container be unhealthy?", "Is it a redirect loop?". */
+    private static final Set<String> ASKING = Set.of("is", "are", "was", "were", "could", "can", "might", "may",
+            "does", "did", "has", "have", "maybe", "perhaps", "possibly", "isn't", "doesn't");
+    /** A question with these asks about a clue it states ("Why is the container unhealthy?", "Is there a way to fix X?"). */
+    private static final Set<String> STATING = Set.of("why", "how", "what", "where", "when", "which", "who", "anyone", "anybody",
+            "someone", "somebody", "help", "fix", "solve", "resolve", "way", "avoid", "prevent", "rid", "know", "normal",
+            "expected", "supposed", "safe", "mean", "means", "else", "other", "others", "should", "need", "better");
+
+    /** Whether the match {@code text[start, end)} is denied or doubted by the words around it. */
+    static boolean denied(String text, int start, int end) { return denied(text, start, end, null); }
+
+    /**
+     * {@code pattern}: the pattern of an entry of our own prose patterns, null for any other entry. A
+     * cue in a prose match that the pattern spells itself ("containers are not running") is what the
+     * entry reads; a cue it does not spell came in through a gap, and denies ("Traefik does not log
+     * 'client version ... too old'"). A log entry's match is the message: its "does not exist" is its own.
+     */
+    static boolean denied(String text, int start, int end, String pattern) {
+        // the line around the match, at most REACH*2 characters either way (bounded work per match)
+        int ls = start;
+        while (ls > 0 && start - ls < REACH * 2 && text.charAt(ls - 1) != '\n') ls--;
+        boolean lineStart = ls == 0 || text.charAt(ls - 1) == '\n';
+        int le = end;
+        while (le < text.length() && le - end < REACH * 2 && text.charAt(le) != '\n') le++;
+        if (logLine(text, ls, le, lineStart)) return false;
+        int cue = cueIn(text, start, Math.min(end, start + REACH));
+        if (cue >= 0) {
+            if (pattern != null) return !spells(pattern, cueWord(text, cue));
+            return quotedAfter(text, cue, Math.min(end, start + REACH)); // "does not log 'client version ... too old'"
+        }
+        return negatedBefore(text, Math.max(ls, start - REACH), start) || doubted(text, ls, le, lineStart, start, end);
+    }
+
+    /**
+     * Where to search on after a denied match: the end of its clause (the rest of it is under the same
+     * denial), so a line of many denied matches is passed over once.
+     */
+    static int resume(String text, int end) {
+        int k = end;
+        while (k < text.length() && !endsClause(text.charAt(k), text, k)) k++;
+        return k;
+    }
+
+    /** A cue at most WINDOW words before {@code start}, in its clause, not taken by a predicate. */
+    private static boolean negatedBefore(String text, int from, int start) {
+        int k = start;
+        int words = 0;
+        while (k > from) {
+            char c = text.charAt(k - 1);
+            if (endsClause(c, text, k - 1)) return false;
+            if (!wordChar(c)) { k--; continue; }
+            int wEnd = k;
+            while (k > from && wordChar(text.charAt(k - 1))) k--;
+            String w = word(text, k, wEnd);
+            if (CUES.contains(w)) {
+                if ((w.equals("no") || w.equals("never")) && words > 3) return false; // "no X" denies a short phrase
+                return !pseudo(text, wEnd, start) && !(w.equals("not") && afterModal(text, from, k));
+            }
+            if (BOUNDARIES.contains(w) || PREDICATES.contains(w)) return false;
+            // another verb between cue and match takes the negation ("not routed by Traefik (404)")
+            if (w.length() > 4 && (w.endsWith("ed") || w.endsWith("ing")) && !PERCEIVING.contains(w)) return false;
+            if (++words > WINDOW) return false;
+        }
+        return false;
+    }
+
+    /** The word after the cue makes it no denial. */
+    private static boolean pseudo(String text, int cueEnd, int start) {
+        int k = cueEnd;
+        while (k < start && !wordChar(text.charAt(k))) k++;
+        if (k >= start) return false;
+        int e = k;
+        while (e < start && wordChar(text.charAt(e))) e++;
+        return PSEUDO.contains(word(text, k, e));
+    }
+
+    /** "could not", "did not"... is a failure or a modal; "does not"/"did not" + verb is a denial, so only the failure modals count. */
+    private static boolean afterModal(String text, int from, int cueStart) {
+        int k = cueStart;
+        while (k > from && text.charAt(k - 1) == ' ') k--;
+        int e = k;
+        while (k > from && wordChar(text.charAt(k - 1))) k--;
+        String w = word(text, k, e);
+        return MODALS.contains(w) && !w.equals("does") && !w.equals("do") && !w.equals("did");
+    }
+
+    /** The match is in a yes/no question that does not state it ("Could the container be unhealthy?"). */
+    private static boolean doubted(String text, int ls, int le, boolean lineStart, int start, int end) {
+        int ss = start;
+        while (ss > ls && !sentenceEnd(text, ss - 1)) ss--;
+        if (ss == ls && !lineStart) return false; // the sentence starts beyond reach
+        int se = end;
+        while (se < le && !sentenceEnd(text, se)) se++;
+        if (se >= le || text.charAt(se) != '?' || se - ss > REACH * 2) return false;
+        int k = ss;
+        while (k < se && !wordChar(text.charAt(k))) k++;
+        int e = k;
+        while (e < se && wordChar(text.charAt(e))) e++;
+        if (start <= k) return false; // the question is the message itself (libpq's "Is the server running on that host...?")
+        if (!ASKING.contains(word(text, k, e))) return false;
+        for (int p = e; p < se; ) {
+            while (p < se && !wordChar(text.charAt(p))) p++;
+            int q = p;
+            while (q < se && wordChar(text.charAt(q))) q++;
+            if (q > p && STATING.contains(word(text, p, q))) return false;
+            p = q;
+        }
+        return true;
+    }
+
+    /** A log message's own words hold no quote: one a few words after the cue is a message quoted in a sentence that denies it. */
+    private static boolean quotedAfter(String text, int cue, int end) {
+        int words = 0;
+        for (int p = cue; p < end && words <= 4; p++) {
+            char c = text.charAt(p);
+            if (c == '\'' && (p == 0 || !Character.isLetter(text.charAt(p - 1))) || c == '"' || c == '`') return true;
+            if (c == ' ') words++;
+        }
+        return false;
+    }
+
+    private static String cueWord(String text, int at) {
+        int e = at;
+        while (e < text.length() && wordChar(text.charAt(e))) e++;
+        return word(text, at, e);
+    }
+
+    /** Where the first cue in the match's own words starts, or -1. */
+    private static int cueIn(String text, int start, int end) {
+        for (int p = start; p < end; ) {
+            while (p < end && !wordChar(text.charAt(p))) p++;
+            int q = p;
+            while (q < end && wordChar(text.charAt(q))) q++;
+            if (q > p) {
+                String w = word(text, p, q);
+                boolean cue = CUES.contains(w) || w.equals("nothing") || w.equals("none") || w.equals("nor") || w.equals("neither");
+                if (cue && !pseudo(text, q, end) && !(w.equals("not") && afterModal(text, start, p))) return p;
+            }
+            p = q;
+        }
+        return -1;
+    }
+
+    /** Whether a pattern's own text spells the cue ("not"; a contraction as doesn.?t, doesn't, does not). */
+    static boolean spells(String pattern, String cue) {
+        String lower = pattern.toLowerCase(java.util.Locale.ROOT);
+        String word = cue;
+        if (!cue.equals("not") && (cue.endsWith("n't") || cue.endsWith("nt"))) {
+            String stem = cue.substring(0, cue.length() - (cue.endsWith("n't") ? 3 : 2));  // does, did, is...
+            if (stem.endsWith("n") && !stem.equals("n")) stem = stem.substring(0, stem.length() - 1); // "doesn" -> "does"
+            return lower.contains(stem + "n") || lower.contains(stem + " not") || lower.contains("not");
+        }
+        int at = lower.indexOf(word);
+        while (at >= 0) {
+            boolean before = at == 0 || !Character.isLetter(lower.charAt(at - 1)) || at >= 2 && lower.charAt(at - 2) == '\\'; // \bnot
+            int e = at + word.length();
+            boolean after = e >= lower.length() || !Character.isLetter(lower.charAt(e));
+            if (before && after) return true;
+            at = lower.indexOf(word, at + 1);
+        }
+        return false;
+    }
+
+    /**
+     * A line shaped like a log line, not a sentence: a level word, key=value logging, a clock time,
+     * a JSON object or a compose/BuildKit status mark at its start.
+     */
+    static boolean logLine(String text, int ls, int le, boolean lineStart) {
+        int k = ls;
+        while (k < le && text.charAt(k) == ' ') k++;
+        if (lineStart && k < le) {
+            char c = text.charAt(k);
+            if (c == '{' || c == '[' || c == '#' || c == '<' || c == '\u2714' || c == '\u2718' || c == '\u283F' || c == '\u2716' || c == '\u2713') return true;
+        }
+        for (int p = k; p < le; p++) {
+            char c = text.charAt(p);
+            if (c == '=' && p > k && Character.isLetter(text.charAt(p - 1))) {
+                int w = p;
+                while (w > k && Character.isLetter(text.charAt(w - 1))) w--;
+                String key = text.substring(w, p).toLowerCase(java.util.Locale.ROOT);
+                if (key.equals("level") || key.equals("msg") || key.equals("time") || key.equals("error") || key.equals("err")) return true;
+            }
+            if (c == ':' && p >= 2 && p + 2 < le && Character.isDigit(text.charAt(p - 1)) && Character.isDigit(text.charAt(p - 2))
+                    && Character.isDigit(text.charAt(p + 1)) && Character.isDigit(text.charAt(p + 2)) && p + 3 < le && text.charAt(p + 3) == ':') return true;
+        }
+        return lineStart && level(text, k, le);
+    }
+
+    private static final Set<String> LEVELS = Set.of("ERR", "INF", "WRN", "DBG", "ERROR", "WARN", "WARNING", "INFO", "FATAL", "DEBUG", "PANIC", "CRIT", "LOG");
+
+    /** A level in capitals among the first words ("2024... ERR ...", "ERROR: ...", "[error]" is caught above). */
+    private static boolean level(String text, int k, int le) {
+        int words = 0;
+        for (int p = k; p < le && words < 4; ) {
+            while (p < le && !Character.isLetterOrDigit(text.charAt(p))) p++;
+            int q = p;
+            while (q < le && Character.isLetterOrDigit(text.charAt(q))) q++;
+            if (q > p && LEVELS.contains(text.substring(p, q))) return true;
+            words++;
+            p = q;
+        }
+        return false;
+    }
+
+    private static boolean endsClause(char c, String text, int i) {
+        if (c == ';' || c == '!' || c == '?' || c == '(' || c == ')' || c == ',' || c == '\n') return true;
+        if (c == ':' ) return i + 1 >= text.length() || text.charAt(i + 1) == ' ';
+        return c == '.' && (i + 1 >= text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n');
+    }
+
+    private static boolean sentenceEnd(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '!' || c == '?' || c == '\n') return true;
+        return c == '.' && (i + 1 >= text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n');
+    }
+
+    private static boolean wordChar(char c) { return Character.isLetterOrDigit(c) || c == '\'' || c == '_'; }
+
+    private static String word(String text, int from, int to) {
+        String w = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        // quotes around a word ('Unable) are not part of it
+        int a = 0, b = w.length();
+        while (a < b && w.charAt(a) == '\'') a++;
+        while (b > a && w.charAt(b - 1) == '\'') b--;
+        return w.substring(a, b);
+    }
+}
