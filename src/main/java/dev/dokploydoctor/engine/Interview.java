@@ -215,6 +215,8 @@ public final class Interview {
         if (plan != null) return ask(look, o, plan, Purpose.NEXT);
         plan = leaderCheck(look, o, true);
         if (plan != null) return ask(look, o, plan, Purpose.LEADER);
+        plan = look.beyondTheHints();
+        if (plan != null) return ask(look, o, plan, Purpose.NEXT);
         // the user came with a fault: never end without asking anything (issue 13)
         if (asked == 0) plan = firstQuestion(look);
         if (plan != null) return ask(look, o, plan, Purpose.FIRST);

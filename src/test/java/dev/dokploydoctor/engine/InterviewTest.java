@@ -146,8 +146,13 @@ class InterviewTest {
         Interview.Ask ask = assertInstanceOf(Interview.Ask.class, real.next(List.of(status, vote), Set.of("container.health"), 1));
         assertEquals(Interview.Purpose.LEADER, ask.purpose());
         assertEquals("letsencrypt.rate_limited", ask.plan().question().key());
-        // without the vote nothing leads at a check's worth (one generic hint): it ends
-        assertInstanceOf(Interview.End.class, real.next(List.of(status), Set.of("container.health"), 1));
+        // without the vote nothing leads at a check's worth (one generic hint), and the hint's need was
+        // answered "don't know": one unknown is no reason to end, what else the user sees is asked
+        Interview.Ask on = assertInstanceOf(Interview.Ask.class, real.next(List.of(status), Set.of("container.health"), 1));
+        assertEquals(Interview.Purpose.NEXT, on.purpose());
+        assertTrue(!on.plan().question().key().equals("container.health"), on.plan().toString());
+        // at the unknowns' limit it ends
+        assertInstanceOf(Interview.End.class, real.next(List.of(status), Set.of("container.health", "symptom.kind", "containers.running"), 3));
     }
 
     @Test

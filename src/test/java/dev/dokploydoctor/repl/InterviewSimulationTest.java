@@ -91,6 +91,25 @@ class InterviewSimulationTest {
 
     private static Fact user(String key, Object value) { return new Fact(key, value, Fact.USER, "answered"); }
 
+    /**
+     * A healthy cloudflared line (read rightly: a tunnel is used) and no status named put
+     * tunnel-origin-unreachable in play by a hint (0.10: does cloudflared reach the origin?). Its
+     * needs answered "don't know", the interview goes on to what the user sees, up to the unknowns'
+     * limit: before, it ended there ("no question would settle this") without asking the status.
+     */
+    @Test
+    void aHintsNeedsAnsweredDontKnowStillLeaveTheSymptomsToAsk() {
+        String says = "After pulling the latest image the site stopped working; the compose maps port 80 as before.\n"
+                + "2025-01-10T09:12:03Z INF Registered tunnel connection connIndex=0 connection=2f1c9a0e-7b7d-4b8e-9f3a-1c2d3e4f5a6b"
+                + " event=0 ip=198.41.200.13 location=ams01 protocol=quic";
+        List<Fact> read = Opening.parse(says, engine.knowledge().vocabulary(), engine.extraction()).facts();
+        assertTrue(read.stream().anyMatch(f -> f.getKey().equals("tunnel.used") && f.isTrue()), read.toString());
+        Run run = simulate(read, Map.of());
+        Interview.End end = assertInstanceOf(Interview.End.class, run.end());
+        assertEquals(Interview.Stop.UNANSWERED_LIMIT, end.stop(), "asked " + run.asked());
+        assertTrue(run.asked().stream().anyMatch(k -> !k.startsWith("tunnel.")), "only the tunnel's hint was asked: " + run.asked());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("lessons")
     void eachLessonFromItsWordsAndFromNothing(String cause, String says, Map<String, Object> world) {
