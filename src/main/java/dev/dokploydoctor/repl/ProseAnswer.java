@@ -207,8 +207,9 @@ final class ProseAnswer {
     /** The answer refers back to earlier input ("what? I said 502"): a value in it may answer another question. */
     static boolean refersBack(String answer) { return REFERS_BACK.matcher(answer).find(); }
 
-    private static final String BACK = "(?:just\\s+)?(?:as|like)\\s+(?:i|we)\\s+(?:already\\s+|just\\s+)?(?:said|told\\s+you|wrote|mentioned|typed|pasted)"
-            + "(?:\\s+(?:before|earlier|above|already|so|it))?";
+    // "as I said" after the value, or the bare "I said" / "I told you" after a comma (user12: "3000, I told you")
+    private static final String BACK = "(?:(?:just\\s+)?(?:as|like)\\s+)?(?:i|we)\\s+(?:already\\s+|just\\s+)?(?:said|told\\s+you|wrote|mentioned|typed|pasted)"
+            + "(?:\\s+(?:before|earlier|above|already|so|it|that))?";
     private static final Pattern TRAILING_BACK = Pattern.compile("(?i)^(.*?\\S)(?:\\s*[,;(\\-]\\s*|\\s+)" + BACK + "[\\s.!)]*$");
 
     /**

@@ -170,6 +170,10 @@ class MisreadAnswersTest {
         // answer (user11 S5: "9874, as I said" was refused though it holds the value)
         reads("app.listen_port", "3000, like I said", 3000L);
         reads("app.listen_address", "127.0.0.1 as I said before", "127.0.0.1");
+        // the bare "I told you" after the value says the same (user12 U32, user12b X5)
+        reads("app.listen_port", "3000, I told you", 3000L);
+        reads("app.listen_address", "0.0.0.0, I said", "0.0.0.0");
+        reads("http.status", "400, I wrote it", 400L);
         reads("http.redirect_loop", "no, it's a 502 like I said", false);   // a yes or no stands
     }
 
