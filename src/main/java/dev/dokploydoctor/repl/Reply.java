@@ -162,6 +162,9 @@ public sealed interface Reply {
         // no listen address (typed alone, a name is taken: the app may bind its container's hostname)
         if (word != null && !word.equals(a.strip()) && ADDRESS_KEY.matcher(spec.key()).find() && !ADDRESS.matcher(word).matches())
             return new Invalid("'" + abbreviate(word) + "' is not an address; type the address the app listens on (0.0.0.0, 127.0.0.1, ::), or ? if you don't know");
+        // a bare number is a port, not an address nor a hostname ("3000" at the listen-address question)
+        if (word != null && ADDRESS_KEY.matcher(spec.key()).find() && word.matches("\\d{1,5}"))
+            return new Invalid("'" + word + "' is a port; type the address the app listens on (0.0.0.0, 127.0.0.1, ::), or ? if you don't know");
         if (word != null) return new Value(word, !word.equals(a));
         return new Invalid("one name or value is needed here (an address, a name, a version), got '" + abbreviate(a) + "'");
     }

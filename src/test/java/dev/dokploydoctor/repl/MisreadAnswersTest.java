@@ -174,6 +174,9 @@ class MisreadAnswersTest {
         reads("app.listen_port", "3000, I told you", 3000L);
         reads("app.listen_address", "0.0.0.0, I said", "0.0.0.0");
         reads("http.status", "400, I wrote it", 400L);
+        // a port at the address question is asked again, restated or not
+        asked("app.listen_address", "3000", "3000, I told you");
+        asked("app.listen_bound", "8080");
         reads("http.redirect_loop", "no, it's a 502 like I said", false);   // a yes or no stands
     }
 
