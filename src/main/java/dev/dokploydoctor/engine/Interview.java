@@ -1,6 +1,7 @@
 package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
@@ -243,13 +244,12 @@ public final class Interview {
      * all on whether cloudflared runs in Docker, never asked). Null when the fixes do not depend on one.
      */
     Planner.Plan whichFix(Lookahead look, String cause) {
-        dev.dokploydoctor.knowledge.Cause info = engine.knowledge().cause(cause);
+        Cause info = engine.knowledge().cause(cause);
         if (info == null) return null;
-        for (dev.dokploydoctor.knowledge.Cause.Fix fix : info.fixes()) {
+        for (Cause.Fix fix : info.fixes()) {
             for (String key : fix.when().keySet()) {
-                if (look.outcome().fact(key) != null || (look.unknown() != null && look.unknown().contains(key))) continue;
-                FactSpec spec = engine.knowledge().vocabulary().get(key);
-                if (spec == null || spec.question() == null || look.presumptionFails(key) || look.askedInOtherWords(key)) continue;
+                FactSpec spec = look.openQuestion(key);
+                if (spec == null) continue;
                 Question q = new Question(key, spec, 0, List.of(cause), List.of());
                 return new Planner.Plan(q, 0, List.of(), "the fixes for " + cause + " differ by it: the one for your host");
             }

@@ -64,9 +64,6 @@ public final class Lookahead implements AutoCloseable {
 
     public Outcome outcome() { return current; }
 
-    /** The keys answered "don't know" (may be null). */
-    Set<String> unknown() { return unknown; }
-
     /** The facts the rules still need, by key, in the order the engine sorted them. */
     Set<String> neededKeys() { return needs.keySet(); }
 
@@ -317,9 +314,14 @@ public final class Lookahead implements AutoCloseable {
         FactSpec spec = planner.knowledge().vocabulary().get(key);
         if (spec == null) return null;
         for (String p : spec.askedIf().keySet()) {
-            if (!known.contains(p) && askable(p) != null) return p;
+            if (openQuestion(p) != null) return p;
         }
         return null;
+    }
+
+    /** The question of a fact not known yet, when it can still be asked ({@link #askable}); null otherwise. */
+    FactSpec openQuestion(String key) {
+        return known.contains(key) ? null : askable(key);
     }
 
     private static Fact answer(String key, Object value) { return new Fact(key, value, Fact.USER, "look-ahead"); }
