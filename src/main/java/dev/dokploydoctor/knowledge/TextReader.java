@@ -83,7 +83,7 @@ public final class TextReader {
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
-    /** Characters: JSON escapes, line ends, quotes, ellipses, spaces. */
+    /** Characters: JSON and HTML escapes, line ends, quotes, ellipses, spaces. */
     private static Out unescape(String s) {
         Out out = new Out(s.length());
         int n = s.length();
@@ -99,6 +99,12 @@ public final class TextReader {
                         // an escaped quote an editor made curly (\u201D): the quote, not a backslash
                         case '\u201C', '\u201D', '\u201E' -> { out.add('"', i); i = j; continue; }
                         case '\u2018', '\u2019' -> { out.add('\'', i); i = j; continue; }
+                        // an escaped quote whose quote a page escaped again (\&quot;): the quote
+                        case '&' -> {
+                            int k = entityAt(s, j);
+                            char q = k < 0 ? 0 : ENTITIES[k + 1].charAt(0);
+                            if (q == '"' || q == '\'') { out.add(q, i); i = j + ENTITIES[k].length() - 1; continue; }
+                        }
                         case 'n' -> { newline(out, i); i = j; continue; }
                         case 'r' -> { i = j; continue; }
                         case 't' -> { space(out, i); i = j; continue; }
@@ -120,6 +126,15 @@ public final class TextReader {
                 i = j - 1;
                 continue;
             }
+            if (c == '&') {
+                int k = entityAt(s, i);
+                if (k >= 0) {
+                    char e = ENTITIES[k + 1].charAt(0);
+                    if (e == ' ') space(out, i); else out.add(e, i);
+                    i += ENTITIES[k].length() - 1;
+                    continue;
+                }
+            }
             switch (c) {
                 case '\r' -> { if (i + 1 >= n || s.charAt(i + 1) != '\n') newline(out, i); }
                 case '\n' -> newline(out, i);
@@ -135,6 +150,21 @@ public final class TextReader {
             }
         }
         return out;
+    }
+
+    // HTML's escapes of the characters log lines are made of: a line copied from a page or a log
+    // viewer that escaped it (error=&quot;...&quot;, Host(&#96;x&#96;)) reads as the plain line
+    private static final String[] ENTITIES = {
+        "&quot;", "\"", "&#34;", "\"", "&#x22;", "\"", "&apos;", "'", "&#39;", "'", "&#x27;", "'",
+        "&lt;", "<", "&#60;", "<", "&#x3c;", "<", "&gt;", ">", "&#62;", ">", "&#x3e;", ">",
+        "&amp;", "&", "&#38;", "&", "&#x26;", "&", "&nbsp;", " ", "&#160;", " ", "&#96;", "`",
+    };
+
+    /** The index in {@link #ENTITIES} of the entity at {@code from}, or -1. */
+    private static int entityAt(String s, int from) {
+        for (int k = 0; k < ENTITIES.length; k += 2)
+            if (s.regionMatches(true, from, ENTITIES[k], 0, ENTITIES[k].length())) return k;
+        return -1;
     }
 
     private static void space(Out out, int from) {

@@ -117,6 +117,18 @@ class CatalogTest {
                 "traefik.docker_network_label", "proxy");
     }
 
+    /** A line escaped for a web page or a log viewer (&quot;, &lt;, &#39;) reads as the plain line; an ampersand of its own stays. */
+    @Test void anHtmlEscapedLineIsTheLine() {
+        assertFact("ERR Provider error error=&quot;Error response from daemon: client version 1.24 is too old. Minimum supported API version is 1.44&quot; providerName=docker",
+                "traefik.docker_api_error", true);
+        assertFact("level=warning msg=&quot;Could not find network named &#39;frontend&#39; for container &#39;/matrix_nginx_1&#39;!&quot;",
+                "traefik.docker_network_label", "frontend");
+        assertFact("WRN Could not find network named &#x27;proxy&#x27; for container &lt;web-1&gt; &amp; more", "traefik.docker_network_label", "proxy");
+        assertFact("level=debug msg=&quot;Could not find network named \\&quot;proxy\\&quot; for container \\&quot;/photoprism\\&quot;.&quot;",
+                "traefik.docker_network_label", "proxy");
+        assertEquals("a & b &amp c", TextReader.read("a & b &amp c").text());
+    }
+
     /** A token in passing is not a fact: an address counts only where it says what the app listens on. */
     @Test void aTokenInPassingIsNotAFact() {
         for (String text : List.of("curl 127.0.0.1:3000 works from inside the container",
