@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The Docker Engine's view: the routed container (state, health, networks, labels, published
- * ports, listening sockets), its compose siblings, dokploy-traefik's networks and the API version.
+ * ports, listening sockets), its compose siblings, dokploy-traefik's state and networks, and the API version.
  * A little over 300 lines on purpose: each fact it gathers is a few lines beside the inspect call
  * that reads it, and the calls share one container lookup; split, a fact's origin would be harder to find.
  */
@@ -71,7 +71,16 @@ final class DockerProbe implements Probe {
         String version = traefikVersion(image);
         if (version != null) f.fact("traefik.version", version, "docker inspect " + Containers.name(t) + ": image " + image);
         else f.observe(Containers.name(t) + " runs image " + image + " (no Traefik version in its tag)");
-        if (!Containers.running(t)) f.observe(Containers.name(t) + " is not running (" + t.getState().getStatus() + ")");
+        traefikState(t, f);
+    }
+
+    /** traefik.running: Traefik's own container up, not exited, dead or in a restart loop (every domain hangs on it). */
+    private static void traefikState(InspectContainerResponse t, Findings f) {
+        InspectContainerResponse.ContainerState st = t.getState();
+        if (st == null) return;
+        boolean up = Containers.running(t) && !Boolean.TRUE.equals(st.getRestarting());
+        f.fact("traefik.running", up, "docker inspect " + Containers.name(t) + ": State.Status=" + st.getStatus()
+                + (up ? "" : ", ExitCode=" + st.getExitCodeLong() + ", RestartCount=" + t.getRestartCount()));
     }
 
     /** "traefik:v3.6.7" -> "3.6.7"; null when the image is not Traefik's or has no tag. */

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises the error pages of the stack by their exact text: Traefik's one-line bodies
- * (stack-internals §5) and Cloudflare's branded pages with an error code (§6).
+ * (stack-internals §5), Cloudflare's branded pages with an error code (§6) and Vite's host check.
  */
 final class ErrorPages {
     private static final Map<String, String> TRAEFIK = Map.of(
@@ -21,7 +21,15 @@ final class ErrorPages {
             Pattern.compile("(?i)error\\s+code:?\\s*(\\d{3,4})"),
             Pattern.compile("(?i)\\bError\\s+(\\d{3,4})\\b"));
 
+    /** Vite's host check (vitejs/vite server/middlewares/hostCheck.ts, since v6.0.9 / v5.4.12 / v4.5.6): a 403 with this text. */
+    private static final String VITE_BLOCKED = "Blocked request. This host (";
+
     private ErrorPages() {}
+
+    /** Vite refused the request's Host header: its dev or preview server answered 403 with its own text. */
+    static boolean viteHostBlocked(int status, String body) {
+        return status == 403 && body != null && body.strip().startsWith(VITE_BLOCKED);
+    }
 
     /** What Traefik meant by this body, or null when it is not one of Traefik's own pages. */
     static String traefik(String body) {

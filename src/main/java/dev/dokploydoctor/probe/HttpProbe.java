@@ -67,6 +67,11 @@ final class HttpProbe implements Probe {
         Map<String, List<String>> headers = lowerCase(last.headers().map());
         String traefik = ErrorPages.traefik(body);
         if (traefik != null) f.observe(traefik + " (body '" + body.strip() + "')");
+        if (ErrorPages.viteHostBlocked(status, full)) {
+            String page = "Vite's host check answered " + last.uri() + " with 403 'Blocked request. This host (...) is not allowed'";
+            f.fact("app.host_not_allowed", true, page);
+            f.fact("http.from_app", true, page + ": the request reached the app");
+        }
         Long cf = ErrorPages.cloudflareCode(full, status, headers);
         if (cf != null) f.fact("cloudflare.error", cf, "Cloudflare error page from " + last.uri() + " (status " + status + ")");
         if (headers.containsKey("cf-cloudflared-response-meta")) {

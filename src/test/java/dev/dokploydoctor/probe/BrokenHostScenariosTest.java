@@ -166,6 +166,27 @@ class BrokenHostScenariosTest {
         expectNoFault("traefik on dokploy-network", fixed);
     }
 
+    @Test void traefikNotRunning() {
+        h.dokployNetwork();
+        traefik(DOKPLOY_TRAEFIK_YML, DOKPLOY_NETWORK);
+        String web = h.routedWeb(h.app);
+        h.awaitListening(web, 3000);
+        h.docker("stop", "-t", "1", TRAEFIK);   // what a reboot leaves when Traefik does not come back
+
+        ProbeReport broken = h.probeScenario("traefik-not-running (broken)", "web");
+        assertFact(broken, "traefik.running", false);
+        assertEvidence(broken, "traefik.running", "State.Status=exited");
+        assertFact(broken, "containers.running", true);
+        expectCauseOnceReported("traefik stopped", broken, "traefik-not-running",
+                new dev.dokploydoctor.knowledge.Fact("fault.all_domains", true, dev.dokploydoctor.knowledge.Fact.USER, "reported"));
+
+        h.docker("start", TRAEFIK);
+
+        ProbeReport fixed = h.probeScenario("traefik-not-running (fixed)", "web");
+        assertFact(fixed, "traefik.running", true);
+        expectNoFault("traefik started", fixed);
+    }
+
     /** A direct-routed sandbox as DokPloy deploys it: a published port, no Traefik labels, no networks. */
     ProbeEnvironment directRoutedCompose(Path composeRoot, int port) throws IOException {
         Path file = composeRoot.resolve(h.app).resolve("code").resolve("docker-compose.yml");

@@ -48,6 +48,9 @@ class HttpProbeTest {
         });
         server.createContext("/traefik404", ex -> send(ex, 404, "404 page not found\n"));
         server.createContext("/badgateway", ex -> send(ex, 502, "Bad Gateway"));
+        // vitejs/vite hostCheck.ts: what vite dev answers a Host it was not told to allow
+        server.createContext("/vite", ex -> send(ex, 403, "Blocked request. This host (\"shop.example.com\") is not allowed.\n"
+                + "To allow this host, add \"shop.example.com\" to `server.allowedHosts` in vite.config.js."));
         server.createContext("/cf1033", ex -> send(ex, 530, """
                 <!DOCTYPE html><html><head><title>Cloudflare Tunnel error | shop.example.com | Cloudflare</title></head>
                 <body><div id="cf-wrapper"><h1><span class="cf-error-type">Error</span>
@@ -119,6 +122,12 @@ class HttpProbeTest {
         assertNoFact(notFound, "cloudflare.error");
 
         assertFact(probe("/badgateway"), "http.body", "Bad Gateway");
+        assertNoFact(probe("/badgateway"), "app.host_not_allowed");
+
+        ProbeReport vite = probe("/vite");
+        assertFact(vite, "http.status", 403L);
+        assertFact(vite, "app.host_not_allowed", true);
+        assertFact(vite, "http.from_app", true);
 
         ProbeReport tunnel = probe("/cf1033");
         assertFact(tunnel, "http.status", 530L);
