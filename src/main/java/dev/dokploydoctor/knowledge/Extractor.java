@@ -17,11 +17,13 @@ import java.util.Set;
  * fact": the line is known noise.
  *
  * <p>Patterns are RE2 syntax (RE2/J), so matching is linear in the text whatever it holds; RE2 has
- * no lookarounds and no back-references, so "not on a line that says X" is {@code unless_line} and
- * "not when the match itself says X" is {@code unless_match}.
+ * no lookarounds and no back-references, so "not in a sentence that says X" is {@code unless_line} (the
+ * match's sentence, or its whole line when that is a log line: {@link UnlessScope}) and
+ * "not when the match itself says X" is {@code unless_match}, "not in a report that says X anywhere" is
+ * {@code unless_text}.
  */
 public record Extractor(String id, String source, Pattern pattern, Map<String, Object> facts,
-                        Pattern unlessLine, Pattern unlessMatch,
+                        Pattern unlessLine, Pattern unlessMatch, Pattern unlessText,
                         List<Sample> samples, List<Sample> notSamples, String file, int line) {
 
     /** A sample line of a catalog entry: it must match (or, for a not_sample, must not). */
@@ -33,7 +35,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     }
 
     static final Set<String> FIELDS = Set.of("id", "source", "pattern", "facts", "case_sensitive", "unless_line",
-            "unless_match", "samples", "not_samples", "note");
+            "unless_match", "unless_text", "samples", "not_samples", "note");
 
     /** An entry of knowledge/extractors.yaml (the old single-file form: source and samples optional). */
     public static Extractor fromNode(Node n, Vocabulary vocabulary) { return fromNode(n, vocabulary, false); }
@@ -53,6 +55,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
         Pattern pattern = compile(n, id, "pattern", regex, flags);
         Pattern unlessLine = n.text("unless_line", null) == null ? null : compile(n, id, "unless_line", n.text("unless_line", null), flags);
         Pattern unlessMatch = n.text("unless_match", null) == null ? null : compile(n, id, "unless_match", n.text("unless_match", null), flags);
+        Pattern unlessText = n.text("unless_text", null) == null ? null : compile(n, id, "unless_text", n.text("unless_text", null), flags);
         String source = n.text("source", null);
         if (catalog && (source == null || source.isBlank())) {
             throw n.error(id + ".source", "a catalog entry names its source: repo, file and version, a docs URL, or 'prose: ours'");
@@ -76,7 +79,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
         List<Sample> samples = samples(n.get("samples"), id + ".samples", vocabulary);
         List<Sample> notSamples = samples(n.get("not_samples"), id + ".not_samples", vocabulary);
         if (catalog && samples.isEmpty()) throw n.error(id + ".samples", "a catalog entry carries at least one real sample line");
-        return new Extractor(id, source, pattern, java.util.Collections.unmodifiableMap(facts), unlessLine, unlessMatch,
+        return new Extractor(id, source, pattern, java.util.Collections.unmodifiableMap(facts), unlessLine, unlessMatch, unlessText,
                 List.copyOf(samples), List.copyOf(notSamples), n.file(), n.line());
     }
 
@@ -133,7 +136,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
 
     /**
      * The first match in {@code text} that passes the unless-filters, or null. A rejected match
-     * moves the search past it (past its line for {@code unless_line}), so the work stays linear.
+     * moves the search past it (past its sentence or line for {@code unless_line}), so the work stays linear.
      */
     public Found find(String text) {
         Matcher m = pattern.matcher(text);
@@ -156,16 +159,27 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     Found find(String text, Search m, String lower, MayMatch unlessLineMay, MayMatch unlessMatchMay, boolean wide, boolean readGroups) {
         int from = 0;
         int rejected = 0;
+        boolean textRead = false;
         while (from <= text.length() && m.find(from)) {
             int start = m.start(0), end = m.end(0);
+            // what the whole report says turns the entry off ("... now it is healthy"): searched once, at the first match
+            if (unlessText != null && !textRead) {
+                if (unlessText.matcher(text).find()) return null;
+                textRead = true;
+            }
             if (unlessLine != null) {
                 int ls = text.lastIndexOf('\n', start - 1) + 1;
                 int le = text.indexOf('\n', Math.max(end - 1, start));
                 if (le < 0) le = text.length();
-                if (mayMatch(unlessLineMay, lower, ls, le, wide) && unlessLine.matcher(text.substring(ls, le)).find()) {
-                    from = le + 1;
-                    if (++rejected > 10_000) return null;
-                    continue;
+                if (mayMatch(unlessLineMay, lower, ls, le, wide)) {
+                    // judged on the match's sentence (a log line whole): a name in another sentence is not this line's exception
+                    int ws = UnlessScope.start(text, start, ls), we = UnlessScope.end(text, end, le);
+                    if ((ws > ls || we < le) && UnlessScope.logLine(text, ls, le)) { ws = ls; we = le; }
+                    if (mayMatch(unlessLineMay, lower, ws, we, wide) && unlessLine.matcher(text.substring(ws, we)).find()) {
+                        from = we >= le ? le + 1 : Math.max(we, start + 1);
+                        if (++rejected > 10_000) return null;
+                        continue;
+                    }
                 }
             }
             String matched = text.substring(start, end);

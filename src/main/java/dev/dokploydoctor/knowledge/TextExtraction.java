@@ -112,7 +112,8 @@ public final class TextExtraction {
     /** What decides an entry's match: its pattern, flags and unless-filters, and whether its groups are read. */
     private static String searchKey(Extractor e) {
         return e.pattern().pattern() + '\u0000' + e.pattern().flags() + '\u0000' + (e.unlessLine() == null ? "" : e.unlessLine().pattern())
-                + '\u0000' + (e.unlessMatch() == null ? "" : e.unlessMatch().pattern()) + '\u0000' + e.usesGroups();
+                + '\u0000' + (e.unlessMatch() == null ? "" : e.unlessMatch().pattern())
+                + '\u0000' + (e.unlessText() == null ? "" : e.unlessText().pattern()) + '\u0000' + e.usesGroups();
     }
 
     /** Every entry that matched, in catalog order, with the facts it gave (before first-wins). */

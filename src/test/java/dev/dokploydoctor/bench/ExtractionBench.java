@@ -97,7 +97,7 @@ public final class ExtractionBench {
         String regex = shiftLiterals(e.pattern().pattern(), copy);
         try {
             Pattern p = Pattern.compile(regex, e.pattern().flags());
-            return new Extractor(e.id() + "-x" + copy, e.source(), p, e.facts(), e.unlessLine(), e.unlessMatch(),
+            return new Extractor(e.id() + "-x" + copy, e.source(), p, e.facts(), e.unlessLine(), e.unlessMatch(), e.unlessText(),
                     List.of(), List.of(), e.file(), e.line());
         } catch (PatternSyntaxException bad) {
             return null;

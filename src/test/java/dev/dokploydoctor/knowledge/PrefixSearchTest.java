@@ -109,7 +109,7 @@ class PrefixSearchTest {
         SearchPlan plan = SearchPlan.of(p);
         assertNotNull(plan, regex);
         if (dfa) assertNotNull(plan.dfaNow(), regex);
-        Extractor e = new Extractor("t", null, p, java.util.Map.of(), null, null, List.of(), List.of(), "t", 1);
+        Extractor e = new Extractor("t", null, p, java.util.Map.of(), null, null, null, List.of(), List.of(), "t", 1);
         for (String pasted : texts) {
             TextReader.Reading reading = TextReader.read(pasted);
             String text = reading.text(), lower = reading.lower();
