@@ -159,6 +159,8 @@ class Translator:
         tk.expect('(')
         key = None
         key_tests = []  # key != "k", key matches "re": constraints on a variable bound to the key
+        source_tests = []  # source == "s", source != "s"
+        origin_tests, origin_var = [], [None]  # origin (not) matches "re"
         slots = {}  # slot -> list of constraint strings (joined with &)
         prefix = binding[1:] if binding else None
         named = {}
@@ -222,9 +224,29 @@ class Translator:
             elif v in FIELDS:
                 tk.next()
                 self.constraint(tk, v, add, predicate, line)
+            elif v == 'origin':  # origin matches "text.*" / origin not matches "...": a test on the obs's origin slot
+                tk.next()
+                negated = tk.accept('not')
+                tk.expect('matches')
+                k, regex, rl = tk.next()
+                test = regexes.clips_test(regex) if k == 'string' else None
+                if test is None:
+                    tk.fail(f"no CLIPS translation for origin regex {regex!r} (add it to regexes.py)", rl)
+                var = origin_var[0] = origin_var[0] or self.fresh('origin')
+                origin_tests.append(':' + (f"(not {test(var)})" if negated else test(var)))
+            elif v == 'source':  # source == "user" / source != "user": the obs's source slot (a symbol)
+                tk.next()
+                equal = tk.accept('==')
+                if not equal:
+                    tk.expect('!=')
+                k, name, sl = tk.next()
+                if k != 'string':
+                    tk.fail("source must be compared with a string literal", sl)
+                source_tests.append(name if equal else '~' + name)
             else:
                 tk.fail(f"unsupported constraint starting with {v!r}", line)
-            tk.accept(',')
+            if not tk.accept(','):
+                tk.accept('&&')  # a && b between two whole constraints: both hold, as with a comma
         if key_tests:
             key = '&'.join([key or slot_var('key')] + key_tests)
         if key is None:
@@ -244,6 +266,10 @@ class Translator:
                 parts.append(f"({slot} {'&'.join([var] + cs)})")
             elif cs:
                 parts.append(f"({slot} {'&'.join(cs)})")
+        if source_tests:
+            parts.append(f"(source {'&'.join(source_tests)})")
+        if origin_tests:
+            parts.append(f"(origin {'&'.join([origin_var[0]] + origin_tests)})")
         return f"(obs {' '.join(parts)})"
 
     def constraint(self, tk, field, add, predicate, line):

@@ -16,6 +16,8 @@ NAMED = {
     r".*[a-z0-9-]\.[a-z][a-z0-9-]*.*": "dotted-name-p",
     r"(https?://)?[a-z0-9_-]+(:\d+)?/?": "container-origin-p",
     r"(https?://)?(localhost|127\.0\.0\.1)(:\d+)?/?": "local-origin-p",
+    r"[a-z0-9][a-z0-9_-]*": "bare-name-p",
+    r"(localhost|127\.[0-9.]+|\[?::1\]?)(:[0-9]+)?": "loopback-name-p",
 }
 
 
@@ -124,10 +126,13 @@ def implication_groups(regex):
     if regex in IMPLICATION_NAMED:
         fn = IMPLICATION_NAMED[regex]
         return lambda ref: f"({fn} {ref})"
-    if '(' in regex:
+    body = regex[1:] if regex.startswith('^') else regex  # a whole match (Matcher.matches): ^ and $ add nothing
+    if body.endswith('$') and not body.endswith('\\$'):
+        body = body[:-1]
+    if '(' in body.replace('(?:', ''):
         return None  # groups: write it by hand
     try:
-        strings = sorted({x.lower() for x in _strings(regex)})
+        strings = sorted({x.lower() for x in _strings(body)})
     except Unsupported:
         return None
     values = ' '.join(_quote(x) for x in strings)

@@ -153,6 +153,16 @@
 (deffunction lower-letter-p (?c)
    (and (>= (str-compare ?c "a") 0) (<= (str-compare ?c "z") 0) (= (str-length ?c) 1)))
 
+;; regexes.py NAMED: [a-z0-9][a-z0-9_-]* (the whole text a bare name: a container's or a service's)
+(deffunction bare-name-p (?s)
+   (if (= (str-length ?s) 0) then (return FALSE))
+   (bind ?first (sub-string 1 1 ?s))
+   (if (not (or (lower-letter-p ?first) (digit-p ?first))) then (return FALSE))
+   (loop-for-count (?i 2 (str-length ?s)) do
+      (bind ?c (sub-string ?i ?i ?s))
+      (if (not (or (lower-letter-p ?c) (digit-p ?c) (eq ?c "_") (eq ?c "-"))) then (return FALSE)))
+   TRUE)
+
 ;; regexes.py NAMED: .*[a-z0-9-]\.[a-z][a-z0-9-]*.* (a dotted name somewhere: [a-z0-9-] "." [a-z])
 (deffunction dotted-name-p (?s)
    (loop-for-count (?i 2 (- (str-length ?s) 1)) do
@@ -257,6 +267,24 @@
    (if (or (< ?n ?min) (> ?n ?max)) then (return FALSE))
    (loop-for-count (?i 1 ?n) do (if (not (digit-p (sub-string ?i ?i ?s))) then (return FALSE)))
    TRUE)
+
+;; regexes.py NAMED: (localhost|127\.[0-9.]+|\[?::1\]?)(:[0-9]+)? (a loopback name, with a port or not)
+(deffunction loopback-host-p (?h)
+   (if (or (eq ?h "localhost") (eq ?h "::1") (eq ?h "[::1") (eq ?h "::1]") (eq ?h "[::1]")) then (return TRUE))
+   (if (or (<= (str-length ?h) 4) (neq (sub-string 1 4 ?h) "127.")) then (return FALSE))
+   (loop-for-count (?i 5 (str-length ?h)) do
+      (bind ?c (sub-string ?i ?i ?h))
+      (if (not (or (digit-p ?c) (eq ?c "."))) then (return FALSE)))
+   TRUE)
+
+(deffunction loopback-name-p (?s)
+   (if (loopback-host-p ?s) then (return TRUE))
+   (loop-for-count (?i 2 (- (str-length ?s) 1)) do
+      (if (and (eq (sub-string ?i ?i ?s) ":")
+               (loopback-host-p (sub-string 1 (- ?i 1) ?s))
+               (digits-p (sub-string (+ ?i 1) (str-length ?s) ?s) 1 1000))
+         then (return TRUE)))
+   FALSE)
 
 ;; ^\[?([0-9a-z.:*-]*?)\]?:(\d{1,5})$ : the shortest address before "]:port" or ":port"
 (deffunction groups-address-port (?s)

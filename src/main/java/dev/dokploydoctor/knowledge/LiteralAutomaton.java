@@ -22,7 +22,8 @@ import java.util.Set;
  *     links to a shallower state, as in the textbook automaton: amortised, at most one extra look-up
  *     per character of the text.</li>
  * <li>A state is named by where it lies: a table row's offset, or the table's size plus its place
- *     in the flat array, so a step tells from the number alone which of the two to read.</li>
+ *     in the flat array, so a step tells from the number alone which of the two to read. The flat
+ *     array holds the deeper states depth first: a string's states are neighbours.</li>
  * </ul>
  */
 final class LiteralAutomaton {
@@ -118,12 +119,20 @@ final class LiteralAutomaton {
             int k = outStart[i];
             for (int id : out.get(order[i])) outIds[k++] = id;
         }
-        // names: a row's offset, or the table's size plus the deeper state's place
+        // names: a row's offset, or the table's size plus the deeper state's place. Deeper states lie
+        // depth first, each string's states one after the other: a word of the text that spells a
+        // string's start walks along adjacent ints, not from one breadth-first level to the next
+        // (each step waits for the one before, so where it reads next is what a step costs)
         int[] name = new int[states];
+        for (int i = 0; i < rows; i++) name[i] = i << shift;
         int size = 0;
-        for (int i = 0; i < states; i++) {
-            if (i < rows) name[i] = i << shift;
-            else { name[i] = tableSize + size; size += HEADER + 2 * edgeClass[i].length; }
+        int[] stack = new int[states];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int i = stack[--top];
+            if (i >= rows) { name[i] = tableSize + size; size += HEADER + 2 * edgeClass[i].length; }
+            for (int k = edgeTarget[i].length - 1; k >= 0; k--) stack[top++] = edgeTarget[i][k];
         }
         table = new int[tableSize];
         for (int k = 0; k < tableSize; k++) table[k] = stepTo(plain[k], name);

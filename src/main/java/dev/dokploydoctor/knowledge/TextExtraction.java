@@ -67,10 +67,10 @@ public final class TextExtraction {
         if (text == null || text.isBlank()) return List.of();
         String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         Map<String, Fact> found = new LinkedHashMap<>();
-        extract(TextReader.read(input), found);
+        TextReader.Readings readings = TextReader.readings(input);
+        extract(readings.read(), found);
         // a log line a terminal cut mid-word: its literal is whole again with the cut glued (facts only added)
-        TextReader.Reading glued = TextReader.readCutWords(input);
-        if (glued != null) extract(glued, found);
+        if (readings.cutWordsGlued() != null) extract(readings.cutWordsGlued(), found);
         return new ArrayList<>(found.values());
     }
 

@@ -32,6 +32,7 @@ public final class TextReader {
         char[] chars;
         int[] origin;
         int length;
+        boolean cutWord; // lines(): a line a terminal cut mid-word was joined here (with a space)
         Out(int capacity) { chars = new char[Math.max(16, capacity)]; origin = new int[chars.length]; }
         void add(char c, int from) {
             if (length == chars.length) {
@@ -48,17 +49,22 @@ public final class TextReader {
         return reading(original, lines(unescape(original), false));
     }
 
+    /** A text's readings: as read, and with the words a terminal cut glued (null when it has no such cut). */
+    public record Readings(Reading read, Reading cutWordsGlued) {}
+
     /**
-     * The reading with each line a terminal cut at a fixed width (80, 100, 120... columns) joined
-     * back with no space between the two word characters of the cut ({@code port is alr} +
-     * {@code eady allocated}); null when the text has no such cut. A cut at a space leaves the line
-     * one shorter, and a full line of that width is as likely as a cut word: so this is a second
-     * reading, whose facts only add to the first's.
+     * {@link #read} and the reading with each line a terminal cut at a fixed width (80, 100, 120...
+     * columns) joined back with no space between the two word characters of the cut ({@code port is alr}
+     * + {@code eady allocated}). A cut at a space leaves the line one shorter, and a full line of that
+     * width is as likely as a cut word: so the second reading's facts only add to the first's. The
+     * characters are read once; the lines a second time only when the first pass met such a cut (up to
+     * that join both passes are alike, so the first tells whether the second would glue anything).
      */
-    public static Reading readCutWords(String original) {
-        Out a = unescape(original);
-        Out b = lines(a, true);
-        return b == null ? null : reading(original, b);
+    public static Readings readings(String original) {
+        Out chars = unescape(original);
+        Out plain = lines(chars, false);
+        Reading first = reading(original, plain);
+        return new Readings(first, plain.cutWord ? reading(original, lines(chars, true)) : null);
     }
 
     private static Reading reading(String original, Out b) {
@@ -208,9 +214,13 @@ public final class TextReader {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
                 out.length--; // the '\n' added after the previous line
-                if (glueCuts && terminalWidth(prevRawLength) && body < end && out.length > 0
-                        && Character.isLetterOrDigit(out.last()) && Character.isLetterOrDigit(s[body])) glued = true;
-                else out.add(' ', in.origin[pos - 1]);
+                boolean cutWord = terminalWidth(prevRawLength) && body < end && out.length > 0
+                        && Character.isLetterOrDigit(out.last()) && Character.isLetterOrDigit(s[body]);
+                if (glueCuts && cutWord) glued = true;
+                else {
+                    out.cutWord |= cutWord;
+                    out.add(' ', in.origin[pos - 1]);
+                }
             }
             for (int k = body; k < end; k++) out.add(s[k], in.origin[k]);
             if (end < n) out.add('\n', in.origin[end]);

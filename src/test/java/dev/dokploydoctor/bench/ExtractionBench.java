@@ -2,6 +2,7 @@ package dev.dokploydoctor.bench;
 
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Extractor;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FieldCorpus;
 import dev.dokploydoctor.knowledge.FieldRecord;
 import dev.dokploydoctor.knowledge.Knowledge;
@@ -21,8 +22,12 @@ import java.util.List;
  * catalog {@code SCALE} times larger (an on-demand benchmark, not a test). The texts are the
  * regression cases' and the field corpus's (used for throughput only: nothing is tuned on them).
  * The larger catalog is made here from the real one: each extra copy of an entry has its literal
- * letters shifted (the same shift for the whole copy, a different one per copy), so its patterns
- * and required literals differ from every real entry's while keeping their shape and length.
+ * letters and digits turned into other letters (the same shift for the whole copy, a different one
+ * per copy), in its pattern and its unless-filters alike, so its patterns and required literals
+ * differ from every real entry's while keeping their shape and length, and its filters still speak
+ * of its own words. A copy must find nothing the real entries do not: a copy whose digits stayed
+ * read the real entry's status codes without the words around them that its filters rule out
+ * ({@code status-in-words}: "health check returned 404" is the check's status, not the site's).
  *
  * <pre>java -XX:+UseSerialGC -cp target/dokploy-doctor.jar src/test/java/dev/dokploydoctor/bench/ExtractionBench.java [KNOWLEDGE_DIR] [SCALE] [ROUNDS]</pre>
  * Rates are texts per CPU second of the measuring thread (best round), so they hold when other
@@ -61,7 +66,13 @@ public final class ExtractionBench {
         TextExtraction xN = new TextExtraction(larger, knowledge.vocabulary());
         // the real entries come first and win per key, so the larger catalog must find the same facts
         long facts1 = 0, factsN = 0;
-        for (String t : texts) { facts1 += x1.extract(t).size(); factsN += xN.extract(t).size(); }
+        int differing = 0; // texts whose facts (key, value, evidence) differ between the two
+        for (String t : texts) {
+            List<Fact> f1 = x1.extract(t), fN = xN.extract(t);
+            facts1 += f1.size();
+            factsN += fN.size();
+            if (!read(f1).equals(read(fN))) differing++;
+        }
 
         double best1 = 0, bestN = 0;
         for (int round = 0; round < rounds; round++) { // interleaved, so a change in load hits both alike
@@ -70,13 +81,17 @@ public final class ExtractionBench {
         }
         System.out.printf("{\"texts\": %d, \"case_texts\": %d, \"field_texts\": %d, \"mean_chars\": %d,"
                         + " \"entries_x1\": %d, \"entries_xN\": %d, \"scale\": %d, \"mutants_rejected\": %d,"
-                        + " \"facts_x1\": %d, \"facts_xN\": %d,"
+                        + " \"facts_x1\": %d, \"facts_xN\": %d, \"texts_with_other_facts\": %d,"
                         + " \"texts_per_cpu_s_x1\": %d, \"texts_per_cpu_s_xN\": %d, \"ratio_xN_x1\": %.2f, \"load_average\": %.2f}%n",
                 texts.size(), caseTexts, texts.size() - caseTexts, chars / Math.max(1, texts.size()),
-                real.size(), larger.size(), scale, rejected, facts1, factsN,
+                real.size(), larger.size(), scale, rejected, facts1, factsN, differing,
                 Math.round(best1), Math.round(bestN), bestN / best1,
                 // other processes on the cores lower CPU-second rates too (shared caches): say how busy the machine was
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static List<String> read(List<Fact> facts) {
+        return facts.stream().map(f -> f.getKey() + "=" + f.getValue() + " " + f.getEvidence()).toList();
     }
 
     /** Texts per CPU second of this thread, one pass over all texts (repeated to at least ~0.3 s). */
@@ -92,20 +107,23 @@ public final class ExtractionBench {
         return n / ((THREADS.getCurrentThreadCpuTime() - start) / 1e9);
     }
 
-    /** A copy of {@code e} whose pattern's literal letters are shifted by {@code copy}; null when RE2 rejects it. */
+    /** A copy of {@code e} whose patterns' literal letters and digits are shifted by {@code copy}; null when RE2 rejects one. */
     static Extractor mutated(Extractor e, int copy) {
-        String regex = shiftLiterals(e.pattern().pattern(), copy);
         try {
-            Pattern p = Pattern.compile(regex, e.pattern().flags());
-            return new Extractor(e.id() + "-x" + copy, e.source(), p, e.facts(), e.unlessLine(), e.unlessMatch(), e.unlessText(),
+            return new Extractor(e.id() + "-x" + copy, e.source(), shifted(e.pattern(), copy), e.facts(),
+                    shifted(e.unlessLine(), copy), shifted(e.unlessMatch(), copy), shifted(e.unlessText(), copy),
                     List.of(), List.of(), e.file(), e.line());
         } catch (PatternSyntaxException bad) {
             return null;
         }
     }
 
+    private static Pattern shifted(Pattern p, int copy) {
+        return p == null ? null : Pattern.compile(shiftLiterals(p.pattern(), copy), p.flags());
+    }
+
     /**
-     * Shift the letters that stand for themselves: not an escape ({@code \d}, {@code \p{L}}), not
+     * Shift the letters that stand for themselves, and turn such digits into letters: not an escape ({@code \d}, {@code \p{L}}), not
      * inside a character class, a group's flags ({@code (?i:}, {@code (?P<name>}) or a repeat count.
      */
     static String shiftLiterals(String regex, int copy) {
@@ -137,6 +155,7 @@ public final class ExtractionBench {
             }
             if (classDepth == 0 && c >= 'a' && c <= 'z') sb.append((char) ('a' + (c - 'a' + copy * 7) % 26));
             else if (classDepth == 0 && c >= 'A' && c <= 'Z') sb.append((char) ('A' + (c - 'A' + copy * 7) % 26));
+            else if (classDepth == 0 && c >= '0' && c <= '9') sb.append((char) ('a' + (c - '0' + copy * 7) % 26));
             else sb.append(c);
         }
         return sb.toString();
