@@ -124,7 +124,7 @@ public final class Certainty {
         return false;
     }
 
-    static boolean sameObservation(String a, String b) {
+    public static boolean sameObservation(String a, String b) {
         if (a.equals(b)) return true;
         int at = a.indexOf('@');
         // spans compare only within one text: "text#1f3a@0-24" and "text#77b0@0-30" were typed apart
