@@ -39,11 +39,13 @@ public final class Certainty {
      * reading the same thing are one piece of evidence. A hint (support below {@link #HINT}) counts
      * only when it reads an observation no stronger support of the cause reads. Refutations combine
      * as before. Without one support of at least {@link #SUBSTANTIAL}, the sum stops at
-     * {@link #WEAK_SIGNS_CEILING}; so does a cause the look-alike guard holds ({@link LookalikeGuard}).
+     * {@link #WEAK_SIGNS_CEILING}; so does a cause the look-alike guard holds ({@link LookalikeGuard}) or
+     * one that rests on one reading of the reporter's words ({@link OneReadingGuard}).
      */
     public static double ofCause(List<Evidence> evidence) {
         double cf = uncapped(evidence);
-        return weakSignsOnly(evidence) || LookalikeGuard.held(evidence) ? Math.min(cf, WEAK_SIGNS_CEILING) : cf;
+        return weakSignsOnly(evidence) || LookalikeGuard.held(evidence) || OneReadingGuard.held(evidence)
+                ? Math.min(cf, WEAK_SIGNS_CEILING) : cf;
     }
 
     /** Whether the look-alike guard held this cause below a diagnosis (said beside its evidence; JSON {@code held_by_lookalikes}). */
@@ -124,7 +126,7 @@ public final class Certainty {
         return false;
     }
 
-    static boolean sameObservation(String a, String b) {
+    public static boolean sameObservation(String a, String b) {
         if (a.equals(b)) return true;
         int at = a.indexOf('@');
         // spans compare only within one text: "text#1f3a@0-24" and "text#77b0@0-30" were typed apart

@@ -268,6 +268,13 @@ public final class Engine {
             evidence.addAll(holds);
             for (Evidence h : holds) byCause.get(h.getCause()).add(h);
         }
+        // a diagnosis on one reading of the reporter's own words waits for a log line, a second finding or a fact (OneReadingGuard)
+        List<Evidence> oneReading = OneReadingGuard.holds(facts, byCause, knowledge.vocabulary(), threshold);
+        if (!oneReading.isEmpty()) {
+            evidence = new ArrayList<>(evidence);
+            evidence.addAll(oneReading);
+            for (Evidence h : oneReading) byCause.get(h.getCause()).add(h);
+        }
         Map<String, Double> certainty = new HashMap<>();
         List<Diagnosis> all = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {

@@ -79,6 +79,13 @@ final class TrialReader {
             fromRules.put(cause, r.cf);
         });
         Knowledge knowledge = engine.knowledge();
+        // as Engine.conclude: one prose reading of a setting waits (OneReadingGuard); the vote never reaches the threshold
+        for (Evidence hold : OneReadingGuard.holds(now.facts, byCause, knowledge.vocabulary(), threshold)) {
+            List<Evidence> with = new ArrayList<>(byCause.get(hold.getCause()));
+            with.add(hold);
+            byCause.put(hold.getCause(), with);
+            fromRules.put(hold.getCause(), Certainty.ofCause(with));
+        }
         boolean wantsAdvice = Engine.wantsAdvice(now.facts);
         Map<String, Double> certainty = fromRules;
         Evidence similar = SimilarFallback.evidence(now.facts, byCause, knowledge, wantsAdvice, threshold);

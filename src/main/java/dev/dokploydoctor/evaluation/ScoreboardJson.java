@@ -54,7 +54,7 @@ public final class ScoreboardJson {
         m.put("label", r.label());
         m.put("split", r.split().label());
         m.put("similar", run.similar());
-        for (Mode mode : Mode.values()) m.put(mode.label(), trial(run.trial(mode)));
+        for (Mode mode : Mode.values()) m.put(mode.label(), trial(run.trial(mode), verbose));
         if (verbose) {
             List<String> read = new ArrayList<>();
             for (Fact f : run.trial(Mode.TEXT).textFacts()) read.add(f + "  (" + f.getEvidence() + ")");
@@ -63,7 +63,7 @@ public final class ScoreboardJson {
         return m;
     }
 
-    private static Map<String, Object> trial(Trial t) {
+    private static Map<String, Object> trial(Trial t, boolean verbose) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ending", t.ending());
         List<Object> ranked = new ArrayList<>();
@@ -79,6 +79,7 @@ public final class ScoreboardJson {
         m.put("top3", t.inTop3());
         m.put("confident_wrong", t.confidentWrong());
         if (t.mode() == Mode.INTERVIEW) m.put("asked", t.asked());
+        if (verbose) m.put("rests_on", RestsOn.of(t));
         return m;
     }
 }

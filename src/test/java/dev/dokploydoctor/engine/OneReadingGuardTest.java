@@ -1,0 +1,67 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * One prose reading of a setting (the address the app binds, in the reporter's words) is held below a
+ * diagnosis, still leading; the same setting from a line the stack printed, a stated fact, or a prose
+ * reading of a fault sign (a rate limit) is not held.
+ */
+class OneReadingGuardTest {
+    private static Engine engine;
+
+    @BeforeAll static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))); }
+
+    /** A fact our prose patterns read from one span of the text. */
+    private static Fact prose(String key, Object value, int at) {
+        return new Fact(key, value, Fact.TEXT, "extractor 'x' matched \"...\" (source: prose: ours)", "text#1f3a@" + at + "-" + (at + 10));
+    }
+
+    /** A fact read from a log line the stack printed (a catalog entry with a repository source). */
+    private static Fact logLine(String key, Object value, int at) {
+        return new Fact(key, value, Fact.TEXT, "extractor 'y' matched \"...\" (source: some/repo src/file.c (v1))", "text#1f3a@" + at + "-" + (at + 10));
+    }
+
+    private static Fact stated(String key, Object value) { return new Fact(key, value, Fact.USER, "test"); }
+
+    private static Outcome judge(List<Fact> facts) { return engine.evaluate("t", facts, Set.of(), 0.7); }
+
+    private static long holds(Outcome o) { return o.evidence().stream().filter(e -> e.getRule().equals(OneReadingGuard.RULE)).count(); }
+
+    @Test
+    void aBindReadFromTheReportersWordsLeadsButWaits() {
+        Outcome o = judge(List.of(prose("http.status", 502L, 0), prose("app.listen_address", "127.0.0.1", 40)));
+        assertEquals(Status.INCONCLUSIVE, o.status(), o.diagnoses().toString());
+        assertEquals("app-listens-on-localhost", o.top().cause());
+        assertEquals(Certainty.WEAK_SIGNS_CEILING, o.top().certainty(), 1e-9);
+        assertEquals(1, holds(o));
+    }
+
+    @Test
+    void theSameBindFromALogLineOrAStatedFactDiagnoses() {
+        Outcome fromLog = judge(List.of(prose("http.status", 502L, 0), logLine("app.listen_address", "127.0.0.1", 40)));
+        assertEquals(Status.DIAGNOSED, fromLog.status(), fromLog.diagnoses().toString());
+        assertEquals(0, holds(fromLog));
+        Outcome fromUser = judge(List.of(prose("http.status", 502L, 0), stated("app.listen_address", "127.0.0.1")));
+        assertEquals(Status.DIAGNOSED, fromUser.status(), fromUser.diagnoses().toString());
+        assertEquals(0, holds(fromUser));
+    }
+
+    @Test
+    void aFaultSignInTheReportersWordsIsNotHeld() {
+        Outcome o = judge(List.of(prose("letsencrypt.rate_limited", true, 0)));
+        assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
+        assertEquals("letsencrypt-rate-limited", o.top().cause());
+        assertEquals(0, holds(o));
+    }
+}
