@@ -92,6 +92,8 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         // an answer that gives the asked value within the question's own frame keeps that frame
         if (readsTheKey) also.removeIf(f -> StackAnswer.deniesThePremise(spec.question(), f));
         if (absent == StackAnswer.Component.CONTAINER) return new AnswerReading(new Reply.Unknown("does not apply: the dependency is no container"), List.copyOf(also));
+        if (absent == StackAnswer.Component.TRAEFIK_CONTAINER)
+            return new AnswerReading(new Reply.Unknown("does not apply: Traefik's container is not running"), List.copyOf(also));
         // "no traefik here, I use caddy" to "Are the containers running?": the no denies Traefik, it
         // does not answer the question; what it says of the stack is noted and the question stays open
         StackAnswer.Component inPassing = absent != null || readsTheKey || spec.type() != FactType.BOOL || reply instanceof Reply.Unknown

@@ -178,7 +178,7 @@ final class ProseAnswer {
     private static final Pattern NO_THING = Pattern.compile("(?i)^\\W*no\\s+([a-z][a-z0-9-]*)");
 
     /**
-     * "no dokploy here" to "Is Traefik on the same Docker network as the app (on DokPloy: ...)?": the
+     * "no dokploy here" to "Is the Traefik container itself attached to the network ... (on DokPloy: ...)?": the
      * no denies what the question names only in its aside (the DokPloy names), not what it asks; a
      * plain-Traefik user may still share the network. Such an answer is asked again. Only a
      * conditional aside counts ("(on DokPloy: ...)", "(if ...)"): "no cloudflared" still says no to

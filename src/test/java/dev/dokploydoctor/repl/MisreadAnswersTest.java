@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
@@ -221,6 +222,10 @@ class MisreadAnswersTest {
     void theTraefikNetworkQuestionMakesSenseWithoutDokployAndADeniedAsideIsNoNo() {   // user10 findings 2c and 4
         assertEquals(false, VOCABULARY.get("traefik.on_dokploy_network").question().startsWith("Is dokploy-traefik"),
                 "asked so that a plain-Traefik user can answer");
+        // user13 F1: "the same network as the app" is two questions; a DokPloy app off dokploy-network made the no Traefik's
+        assertTrue(VOCABULARY.get("traefik.on_dokploy_network").question().contains("the Traefik container itself")
+                && VOCABULARY.get("traefik.on_dokploy_network").question().contains("whichever networks the app is on"),
+                "asks Traefik's side only");
         asked("traefik.on_dokploy_network", "no dokploy here, traefik is on the traefik network",
                 "no dokploy, plain traefik");
         reads("traefik.on_dokploy_network", "no", false);
