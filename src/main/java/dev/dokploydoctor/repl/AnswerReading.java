@@ -3,7 +3,9 @@ package dev.dokploydoctor.repl;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.FactType;
+import dev.dokploydoctor.knowledge.Implications;
 import dev.dokploydoctor.knowledge.TextExtraction;
+import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -118,6 +120,21 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
             reply = new Reply.Invalid("that reads as a log line, not as the answer");
         }
         return new AnswerReading(reply, List.copyOf(also));
+    }
+
+    /**
+     * The choice the facts an answer gave imply (facts.yaml implications), read as the answer when the
+     * words themselves named none: "the browser says too many redirects" or "I just get 404 page not
+     * found" at "What do you see?" read a redirect loop or a 404, which are the menu's redirect-loop and
+     * error-page (user13 V2, V5: "not a choice", though the session went on as that symptom). Null when
+     * they imply no choice of {@code spec}.
+     */
+    public static Reply.Value impliedChoice(FactSpec spec, List<Fact> said, Implications implications, Vocabulary vocabulary) {
+        if (spec.type() != FactType.ENUM || said.isEmpty()) return null;
+        for (Fact f : implications.apply(said, vocabulary)) {
+            if (f.getKey().equals(spec.key()) && spec.values().contains(f.getText())) return new Reply.Value(f.getText(), true);
+        }
+        return null;
     }
 
     /** Keys whose words name cloudflared's leg only when cloudflared is their subject (a TLS error is also a browser's). */

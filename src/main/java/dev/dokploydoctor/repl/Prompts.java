@@ -116,6 +116,11 @@ final class Prompts {
                     continue;
                 }
             }
+            if (reply instanceof Reply.Invalid) {
+                // a sentence whose facts imply one of the choices ("the browser says too many redirects")
+                Reply.Value implied = AnswerReading.impliedChoice(q.spec(), read.alsoSaid(), c.knowledge().implications(), c.knowledge().vocabulary());
+                if (implied != null) reply = implied;
+            }
             if (reply instanceof Reply.Invalid invalid) {
                 // an error message pasted instead of an answer is more of what the user sees
                 if (!read.alsoSaid().isEmpty()) {

@@ -36,6 +36,24 @@ class AnswerReadingTest {
     }
 
     @Test
+    void aSymptomToldInWordsIsTheMenusChoice() {   // user12 U11, user13 V2, V5: "not a choice"
+        assertEquals("error-page", assertInstanceOf(Reply.Value.class,
+                read("the browser just can't reach it, it times out", "symptom.kind", Set.of()).reply()).value());
+        assertEquals("error-page", assertInstanceOf(Reply.Value.class,
+                read("This site can't be reached. app.example.com refused to connect.", "symptom.kind", Set.of()).reply()).value());
+        // what the sentence's facts imply: a redirect loop is the menu's redirect-loop, a 404 its error-page
+        FactSpec spec = ENGINE.knowledge().vocabulary().get("symptom.kind");
+        for (String[] c : new String[][] {{"the browser says too many redirects", "redirect-loop"}, {"I just get 404 page not found", "error-page"}}) {
+            AnswerReading r = read(c[0], "symptom.kind", Set.of());
+            assertInstanceOf(Reply.Invalid.class, r.reply(), c[0]);
+            Reply.Value implied = AnswerReading.impliedChoice(spec, r.alsoSaid(), ENGINE.knowledge().implications(), ENGINE.knowledge().vocabulary());
+            assertEquals(c[1], implied == null ? null : implied.value(), c[0] + " -> " + r.alsoSaid());
+        }
+        // the deploy that times out is no error page
+        assertInstanceOf(Reply.Invalid.class, read("the deploy times out", "symptom.kind", Set.of()).reply());
+    }
+
+    @Test
     void aPlainAnswerSaysNothingMore() {
         for (String line : new String[] {"yes", "nope, never touched it", "I think so", "no idea"}) {
             assertTrue(read(line, "tunnel.used", Set.of()).alsoSaid().isEmpty(), line);

@@ -203,6 +203,18 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aMenuNumberWithARemarkIsThatChoice() {   // user12 U14, U16, user12b X9, user13 O3, O6, O7, X3: "not a choice"
+        reads("symptom.kind", "1, it's nextcloud's own page", "error-page");
+        reads("symptom.kind", "1 I guess", "error-page");
+        reads("symptom.kind", "1, it's a 413", "error-page");   // a status is a detail, not a second pick
+        reads("symptom.kind", "3, the device's certificate is expired", "certificate-error");
+        reads("symptom.kind", "2 I guess, it keeps redirecting to https", "redirect-loop");
+        reads("symptom.kind", "6, kimai can't reach mysql", "database-unreachable");
+        // the remark leaves it open: another pick, an alternative, a correction, another choice named
+        asked("symptom.kind", "1, 2", "1 or 2", "1 maybe", "1, not sure", "1, no wait, it's a redirect loop", "9, it times out");
+    }
+
+    @Test
     void traefiksNetworksWithoutDokployNetworkAreComparedWithTheAppsOrAskedAgain() {   // fixans 2
         // the app's networks not known: Traefik's other networks may be the app's too
         asked("traefik.on_dokploy_network", TRAEFIK_NETWORKS_PASTED, "just traefik_net", "only on proxy", "it's only on traefik_net");
