@@ -113,6 +113,14 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         if (absent != null) return new AnswerReading(new Reply.Unknown("does not apply: no " + absent.name + " here"), StackAnswer.stated(also));
         if (inPassing != null) return new AnswerReading(new Reply.Invalid("that says there is no " + inPassing.name
                 + " here, not yes or no to the question (or ? if you don't know)"), StackAnswer.stated(also));
+        // "I don't use dokploy" to "How did the last deployment end (DokPloy's ..., or your platform's ...)?":
+        // the aside's DokPloy is denied (noted), the question stands for the user's own platform (user12b U29, U32)
+        StackAnswer.Component aside = reply instanceof Reply.Invalid && spec.type() != FactType.BOOL
+                ? StackAnswer.deniedInAnAside(spec.question(), also) : null;
+        if (aside != null) {
+            reply = new Reply.Invalid("no " + aside.name + " here, noted; the question stands for what you use instead"
+                    + (spec.type() == FactType.ENUM ? ": " + Reply.numbered(spec.values()) : ""));
+        }
         // a number, name or list picked out of a pasted log line is a token in passing, not the
         // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on)
         if (reply instanceof Reply.Value v && v.inSentence() && !also.isEmpty() && !readsTheKey

@@ -167,6 +167,21 @@ final class StackAnswer {
     }
 
     /**
+     * The part of the stack the facts read from an answer deny that {@code question} names only in an
+     * aside, as one case among others ("How did the last deployment end (DokPloy's deployment status,
+     * or your platform's ...)?"): the question still applies to the user's own stack. Null when none.
+     */
+    static Component deniedInAnAside(String question, Collection<Fact> saidInAnswer) {
+        if (question == null) return null;
+        String q = question.toLowerCase(Locale.ROOT);
+        for (Fact f : saidInAnswer) {
+            Component absent = absent(f);
+            if (absent != null && STACK.contains(absent) && !absent.presumedBy(question) && q.contains(absent.words[0])) return absent;
+        }
+        return null;
+    }
+
+    /**
      * A fact the session holds that only {@code c}'s presence produces: a Traefik, cloudflared or
      * Cloudflare line read from a pasted log or error page, or probed; DokPloy's version or domain type;
      * DokPloy named as the platform (it always runs dokploy-traefik). An answer that says {@code c} is

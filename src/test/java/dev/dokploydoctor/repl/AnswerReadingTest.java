@@ -54,6 +54,18 @@ class AnswerReadingTest {
     }
 
     @Test
+    void noDokployToAQuestionThatNamesItInAnAsideLeavesTheQuestionStanding() {   // user12b U29, U32: "not a choice", asked 4 times
+        for (String key : new String[] {"deploy.status", "domain.port"}) {
+            AnswerReading r = read("I don't use dokploy, it's fly.io", key, Set.of());
+            Reply.Invalid invalid = assertInstanceOf(Reply.Invalid.class, r.reply(), key);
+            assertTrue(invalid.message().contains("no DokPloy here"), key + ": " + invalid.message());
+            assertEquals(false, fact(r, "dokploy.used"), key);
+        }
+        // the domain's port asked so that a user of another proxy can answer it
+        assertTrue(ENGINE.knowledge().vocabulary().get("domain.port").question().contains("(on DokPloy:"));
+    }
+
+    @Test
     void aPlainAnswerSaysNothingMore() {
         for (String line : new String[] {"yes", "nope, never touched it", "I think so", "no idea"}) {
             assertTrue(read(line, "tunnel.used", Set.of()).alsoSaid().isEmpty(), line);
