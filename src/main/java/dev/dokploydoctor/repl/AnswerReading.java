@@ -96,6 +96,10 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         if (absent == StackAnswer.Component.CONTAINER) return new AnswerReading(new Reply.Unknown("does not apply: the dependency is no container"), List.copyOf(also));
         if (absent == StackAnswer.Component.TRAEFIK_CONTAINER)
             return new AnswerReading(new Reply.Unknown("does not apply: Traefik's container is not running"), List.copyOf(also));
+        // "there are no containers, it's a python app on the host" to "Are the containers running?": no such thing, no "no"
+        String missing = absent == null && spec.type() == FactType.BOOL && !(reply instanceof Reply.Unknown)
+                && !Boolean.TRUE.equals(ProseAnswer.yesOrNo(line, spec.question())) ? NoSuchThing.deniedSubject(spec.question(), line) : null;
+        if (missing != null) return new AnswerReading(new Reply.Unknown("does not apply: there is no " + missing), StackAnswer.stated(also));
         // "no traefik here, I use caddy" to "Are the containers running?": the no denies Traefik, it
         // does not answer the question; what it says of the stack is noted and the question stays open
         StackAnswer.Component inPassing = absent != null || readsTheKey || spec.type() != FactType.BOOL || reply instanceof Reply.Unknown

@@ -66,6 +66,27 @@ class AnswerReadingTest {
     }
 
     @Test
+    void noSuchThingIsNoNoToAQuestionAboutIt() {   // user11, user12 U18, U20, user12b C1: read as containers.running = false, shares_network = false
+        String[][] cases = {
+                {"containers.running", "there are no containers, it's a python app started directly on the server"},
+                {"containers.running", "no docker, it's on my laptop with artisan serve"},
+                {"containers.running", "no such thing"},
+                {"dependency.shares_network", "there's no app container, I said, it's from my laptop"},
+                {"fault.all_domains", "there are no domains, it's just localhost:8001"}};
+        for (String[] c : cases) {
+            Reply.Unknown u = assertInstanceOf(Reply.Unknown.class, read(c[1], c[0], Set.of()).reply(), c[0] + " <- " + c[1]);
+            assertTrue(u.because() != null && u.because().startsWith("does not apply"), c[1]);
+        }
+        // what it says beside is still read
+        assertEquals(true, fact(read(cases[0][1], "containers.running", Set.of()), "upstream.on_host"));
+        // a plain no, and a no about a thing that is there, stay no
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("no, they are stopped", "containers.running", Set.of()).reply()).value());
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("no, there's no network they share", "dependency.shares_network", Set.of()).reply()).value());
+        // asked whether it is there at all, "there is no router" is the no
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("there is no router for it", "traefik.router_present", Set.of()).reply()).value());
+    }
+
+    @Test
     void aPlainAnswerSaysNothingMore() {
         for (String line : new String[] {"yes", "nope, never touched it", "I think so", "no idea"}) {
             assertTrue(read(line, "tunnel.used", Set.of()).alsoSaid().isEmpty(), line);
