@@ -207,9 +207,14 @@ class MisreadAnswersTest {
         reads("symptom.kind", "1, it's nextcloud's own page", "error-page");
         reads("symptom.kind", "1 I guess", "error-page");
         reads("symptom.kind", "1, it's a 413", "error-page");   // a status is a detail, not a second pick
-        reads("symptom.kind", "3, the device's certificate is expired", "certificate-error");
-        reads("symptom.kind", "2 I guess, it keeps redirecting to https", "redirect-loop");
-        reads("symptom.kind", "6, kimai can't reach mysql", "database-unreachable");
+        reads("symptom.kind", "2, the device's certificate is expired", "certificate-error");
+        reads("symptom.kind", "4 I guess, it keeps redirecting to https", "redirect-loop");
+        reads("symptom.kind", "5, kimai can't reach mysql", "database-unreachable");
+        // user12b X2: a number means at the symptom menu what it means at the first menu where the two
+        // overlap (1) 502, 4) redirect loop, 5) DNS error, 6) deploy error, 7) permission denied in DokPloy)
+        java.util.Map<Integer, String> same = java.util.Map.of(1, "error-page", 4, "redirect-loop", 5, "database-unreachable",
+                6, "deploy-fails", 7, "action-refused");
+        same.forEach((n, value) -> assertEquals(value, VOCABULARY.get("symptom.kind").values().get(n - 1), n + ") " + Opening.MENU.get(n - 1).label()));
         // the remark leaves it open: another pick, an alternative, a correction, another choice named
         asked("symptom.kind", "1, 2", "1 or 2", "1 maybe", "1, not sure", "1, no wait, it's a redirect loop", "9, it times out");
     }
