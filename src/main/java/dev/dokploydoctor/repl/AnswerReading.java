@@ -82,6 +82,11 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
                 // the catalog reads as that key
                 if (reply instanceof Reply.Invalid && spec.type() == FactType.BOOL && f.getValue() instanceof Boolean b)
                     reply = new Reply.Value(b, true);
+                // "rybbit_postgres - Error: getaddrinfo EAI_AGAIN rybbit_postgres" at "Which sibling name fails?", "the
+                // route is service: http://localhost:9583": the catalog reads the asked value itself (user13 V1, V4)
+                if (reply instanceof Reply.Invalid && (spec.type() == FactType.STRING || spec.type() == FactType.INT)
+                        && !observed && sameKeyOnce(extracted, spec.key()))
+                    reply = new Reply.Value(f.getValue(), true);
                 continue;
             }
             if (stated.test(f.getKey())) continue;
@@ -147,6 +152,11 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
             if (f.getKey().equals(spec.key()) && spec.values().contains(f.getText())) return new Reply.Value(f.getText(), true);
         }
         return null;
+    }
+
+    /** The catalog read {@code key} once from the answer (two readings of it would be two values: asked again). */
+    private static boolean sameKeyOnce(List<Fact> extracted, String key) {
+        return extracted.stream().filter(f -> f.getKey().equals(key)).count() == 1;
     }
 
     /** Keys whose words name cloudflared's leg only when cloudflared is their subject (a TLS error is also a browser's). */

@@ -74,6 +74,9 @@ final class ProseAnswer {
         if (i >= w.size()) {
             // "I think so" is all hedge words but "so": read the phrase itself
             i = 0;
+        } else if (longest(w, 0, YES) == i && longest(w, i, YES) == 0 && longest(w, i, NO) == 0) {
+            // "I think so, it can't reach the add-on": the hedges are the yes, a detail follows (user13 V4)
+            i = 0;
         }
         int no = longest(w, i, NO);
         int yes = longest(w, i, YES);

@@ -87,6 +87,18 @@ class AnswerReadingTest {
     }
 
     @Test
+    void theAskedValueTheCatalogReadsInAPastedLineIsTheAnswer() {   // user13 V1, V4: "one name or value is needed"
+        assertEquals("rybbit_postgres", assertInstanceOf(Reply.Value.class,
+                read("rybbit_postgres - Error: getaddrinfo EAI_AGAIN rybbit_postgres", "dependency.name", Set.of()).reply()).value());
+        assertEquals("http://localhost:9583", assertInstanceOf(Reply.Value.class,
+                read("the route is service: http://localhost:9583 like the docs say", "tunnel.service", Set.of()).reply()).value());
+        // a hedged yes with its detail
+        assertEquals(true, assertInstanceOf(Reply.Value.class,
+                read("I think so, it can't reach the mcp server add-on", "tunnel.origin_unreachable", Set.of()).reply()).value());
+        assertEquals(true, assertInstanceOf(Reply.Value.class, read("probably yes", "tunnel.used", Set.of()).reply()).value());
+    }
+
+    @Test
     void aPlainAnswerSaysNothingMore() {
         for (String line : new String[] {"yes", "nope, never touched it", "I think so", "no idea"}) {
             assertTrue(read(line, "tunnel.used", Set.of()).alsoSaid().isEmpty(), line);
