@@ -3,7 +3,9 @@ package dev.dokploydoctor.repl;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.FactType;
+import dev.dokploydoctor.knowledge.Implications;
 import dev.dokploydoctor.knowledge.TextExtraction;
+import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,6 +82,11 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
                 // the catalog reads as that key
                 if (reply instanceof Reply.Invalid && spec.type() == FactType.BOOL && f.getValue() instanceof Boolean b)
                     reply = new Reply.Value(b, true);
+                // "rybbit_postgres - Error: getaddrinfo EAI_AGAIN rybbit_postgres" at "Which sibling name fails?", "the
+                // route is service: http://localhost:9583": the catalog reads the asked value itself (user13 V1, V4)
+                if (reply instanceof Reply.Invalid && (spec.type() == FactType.STRING || spec.type() == FactType.INT)
+                        && !observed && sameKeyOnce(extracted, spec.key()))
+                    reply = new Reply.Value(f.getValue(), true);
                 continue;
             }
             if (stated.test(f.getKey())) continue;
@@ -92,6 +99,12 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         // an answer that gives the asked value within the question's own frame keeps that frame
         if (readsTheKey) also.removeIf(f -> StackAnswer.deniesThePremise(spec.question(), f));
         if (absent == StackAnswer.Component.CONTAINER) return new AnswerReading(new Reply.Unknown("does not apply: the dependency is no container"), List.copyOf(also));
+        if (absent == StackAnswer.Component.TRAEFIK_CONTAINER)
+            return new AnswerReading(new Reply.Unknown("does not apply: Traefik's container is not running"), List.copyOf(also));
+        // "there are no containers, it's a python app on the host" to "Are the containers running?": no such thing, no "no"
+        String missing = absent == null && spec.type() == FactType.BOOL && !(reply instanceof Reply.Unknown)
+                && !Boolean.TRUE.equals(ProseAnswer.yesOrNo(line, spec.question())) ? NoSuchThing.deniedSubject(spec.question(), line) : null;
+        if (missing != null) return new AnswerReading(new Reply.Unknown("does not apply: there is no " + missing), StackAnswer.stated(also));
         // "no traefik here, I use caddy" to "Are the containers running?": the no denies Traefik, it
         // does not answer the question; what it says of the stack is noted and the question stays open
         StackAnswer.Component inPassing = absent != null || readsTheKey || spec.type() != FactType.BOOL || reply instanceof Reply.Unknown
@@ -109,6 +122,14 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         if (absent != null) return new AnswerReading(new Reply.Unknown("does not apply: no " + absent.name + " here"), StackAnswer.stated(also));
         if (inPassing != null) return new AnswerReading(new Reply.Invalid("that says there is no " + inPassing.name
                 + " here, not yes or no to the question (or ? if you don't know)"), StackAnswer.stated(also));
+        // "I don't use dokploy" to "How did the last deployment end (DokPloy's ..., or your platform's ...)?":
+        // the aside's DokPloy is denied (noted), the question stands for the user's own platform (user12b U29, U32)
+        StackAnswer.Component aside = reply instanceof Reply.Invalid && spec.type() != FactType.BOOL
+                ? StackAnswer.deniedInAnAside(spec.question(), also) : null;
+        if (aside != null) {
+            reply = new Reply.Invalid("no " + aside.name + " here, noted; the question stands for what you use instead"
+                    + (spec.type() == FactType.ENUM ? ": " + Reply.numbered(spec.values()) : ""));
+        }
         // a number, name or list picked out of a pasted log line is a token in passing, not the
         // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on)
         if (reply instanceof Reply.Value v && v.inSentence() && !also.isEmpty() && !readsTheKey
@@ -116,6 +137,26 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
             reply = new Reply.Invalid("that reads as a log line, not as the answer");
         }
         return new AnswerReading(reply, List.copyOf(also));
+    }
+
+    /**
+     * The choice the facts an answer gave imply (facts.yaml implications), read as the answer when the
+     * words themselves named none: "the browser says too many redirects" or "I just get 404 page not
+     * found" at "What do you see?" read a redirect loop or a 404, which are the menu's redirect-loop and
+     * error-page (user13 V2, V5: "not a choice", though the session went on as that symptom). Null when
+     * they imply no choice of {@code spec}.
+     */
+    public static Reply.Value impliedChoice(FactSpec spec, List<Fact> said, Implications implications, Vocabulary vocabulary) {
+        if (spec.type() != FactType.ENUM || said.isEmpty()) return null;
+        for (Fact f : implications.apply(said, vocabulary)) {
+            if (f.getKey().equals(spec.key()) && spec.values().contains(f.getText())) return new Reply.Value(f.getText(), true);
+        }
+        return null;
+    }
+
+    /** The catalog read {@code key} once from the answer (two readings of it would be two values: asked again). */
+    private static boolean sameKeyOnce(List<Fact> extracted, String key) {
+        return extracted.stream().filter(f -> f.getKey().equals(key)).count() == 1;
     }
 
     /** Keys whose words name cloudflared's leg only when cloudflared is their subject (a TLS error is also a browser's). */

@@ -98,7 +98,10 @@ final class ProbeIntake {
         return dockerDown != null && reason != null && (reason.equals(dockerDown) || reason.startsWith("Docker engine not reachable"));
     }
 
+    /** At most {@code max} characters, cut at a word's end where one is near (user13: "is Doc..." cut mid-word). */
     static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+        if (s.length() <= max) return s;
+        int cut = s.lastIndexOf(' ', max - 3);
+        return s.substring(0, cut > max / 2 ? cut : max - 3) + "...";
     }
 }

@@ -86,7 +86,6 @@ final class Prompts {
             return true;
         }
         view.question(q.key(), q.text(), q.spec(), null);
-        int unread = 0;
         boolean lookedBack = false;
         while (true) {
             String line;
@@ -116,16 +115,25 @@ final class Prompts {
                     continue;
                 }
             }
+            if (reply instanceof Reply.Invalid) {
+                // a sentence whose facts imply one of the choices ("the browser says too many redirects")
+                Reply.Value implied = AnswerReading.impliedChoice(q.spec(), read.alsoSaid(), c.knowledge().implications(), c.knowledge().vocabulary());
+                if (implied != null) reply = implied;
+            }
             if (reply instanceof Reply.Invalid invalid) {
+                // counted across re-plans: the same question asked again after the rest was noted goes on counting
+                int unread = state.unreadAnswers.merge(q.key(), 1, Integer::sum);
                 // an error message pasted instead of an answer is more of what the user sees
                 if (!read.alsoSaid().isEmpty()) {
+                    boolean last = unread >= AnswerReading.UNREAD_LIMIT;
                     // never a silent repeat: say why the answer was not taken before what else it told
-                    view.invalid(invalid.message() + "; " + q.key() + " stays open, the rest is noted", q.spec());
+                    view.invalid(invalid.message() + "; " + q.key() + (last ? " counts as not known" : " stays open") + ", the rest is noted", q.spec());
                     view.noted(state.session.add(Session.Kind.TEXT, "more text", read.alsoSaid(), line, false));
+                    if (last) state.session.answer(q.key(), q.text(), Session.NOT_READ + line, null);
                     c.advance();
                     return true;
                 }
-                if (++unread < AnswerReading.UNREAD_LIMIT) {
+                if (unread < AnswerReading.UNREAD_LIMIT) {
                     view.invalid(invalid.message(), q.spec());
                     continue;
                 }
@@ -138,6 +146,7 @@ final class Prompts {
             }
             Fact fact = reply instanceof Reply.Value v ? new Fact(q.key(), v.value(), Fact.USER, "answered") : null;
             state.session.answer(q.key(), q.text(), fact == null ? "unknown" : fact.getText(), fact);
+            state.unreadAnswers.remove(q.key());
             if (fact != null && ((Reply.Value) reply).inSentence()) view.dim("  read as: " + q.key() + " = " + fact.getText());
             if (reply instanceof Reply.Unknown u && u.because() != null) view.dim("  read as: " + u.because() + "; " + q.key() + " stays unknown");
             if (!read.alsoSaid().isEmpty()) {

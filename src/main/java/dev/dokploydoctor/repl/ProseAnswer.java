@@ -74,6 +74,9 @@ final class ProseAnswer {
         if (i >= w.size()) {
             // "I think so" is all hedge words but "so": read the phrase itself
             i = 0;
+        } else if (longest(w, 0, YES) == i && longest(w, i, YES) == 0 && longest(w, i, NO) == 0) {
+            // "I think so, it can't reach the add-on": the hedges are the yes, a detail follows (user13 V4)
+            i = 0;
         }
         int no = longest(w, i, NO);
         int yes = longest(w, i, YES);
@@ -178,7 +181,7 @@ final class ProseAnswer {
     private static final Pattern NO_THING = Pattern.compile("(?i)^\\W*no\\s+([a-z][a-z0-9-]*)");
 
     /**
-     * "no dokploy here" to "Is Traefik on the same Docker network as the app (on DokPloy: ...)?": the
+     * "no dokploy here" to "Is the Traefik container itself attached to the network ... (on DokPloy: ...)?": the
      * no denies what the question names only in its aside (the DokPloy names), not what it asks; a
      * plain-Traefik user may still share the network. Such an answer is asked again. Only a
      * conditional aside counts ("(on DokPloy: ...)", "(if ...)"): "no cloudflared" still says no to

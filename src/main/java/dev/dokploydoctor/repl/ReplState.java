@@ -21,6 +21,11 @@ final class ReplState {
     boolean openingShown;
     /** Causes whose look-alike check was announced: said once per cause, not before every question of it. */
     final java.util.Set<String> lookalikeChecksSaid = new java.util.HashSet<>();
+    /**
+     * Answers not read, by question key, across re-plans: an answer whose other facts are noted re-plans,
+     * and the same question coming back must not start its count again (user12b U29: asked four times).
+     */
+    final java.util.Map<String, Integer> unreadAnswers = new java.util.HashMap<>();
 
     /** Back to the opening question; the session's facts are left to the caller (restart keeps probes). */
     void reset() {
@@ -30,6 +35,7 @@ final class ReplState {
         mode = Mode.OPENING;
         openingShown = false;
         lookalikeChecksSaid.clear();
+        unreadAnswers.clear();
     }
 
     /** Forget everything the user said (probe observations stay) and start from the opening question. */

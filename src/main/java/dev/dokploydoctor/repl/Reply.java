@@ -107,6 +107,8 @@ public sealed interface Reply {
         }
         String match = uniquePrefix(a.replaceAll("[.!]+$", ""), values);
         if (match != null) return new Value(match);
+        Reply picked = numberWithRemark(a, values);
+        if (picked != null) return picked;
         List<String> named = ProseAnswer.choicesNamed(a, values);
         if (named.size() > 1) return new Invalid("you named " + String.join(" and ", named) + ": which one? " + numberedOnly(values, named));
         if (ProseAnswer.wavers(a) || !ProseAnswer.laterClauses(a).isBlank()) return new Invalid(UNPLAIN + numbered(values));
@@ -117,6 +119,30 @@ public sealed interface Reply {
         // "it's up, no healthcheck defined": the none of the health choice, said in its own words
         if (values.contains("none") && values.contains("healthy") && NO_HEALTHCHECK.matcher(a).find()) return new Value("none", true);
         return new Invalid("'" + abbreviate(a) + "' is not a choice; pick one of " + numbered(values));
+    }
+
+    /** A menu number that leads the answer, with what follows it: "1, it's nextcloud's own page", "2 I guess". */
+    java.util.regex.Pattern NUMBER_THEN_REMARK = java.util.regex.Pattern.compile("(?s)\\s*(\\d{1,2})(?:\\s*[,.;:)\\-]+\\s*|\\s+)(\\S.*)");
+
+    /**
+     * A choice by number with a remark after it ("1, it's nextcloud's own page", "3, the device's
+     * certificate is expired", "2 I guess, it keeps redirecting"): the number is the choice when the
+     * remark leaves it standing (no alternative or self-correction, no other choice named, no other
+     * menu number). Null when the answer does not start so; asked again when the remark leaves it open.
+     */
+    private static Reply numberWithRemark(String a, List<String> values) {
+        java.util.regex.Matcher m = NUMBER_THEN_REMARK.matcher(a);
+        if (!m.matches()) return null;
+        int n = Integer.parseInt(m.group(1));
+        if (n < 1 || n > values.size()) return new Invalid("pick 1 to " + values.size() + ": " + numbered(values));
+        String remark = m.group(2);
+        String picked = values.get(n - 1);
+        boolean another = ProseAnswer.choicesNamed(remark, values).stream().anyMatch(v -> !v.equals(picked));
+        // another menu number in the remark is a second pick ("1, 2"); a status ("1, it's a 413") is a detail
+        boolean secondPick = ProseAnswer.numbers(remark).stream().anyMatch(x -> x >= 1 && x <= values.size());
+        if (ProseAnswer.wavers("it " + remark) || another || secondPick)
+            return new Invalid(UNPLAIN + numbered(values));
+        return new Value(picked, true);
     }
 
     /** A health check said not to exist: "no healthcheck", "there's no health check defined", "without a healthcheck". */

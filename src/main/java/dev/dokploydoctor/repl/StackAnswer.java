@@ -33,7 +33,12 @@ final class StackAnswer {
         /** A sibling the app talks to: "Is that dependency's container running?" takes one for granted. */
         DEPENDENCY("dependency", "dependency"),
         /** The dependency as a Docker container: "it's not a container, it runs on the host". */
-        CONTAINER("container for the dependency", "dependency");
+        CONTAINER("container for the dependency", "dependency"),
+        /**
+         * Traefik's container, there but not running or gone: "there's no traefik container anymore"
+         * to "Is Traefik's own container attached to ...?" says nothing of its networks (user13 F4).
+         */
+        TRAEFIK_CONTAINER("running Traefik container", "traefik");
 
         final String name;
         private final String[] words;
@@ -54,10 +59,15 @@ final class StackAnswer {
             String core = (end < 0 ? question : question.substring(0, end)).replaceAll("\\(.*?\\)", " ").toLowerCase(Locale.ROOT);
             // "does it also loop without Cloudflare in the way?" asks about a test around it: "no Cloudflare" answers it
             if (core.contains("without " + words[0])) return false;
+            // "Is the Traefik container itself running?" asks what "traefik is gone" answers: a no
+            if (this == TRAEFIK_CONTAINER && ASKS_IF_RUNNING.matcher(core).find()) return false;
             for (String w : words) if (core.contains(w)) return true;
             return false;
         }
     }
+
+    /** A question about whether a thing runs at all. */
+    private static final Pattern ASKS_IF_RUNNING = Pattern.compile("\\b(?:running|runs?|up|started|alive|exists?|stopped|exited)\\b");
 
     /** Proxies that are not Traefik, as proxy.kind names them (facts.yaml). */
     private static final Set<String> NOT_TRAEFIK = Set.of("nginx", "nginx-proxy-manager", "caddy", "haproxy", "apache", "none", "other");
@@ -80,8 +90,23 @@ final class StackAnswer {
         }
         if (Component.CONTAINER.presumedBy(question) && NOT_A_CONTAINER.matcher(normalised(answer)).find()
                 && !Boolean.TRUE.equals(ProseAnswer.yesOrNo(answer))) return Component.CONTAINER;
+        if (Component.TRAEFIK_CONTAINER.presumedBy(question) && TRAEFIK_DOWN.matcher(normalised(answer)).find()
+                && !Boolean.TRUE.equals(ProseAnswer.yesOrNo(answer))) return Component.TRAEFIK_CONTAINER;
         return null;
     }
+
+    /**
+     * Words that say Traefik's container is gone or not running: "there's no traefik container",
+     * "traefik is gone", "dokploy-traefik isn't even running", "the traefik container exited". Traefik
+     * is in the stack (no traefik.used = false): it is down, which a question about its networks or its
+     * log cannot be answered for.
+     */
+    private static final Pattern TRAEFIK_DOWN = Pattern.compile(
+            "\\b(?:no|not\\s+an?y?)\\s+(?:dokploy-)?traefik\\s+containers?\\b"
+            + "|\\b(?:dokploy-)?traefik(?:\\s+container)?\\s+(?:is\\s+|was\\s+|has\\s+|got\\s+)?(?:even\\s+|just\\s+|simply\\s+|completely\\s+)?"
+            + "(?:gone|missing|deleted|removed|vanished|disappeared|not\\s+(?:even\\s+)?running|isnt\\s+(?:even\\s+)?running|not\\s+(?:even\\s+)?there"
+            + "|stopped|exited|dead|crashed|down|not\\s+up|doesnt\\s+exist|does\\s+not\\s+exist"
+            + "|(?:wont|doesnt|didnt|does\\s+not|did\\s+not)\\s+start|keeps\\s+restarting|restarting)\\b");
 
     /**
      * Words that place a thing outside Docker: "not a container", "isn't in docker", "not
@@ -132,9 +157,26 @@ final class StackAnswer {
      */
     static Component deniedInPassing(String question, Collection<Fact> saidInAnswer, String answer) {
         if (ProseAnswer.leadsWithAClosedNo(answer)) return null;
+        // "yes, coolify-proxy is on the coolify network": a yes answers the question, whatever platform it names (user13 O5)
+        if (Boolean.TRUE.equals(ProseAnswer.yesOrNo(answer, question))) return null;
         for (Fact f : saidInAnswer) {
             Component absent = absent(f);
             if (absent != null && STACK.contains(absent) && !absent.presumedBy(question)) return absent;
+        }
+        return null;
+    }
+
+    /**
+     * The part of the stack the facts read from an answer deny that {@code question} names only in an
+     * aside, as one case among others ("How did the last deployment end (DokPloy's deployment status,
+     * or your platform's ...)?"): the question still applies to the user's own stack. Null when none.
+     */
+    static Component deniedInAnAside(String question, Collection<Fact> saidInAnswer) {
+        if (question == null) return null;
+        String q = question.toLowerCase(Locale.ROOT);
+        for (Fact f : saidInAnswer) {
+            Component absent = absent(f);
+            if (absent != null && STACK.contains(absent) && !absent.presumedBy(question) && q.contains(absent.words[0])) return absent;
         }
         return null;
     }

@@ -36,6 +36,69 @@ class AnswerReadingTest {
     }
 
     @Test
+    void aSymptomToldInWordsIsTheMenusChoice() {   // user12 U11, user13 V2, V5: "not a choice"
+        assertEquals("error-page", assertInstanceOf(Reply.Value.class,
+                read("the browser just can't reach it, it times out", "symptom.kind", Set.of()).reply()).value());
+        assertEquals("error-page", assertInstanceOf(Reply.Value.class,
+                read("This site can't be reached. app.example.com refused to connect.", "symptom.kind", Set.of()).reply()).value());
+        // what the sentence's facts imply: a redirect loop is the menu's redirect-loop, a 404 its error-page
+        FactSpec spec = ENGINE.knowledge().vocabulary().get("symptom.kind");
+        for (String[] c : new String[][] {{"the browser says too many redirects", "redirect-loop"}, {"I just get 404 page not found", "error-page"}}) {
+            AnswerReading r = read(c[0], "symptom.kind", Set.of());
+            assertInstanceOf(Reply.Invalid.class, r.reply(), c[0]);
+            Reply.Value implied = AnswerReading.impliedChoice(spec, r.alsoSaid(), ENGINE.knowledge().implications(), ENGINE.knowledge().vocabulary());
+            assertEquals(c[1], implied == null ? null : implied.value(), c[0] + " -> " + r.alsoSaid());
+        }
+        // the deploy that times out is no error page
+        assertInstanceOf(Reply.Invalid.class, read("the deploy times out", "symptom.kind", Set.of()).reply());
+    }
+
+    @Test
+    void noDokployToAQuestionThatNamesItInAnAsideLeavesTheQuestionStanding() {   // user12b U29, U32: "not a choice", asked 4 times
+        for (String key : new String[] {"deploy.status", "domain.port"}) {
+            AnswerReading r = read("I don't use dokploy, it's fly.io", key, Set.of());
+            Reply.Invalid invalid = assertInstanceOf(Reply.Invalid.class, r.reply(), key);
+            assertTrue(invalid.message().contains("no DokPloy here"), key + ": " + invalid.message());
+            assertEquals(false, fact(r, "dokploy.used"), key);
+        }
+        // the domain's port asked so that a user of another proxy can answer it
+        assertTrue(ENGINE.knowledge().vocabulary().get("domain.port").question().contains("(on DokPloy:"));
+    }
+
+    @Test
+    void noSuchThingIsNoNoToAQuestionAboutIt() {   // user11, user12 U18, U20, user12b C1: read as containers.running = false, shares_network = false
+        String[][] cases = {
+                {"containers.running", "there are no containers, it's a python app started directly on the server"},
+                {"containers.running", "no docker, it's on my laptop with artisan serve"},
+                {"containers.running", "no such thing"},
+                {"dependency.shares_network", "there's no app container, I said, it's from my laptop"},
+                {"fault.all_domains", "there are no domains, it's just localhost:8001"}};
+        for (String[] c : cases) {
+            Reply.Unknown u = assertInstanceOf(Reply.Unknown.class, read(c[1], c[0], Set.of()).reply(), c[0] + " <- " + c[1]);
+            assertTrue(u.because() != null && u.because().startsWith("does not apply"), c[1]);
+        }
+        // what it says beside is still read
+        assertEquals(true, fact(read(cases[0][1], "containers.running", Set.of()), "upstream.on_host"));
+        // a plain no, and a no about a thing that is there, stay no
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("no, they are stopped", "containers.running", Set.of()).reply()).value());
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("no, there's no network they share", "dependency.shares_network", Set.of()).reply()).value());
+        // asked whether it is there at all, "there is no router" is the no
+        assertEquals(false, assertInstanceOf(Reply.Value.class, read("there is no router for it", "traefik.router_present", Set.of()).reply()).value());
+    }
+
+    @Test
+    void theAskedValueTheCatalogReadsInAPastedLineIsTheAnswer() {   // user13 V1, V4: "one name or value is needed"
+        assertEquals("rybbit_postgres", assertInstanceOf(Reply.Value.class,
+                read("rybbit_postgres - Error: getaddrinfo EAI_AGAIN rybbit_postgres", "dependency.name", Set.of()).reply()).value());
+        assertEquals("http://localhost:9583", assertInstanceOf(Reply.Value.class,
+                read("the route is service: http://localhost:9583 like the docs say", "tunnel.service", Set.of()).reply()).value());
+        // a hedged yes with its detail
+        assertEquals(true, assertInstanceOf(Reply.Value.class,
+                read("I think so, it can't reach the mcp server add-on", "tunnel.origin_unreachable", Set.of()).reply()).value());
+        assertEquals(true, assertInstanceOf(Reply.Value.class, read("probably yes", "tunnel.used", Set.of()).reply()).value());
+    }
+
+    @Test
     void aPlainAnswerSaysNothingMore() {
         for (String line : new String[] {"yes", "nope, never touched it", "I think so", "no idea"}) {
             assertTrue(read(line, "tunnel.used", Set.of()).alsoSaid().isEmpty(), line);

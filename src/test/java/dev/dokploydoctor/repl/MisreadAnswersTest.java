@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
@@ -202,6 +203,23 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aMenuNumberWithARemarkIsThatChoice() {   // user12 U14, U16, user12b X9, user13 O3, O6, O7, X3: "not a choice"
+        reads("symptom.kind", "1, it's nextcloud's own page", "error-page");
+        reads("symptom.kind", "1 I guess", "error-page");
+        reads("symptom.kind", "1, it's a 413", "error-page");   // a status is a detail, not a second pick
+        reads("symptom.kind", "2, the device's certificate is expired", "certificate-error");
+        reads("symptom.kind", "4 I guess, it keeps redirecting to https", "redirect-loop");
+        reads("symptom.kind", "5, kimai can't reach mysql", "database-unreachable");
+        // user12b X2: a number means at the symptom menu what it means at the first menu where the two
+        // overlap (1) 502, 4) redirect loop, 5) DNS error, 6) deploy error, 7) permission denied in DokPloy)
+        java.util.Map<Integer, String> same = java.util.Map.of(1, "error-page", 4, "redirect-loop", 5, "database-unreachable",
+                6, "deploy-fails", 7, "action-refused");
+        same.forEach((n, value) -> assertEquals(value, VOCABULARY.get("symptom.kind").values().get(n - 1), n + ") " + Opening.MENU.get(n - 1).label()));
+        // the remark leaves it open: another pick, an alternative, a correction, another choice named
+        asked("symptom.kind", "1, 2", "1 or 2", "1 maybe", "1, not sure", "1, no wait, it's a redirect loop", "9, it times out");
+    }
+
+    @Test
     void traefiksNetworksWithoutDokployNetworkAreComparedWithTheAppsOrAskedAgain() {   // fixans 2
         // the app's networks not known: Traefik's other networks may be the app's too
         asked("traefik.on_dokploy_network", TRAEFIK_NETWORKS_PASTED, "just traefik_net", "only on proxy", "it's only on traefik_net");
@@ -221,6 +239,10 @@ class MisreadAnswersTest {
     void theTraefikNetworkQuestionMakesSenseWithoutDokployAndADeniedAsideIsNoNo() {   // user10 findings 2c and 4
         assertEquals(false, VOCABULARY.get("traefik.on_dokploy_network").question().startsWith("Is dokploy-traefik"),
                 "asked so that a plain-Traefik user can answer");
+        // user13 F1: "the same network as the app" is two questions; a DokPloy app off dokploy-network made the no Traefik's
+        assertTrue(VOCABULARY.get("traefik.on_dokploy_network").question().contains("the Traefik container itself")
+                && VOCABULARY.get("traefik.on_dokploy_network").question().contains("whichever networks the app is on"),
+                "asks Traefik's side only");
         asked("traefik.on_dokploy_network", "no dokploy here, traefik is on the traefik network",
                 "no dokploy, plain traefik");
         reads("traefik.on_dokploy_network", "no", false);

@@ -40,6 +40,28 @@ class StackAnswerTest {
     }
 
     @Test
+    void traefiksContainerGoneIsNoNoToItsNetworks() {   // user13 F4: "no, there is no traefik container anymore" diagnosed traefik-not-on-dokploy-network 0.89
+        for (String line : new String[] {"no, there is no traefik container anymore, it's gone", "no, there's no traefik container at all",
+                "dokploy-traefik isn't even running", "no idea, traefik keeps restarting"}) {
+            AnswerReading r = read(line, "traefik.on_dokploy_network", Set.of());
+            if (r.reply() instanceof Reply.Unknown u && u.because() == null) continue;   // "no idea" is unknown anyway
+            assertTrue(notApplicable(r, line).because().contains("not running"), line);
+            assertNull(fact(r, "traefik.used"), "Traefik is in the stack, only down: " + line);
+        }
+        // asked whether Traefik runs at all, the same words are the answer
+        assertEquals(false, StackAnswer.Component.TRAEFIK_CONTAINER.presumedBy("Is the Traefik container itself running? docker ps -a"));
+        // a Traefik that is there and a no about its networks stay a no
+        assertEquals(false, assertInstanceOf(Reply.Value.class,
+                read("no, traefik is only on bridge", "traefik.on_dokploy_network", Set.of()).reply()).value());
+    }
+
+    @Test
+    void aYesNamingAnotherPlatformAnswersTheQuestion() {   // user13 O5: "that says there is no DokPloy here, not yes or no"
+        AnswerReading r = read("yes, coolify-proxy is on the coolify network like always", "traefik.on_dokploy_network", Set.of());
+        assertEquals(true, assertInstanceOf(Reply.Value.class, r.reply()).value());
+    }
+
+    @Test
     void anotherProxyNamedIsNoTraefik() {
         AnswerReading r = read("we use caddy", "traefik.network_not_found", Set.of());
         notApplicable(r, "we use caddy");
