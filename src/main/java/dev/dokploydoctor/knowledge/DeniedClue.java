@@ -78,7 +78,7 @@ final class DeniedClue {
         boolean lineStart = ls == 0 || text.charAt(ls - 1) == '\n';
         int le = end;
         while (le < text.length() && le - end < REACH * 2 && text.charAt(le) != '\n') le++;
-        if (logLine(text, ls, le, lineStart)) return false;
+        if (logShaped(text, ls, le, lineStart, start, end)) return false;
         int cue = cueIn(text, start, Math.min(end, start + REACH));
         if (cue >= 0) {
             if (pattern != null) return !spells(pattern, cueWord(text, cue));
@@ -218,45 +218,140 @@ final class DeniedClue {
     }
 
     /**
-     * A line shaped like a log line, not a sentence: a level word, key=value logging, a clock time,
-     * a JSON object or a compose/BuildKit status mark at its start.
+     * Whether the match sits in a log line's text, not in a sentence. A line that starts as a record
+     * does ({, [, a compose/BuildKit status mark); otherwise the markers are looked for in the match's
+     * own sentence only ({@link #sentenceStart}): most reports are one line of prose with log strings
+     * in it, and "level=error" or a clock in one sentence says nothing of the next ("Since 10:05:12
+     * I get 502. I don't think it binds to localhost.").
+     */
+    static boolean logShaped(String text, int ls, int le, boolean lineStart, int start, int end) {
+        int k = ls;
+        while (k < le && text.charAt(k) == ' ') k++;
+        if (lineStart && k < le && recordMark(text.charAt(k))) return true;
+        boolean quotes = balancedQuotes(text, ls, le);
+        int ss = sentenceStart(text, ls, start, quotes);
+        int se = sentenceEnd(text, ls, end, le, quotes);
+        return logLine(text, ss, se, ss > ls || lineStart);
+    }
+
+    /**
+     * A stretch shaped like a log line, not a sentence: key=value logging (level=, msg=, time=, error=,
+     * err=), a timestamp's clock, a level word among its first words or a record mark at its start.
      */
     static boolean logLine(String text, int ls, int le, boolean lineStart) {
         int k = ls;
         while (k < le && text.charAt(k) == ' ') k++;
-        if (lineStart && k < le) {
-            char c = text.charAt(k);
-            if (c == '{' || c == '[' || c == '#' || c == '<' || c == '\u2714' || c == '\u2718' || c == '\u283F' || c == '\u2716' || c == '\u2713') return true;
-        }
+        if (lineStart && k < le && recordMark(text.charAt(k))) return true;
         for (int p = k; p < le; p++) {
             char c = text.charAt(p);
             if (c == '=' && p > k && Character.isLetter(text.charAt(p - 1))) {
                 int w = p;
                 while (w > k && Character.isLetter(text.charAt(w - 1))) w--;
-                String key = text.substring(w, p).toLowerCase(java.util.Locale.ROOT);
-                if (key.equals("level") || key.equals("msg") || key.equals("time") || key.equals("error") || key.equals("err")) return true;
+                if (key(text, w, p)) return true;
             }
-            if (c == ':' && p >= 2 && p + 2 < le && Character.isDigit(text.charAt(p - 1)) && Character.isDigit(text.charAt(p - 2))
-                    && Character.isDigit(text.charAt(p + 1)) && Character.isDigit(text.charAt(p + 2)) && p + 3 < le && text.charAt(p + 3) == ':') return true;
+            if (c == ':' && p >= 2 && p + 3 < le && Character.isDigit(text.charAt(p - 1)) && Character.isDigit(text.charAt(p - 2))
+                    && Character.isDigit(text.charAt(p + 1)) && Character.isDigit(text.charAt(p + 2)) && text.charAt(p + 3) == ':'
+                    && timestamp(text, k, p, le)) return true;
         }
         return lineStart && level(text, k, le);
     }
 
+    /** A logging key before '=': level, msg, time, error, err (any case; no string is made). */
+    private static boolean key(String text, int from, int to) {
+        return word(text, from, to, "level") || word(text, from, to, "msg") || word(text, from, to, "time")
+                || word(text, from, to, "error") || word(text, from, to, "err");
+    }
+
+    private static boolean word(String text, int from, int to, String word) {
+        return to - from == word.length() && text.regionMatches(true, from, word, 0, word.length());
+    }
+
+    /** A mark a log record, a JSON or YAML block, a heading or a compose/BuildKit status starts with. */
+    private static boolean recordMark(char c) {
+        return c == '{' || c == '[' || c == '#' || c == '<' || c == '\u2714' || c == '\u2718' || c == '\u283F' || c == '\u2716' || c == '\u2713';
+    }
+
+    /**
+     * The clock hh:mm:ss whose first colon is at {@code colon} is a log record's timestamp, not a time
+     * told in a sentence ("since 10:05:12 today"): a date before it (2024-05-01T, 2024/05/01 , the
+     * access log's 01/May/2024:), a fraction or a zone after it (.123, ,123, Z), or nothing but a mark
+     * before it at the start of the stretch.
+     */
+    private static boolean timestamp(String text, int from, int colon, int to) {
+        int h = colon - 2;
+        int after = colon + 6;
+        if (after < to) {
+            char a = text.charAt(after);
+            if (a == 'Z' || (a == '.' || a == ',') && after + 1 < to && Character.isDigit(text.charAt(after + 1))) return true;
+        }
+        if (h - 1 >= from) {
+            char b = text.charAt(h - 1);
+            if ((b == 'T' || b == ' ' || b == ':') && h - 2 >= from && Character.isDigit(text.charAt(h - 2))) return true;
+        }
+        for (int p = from; p < h; p++) {
+            char c = text.charAt(p);
+            if (c != ' ' && c != '[' && c != '(') return false;
+        }
+        return true;
+    }
+
+    /** Whether the double quotes of the line pair up: only then do they tell a quoted message from the sentence around it. */
+    private static boolean balancedQuotes(String text, int ls, int le) {
+        int n = 0;
+        for (int p = ls; p < le; p++) if (text.charAt(p) == '"') n++;
+        return n % 2 == 0;
+    }
+
+    /** Where the match's sentence starts: after the last ". ", "! ", "? " or "; " before it, outside double quotes. */
+    private static int sentenceStart(String text, int ls, int start, boolean quotes) {
+        int ss = ls;
+        boolean inside = false;
+        for (int p = ls; p < start; p++) {
+            char c = text.charAt(p);
+            if (c == '"' && quotes) inside = !inside;
+            else if (!inside && stop(text, p)) ss = p + 1;
+        }
+        return ss;
+    }
+
+    /** Where the match's sentence ends: at the first ". ", "! ", "? " or "; " after it, outside double quotes. */
+    private static int sentenceEnd(String text, int ls, int end, int le, boolean quotes) {
+        boolean inside = false;
+        if (quotes) for (int p = ls; p < end; p++) if (text.charAt(p) == '"') inside = !inside;
+        for (int p = end; p < le; p++) {
+            char c = text.charAt(p);
+            if (c == '"' && quotes) inside = !inside;
+            else if (!inside && stop(text, p)) return p;
+        }
+        return le;
+    }
+
+    /** A sentence's end within a line: . ! ? or ; followed by a space (not "1.5s", "example.com", "a;b"). */
+    private static boolean stop(String text, int i) {
+        char c = text.charAt(i);
+        return (c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < text.length() && text.charAt(i + 1) == ' ';
+    }
+
     private static final Set<String> LEVELS = Set.of("ERR", "INF", "WRN", "DBG", "ERROR", "WARN", "WARNING", "INFO", "FATAL", "DEBUG", "PANIC", "CRIT", "LOG");
 
-    /** A level in capitals among the first words ("2024... ERR ...", "ERROR: ...", "[error]" is caught above). */
+    /**
+     * A level in capitals among the first words ("2024... ERR ...", "ERROR: ...", "[error]" is caught above);
+     * a word is whole: ERR_TOO_MANY_REDIRECTS is a browser's code, not the level ERR.
+     */
     private static boolean level(String text, int k, int le) {
         int words = 0;
         for (int p = k; p < le && words < 4; ) {
-            while (p < le && !Character.isLetterOrDigit(text.charAt(p))) p++;
+            while (p < le && !levelChar(text.charAt(p))) p++;
             int q = p;
-            while (q < le && Character.isLetterOrDigit(text.charAt(q))) q++;
-            if (q > p && LEVELS.contains(text.substring(p, q))) return true;
+            while (q < le && levelChar(text.charAt(q))) q++;
+            if (q - p >= 3 && q - p <= 7 && LEVELS.contains(text.substring(p, q))) return true;
             words++;
             p = q;
         }
         return false;
     }
+
+    private static boolean levelChar(char c) { return Character.isLetterOrDigit(c) || c == '_'; }
 
     private static boolean endsClause(char c, String text, int i) {
         if (c == ';' || c == '!' || c == '?' || c == '(' || c == ')' || c == ',' || c == '\n') return true;
