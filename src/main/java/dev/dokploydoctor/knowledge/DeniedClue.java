@@ -57,6 +57,12 @@ final class DeniedClue {
     /** A yes/no question's first word: "Could the container be unhealthy?", "Is it a redirect loop?". */
     private static final Set<String> ASKING = Set.of("is", "are", "was", "were", "could", "can", "might", "may",
             "does", "did", "has", "have", "maybe", "perhaps", "possibly", "isn't", "doesn't");
+    /** After a lead-in, these open a yes/no question: "I wonder if X?", "Do you think X?". */
+    private static final Set<String> OPENING = Set.of("if", "whether", "think");
+    /** Words before a question's opening word: "So could ...", "At 10:02 is ...", "Quick question: could ...". */
+    private static final Set<String> LEAD_IN = Set.of("so", "and", "also", "then", "now", "ok", "okay", "well", "hmm", "quick",
+            "question", "just", "i", "i'm", "im", "wonder", "wondering", "am", "do", "you", "guys", "hi", "hey", "hello", "at",
+            "or", "anyway", "curious", "any", "chance", "but");
     /** A question with these asks about a clue it states ("Why is the container unhealthy?", "Is there a way to fix X?"). */
     private static final Set<String> STATING = Set.of("why", "how", "what", "where", "when", "which", "who", "anyone", "anybody",
             "someone", "somebody", "help", "fix", "solve", "resolve", "way", "avoid", "prevent", "rid", "know", "normal",
@@ -79,6 +85,7 @@ final class DeniedClue {
         int le = end;
         while (le < text.length() && le - end < REACH * 2 && text.charAt(le) != '\n') le++;
         if (logShaped(text, ls, le, lineStart, start, end)) return false;
+        if (AsideClue.aside(text, ls, le, start, end)) return true; // "the docs say X", "maybe X", "last week X, fixed since"
         int cue = cueIn(text, start, Math.min(end, start + REACH));
         if (cue >= 0) {
             if (pattern != null) return !spells(pattern, cueWord(text, cue));
@@ -148,12 +155,8 @@ final class DeniedClue {
         int se = end;
         while (se < le && !sentenceEnd(text, se)) se++;
         if (se >= le || text.charAt(se) != '?' || se - ss > REACH * 2) return false;
-        int k = ss;
-        while (k < se && !wordChar(text.charAt(k))) k++;
-        int e = k;
-        while (e < se && wordChar(text.charAt(e))) e++;
-        if (start <= k) return false; // the question is the message itself (libpq's "Is the server running on that host...?")
-        if (!ASKING.contains(word(text, k, e))) return false;
+        int e = asks(text, ss, start);
+        if (e < 0) return false;
         for (int p = e; p < se; ) {
             while (p < se && !wordChar(text.charAt(p))) p++;
             int q = p;
@@ -162,6 +165,27 @@ final class DeniedClue {
             p = q;
         }
         return true;
+    }
+
+    /**
+     * Where the word that opens the question ends, or -1: an asking word first ("Could the container be
+     * unhealthy?") or after a lead-in ("So could ...", "At 10:02 could ...", "Quick question: is ...",
+     * "I wonder if ...", "Do you think ..."), before the match (else the question is the message itself,
+     * libpq's "Is the server running on that host...?").
+     */
+    private static int asks(String text, int ss, int start) {
+        int words = 0;
+        for (int k = ss; k < start && words < 6; words++) {
+            while (k < start && !wordChar(text.charAt(k))) k++;
+            int e = k;
+            while (e < start && wordChar(text.charAt(e))) e++;
+            if (e >= start) return -1;
+            String w = word(text, k, e);
+            if (ASKING.contains(w) || OPENING.contains(w)) return e;
+            if (!LEAD_IN.contains(w) && !Character.isDigit(w.charAt(0))) return -1;
+            k = e;
+        }
+        return -1;
     }
 
     /** A log message's own words hold no quote: one a few words after the cue is a message quoted in a sentence that denies it. */
