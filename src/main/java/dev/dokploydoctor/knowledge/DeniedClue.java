@@ -393,10 +393,10 @@ final class DeniedClue {
 
     private static String word(String text, int from, int to) {
         String w = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
-        // quotes around a word ('Unable) are not part of it
+        // quotes around a word ('Unable) and Markdown's emphasis (_not_) are not part of it
         int a = 0, b = w.length();
-        while (a < b && w.charAt(a) == '\'') a++;
-        while (b > a && w.charAt(b - 1) == '\'') b--;
+        while (a < b && (w.charAt(a) == '\'' || w.charAt(a) == '_')) a++;
+        while (b > a && (w.charAt(b - 1) == '\'' || w.charAt(b - 1) == '_')) b--;
         return w.substring(a, b);
     }
 }
