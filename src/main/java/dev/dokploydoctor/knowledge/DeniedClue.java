@@ -251,9 +251,9 @@ final class DeniedClue {
     static boolean logShaped(String text, int ls, int le, boolean lineStart, int start, int end) {
         int k = ls;
         while (k < le && text.charAt(k) == ' ') k++;
-        if (lineStart && k < le && recordMark(text.charAt(k))) return true;
         boolean quotes = balancedQuotes(text, ls, le);
         int ss = sentenceStart(text, ls, start, quotes);
+        if (lineStart && ss == ls && k < le && recordMark(text.charAt(k))) return true;
         int se = sentenceEnd(text, ls, end, le, quotes);
         return logLine(text, ss, se, ss > ls || lineStart);
     }
@@ -332,8 +332,10 @@ final class DeniedClue {
         boolean inside = false;
         for (int p = ls; p < start; p++) {
             char c = text.charAt(p);
-            if (c == '"' && quotes) inside = !inside;
-            else if (!inside && stop(text, p)) ss = p + 1;
+            if (c == '"' && quotes) {
+                inside = !inside;
+                if (!inside && proseAfter(text, p)) ss = p + 1;
+            } else if (!inside && stop(text, p)) ss = p + 1;
         }
         return ss;
     }
@@ -344,16 +346,30 @@ final class DeniedClue {
         if (quotes) for (int p = ls; p < end; p++) if (text.charAt(p) == '"') inside = !inside;
         for (int p = end; p < le; p++) {
             char c = text.charAt(p);
-            if (c == '"' && quotes) inside = !inside;
-            else if (!inside && stop(text, p)) return p;
+            if (c == '"' && quotes) {
+                inside = !inside;
+                if (!inside && proseAfter(text, p)) return p + 1;
+            } else if (!inside && stop(text, p)) return p;
         }
         return le;
     }
 
-    /** A sentence's end within a line: . ! ? or ; followed by a space (not "1.5s", "example.com", "a;b"). */
+    /** A sentence's end within a line: . ! ? or ; followed by a space (not "1.5s", "example.com", "a;b"), or a quote or bracket closed before a new sentence. */
     private static boolean stop(String text, int i) {
         char c = text.charAt(i);
+        if ((c == ')' || c == '`') && proseAfter(text, i)) return true;
         return (c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < text.length() && text.charAt(i + 1) == ' ';
+    }
+
+    /**
+     * After a closing quote or bracket, a new sentence of prose: a space, a capital and a small letter
+     * ('... no such host" Last week I ...'); a log record goes on with a key, a number or a level in
+     * capitals ('" providerName=docker', '" 502 11', '" ERR').
+     */
+    private static boolean proseAfter(String text, int i) {
+        if (i + 3 >= text.length() || text.charAt(i + 1) != ' ') return false;
+        char a = text.charAt(i + 2), b = text.charAt(i + 3);
+        return Character.isUpperCase(a) && Character.isLowerCase(b) || a == 'I' && (b == ' ' || b == '\''); // "I don't"
     }
 
     private static final Set<String> LEVELS = Set.of("ERR", "INF", "WRN", "DBG", "ERROR", "WARN", "WARNING", "INFO", "FATAL", "DEBUG", "PANIC", "CRIT", "LOG");

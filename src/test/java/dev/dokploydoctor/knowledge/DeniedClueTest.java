@@ -56,6 +56,10 @@ class DeniedClueTest {
         String strict = "I get ERR_TOO_MANY_REDIRECTS through Cloudflare. SSL mode is Full (strict), not Flexible.";
         present(strict, "cloudflare.ssl_mode", "strict");
         assertFalse(X.extract(strict).stream().anyMatch(f -> f.getKey().equals("cloudflare.ssl_mode") && "flexible".equals(f.getValue())), strict);
+        // a quoted log message closed, then a new sentence with no period before it; a log record pasted first on the line
+        absent("Traefik logs level=error msg=\"bad gateway\" I don't think the server binds to localhost.", "app.listen_bound");
+        absent("[error] 31#31: connect() failed (111: Connection refused), host: \"app.example.com\" Before that I checked: the server does not bind to localhost.",
+                "app.listen_bound");
     }
 
     @Test void aLogRecordInASentenceOfProseKeepsItsOwnNegation() {
