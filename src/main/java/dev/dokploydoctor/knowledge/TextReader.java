@@ -224,14 +224,19 @@ public final class TextReader {
         int pos = 0;
         int prevRawLength = -1;       // length of the previous line as pasted, -1 at the start
         int prevStart = 0;
+        boolean prevQuoted = false;
         while (pos <= n) {
             int end = pos;
             while (end < n && s[end] != '\n') end++;
-            int raw = end - pos;
-            boolean record = startsRecord(s, n, pos, end);
-            int body = skipPrefix(s, n, pos, end);
+            // a quoted reply ("> " marks, as mail and forums quote) is read as its text; a quoted paragraph
+            // that goes on from the line before is joined as any filled paragraph is
+            int quoted = quoteEnd(s, pos, end);
+            int at = quoted > pos && prevQuoted ? quoted : pos;
+            int raw = end - at;
+            boolean record = startsRecord(s, n, at, end);
+            int body = skipPrefix(s, n, quoted, end);
             boolean cut = prevRawLength >= 70 && !record && body < end && continues(s, body) && !endsSentence(out);
-            if (cut || reflowed(s, n, prevStart, prevRawLength, pos, end, width, out)) {
+            if (cut || reflowed(s, n, prevStart, prevRawLength, at, end, width, out)) {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
                 out.length--; // the '\n' added after the previous line
@@ -241,12 +246,23 @@ public final class TextReader {
             }
             for (int k = body; k < end; k++) out.add(s[k], in.origin[k]);
             if (end < n) out.add('\n', in.origin[end]);
-            prevRawLength = raw;
-            prevStart = pos;
+            prevRawLength = quoted > pos ? end - quoted : raw;
+            prevStart = quoted > pos ? quoted : pos;
+            prevQuoted = quoted > pos;
             pos = end + 1;
             if (end == n) break;
         }
         return glueCuts && !glued ? null : out;
+    }
+
+    /** Index after the "> " marks that quote a line ("> ", ">> ", "> > "); {@code pos} if none. */
+    private static int quoteEnd(char[] s, int pos, int end) {
+        int k = pos;
+        while (k < end && s[k] == '>') {
+            k++;
+            if (k < end && s[k] == ' ') k++;
+        }
+        return k;
     }
 
     /** The widths a terminal or a console cuts long lines at. */

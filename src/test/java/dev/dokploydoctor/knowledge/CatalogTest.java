@@ -133,6 +133,16 @@ class CatalogTest {
         }
     }
 
+    /** A quoted reply ("> " marks) is read as its text, its filled paragraph joined; a "> " line after plain text starts its own. */
+    @Test void aQuotedReplyIsReadAsItsText() {
+        String quoted = "> I deployed the app again and waited a few minutes for the health check. The new container\n"
+                + "> is running and healthy now, Traefik still answers 404.";
+        assertEquals("I deployed the app again and waited a few minutes for the health check. The new container "
+                + "is running and healthy now, Traefik still answers 404.", TextReader.read(quoted).text());
+        assertEquals("He wrote:\nthe app listens on 127.0.0.1\n", TextReader.read("He wrote:\n> the app listens on 127.0.0.1\n>").text());
+        assertFact("> Deploy fails:\n> network dokploy-network declared as external, but could not be found", "compose.external_network", "dokploy-network");
+    }
+
     /** A token in passing is not a fact: an address counts only where it says what the app listens on. */
     @Test void aTokenInPassingIsNotAFact() {
         for (String text : List.of("curl 127.0.0.1:3000 works from inside the container",
