@@ -68,15 +68,19 @@ final class AsideClue {
         while (ss > ls && !sentenceEnd(text, ss - 1)) ss--;
         int se = end;
         while (se < le && !sentenceEnd(text, se)) se++;
-        return claimed(text, ss, start) || earlierAndSolved(text, ss, se, start, end);
+        return claimed(text, ss, start, end) || earlierAndSolved(text, ss, se, start, end);
     }
 
-    /** A reporter's claim or a guess before the match in its sentence, not ended by a contrast or ';'. */
-    private static boolean claimed(String text, int ss, int start) {
+    /**
+     * A reporter's claim or a guess before the match in its sentence, not ended by a contrast or ';'; or a
+     * claim the match runs into (a pattern with a wide gap that took "Traefik? A GitHub issue mentions
+     * 'client version 1.24 is too old'" as one span): a reporter's frame inside it, with words after it.
+     */
+    private static boolean claimed(String text, int ss, int start, int end) {
         boolean framed = false;
         boolean guessed = false;
         String w1 = "", w2 = "", w3 = "", w4 = ""; // the words before the current one, nearest first
-        for (int p = ss; p < start; ) {
+        for (int p = ss; p < end; ) {
             char c = text.charAt(p);
             if (!wordChar(c)) {
                 if (c == ';') { framed = false; guessed = false; }
@@ -85,19 +89,21 @@ final class AsideClue {
                 continue;
             }
             int q = p;
-            while (q < start && wordChar(text.charAt(q))) q++;
-            if (q >= start && q < text.length() && wordChar(text.charAt(q))) break; // the match starts inside this word
+            while (q < end && wordChar(text.charAt(q))) q++;
+            boolean inMatch = q > start;
+            if (inMatch && (framed || guessed)) return true;
             String w = word(text, p, q);
             String next = nextWord(text, q, Math.min(text.length(), q + 64)); // the match may start with it
+            if (inMatch && nextStart(text, q, end) >= end) break; // a frame needs the claim after it, inside the match
             if (CONTRAST.contains(w)) { framed = false; guessed = false; }
             else if (SAYING.contains(w) && (REPORTERS.contains(w1) || REPORTERS.contains(w2) || REPORTERS.contains(w3))
                     && !aside(w1, w2, w3, w4) && !"".equals(next)) framed = true; // "as support suggested, I ...": the reporter's own act follows
             else if (w.equals("read") && READ_WHERE.contains(next)) framed = true;
             else if ((w.equals("told") || w.equals("heard")) && ("was".equals(w1) || "were".equals(w1) || "i".equals(w1) || "i've".equals(w1) || "been".equals(w1))) framed = true;
             else if (w.equals("according") && "to".equals(next)) framed = true;
-            else if (w.equals("you") && ("have".equals(next) || "need".equals(next) || "must".equals(next) || "should".equals(next))) framed = true;
-            else if (GUESSING.contains(w)) guessed = true;
-            else if (w.equals("be") && GUESS_MODALS.contains(w1) && !participle(next)) guessed = true;
+            else if (w.equals("you") && (says(text, q, " have to ") || says(text, q, " need to ") || "must".equals(next) || "should".equals(next))) framed = true;
+            else if (!inMatch && GUESSING.contains(w)) guessed = true;
+            else if (!inMatch && w.equals("be") && GUESS_MODALS.contains(w1) && !participle(next)) guessed = true;
             w4 = w3;
             w3 = w2;
             w2 = w1;
@@ -105,6 +111,18 @@ final class AsideClue {
             p = q;
         }
         return framed || guessed;
+    }
+
+    /** Whether {@code words} (lower case, spaced as read) follow at {@code at}: "you have to", not "you have reached". */
+    private static boolean says(String text, int at, String words) {
+        return text.regionMatches(true, at, words, 0, words.length());
+    }
+
+    /** Where the next word after {@code from} starts, or {@code limit}. */
+    private static int nextStart(String text, int from, int limit) {
+        int p = from;
+        while (p < limit && !wordChar(text.charAt(p))) p++;
+        return p;
     }
 
     /** "as the docs say", "as someone on discord suggested": an attribution of what the reporter did, not a claim. */

@@ -23,6 +23,11 @@ class AsideClueTest {
         absent("The site gives 404 page not found. The Traefik docs say a container that is unhealthy gets no route.", "container.health");
         absent("The site gives 404. I read that you need the traefik.docker.network label when a container is on several networks.", "app.on_several_networks");
         absent("The site gives 404. On reddit people say you have to redeploy after changing the domain.", "domain.just_added");
+        // a pattern's wide gap that runs from 'traefik' into the claim does not take the claim in
+        absent("The certificate is only valid for abc.traefik.default A GitHub issue mentions 'client version 1.40 is too old', maybe related?",
+                "traefik.docker_api_error");
+        absent("Every route is gone, do I restart Traefik? A GitHub issue mentions 'client version 1.40 is too old' after a Docker update.",
+                "traefik.docker_api_error");
         // the statement next to the claim stays read
         present("The site gives 502 Bad Gateway. A forum post says it could be the app listening on 127.0.0.1 instead of 0.0.0.0.", "http.status", 502);
     }
