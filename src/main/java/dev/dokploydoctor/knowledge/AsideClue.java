@@ -148,7 +148,8 @@ final class AsideClue {
             boolean mark = EARLIER.contains(w) || w.equals("last") && LAST.contains(next)
                     || (w.equals("another") || w.equals("other")) && OTHER_THING.contains(next)
                     || w.equals("before") && "that".equals(next) || w.equals("past") && "the".equals(w1);
-            if (mark && !ONGOING.contains(w1) && !ONGOING.contains(w2)) earlier = true; // "since yesterday" is now
+            boolean ongoing = ONGOING.contains(w1) || ONGOING.contains(w2) && (w1.equals("the") || w1.equals("a") || w1.equals("past"));
+            if (mark && !ongoing) earlier = true; // "since yesterday", "for the last week" reach now
             else if (earlier && NOW.contains(w)) earlier = false;
             w2 = w1;
             w1 = w;

@@ -67,14 +67,21 @@ public final class TextExtraction {
         if (text == null || text.isBlank()) return List.of();
         String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         Map<String, Fact> found = new LinkedHashMap<>();
-        extract(TextReader.read(input), found);
+        TextReader.Reading first = TextReader.read(input);
+        extract(first, found, null);
         // a log line a terminal cut mid-word: its literal is whole again with the cut glued (facts only added)
         TextReader.Reading glued = TextReader.readCutWords(input);
-        if (glued != null) extract(glued, found);
+        if (glued != null) extract(glued, found, first.text());
         return new ArrayList<>(found.values());
     }
 
-    private void extract(TextReader.Reading reading, Map<String, Fact> found) {
+    /**
+     * {@code firstText}: for the glued reading, the first reading's text. A match whose words the first
+     * reading holds as they are is not one the glue made whole: the first reading judged it (a clue
+     * denied, claimed or told as solved there stays unread; gluing "umami-1" to the next line's "Last
+     * week" must not undo it).
+     */
+    private void extract(TextReader.Reading reading, Map<String, Fact> found, String firstText) {
         Prefilter.Scan scan = prefilter.scan(reading.lower());
         Extractor.Found[] twinFound = twinGroups == 0 ? null : new Extractor.Found[twinGroups];
         boolean[] twinRan = twinGroups == 0 ? null : new boolean[twinGroups];
@@ -86,6 +93,7 @@ public final class TextExtraction {
             else if (twinRan[g]) m = twinFound[g];
             else { m = twinFound[g] = match(i, reading, scan); twinRan[g] = true; }
             if (m == null) continue;
+            if (firstText != null && firstText.contains(m.text())) continue;
             for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.putIfAbsent(f.getKey(), f);
         }
     }

@@ -57,11 +57,25 @@ class AsideClueTest {
         present("I previously had ERR_TOO_MANY_REDIRECTS on my blog, solved it by switching SSL to Full. Now a different problem: the domain gives 404.", "http.status", 404);
     }
 
+    @Test void theSecondReadingOfACutLineDoesNotUndoIt() {
+        // a docker ps row of 100 characters (a terminal's width) followed by the story: the reading that glues
+        // a cut word makes "analytics-umami-1Last week"; it may add a whole word, not lift the first reading's judgement
+        String row = "4f1c2b9a7d3e ghcr.io/umami-software/umami:postgresql-latest Up 3 hours (unhealthy) analytics-umami-1";
+        String text = "domain shows 404 page not found:\n" + row + " ".repeat(100 - row.length()) + "\n"
+                + "Last week Let's Encrypt rate-limited me, that's over now.";
+        absent(text, "letsencrypt.rate_limited");
+        present(text, "container.health", "unhealthy");
+    }
+
     @Test void whatCameAfterTheFixOrIsNotSolvedIsThePresentOne() {
         present("Yesterday I fixed the port and now Traefik gives 502 Bad Gateway.", "http.status", 502);
         present("Yesterday I fixed the labels; the site gives 502 Bad Gateway.", "http.status", 502);
         present("Last week Let's Encrypt rate-limited me and nothing fixed it.", "letsencrypt.rate_limited", true);
         present("Since yesterday the container is unhealthy, I fixed nothing.", "container.health", "unhealthy");
+        present("504 Gateway Timeout now and then on my compose app, only when an export runs for minutes. Last week Let's Encrypt "
+                + "rate-limited me, that's over now.", "http.status", 504);
+        absent("504 Gateway Timeout now and then on my compose app, only when an export runs for minutes\nLast week Let's Encrypt "
+                + "rate-limited me, that's over now.", "letsencrypt.rate_limited");
         present("Last week I updated Docker and since then Traefik logs 'client version 1.24 is too old'.", "traefik.docker_api_error", true);
     }
 
