@@ -57,6 +57,12 @@ final class DeniedClue {
     /** A yes/no question's first word: "Could the container be unhealthy?", "Is it a redirect loop?". */
     private static final Set<String> ASKING = Set.of("is", "are", "was", "were", "could", "can", "might", "may",
             "does", "did", "has", "have", "maybe", "perhaps", "possibly", "isn't", "doesn't");
+    /** After a lead-in, these open a yes/no question: "I wonder if X?", "Do you think X?". */
+    private static final Set<String> OPENING = Set.of("if", "whether", "think");
+    /** Words before a question's opening word: "So could ...", "At 10:02 is ...", "Quick question: could ...". */
+    private static final Set<String> LEAD_IN = Set.of("so", "and", "also", "then", "now", "ok", "okay", "well", "hmm", "quick",
+            "question", "just", "i", "i'm", "im", "wonder", "wondering", "am", "do", "you", "guys", "hi", "hey", "hello", "at",
+            "or", "anyway", "curious", "any", "chance", "but");
     /** A question with these asks about a clue it states ("Why is the container unhealthy?", "Is there a way to fix X?"). */
     private static final Set<String> STATING = Set.of("why", "how", "what", "where", "when", "which", "who", "anyone", "anybody",
             "someone", "somebody", "help", "fix", "solve", "resolve", "way", "avoid", "prevent", "rid", "know", "normal",
@@ -78,7 +84,8 @@ final class DeniedClue {
         boolean lineStart = ls == 0 || text.charAt(ls - 1) == '\n';
         int le = end;
         while (le < text.length() && le - end < REACH * 2 && text.charAt(le) != '\n') le++;
-        if (logLine(text, ls, le, lineStart)) return false;
+        if (logShaped(text, ls, le, lineStart, start, end)) return false;
+        if (AsideClue.aside(text, ls, le, start, end)) return true; // "the docs say X", "maybe X", "last week X, fixed since"
         int cue = cueIn(text, start, Math.min(end, start + REACH));
         if (cue >= 0) {
             if (pattern != null) return !spells(pattern, cueWord(text, cue));
@@ -148,12 +155,8 @@ final class DeniedClue {
         int se = end;
         while (se < le && !sentenceEnd(text, se)) se++;
         if (se >= le || text.charAt(se) != '?' || se - ss > REACH * 2) return false;
-        int k = ss;
-        while (k < se && !wordChar(text.charAt(k))) k++;
-        int e = k;
-        while (e < se && wordChar(text.charAt(e))) e++;
-        if (start <= k) return false; // the question is the message itself (libpq's "Is the server running on that host...?")
-        if (!ASKING.contains(word(text, k, e))) return false;
+        int e = asks(text, ss, start);
+        if (e < 0) return false;
         for (int p = e; p < se; ) {
             while (p < se && !wordChar(text.charAt(p))) p++;
             int q = p;
@@ -162,6 +165,27 @@ final class DeniedClue {
             p = q;
         }
         return true;
+    }
+
+    /**
+     * Where the word that opens the question ends, or -1: an asking word first ("Could the container be
+     * unhealthy?") or after a lead-in ("So could ...", "At 10:02 could ...", "Quick question: is ...",
+     * "I wonder if ...", "Do you think ..."), before the match (else the question is the message itself,
+     * libpq's "Is the server running on that host...?").
+     */
+    private static int asks(String text, int ss, int start) {
+        int words = 0;
+        for (int k = ss; k < start && words < 6; words++) {
+            while (k < start && !wordChar(text.charAt(k))) k++;
+            int e = k;
+            while (e < start && wordChar(text.charAt(e))) e++;
+            if (e >= start) return -1;
+            String w = word(text, k, e);
+            if (ASKING.contains(w) || OPENING.contains(w)) return e;
+            if (!LEAD_IN.contains(w) && !Character.isDigit(w.charAt(0))) return -1;
+            k = e;
+        }
+        return -1;
     }
 
     /** A log message's own words hold no quote: one a few words after the cue is a message quoted in a sentence that denies it. */
@@ -218,45 +242,156 @@ final class DeniedClue {
     }
 
     /**
-     * A line shaped like a log line, not a sentence: a level word, key=value logging, a clock time,
-     * a JSON object or a compose/BuildKit status mark at its start.
+     * Whether the match sits in a log line's text, not in a sentence. A line that starts as a record
+     * does ({, [, a compose/BuildKit status mark); otherwise the markers are looked for in the match's
+     * own sentence only ({@link #sentenceStart}): most reports are one line of prose with log strings
+     * in it, and "level=error" or a clock in one sentence says nothing of the next ("Since 10:05:12
+     * I get 502. I don't think it binds to localhost.").
+     */
+    static boolean logShaped(String text, int ls, int le, boolean lineStart, int start, int end) {
+        int k = ls;
+        while (k < le && text.charAt(k) == ' ') k++;
+        boolean quotes = balancedQuotes(text, ls, le);
+        int ss = sentenceStart(text, ls, start, quotes);
+        if (lineStart && ss == ls && k < le && recordMark(text.charAt(k))) return true;
+        int se = sentenceEnd(text, ls, end, le, quotes);
+        return logLine(text, ss, se, ss > ls || lineStart);
+    }
+
+    /**
+     * A stretch shaped like a log line, not a sentence: key=value logging (level=, msg=, time=, error=,
+     * err=), a timestamp's clock, a level word among its first words or a record mark at its start.
      */
     static boolean logLine(String text, int ls, int le, boolean lineStart) {
         int k = ls;
         while (k < le && text.charAt(k) == ' ') k++;
-        if (lineStart && k < le) {
-            char c = text.charAt(k);
-            if (c == '{' || c == '[' || c == '#' || c == '<' || c == '\u2714' || c == '\u2718' || c == '\u283F' || c == '\u2716' || c == '\u2713') return true;
-        }
+        if (lineStart && k < le && recordMark(text.charAt(k))) return true;
         for (int p = k; p < le; p++) {
             char c = text.charAt(p);
             if (c == '=' && p > k && Character.isLetter(text.charAt(p - 1))) {
                 int w = p;
                 while (w > k && Character.isLetter(text.charAt(w - 1))) w--;
-                String key = text.substring(w, p).toLowerCase(java.util.Locale.ROOT);
-                if (key.equals("level") || key.equals("msg") || key.equals("time") || key.equals("error") || key.equals("err")) return true;
+                if (key(text, w, p)) return true;
             }
-            if (c == ':' && p >= 2 && p + 2 < le && Character.isDigit(text.charAt(p - 1)) && Character.isDigit(text.charAt(p - 2))
-                    && Character.isDigit(text.charAt(p + 1)) && Character.isDigit(text.charAt(p + 2)) && p + 3 < le && text.charAt(p + 3) == ':') return true;
+            if (c == ':' && p >= 2 && p + 3 < le && Character.isDigit(text.charAt(p - 1)) && Character.isDigit(text.charAt(p - 2))
+                    && Character.isDigit(text.charAt(p + 1)) && Character.isDigit(text.charAt(p + 2)) && text.charAt(p + 3) == ':'
+                    && timestamp(text, k, p, le)) return true;
         }
         return lineStart && level(text, k, le);
     }
 
+    /** A logging key before '=': level, msg, time, error, err (any case; no string is made). */
+    private static boolean key(String text, int from, int to) {
+        return word(text, from, to, "level") || word(text, from, to, "msg") || word(text, from, to, "time")
+                || word(text, from, to, "error") || word(text, from, to, "err");
+    }
+
+    private static boolean word(String text, int from, int to, String word) {
+        return to - from == word.length() && text.regionMatches(true, from, word, 0, word.length());
+    }
+
+    /** A mark a log record, a JSON or YAML block, a heading or a compose/BuildKit status starts with. */
+    private static boolean recordMark(char c) {
+        return c == '{' || c == '[' || c == '#' || c == '<' || c == '\u2714' || c == '\u2718' || c == '\u283F' || c == '\u2716' || c == '\u2713';
+    }
+
+    /**
+     * The clock hh:mm:ss whose first colon is at {@code colon} is a log record's timestamp, not a time
+     * told in a sentence ("since 10:05:12 today"): a date before it (2024-05-01T, 2024/05/01 , the
+     * access log's 01/May/2024:), a fraction or a zone after it (.123, ,123, Z), or nothing but a mark
+     * before it at the start of the stretch.
+     */
+    private static boolean timestamp(String text, int from, int colon, int to) {
+        int h = colon - 2;
+        int after = colon + 6;
+        if (after < to) {
+            char a = text.charAt(after);
+            if (a == 'Z' || (a == '.' || a == ',') && after + 1 < to && Character.isDigit(text.charAt(after + 1))) return true;
+        }
+        if (h - 1 >= from) {
+            char b = text.charAt(h - 1);
+            if ((b == 'T' || b == ' ' || b == ':') && h - 2 >= from && Character.isDigit(text.charAt(h - 2))) return true;
+        }
+        for (int p = from; p < h; p++) {
+            char c = text.charAt(p);
+            if (c != ' ' && c != '[' && c != '(') return false;
+        }
+        return true;
+    }
+
+    /** Whether the double quotes of the line pair up: only then do they tell a quoted message from the sentence around it. */
+    private static boolean balancedQuotes(String text, int ls, int le) {
+        int n = 0;
+        for (int p = ls; p < le; p++) if (text.charAt(p) == '"') n++;
+        return n % 2 == 0;
+    }
+
+    /** Where the match's sentence starts: after the last ". ", "! ", "? " or "; " before it, outside double quotes. */
+    private static int sentenceStart(String text, int ls, int start, boolean quotes) {
+        int ss = ls;
+        boolean inside = false;
+        for (int p = ls; p < start; p++) {
+            char c = text.charAt(p);
+            if (c == '"' && quotes) {
+                inside = !inside;
+                if (!inside && proseAfter(text, p)) ss = p + 1;
+            } else if (!inside && stop(text, p)) ss = p + 1;
+        }
+        return ss;
+    }
+
+    /** Where the match's sentence ends: at the first ". ", "! ", "? " or "; " after it, outside double quotes. */
+    private static int sentenceEnd(String text, int ls, int end, int le, boolean quotes) {
+        boolean inside = false;
+        if (quotes) for (int p = ls; p < end; p++) if (text.charAt(p) == '"') inside = !inside;
+        for (int p = end; p < le; p++) {
+            char c = text.charAt(p);
+            if (c == '"' && quotes) {
+                inside = !inside;
+                if (!inside && proseAfter(text, p)) return p + 1;
+            } else if (!inside && stop(text, p)) return p;
+        }
+        return le;
+    }
+
+    /** A sentence's end within a line: . ! ? or ; followed by a space (not "1.5s", "example.com", "a;b"), or a quote or bracket closed before a new sentence. */
+    private static boolean stop(String text, int i) {
+        char c = text.charAt(i);
+        if ((c == ')' || c == '`') && proseAfter(text, i)) return true;
+        return (c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < text.length() && text.charAt(i + 1) == ' ';
+    }
+
+    /**
+     * After a closing quote or bracket, a new sentence of prose: a space, a capital and a small letter
+     * ('... no such host" Last week I ...'); a log record goes on with a key, a number or a level in
+     * capitals ('" providerName=docker', '" 502 11', '" ERR').
+     */
+    private static boolean proseAfter(String text, int i) {
+        if (i + 3 >= text.length() || text.charAt(i + 1) != ' ') return false;
+        char a = text.charAt(i + 2), b = text.charAt(i + 3);
+        return Character.isUpperCase(a) && Character.isLowerCase(b) || a == 'I' && (b == ' ' || b == '\''); // "I don't"
+    }
+
     private static final Set<String> LEVELS = Set.of("ERR", "INF", "WRN", "DBG", "ERROR", "WARN", "WARNING", "INFO", "FATAL", "DEBUG", "PANIC", "CRIT", "LOG");
 
-    /** A level in capitals among the first words ("2024... ERR ...", "ERROR: ...", "[error]" is caught above). */
+    /**
+     * A level in capitals among the first words ("2024... ERR ...", "ERROR: ...", "[error]" is caught above);
+     * a word is whole: ERR_TOO_MANY_REDIRECTS is a browser's code, not the level ERR.
+     */
     private static boolean level(String text, int k, int le) {
         int words = 0;
         for (int p = k; p < le && words < 4; ) {
-            while (p < le && !Character.isLetterOrDigit(text.charAt(p))) p++;
+            while (p < le && !levelChar(text.charAt(p))) p++;
             int q = p;
-            while (q < le && Character.isLetterOrDigit(text.charAt(q))) q++;
-            if (q > p && LEVELS.contains(text.substring(p, q))) return true;
+            while (q < le && levelChar(text.charAt(q))) q++;
+            if (q - p >= 3 && q - p <= 7 && LEVELS.contains(text.substring(p, q))) return true;
             words++;
             p = q;
         }
         return false;
     }
+
+    private static boolean levelChar(char c) { return Character.isLetterOrDigit(c) || c == '_'; }
 
     private static boolean endsClause(char c, String text, int i) {
         if (c == ';' || c == '!' || c == '?' || c == '(' || c == ')' || c == ',' || c == '\n') return true;
@@ -274,10 +409,10 @@ final class DeniedClue {
 
     private static String word(String text, int from, int to) {
         String w = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
-        // quotes around a word ('Unable) are not part of it
+        // quotes around a word ('Unable) and Markdown's emphasis (_not_) are not part of it
         int a = 0, b = w.length();
-        while (a < b && w.charAt(a) == '\'') a++;
-        while (b > a && w.charAt(b - 1) == '\'') b--;
+        while (a < b && (w.charAt(a) == '\'' || w.charAt(a) == '_')) a++;
+        while (b > a && (w.charAt(b - 1) == '\'' || w.charAt(b - 1) == '_')) b--;
         return w.substring(a, b);
     }
 }

@@ -68,13 +68,19 @@ public final class TextExtraction {
         String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         Map<String, Fact> found = new LinkedHashMap<>();
         TextReader.Readings readings = TextReader.readings(input);
-        extract(readings.read(), found);
+        extract(readings.read(), found, null);
         // a log line a terminal cut mid-word: its literal is whole again with the cut glued (facts only added)
-        if (readings.cutWordsGlued() != null) extract(readings.cutWordsGlued(), found);
+        if (readings.cutWordsGlued() != null) extract(readings.cutWordsGlued(), found, readings.read().text());
         return new ArrayList<>(found.values());
     }
 
-    private void extract(TextReader.Reading reading, Map<String, Fact> found) {
+    /**
+     * {@code firstText}: for the glued reading, the first reading's text. A match whose words the first
+     * reading holds as they are is not one the glue made whole: the first reading judged it (a clue
+     * denied, claimed or told as solved there stays unread; gluing "umami-1" to the next line's "Last
+     * week" must not undo it).
+     */
+    private void extract(TextReader.Reading reading, Map<String, Fact> found, String firstText) {
         Prefilter.Scan scan = prefilter.scan(reading.lower());
         Extractor.Found[] twinFound = twinGroups == 0 ? null : new Extractor.Found[twinGroups];
         boolean[] twinRan = twinGroups == 0 ? null : new boolean[twinGroups];
@@ -86,6 +92,7 @@ public final class TextExtraction {
             else if (twinRan[g]) m = twinFound[g];
             else { m = twinFound[g] = match(i, reading, scan); twinRan[g] = true; }
             if (m == null) continue;
+            if (firstText != null && firstText.contains(m.text())) continue;
             for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.putIfAbsent(f.getKey(), f);
         }
     }

@@ -107,9 +107,9 @@ public final class TextReader {
                         case '\u2018', '\u2019' -> { out.add('\'', i); i = j; continue; }
                         // an escaped quote whose quote a page escaped again (\&quot;): the quote
                         case '&' -> {
-                            int k = entityAt(s, j);
-                            char q = k < 0 ? 0 : ENTITIES[k + 1].charAt(0);
-                            if (q == '"' || q == '\'') { out.add(q, i); i = j + ENTITIES[k].length() - 1; continue; }
+                            int semi = entityEnd(s, j);
+                            char q = semi < 0 ? 0 : entity(s, j + 1, semi);
+                            if (q == '"' || q == '\'') { out.add(q, i); i = semi; continue; }
                         }
                         case 'n' -> { newline(out, i); i = j; continue; }
                         case 'r' -> { i = j; continue; }
@@ -132,45 +132,78 @@ public final class TextReader {
                 i = j - 1;
                 continue;
             }
-            if (c == '&') {
-                int k = entityAt(s, i);
-                if (k >= 0) {
-                    char e = ENTITIES[k + 1].charAt(0);
-                    if (e == ' ') space(out, i); else out.add(e, i);
-                    i += ENTITIES[k].length() - 1;
-                    continue;
-                }
+            int from = i;
+            if (c == '&') { // an HTML entity, as a scraped or mailed issue shows the text: &quot; &#39; &lt; &#x2F;
+                int semi = entityEnd(s, i);
+                char d = semi < 0 ? 0 : entity(s, i + 1, semi);
+                if (d == '\u2026') { out.add('.', i); out.add('.', i); out.add('.', i); i = semi; continue; }
+                if (d != 0) { c = d; i = semi; }
+            }
+            if (c == '*' && i + 1 < n && s.charAt(i + 1) == '*') { // Markdown's bold marks: **502**, **`docker ps -a`**
+                int j = i + 1;
+                while (j + 1 < n && s.charAt(j + 1) == '*') j++;
+                // a mark touches its word; a free-standing run is text (nslookup's "** server can't find", a masked "****")
+                boolean touches = j + 1 < n && !Character.isWhitespace(s.charAt(j + 1)) || i > 0 && !Character.isWhitespace(s.charAt(i - 1));
+                if (touches) { i = j; continue; }
             }
             switch (c) {
-                case '\r' -> { if (i + 1 >= n || s.charAt(i + 1) != '\n') newline(out, i); }
-                case '\n' -> newline(out, i);
-                case '\t', '\f', '\u000B', '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u3000' -> space(out, i);
-                case ' ' -> space(out, i);
+                case '\r' -> { if (i + 1 >= n || s.charAt(i + 1) != '\n') newline(out, from); }
+                case '\n' -> newline(out, from);
+                case '\t', '\f', '\u000B', '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u3000' -> space(out, from);
+                case ' ' -> space(out, from);
                 case '\u200B', '\u200C', '\u200D', '\uFEFF' -> { }
-                case '\u2018', '\u2019', '\u201B', '\u2032', '\u00B4', '`' -> out.add(c == '`' ? '`' : '\'', i);
-                case '\u201C', '\u201D', '\u201E', '\u2033' -> out.add('"', i);
-                case '\u2026' -> { out.add('.', i); out.add('.', i); out.add('.', i); }
-                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212' -> out.add('-', i);
-                case '\u2028', '\u2029', '\u0085' -> newline(out, i);
-                default -> out.add(c, i);
+                case '\u2018', '\u2019', '\u201B', '\u2032', '\u00B4', '`' -> out.add(c == '`' ? '`' : '\'', from);
+                case '\u201C', '\u201D', '\u201E', '\u2033' -> out.add('"', from);
+                case '\u2026' -> { out.add('.', from); out.add('.', from); out.add('.', from); }
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212' -> out.add('-', from);
+                case '\u2028', '\u2029', '\u0085' -> newline(out, from);
+                default -> out.add(c, from);
             }
         }
         return out;
     }
 
-    // HTML's escapes of the characters log lines are made of: a line copied from a page or a log
-    // viewer that escaped it (error=&quot;...&quot;, Host(&#96;x&#96;)) reads as the plain line
-    private static final String[] ENTITIES = {
-        "&quot;", "\"", "&#34;", "\"", "&#x22;", "\"", "&apos;", "'", "&#39;", "'", "&#x27;", "'",
-        "&lt;", "<", "&#60;", "<", "&#x3c;", "<", "&gt;", ">", "&#62;", ">", "&#x3e;", ">",
-        "&amp;", "&", "&#38;", "&", "&#x26;", "&", "&nbsp;", " ", "&#160;", " ", "&#96;", "`",
-    };
-
-    /** The index in {@link #ENTITIES} of the entity at {@code from}, or -1. */
-    private static int entityAt(String s, int from) {
-        for (int k = 0; k < ENTITIES.length; k += 2)
-            if (s.regionMatches(true, from, ENTITIES[k], 0, ENTITIES[k].length())) return k;
+    /** The index of the ';' that ends an entity starting at {@code amp}, or -1 (an entity is short: &#x2019; at most). */
+    private static int entityEnd(String s, int amp) {
+        for (int k = amp + 1; k < s.length() && k <= amp + 8; k++) {
+            char c = s.charAt(k);
+            if (c == ';') return k > amp + 1 ? k : -1;
+            if (!(Character.isLetterOrDigit(c) || c == '#')) return -1;
+        }
         return -1;
+    }
+
+    /** The character of the entity {@code s[from, to)} (without '&' and ';'), or 0 for one not known. */
+    private static char entity(String s, int from, int to) {
+        if (s.charAt(from) == '#') {
+            boolean hex = to > from + 1 && (s.charAt(from + 1) == 'x' || s.charAt(from + 1) == 'X');
+            int a = from + (hex ? 2 : 1);
+            if (a >= to) return 0;
+            int v = 0;
+            for (int k = a; k < to; k++) {
+                int d = Character.digit(s.charAt(k), hex ? 16 : 10);
+                if (d < 0) return 0;
+                v = v * (hex ? 16 : 10) + d;
+                if (v > 0xFFFF) return 0;
+            }
+            return v == 0 || Character.isSurrogate((char) v) ? 0 : (char) v;
+        }
+        return switch (s.substring(from, to)) {
+            case "quot" -> '"';
+            case "amp" -> '&';
+            case "lt" -> '<';
+            case "gt" -> '>';
+            case "apos" -> '\'';
+            case "nbsp" -> ' ';
+            case "lsquo" -> '\u2018';
+            case "rsquo" -> '\u2019';
+            case "ldquo" -> '\u201C';
+            case "rdquo" -> '\u201D';
+            case "ndash" -> '\u2013';
+            case "mdash" -> '\u2014';
+            case "hellip" -> '\u2026';
+            default -> 0;
+        };
     }
 
     private static void space(Out out, int from) {
@@ -203,14 +236,19 @@ public final class TextReader {
         int pos = 0;
         int prevRawLength = -1;       // length of the previous line as pasted, -1 at the start
         int prevStart = 0;
+        boolean prevQuoted = false;
         while (pos <= n) {
             int end = pos;
             while (end < n && s[end] != '\n') end++;
-            int raw = end - pos;
-            boolean record = startsRecord(s, n, pos, end);
-            int body = skipPrefix(s, n, pos, end);
+            // a quoted reply ("> " marks, as mail and forums quote) is read as its text; a quoted paragraph
+            // that goes on from the line before is joined as any filled paragraph is
+            int quoted = quoteEnd(s, pos, end);
+            int at = quoted > pos && prevQuoted ? quoted : pos;
+            int raw = end - at;
+            boolean record = startsRecord(s, n, at, end);
+            int body = skipPrefix(s, n, quoted, end);
             boolean cut = prevRawLength >= 70 && !record && body < end && continues(s, body) && !endsSentence(out);
-            if (cut || reflowed(s, n, prevStart, prevRawLength, pos, end, width, out)) {
+            if (cut || reflowed(s, n, prevStart, prevRawLength, at, end, width, out)) {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
                 out.length--; // the '\n' added after the previous line
@@ -224,12 +262,23 @@ public final class TextReader {
             }
             for (int k = body; k < end; k++) out.add(s[k], in.origin[k]);
             if (end < n) out.add('\n', in.origin[end]);
-            prevRawLength = raw;
-            prevStart = pos;
+            prevRawLength = quoted > pos ? end - quoted : raw;
+            prevStart = quoted > pos ? quoted : pos;
+            prevQuoted = quoted > pos;
             pos = end + 1;
             if (end == n) break;
         }
         return glueCuts && !glued ? null : out;
+    }
+
+    /** Index after the "> " marks that quote a line ("> ", ">> ", "> > "); {@code pos} if none. */
+    private static int quoteEnd(char[] s, int pos, int end) {
+        int k = pos;
+        while (k < end && s[k] == '>') {
+            k++;
+            if (k < end && s[k] == ' ') k++;
+        }
+        return k;
     }
 
     /** The widths a terminal or a console cuts long lines at. */

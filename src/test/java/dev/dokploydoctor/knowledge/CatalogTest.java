@@ -129,6 +129,32 @@ class CatalogTest {
         assertEquals("a & b &amp c", TextReader.read("a & b &amp c").text());
     }
 
+    /** A scraped or mailed issue shows HTML entities and Markdown's bold marks: read as the characters they stand for. */
+    @Test void entitiesAndBoldMarksAreReadAsTheText() {
+        assertFact("Deploy fails: network &quot;proxy&quot; declared as external, but could not be found", "compose.external_network", "proxy");
+        assertFact("Listening on http:&#x2F;&#x2F;127.0.0.1:3000", "app.listen_address", "127.0.0.1");
+        assertEquals("it's <b> & \"x\" - y...", TextReader.read("it&#39;s &lt;b&gt; &amp; &ldquo;x&rdquo; &mdash; y&hellip;").text());
+        assertEquals("&unknown; & &#xZZ; &;", TextReader.read("&unknown; & &#xZZ; &;").text());
+        assertEquals("502 and \"Bad Gateway\" at *.example.com", TextReader.read("**502** and **\"Bad Gateway\"** at *.example.com").text());
+        // a denial written with an entity or an emphasis is a denial
+        for (String text : List.of("Getting 502 Bad Gateway through Traefik. I don&#39;t think the server binds to localhost.",
+                "Getting 502 Bad Gateway through Traefik. I don&rsquo;t think the server binds to localhost.",
+                "The container is healthy (docker ps says healthy, _not_ unhealthy), the domain says 404 page not found.")) {
+            assertTrue(X.extract(text).stream().noneMatch(f -> f.getKey().equals("app.listen_bound") || f.getKey().equals("container.health")
+                    && "unhealthy".equals(f.getValue())), text + " -> " + X.extract(text));
+        }
+    }
+
+    /** A quoted reply ("> " marks) is read as its text, its filled paragraph joined; a "> " line after plain text starts its own. */
+    @Test void aQuotedReplyIsReadAsItsText() {
+        String quoted = "> I deployed the app again and waited a few minutes for the health check. The new container\n"
+                + "> is running and healthy now, Traefik still answers 404.";
+        assertEquals("I deployed the app again and waited a few minutes for the health check. The new container "
+                + "is running and healthy now, Traefik still answers 404.", TextReader.read(quoted).text());
+        assertEquals("He wrote:\nthe app listens on 127.0.0.1\n", TextReader.read("He wrote:\n> the app listens on 127.0.0.1\n>").text());
+        assertFact("> Deploy fails:\n> network dokploy-network declared as external, but could not be found", "compose.external_network", "dokploy-network");
+    }
+
     /** A token in passing is not a fact: an address counts only where it says what the app listens on. */
     @Test void aTokenInPassingIsNotAFact() {
         for (String text : List.of("curl 127.0.0.1:3000 works from inside the container",

@@ -46,6 +46,31 @@ class DeniedClueTest {
         present("Error response from daemon: network dokploy-network declared as external, but could not be found", "compose.external_network", "dokploy-network");
     }
 
+    @Test void aLogStringInAnotherSentenceOfTheLineLeavesTheDenialStanding() {
+        // one line of prose with a log string or a clock in it: only the match's own sentence is judged for log shape
+        absent("Getting 502 Bad Gateway through Traefik. I don't think the server binds to localhost. Traefik logs level=error msg=\"bad gateway\"",
+                "app.listen_bound");
+        absent("Getting 502 Bad Gateway through Traefik since 10:05:12 today. I don't think the server binds to localhost.", "app.listen_bound");
+        absent("At 10:05:12 I got 502 Bad Gateway through Traefik; the server did not bind to localhost.", "app.listen_bound");
+        // a browser's code is not a log level: ERR_TOO_MANY_REDIRECTS does not make the sentence a log line
+        String strict = "I get ERR_TOO_MANY_REDIRECTS through Cloudflare. SSL mode is Full (strict), not Flexible.";
+        present(strict, "cloudflare.ssl_mode", "strict");
+        assertFalse(X.extract(strict).stream().anyMatch(f -> f.getKey().equals("cloudflare.ssl_mode") && "flexible".equals(f.getValue())), strict);
+        // a quoted log message closed, then a new sentence with no period before it; a log record pasted first on the line
+        absent("Traefik logs level=error msg=\"bad gateway\" I don't think the server binds to localhost.", "app.listen_bound");
+        absent("[error] 31#31: connect() failed (111: Connection refused), host: \"app.example.com\" Before that I checked: the server does not bind to localhost.",
+                "app.listen_bound");
+    }
+
+    @Test void aLogRecordInASentenceOfProseKeepsItsOwnNegation() {
+        // the record's sentence carries its timestamp or key=value; a ". " inside its quoted message is no sentence end
+        present("The app is down. traefik: time=\"2024-05-01T10:00:00Z\" level=error msg=\"Could not find network named \\\"shop_default\\\" for container \\\"/x\\\"\"",
+                "traefik.docker_network_label", "shop_default");
+        present("Deploy fails. 2024-05-01T10:00:00Z ERR Provider error error=\"Error response from daemon: client version 1.24 is too old. "
+                + "Minimum supported API version is 1.44, please upgrade your client to a newer version\" providerName=docker",
+                "traefik.docker_api_error", true);
+    }
+
     @Test void workStaysBoundedOnALongLine() {
         String line = "no binds to localhost ".repeat(20_000);
         long t0 = System.nanoTime();
