@@ -316,6 +316,8 @@ public final class TextReader {
         if (out.length < 2 || endsClause(out.chars[out.length - 2])) return false;
         if (startsRecord(s, n, pos, end) && !Character.isUpperCase(c) && !quoted) return false;
         if (Character.isUpperCase(c)) {
+            // a line that closes a quotation (a log line's error="..." field) and a capitalised word: a new sentence
+            if (out.chars[out.length - 2] == '"') return false;
             if (skipPrefix(s, n, pos, end) != pos || keyValue(s, pos, end)) return false;
             if (capitals(s, pos, word)) return false;                                   // INFO, ERROR, WARN
             int prevWord = wordEnd(s, prevStart, prevStart + prevLength);

@@ -145,6 +145,14 @@ class CatalogTest {
         }
     }
 
+    /** A line that closes a quotation (a log line's error="...") is no filled prose: a capitalised line after it starts anew. */
+    @Test void aCapitalisedLineAfterAClosedQuoteIsNotJoined() {
+        String text = "Let's Encrypt renewal fails and Cloudflare now shows 526. Traefik logs:\n"
+                + "[app.example.com] acme: error: 403 :: urn:ietf:params:acme:error:unauthorized\"\n"
+                + "Last week Let's Encrypt rate-limited me, that's over now.";
+        assertTrue(TextReader.read(text).text().contains("unauthorized\"\nLast week"), TextReader.read(text).text());
+    }
+
     /** A quoted reply ("> " marks) is read as its text, its filled paragraph joined; a "> " line after plain text starts its own. */
     @Test void aQuotedReplyIsReadAsItsText() {
         String quoted = "> I deployed the app again and waited a few minutes for the health check. The new container\n"
