@@ -178,10 +178,25 @@ class Translator:
             ref = ('$' + var) if slot == 'list' else var
             add(slot, ':' + expr_of_var(ref))
 
+        never = False  # a test on the fact's evidence text: the bench's fact cases carry none
         while not tk.accept(')'):
             negate = tk.accept('!')
             kind, v, line = tk.peek()
-            if v == 'RuleFunctions':
+            if negate and v == '(':  # !(a && evidence matches "re"): a conjunction with an evidence test is false here
+                tk.next()
+                depth, on_evidence = 1, False
+                while depth:
+                    _, w, _ = tk.next()
+                    depth += (w == '(') - (w == ')')
+                    on_evidence |= w == 'evidence'
+                if not on_evidence:
+                    tk.fail("!(...) is translated only around a test of the evidence text", line)
+            elif v == 'evidence':  # evidence matches "re": no fact case has evidence text, so never true
+                tk.next()
+                tk.expect('matches')
+                tk.next()
+                never = True
+            elif v == 'RuleFunctions':
                 expr = self.call(tk, lambda s: ('$' + slot_var(s)) if s == 'list' else slot_var(s))
                 if negate:
                     expr = f"(not {expr})"
@@ -268,6 +283,9 @@ class Translator:
                 parts.append(f"({slot} {'&'.join(cs)})")
         if source_tests:
             parts.append(f"(source {'&'.join(source_tests)})")
+        if never:
+            origin_var[0] = origin_var[0] or self.fresh('origin')
+            origin_tests.append(':(eq 1 2)')
         if origin_tests:
             parts.append(f"(origin {'&'.join([origin_var[0]] + origin_tests)})")
         return f"(obs {' '.join(parts)})"

@@ -118,6 +118,7 @@ IMPLICATION_NAMED = {
     r".+,.+": "groups-several-items",
     r"[^,]+": "groups-one-item",
     r"[45]\d\d": "groups-error-status",
+    r"^(?:[a-z0-9-]+\.){3,}(?:com|net|org|io|dev|app|xyz|me|tech|cloud|site|online|info|tld)$": "groups-multilevel-host",
 }
 
 
