@@ -70,10 +70,15 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         List<Fact> extracted = new ArrayList<>(extraction.extract(line));
         extracted.addAll(saidOfCloudflared(line, spec, extraction, extracted));
         boolean readsTheKey = false;
+        Fact contradicts = null;
         List<Fact> also = new ArrayList<>();
         for (Fact f : extracted) {
             if (f.getKey().equals(spec.key())) {
                 readsTheKey = true;
+                // "no, traefik is on dokploy-network and the app is only on its own network": the yes or no
+                // answers some other part of what was asked, the statement answers the question (user14 F1)
+                if (reply instanceof Reply.Value v && v.value() instanceof Boolean b && f.getValue() instanceof Boolean said && b != said)
+                    contradicts = f;
                 // "the app can't reach its database" at "What do you see?": a choice told in its own
                 // words, which the catalog reads as that choice
                 if (reply instanceof Reply.Invalid && spec.type() == FactType.ENUM && spec.values().contains(f.getText()))
@@ -92,6 +97,11 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
             if (stated.test(f.getKey())) continue;
             also.add(new Fact(f.getKey(), f.getValue(), f.getSource(),
                     f.getEvidence() + " (in your answer to " + spec.key() + ")", f.getOrigin()));
+        }
+        if (contradicts != null) {
+            return new AnswerReading(new Reply.Invalid("your " + (Boolean.TRUE.equals(((Reply.Value) reply).value()) ? "yes" : "no")
+                    + " and the rest of your answer disagree (it reads as " + spec.key() + " = " + contradicts.getValue()
+                    + "); answer the question alone with yes or no, or ? if you don't know"), List.copyOf(also));
         }
         // "there's no traefik here", "we use caddy": the question takes for granted a component the
         // answer says is not there; no yes or no to it, whatever words lead (StackAnswer)

@@ -36,6 +36,17 @@ class AnswerReadingTest {
     }
 
     @Test
+    void aYesOrNoTheRestOfTheAnswerContradictsIsAskedAgain() {   // user14 F1: the no was the app's side, 0.87 from it
+        AnswerReading r = read("no, traefik is on dokploy-network and the app is only on its own compose network",
+                "traefik.on_dokploy_network", Set.of());
+        assertTrue(assertInstanceOf(Reply.Invalid.class, r.reply()).message().contains("disagree"), r.reply().toString());
+        assertEquals(true, assertInstanceOf(Reply.Value.class,
+                read("yes, dokploy-traefik is attached to dokploy-network", "traefik.on_dokploy_network", Set.of()).reply()).value());
+        assertEquals(false, assertInstanceOf(Reply.Value.class,
+                read("no, traefik is not attached to dokploy-network", "traefik.on_dokploy_network", Set.of()).reply()).value());
+    }
+
+    @Test
     void aSymptomToldInWordsIsTheMenusChoice() {   // user12 U11, user13 V2, V5: "not a choice"
         assertEquals("error-page", assertInstanceOf(Reply.Value.class,
                 read("the browser just can't reach it, it times out", "symptom.kind", Set.of()).reply()).value());

@@ -240,9 +240,11 @@ class MisreadAnswersTest {
         assertEquals(false, VOCABULARY.get("traefik.on_dokploy_network").question().startsWith("Is dokploy-traefik"),
                 "asked so that a plain-Traefik user can answer");
         // user13 F1: "the same network as the app" is two questions; a DokPloy app off dokploy-network made the no Traefik's
-        assertTrue(VOCABULARY.get("traefik.on_dokploy_network").question().contains("the Traefik container itself")
-                && VOCABULARY.get("traefik.on_dokploy_network").question().contains("whichever networks the app is on"),
+        // user14: "..., whichever networks the app is on" still read as two questions; a no meant the app's side
+        assertTrue(VOCABULARY.get("traefik.on_dokploy_network").question().contains("the Traefik container itself (leave the app's networks aside)")
+                && !VOCABULARY.get("traefik.on_dokploy_network").question().contains("networks the app is on"),
                 "asks Traefik's side only");
+
         asked("traefik.on_dokploy_network", "no dokploy here, traefik is on the traefik network",
                 "no dokploy, plain traefik");
         reads("traefik.on_dokploy_network", "no", false);
