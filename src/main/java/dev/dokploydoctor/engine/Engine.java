@@ -51,6 +51,7 @@ public final class Engine {
             .thenComparing(f -> String.valueOf(f.getSource())).thenComparing(Fact::getText);
     private volatile AnswerSpace answerSpace;
     private volatile Observations observations;
+    private final Map<Double, Planner> planners = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One evaluation before any question is chosen: the outcome and the facts the rules still need. */
     /** The outcome, the open needs, and every need the rules inserted (moot ones too: a rule's whole request). */
@@ -149,6 +150,9 @@ public final class Engine {
 
     /** {@code probeAnswerable}: the facts a probe may still answer (the REPL's); each can always be told. */
     public Planner planner(double threshold, Set<String> probeAnswerable) {
+        // one planner per threshold while no probe runs: batch and eval ask for one per case, and it holds only
+        // what the knowledge fixes (the facts' order, the hypotheses, how often each fact can be told)
+        if (probeAnswerable.isEmpty()) return planners.computeIfAbsent(threshold, t -> new Planner(this, answerSpace(), t, Set.of()));
         return new Planner(this, answerSpace(), threshold, probeAnswerable);
     }
 

@@ -45,6 +45,7 @@ final class OneReadingGuard {
     static List<Evidence> holds(Collection<Fact> facts, Map<String, List<Evidence>> byCause, Vocabulary vocabulary, double threshold) {
         Map<String, List<Fact>> byOrigin = new HashMap<>();
         for (Fact f : facts) if (Fact.TEXT.equals(f.getSource())) byOrigin.computeIfAbsent(f.getOrigin(), k -> new ArrayList<>()).add(f);
+        if (byOrigin.isEmpty()) return List.of(); // nothing read from a text: no support can rest on a prose reading
         List<Evidence> out = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
             if (Certainty.ofCause(e.getValue()) < threshold || !restsOnOneProseSetting(e.getValue(), byOrigin, vocabulary)) continue;

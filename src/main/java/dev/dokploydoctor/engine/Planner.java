@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which question to ask next, over all causes at once: the one whose answer is expected to tell the
@@ -72,6 +73,10 @@ public final class Planner {
     private final double threshold;
     private final Set<String> probeAnswerable;
     private final Map<String, Integer> keyOrder = new HashMap<>();
+    /** The hypotheses of a fault and of a request for routing advice ({@link #hypotheses}). */
+    private final List<String> faults, advice;
+    /** {@link #canTell} of each key for {@link #faults} and for {@link #advice}, as worked out. */
+    private final Map<String, double[]> faultShares = new ConcurrentHashMap<>(), adviceShares = new ConcurrentHashMap<>();
 
     /**
      * {@code probeAnswerable}: the facts a probe may still answer (the REPL's probes that run and
@@ -87,6 +92,8 @@ public final class Planner {
         this.priors = knowledge.priors();
         int i = 0;
         for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
+        this.faults = causes(space, knowledge, false);
+        this.advice = causes(space, knowledge, true);
     }
 
     public AnswerSpace answerSpace() { return space; }
@@ -131,9 +138,14 @@ public final class Planner {
      * fact a probe may still answer.
      */
     double[] canTell(FactSpec spec, List<String> hypotheses) {
-        double[] out = new double[hypotheses.size()];
         boolean probed = probeAnswerable.contains(spec.key());
+        // the shares depend on the key and the hypotheses alone: worked out once per key for each of the two lists
+        Map<String, double[]> known = probed ? null : hypotheses == faults ? faultShares : hypotheses == advice ? adviceShares : null;
+        double[] shares = known == null ? null : known.get(spec.key());
+        if (shares != null) return shares.clone();
+        double[] out = new double[hypotheses.size()];
         for (int h = 0; h < out.length; h++) out[h] = probed ? 1.0 : priors.answerable(spec.key(), hypotheses.get(h));
+        if (known != null) known.put(spec.key(), out.clone());
         return out;
     }
 
@@ -190,14 +202,18 @@ public final class Planner {
     /** The causes in play: faults, or the routing advice when the user asked how to route. */
     List<String> hypotheses(Outcome current) {
         Fact goal = current.fact("user.goal");
-        boolean advice = goal != null && goal.getText().equals("route-advice");
+        return goal != null && goal.getText().equals("route-advice") ? advice : faults;
+    }
+
+    /** The causes of {@code space} that are routing advice ({@code advice}) or faults (not), in its order. */
+    private static List<String> causes(AnswerSpace space, Knowledge knowledge, boolean advice) {
         List<String> out = new ArrayList<>();
         for (String c : space.causes()) {
             Cause info = knowledge.cause(c);
             boolean isAdvice = info != null && info.isAdvice();
             if (isAdvice == advice) out.add(c);
         }
-        return out;
+        return java.util.Collections.unmodifiableList(out); // not List.copyOf: indexOf(null) must answer -1 (towardSimilar)
     }
 
     /** Hypotheses some rule supports (certainty above zero). */

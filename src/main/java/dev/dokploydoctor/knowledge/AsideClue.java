@@ -59,6 +59,19 @@ final class AsideClue {
     /** After a resolution, these start what happened next: "fixed the labels and then it gives 404". */
     private static final Set<String> AGAIN = Set.of("and", "then", "so", "now", "but", "however", "after", "afterwards", "still");
 
+    /** The words whose test in {@link #claimed} reads the word after them. */
+    private static final Set<String> CLAIM_LOOKS_AHEAD = union(SAYING, Set.of("read", "according", "you", "be"));
+    /** The same in {@link #earlierAndSolved}'s search for an earlier time or another site. */
+    private static final Set<String> EARLIER_LOOKS_AHEAD = Set.of("last", "another", "other", "before");
+    /** The same in {@link #resolved}: "that's over now", "fine since", "works again", "went away". */
+    private static final Set<String> RESOLVED_LOOKS_AHEAD = Set.of("over", "gone", "fine", "ok", "okay", "works", "working", "went");
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
     /**
      * Whether the match {@code text[start, end)} lies in someone else's claim, a guess, or an earlier
      * problem told as solved. {@code ls, le}: the line around it, as far as the caller reaches.
@@ -93,7 +106,8 @@ final class AsideClue {
             boolean inMatch = q > start;
             if (inMatch && (framed || guessed)) return true;
             String w = word(text, p, q);
-            String next = nextWord(text, q, Math.min(text.length(), q + 64)); // the match may start with it
+            // the word after it, read only for the words whose test looks at it (most words are none of them)
+            String next = CLAIM_LOOKS_AHEAD.contains(w) ? nextWord(text, q, Math.min(text.length(), q + 64)) : ""; // the match may start with it
             if (inMatch && nextStart(text, q, end) >= end) break; // a frame needs the claim after it, inside the match
             if (CONTRAST.contains(w)) { framed = false; guessed = false; }
             else if (SAYING.contains(w) && (REPORTERS.contains(w1) || REPORTERS.contains(w2) || REPORTERS.contains(w3))
@@ -144,7 +158,7 @@ final class AsideClue {
             while (q < start && wordChar(text.charAt(q))) q++;
             if (q >= start && q < text.length() && wordChar(text.charAt(q))) break;
             String w = word(text, p, q);
-            String next = nextWord(text, q, Math.min(text.length(), q + 64));
+            String next = EARLIER_LOOKS_AHEAD.contains(w) ? nextWord(text, q, Math.min(text.length(), q + 64)) : "";
             boolean mark = EARLIER.contains(w) || w.equals("last") && LAST.contains(next)
                     || (w.equals("another") || w.equals("other")) && OTHER_THING.contains(next)
                     || w.equals("before") && "that".equals(next) || w.equals("past") && "the".equals(w1);
@@ -187,6 +201,7 @@ final class AsideClue {
     /** fixed, solved, resolved, freed, sorted; "that's over", "fine since", "works now", "went away". */
     private static boolean resolved(String text, String w, int q, int se) {
         if (RESOLVED.contains(w)) return true;
+        if (!RESOLVED_LOOKS_AHEAD.contains(w)) return false;
         String next = nextWord(text, q, se);
         return (w.equals("over") || w.equals("gone")) && (next.equals("now") || next.equals("since"))
                 || (w.equals("fine") || w.equals("ok") || w.equals("okay")) && (next.equals("since") || next.equals("now") || next.equals("ever"))
