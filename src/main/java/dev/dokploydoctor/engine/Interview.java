@@ -56,6 +56,11 @@ public final class Interview {
     public static final int UNANSWERED_LIMIT = 3;
     public static final int UNANSWERED_LIMIT_ANSWERING = 4;
     /**
+     * How many more "don't know" answers an easy question that could settle the case may cost beyond
+     * the limits above ({@link #beforeGivingUp}).
+     */
+    static final int EXTRA_UNANSWERED = 1;
+    /**
      * A leader is checked (confirmed or ruled out by one fact of its own rules) from this share of
      * the threshold up: below it, one generic hint (a 502 points weakly at many causes) is no
      * candidate worth a question from afar.
@@ -122,9 +127,10 @@ public final class Interview {
         /** {@link #UNANSWERED_LIMIT} questions were answered "don't know" and none answered (or {@link #UNANSWERED_LIMIT_ANSWERING} in all). */
         UNANSWERED_LIMIT,
         /**
-         * The user answered, yet no cause of ours fits (each ruled out or below {@link #FITS}), and
-         * the questions left are answered "don't know" or cannot move one (or too many were, the
-         * {@link #UNANSWERED_LIMIT_ANSWERING}): the fault is likely outside our list.
+         * The user answered, yet no cause of ours fits (each ruled out or below {@link #FITS}), an
+         * answer ruled out at least one, and the questions left are answered "don't know" or cannot
+         * move one (or too many were, the {@link #UNANSWERED_LIMIT_ANSWERING}): the fault is likely
+         * outside our list.
          */
         NONE_FITS
     }
@@ -194,10 +200,14 @@ public final class Interview {
         if (asked >= QUESTION_LIMIT) return new End(o, Stop.QUESTION_LIMIT);
         boolean noneFits = asked > unanswered && noneFits(o);
         // the user answered and still no cause fits: that, not the count of unknowns, is the news
-        if (tooManyUnknown(asked, unanswered)) return new End(o, noneFits ? Stop.NONE_FITS : Stop.UNANSWERED_LIMIT);
+        if (tooManyUnknown(asked, unanswered)) {
+            Planner.Plan cheap = beforeGivingUp(look, o, asked, unanswered);
+            return cheap != null ? ask(look, o, cheap, Purpose.NEXT) : new End(o, noneFits ? noneFitsOr(o, Stop.UNANSWERED_LIMIT) : Stop.UNANSWERED_LIMIT);
+        }
         if (noneFits && (unanswered >= NONE_FITS_UNANSWERED || lookalikeAndNothingInPlay(o) || suggestedAllRuledOut(o))) {
             Planner.Plan likely = likelyDiagnosis(look);
-            return likely == null ? new End(o, Stop.NONE_FITS) : ask(look, o, likely, Purpose.NEXT);
+            if (likely == null) likely = beforeGivingUp(look, o, asked, unanswered);
+            return likely == null ? new End(o, noneFitsOr(o, unanswered > 0 ? Stop.UNANSWERED_LIMIT : Stop.NOTHING_MOVES)) : ask(look, o, likely, Purpose.NEXT);
         }
         // the last question before the "don't know" limit: the one that would settle the leader, if any
         if (lastChance(asked, unanswered)) {
@@ -221,7 +231,30 @@ public final class Interview {
         // the user came with a fault: never end without asking anything (issue 13)
         if (asked == 0) plan = firstQuestion(look);
         if (plan != null) return ask(look, o, plan, Purpose.FIRST);
-        return new End(o, noneFits ? Stop.NONE_FITS : Stop.NOTHING_MOVES);
+        return new End(o, noneFits ? noneFitsOr(o, Stop.NOTHING_MOVES) : Stop.NOTHING_MOVES);
+    }
+
+    /**
+     * {@link Stop#NONE_FITS} when what the user told was weighed against our causes and none held: an
+     * answer (or a probe's finding) ruled a cause out, or said a symptom some cause's rules look for is
+     * absent; or the nearest field reports were look-alikes outside our list. When the causes were only
+     * never raised ("don't know" to whatever would have raised them, the stack named) that is no finding
+     * about them, and the ending says why it stopped instead ({@code otherwise}; user13 V3: "none of the
+     * 23 causes fits" after three questions answered "don't know" and the symptom menu, the port and
+     * network causes never asked).
+     */
+    Stop noneFitsOr(Outcome o, Stop otherwise) {
+        if (lookalikeAndNothingInPlay(o)) return Stop.NONE_FITS;
+        for (Evidence e : o.evidence()) {
+            if (e.getCf() >= 0) continue;
+            for (Fact f : e.getMatched()) if (!Fact.TEXT.equals(f.getSource())) return Stop.NONE_FITS;
+        }
+        for (Fact f : o.facts()) {
+            if (Fact.TEXT.equals(f.getSource()) || planner.answerSpace().causesOf(f.getKey()).isEmpty()) continue;
+            FactSpec spec = engine.knowledge().vocabulary().get(f.getKey());
+            if (spec != null && spec.symptom() != null && !spec.isSymptom(f.getValue())) return Stop.NONE_FITS;
+        }
+        return otherwise;
     }
 
     /**
@@ -326,14 +359,70 @@ public final class Interview {
         return null;
     }
 
+    /**
+     * Before ending on "don't know" answers or on no cause fitting: the other half of a comparison the
+     * user answered (the app's port after the domain's, in either order), or a cheap question (seen in a
+     * UI or one command: facts.yaml {@code effort}) one of whose answers diagnoses or rules out the
+     * leader in play (a cause the user's words or answers point at). The hard questions came first when they told the causes apart better; a user who could not
+     * answer them is not left without the easy one (user13 V3, F2, P1: a DokPloy 502 ended after three
+     * in-container questions, the domain's Port field and the app's networks never asked). At most
+     * {@link #EXTRA_UNANSWERED} "don't know" answers beyond the limit. Null when none is left.
+     */
+    Planner.Plan beforeGivingUp(Lookahead look, Outcome o, int asked, int unanswered) {
+        if (unanswered >= limit(asked, unanswered) + EXTRA_UNANSWERED) return null;
+        Planner.Plan half = completing(look);
+        if (half != null) return half;
+        String leader = o.top() == null ? null : o.top().cause();
+        List<String> live = inPlay(o);
+        if (live.isEmpty()) return null;   // nothing the user said points anywhere: no easy question is decisive
+        for (Planner.Plan p : look.rank(null)) {
+            if (!planner.effort(p.question().key()).cheap()) continue;
+            for (Planner.Preview v : p.previews()) {
+                if (look.contradicts(p.question().key(), v.value())) continue;
+                if ((v.status() == Status.DIAGNOSED && live.contains(v.topCause())) || (leader != null && v.ruledOut().contains(leader))) {
+                    return new Planner.Plan(p.question(), p.gain(), p.previews(), "an easy question left: an answer of "
+                            + v.value() + (v.status() == Status.DIAGNOSED ? " would diagnose " + v.topCause() : " would rule out " + leader));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The other fact of a comparison whose first fact the user answered (a rule needs the two, the
+     * domain's port and the app's), when an answer of it diagnoses: asked in either order, the second
+     * half is never left out. Null when there is none.
+     */
+    Planner.Plan completing(Lookahead look) {
+        Engine.Judgement j = look.judgement();
+        Set<String> halves = new LinkedHashSet<>();
+        for (Need n : j.needs()) {
+            String other = partner(j, n);
+            Fact told = other == null ? null : j.outcome().fact(other);
+            if (told != null && !Fact.TEXT.equals(told.getSource())) halves.add(n.getKey());
+        }
+        if (halves.isEmpty()) return null;
+        for (Planner.Plan p : look.rank(halves)) {
+            for (Planner.Preview v : p.previews()) {
+                if (v.status() == Status.DIAGNOSED) return new Planner.Plan(p.question(), p.gain(), p.previews(),
+                        "the other half of a comparison you answered: an answer of " + v.value() + " would diagnose " + v.topCause());
+            }
+        }
+        return null;
+    }
+
     /** One more "don't know" would end the interview ({@link #tooManyUnknown}). */
     private static boolean lastChance(int asked, int unanswered) {
         return tooManyUnknown(asked + 1, unanswered + 1);
     }
 
     private static boolean tooManyUnknown(int asked, int unanswered) {
-        boolean answeredSome = asked > unanswered;
-        return unanswered >= (answeredSome ? UNANSWERED_LIMIT_ANSWERING : UNANSWERED_LIMIT);
+        return unanswered >= limit(asked, unanswered);
+    }
+
+    /** How many "don't know" answers end the interview: more once the user answered some. */
+    private static int limit(int asked, int unanswered) {
+        return asked > unanswered ? UNANSWERED_LIMIT_ANSWERING : UNANSWERED_LIMIT;
     }
 
     /**
@@ -352,7 +441,7 @@ public final class Interview {
         boolean voted = votedToo && top.cause().equals(SimilarFallback.supported(o));
         if (!voted && top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
         String leader = top.cause();
-        for (Planner.Plan p : look.rank(telling(leader))) {
+        for (Planner.Plan p : look.rankWithChecks(telling(leader))) {
             for (Planner.Preview v : p.previews()) {
                 // as in the look-alike check: an answer what is known rules out settles nothing
                 if (look.contradicts(p.question().key(), v.value())) continue;
@@ -455,10 +544,17 @@ public final class Interview {
      * asking this one cannot move anything any more (nothing here moves a cause alone).
      */
     private static boolean partnerUnknown(Engine.Judgement j, Need n) {
+        String other = partner(j, n);
+        return other != null && j.outcome().unknown().contains(other);
+    }
+
+    /** The one other fact the rule behind {@code n} needs with it (the domain's port for the app's); null when not two. */
+    private static String partner(Engine.Judgement j, Need n) {
+        if (n.getRule() == null) return null;
         Set<String> keys = new LinkedHashSet<>();
-        for (Need x : j.allNeeds()) if (x.getRule().equals(n.getRule()) && x.getCause().equals(n.getCause())) keys.add(x.getKey());
+        for (Need x : j.allNeeds()) if (n.getRule().equals(x.getRule()) && x.getCause().equals(n.getCause())) keys.add(x.getKey());
         keys.remove(n.getKey());
-        return keys.size() == 1 && j.outcome().unknown().contains(keys.iterator().next());
+        return keys.size() == 1 ? keys.iterator().next() : null;
     }
 
     /** For each cause, the fact keys its near-miss cases ({@code expect: {not: cause}}) state. */

@@ -1,6 +1,7 @@
 package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Cause;
+import dev.dokploydoctor.knowledge.Effort;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
@@ -18,14 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which question to ask next, over all causes at once: the one whose answer is expected to tell the
- * causes apart best (expected information gain), cheapest first on a tie (facts.yaml order).
+ * causes apart best (expected information gain) for what it costs the user to answer.
  *
  * <p>The belief in a cause is its prior ({@link Priors}) times {@code exp(SHARPNESS * certainty)}.
  * Each possible answer of a question ({@link AnswerSpace}) is simulated by running the rules with
  * it; a cause whose certainty an answer raises makes that answer more likely if the cause is the
  * real one ({@code exp(SHARPNESS * change)}, normalised over the answers). The gain is the entropy
  * of the belief now minus its expected entropy after the answer. A question whose answers move no
- * cause gains nothing and is never asked. Deterministic: no randomness, ties by vocabulary order.
+ * cause gains nothing and is never asked. Questions are ranked by that gain weighed by what answering
+ * costs the user (facts.yaml {@code effort}). Deterministic: no randomness, ties by vocabulary order.
  * Used by the REPL (the next question), by {@link Engine#evaluate} (an inconclusive outcome's
  * questions) and by the simulated interview of {@code eval}.
  */
@@ -149,14 +151,33 @@ public final class Planner {
         return out;
     }
 
-    /** Best first: the higher gain, then the fact earlier in facts.yaml. */
+    /**
+     * Best first: the higher gain weighed by what answering costs the user ({@link Effort#weight}: a
+     * question read in the UI before a {@code docker exec} that tells the causes apart about as well),
+     * then the fact earlier in facts.yaml.
+     */
     Comparator<Plan> order() {
-        return Comparator.comparingDouble((Plan p) -> -Math.round(p.gain() / TIE) * TIE)
+        return Comparator.comparingDouble((Plan p) -> -Math.round(worth(p) / TIE) * TIE)
                 .thenComparing(p -> keyOrder.getOrDefault(p.question().key(), Integer.MAX_VALUE));
+    }
+
+    /** A plan's gain weighed by its question's effort; a fact a probe may still answer costs the user nothing. */
+    double worth(Plan p) { return p.gain() * effort(p.question().key()).weight(); }
+
+    /** What asking {@code key} costs the user: nothing beyond a look when a probe may answer it. */
+    Effort effort(String key) {
+        if (probeAnswerable.contains(key)) return Effort.SEEN;
+        FactSpec spec = knowledge.vocabulary().get(key);
+        return spec == null ? Effort.COMMAND : spec.effort();
     }
 
     /** Where {@code key} stands in facts.yaml: the earlier, the cheaper to ask. */
     int position(String key) { return keyOrder.getOrDefault(key, Integer.MAX_VALUE); }
+
+    /** Cheaper first, then earlier in facts.yaml: which of two facts compared with each other is asked first. */
+    Comparator<String> cheaperFirst() {
+        return Comparator.comparingDouble((String k) -> -effort(k).weight()).thenComparingInt(this::position);
+    }
 
     /** A rule of {@code cause} still needs a fact the user can be asked. */
     boolean hasPath(String cause, List<Need> open) {

@@ -14,17 +14,26 @@ import java.util.Set;
  */
 public record FactSpec(String key, FactType type, List<String> values, String question, String help,
                        String probe, String symptom, String file, int line, Shape answer,
-                       Map<String, Object> askedIf, Set<String> sameQuestionAs) {
+                       Map<String, Object> askedIf, Set<String> sameQuestionAs, Effort effort) {
 
     /**
      * {@code askedIf}: what the question takes for granted (facts.yaml {@code asked_if}), by key: "does the
      * tunnel route point at Traefik?" only when a tunnel is used. Never null. {@code sameQuestionAs}: the
      * facts whose questions ask the same thing in other words (facts.yaml {@code same_question_as}, both
-     * ways): where the app listens and where its socket is bound. Never null.
+     * ways): where the app listens and where its socket is bound. Never null. {@code effort}: what
+     * answering the question costs (facts.yaml {@code effort}); null means {@link Effort#COMMAND}.
      */
     public FactSpec {
         askedIf = askedIf == null ? Map.of() : Map.copyOf(askedIf);
         sameQuestionAs = sameQuestionAs == null ? Set.of() : Set.copyOf(sameQuestionAs);
+        effort = effort == null ? Effort.COMMAND : effort;
+    }
+
+    /** A spec of the default effort ({@link Effort#COMMAND}). */
+    public FactSpec(String key, FactType type, List<String> values, String question, String help,
+                    String probe, String symptom, String file, int line, Shape answer,
+                    Map<String, Object> askedIf, Set<String> sameQuestionAs) {
+        this(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, sameQuestionAs, Effort.COMMAND);
     }
 
     /** A spec whose question takes {@code askedIf} for granted and asks nothing another question asks. */
@@ -36,14 +45,19 @@ public record FactSpec(String key, FactType type, List<String> values, String qu
 
     /** This spec with its question taking {@code wanted} for granted (facts.yaml {@code asked_if}). */
     public FactSpec withAskedIf(Map<String, Object> wanted) {
-        return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, wanted, sameQuestionAs);
+        return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, wanted, sameQuestionAs, effort);
     }
 
     /** This spec with {@code other}'s question asking the same thing (facts.yaml {@code same_question_as}). */
     public FactSpec withSameQuestionAs(String other) {
         Set<String> same = new LinkedHashSet<>(sameQuestionAs);
         same.add(other);
-        return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, same);
+        return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, same, effort);
+    }
+
+    /** This spec with its question costing {@code cost} (facts.yaml {@code effort}). */
+    public FactSpec withEffort(Effort cost) {
+        return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, sameQuestionAs, cost);
     }
 
     /** A spec whose question takes nothing for granted. */

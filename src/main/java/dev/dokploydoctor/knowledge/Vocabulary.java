@@ -50,8 +50,11 @@ public final class Vocabulary {
             FactSpec.Shape shape = FactSpec.Shape.parse(shapeText);
             if (shape == null) throw n.error(key + ".answer", "unknown answer shape '" + shapeText + "' (use text, word or word-or-none)");
             if (shape != FactSpec.Shape.TEXT && type != FactType.STRING) throw n.error(key + ".answer", "only a string fact has an answer shape");
+            String effortText = n.text("effort", null);
+            Effort effort = Effort.parse(effortText);
+            if (effort == null) throw n.error(key + ".effort", "unknown effort '" + effortText + "' (use seen, command or inside)");
             specs.put(key, new FactSpec(key, type, List.copyOf(values), n.text("question", null),
-                    n.text("help", null), n.text("probe", null), symptomText, n.file(), n.line(), shape));
+                    n.text("help", null), n.text("probe", null), symptomText, n.file(), n.line(), shape).withEffort(effort));
         }
         // asked_if names other facts: read once every key is known
         for (Map.Entry<String, Node> e : facts.fields().entrySet()) {
