@@ -65,6 +65,12 @@ final class Metamorphic {
         return new Result(cases, broken);
     }
 
+    /** No diagnosis of a cause the case was not diagnosed with before, other than its own. */
+    static final Relation NONE_CREATED = (c, before, after) -> {
+        String had = diagnosed(before), now = diagnosed(after);
+        return now != null && !now.equals(had) && !now.equals(c.expect().cause()) ? "-> " + now + " (was " + had + ")" : null;
+    };
+
     /** The cause diagnosed (status diagnosed), or null. */
     static String diagnosed(Outcome o) {
         return o.top() != null && o.status() == Status.DIAGNOSED ? o.top().cause() : null;
