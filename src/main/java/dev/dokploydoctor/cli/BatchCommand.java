@@ -4,6 +4,7 @@ import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.CaseReader;
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.report.CaseWriter;
 import dev.dokploydoctor.report.Format;
@@ -24,6 +25,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +60,8 @@ public final class BatchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--similar", negatable = true, description = {"List up to 3 similar field reports per diagnosed or inconclusive case"
-            + " (default: on, except for jsonl where it costs most per case)."})
+            + " (default: on, except for jsonl where it costs most per case). --no-similar: no similar-report influence at all,"
+            + " neither the list nor their vote (similar.cause, similar.lookalike)."})
     Boolean similar;
 
     @Option(names = "--no-questions", description = {"Causes only: an inconclusive case lists no questions (for pipelines that"
@@ -82,8 +85,10 @@ public final class BatchCommand implements Callable<Integer> {
         try (CaseReader reader = new CaseReader(in, name, engine.knowledge().vocabulary());
              CaseWriter writer = Writers.create(fmt, out, engine.knowledge(), Style.detect(), verbose, name,
                      (similar != null ? similar : fmt != Format.JSONL) ? new SimilarLookup(engine.knowledge()) : null)) {
-            // similar field reports vote on cases with text (a weak fallback, engine/SimilarFallback); facts alone never search
-            Summary summary = run(engine, SimilarVote.of(engine.knowledge()), reader, writer, minCertainty,
+            // similar field reports vote on cases with text (a weak fallback, engine/SimilarFallback); facts alone never search.
+            // An explicit --no-similar means no similar-report influence at all: a diagnosis from the rules alone
+            SimilarVote vote = Boolean.FALSE.equals(similar) ? null : SimilarVote.of(engine.knowledge());
+            Summary summary = run(engine, vote, reader, writer, minCertainty,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noQuestions);
             writer.finish(summary);
             out.flush();
@@ -198,11 +203,13 @@ public final class BatchCommand implements Callable<Integer> {
         return item.line();
     }
 
+    /** One case; {@code similar} null: no vote ({@code --no-similar}). */
     static Outcome diagnose(Engine engine, SimilarVote similar, CaseReader.Item item, double threshold, boolean questions) {
         if (item.error() != null) return Outcome.invalid(item.id(), item.error());
         try {
             CaseInput c = item.input();
-            return engine.diagnose(c, threshold, similar.collect(c.text(), c.facts(), engine.knowledge().vocabulary()), questions);
+            List<Fact> vote = similar == null ? List.of() : similar.collect(c.text(), c.facts(), engine.knowledge().vocabulary());
+            return engine.diagnose(c, threshold, vote, questions);
         } catch (KnowledgeError e) {
             return Outcome.invalid(item.id(), e);
         } catch (RuntimeException e) {

@@ -34,6 +34,13 @@ final class AsideClue {
             "claims", "claimed", "advise", "advises", "advised", "propose", "proposes", "proposed", "state", "states", "stated",
             "tell", "tells", "told", "write", "writes", "wrote", "explain", "explains", "explained", "think", "thinks", "thought",
             "believe", "believes", "reckon", "reckons", "blame", "blames", "blamed", "point", "points", "pointed");
+    /**
+     * Verbs that pass on what someone saw, without an opinion: after a person of the reporter's own ("my colleague
+     * says", "our admin told me:") they relay an observation of the same host, often the whole report.
+     */
+    private static final Set<String> RELAYING = Set.of("say", "says", "said", "tell", "tells", "told", "report", "reports",
+            "reported", "mention", "mentions", "mentioned", "write", "writes", "wrote");
+    private static final Set<String> OWN = Set.of("my", "our");
     /** "I read that X", "read somewhere that X": the reporter's reading, not their host. */
     private static final Set<String> READ_WHERE = Set.of("that", "somewhere", "online", "about", "elsewhere");
     /** A guess: "maybe X", "it could be X". */
@@ -111,7 +118,7 @@ final class AsideClue {
             if (inMatch && nextStart(text, q, end) >= end) break; // a frame needs the claim after it, inside the match
             if (CONTRAST.contains(w)) { framed = false; guessed = false; }
             else if (SAYING.contains(w) && (REPORTERS.contains(w1) || REPORTERS.contains(w2) || REPORTERS.contains(w3))
-                    && !aside(w1, w2, w3, w4) && !"".equals(next)) framed = true; // "as support suggested, I ...": the reporter's own act follows
+                    && !aside(w1, w2, w3, w4) && !relayed(w, w1, w2, w3, w4) && !"".equals(next)) framed = true; // "as support suggested, I ...": the reporter's own act follows
             else if (w.equals("read") && READ_WHERE.contains(next)) framed = true;
             else if ((w.equals("told") || w.equals("heard")) && ("was".equals(w1) || "were".equals(w1) || "i".equals(w1) || "i've".equals(w1) || "been".equals(w1))) framed = true;
             else if (w.equals("according") && "to".equals(next)) framed = true;
@@ -137,6 +144,15 @@ final class AsideClue {
         int p = from;
         while (p < limit && !wordChar(text.charAt(p))) p++;
         return p;
+    }
+
+    /**
+     * "My colleague says this happened on his server: ...", "our admin told me the domain gives 502": an observation
+     * passed on by someone of the reporter's own, read as the reporter's. Held as a claim, it hid the sentence it
+     * framed, a refutation included, while the report's later sentences were read: the clue stayed and its guard went.
+     */
+    private static boolean relayed(String verb, String w1, String w2, String w3, String w4) {
+        return RELAYING.contains(verb) && (OWN.contains(w1) || OWN.contains(w2) || OWN.contains(w3) || OWN.contains(w4));
     }
 
     /** "as the docs say", "as someone on discord suggested": an attribution of what the reporter did, not a claim. */

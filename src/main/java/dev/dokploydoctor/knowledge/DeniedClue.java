@@ -175,14 +175,18 @@ final class DeniedClue {
      */
     private static int asks(String text, int ss, int start) {
         int words = 0;
-        for (int k = ss; k < start && words < 6; words++) {
+        boolean open = true; // only lead-in words so far in this clause
+        for (int k = ss; k < start; ) {
+            int gap = k;
             while (k < start && !wordChar(text.charAt(k))) k++;
+            // a colon starts the question anew: "This happened on my server: could the container be unhealthy?"
+            if (text.lastIndexOf(':', k - 1) >= gap && k > gap && text.charAt(k - 1) == ' ') { open = true; words = 0; }
             int e = k;
             while (e < start && wordChar(text.charAt(e))) e++;
             if (e >= start) return -1;
             String w = word(text, k, e);
-            if (ASKING.contains(w) || OPENING.contains(w)) return e;
-            if (!LEAD_IN.contains(w) && !Character.isDigit(w.charAt(0))) return -1;
+            if (open && (ASKING.contains(w) || OPENING.contains(w))) return e;
+            if (!LEAD_IN.contains(w) && !Character.isDigit(w.charAt(0)) || ++words >= 6) open = false;
             k = e;
         }
         return -1;

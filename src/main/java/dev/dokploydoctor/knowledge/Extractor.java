@@ -175,7 +175,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                     // judged on the match's sentence (a log line whole): a name in another sentence is not this line's exception
                     int ws = UnlessScope.start(text, start, ls), we = UnlessScope.end(text, end, le);
                     if ((ws > ls || we < le) && UnlessScope.logLine(text, ls, le)) { ws = ls; we = le; }
-                    if (mayMatch(unlessLineMay, lower, ws, we, wide) && unlessLine.matcher(text.substring(ws, we)).find()) {
+                    if (mayMatch(unlessLineMay, lower, ws, we, wide) && unlessLineHolds(text, ws, we)) {
                         from = we >= le ? le + 1 : Math.max(we, start + 1);
                         if (++rejected > 10_000) return null;
                         continue;
@@ -184,6 +184,11 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
             }
             String matched = text.substring(start, end);
             if (unlessMatch != null && mayMatch(unlessMatchMay, lower, start, end, wide) && unlessMatch.matcher(matched).find()) {
+                from = end > start ? end : start + 1;
+                if (++rejected > 10_000) return null;
+                continue;
+            }
+            if (prose() && NamePart.front(text, start, end)) { // "the service is named tunnel-api" names no tunnel
                 from = end > start ? end : start + 1;
                 if (++rejected > 10_000) return null;
                 continue;
@@ -206,6 +211,20 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
             return new Found(start, end, matched, groups, named);
         }
         return null;
+    }
+
+    /**
+     * Whether {@code unless_line} matches {@code text[ws, we)} other than as the front part of a name: "the
+     * healthcheck of tunnel-api keeps failing" is not an exception worded with {@code \btunnel\b} ({@link NamePart}).
+     */
+    private boolean unlessLineHolds(String text, int ws, int we) {
+        Matcher u = unlessLine.matcher(text.substring(ws, we));
+        int from = 0;
+        while (from <= we - ws && u.find(from)) {
+            if (!NamePart.front(text, ws + u.start(), ws + u.end())) return true;
+            from = u.end() > u.start() ? u.end() : u.start() + 1;
+        }
+        return false;
     }
 
     /** Whether the entry is one of our prose patterns ({@code source: 'prose: ours'}), not a log message's. */

@@ -110,7 +110,8 @@ public final class SimilarReports {
             if (clauses++ >= MAX_CLAUSES) break;
             q.add(new BoostQuery(new TermQuery(new Term(FACTS, token)), FACT_BOOST), BooleanClause.Occur.SHOULD);
         }
-        for (String word : words(text)) {
+        // pasted tables and response headers describe the machine: their words would pull toward any report with such a paste
+        for (String word : words(PastedOutput.strip(text))) {
             if (clauses++ >= MAX_CLAUSES) break;
             q.add(new TermQuery(new Term(TEXT, word)), BooleanClause.Occur.SHOULD);
         }

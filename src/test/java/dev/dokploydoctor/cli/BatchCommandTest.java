@@ -137,6 +137,22 @@ class BatchCommandTest {
         assertTrue(r.out().contains("similar.cause: similar.cause is collected from the text only"), r.out());
     }
 
+    @Test void noSimilarMeansNoSimilarReportInfluenceAtAll() throws Exception {
+        // a refusal many field reports share: by default the nearest of them vote (similar.cause among the evidence);
+        // --no-similar drops the vote and the look-alike sign too, not only the list
+        Path f = write("c.yaml", """
+                cases:
+                  - id: api
+                    text: "After the Docker update Traefik logs: Error response from daemon: client version 1.24 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version"
+                """);
+        CliRunner.Result with = CliRunner.run(null, "batch", f.toString(), "--format", "json", "-v");
+        assertTrue(with.out().contains("\"similar.cause\""), with.out());
+        CliRunner.Result without = CliRunner.run(null, "batch", f.toString(), "--format", "json", "-v", "--no-similar");
+        assertEquals(with.exit(), without.exit(), without.err());
+        assertFalse(without.out().contains("\"similar."), without.out());
+        assertFalse(without.out().contains("held_by_lookalikes"), without.out());
+    }
+
     @Test void malformedYamlIsOneClearErrorWithLine() throws Exception {
         Path f = write("c.yaml", "cases:\n  - id: a\n    text: \"unterminated\n  - id: b\n");
         CliRunner.Result r = CliRunner.run(null, "batch", f.toString());

@@ -1,15 +1,8 @@
 package dev.dokploydoctor.engine;
 
-import dev.dokploydoctor.knowledge.CaseInput;
-import dev.dokploydoctor.knowledge.Knowledge;
-import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One sentence that does not tell this report's present state - an earlier problem told as solved,
@@ -32,29 +25,9 @@ class AsideMetamorphicTest {
 
     @Test
     void aSolvedOrHearsaySentenceCreatesNoDiagnosis() {
-        Knowledge knowledge = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
-        Engine engine = Engine.load(knowledge);
-        List<String> created = new ArrayList<>();
-        int cases = 0;
-        for (var file : knowledge.loadCases()) {
-            CaseInput c = file.read(knowledge.vocabulary());
-            if (c.text() == null || c.text().isBlank() || c.expect() == null) continue;
-            cases++;
-            Outcome before = engine.diagnose(c, Engine.DEFAULT_THRESHOLD);
-            String had = diagnosed(before);
-            for (String sentence : SENTENCES) {
-                CaseInput more = new CaseInput(c.id(), c.text().stripTrailing() + "\n" + sentence, c.facts(), c.unknown(), c.expect(), c.file(), c.line());
-                String now = diagnosed(engine.diagnose(more, Engine.DEFAULT_THRESHOLD));
-                if (now != null && !now.equals(had) && !now.equals(c.expect().cause())) {
-                    created.add(file.causeFolder() + "/" + c.id() + " + \"" + sentence + "\" -> " + now + " (was " + had + ")");
-                }
-            }
-        }
-        assertTrue(cases >= 250, "regression cases with text: " + cases);
-        assertTrue(created.isEmpty(), created.size() + " created:\n" + String.join("\n", created));
-    }
-
-    private static String diagnosed(Outcome o) {
-        return o.top() != null && o.status() == Status.DIAGNOSED ? o.top().cause() : null;
+        new Metamorphic().run((c, before) -> c.text() != null && !c.text().isBlank(),
+                        Metamorphic.Transform.appended(SENTENCES),
+                        Metamorphic.NONE_CREATED)
+                .assertHolds(250, "diagnoses created");
     }
 }

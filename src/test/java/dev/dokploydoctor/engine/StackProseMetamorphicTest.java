@@ -1,15 +1,8 @@
 package dev.dokploydoctor.engine;
 
-import dev.dokploydoctor.knowledge.CaseInput;
-import dev.dokploydoctor.knowledge.Knowledge;
-import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One sentence about the stack that is not a statement of this app's stack (a test around a component,
@@ -27,27 +20,9 @@ class StackProseMetamorphicTest {
 
     @Test
     void aSentenceAboutTheStackInPassingLosesNoRightDiagnosis() {
-        Knowledge knowledge = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
-        Engine engine = Engine.load(knowledge);
-        List<String> lost = new ArrayList<>();
-        int right = 0;
-        for (var file : knowledge.loadCases()) {
-            CaseInput c = file.read(knowledge.vocabulary());
-            if (c.expect() == null || c.expect().cause() == null || c.expect().status() != null) continue;
-            if (!right(engine.diagnose(c, Engine.DEFAULT_THRESHOLD), c)) continue;
-            right++;
-            for (String sentence : SENTENCES) {
-                String text = c.text() == null || c.text().isBlank() ? sentence : c.text() + "\n" + sentence;
-                CaseInput more = new CaseInput(c.id(), text, c.facts(), c.unknown(), c.expect(), c.file(), c.line());
-                if (!right(engine.diagnose(more, Engine.DEFAULT_THRESHOLD), c)) lost.add(file.causeFolder() + "/" + c.id() + " + \"" + sentence + "\"");
-            }
-        }
-        assertTrue(right >= 100, "the regression cases diagnosed right: " + right);
-        assertTrue(lost.isEmpty(), lost.size() + " lost:\n" + String.join("\n", lost));
-    }
-
-    private static boolean right(Outcome o, CaseInput c) {
-        return o.top() != null && o.top().cause().equals(c.expect().cause())
-                && (o.status() == Status.DIAGNOSED || o.status() == Status.ADVICE);
+        new Metamorphic().run((c, before) -> c.expect().cause() != null && c.expect().status() == null && Metamorphic.right(before, c),
+                        Metamorphic.Transform.appended(SENTENCES),
+                        (c, before, after) -> Metamorphic.right(after, c) ? null : "lost")
+                .assertHolds(100, "right diagnoses lost");
     }
 }

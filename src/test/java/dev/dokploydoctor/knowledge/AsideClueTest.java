@@ -41,6 +41,17 @@ class AsideClueTest {
         present("As someone on discord said, I restarted cloudflared, the domain still gives 502 Bad Gateway.", "http.status", 502);
     }
 
+    @Test void anObservationPassedOnBySomeoneOfTheReportersOwnIsRead() {
+        // the whole report relayed: its first sentence (here the refutation) is read like the rest
+        present("My colleague says this happened on his server: nginx in a container proxies to http://docker-host:7005 for a dashboard on the host.",
+                "upstream.on_host", true);
+        present("Our admin told me the domain gives 502 Bad Gateway.", "http.status", 502);
+        // someone's opinion or a stranger's claim is still no observation
+        absent("My colleague thinks the app binds to 127.0.0.1.", "app.listen_bound");
+        absent("The site gives 502. My friend says it could be the app listening on 127.0.0.1.", "app.listen_bound");
+        absent("The site gives 502. Someone on discord said the app listens on 127.0.0.1.", "app.listen_bound");
+    }
+
     @Test void aGuessIsNotAnObservation() {
         absent("The site gives 502. It might be the app listening on 127.0.0.1.", "app.listen_bound");
         absent("The site gives 404. Maybe the container is unhealthy.", "container.health");

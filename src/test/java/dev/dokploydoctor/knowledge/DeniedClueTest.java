@@ -27,8 +27,11 @@ class DeniedClueTest {
     @Test void aDoubtedClueIsNotRead() {
         absent("Could the container be unhealthy? docker ps just says Up 3 hours.", "container.health");
         absent("Could it be that the server binds to localhost?", "app.listen_bound");
+        // after a clause that leads in with a colon, the question starts anew
+        absent("This happened on my server: could the container be unhealthy? docker ps only says Up 2 hours.", "container.health");
         // a question that asks about a clue it states reads it
         present("Why is my container unhealthy?", "container.health", "unhealthy");
+        present("The domain gives 404: why is my container unhealthy?", "container.health", "unhealthy");
     }
 
     @Test void theClueItselfStillCounts() {
