@@ -1,5 +1,6 @@
 package dev.dokploydoctor.engine;
 
+import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Priors;
 
 import java.util.ArrayList;
@@ -60,10 +61,42 @@ public final class CalibrationGate {
         List<Evidence> out = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
             if (!onProbation(priors, e.getKey())) continue;
-            if (Certainty.ofCause(e.getValue()) < threshold || !LookalikeGuard.restsOnTextAlone(e.getValue())) continue;
+            if (Certainty.ofCause(e.getValue()) < threshold || !restsOnTextAlone(e.getValue())) continue;
             out.add(new Evidence(e.getKey(), 0, RULE, List.of()));
         }
         return out;
+    }
+
+    /**
+     * Whether the cause's counted support rests on the text alone: no support reads a stated, answered or
+     * probed fact, except what the user sees ({@link OneReadingGuard#SEEN}: that something fails, its
+     * status) read beside the text or by a hint. Such a fact confirms a young cause only where a rule of
+     * it decides on it alone (a Cloudflare 526 is Cloudflare's own finding); beside a reading of the text
+     * it says nothing of why (a "502" confirmed next to a pasted log line: the interview would otherwise
+     * ask the user to repeat the status they typed, and let the cause through on it).
+     */
+    static boolean restsOnTextAlone(List<Evidence> evidence) {
+        boolean any = false;
+        for (Evidence e : Certainty.counted(evidence)) {
+            if (e.getCf() <= 0) continue;
+            if (e.getObservations().isEmpty()) return false;
+            boolean readsText = false;
+            boolean readsSeen = false;
+            for (String o : e.getObservations()) {
+                if (o.startsWith(Fact.TEXT)) readsText = true;   // text#<hash>@span, or text:key
+                else if (seen(o)) readsSeen = true;
+                else return false;   // a stated, answered or probed finding
+            }
+            if (readsSeen && !readsText && e.getCf() >= Certainty.SUBSTANTIAL) return false;   // a rule that decides on the status alone
+            any = true;
+        }
+        return any;
+    }
+
+    /** Whether observation {@code o} is a stated, answered or probed fact of what the user sees ({@code user:http.status}). */
+    private static boolean seen(String o) {
+        int colon = o.indexOf(':');
+        return colon > 0 && OneReadingGuard.SEEN.contains(o.substring(colon + 1));
     }
 
     /** Whether the gate holds this cause (its evidence carries the hold). */
