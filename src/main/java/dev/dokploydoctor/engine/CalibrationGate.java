@@ -13,7 +13,7 @@ import java.util.Map;
  * has its record in priors.yaml ({@code calibration}: diagnoses n, right k, the Wilson lower bound of
  * k / n at {@link #Z}); a cause whose bound is below {@link #EARNED} is on probation, and a diagnosis
  * of it that rests on the text alone (every counted support reads observations of the text, as
- * {@link LookalikeGuard#restsOnTextAlone} says: no stated fact, no answer, no probe) is held at
+ * {@link #restsOnTextAlone} says: no stated fact, no answer, no probe but the status the user sees) is held at
  * {@link Certainty#WEAK_SIGNS_CEILING}: it stays leading, the case is inconclusive, and the interview
  * asks. A stated, answered or probed fact among its support lifts the hold; the gate never raises a
  * cause. A cause the file does not list (a user's own, written after it) is not judged.

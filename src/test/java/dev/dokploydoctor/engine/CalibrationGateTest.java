@@ -34,6 +34,7 @@ class CalibrationGateTest {
                 calibration:
                   vite-allowed-hosts: {n: 4, right: 4, bound: 0.51}
                   letsencrypt-rate-limited: {n: 31, right: 31, bound: 0.89}
+                  cloudflare-origin-certificate-invalid: {n: 7, right: 7, bound: 0.65}
                 """);
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
                 new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
@@ -77,6 +78,20 @@ class CalibrationGateTest {
             assertEquals("vite-allowed-hosts", o.top().cause());
             assertEquals(0, holds(o));
         }
+    }
+
+    @Test
+    void whatTheUserSeesConfirmsOnlyWhereARuleDecidesOnItAlone() {
+        // a status answered beside the pasted line says nothing of why: still held
+        Outcome beside = judge(engine, List.of(logLine("app.host_not_allowed", true), new Fact("http.status", 403L, Fact.USER, "answered")));
+        assertEquals("vite-allowed-hosts", beside.top().cause());
+        assertEquals(Status.INCONCLUSIVE, beside.status(), beside.diagnoses().toString());
+        assertEquals(1, holds(beside));
+        // Cloudflare's 526, stated: the status is the finding, and a rule decides on it alone
+        Outcome decisive = judge(engine, List.of(new Fact("http.status", 526L, Fact.USER, "stated")));
+        assertEquals("cloudflare-origin-certificate-invalid", decisive.top().cause());
+        assertEquals(Status.DIAGNOSED, decisive.status(), decisive.diagnoses().toString());
+        assertEquals(0, holds(decisive));
     }
 
     @Test
