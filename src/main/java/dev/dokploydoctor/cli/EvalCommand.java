@@ -119,7 +119,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (!files.isEmpty() || which != CorpusSplit.DEV) throw new Main.UsageError("priors come from the dev split of the corpus: no FILE, --split dev");
             if (!corpus.errors().isEmpty()) throw new Main.UsageError(corpus.errors().size() + " invalid record(s): fix them before writing priors");
             Path priorsFile = knowledgeDir.resolve(FieldPriors.FILE);
-            Files.writeString(priorsFile, FieldPriors.yaml(corpus.in(CorpusSplit.DEV), engine.knowledge()));
+            Files.writeString(priorsFile, FieldPriors.yaml(corpus.in(CorpusSplit.DEV), engine));
             System.err.println("wrote " + priorsFile);
             return Main.OK;
         }

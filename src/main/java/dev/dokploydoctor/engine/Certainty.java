@@ -39,13 +39,14 @@ public final class Certainty {
      * reading the same thing are one piece of evidence. A hint (support below {@link #HINT}) counts
      * only when it reads an observation no stronger support of the cause reads. Refutations combine
      * as before. Without one support of at least {@link #SUBSTANTIAL}, the sum stops at
-     * {@link #WEAK_SIGNS_CEILING}; so does a cause the look-alike guard holds ({@link LookalikeGuard}) or
-     * one that rests on one reading of the reporter's words ({@link OneReadingGuard}).
+     * {@link #WEAK_SIGNS_CEILING}; so does a cause the look-alike guard holds ({@link LookalikeGuard}),
+     * one that rests on one reading of the reporter's words ({@link OneReadingGuard}), and one on
+     * probation diagnosed from the text alone ({@link CalibrationGate}).
      */
     public static double ofCause(List<Evidence> evidence) {
         double cf = uncapped(evidence);
         return weakSignsOnly(evidence) || LookalikeGuard.held(evidence) || OneReadingGuard.held(evidence)
-                ? Math.min(cf, WEAK_SIGNS_CEILING) : cf;
+                || CalibrationGate.held(evidence) ? Math.min(cf, WEAK_SIGNS_CEILING) : cf;
     }
 
     /** Whether the look-alike guard held this cause below a diagnosis (said beside its evidence; JSON {@code held_by_lookalikes}). */

@@ -49,6 +49,9 @@ public final class Engine {
     final Comparator<Fact> factOrder = Comparator.comparing((Fact f) -> keyOrder.getOrDefault(f.getKey(), Integer.MAX_VALUE))
             .thenComparing(Fact::getKey).thenComparing(f -> !Fact.USER.equals(f.getSource()))
             .thenComparing(f -> String.valueOf(f.getSource())).thenComparing(Fact::getText);
+    /** Whether the calibration gate holds causes on probation ({@link #ungated()}). */
+    private final boolean gated;
+    private volatile Engine ungated;
     private volatile AnswerSpace answerSpace;
     private volatile Observations observations;
     private final Map<Double, Planner> planners = new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,13 +61,33 @@ public final class Engine {
     record Judgement(Outcome outcome, List<Need> needs, List<Need> allNeeds) {}
 
     public Engine(Knowledge knowledge, RuleBase rules) {
+        this(knowledge, rules, true);
+    }
+
+    private Engine(Knowledge knowledge, RuleBase rules, boolean gated) {
         this.knowledge = knowledge;
         this.rules = rules;
+        this.gated = gated;
         int i = 0;
         for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
     }
 
     public static Engine load(Knowledge knowledge) { return new Engine(knowledge, RuleBase.load(knowledge)); }
+
+    /**
+     * The same rules without the calibration gate ({@link CalibrationGate}): what the rules alone
+     * conclude, as {@code eval --write-priors} measures each cause's record (with the gate on, a cause
+     * on probation could never earn one) and as the regression cases test the rules.
+     */
+    public Engine ungated() {
+        if (!gated) return this;
+        Engine twin = ungated;
+        if (twin == null) ungated = twin = new Engine(knowledge, rules, false);   // one twin: its caches are built once
+        return twin;
+    }
+
+    /** Whether causes on probation are held (the calibration gate). */
+    boolean gated() { return gated; }
 
     public Knowledge knowledge() { return knowledge; }
     public RuleBase rules() { return rules; }
@@ -278,6 +301,13 @@ public final class Engine {
             evidence = new ArrayList<>(evidence);
             evidence.addAll(oneReading);
             for (Evidence h : oneReading) byCause.get(h.getCause()).add(h);
+        }
+        // a cause on probation diagnosed from the text alone waits for a stated, answered or probed fact (CalibrationGate)
+        List<Evidence> probation = gated ? CalibrationGate.holds(byCause, knowledge.priors(), threshold) : List.of();
+        if (!probation.isEmpty()) {
+            evidence = new ArrayList<>(evidence);
+            evidence.addAll(probation);
+            for (Evidence h : probation) byCause.get(h.getCause()).add(h);
         }
         Map<String, Double> certainty = new HashMap<>();
         List<Diagnosis> all = new ArrayList<>();

@@ -37,7 +37,7 @@ final class OneReadingGuard {
             + " a second finding, or a stated, answered or probed fact confirms it";
 
     /** What the user sees rather than why: that something fails and how it shows. Not a finding of its own. */
-    private static final Set<String> SEEN = Set.of("fault.reported", "http.status", "symptom.kind");
+    static final Set<String> SEEN = Set.of("fault.reported", "http.status", "symptom.kind");
 
     private OneReadingGuard() {}
 

@@ -86,6 +86,15 @@ final class TrialReader {
             byCause.put(hold.getCause(), with);
             fromRules.put(hold.getCause(), Certainty.ofCause(with));
         }
+        // as Engine.conclude: a cause on probation diagnosed from the text alone waits (CalibrationGate)
+        if (engine.gated()) {
+            for (Evidence hold : CalibrationGate.holds(byCause, knowledge.priors(), threshold)) {
+                List<Evidence> with = new ArrayList<>(byCause.get(hold.getCause()));
+                with.add(hold);
+                byCause.put(hold.getCause(), with);
+                fromRules.put(hold.getCause(), Certainty.ofCause(with));
+            }
+        }
         boolean wantsAdvice = Engine.wantsAdvice(now.facts);
         Map<String, Double> certainty = fromRules;
         Evidence similar = SimilarFallback.evidence(now.facts, byCause, knowledge, wantsAdvice, threshold);

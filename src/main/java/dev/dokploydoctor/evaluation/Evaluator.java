@@ -107,6 +107,11 @@ public final class Evaluator {
         return new Scoreboard.Run(r, trials, alone == null ? null : alone.cause());
     }
 
+    /** Batch with the report's text alone (as {@link Mode#TEXT} in {@link #run(FieldRecord)}). */
+    Trial textAlone(FieldRecord r) {
+        return batch(r, Map.of(), engine.extraction().extract(r.text()), Mode.TEXT);
+    }
+
     private Trial batch(FieldRecord r, Map<String, Object> facts, List<Fact> textFacts, Mode mode) {
         CaseInput c = new CaseInput(r.source(), r.text(), facts, Set.of(), null, r.file(), r.line());
         return Trial.of(r, mode, engine.diagnose(c, threshold, similarFacts(r, facts)), textFacts, List.of());

@@ -1,5 +1,7 @@
 package dev.dokploydoctor.evaluation;
 
+import dev.dokploydoctor.engine.CalibrationGate;
+import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
@@ -27,6 +29,11 @@ import java.util.Map;
  *     answers; and per cause, the share among that cause's reports shrunk toward the overall share
  *     by {@link #SHARE_PSEUDO} reports. Never below {@link #FLOOR}: a real user at the host can look up
  *     what no report happened to say.</li>
+ * <li><b>calibration</b>: for each fault cause, the dev reports whose text alone it diagnosed (batch,
+ *     as {@code eval}'s text-alone mode, with the similar vote held out as there) and how many of them
+ *     are its own, with the Wilson lower bound of that precision ({@link CalibrationGate}). Measured
+ *     with the gate off ({@link Engine#ungated()}): with it on, a cause on probation is never diagnosed
+ *     from the text alone and could never earn a record.</li>
  * </ul>
  * Deterministic: the same corpus and knowledge give the same text, which a test compares with the
  * shipped file.
@@ -43,8 +50,9 @@ public final class FieldPriors {
 
     private FieldPriors() {}
 
-    /** The file's text for these dev records. */
-    public static String yaml(List<FieldRecord> dev, Knowledge knowledge) {
+    /** The file's text for these dev records, the rules of this engine scoring each one's text alone for the calibration. */
+    public static String yaml(List<FieldRecord> dev, Engine engine) {
+        Knowledge knowledge = engine.knowledge();
         List<String> causes = new ArrayList<>();
         for (Cause c : knowledge.causes().values()) if (!c.isAdvice()) causes.add(c.id());
         causes.sort(String::compareTo);
@@ -100,7 +108,30 @@ public final class FieldPriors {
             }
             out.append("}\n");
         }
+        calibration(out, dev, engine, causes);
         return out.toString();
+    }
+
+    /** The {@code calibration} section: each fault cause's diagnoses from the text alone on dev, with the gate off. */
+    private static void calibration(StringBuilder out, List<FieldRecord> dev, Engine engine, List<String> causes) {
+        Evaluator text = new Evaluator(engine.ungated(), Engine.DEFAULT_THRESHOLD);
+        List<Trial> trials = dev.parallelStream().map(text::textAlone).toList();   // each depends on its report alone
+        Map<String, int[]> byCause = new LinkedHashMap<>();
+        for (String c : causes) byCause.put(c, new int[2]);
+        for (Trial t : trials) {
+            if (!t.diagnosed()) continue;
+            int[] nk = byCause.get(t.top());
+            if (nk == null) continue;   // advice
+            nk[0]++;
+            if (t.right()) nk[1]++;
+        }
+        out.append(String.format(Locale.ROOT, "# how each cause did from the text alone on dev, the gate off: n = dev reports whose text alone it%n"
+                + "# diagnosed, right = how many are its own, bound = Wilson lower bound of right / n at z = %s; below %s the%n"
+                + "# cause is on probation and a diagnosis of it resting on text alone waits for a fact (engine/CalibrationGate)%n",
+                num(CalibrationGate.Z), num(CalibrationGate.EARNED)));
+        out.append("calibration:\n");
+        byCause.forEach((c, nk) -> out.append(String.format(Locale.ROOT, "  %s: {n: %d, right: %d, bound: %s}%s%n", c, nk[0], nk[1],
+                num(CalibrationGate.lowerBound(nk[1], nk[0])), CalibrationGate.lowerBound(nk[1], nk[0]) < CalibrationGate.EARNED ? "   # on probation" : "")));
     }
 
     /**

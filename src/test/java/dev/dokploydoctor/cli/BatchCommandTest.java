@@ -199,8 +199,10 @@ class BatchCommandTest {
     }
 
     @Test void sarifAndMarkdownAreWellFormed() throws Exception {
-        // 1033 alone only leads (a route to a deleted tunnel gives it too); with cloudflared down it diagnoses
-        Path f = write("c.yaml", "cases:\n  - id: a\n    text: \"Error 1033 and cloudflared is not running\"\n  - id: b\n    text: \"502\"\n");
+        // 1033 alone only leads (a route to a deleted tunnel gives it too); with cloudflared down it diagnoses, once the
+        // user states it (read from the text alone, a cause on probation waits: CalibrationGate)
+        Path f = write("c.yaml", "cases:\n  - id: a\n    text: \"Error 1033 and cloudflared is not running\"\n"
+                + "    facts: { tunnel.connected: false }\n  - id: b\n    text: \"502\"\n");
         CliRunner.Result sarif = CliRunner.run(null, "batch", f.toString(), "--format", "sarif");
         JsonNode s = JSON.readTree(sarif.out());
         assertEquals("2.1.0", s.get("version").asText());

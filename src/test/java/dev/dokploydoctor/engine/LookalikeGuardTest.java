@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LookalikeGuardTest {
     private static Engine engine;
 
-    @BeforeAll static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))); }
+    // the look-alike guard alone: app-listens-on-localhost is on probation, and the calibration gate would hold its text-alone diagnosis too
+    @BeforeAll static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))).ungated(); }
 
     /** A fact read from one span of a pasted text, as the extraction gives it. */
     private static Fact read(String key, Object value, int at) {

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LookalikeQuestionTest {
     private static Engine engine;
 
-    @BeforeAll static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))); }
+    // the look-alike check alone: tunnel-origin-unreachable is on probation, and the calibration gate would hold its text-alone diagnosis
+    @BeforeAll static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))).ungated(); }
 
     private static Fact stated(String key, Object value) { return new Fact(key, value, Fact.USER, "test"); }
 

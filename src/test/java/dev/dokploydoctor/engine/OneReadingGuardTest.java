@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class OneReadingGuardTest {
     private static Engine engine;
 
-    @BeforeAll static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))); }
+    // the guard alone: the calibration gate (CalibrationGateTest) would hold a young cause read from a log line too
+    @BeforeAll static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))).ungated(); }
 
     /** A fact our prose patterns read from one span of the text. */
     private static Fact prose(String key, Object value, int at) {

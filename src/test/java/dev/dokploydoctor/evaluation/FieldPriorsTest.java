@@ -1,5 +1,6 @@
 package dev.dokploydoctor.evaluation;
 
+import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.CorpusSplit;
 import dev.dokploydoctor.knowledge.FieldCorpus;
 import dev.dokploydoctor.knowledge.Knowledge;
@@ -23,7 +24,7 @@ class FieldPriorsTest {
     void theShippedPriorsAreFresh() throws IOException {
         Knowledge knowledge = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
         FieldCorpus.Loaded corpus = FieldCorpus.load(FieldCorpus.files(KNOWLEDGE), knowledge);
-        String computed = FieldPriors.yaml(corpus.in(CorpusSplit.DEV), knowledge);
+        String computed = FieldPriors.yaml(corpus.in(CorpusSplit.DEV), Engine.load(knowledge));
         assertEquals(computed, Files.readString(KNOWLEDGE.resolve(FieldPriors.FILE)),
                 "knowledge/priors.yaml is stale (the dev split, the vocabulary or its implications changed):"
                         + " run ./dokploy-doctor eval --write-priors and commit it");

@@ -1,0 +1,119 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
+import dev.dokploydoctor.knowledge.Priors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Certainty earned on data: a cause on probation (few dev diagnoses from the text alone) diagnosed from
+ * the text alone leads but waits; a cause that earned it is diagnosed; a stated, answered or probed fact
+ * lifts the hold; a cause the file does not list, or a file without calibration, is not judged.
+ */
+class CalibrationGateTest {
+    @TempDir static Path tmp;
+    private static Engine engine;
+
+    @BeforeAll static void load() throws IOException {
+        // the bundled rules, with a priors.yaml whose calibration puts one cause on probation and lets another through
+        Files.createDirectories(tmp.resolve("knowledge"));
+        Files.writeString(tmp.resolve("knowledge/priors.yaml"), """
+                calibration:
+                  vite-allowed-hosts: {n: 4, right: 4, bound: 0.51}
+                  letsencrypt-rate-limited: {n: 31, right: 31, bound: 0.89}
+                  cloudflare-origin-certificate-invalid: {n: 7, right: 7, bound: 0.65}
+                """);
+        engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
+                new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
+    }
+
+    /** A fact read from a log line the stack printed (a catalog entry with a repository source). */
+    private static Fact logLine(String key, Object value) {
+        return new Fact(key, value, Fact.TEXT, "extractor 'y' matched \"...\" (source: some/repo src/file.c (v1))", "text#1f3a@0-10");
+    }
+
+    private static Outcome judge(Engine e, List<Fact> facts) { return e.evaluate("t", facts, Set.of(), Engine.DEFAULT_THRESHOLD); }
+
+    private static long holds(Outcome o) { return o.evidence().stream().filter(e -> e.getRule().equals(CalibrationGate.RULE)).count(); }
+
+    @Test
+    void aCauseOnProbationDiagnosedFromTheTextAloneLeadsButWaits() {
+        Outcome o = judge(engine, List.of(logLine("app.host_not_allowed", true)));
+        assertEquals(Status.INCONCLUSIVE, o.status(), o.diagnoses().toString());
+        assertEquals("vite-allowed-hosts", o.top().cause());
+        assertEquals(Certainty.WEAK_SIGNS_CEILING, o.top().certainty(), 1e-9);
+        assertEquals(1, holds(o));
+        // the rules alone diagnose it: the gate holds, it never lowers a cause below the lead nor raises one
+        Outcome rules = judge(engine.ungated(), List.of(logLine("app.host_not_allowed", true)));
+        assertEquals(Status.DIAGNOSED, rules.status(), rules.diagnoses().toString());
+        assertEquals(0, holds(rules));
+    }
+
+    @Test
+    void aCauseThatEarnedItIsDiagnosedFromTheTextAlone() {
+        Outcome o = judge(engine, List.of(logLine("letsencrypt.rate_limited", true)));
+        assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
+        assertEquals("letsencrypt-rate-limited", o.top().cause());
+        assertEquals(0, holds(o));
+    }
+
+    @Test
+    void anAnswerAStatedFactOrAProbeIsNeverHeld() {
+        for (String source : List.of(Fact.USER, Fact.PROBE)) {
+            Outcome o = judge(engine, List.of(new Fact("app.host_not_allowed", true, source, "answered")));
+            assertEquals(Status.DIAGNOSED, o.status(), source + ": " + o.diagnoses());
+            assertEquals("vite-allowed-hosts", o.top().cause());
+            assertEquals(0, holds(o));
+        }
+    }
+
+    @Test
+    void whatTheUserSeesConfirmsOnlyWhereARuleDecidesOnItAlone() {
+        // a status answered beside the pasted line says nothing of why: still held
+        Outcome beside = judge(engine, List.of(logLine("app.host_not_allowed", true), new Fact("http.status", 403L, Fact.USER, "answered")));
+        assertEquals("vite-allowed-hosts", beside.top().cause());
+        assertEquals(Status.INCONCLUSIVE, beside.status(), beside.diagnoses().toString());
+        assertEquals(1, holds(beside));
+        // Cloudflare's 526, stated: the status is the finding, and a rule decides on it alone
+        Outcome decisive = judge(engine, List.of(new Fact("http.status", 526L, Fact.USER, "stated")));
+        assertEquals("cloudflare-origin-certificate-invalid", decisive.top().cause());
+        assertEquals(Status.DIAGNOSED, decisive.status(), decisive.diagnoses().toString());
+        assertEquals(0, holds(decisive));
+    }
+
+    @Test
+    void aCauseTheFileDoesNotListAndAFileWithoutCalibrationJudgeNothing() {
+        Outcome unlisted = judge(engine, List.of(logLine("traefik.docker_api_error", true)));
+        assertEquals(Status.DIAGNOSED, unlisted.status(), unlisted.diagnoses().toString());
+        assertEquals("docker-api-too-new-for-traefik", unlisted.top().cause());
+        assertEquals(0, holds(unlisted));
+        // without a calibration section (no priors.yaml, or an older one) no cause is on probation
+        Outcome young = judge(engine.ungated(), List.of(logLine("app.host_not_allowed", true)));
+        Map<String, List<Evidence>> byCause = Map.of("vite-allowed-hosts", young.evidence().stream()
+                .filter(e -> e.getCause().equals("vite-allowed-hosts")).toList());
+        assertEquals(1, CalibrationGate.holds(byCause, engine.knowledge().priors(), Engine.DEFAULT_THRESHOLD).size());
+        assertEquals(List.of(), CalibrationGate.holds(byCause, Priors.uniform(), Engine.DEFAULT_THRESHOLD));
+    }
+
+    @Test
+    void theBoundIsEarnedByCountAndPrecisionAlike() {
+        assertEquals(0, CalibrationGate.lowerBound(0, 0));
+        assertTrue(CalibrationGate.lowerBound(8, 8) < CalibrationGate.EARNED);    // eight right of eight: still on probation
+        assertTrue(CalibrationGate.lowerBound(9, 9) >= CalibrationGate.EARNED);   // nine of nine: earned at 95 %
+        assertTrue(CalibrationGate.lowerBound(10, 11) < CalibrationGate.EARNED);  // one wrong in eleven: not yet
+        assertTrue(CalibrationGate.lowerBound(30, 32) >= CalibrationGate.EARNED);
+    }
+}
