@@ -152,6 +152,12 @@ class AnswerReadingTest {
         }
         assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class,
                 AnswerReading.read("it listens on 127.0.0.1", spec, ENGINE.extraction(), k -> false, true).reply()).value());
+        // the app's own start-up line is seen, not guessed: its address is the answer (user13 X2: the port was
+        // kept and the address asked for dropped); a hedged one is a guess, and said to be one (O9)
+        assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class,
+                AnswerReading.read("the logs say REST server starting  addr=127.0.0.1:8475", spec, ENGINE.extraction(), k -> false, true).reply()).value());
+        assertTrue(assertInstanceOf(Reply.Invalid.class,
+                AnswerReading.read("0.0.0.0 I think, whoami listens on 8000", spec, ENGINE.extraction(), k -> false, true).reply()).message().contains("guess"));
         // the REPL asks for an observation exactly where an answered: true implication reads the answer
         assertTrue(ENGINE.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals("app.listen_address")));
     }
