@@ -82,7 +82,10 @@ class FixPlanTest {
         Cause port = KNOWLEDGE.causes().get("wrong-container-port");
         List<String> npm = titles(FixPlan.of(port, Map.of("dokploy.used", "false", "traefik.used", "false", "service.kind", "compose", "app.listen_port", "8080"), KNOWLEDGE.vocabulary()));
         assertEquals(List.of("Find the port the app really listens on",
-                "Point your proxy at the port the app listens on (8080): the container side of the ports: mapping, or the upstream (forward) port in the proxy's own settings"), npm);
+                "Point your proxy at the port the app listens on (8080): on the app's Docker network the upstream is <app>:8080 (Caddy's reverse_proxy, Nginx Proxy Manager's Forward Port, nginx-proxy's VIRTUAL_PORT); a proxy that dials the host needs the container side of the ports: mapping to be 8080"), npm);
+        // the mapping's host side is the one the proxy dials, never a port written for it (user13 O2: "80:80" took Caddy's own port)
+        FixPlan caddy = FixPlan.of(port, Map.of("dokploy.used", "false", "traefik.used", "false", "app.listen_port", "80", "app.published_port", "8080"), KNOWLEDGE.vocabulary());
+        assertTrue(caddy.fixes().get(1).fix().compose().contains("\"8080:80\""), caddy.fixes().get(1).fix().compose());
         assertTrue(npm.stream().noneMatch(t -> t.contains("Domains > edit")), npm.toString());
 
         Cause loop = KNOWLEDGE.causes().get("https-redirect-loop-behind-tunnel");
