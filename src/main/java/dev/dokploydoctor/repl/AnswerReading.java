@@ -141,7 +141,17 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
                 && spec.type() != FactType.BOOL && spec.type() != FactType.ENUM) {
             reply = new Reply.Invalid("that reads as a log line, not as the answer");
         }
+        // "they're all up, no idea about health" at the health menu (user13 V5): an answer that reads no value and
+        // says in one of its clauses that the user does not know is a "don't know", what it says beside still noted
+        if (reply instanceof Reply.Invalid && !readsTheKey && aClauseSaysUnknown(line)) reply = new Reply.Unknown();
         return new AnswerReading(reply, List.copyOf(also));
+    }
+
+    /** A clause after the first (split at , ; . and dashes) starts with "no idea", "not sure", "I don't know". */
+    static boolean aClauseSaysUnknown(String line) {
+        String[] clauses = line.split("[,;.]\\s+|\\s+-+\\s+");
+        for (int i = 1; i < clauses.length; i++) if (Vocabulary.startsUnknown(clauses[i].strip())) return true;
+        return false;
     }
 
     /**

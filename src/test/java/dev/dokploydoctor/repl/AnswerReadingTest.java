@@ -87,6 +87,14 @@ class AnswerReadingTest {
     }
 
     @Test
+    void aClauseThatSaysTheUserDoesNotKnowIsADontKnow() {   // user13 V5: 'not a choice' at the health menu
+        assertInstanceOf(Reply.Unknown.class, read("they're all up, no idea about health", "container.health", Set.of()).reply());
+        assertInstanceOf(Reply.Unknown.class, read("the app runs; not sure about the health check", "container.health", Set.of()).reply());
+        // a value read before the clause stays the answer
+        assertEquals("unhealthy", assertInstanceOf(Reply.Value.class, read("unhealthy, no idea why", "container.health", Set.of()).reply()).value());
+    }
+
+    @Test
     void theAskedValueTheCatalogReadsInAPastedLineIsTheAnswer() {   // user13 V1, V4: "one name or value is needed"
         assertEquals("rybbit_postgres", assertInstanceOf(Reply.Value.class,
                 read("rybbit_postgres - Error: getaddrinfo EAI_AGAIN rybbit_postgres", "dependency.name", Set.of()).reply()).value());
