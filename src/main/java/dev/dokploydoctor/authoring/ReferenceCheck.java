@@ -63,28 +63,33 @@ final class ReferenceCheck {
             }
         }
         for (Cause.Fix f : cause.fixes()) {
-            for (var condition : List.of(Map.entry("when", f.when()), Map.entry("unless", f.unless()))) condition.getValue().forEach((key, value) -> {
-                String field = condition.getKey();
-                FactSpec spec = vocabulary.get(key);
-                if (spec == null) {
-                    out.add(Finding.error("unknown-key", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has " + field + " " + key + ", " + unknownKey(key)));
-                    return;
-                }
-                if (spec.type() != FactType.BOOL && spec.type() != FactType.ENUM) {
-                    out.add(Finding.error("bad-when", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has " + field + " " + key
-                            + ", but " + key + " is " + article(spec.type()) + " fact; " + field + " takes a yes/no or a choice fact"));
-                    return;
-                }
-                try {
-                    spec.coerce(value);
-                } catch (IllegalArgumentException e) {
-                    out.add(Finding.error("unknown-value", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has " + field + " "
-                            + key + ": " + e.getMessage()));
-                }
-            });
+            for (var condition : List.of(Map.entry("when", f.when()), Map.entry("unless", f.unless()))) condition.getValue().forEach((key, value) ->
+                    checkCondition(cause, file, "fix '" + f.title() + "' has " + condition.getKey(), condition.getKey(), key, value));
+        }
+        for (Cause.VerifyVariant v : cause.verifyVariants()) {
+            v.when().forEach((key, value) -> checkCondition(cause, file, "a verify variant has when", "when", key, value));
         }
         if (cause.advice() != null) knownCause("cause '" + cause.id() + "' points to advice", cause.advice(), file, 0);
         for (Cause.Lookalike l : cause.lookalikes()) knownCause("cause '" + cause.id() + "' names as look-alike", l.cause(), file, l.line());
+    }
+
+    /** A fix's or a verify variant's condition names a fact the rule base knows, with a value it takes. */
+    private void checkCondition(Cause cause, String file, String where, String field, String key, String value) {
+        FactSpec spec = vocabulary.get(key);
+        if (spec == null) {
+            out.add(Finding.error("unknown-key", file, 0, "cause '" + cause.id() + "': " + where + " " + key + ", " + unknownKey(key)));
+            return;
+        }
+        if (spec.type() == FactType.LIST) {
+            out.add(Finding.error("bad-when", file, 0, "cause '" + cause.id() + "': " + where + " " + key
+                    + ", but " + key + " is " + article(spec.type()) + " fact; " + field + " takes a yes/no, a choice, a number or a text fact"));
+            return;
+        }
+        try {
+            spec.coerce(value);
+        } catch (IllegalArgumentException e) {
+            out.add(Finding.error("unknown-value", file, 0, "cause '" + cause.id() + "': " + where + " " + key + ": " + e.getMessage()));
+        }
     }
 
     /** Null (and a finding) when {@code key} is not in facts.yaml. */

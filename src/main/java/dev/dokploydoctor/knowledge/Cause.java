@@ -13,7 +13,14 @@ import java.util.regex.Pattern;
  */
 public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                     String verify, List<String> references, String advice, String file, Set<String> placeholders,
-                    List<Lookalike> lookalikes, Check verifyCheck, Map<String, String> variables) {
+                    List<Lookalike> lookalikes, Check verifyCheck, Map<String, String> variables,
+                    List<VerifyVariant> verifyVariants) {
+
+    public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
+                 String verify, List<String> references, String advice, String file, Set<String> placeholders,
+                 List<Lookalike> lookalikes, Check verifyCheck, Map<String, String> variables) {
+        this(id, kind, title, layer, why, fixes, verify, references, advice, file, placeholders, lookalikes, verifyCheck, variables, List.of());
+    }
 
     public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                  String verify, List<String> references, String advice, String file, Set<String> placeholders,
@@ -38,6 +45,15 @@ public record Cause(String id, String kind, String title, String layer, String w
                 findPlaceholders(verify, fixes), lookalikes);
     }
 
+    /**
+     * How to see the fix worked on another stack ({@code verify_variants:} in cause.yaml): {@code when}
+     * names the facts of that stack ({@code dokploy.used: false}), {@code verify} the check that fits it.
+     * The first variant whose facts are known and match replaces {@code verify}; while they are unknown
+     * it is shown after it, labelled ({@link FixPlan}): a plain Traefik user is not told to inspect
+     * dokploy-traefik (user13 V5, F10).
+     */
+    public record VerifyVariant(Map<String, String> when, String verify) {}
+
     /** A cause users confuse this one with, how the two differ, and the near-miss case that shows it. */
     public record Lookalike(String cause, String differs, String caseId, int line) {}
 
@@ -46,7 +62,7 @@ public record Cause(String id, String kind, String title, String layer, String w
      * {@code when} (fact key to value, may be empty) says on which hosts it applies: a compose
      * service or an application, cloudflared in Docker or on the host ({@link FixPlan} chooses).
      * {@code unless} (may be empty) says on which hosts it does not: hidden when a known fact has one
-     * of its values, shown unlabelled while the fact is unknown (a DokPloy API fix for a user who
+     * of its values, shown labelled ("only if dokploy.used = true") while the fact is unknown (a DokPloy API fix for a user who
      * said they do not use DokPloy).
      */
     public record Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when,
@@ -173,8 +189,23 @@ public record Cause(String id, String kind, String title, String layer, String w
             }
         }
         List<Fix> fixList = List.copyOf(fixes);
+        List<VerifyVariant> variants = new ArrayList<>();
+        Node vv = n.get("verify_variants");
+        if (vv != null && !vv.isNull()) {
+            if (!vv.isList()) throw vv.error("verify_variants", "a list of {when, verify}");
+            for (Node item : vv.items()) {
+                if (!item.isMap()) throw item.error("verify_variants", "each variant is a map {when, verify}");
+                Map<String, String> when = when(item, "when");
+                String text = item.text("verify", null);
+                if (when.isEmpty() || text == null || text.isBlank()) throw item.error("verify_variants", "each variant names the facts of its stack (when) and its check (verify)");
+                variants.add(new VerifyVariant(when, text.strip()));
+            }
+        }
+        StringBuilder placeholderTexts = new StringBuilder(verify);
+        for (VerifyVariant x : variants) placeholderTexts.append('\n').append(x.verify());
         return new Cause(id, kind, title, layer, why.strip(), fixList, verify.strip(), List.copyOf(refs),
-                n.text("advice", null), n.file(), findPlaceholders(verify, fixList), List.copyOf(lookalikes), check, variables(n));
+                n.text("advice", null), n.file(), findPlaceholders(placeholderTexts.toString(), fixList), List.copyOf(lookalikes), check, variables(n),
+                List.copyOf(variants));
     }
 
     /**

@@ -37,6 +37,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         for (Cause.Fix f : cause.fixes()) {
             String onlyIf = applies(f.when(), values);
             if (onlyIf == null || excluded(f.unless(), values)) continue;
+            onlyIf = join(onlyIf, notYetExcluded(f.unless(), values));
             List<String> cmds = new ArrayList<>();
             for (String c : f.commands()) cmds.add(ShellText.command(c, values, unfilled::add));
             Cause.Fix filled = new Cause.Fix(ShellText.prose(f.title(), values, unfilled::add), List.copyOf(cmds),
@@ -53,9 +54,26 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         } else {
             verify = ShellText.prose(cause.verify(), values, unfilled::add);
         }
+        StringBuilder others = new StringBuilder();
+        for (Cause.VerifyVariant variant : cause.verifyVariants()) {
+            String label = applies(variant.when(), values);
+            if (label == null) continue;
+            String text = ShellText.prose(variant.verify(), values, unfilled::add);
+            if (label.isEmpty()) {   // the user's stack is known and is this variant's: its check, not the default's
+                verify = text;
+                check = null;
+                others.setLength(0);
+                break;
+            }
+            others.append("\nor (").append(label).append("): ").append(text);
+        }
+        verify = verify + others;
         List<Variable> vars = new ArrayList<>();
         for (String key : unfilled) vars.add(new Variable(ShellText.variable(key), key, about(key, values, vocabulary)));
-        for (String name : unassigned(steps)) {
+        Set<String> names = unassigned(steps);
+        Matcher inVerify = USED.matcher(verify);   // a verify variant's own ($TRAEFIK_CONTAINER for a plain Traefik)
+        while (inVerify.find()) if (cause.variables().containsKey(inVerify.group(1))) names.add(inVerify.group(1));
+        for (String name : names) {
             if (name.equals(API_URL) || name.equals(API_KEY) || vars.stream().anyMatch(v -> v.name().equals(name))) continue;
             vars.add(new Variable(name, null, cause.variables().getOrDefault(name, "set it before pasting: the fix below uses $" + name)));
         }
@@ -78,6 +96,29 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             else if (!v.strip().equalsIgnoreCase(e.getValue())) return null;
         }
         return unknown.isEmpty() ? "" : "only if " + String.join(" and ", unknown);
+    }
+
+    /**
+     * The label of a fix for one stack while the user's is unknown: {@code unless: {dokploy.used: false}}
+     * reads "only if dokploy.used = true" (a DokPloy fix shown to someone who never said DokPloy is marked
+     * as DokPloy's, user13 V4, F6, F10); "" when every fact it names is known (and did not exclude it).
+     */
+    static String notYetExcluded(Map<String, String> unless, Map<String, String> values) {
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, String> e : unless.entrySet()) {
+            String v = values.get(e.getKey());
+            if (v != null && !v.isBlank()) continue;
+            String not = e.getValue().strip();
+            unknown.add(not.equalsIgnoreCase("true") ? e.getKey() + " = false"
+                    : not.equalsIgnoreCase("false") ? e.getKey() + " = true" : e.getKey() + " is not " + not);
+        }
+        return unknown.isEmpty() ? "" : "only if " + String.join(" and ", unknown);
+    }
+
+    private static String join(String a, String b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return a + " and " + b.substring("only if ".length());
     }
 
     /** True when a known fact has the value {@code unless} names for it: the fix is for another kind of host. */
@@ -172,6 +213,10 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             Set<String> keys = new TreeSet<>();
             List<String> texts = new ArrayList<>();
             texts.add(cause.verify());
+            for (Cause.VerifyVariant v : cause.verifyVariants()) {
+                keys.addAll(v.when().keySet());
+                texts.add(v.verify());
+            }
             if (cause.check() != null) { texts.add(cause.check().run()); texts.add(cause.check().shows()); }
             for (Cause.Fix f : cause.fixes()) {
                 keys.addAll(f.when().keySet());

@@ -63,7 +63,9 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
     public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed,
                                      Function<String, Object> known, Collection<Fact> held) {
         Reply reply = Reply.parse(line, spec, known);
-        if (observed && reply instanceof Reply.Value && ProseAnswer.guesses(line)) {
+        // "0.0.0.0 I think, whoami listens on 8000" (user13 O9): a guess of a value read inside the container,
+        // told as such, not "one name or value is needed"
+        if (observed && (reply instanceof Reply.Value || reply instanceof Reply.Invalid) && ProseAnswer.guesses(line)) {
             reply = new Reply.Invalid("that reads as a guess (or the host side of a ports: line); type what you saw inside the container"
                     + " (its start-up log, netstat; 'why' shows how), or ? if you don't know");
         }
@@ -89,8 +91,11 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
                     reply = new Reply.Value(b, true);
                 // "rybbit_postgres - Error: getaddrinfo EAI_AGAIN rybbit_postgres" at "Which sibling name fails?", "the
                 // route is service: http://localhost:9583": the catalog reads the asked value itself (user13 V1, V4)
+                // An address the question asks to read inside the container, from the app's own start-up line
+                // ("the logs say REST server starting  addr=127.0.0.1:8475", user13 X2): what the app printed is
+                // seen, not guessed; a hedged one is still a guess and asked again
                 if (reply instanceof Reply.Invalid && (spec.type() == FactType.STRING || spec.type() == FactType.INT)
-                        && !observed && sameKeyOnce(extracted, spec.key()))
+                        && (!observed || !ProseAnswer.guesses(line)) && sameKeyOnce(extracted, spec.key()))
                     reply = new Reply.Value(f.getValue(), true);
                 continue;
             }
@@ -146,7 +151,17 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
                 && spec.type() != FactType.BOOL && spec.type() != FactType.ENUM) {
             reply = new Reply.Invalid("that reads as a log line, not as the answer");
         }
+        // "they're all up, no idea about health" at the health menu (user13 V5): an answer that reads no value and
+        // says in one of its clauses that the user does not know is a "don't know", what it says beside still noted
+        if (reply instanceof Reply.Invalid && !readsTheKey && aClauseSaysUnknown(line)) reply = new Reply.Unknown();
         return new AnswerReading(reply, List.copyOf(also));
+    }
+
+    /** A clause after the first (split at , ; . and dashes) starts with "no idea", "not sure", "I don't know". */
+    static boolean aClauseSaysUnknown(String line) {
+        String[] clauses = line.split("[,;.]\\s+|\\s+-+\\s+");
+        for (int i = 1; i < clauses.length; i++) if (Vocabulary.startsUnknown(clauses[i].strip())) return true;
+        return false;
     }
 
     /**

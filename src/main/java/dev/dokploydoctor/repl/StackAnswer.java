@@ -138,11 +138,18 @@ final class StackAnswer {
     /**
      * A fact read from an answer that says a component the question takes for granted is absent:
      * "just docker compose" to "a DokPloy Application or a Docker Compose service?" picks a choice
-     * the question offers, it says nothing of DokPloy's absence.
+     * the question offers, it says nothing of DokPloy's absence. Said in so many words beside the choice
+     * ("neither, no dokploy, it's plain docker compose with my own traefik", user13 X1), the absence is the
+     * user's word and is noted: DokPloy's domainType was asked next, and its fixes followed.
      */
     static boolean deniesThePremise(String question, Fact f) {
         Component absent = absent(f);
-        return absent != null && absent.presumedBy(question);
+        return absent != null && absent.presumedBy(question) && !saidInSoManyWords(f);
+    }
+
+    /** "no dokploy", "no traefik here": the component's own absence (its {@code .used} fact), not a platform or proxy named. */
+    private static boolean saidInSoManyWords(Fact f) {
+        return (f.getKey().equals("dokploy.used") || f.getKey().equals("traefik.used")) && Boolean.FALSE.equals(f.getValue());
     }
 
     /** The parts of the stack an answer may deny in passing ("no traefik here" to a question about containers). */

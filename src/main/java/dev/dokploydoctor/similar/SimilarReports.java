@@ -88,6 +88,12 @@ public final class SimilarReports {
 
     public int size() { return records.size(); }
 
+    /** The report at this link (its source), null when none is. */
+    public Match at(String link) {
+        for (FieldRecord r : records) if (r.source() != null && r.source().trim().equals(link)) return new Match(r, 0);
+        return null;
+    }
+
     /** Up to {@code k} reports most similar to this text and these facts, best first; none when nothing is shared. */
     public List<Match> similar(String text, Collection<Fact> facts, int k) {
         Map<String, Object> values = new java.util.LinkedHashMap<>();

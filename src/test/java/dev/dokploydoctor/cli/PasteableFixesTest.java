@@ -94,16 +94,17 @@ class PasteableFixesTest {
     /** Item 9: while service.kind is unknown both variants show, labelled; once known, only its own; the API's variables are declared. */
     @Test void composeOrApplicationFixesFollowTheServiceKind() throws Exception {
         String out = batch(PORT_502).out();
-        assertTrue(out.contains("(only if service.kind = compose)") && out.contains("(only if service.kind = application)"), out);
+        // DokPloy's API fixes, for a case that never said DokPloy: labelled with both facts
+        assertTrue(out.contains("(only if service.kind = compose and dokploy.used = true)") && out.contains("(only if service.kind = application and dokploy.used = true)"), out);
         assertTrue(declared(out).containsAll(List.of("DOKPLOY_URL", "DOKPLOY_API_KEY")), out);
 
         String app = batch(PORT_502.replace("domain.port: 3000", "domain.port: 3000, service.kind: application")).out();
         assertTrue(app.contains("domain.byApplicationId"), app);
-        assertFalse(app.contains("compose.one") || app.contains("domain.byComposeId") || app.contains("only if"), app);
+        assertFalse(app.contains("compose.one") || app.contains("domain.byComposeId") || app.contains("only if service.kind"), app);
 
         String compose = batch(PORT_502.replace("domain.port: 3000", "domain.port: 3000, service.kind: compose")).out();
         assertTrue(compose.contains("domain.byComposeId"), compose);
-        assertFalse(compose.contains("domain.byApplicationId") || compose.contains("only if"), compose);
+        assertFalse(compose.contains("domain.byApplicationId") || compose.contains("only if service.kind"), compose);
     }
 
     /** Item 10: after "no" to "compose file in a repo you can modify?", the direct-route advice does not ask to edit it. */
@@ -138,7 +139,7 @@ class PasteableFixesTest {
         assertFalse(host.contains("docker network connect") || host.contains("docker run"), host);
 
         String unknown = batch(origin(null), "-v").out();
-        assertTrue(unknown.contains("(only if cloudflared.in_docker = true)") && unknown.contains("(only if cloudflared.in_docker = false)"), unknown);
+        assertTrue(unknown.contains("(only if cloudflared.in_docker = true") && unknown.contains("(only if cloudflared.in_docker = false"), unknown);
     }
 
     /** Item 12: no fix runs a throw-away container from an image the host may not have, to test something. */

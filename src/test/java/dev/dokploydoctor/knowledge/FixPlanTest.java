@@ -34,9 +34,12 @@ class FixPlanTest {
         assertFalse(titles(none).get(0).contains("Tunnel"), titles(none).toString());
         FixPlan tunnel = FixPlan.of(FLEXIBLE, Map.of("tunnel.used", "true"), KNOWLEDGE.vocabulary());
         assertEquals(2, tunnel.fixes().size());
-        assertEquals(null, tunnel.fixes().get(1).onlyIf());
+        // its tunnel fact is known; the fix is DokPloy's, and nobody said DokPloy: labelled as such
+        assertEquals("only if dokploy.used = true", tunnel.fixes().get(1).onlyIf());
+        FixPlan onDokploy = FixPlan.of(FLEXIBLE, Map.of("tunnel.used", "true", "dokploy.used", "true"), KNOWLEDGE.vocabulary());
+        assertEquals(null, onDokploy.fixes().get(1).onlyIf());
         FixPlan unknown = FixPlan.of(FLEXIBLE, Map.of(), KNOWLEDGE.vocabulary());
-        assertEquals("only if tunnel.used = true", unknown.fixes().get(1).onlyIf());
+        assertEquals("only if tunnel.used = true and dokploy.used = true", unknown.fixes().get(1).onlyIf());
     }
 
     /**
@@ -59,8 +62,9 @@ class FixPlanTest {
 
     /**
      * user11 S11/S1/S6: a user who runs no DokPloy (or no Traefik) gets the generic fix and no DokPloy API or
-     * dokploy-traefik block; a user who has not said which stack sees both, unlabelled (the DokPloy ones
-     * first where they are the usual fix; Traefik's image line first, as it fits every stack).
+     * dokploy-traefik block; a user who has not said which stack sees both, each labelled with the stack it is
+     * for (user13 V4, F6, F10: DokPloy's blocks unlabelled read as the fix for a Home Assistant or plain Traefik
+     * user; Traefik's image line first, as it fits every stack).
      */
     @Test
     void otherStacksGetTheGenericFixAndNoDokployBlocks() {
@@ -71,12 +75,17 @@ class FixPlanTest {
         List<String> dokploy = titles(FixPlan.of(api, Map.of("dokploy.used", "true"), KNOWLEDGE.vocabulary()));
         assertTrue(dokploy.get(0).contains("dokploy-traefik"), dokploy.toString());
         List<String> unsaid = titles(FixPlan.of(api, Map.of(), KNOWLEDGE.vocabulary()));
-        assertTrue(unsaid.size() > plain.size() && unsaid.stream().noneMatch(t -> t.startsWith("(")), unsaid.toString());
+        assertTrue(unsaid.size() > plain.size(), unsaid.toString());
+        assertTrue(unsaid.stream().filter(t -> t.contains("dokploy-traefik")).allMatch(t -> t.startsWith("(only if dokploy.used = true) ")), unsaid.toString());
+        assertTrue(unsaid.get(0).startsWith("(only if dokploy.used = false) "), unsaid.toString());
 
         Cause port = KNOWLEDGE.causes().get("wrong-container-port");
-        List<String> npm = titles(FixPlan.of(port, Map.of("dokploy.used", "false", "service.kind", "compose", "app.listen_port", "8080"), KNOWLEDGE.vocabulary()));
+        List<String> npm = titles(FixPlan.of(port, Map.of("dokploy.used", "false", "traefik.used", "false", "service.kind", "compose", "app.listen_port", "8080"), KNOWLEDGE.vocabulary()));
         assertEquals(List.of("Find the port the app really listens on",
-                "Point your proxy at the port the app listens on (8080): the container side of the ports: mapping, or the upstream (forward) port in the proxy's own settings"), npm);
+                "Point your proxy at the port the app listens on (8080): on the app's Docker network the upstream is <app>:8080 (Caddy's reverse_proxy, Nginx Proxy Manager's Forward Port, nginx-proxy's VIRTUAL_PORT); a proxy that dials the host needs the container side of the ports: mapping to be 8080"), npm);
+        // the mapping's host side is the one the proxy dials, never a port written for it (user13 O2: "80:80" took Caddy's own port)
+        FixPlan caddy = FixPlan.of(port, Map.of("dokploy.used", "false", "traefik.used", "false", "app.listen_port", "80", "app.published_port", "8080"), KNOWLEDGE.vocabulary());
+        assertTrue(caddy.fixes().get(1).fix().compose().contains("\"8080:80\""), caddy.fixes().get(1).fix().compose());
         assertTrue(npm.stream().noneMatch(t -> t.contains("Domains > edit")), npm.toString());
 
         Cause loop = KNOWLEDGE.causes().get("https-redirect-loop-behind-tunnel");
@@ -145,5 +154,56 @@ class FixPlanTest {
                 assertTrue(c.variables().containsKey(name), c.id() + " uses $" + name + " without setting it: describe it under variables: in " + c.file());
             }
         }
+    }
+
+    /** user13 X3: the systemd-resolved lines (DNSStubListener, resolv.conf) were in the host-process block for port 8000. */
+    @Test
+    void theDnsStubLinesOnlyForPort53() {
+        Cause conflict = KNOWLEDGE.causes().get("host-port-conflict");
+        FixPlan web = FixPlan.of(conflict, Map.of("host.port", "8000", "host.port_held_by_host", "true"), KNOWLEDGE.vocabulary());
+        assertTrue(web.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("DNSStubListener") || c.contains("resolv.conf")), titles(web).toString());
+        assertTrue(titles(web).stream().anyMatch(t -> t.startsWith("The holder is a process on the host")), titles(web).toString());
+        FixPlan dns = FixPlan.of(conflict, Map.of("host.port", "53", "host.port_held_by_host", "true"), KNOWLEDGE.vocabulary());
+        assertTrue(dns.fixes().stream().flatMap(f -> f.fix().commands().stream()).anyMatch(c -> c.contains("DNSStubListener")), titles(dns).toString());
+    }
+
+    /** user13 V5, F6, F10: verify lines naming dokploy-traefik and /etc/dokploy for users who run their own Traefik. */
+    @Test
+    void theVerifyLineFitsTheStack() {
+        for (String id : List.of("letsencrypt-rate-limited", "traefik-network-label-missing", "docker-api-too-new-for-traefik", "traefik-not-on-dokploy-network")) {
+            Cause c = KNOWLEDGE.causes().get(id);
+            FixPlan plain = FixPlan.of(c, Map.of("dokploy.used", "false"), KNOWLEDGE.vocabulary());
+            assertFalse(plain.verify().contains("dokploy-traefik") || plain.verify().contains("dokploy-network"), id + ": " + plain.verify());
+            assertTrue(plain.verify().contains("$TRAEFIK_CONTAINER") && names(plain).contains("TRAEFIK_CONTAINER"), id + ": " + plain.verify() + " " + names(plain));
+            FixPlan dokploy = FixPlan.of(c, Map.of("dokploy.used", "true"), KNOWLEDGE.vocabulary());
+            assertTrue(dokploy.verify().contains("dokploy-traefik") && !dokploy.verify().contains("or (only if"), id + ": " + dokploy.verify());
+            FixPlan unsaid = FixPlan.of(c, Map.of(), KNOWLEDGE.vocabulary());
+            assertTrue(unsaid.verify().contains("dokploy-traefik") && unsaid.verify().contains("\nor (only if dokploy.used = false): "), id + ": " + unsaid.verify());
+        }
+        // a structured check belongs to the default stack: a variant's text replaces it
+        Cause network = KNOWLEDGE.causes().get("traefik-not-on-dokploy-network");
+        assertEquals(null, FixPlan.of(network, Map.of("dokploy.used", "false"), KNOWLEDGE.vocabulary()).check());
+        // a proxy other than Traefik: no loadbalancer label to grep
+        Cause port = KNOWLEDGE.causes().get("wrong-container-port");
+        String npm = FixPlan.of(port, Map.of("traefik.used", "false", "app.listen_port", "8123"), KNOWLEDGE.vocabulary()).verify();
+        assertFalse(npm.contains("loadbalancer"), npm);
+        assertTrue(npm.contains("Forward Port") && npm.contains("8123"), npm);
+    }
+
+    /** user13 F3: Traefik labels written by hand are fixed in the labels, not through DokPloy's domain form. */
+    @Test
+    void handWrittenTraefikLabelsAreFixedInTheLabel() {
+        Cause port = KNOWLEDGE.causes().get("wrong-container-port");
+        FixPlan p = FixPlan.of(port, Map.of("traefik.used", "true", "app.listen_port", "80", "service.name", "grocy"), KNOWLEDGE.vocabulary());
+        assertTrue(p.fixes().get(1).fix().compose().contains("loadbalancer.server.port=80"), titles(p).toString());
+        assertEquals(null, p.fixes().get(1).onlyIf());
+    }
+
+    /** user13 F7: no redis container was ever created; 'docker compose up -d redis' fails when the file has no such service. */
+    @Test
+    void aDependencyNeverCreatedIsAddedToTheComposeFile() {
+        Cause stopped = KNOWLEDGE.causes().get("dependency-not-running");
+        List<String> t = titles(FixPlan.of(stopped, Map.of("dependency.name", "redis"), KNOWLEDGE.vocabulary()));
+        assertTrue(t.stream().anyMatch(x -> x.contains("no redis container was ever created") && x.contains("add it")), t.toString());
     }
 }

@@ -98,6 +98,14 @@ class AnswerReadingTest {
     }
 
     @Test
+    void aClauseThatSaysTheUserDoesNotKnowIsADontKnow() {   // user13 V5: 'not a choice' at the health menu
+        assertInstanceOf(Reply.Unknown.class, read("they're all up, no idea about health", "container.health", Set.of()).reply());
+        assertInstanceOf(Reply.Unknown.class, read("the app runs; not sure about the health check", "container.health", Set.of()).reply());
+        // a value read before the clause stays the answer
+        assertEquals("unhealthy", assertInstanceOf(Reply.Value.class, read("unhealthy, no idea why", "container.health", Set.of()).reply()).value());
+    }
+
+    @Test
     void theAskedValueTheCatalogReadsInAPastedLineIsTheAnswer() {   // user13 V1, V4: "one name or value is needed"
         assertEquals("rybbit_postgres", assertInstanceOf(Reply.Value.class,
                 read("rybbit_postgres - Error: getaddrinfo EAI_AGAIN rybbit_postgres", "dependency.name", Set.of()).reply()).value());
@@ -163,6 +171,12 @@ class AnswerReadingTest {
         }
         assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class,
                 AnswerReading.read("it listens on 127.0.0.1", spec, ENGINE.extraction(), k -> false, true).reply()).value());
+        // the app's own start-up line is seen, not guessed: its address is the answer (user13 X2: the port was
+        // kept and the address asked for dropped); a hedged one is a guess, and said to be one (O9)
+        assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class,
+                AnswerReading.read("the logs say REST server starting  addr=127.0.0.1:8475", spec, ENGINE.extraction(), k -> false, true).reply()).value());
+        assertTrue(assertInstanceOf(Reply.Invalid.class,
+                AnswerReading.read("0.0.0.0 I think, whoami listens on 8000", spec, ENGINE.extraction(), k -> false, true).reply()).message().contains("guess"));
         // the REPL asks for an observation exactly where an answered: true implication reads the answer
         assertTrue(ENGINE.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals("app.listen_address")));
     }

@@ -462,7 +462,13 @@ class PipedSessionTest {
             AnswersFile a = AnswersFile.read(answers, engine.knowledge().vocabulary());
             expected.add(Session.Kind.ANSWERS_FILE, "answers", a.facts(), null, true);
             expected.markUnknown(Session.Kind.ANSWERS_FILE, "answers", a.unknown());
-            expected.add(Session.Kind.OPENING, "text", engine.extraction().extract(ISOLATION_TEXT), ISOLATION_TEXT, false);
+            // the text's facts and the nearest field reports' vote on it, as diagnose collects them (the vote's
+            // reports lead the similar list)
+            java.util.List<dev.dokploydoctor.knowledge.Fact> read = new java.util.ArrayList<>(engine.extraction().extract(ISOLATION_TEXT));
+            java.util.Map<String, Object> stated = new java.util.LinkedHashMap<>();
+            for (dev.dokploydoctor.knowledge.Fact f : expected.facts()) stated.putIfAbsent(f.getKey(), f.getValue());
+            read.addAll(dev.dokploydoctor.similar.SimilarVote.of(engine.knowledge()).collect(ISOLATION_TEXT, stated, engine.knowledge().vocabulary()));
+            expected.add(Session.Kind.OPENING, "text", read, ISOLATION_TEXT, false);
             Outcome o = expected.evaluate(engine, Engine.DEFAULT_THRESHOLD);
             // the same view as batch and diagnose: with the similar field reports
             JsonNode want = new ObjectMapper().valueToTree(CaseView.of(dev.dokploydoctor.report.OutcomeView.of(o, engine.knowledge(), false,

@@ -187,6 +187,13 @@ class StackAnswerTest {
     }
 
     @Test
+    void noDokploySaidBesideTheChoiceIsNoted() {   // user13 X1: DokPloy's domainType was asked next
+        AnswerReading r = read("neither, no dokploy, it's plain docker compose with my own traefik", "service.kind", Set.of());
+        assertEquals("compose", assertInstanceOf(Reply.Value.class, r.reply()).value());
+        assertEquals(false, fact(r, "dokploy.used"), r.alsoSaid().toString());
+    }
+
+    @Test
     void aStackDeniedInPassingIsNoNoToAnotherQuestion() {   // user11 S17 / user11b: "no traefik here, I use caddy" read as containers.running = false
         for (String[] q : new String[][] {{"no traefik here, I use caddy", "containers.running"},
                 {"there's no traefik here", "upstream.wrong_protocol"}, {"there is no dokploy, plain compose", "containers.running"},

@@ -38,4 +38,18 @@ class SimilarLookupTest {
         // the same fact and words, seen by a probe on a host where nobody reported anything
         assertEquals(List.of(), new SimilarLookup(KNOWLEDGE).find(judged(Fact.PROBE)));
     }
+
+    @Test
+    void theReportsTheVoteNamedComeFirst() {
+        // the vote read the whole text and named a report the facts' words alone do not find first
+        // (user13 O8: the banner named dns-alias-collision threads, 'similar' listed none of them)
+        Fact compose = new Fact("service.kind", "compose", Fact.USER, "getaddrinfo EAI_AGAIN postgres");
+        Fact vote = new Fact("similar.cause", "other:platform-bug", Fact.TEXT,
+                "2 of 5 similar field reports: other:platform-bug (https://example.org/t/5-platform, https://example.org/t/7-config)");
+        Outcome o = ENGINE.diagnose(new CaseInput("t", null, Map.of(), Set.of(), null, null, 0), 0.7, List.of(compose, vote));
+        List<OutcomeView.SimilarView> found = new SimilarLookup(KNOWLEDGE).find(o);
+        assertEquals(List.of("https://example.org/t/5-platform", "https://example.org/t/7-config"),
+                found.stream().map(OutcomeView.SimilarView::link).limit(2).toList());
+        assertEquals(SimilarLookup.MAX, found.size());
+    }
 }
