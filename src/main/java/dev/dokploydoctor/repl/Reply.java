@@ -69,7 +69,9 @@ public sealed interface Reply {
         return switch (spec.type()) {
             case BOOL -> bool(a, spec.question());
             case ENUM -> choice(a, spec.values());
-            case INT -> number(a, spec.key());
+            case INT -> ProseAnswer.leadsWithAClosedNo(a) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
+                    ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
+                    : number(a, spec.key());
             case LIST -> list(a);
             case STRING -> text(a, spec);
         };
@@ -144,6 +146,9 @@ public sealed interface Reply {
             return new Invalid(UNPLAIN + numbered(values));
         return new Value(picked, true);
     }
+
+    /** A question that opens as a yes/no question before it asks for the value ("Does ... ? Which code?"). */
+    java.util.regex.Pattern YES_NO_QUESTION = java.util.regex.Pattern.compile("(?i)\\s*(?:does|do|is|are|did|was|were|has|have)\\b");
 
     /** A health check said not to exist: "no healthcheck", "there's no health check defined", "without a healthcheck". */
     java.util.regex.Pattern NO_HEALTHCHECK = java.util.regex.Pattern.compile(

@@ -255,6 +255,14 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aClosedNoToAYesNoQuestionThatAsksForACodeIsNoCode() {   // user14 F3: "no, just a 502" gave cloudflare.error = 502
+        unknown("cloudflare.error", "no, just a 502", "no. only the 502 from my proxy", "no");
+        reads("cloudflare.error", "1033", 1033L);
+        reads("cloudflare.error", "yes, error 1033", 1033L);
+        reads("http.status", "502", 502L);
+    }
+
+    @Test
     void aNotInTheDetailOfAYesDeniesAThingNotTheYes() {   // user11 S32: the x509 message's own "not localhost" made the yes unreadable
         reads("tunnel.origin_tls_error", "yes: x509 certificate is valid for my domain, not localhost", true);
         reads("tunnel.origin_tls_error", "yes, I said so: x509 certificate is valid for my domain, not localhost", true);
