@@ -1,6 +1,5 @@
 package dev.dokploydoctor.engine;
 
-import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Priors;
 
 import java.util.ArrayList;
@@ -76,21 +75,7 @@ public final class CalibrationGate {
      * ask the user to repeat the status they typed, and let the cause through on it).
      */
     static boolean restsOnTextAlone(List<Evidence> evidence) {
-        boolean any = false;
-        for (Evidence e : Certainty.counted(evidence)) {
-            if (e.getCf() <= 0) continue;
-            if (e.getObservations().isEmpty()) return false;
-            boolean readsText = false;
-            boolean readsSeen = false;
-            for (String o : e.getObservations()) {
-                if (o.startsWith(Fact.TEXT)) readsText = true;   // text#<hash>@span, or text:key
-                else if (seen(o)) readsSeen = true;
-                else return false;   // a stated, answered or probed finding
-            }
-            if (readsSeen && !readsText && e.getCf() >= Certainty.SUBSTANTIAL) return false;   // a rule that decides on the status alone
-            any = true;
-        }
-        return any;
+        return Certainty.restsOnText(evidence, CalibrationGate::seen);
     }
 
     /** Whether observation {@code o} is a stated, answered or probed fact of what the user sees ({@code user:http.status}). */

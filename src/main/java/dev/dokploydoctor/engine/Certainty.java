@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** MYCIN certainty factors: how evidence for one cause combines. */
 public final class Certainty {
@@ -79,6 +80,31 @@ public final class Certainty {
         double strongest = 0;
         for (Evidence e : evidence) strongest = Math.max(strongest, e.getCf());
         return strongest > 0 && strongest < SUBSTANTIAL;
+    }
+
+    /**
+     * Whether every support counted for a cause reads the reporter's text (text#&lt;hash&gt;@span, or text:key
+     * for a text fact of its own) and, where {@code seen} allows it, a stated, answered or probed fact of
+     * what the user sees; a support that reads only such a seen fact and decides on it (at least
+     * {@link #SUBSTANTIAL}) rests on it, not on the text. The look-alike guard passes no seen fact at all,
+     * the calibration gate the user's status and symptom.
+     */
+    static boolean restsOnText(List<Evidence> evidence, Predicate<String> seen) {
+        boolean any = false;
+        for (Evidence e : counted(evidence)) {
+            if (e.getCf() <= 0) continue;
+            if (e.getObservations().isEmpty()) return false;
+            boolean readsText = false;
+            boolean readsSeen = false;
+            for (String o : e.getObservations()) {
+                if (o.startsWith(Fact.TEXT)) readsText = true;
+                else if (seen.test(o)) readsSeen = true;
+                else return false;   // a stated, answered or probed finding
+            }
+            if (readsSeen && !readsText && e.getCf() >= SUBSTANTIAL) return false;   // a rule that decides on what is seen alone
+            any = true;
+        }
+        return any;
     }
 
     /**

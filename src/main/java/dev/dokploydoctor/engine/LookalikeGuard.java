@@ -46,14 +46,7 @@ final class LookalikeGuard {
 
     /** Whether every support counted for the cause reads observations of the text (or what they imply) only. */
     static boolean restsOnTextAlone(List<Evidence> evidence) {
-        boolean any = false;
-        for (Evidence e : Certainty.counted(evidence)) {
-            if (e.getCf() <= 0) continue;
-            if (e.getObservations().isEmpty()) return false;
-            for (String o : e.getObservations()) if (!o.startsWith(Fact.TEXT)) return false;   // text#<hash>@span, or text:key for a text fact of its own
-            any = true;
-        }
-        return any;
+        return Certainty.restsOnText(evidence, observation -> false);
     }
 
     /** Whether the guard holds this cause (its evidence carries the hold). */
