@@ -235,7 +235,7 @@ public final class Lookahead implements AutoCloseable {
         List<Fact[]> answers = new ArrayList<>();
         for (Object a : firstValues) {
             for (Object b : secondValues) {
-                labels.add(a + " (with " + partner + " " + b + ")");
+                labels.add(new Planner.PairValue(a, partner, b));
                 answers.add(new Fact[] {answer(key, a), answer(partner, b)});
             }
         }
@@ -375,6 +375,7 @@ public final class Lookahead implements AutoCloseable {
      * "does the browser say it redirected too many times?" has no yes.
      */
     boolean contradicts(String key, Object value) {
+        if (value instanceof Planner.PairValue pair) return contradicts(key, pair.first()) || contradicts(pair.partner(), pair.second());
         Fact answer = answer(key, value);
         for (Fact f : planner.knowledge().implications().apply(List.of(answer), planner.knowledge().vocabulary())) {
             if (f.getKey().equals(key)) continue;

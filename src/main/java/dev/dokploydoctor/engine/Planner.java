@@ -65,6 +65,32 @@ public final class Planner {
         }
     }
 
+    /**
+     * One simulated answer to two questions asked together (the domain's port and the app's): the
+     * first fact's value, the partner fact and its value. The planner's stand-ins (a port 1, another
+     * port 2, 0 for a number no rule tests) are said as a relation a user can read (user15 uc17:
+     * "if 1 (with app.listen_port 2)" told nothing).
+     */
+    public record PairValue(Object first, String partner, Object second) {
+        /** Both are numbers the rules compare and neither is the "no rule tests it" stand-in. */
+        public boolean compared() {
+            return first instanceof Long a && second instanceof Long b && a != AnswerSpace.OTHER_NUMBER && b != AnswerSpace.OTHER_NUMBER;
+        }
+
+        @Override
+        public String toString() {
+            if (compared()) return (first.equals(second) ? "the same value as " : "another value than ") + partner;
+            return said(first) + " (with " + partner + " " + said(second) + ")";
+        }
+
+        private static String said(Object v) {
+            if (v instanceof Boolean b) return b ? "yes" : "no";
+            if (v instanceof Long n && n == AnswerSpace.OTHER_NUMBER) return "a number no rule tests";
+            if (AnswerSpace.OTHER_TEXT.equals(v)) return "something else";
+            return String.valueOf(v);
+        }
+    }
+
     /** A question with its expected information gain (bits), the answers simulated and why it was chosen. */
     public record Plan(Question question, double gain, List<Preview> previews, String reason) {}
 

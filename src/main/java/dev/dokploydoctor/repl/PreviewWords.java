@@ -41,12 +41,22 @@ final class PreviewWords {
                     + result(with.apply(new Fact(spec.key(), other, Fact.USER, "why"))));
             return out;
         }
-        for (Planner.Preview p : plan.previews()) out.add("if " + said(p.value(), spec) + ": " + result(p.topCause(), p.topCertainty(), p.status()));
+        // two questions tried together: the compared answers (same / different) say it all; the
+        // stand-ins for "a number no rule tests" only when nothing is compared
+        boolean compared = plan.previews().stream().anyMatch(p -> p.value() instanceof Planner.PairValue v && v.compared());
+        for (Planner.Preview p : plan.previews()) {
+            if (compared && !(p.value() instanceof Planner.PairValue v && v.compared())) continue;
+            String line = "if " + said(p.value(), spec) + ": " + result(p.topCause(), p.topCertainty(), p.status());
+            if (!out.contains(line)) out.add(line);
+        }
         return out;
     }
 
     /** A simulated value as the user would say it. */
     private static String said(Object v, FactSpec spec) {
+        if (v instanceof Planner.PairValue pair && pair.compared()) {
+            return pair.first().equals(pair.second()) ? "it is the same as " + pair.partner() : "it differs from " + pair.partner();
+        }
         if (v instanceof Boolean b) return b ? "yes" : "no";
         if (spec != null && spec.type() == FactType.INT && Objects.equals(v, AnswerSpace.OTHER_NUMBER)) return "another number";
         if (AnswerSpace.OTHER_TEXT.equals(v) || List.of(AnswerSpace.OTHER_TEXT).equals(v)) return "something else";

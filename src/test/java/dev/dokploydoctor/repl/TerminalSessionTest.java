@@ -46,6 +46,24 @@ class TerminalSessionTest {
         }
     }
 
+    /** user15 uc17: 'why' at the domain's port, asked with the app's, said "if 1 (with app.listen_port 2)". */
+    @Test
+    void whyAtAComparedPortSaysSameOrDifferentNotStandIns(@TempDir Path home) {
+        try (TmuxDriver t = start(home, "diagnose", "--no-probe")) {
+            t.line("502");
+            t.waitFor("\\[domain\\.port\\]", 0);
+            int mark = t.output().length();
+            t.line("why");
+            String why = t.waitFor("I ask domain\\.port because:[\\s\\S]*chosen as", mark).substring(mark);
+            assertTrue(why.contains("if it differs from app.listen_port: wrong-container-port"), why);
+            assertTrue(why.contains("if it is the same as app.listen_port: "), why);
+            assertFalse(why.contains("(with app.listen_port"), "no stand-in values:\n" + why);
+            assertFalse(why.matches("(?s).*if [012] .*"), "no stand-in values:\n" + why);
+            t.line("quit");
+            t.waitFor("\\[exit \\d\\]", mark);
+        }
+    }
+
     @Test
     void the502WithEaiAgainPathEndsInIsolationAndExplainsItself(@TempDir Path home) {
         try (TmuxDriver t = start(home, "diagnose", "--no-probe")) {
