@@ -66,13 +66,38 @@ public record Cause(String id, String kind, String title, String layer, String w
      * said they do not use DokPloy).
      */
     public record Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when,
-                      Map<String, String> unless) {
+                      Map<String, String> unless, List<Snippet> composeFor) {
         public Fix(String title, List<String> commands, String compose, String risk) {
             this(title, commands, compose, risk, Map.of(), Map.of());
         }
 
         public Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when) {
             this(title, commands, compose, risk, when, Map.of());
+        }
+
+        public Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when,
+                   Map<String, String> unless) {
+            this(title, commands, compose, risk, when, unless, List.of());
+        }
+
+        /** The snippet for these facts: the first {@code compose_for} whose fact is known and matches, else {@code compose}. */
+        public String composeFor(Map<String, String> values) {
+            for (Snippet s : composeFor) if (s.fits(values.get(s.key()))) return s.compose();
+            return compose;
+        }
+    }
+
+    /**
+     * A fix's snippet for one kind of stack ({@code compose_for:} in cause.yaml): used instead of the
+     * fix's own {@code compose} when the fact {@code key} is known and its whole value matches
+     * {@code matches} (case-insensitive). Unlike {@code when}, an unknown fact shows the generic
+     * snippet, not every variant: the image and healthcheck of a dependency follow its name
+     * (postgres, redis), and a name that tells nothing gets the generic one (user15 uc5: a redis
+     * image under "postgres:").
+     */
+    public record Snippet(String key, Pattern matches, String compose) {
+        boolean fits(String value) {
+            return value != null && !value.isBlank() && matches.matcher(value.strip()).matches();
         }
     }
 
@@ -101,7 +126,12 @@ public record Cause(String id, String kind, String title, String layer, String w
         Set<String> keys = new java.util.TreeSet<>();
         List<String> texts = new ArrayList<>();
         texts.add(verify);
-        for (Fix f : fixes) { texts.addAll(f.commands()); texts.add(f.compose()); texts.add(f.title()); }
+        for (Fix f : fixes) {
+            texts.addAll(f.commands());
+            texts.add(f.compose());
+            texts.add(f.title());
+            for (Snippet s : f.composeFor()) texts.add(s.compose());
+        }
         for (String t : texts) {
             if (t == null) continue;
             Matcher m = PLACEHOLDER.matcher(t);
@@ -127,7 +157,7 @@ public record Cause(String id, String kind, String title, String layer, String w
     public Fix fill(Fix fix, Map<String, String> values) {
         List<String> cmds = new ArrayList<>();
         for (String c : fix.commands()) cmds.add(ShellText.command(c, values, key -> {}));
-        return new Fix(fill(fix.title(), values), cmds, fill(fix.compose(), values), fix.risk(), fix.when(), fix.unless());
+        return new Fix(fill(fix.title(), values), cmds, fill(fix.composeFor(values), values), fix.risk(), fix.when(), fix.unless());
     }
 
     /** A cause whose layer is not checked (layers are checked against knowledge/layers.yaml when a knowledge loads). */
@@ -160,7 +190,8 @@ public record Cause(String id, String kind, String title, String layer, String w
             String compose = f.text("compose", null);
             String fixTitle = f.text("title", null);
             if (fixTitle == null) throw f.error("fixes.title", "each fix needs a title");
-            fixes.add(new Fix(fixTitle, List.copyOf(cmds), compose, f.text("risk", "low"), when(f, "when"), when(f, "unless")));
+            fixes.add(new Fix(fixTitle, List.copyOf(cmds), compose, f.text("risk", "low"), when(f, "when"), when(f, "unless"),
+                    snippets(f, compose)));
         }
         Check check = null;
         String verify;
@@ -241,6 +272,29 @@ public record Cause(String id, String kind, String title, String layer, String w
             out.put(key, value.strip());
         }
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** {@code compose_for: [{when: fact.key, matches: regex, compose: snippet}]}: the fix's snippet by stack. */
+    private static List<Snippet> snippets(Node fix, String compose) {
+        Node list = fix.get("compose_for");
+        if (list == null || list.isNull()) return List.of();
+        if (!list.isList()) throw list.error("fixes.compose_for", "a list of {when: <fact key>, matches: <regex>, compose: <snippet>}");
+        if (compose == null) throw list.error("fixes.compose_for", "compose_for replaces the fix's compose snippet: give the generic one too");
+        List<Snippet> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            String key = item.isMap() ? item.text("when", null) : null;
+            String regex = item.isMap() ? item.text("matches", null) : null;
+            String snippet = item.isMap() ? item.text("compose", null) : null;
+            if (key == null || regex == null || snippet == null || snippet.isBlank()) {
+                throw item.error("fixes.compose_for", "each entry names a fact (when), a pattern of its value (matches) and the snippet (compose)");
+            }
+            try {
+                out.add(new Snippet(key.strip(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE), snippet));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw item.error("fixes.compose_for", "matches is not a regular expression: " + e.getDescription());
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String required(Node n, String field) {

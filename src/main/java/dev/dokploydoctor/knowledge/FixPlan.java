@@ -37,36 +37,42 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         for (Cause.Fix f : cause.fixes()) {
             String onlyIf = applies(f.when(), values);
             if (onlyIf == null || excluded(f.unless(), values)) continue;
-            onlyIf = join(onlyIf, notYetExcluded(f.unless(), values));
+            onlyIf = join(onlyIf, notYetExcluded(f.unless(), values, vocabulary));
             List<String> cmds = new ArrayList<>();
             for (String c : f.commands()) cmds.add(ShellText.command(c, values, unfilled::add));
             Cause.Fix filled = new Cause.Fix(ShellText.prose(f.title(), values, unfilled::add), List.copyOf(cmds),
-                    ShellText.prose(f.compose(), values, unfilled::add), f.risk(), f.when(), f.unless());
+                    ShellText.prose(f.composeFor(values), values, unfilled::add), f.risk(), f.when(), f.unless());
             steps.add(new Step(filled, onlyIf.isEmpty() ? null : onlyIf));
         }
         Cause.Check check = null;
         String verify;
+        // the default check's variables only count when it is shown (not replaced by the stack's own)
+        Set<String> inDefault = new LinkedHashSet<>();
         if (cause.check() != null) {
-            check = new Cause.Check(ShellText.command(cause.check().run(), values, unfilled::add),
-                    ShellText.prose(cause.check().shows(), values, unfilled::add));
+            check = new Cause.Check(ShellText.command(cause.check().run(), values, inDefault::add),
+                    ShellText.prose(cause.check().shows(), values, inDefault::add));
             String rest = cause.verify().substring(cause.check().run().length());
-            verify = check.run() + ShellText.prose(rest, values, unfilled::add);
+            verify = check.run() + ShellText.prose(rest, values, inDefault::add);
         } else {
-            verify = ShellText.prose(cause.verify(), values, unfilled::add);
+            verify = ShellText.prose(cause.verify(), values, inDefault::add);
         }
         StringBuilder others = new StringBuilder();
+        Set<String> inVariants = new LinkedHashSet<>();
         for (Cause.VerifyVariant variant : cause.verifyVariants()) {
             String label = applies(variant.when(), values);
             if (label == null) continue;
-            String text = ShellText.prose(variant.verify(), values, unfilled::add);
             if (label.isEmpty()) {   // the user's stack is known and is this variant's: its check, not the default's
-                verify = text;
+                inDefault.clear();
+                inVariants.clear();
+                verify = ShellText.prose(variant.verify(), values, inVariants::add);
                 check = null;
                 others.setLength(0);
                 break;
             }
-            others.append("\nor (").append(label).append("): ").append(text);
+            others.append("\nor (").append(label).append("): ").append(ShellText.prose(variant.verify(), values, inVariants::add));
         }
+        unfilled.addAll(inDefault);
+        unfilled.addAll(inVariants);
         verify = verify + others;
         List<Variable> vars = new ArrayList<>();
         for (String key : unfilled) vars.add(new Variable(ShellText.variable(key), key, about(key, values, vocabulary)));
@@ -103,16 +109,26 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
      * reads "only if dokploy.used = true" (a DokPloy fix shown to someone who never said DokPloy is marked
      * as DokPloy's, user13 V4, F6, F10); "" when every fact it names is known (and did not exclude it).
      */
-    static String notYetExcluded(Map<String, String> unless, Map<String, String> values) {
+    static String notYetExcluded(Map<String, String> unless, Map<String, String> values, Vocabulary vocabulary) {
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : unless.entrySet()) {
             String v = values.get(e.getKey());
             if (v != null && !v.isBlank()) continue;
             String not = e.getValue().strip();
+            String other = theOtherValue(e.getKey(), not, vocabulary);
             unknown.add(not.equalsIgnoreCase("true") ? e.getKey() + " = false"
-                    : not.equalsIgnoreCase("false") ? e.getKey() + " = true" : e.getKey() + " is not " + not);
+                    : not.equalsIgnoreCase("false") ? e.getKey() + " = true"
+                    : other != null ? e.getKey() + " = " + other : e.getKey() + " is not " + not);
         }
         return unknown.isEmpty() ? "" : "only if " + String.join(" and ", unknown);
+    }
+
+    /** An enum of two values: the one that is not {@code not} ("service.kind = compose", not "is not application"). */
+    private static String theOtherValue(String key, String not, Vocabulary vocabulary) {
+        FactSpec spec = vocabulary == null ? null : vocabulary.get(key);
+        if (spec == null || spec.type() != FactType.ENUM || spec.values() == null || spec.values().size() != 2) return null;
+        List<String> rest = spec.values().stream().filter(x -> !x.equalsIgnoreCase(not)).toList();
+        return rest.size() == 1 ? rest.get(0) : null;
     }
 
     private static String join(String a, String b) {
@@ -224,6 +240,10 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
                 texts.add(f.title());
                 texts.add(f.compose());
                 texts.addAll(f.commands());
+                for (Cause.Snippet s : f.composeFor()) {
+                    keys.add(s.key());
+                    texts.add(s.compose());
+                }
             }
             for (String t : texts) {
                 if (t == null) continue;

@@ -136,6 +136,11 @@ class CauseFilesTest {
                 if (filled.compose() == null) continue;
                 Node n = assertDoesNotThrow(() -> Documents.parse(filled.compose(), c.id() + ".snippet.yaml"), c.id() + ": " + f.title());
                 assertTrue(n.isMap(), c.id() + ": snippet of '" + f.title() + "' is not a YAML map");
+                for (Cause.Snippet s : f.composeFor()) {   // each stack's snippet too (compose_for)
+                    String one = Cause.fill(s.compose(), sample);
+                    Node m = assertDoesNotThrow(() -> Documents.parse(one, c.id() + ".snippet.yaml"), c.id() + ": " + f.title() + " for " + s.matches());
+                    assertTrue(m.isMap(), c.id() + ": snippet of '" + f.title() + "' for " + s.matches() + " is not a YAML map");
+                }
             }
         }
     }

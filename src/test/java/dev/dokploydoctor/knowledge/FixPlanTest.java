@@ -206,4 +206,28 @@ class FixPlanTest {
         List<String> t = titles(FixPlan.of(stopped, Map.of("dependency.name", "redis"), KNOWLEDGE.vocabulary()));
         assertTrue(t.stream().anyMatch(x -> x.contains("no redis container was ever created") && x.contains("add it")), t.toString());
     }
+
+    /** user15 uc5: with postgres named, the "add it" fix printed postgres: image: redis:7-alpine and a redis-cli healthcheck. */
+    @Test
+    void theDependencysSnippetFollowsItsKind() {
+        Cause stopped = KNOWLEDGE.causes().get("dependency-not-running");
+        String pg = snippets(FixPlan.of(stopped, Map.of("dependency.name", "postgres", "database.kind", "postgres"), KNOWLEDGE.vocabulary()));
+        assertTrue(pg.contains("image: postgres:") && pg.contains("pg_isready"), pg);
+        assertFalse(pg.contains("redis"), pg);
+        String redis = snippets(FixPlan.of(stopped, Map.of("dependency.name", "myapp-redis"), KNOWLEDGE.vocabulary()));
+        assertTrue(redis.contains("image: redis:") && redis.contains("redis-cli"), redis);
+        assertFalse(redis.contains("postgres"), redis);
+        String maria = snippets(FixPlan.of(stopped, Map.of("dependency.name", "MariaDB"), KNOWLEDGE.vocabulary()));
+        assertTrue(maria.contains("image: mariadb:") && !maria.contains("image: mysql"), maria);
+        // a name that tells nothing: no guessed image, no test that pretends to fit
+        String db = snippets(FixPlan.of(stopped, Map.of("dependency.name", "db", "database.kind", "postgres"), KNOWLEDGE.vocabulary()));
+        assertFalse(db.contains("image: redis") || db.contains("image: postgres"), db);
+        assertFalse(db.contains("test: [\"CMD\", \"redis-cli\""), db);
+    }
+
+    private static String snippets(FixPlan p) {
+        StringBuilder sb = new StringBuilder();
+        for (FixPlan.Step s : p.fixes()) if (s.fix().compose() != null) sb.append(s.fix().compose()).append('\n');
+        return sb.toString();
+    }
 }
