@@ -230,4 +230,24 @@ class FixPlanTest {
         for (FixPlan.Step s : p.fixes()) if (s.fix().compose() != null) sb.append(s.fix().compose()).append('\n');
         return sb.toString();
     }
+
+    /** user15 uc1: a DokPloy Application was told to edit docker-compose.yml and check a compose label it does not have. */
+    @Test
+    void anApplicationGetsItsEnvironmentTabAndItsSwarmLabel() {
+        Cause localhost = KNOWLEDGE.causes().get("app-listens-on-localhost");
+        FixPlan app = FixPlan.of(localhost, Map.of("service.kind", "application", "dokploy.used", "true", "service.name", "shop-web-x1y2",
+                "app.listen_port", "3000"), KNOWLEDGE.vocabulary());
+        String all = snippets(app) + app.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList() + app.verify();
+        assertFalse(all.contains("com.docker.compose") || all.contains("services:"), all);
+        assertTrue(titles(app).get(0).contains("Environment tab") && titles(app).get(0).contains("app.listen(3000, '0.0.0.0')"), titles(app).toString());
+        assertTrue(app.fixes().get(0).fix().commands().get(0).startsWith("docker service update --env-add HOSTNAME=0.0.0.0"), titles(app).toString());
+        assertTrue(app.verify().contains("com.docker.swarm.service.name=shop-web-x1y2"), app.verify());
+        assertFalse(names(app).contains("SERVICE_PROJECT"), "the compose check is not shown, its variables not asked: " + names(app));
+        FixPlan compose = FixPlan.of(localhost, Map.of("service.kind", "compose"), KNOWLEDGE.vocabulary());
+        assertTrue(titles(compose).stream().noneMatch(t -> t.contains("Environment tab")), titles(compose).toString());
+        // not said: both, each labelled by the stack it is for (an enum of two values is named, not negated)
+        List<String> unsaid = titles(FixPlan.of(localhost, Map.of(), KNOWLEDGE.vocabulary()));
+        assertTrue(unsaid.get(0).startsWith("(only if service.kind = compose) "), unsaid.toString());
+        assertTrue(unsaid.get(1).startsWith("(only if service.kind = application and dokploy.used = true) "), unsaid.toString());
+    }
 }

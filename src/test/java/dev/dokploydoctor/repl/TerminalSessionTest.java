@@ -46,6 +46,31 @@ class TerminalSessionTest {
         }
     }
 
+    /**
+     * user15 uc1: a DokPloy Application (said in the answers) got "in docker-compose.yml: services:" and a check
+     * filtering on compose labels its swarm task does not have; the fix follows the stack noted.
+     */
+    @Test
+    void anApplicationsFixIsItsEnvironmentTabNotAComposeFile(@TempDir Path home) throws IOException {
+        Path answers = home.resolve("answers.yaml");
+        Files.writeString(answers, "service.kind: application\ndokploy.used: true\n");
+        try (TmuxDriver t = start(home, "diagnose", "--no-probe", "--answers", answers.toString())) {
+            t.line("502 Bad Gateway, the log says Server listening on http://127.0.0.1:3000");
+            Map<String, Object> world = Map.of("domain.port", 3000L, "http.intermittent", false, "app.listen_bound", "127.0.0.1",
+                    "upstream.connection_refused", true, "app.responds_inside", true, "app.dns_failure", false);
+            new WorldAnswerer(t, world, 0).until(Pattern.compile("diagnosis: app-listens-on-localhost \\(0\\.\\d\\d\\)"), 0, LONG);
+            String done = t.waitFor("^doctor>", 0);
+            String fixes = done.substring(done.indexOf("diagnosis: app-listens-on-localhost"));
+            assertTrue(fixes.contains("Environment") && fixes.contains("HOSTNAME=0.0.0.0"), fixes);
+            assertTrue(fixes.contains("app.listen(3000, '0.0.0.0')"), "a line for the Node/Express stack the log came from:\n" + fixes);
+            assertTrue(fixes.contains("com.docker.swarm.service.name="), fixes);
+            assertFalse(fixes.contains("in docker-compose.yml:") || fixes.contains("--filter label=com.docker.compose"), fixes);
+            int mark = t.output().length();
+            t.line("quit");
+            t.waitFor("\\[exit \\d\\]", mark);
+        }
+    }
+
     /** user15 uc17: 'why' at the domain's port, asked with the app's, said "if 1 (with app.listen_port 2)". */
     @Test
     void whyAtAComparedPortSaysSameOrDifferentNotStandIns(@TempDir Path home) {
