@@ -201,6 +201,8 @@ final class DockerProbe implements Probe {
         }
         if (router.port() != null) {
             f.fact("domain.port", router.port(), "label traefik.http.services." + router.service() + ".loadbalancer.server.port=" + router.port());
+            // a fix rewrites this label's value under the same name (user15 uc18: a second service beside it links to no router)
+            f.fact("traefik.service_name", router.service(), "label traefik.http.services." + router.service() + ".loadbalancer.server.port on " + r.name());
         }
         if (!t.enabled()) f.observe(r.name() + " has router labels but not traefik.enable=true");
         return router;

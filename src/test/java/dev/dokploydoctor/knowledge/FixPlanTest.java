@@ -250,4 +250,17 @@ class FixPlanTest {
         assertTrue(unsaid.get(0).startsWith("(only if service.kind = compose) "), unsaid.toString());
         assertTrue(unsaid.get(1).startsWith("(only if service.kind = application and dokploy.used = true) "), unsaid.toString());
     }
+
+    /** user15 uc18: the probe read traefik.http.services.ucweb...; the fix wrote traefik.http.services.web..., a second service. */
+    @Test
+    void theLabelFixKeepsTheServiceNameTheLabelHas() {
+        Cause port = KNOWLEDGE.causes().get("wrong-container-port");
+        FixPlan p = FixPlan.of(port, Map.of("traefik.used", "true", "app.listen_port", "8080", "service.name", "web",
+                "traefik.service_name", "ucweb"), KNOWLEDGE.vocabulary());
+        String label = p.fixes().get(1).fix().compose();
+        assertTrue(label.contains("traefik.http.services.ucweb.loadbalancer.server.port=8080"), label);
+        assertFalse(label.contains("services.web."), label);
+        FixPlan unknown = FixPlan.of(port, Map.of("traefik.used", "true", "app.listen_port", "8080"), KNOWLEDGE.vocabulary());
+        assertTrue(names(unknown).contains("TRAEFIK_SERVICE_NAME"), names(unknown).toString());
+    }
 }
