@@ -263,4 +263,15 @@ class FixPlanTest {
         FixPlan unknown = FixPlan.of(port, Map.of("traefik.used", "true", "app.listen_port", "8080"), KNOWLEDGE.vocabulary());
         assertTrue(names(unknown).contains("TRAEFIK_SERVICE_NAME"), names(unknown).toString());
     }
+
+    /** user15 uc10: the DokPloy installer refused port 80 held by the host's nginx; the fixes spoke only of a compose service. */
+    @Test
+    void dokploysOwnPortsHeldByAHostServerGetTheInstallersWay() {
+        Cause conflict = KNOWLEDGE.causes().get("host-port-conflict");
+        FixPlan p = FixPlan.of(conflict, Map.of("host.port", "80", "host.port_held_by_host", "true", "dokploy.used", "true"), KNOWLEDGE.vocabulary());
+        String cmds = p.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList().toString();
+        assertTrue(cmds.contains("TRAEFIK_PORT=") && cmds.contains("systemctl disable --now nginx"), cmds);
+        FixPlan plain = FixPlan.of(conflict, Map.of("host.port", "80", "host.port_held_by_host", "true", "dokploy.used", "false"), KNOWLEDGE.vocabulary());
+        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("TRAEFIK_PORT")), titles(plain).toString());
+    }
 }
