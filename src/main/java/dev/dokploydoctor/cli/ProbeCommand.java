@@ -75,10 +75,24 @@ public final class ProbeCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             out.println(json(target, report));
         } else {
-            out.print(text(target, report, engine.knowledge().vocabulary(), Style.detect(), verbose, FactMarks.of(o, engine.knowledge().vocabulary())));
+            Style style = Style.detect();
+            out.print(text(target, report, engine.knowledge().vocabulary(), style, verbose, FactMarks.of(o, engine.knowledge().vocabulary())));
+            out.print(verdict(o, style));
         }
         out.flush();
         return exitCode(o.status(), !report.gaps().isEmpty());
+    }
+
+    /**
+     * The cause the ✗ marks add up to, when they diagnose one (exit 3): named, with where its fix is
+     * (user15 uc18: exit 3 and two ✗ lines, the reader left to infer the cause). "" otherwise.
+     */
+    static String verdict(Outcome o, Style style) {
+        if (o.status() != Status.DIAGNOSED || o.top() == null) return "";
+        String cause = o.top().cause();
+        String title = o.top().info() == null ? "" : ": " + o.top().info().title();
+        return style.bad() + " " + style.bold("diagnosis: " + cause) + String.format(" (%.2f)", o.top().certainty()) + title + '\n'
+                + "  the fix: dokploy-doctor explain " + cause + " (or diagnose, with the same options, to go on from here)\n";
     }
 
     /**

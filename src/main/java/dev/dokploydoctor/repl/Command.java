@@ -17,10 +17,10 @@ public record Command(String name, String arg) {
             new Spec("why", null, "why I ask the current question (the causes it separates); after the end, how it ended and what would change it"),
             new Spec("how", "?cause", "how a cause was reached: the rules and the facts they matched (default: the leading cause)"),
             new Spec("why-not", "cause", "why a cause is not the diagnosis: the fact that ruled it out, or the facts missing"),
-            new Spec("explain", "?cause", "what a cause is, how to fix it and how to check the fix"),
+            new Spec("explain", "?cause", "what a cause is, how to fix it and how to check the fix ('fix' too)"),
             new Spec("facts", null, "what I know, and where each fact came from"),
             new Spec("similar", null, "the field reports most like this session: link, what it turned out to be, the fix that worked"),
-            new Spec("undo", null, "take back the last answer; everything that followed from it is recomputed"),
+            new Spec("undo", null, "take back the last answer ('back' too); everything that followed from it is recomputed"),
             new Spec("change", "key", "change an earlier answer (or a checked fact)"),
             new Spec("next", null, "go on with the questions"),
             new Spec("restart", null, "start over (keeps what the probes checked)"),
@@ -32,7 +32,9 @@ public record Command(String name, String arg) {
             new Spec("quit", null, "leave (Ctrl-D works too)"));
 
     private static final Map<String, String> ALIASES = Map.of("exit", "quit", "q", "quit", "whynot", "why-not",
-            "continue", "next", "undo!", "undo", "?help", "help");
+            "continue", "next", "undo!", "undo", "?help", "help",
+            // user15 uc17: 'back' at a number question was read as the answer, 'fix' at the first prompt as a symptom
+            "back", "undo", "fix", "explain", "fixes", "explain");
     private static final Pattern CAUSE = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+");
     private static final Pattern TOKEN = Pattern.compile("\\S+");

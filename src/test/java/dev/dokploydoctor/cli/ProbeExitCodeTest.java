@@ -1,9 +1,20 @@
 package dev.dokploydoctor.cli;
 
+import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Status;
+import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
+import dev.dokploydoctor.report.Style;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** probe's exit code: 0 only when everything that applied was checked and nothing is left unexplained. */
 class ProbeExitCodeTest {
@@ -13,5 +24,18 @@ class ProbeExitCodeTest {
         assertEquals(4, ProbeCommand.exitCode(Status.INCONCLUSIVE, false), "a symptom nothing explains (a 502 at 0.30) is no all-clear");
         assertEquals(4, ProbeCommand.exitCode(Status.NO_FAULT, true), "something that applied could not be checked");
         assertEquals(0, ProbeCommand.exitCode(Status.NO_FAULT, false));
+    }
+
+    /** user15 uc18: exit 3 after two ✗ lines, and no line saying which cause they add up to. */
+    @Test void anExit3NamesTheCauseAndWhereItsFixIs() {
+        Engine engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
+        List<Fact> seen = List.of(new Fact("domain.port", 3000L, Fact.PROBE, "label"), new Fact("app.listen_port", 8080L, Fact.PROBE, "netstat"),
+                new Fact("http.status", 502L, Fact.PROBE, "GET"));
+        Outcome o = engine.evaluate("probe", seen, Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
+        String line = ProbeCommand.verdict(o, Style.PLAIN);
+        assertTrue(line.contains("diagnosis: wrong-container-port") && line.contains("explain wrong-container-port"), line);
+        Outcome healthy = engine.evaluate("probe", List.of(new Fact("containers.running", true, Fact.PROBE, "ps")), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals("", ProbeCommand.verdict(healthy, Style.PLAIN));
     }
 }

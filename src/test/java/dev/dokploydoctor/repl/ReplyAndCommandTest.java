@@ -61,4 +61,13 @@ class ReplyAndCommandTest {
         assertNull(Command.parse("yes"));
         assertTrue(Command.help().contains("why-not <cause>"));
     }
+
+    /** user15 uc17: 'back' at a number question was refused as a number, 'fix' at the first prompt read as a symptom. */
+    @Test
+    void backUndoesAndFixExplains() {
+        assertEquals(new Command("undo", null), Command.parse("back"));
+        assertEquals(new Command("explain", null), Command.parse("fix"));
+        assertEquals(new Command("explain", "wrong-container-port"), Command.parse("fix wrong-container-port"));
+        assertNull(Command.parse("fix the port please"), "a sentence is still not a command");
+    }
 }
