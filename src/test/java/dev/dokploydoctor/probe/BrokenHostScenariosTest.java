@@ -405,6 +405,13 @@ class BrokenHostScenariosTest {
         assertFact(broken, "app.listen_port", 8080L);
         expectCause("wrong port", broken, "wrong-container-port");
         assertVerify("wrong-container-port", broken, false);
+        // user15 uc18: the label fix rewrites the service label the container has (<app>-1-web), not one named
+        // after the compose service (web), which would add a second Traefik service the router does not link to
+        assertFact(broken, "traefik.service_name", h.app + "-1-web");
+        dev.dokploydoctor.knowledge.FixPlan plan = dev.dokploydoctor.knowledge.FixPlan.of(ENGINE.knowledge().cause("wrong-container-port"),
+                dev.dokploydoctor.engine.Engine.placeholderValues(broken.facts()), VOCABULARY);
+        assertTrue(plan.fixes().stream().anyMatch(f -> f.fix().compose() != null
+                && f.fix().compose().contains("traefik.http.services." + h.app + "-1-web.loadbalancer.server.port=8080")), plan.fixes().toString());
 
         // the fix: the domain's port set to 8080, and the redeploy that writes the label again
         h.docker("rm", "-f", web);
