@@ -147,14 +147,36 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
         }
         // a number, name or list picked out of a pasted log line is a token in passing, not the
         // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on)
+        // The value the answer opens with is the answer, whatever the remark after it reads ("8080, NPM forwards to
+        // 192.168.1.10:8080, the host port I published", user15 C2)
         if (reply instanceof Reply.Value v && v.inSentence() && !also.isEmpty() && !readsTheKey
-                && spec.type() != FactType.BOOL && spec.type() != FactType.ENUM) {
+                && spec.type() != FactType.BOOL && spec.type() != FactType.ENUM && !opensWith(line, v.value())) {
             reply = new Reply.Invalid("that reads as a log line, not as the answer");
         }
         // "they're all up, no idea about health" at the health menu (user13 V5): an answer that reads no value and
         // says in one of its clauses that the user does not know is a "don't know", what it says beside still noted
         if (reply instanceof Reply.Invalid && !readsTheKey && aClauseSaysUnknown(line)) reply = new Reply.Unknown();
+        // "it's not running at all, so I can't tell" to "Is Traefik on dokploy-network?" (user15 C1): a yes or no
+        // read from a statement about something else, with a clause that says the user cannot tell, is a "don't
+        // know"; an answer that opens with its own yes or no ("no, I don't know why") keeps it
+        if (reply instanceof Reply.Value v && v.inSentence() && spec.type() == FactType.BOOL && !readsTheKey
+                && !opensWithYesOrNo(line) && aClauseSaysUnknown(line)) reply = new Reply.Unknown();
         return new AnswerReading(reply, List.copyOf(also));
+    }
+
+    private static final Set<String> PLAIN_YES_OR_NO = Set.of(
+            "yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "correct", "no", "n", "nope", "nah");
+
+    /** The answer's first word is the value read ("3000 on the host, ..."), not a token inside a pasted line. */
+    static boolean opensWith(String line, Object value) {
+        List<String> w = Vocabulary.answerWords(line);
+        return !w.isEmpty() && w.get(0).equals(String.valueOf(value).toLowerCase(Locale.ROOT));
+    }
+
+    /** The answer's first word is a plain yes or no ("no, I can't tell why"), not a statement's head. */
+    static boolean opensWithYesOrNo(String line) {
+        List<String> w = Vocabulary.answerWords(line);
+        return !w.isEmpty() && PLAIN_YES_OR_NO.contains(w.get(0));
     }
 
     /** A clause after the first (split at , ; . and dashes) starts with "no idea", "not sure", "I don't know". */
@@ -185,7 +207,7 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
     }
 
     /** Keys whose words name cloudflared's leg only when cloudflared is their subject (a TLS error is also a browser's). */
-    private static final Set<String> CLOUDFLARED_SUBJECT_KEYS = Set.of("tunnel.origin_tls_error");
+    private static final Set<String> CLOUDFLARED_SUBJECT_KEYS = Set.of("tunnel.origin_tls_error", "tunnel.origin_tls_failure");
 
     /**
      * An answer to a question about cloudflared's leg to the origin speaks of it ("yes, with a tls

@@ -209,4 +209,28 @@ class AnswerReadingTest {
             assertEquals(false, assertInstanceOf(Reply.Value.class, read(line, "service.has_dependencies", Set.of()).reply(), line).value(), line);
         }
     }
+    @Test
+    void aStatementWithAClauseThatCannotTellIsADontKnow() {   // user15 C1: read as traefik.on_dokploy_network = false, 0.89
+        assertInstanceOf(Reply.Unknown.class,
+                read("it's not running at all, so I can't tell", "traefik.on_dokploy_network", Set.of()).reply());
+        // an answer that opens with its own no keeps it
+        assertEquals(false, assertInstanceOf(Reply.Value.class,
+                read("no, I can't tell why it dropped off", "traefik.on_dokploy_network", Set.of()).reply()).value());
+    }
+
+    @Test
+    void aValueTheAnswerOpensWithIsTheAnswerWhateverTheRemarkReads() {   // user15 C2
+        AnswerReading r = read("8080, NPM forwards to 192.168.1.10:8080, the host port I published", "domain.port", Set.of());
+        assertEquals(8080L, assertInstanceOf(Reply.Value.class, r.reply()).value());
+        assertEquals(8080L, fact(r, "upstream.host_port"), r.alsoSaid().toString());
+        // a number inside a pasted line still is not
+        assertInstanceOf(Reply.Invalid.class, read("connect ECONNREFUSED 127.0.0.1:3000", "app.listen_port", Set.of()).reply());
+    }
+
+    @Test
+    void anX509ErrorTypedAtACloudflaredOriginQuestionIsTheCertificateFailure() {   // user15 H3: asked again two questions later
+        AnswerReading r = read("yes, it ends with x509: certificate signed by unknown authority", "tunnel.origin_unreachable", Set.of());
+        assertEquals(true, assertInstanceOf(Reply.Value.class, r.reply()).value());
+        assertEquals("certificate", fact(r, "tunnel.origin_tls_failure"), r.alsoSaid().toString());
+    }
 }
