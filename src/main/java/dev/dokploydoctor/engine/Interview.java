@@ -399,7 +399,7 @@ public final class Interview {
         for (Need n : j.needs()) {
             String other = partner(j, n);
             Fact told = other == null ? null : j.outcome().fact(other);
-            if (told != null && !Fact.TEXT.equals(told.getSource())) halves.add(n.getKey());
+            if ((told != null && !Fact.TEXT.equals(told.getSource())) || openedByAnAnswer(j.outcome(), n)) halves.add(n.getKey());
         }
         if (halves.isEmpty()) return null;
         for (Planner.Plan p : look.rank(halves)) {
@@ -409,6 +409,21 @@ public final class Interview {
             }
         }
         return null;
+    }
+
+    /**
+     * The rule behind {@code n} fired on a fact the user answered (or stated, or a probe found), not on the text
+     * alone: the comparison's first half is a condition of the rule rather than a second need ("the domain's port
+     * told, which port does the app use?"). Dev: two reports answered the domain's Port field and ended "none fits"
+     * without the app's port, which the rule asked for and which would have diagnosed.
+     */
+    private static boolean openedByAnAnswer(Outcome o, Need n) {
+        if (n.getRule() == null) return false;
+        for (Evidence e : o.evidence()) {
+            if (e.getCf() <= 0 || !n.getRule().equals(e.getRule()) || !n.getCause().equals(e.getCause())) continue;
+            for (Fact f : e.getMatched()) if (Fact.USER.equals(f.getSource()) || Fact.PROBE.equals(f.getSource())) return true;
+        }
+        return false;
     }
 
     /** One more "don't know" would end the interview ({@link #tooManyUnknown}). */

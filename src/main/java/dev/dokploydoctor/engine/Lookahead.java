@@ -56,12 +56,37 @@ public final class Lookahead implements AutoCloseable {
             // news; what the user said in their own words they would only say again ("I told you")
             if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f)) readFromText.put(f.getKey(), f);
         }
+        readFromText.putAll(heldProseReadings(current));
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
         this.cfNow = SimilarFallback.fromRules(current);
         this.belief = Planner.towardSimilar(planner.belief(hypotheses, cfNow, current.facts()), hypotheses, current,
                 Planner.inPlay(hypotheses, cfNow).isEmpty());
         this.entropy = Planner.entropy(belief);
+    }
+
+    /**
+     * The prose readings a cause is held on ({@link OneReadingGuard}): the setting our own patterns read from
+     * the user's words, on which alone the cause would be diagnosed. The guard waits for the user's own look
+     * at it (netstat inside the container, the domain's settings), so that look is a question to ask, not
+     * the user repeating themselves: without it the case ended at 0.69 after three questions around it
+     * (dev: three reports, each saying in words the app binds localhost, the truth confirming it).
+     * What the user sees (a status, that something fails) is no such setting.
+     */
+    private static Map<String, Fact> heldProseReadings(Outcome o) {
+        Map<String, Fact> out = new LinkedHashMap<>();
+        for (Diagnosis d : o.diagnoses()) {
+            if (!OneReadingGuard.held(d.evidence())) continue;
+            for (Evidence e : d.evidence()) {
+                if (e.getCf() <= 0) continue;
+                for (Fact f : e.getMatched()) {
+                    if (Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !OneReadingGuard.SEEN.contains(f.getKey())) {
+                        out.putIfAbsent(f.getKey(), f);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The rules' judgement of the facts as they stand: outcome and open needs. */

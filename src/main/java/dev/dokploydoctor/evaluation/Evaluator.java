@@ -127,12 +127,14 @@ public final class Evaluator {
         for (Fact f : opening) facts.put(f.getKey(), f);
         Set<String> unknown = new LinkedHashSet<>();
         List<String> asked = new ArrayList<>();
+        List<String> purposes = new ArrayList<>();
         Map<String, Object> truth = planner.answers(r.truth());
         while (true) {
             InterviewPlanner.Next next = planner.next(facts.values(), unknown, asked.size());
-            if (next.key() == null) return Trial.of(r, Mode.INTERVIEW, next.outcome(), opening, asked);
+            if (next.key() == null) return Trial.of(r, Mode.INTERVIEW, next.outcome(), opening, asked, purposes, next.why());
             String key = next.key();
             asked.add(key);
+            purposes.add(next.why());
             Object value = truth.get(key);
             if (prose != null) {
                 answerInProse(r, key, value, facts, unknown);

@@ -17,8 +17,15 @@ import java.util.Set;
  * {@link Interview} (planner, look-alike check, stopping rules).
  */
 final class InterviewPlanner {
-    /** What the REPL does next: ask {@code key}, or (key null) stop with {@code outcome}. */
-    record Next(String key, Outcome outcome) {}
+    /**
+     * What the REPL does next: ask {@code key} for {@code why}, or (key null) stop with {@code outcome},
+     * {@code why} then saying how it ended (concluded, or the {@link Interview.Stop}).
+     */
+    record Next(String key, Outcome outcome, String why) {}
+
+    /** The question limit of eval, reached while the interview still had a question. */
+    static final String QUESTION_LIMIT = label(Interview.Stop.QUESTION_LIMIT.name());
+    static final String CONCLUDED = "concluded";
 
     private final Engine engine;
     private final Interview interview;
@@ -46,7 +53,13 @@ final class InterviewPlanner {
     /** As the REPL does: ask while the interview has a question, within the evaluator's limit too. */
     Next next(Collection<Fact> facts, Set<String> unknown, int asked) {
         Interview.Step step = interview.next(facts, unknown, asked);
-        if (step instanceof Interview.Ask ask && asked < Evaluator.MAX_QUESTIONS) return new Next(ask.plan().question().key(), step.outcome());
-        return new Next(null, step.outcome());
+        if (step instanceof Interview.Ask ask) {
+            return asked < Evaluator.MAX_QUESTIONS ? new Next(ask.plan().question().key(), step.outcome(), label(ask.purpose().name()))
+                    : new Next(null, step.outcome(), QUESTION_LIMIT);
+        }
+        return new Next(null, step.outcome(), step instanceof Interview.End end ? label(end.stop().name()) : CONCLUDED);
     }
+
+    /** An enum constant as the JSON and -v show it: {@code NONE_FITS} as none-fits. */
+    static String label(String constant) { return constant.toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
 }

@@ -78,7 +78,11 @@ public final class ScoreboardJson {
         m.put("leading", t.leading());
         m.put("top3", t.inTop3());
         m.put("confident_wrong", t.confidentWrong());
-        if (t.mode() == Mode.INTERVIEW) m.put("asked", t.asked());
+        if (t.mode() == Mode.INTERVIEW) {
+            m.put("asked", t.asked());
+            m.put("asked_why", t.purposes());
+            m.put("stop", t.stop());
+        }
         if (verbose) m.put("rests_on", RestsOn.of(t));
         return m;
     }

@@ -99,7 +99,7 @@ public final class ScoreboardText {
             for (Mode m : Mode.values()) {
                 Trial t = run.trial(m);
                 out.println(String.format("    %-11s %-12s %s%s", m.label(), t.ending(), ranked(t),
-                        m == Mode.INTERVIEW ? "  asked " + t.asked() : ""));
+                        m == Mode.INTERVIEW ? "  asked " + t.asked() + "  ended: " + t.stop() : ""));
             }
             Trial any = run.trial(Mode.TEXT);
             out.println("    read from text: " + (any.textFacts().isEmpty() ? "nothing"

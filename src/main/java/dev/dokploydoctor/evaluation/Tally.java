@@ -2,6 +2,7 @@ package dev.dokploydoctor.evaluation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts over a group of trials. Right, leading and top-3 are counted over reports whose cause is
@@ -10,6 +11,8 @@ import java.util.Map;
 public final class Tally {
     private int records, known, right, leading, top3, confidentWrong, nearWrong, inconclusive;
     private int questions, questionsToRight, zeroQuestionEndings, noFaultEndings;
+    /** Interview: the reports in our list not ended right, by how the interview ended (where to look first). */
+    private final Map<String, Integer> notRightByStop = new TreeMap<>();
 
     void add(Trial t) {
         records++;
@@ -21,6 +24,7 @@ public final class Tally {
             }
             if (t.leading()) leading++;
             if (t.inTop3()) top3++;
+            if (!t.right() && t.stop() != null) notRightByStop.merge(t.stop(), 1, Integer::sum);
         }
         if (t.confidentWrong()) confidentWrong++;
         if (t.nearWrong()) nearWrong++;
@@ -41,6 +45,7 @@ public final class Tally {
     public int inconclusive() { return inconclusive; }
     public int zeroQuestionEndings() { return zeroQuestionEndings; }
     public int noFaultEndings() { return noFaultEndings; }
+    public Map<String, Integer> notRightByStop() { return Map.copyOf(notRightByStop); }
 
     /** Mean questions asked per report (NaN with no reports). */
     public double meanQuestions() { return records == 0 ? Double.NaN : (double) questions / records; }
@@ -63,6 +68,7 @@ public final class Tally {
             m.put("questions_to_right_mean", round(meanQuestionsToRight()));
             m.put("zero_question_endings", zeroQuestionEndings);
             m.put("no_fault_endings", noFaultEndings);
+            m.put("not_right_by_stop", new TreeMap<>(notRightByStop));
         }
         return m;
     }

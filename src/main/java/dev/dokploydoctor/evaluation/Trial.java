@@ -19,25 +19,39 @@ import java.util.List;
  * @param textFacts  the facts read from the report's text (for -v)
  * @param asked      the keys asked in the interview, in order (empty in batch)
  * @param evidence   every rule's judgement at the end (for calibration)
+ * @param purposes   why each question was asked ({@code Interview.Purpose}, lower case), beside {@code asked}
+ * @param stop       how the interview ended: a diagnosis concluded, or why it stopped without one
+ *                   ({@code Interview.Stop}, lower case, or the question limit); null in batch
  */
 public record Trial(FieldRecord record, Mode mode, Status status, List<Ranked> ranked, List<Fact> textFacts,
-                    List<String> asked, List<Evidence> evidence) {
+                    List<String> asked, List<Evidence> evidence, List<String> purposes, String stop) {
+
+    /** A batch trial: nothing asked, no interview's end. */
+    public Trial(FieldRecord record, Mode mode, Status status, List<Ranked> ranked, List<Fact> textFacts,
+                 List<String> asked, List<Evidence> evidence) {
+        this(record, mode, status, ranked, textFacts, asked, evidence, List.of(), null);
+    }
 
     /** A cause as it stood at the end, with its certainty. */
     public record Ranked(String cause, double certainty) {}
 
     static Trial of(FieldRecord record, Mode mode, Outcome o, List<Fact> textFacts, List<String> asked) {
+        return of(record, mode, o, textFacts, asked, List.of(), null);
+    }
+
+    /** An interview's trial, with why each question was asked and how it ended. */
+    static Trial of(FieldRecord record, Mode mode, Outcome o, List<Fact> textFacts, List<String> asked, List<String> purposes, String stop) {
         List<Ranked> ranked = new ArrayList<>();
         for (Diagnosis d : o.diagnoses()) {
             if (ranked.size() == 3) break;
             ranked.add(new Ranked(d.cause(), d.certainty()));
         }
         return new Trial(record, mode, o.status(), List.copyOf(ranked), List.copyOf(textFacts), List.copyOf(asked),
-                List.copyOf(o.evidence()));
+                List.copyOf(o.evidence()), List.copyOf(purposes), stop);
     }
 
     static Trial unread(FieldRecord record) {
-        return new Trial(record, Mode.INTERVIEW, null, List.of(), List.of(), List.of(), List.of());
+        return new Trial(record, Mode.INTERVIEW, null, List.of(), List.of(), List.of(), List.of(), List.of(), "unread");
     }
 
     /** How it ended: a status label, or "unread" when the opening text was not recognised. */

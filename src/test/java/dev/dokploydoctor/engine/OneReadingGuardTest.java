@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One prose reading of a setting (the address the app binds, in the reporter's words) is held below a
@@ -64,5 +67,38 @@ class OneReadingGuardTest {
         assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
         assertEquals("letsencrypt-rate-limited", o.top().cause());
         assertEquals(0, holds(o));
+    }
+
+    /**
+     * The guard waits for the user's own look at the setting it holds on, so that look is asked (dev: three
+     * reports saying in words that the app binds localhost ended at 0.69 after three questions around it);
+     * the same value answered diagnoses. What the user sees (the status) stays unasked: no setting.
+     */
+    @Test
+    void theHeldSettingIsAskedAndTheUsersLookLiftsTheHold() {
+        List<Fact> facts = List.of(prose("http.status", 502L, 0), prose("app.listen_address", "127.0.0.1", 40));
+        try (Lookahead look = engine.planner().look(facts, Set.of())) {
+            assertTrue(look.confirming("app.listen_address"));
+            assertFalse(look.confirming("http.status"));
+        }
+        Interview.Step step = new Interview(engine, 0.7).next(facts, Set.of(), 0);
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, step, step.toString());
+        assertEquals(Interview.Purpose.CONFIRM, ask.purpose());
+        String key = ask.plan().question().key();
+        assertTrue(Set.of("app.listen_address", "app.listen_bound").contains(key), key);
+        // the answer takes the reading's place, as the REPL's and eval's answers do
+        List<Fact> answered = new java.util.ArrayList<>(facts.stream().filter(f -> !f.getKey().equals(key)).toList());
+        answered.add(stated(key, "127.0.0.1"));
+        Outcome told = judge(answered);
+        assertEquals(Status.DIAGNOSED, told.status(), told.diagnoses().toString());
+        assertEquals("app-listens-on-localhost", told.top().cause());
+    }
+
+    /** A prose reading nothing is held on is still never asked back (the user would only say it again). */
+    @Test
+    void aProseReadingNoHoldRestsOnIsNotAskedBack() {
+        try (Lookahead look = engine.planner().look(List.of(prose("letsencrypt.rate_limited", true, 0)), Set.of())) {
+            assertFalse(look.confirming("letsencrypt.rate_limited"));
+        }
     }
 }

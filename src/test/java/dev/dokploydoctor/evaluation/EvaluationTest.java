@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +75,21 @@ class EvaluationTest {
         assertEquals(5.0 / 3, b.known().meanQuestionsToRight(), 1e-9);
         assertEquals(0, all.zeroQuestionEndings(), "a reported fault always gets questions");
         assertEquals(0, all.noFaultEndings(), "never no-fault after a reported fault");
+    }
+
+    @Test
+    void eachInterviewSaysWhyItAskedAndHowItEnded() {
+        Trial isolation = dev.runs().get(0).trial(Mode.INTERVIEW);
+        assertEquals(List.of("next", "lookalike"), isolation.purposes(), "the network asked to tell it from its look-alike");
+        assertEquals("concluded", isolation.stop());
+        Trial nothingKnown = dev.runs().get(5).trial(Mode.INTERVIEW);
+        assertFalse(nothingKnown.right());
+        assertEquals(nothingKnown.asked().size(), nothingKnown.purposes().size());
+        assertNotEquals("concluded", nothingKnown.stop());
+        // the one report of ours not right, counted by how it ended; batch trials have no interview's end
+        Tally known = dev.board(Mode.INTERVIEW).known();
+        assertEquals(java.util.Map.of(nothingKnown.stop(), 1), known.notRightByStop());
+        assertEquals(java.util.Map.of(), dev.board(Mode.TEXT).known().notRightByStop());
     }
 
     @Test
