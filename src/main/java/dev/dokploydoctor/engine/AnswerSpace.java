@@ -217,6 +217,19 @@ public final class AnswerSpace {
      */
     public Set<String> guardsOf(String cause) { return guardsOfCause.getOrDefault(cause, Set.of()); }
 
+    /**
+     * Keys the rule table by the very strings {@code names} holds (the rule base's own names, which every
+     * Evidence and Need carries): a lookup then finds its key by identity instead of comparing two copies
+     * of a long rule name character by character (~3 % of a batch with questions, run on C1: Round 15).
+     */
+    AnswerSpace sharingNames(Iterable<String> names) {
+        for (String name : names) {
+            Set<String> tested = testedKeysOfRule.remove(name);
+            if (tested != null) testedKeysOfRule.put(name, tested);
+        }
+        return this;
+    }
+
     /** The keys rule {@code rule} tests for presence, outside {@code not} ({@link Observations}). */
     Set<String> testedKeysOf(String rule) { return testedKeysOfRule.getOrDefault(rule, Set.of()); }
 

@@ -56,11 +56,20 @@ public final class CalibrationGate {
 
     /** The hold for every cause on probation this case would diagnose on the text alone. */
     static List<Evidence> holds(Map<String, List<Evidence>> byCause, Priors priors, double threshold) {
+        return holds(byCause, null, priors, threshold);
+    }
+
+    /**
+     * The same, with each cause's certainty from its evidence ({@link Certainty#ofCause}) already known
+     * ({@code certainty}; null: combined here): the look-ahead's reading has it, for every answer tried.
+     */
+    static List<Evidence> holds(Map<String, List<Evidence>> byCause, Map<String, Double> certainty, Priors priors, double threshold) {
         if (priors.calibration().isEmpty()) return List.of();
         List<Evidence> out = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
             if (!onProbation(priors, e.getKey())) continue;
-            if (Certainty.ofCause(e.getValue()) < threshold || !restsOnTextAlone(e.getValue())) continue;
+            double cf = certainty == null ? Certainty.ofCause(e.getValue()) : certainty.get(e.getKey());
+            if (cf < threshold || !restsOnTextAlone(e.getValue())) continue;
             out.add(new Evidence(e.getKey(), 0, RULE, List.of()));
         }
         return out;

@@ -156,7 +156,7 @@ public final class Engine {
     /** What the rules read from the DRL text, once: the planner's literals and what each rule tests (Observations). */
     private AnswerSpace answerSpace() {
         AnswerSpace space = answerSpace;
-        if (space == null) answerSpace = space = AnswerSpace.of(knowledge);
+        if (space == null) answerSpace = space = AnswerSpace.of(knowledge).sharingNames(rules.ruleNames());
         return space;
     }
 

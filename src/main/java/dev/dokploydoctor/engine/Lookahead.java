@@ -228,7 +228,7 @@ public final class Lookahead implements AutoCloseable {
             return null;
         }
         Question q = new Question(key, spec, s.gain(), s.causes(), List.copyOf(needs.getOrDefault(key, List.of())));
-        return new Planner.Plan(q, s.gain(), s.previews(), read != null
+        return new Planner.Plan(q, s.gain(), s.previews(), () -> read != null
                 ? String.format("you wrote %s = %s; your own check of it would decide (%.2f bits of %.2f)", key, read.getText(), s.gain(), entropy)
                 : String.format("its answer is expected to tell the causes apart best (%.2f bits of %.2f)", s.gain(), entropy));
     }
@@ -273,7 +273,7 @@ public final class Lookahead implements AutoCloseable {
         double gain = s.gain() / 2;
         if (s.ifTold() / 2 < Planner.MIN_GAIN) return null;
         Question q = new Question(key, first, gain, s.causes(), List.copyOf(needs.getOrDefault(key, List.of())));
-        return new Planner.Plan(q, gain, s.previews(), String.format(
+        return new Planner.Plan(q, gain, s.previews(), () -> String.format(
                 "with %s it tells the causes apart (%.2f bits for the two questions); neither does alone", partner, s.gain()));
     }
 

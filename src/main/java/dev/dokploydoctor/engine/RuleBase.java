@@ -67,6 +67,7 @@ public final class RuleBase {
             s.dispose();
         }
     }
+    /** The rules' names, sorted: the very strings the rules hold (and every Evidence and Need carries). */
     public List<String> ruleNames() { return ruleNames; }
 
     /**

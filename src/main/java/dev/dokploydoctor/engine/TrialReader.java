@@ -88,7 +88,8 @@ final class TrialReader {
         }
         // as Engine.conclude: a cause on probation diagnosed from the text alone waits (CalibrationGate)
         if (engine.gated()) {
-            for (Evidence hold : CalibrationGate.holds(byCause, knowledge.priors(), threshold)) {
+            // fromRules holds each cause's certainty from its evidence in byCause (the guard's holds included)
+            for (Evidence hold : CalibrationGate.holds(byCause, fromRules, knowledge.priors(), threshold)) {
                 List<Evidence> with = new ArrayList<>(byCause.get(hold.getCause()));
                 with.add(hold);
                 byCause.put(hold.getCause(), with);

@@ -248,7 +248,7 @@ final class AsideClue {
         return c == '.' && (i + 1 >= text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n');
     }
 
-    private static boolean wordChar(char c) { return Character.isLetterOrDigit(c) || c == '\''; }
+    private static boolean wordChar(char c) { return DeniedClue.letterOrDigit(c) || c == '\''; }
 
     private static String word(String text, int from, int to) {
         String w = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);

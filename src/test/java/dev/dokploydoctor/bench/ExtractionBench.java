@@ -1,6 +1,7 @@
 package dev.dokploydoctor.bench;
 
 import dev.dokploydoctor.knowledge.CaseInput;
+import dev.dokploydoctor.knowledge.CorpusSplit;
 import dev.dokploydoctor.knowledge.Extractor;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FieldCorpus;
@@ -20,7 +21,7 @@ import java.util.List;
 /**
  * Text extraction on texts the way people paste them, with the catalog as it is and with a
  * catalog {@code SCALE} times larger (an on-demand benchmark, not a test). The texts are the
- * regression cases' and the field corpus's (used for throughput only: nothing is tuned on them).
+ * regression cases' and the field corpus's dev split (used for throughput only: nothing is tuned on them).
  * The larger catalog is made here from the real one: each extra copy of an entry has its literal
  * letters and digits turned into other letters (the same shift for the whole copy, a different one
  * per copy), in its pattern and its unless-filters alike, so its patterns and required literals
@@ -48,7 +49,8 @@ public final class ExtractionBench {
             if (c.text() != null && !c.text().isBlank()) texts.add(c.text());
         }
         int caseTexts = texts.size();
-        for (FieldRecord r : FieldCorpus.load(FieldCorpus.files(dir), knowledge).records()) {
+        // the dev split's texts only: the held-out test records are read by the lead's eval alone
+        for (FieldRecord r : FieldCorpus.load(FieldCorpus.files(dir), knowledge).in(CorpusSplit.DEV)) {
             if (r.text() != null && !r.text().isBlank()) texts.add(r.text());
         }
         long chars = texts.stream().mapToLong(String::length).sum();
