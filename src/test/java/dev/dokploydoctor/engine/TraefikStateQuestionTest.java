@@ -66,4 +66,13 @@ class TraefikStateQuestionTest {
         List<String> asked = askedOfAUserWhoKnowsNothing(facts, Interview.QUESTION_LIMIT);
         assertTrue(asked.contains("traefik.running"), asked.toString());
     }
+
+    @Test
+    void everyDomainFailingPutsTraefiksStateBeforeOneAppsPort() {
+        // user14 V1: the 502 made wrong-container-port (0.30) lead, and its port questions came before Traefik's state
+        List<Fact> facts = List.of(told("http.status", 502L), read("http.body", "Bad Gateway"), read("fault.all_domains", true),
+                read("fault.reported", true));
+        Interview.Ask first = assertInstanceOf(Interview.Ask.class, interview.next(facts, Set.of(), 1, 0));
+        assertEquals("traefik.running", first.plan().question().key(), first.plan().toString());
+    }
 }
