@@ -146,12 +146,26 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
                     + (spec.type() == FactType.ENUM ? ": " + Reply.numbered(spec.values()) : ""));
         }
         // a number, name or list picked out of a pasted log line is a token in passing, not the
-        // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on)
-        // The value the answer opens with is the answer, whatever the remark after it reads ("8080, NPM forwards to
+        // answer ("ECONNREFUSED 127.0.0.1:3000" says nothing of the port the app listens on); what our
+        // prose reading took from the user's own words beside the value, or the name of a tool of theirs,
+        // is no log line ("3000, the Port field in dokploy" gave the platform, user14b ub10); the value the
+        // answer opens with is the answer, whatever the remark after it reads ("8080, NPM forwards to
         // 192.168.1.10:8080, the host port I published", user15 C2)
-        if (reply instanceof Reply.Value v && v.inSentence() && !also.isEmpty() && !readsTheKey
+        if (reply instanceof Reply.Value v && v.inSentence() && also.stream().anyMatch(AnswerReading::fromALogLine) && !readsTheKey
                 && spec.type() != FactType.BOOL && spec.type() != FactType.ENUM && !opensWith(line, v.value())) {
             reply = new Reply.Invalid("that reads as a log line, not as the answer");
+        }
+        // "clickhouse listens on 127.0.0.1 only, the backend I don't know" at the app's listen address (user14b ub11):
+        // the value is a service's the app uses, not the app's; what the user says of the app itself is asked again
+        if (reply instanceof Reply.Value v && v.inSentence() && OtherSubject.asksOfTheApp(spec.question())) {
+            Object dependency = known.apply("dependency.name");
+            String other = OtherSubject.named(line, String.valueOf(v.value()), dependency == null ? null : dependency.toString());
+            if (other != null) {
+                String said = other + "'s, a service the app uses, not the app's own";
+                return new AnswerReading(aClauseSaysUnknown(line) ? new Reply.Unknown(said)
+                        : new Reply.Invalid("that is " + said + "; what does the app itself (the container the proxy sends the domain to)"
+                                + " say? (? if you don't know)"), List.copyOf(also));
+            }
         }
         // "they're all up, no idea about health" at the health menu (user13 V5): an answer that reads no value and
         // says in one of its clauses that the user does not know is a "don't know", what it says beside still noted
@@ -177,6 +191,14 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
     static boolean opensWithYesOrNo(String line) {
         List<String> w = Vocabulary.answerWords(line);
         return !w.isEmpty() && PLAIN_YES_OR_NO.contains(w.get(0));
+    }
+
+    /** The user's stack, named in words (facts.yaml: read from text and answers, never asked): no log line's. */
+    private static final Set<String> STACK_KEYS = Set.of("proxy.kind", "platform.kind", "traefik.used", "dokploy.used");
+
+    /** A fact the catalog read from a line the stack printed (a log line, an error string), not from the user's words. */
+    private static boolean fromALogLine(Fact f) {
+        return !TextExtraction.fromProse(f) && !STACK_KEYS.contains(f.getKey());
     }
 
     /** A clause after the first (split at , ; . and dashes) starts with "no idea", "not sure", "I don't know". */

@@ -133,6 +133,34 @@ class AnswerReadingTest {
     }
 
     @Test
+    void aValueBesideTheNameOfTheUsersToolIsNoLogLine() {   // user14b ub10: "that reads as a log line"
+        AnswerReading r = read("3000, the Port field in dokploy", "domain.port", Set.of());
+        assertEquals(3000L, assertInstanceOf(Reply.Value.class, r.reply()).value());
+        assertEquals("dokploy", fact(r, "platform.kind"));
+    }
+
+    @Test
+    void theCodeOnCloudflaresOwnPageIsTheCodeAsked() {   // user14b ub10: refused as a log line
+        AnswerReading r = read("it's a cloudflare page that says Bad gateway, Error code 502", "cloudflare.error", Set.of());
+        assertEquals(502L, assertInstanceOf(Reply.Value.class, r.reply()).value());
+    }
+
+    @Test
+    void aValueSaidOfAServiceTheAppUsesIsNotTheApps() {   // user14b ub11: a database on loopback read as the app's bind, 0.86
+        for (String line : new String[] {"clickhouse listens on 127.0.0.1 only, the backend I don't know",
+                "the postgres container listens on 127.0.0.1", "redis is bound to 127.0.0.1"}) {
+            assertTrue(!(read(line, "app.listen_address", Set.of()).reply() instanceof Reply.Value), line);
+        }
+        FactSpec spec = ENGINE.knowledge().vocabulary().get("app.listen_address");
+        Reply sibling = AnswerReading.read("mydb listens on 127.0.0.1", spec, ENGINE.extraction(), k -> false, false,
+                k -> k.equals("dependency.name") ? "mydb" : null).reply();
+        assertTrue(!(sibling instanceof Reply.Value), sibling.toString());
+        // the app's own value, in a sentence, is read as before
+        assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class, read("it listens on 127.0.0.1 only", "app.listen_address", Set.of()).reply()).value());
+        assertEquals(5432L, assertInstanceOf(Reply.Value.class, read("the app listens on 5432", "app.listen_port", Set.of()).reply()).value());
+    }
+
+    @Test
     void whatIsAlreadyStatedIsNotOverridden() {
         AnswerReading r = read("no, but the logs say connect ECONNREFUSED 127.0.0.1:3000", "tunnel.used",
                 Set.of("upstream.connection_refused"));
