@@ -450,8 +450,9 @@ public final class Interview {
         String leader = top.cause();
         List<Planner.Plan> ranked = look.rank(telling(leader));
         Planner.Plan check = settling(look, ranked, leader, top.certainty(), false);
-        // the user's look at their own pasted line gives way to a cheap question the text did not answer
-        if (check != null && look.confirming(check.question().key())) {
+        // for a cause the calibration gate holds, the user's look at their own pasted line gives way to a cheap
+        // question the text did not answer
+        if (check != null && look.confirming(check.question().key()) && CalibrationGate.held(top.evidence())) {
             Planner.Plan own = settling(look, ranked, leader, top.certainty(), true);
             if (own != null) return own;
         }
@@ -481,7 +482,8 @@ public final class Interview {
     }
 
     /**
-     * Instead of asking the user to confirm a fact their text gave: a fact the leader's rules test that the
+     * Instead of asking the user to confirm a fact their text gave, for a leader the calibration gate holds
+     * ({@link CalibrationGate}: its certainty from the text alone is not earned yet): a fact the leader's rules test that the
      * text did not give, one of whose answers diagnoses the leader, answered without going inside a container
      * (facts.yaml {@code effort} seen or command), the best in the planner's order (its gain weighed by how often
      * users can tell it and by what answering costs). Its answer is an observation of its own, where the
@@ -491,7 +493,9 @@ public final class Interview {
      */
     Planner.Plan independentEvidence(Lookahead look, Outcome o) {
         Diagnosis top = o.top();
-        if (top == null) return null;
+        // a hold of the look-alike guard is settled by the check that tells the look-alike apart, which may be the
+        // user's own look at the pasted fact (Portainer's misreported network: does docker network ls list it?)
+        if (top == null || !CalibrationGate.held(top.evidence())) return null;
         String leader = top.cause();
         Planner.Plan best = null;
         for (Planner.Plan p : look.rank(telling(leader))) {
