@@ -7,6 +7,7 @@ import dev.dokploydoctor.evaluation.Baseline;
 import dev.dokploydoctor.evaluation.Calibration;
 import dev.dokploydoctor.evaluation.Evaluator;
 import dev.dokploydoctor.evaluation.FieldPriors;
+import dev.dokploydoctor.evaluation.JoinOrder;
 import dev.dokploydoctor.evaluation.Scoreboard;
 import dev.dokploydoctor.evaluation.ScoreboardJson;
 import dev.dokploydoctor.evaluation.ScoreboardText;
@@ -119,7 +120,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (!files.isEmpty() || which != CorpusSplit.DEV) throw new Main.UsageError("priors come from the dev split of the corpus: no FILE, --split dev");
             if (!corpus.errors().isEmpty()) throw new Main.UsageError(corpus.errors().size() + " invalid record(s): fix them before writing priors");
             Path priorsFile = knowledgeDir.resolve(FieldPriors.FILE);
-            Files.writeString(priorsFile, FieldPriors.yaml(corpus.in(CorpusSplit.DEV), engine));
+            Files.writeString(priorsFile, FieldPriors.yaml(corpus.in(CorpusSplit.DEV), engine, JoinOrder.load(knowledgeDir)));
             System.err.println("wrote " + priorsFile);
             return Main.OK;
         }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Certainty earned on data: a cause is diagnosed from the text alone only once its diagnoses from the
- * text alone have been right often enough on the dev reports. Every cause the corpus was measured on
+ * text alone have been right often enough on the dev reports out of sample for it (those that joined the
+ * corpus after its rules were written: its {@code since}, evaluation/JoinOrder). Every cause the corpus was measured on
  * has its record in priors.yaml ({@code calibration}: diagnoses n, right k, the Wilson lower bound of
  * k / n at {@link #Z}); a cause whose bound is below {@link #EARNED} is on probation, and a diagnosis
  * of it that rests on the text alone (every counted support reads observations of the text, as
@@ -19,8 +20,10 @@ import java.util.Map;
  *
  * <p>Why: a certainty written into a rule from three reports is a guess. Round 13's five causes, each
  * written from 3 to 12 dev reports and right on all of them, brought 7 confidently wrong diagnoses on
- * the held-out reports for 4 to 7 rights; dev precision is in sample (the rules were tuned on those very
- * reports), so what a small cause has earned there is mostly its count: at 95 %, 9 right of 9.
+ * the held-out reports for 4 to 7 rights; precision on the reports a rule was written from is in sample,
+ * so only later reports count (round 14's vite-allowed-hosts graduated on 12 of 12, 4 of them its own
+ * sources, and went wrong on held-out ones), and what a small cause earns there is mostly its count: at
+ * 95 %, 9 right of 9.
  *
  * <p>Judged in the conclusion, after the other guards; it shows as a judgement of cf 0 beside the
  * cause's evidence so that {@code -v}, JSON, {@code how} and {@code why-not} say why the cause waits.

@@ -7,6 +7,7 @@ import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -221,7 +222,12 @@ public final class Interview {
             Planner.Plan settle = leaderCheck(look, o, true);
             if (settle != null) return ask(look, o, settle, Purpose.LEADER);
         }
-        if (plan != null && look.confirming(plan.question().key())) return ask(look, o, plan, Purpose.CONFIRM);
+        if (plan != null && look.confirming(plan.question().key())) {
+            // what the user pasted, told back, is the last resort: a fact of the leader's own that the text did
+            // not give is evidence of its own, asked first where one of its answers would settle the leader
+            Planner.Plan independent = independentEvidence(look, o);
+            return independent != null ? ask(look, o, independent, Purpose.LEADER) : ask(look, o, plan, Purpose.CONFIRM);
+        }
         if (plan == null) plan = leadersNeed(look);
         if (plan != null) return ask(look, o, plan, Purpose.NEXT);
         plan = leaderCheck(look, o, true);
@@ -264,7 +270,8 @@ public final class Interview {
     private Step ask(Lookahead look, Outcome o, Planner.Plan plan, Purpose purpose) {
         String key = plan.question().key();
         String first = look.presumedOpen(key);
-        if (first == null) return new Ask(o, plan, purpose);
+        // a fact the text gave, asked for whatever reason, is the user's check of their paste: said as such
+        if (first == null) return new Ask(o, plan, look.confirming(key) && purpose != Purpose.FIX ? Purpose.CONFIRM : purpose);
         FactSpec spec = engine.knowledge().vocabulary().get(first);
         Question q = new Question(first, spec, 0, plan.question().causes(), List.of());
         return new Ask(o, new Planner.Plan(q, 0, List.of(), "asked before " + key + ", whose question takes it for granted"),
@@ -456,19 +463,67 @@ public final class Interview {
         boolean voted = votedToo && top.cause().equals(SimilarFallback.supported(o));
         if (!voted && top.certainty() < LEADER_CHECK_SHARE * threshold) return null;
         String leader = top.cause();
-        for (Planner.Plan p : look.rankWithChecks(telling(leader))) {
+        List<Planner.Plan> ranked = look.rank(telling(leader));
+        Planner.Plan check = settling(look, ranked, leader, top.certainty(), false);
+        // for a cause the calibration gate holds, the user's look at their own pasted line gives way to a cheap
+        // question the text did not answer
+        if (check != null && look.confirming(check.question().key()) && CalibrationGate.held(top.evidence())) {
+            Planner.Plan own = settling(look, ranked, leader, top.certainty(), true);
+            if (own != null) return own;
+        }
+        return check;
+    }
+
+    /**
+     * The first of {@code ranked} one of whose answers confirms or rules out {@code leader}; with {@code ownOnly},
+     * only among cheap questions (seen or command) the text did not answer.
+     */
+    private Planner.Plan settling(Lookahead look, List<Planner.Plan> ranked, String leader, double now, boolean ownOnly) {
+        for (Planner.Plan p : ranked) {
+            String key = p.question().key();
+            if (ownOnly && (look.confirming(key) || !planner.effort(key).cheap())) continue;
             for (Planner.Preview v : p.previews()) {
                 // as in the look-alike check: an answer what is known rules out settles nothing
-                if (look.contradicts(p.question().key(), v.value())) continue;
+                if (look.contradicts(key, v.value())) continue;
                 boolean confirms = v.status() == Status.DIAGNOSED && leader.equals(v.topCause());
                 boolean refutes = v.ruledOut().contains(leader);
                 if (confirms || refutes) {
                     return new Planner.Plan(p.question(), p.gain(), p.previews(), "an answer of " + v.value() + " would "
-                            + (confirms ? "confirm " : "rule out ") + leader + String.format(" (now %.2f)", top.certainty()));
+                            + (confirms ? "confirm " : "rule out ") + leader + String.format(" (now %.2f)", now));
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Instead of asking the user to confirm a fact their text gave, for a leader the calibration gate holds
+     * ({@link CalibrationGate}: its certainty from the text alone is not earned yet): a fact the leader's rules test that the
+     * text did not give, one of whose answers diagnoses the leader, answered without going inside a container
+     * (facts.yaml {@code effort} seen or command), the best in the planner's order (its gain weighed by how often
+     * users can tell it and by what answering costs). Its answer is an observation of its own, where the
+     * user's yes to their own pasted line only turns the text's reading into theirs (user14b ub2: "Does the
+     * deploy fail with 'Domain ... is attached to service ... which does not exist'?" right after the user
+     * pasted it). Null when none exists: then the confirmation is asked, saying what was read.
+     */
+    Planner.Plan independentEvidence(Lookahead look, Outcome o) {
+        Diagnosis top = o.top();
+        // a hold of the look-alike guard is settled by the check that tells the look-alike apart, which may be the
+        // user's own look at the pasted fact (Portainer's misreported network: does docker network ls list it?)
+        if (top == null || !CalibrationGate.held(top.evidence())) return null;
+        String leader = top.cause();
+        Planner.Plan best = null;
+        for (Planner.Plan p : look.rank(telling(leader))) {
+            String key = p.question().key();
+            // a docker exec costs the user more than a look at the line they pasted
+            if (look.confirming(key) || !planner.effort(key).cheap()) continue;
+            boolean settles = p.previews().stream().anyMatch(v -> !look.contradicts(key, v.value())
+                    && v.status() == Status.DIAGNOSED && leader.equals(v.topCause()));
+            if (settles) { best = p; break; }   // the planner's order: gain weighed by the chance to tell and by effort
+        }
+        return best == null ? null : new Planner.Plan(best.question(), best.gain(), best.previews(),
+                "evidence of its own for " + leader + String.format(" (now %.2f)", top.certainty())
+                        + ", beside what your text says");
     }
 
     /**

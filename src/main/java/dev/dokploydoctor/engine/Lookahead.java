@@ -35,11 +35,6 @@ public final class Lookahead implements AutoCloseable {
     private final double entropy;
     /** Each fact's plan once tried; empty when it cannot be asked or cannot move a cause. */
     private final Map<String, Optional<Planner.Plan>> tried = new HashMap<>();
-    /**
-     * A fact read from the text that leads the case below the threshold, whose check by the user could
-     * rule the leader out though it cannot diagnose ({@link #checks}): kept apart from the ranking.
-     */
-    private final Map<String, Planner.Plan> checks = new HashMap<>();
     /** Each first fact of a pair's plan once tried ({@link #pairPlan}). */
     private final Map<String, Optional<Planner.Plan>> paired = new HashMap<>();
     private Map<String, String> partners;
@@ -141,22 +136,6 @@ public final class Lookahead implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Like {@link #rank}, and beside the questions worth asking, the user's own check of a fact read from
-     * the text whose other answer would rule out the leader (user13 F5: a swarm deploy's 'network public
-     * not found' held external-network-missing at 0.67; "does docker network ls list it?" was never asked,
-     * since the user's yes adds nothing to what the text said; a no rules it out). Best first.
-     */
-    public List<Planner.Plan> rankWithChecks(Set<String> only) {
-        List<Planner.Plan> out = new ArrayList<>(rank(only));
-        for (String key : only) {
-            Planner.Plan check = checks.get(key);
-            if (check != null) out.add(check);
-        }
-        out.sort(planner.order());
-        return out;
-    }
-
     /** {@link Planner#next}: the best question one of whose answers can still matter. */
     public Planner.Plan next() {
         return firstThatMatters(rank(null), leader());
@@ -221,12 +200,10 @@ public final class Lookahead implements AutoCloseable {
         for (Object v : values) answers.add(new Fact[] {answer(key, v)});
         Scored s = score(spec, values, answers, planner.canTell(spec, hypotheses));
         if (s.ifTold() < Planner.MIN_GAIN) return null;
-        if (read != null && !confirmationDecides(s.previews(), read)) {
-            if (refutesTheLeader(s.previews(), read)) checks.put(key, new Planner.Plan(new Question(key, spec, s.gain(), s.causes(),
-                    List.copyOf(needs.getOrDefault(key, List.of()))), s.gain(), s.previews(), String.format(
-                    "you wrote %s = %s; your own check of it could rule out %s", key, read.getText(), leader())));
-            return null;
-        }
+        // the user's own check of what the text said is asked only where their yes decides: a yes that changes
+        // nothing is asking them to repeat the paste (user14b F5: a swarm deploy's 'network public not found'
+        // asked back as "does the deploy stop because a network does not exist?"; yes, and still 0.67)
+        if (read != null && !confirmationDecides(s.previews(), read)) return null;
         Question q = new Question(key, spec, s.gain(), s.causes(), List.copyOf(needs.getOrDefault(key, List.of())));
         return new Planner.Plan(q, s.gain(), s.previews(), () -> read != null
                 ? String.format("you wrote %s = %s; your own check of it would decide (%.2f bits of %.2f)", key, read.getText(), s.gain(), entropy)
@@ -307,22 +284,6 @@ public final class Lookahead implements AutoCloseable {
     private boolean confirmationDecides(List<Planner.Preview> previews, Fact read) {
         if (current.status().isConclusive()) return false;
         for (Planner.Preview p : previews) if (sameValue(p.value(), read.getValue()) && p.status() == Status.DIAGNOSED) return true;
-        return false;
-    }
-
-    /**
-     * Another answer than the text's rules out the leader, and the leader rests on that reading: a rule
-     * of it matched the fact read.
-     */
-    private boolean refutesTheLeader(List<Planner.Preview> previews, Fact read) {
-        Diagnosis top = current.top();
-        if (top == null || current.status().isConclusive()) return false;
-        boolean restsOnIt = false;
-        for (Evidence e : top.evidence()) {
-            if (e.getCf() > 0 && e.getMatched().stream().anyMatch(f -> f.getKey().equals(read.getKey()))) restsOnIt = true;
-        }
-        if (!restsOnIt) return false;
-        for (Planner.Preview p : previews) if (!sameValue(p.value(), read.getValue()) && p.ruledOut().contains(top.cause())) return true;
         return false;
     }
 

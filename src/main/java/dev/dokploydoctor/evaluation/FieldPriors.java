@@ -29,7 +29,8 @@ import java.util.Map;
  *     answers; and per cause, the share among that cause's reports shrunk toward the overall share
  *     by {@link #SHARE_PSEUDO} reports. Never below {@link #FLOOR}: a real user at the host can look up
  *     what no report happened to say.</li>
- * <li><b>calibration</b>: for each fault cause, the dev reports whose text alone it diagnosed (batch,
+ * <li><b>calibration</b>: for each fault cause, the dev reports out of sample for it ({@link JoinOrder}: of
+ *     corpus files that joined after its rules were written) whose text alone it diagnosed (batch,
  *     as {@code eval}'s text-alone mode, with the similar vote held out as there) and how many of them
  *     are its own, with the Wilson lower bound of that precision ({@link CalibrationGate}). Measured
  *     with the gate off ({@link Engine#ungated()}): with it on, a cause on probation is never diagnosed
@@ -50,8 +51,11 @@ public final class FieldPriors {
 
     private FieldPriors() {}
 
-    /** The file's text for these dev records, the rules of this engine scoring each one's text alone for the calibration. */
-    public static String yaml(List<FieldRecord> dev, Engine engine) {
+    /**
+     * The file's text for these dev records, the rules of this engine scoring each one's text alone for the calibration,
+     * counted on the reports out of sample for each cause by the corpus's join {@code order}.
+     */
+    public static String yaml(List<FieldRecord> dev, Engine engine, JoinOrder order) {
         Knowledge knowledge = engine.knowledge();
         List<String> causes = new ArrayList<>();
         for (Cause c : knowledge.causes().values()) if (!c.isAdvice()) causes.add(c.id());
@@ -108,30 +112,59 @@ public final class FieldPriors {
             }
             out.append("}\n");
         }
-        calibration(out, dev, engine, causes);
+        calibration(out, dev, engine, causes, order);
         return out.toString();
     }
 
-    /** The {@code calibration} section: each fault cause's diagnoses from the text alone on dev, with the gate off. */
-    private static void calibration(StringBuilder out, List<FieldRecord> dev, Engine engine, List<String> causes) {
+    /**
+     * The {@code calibration} section: each fault cause's diagnoses from the text alone on the dev reports out of
+     * sample for it ({@link JoinOrder}: of files that joined after the one its {@code since} names), the gate off.
+     */
+    private static void calibration(StringBuilder out, List<FieldRecord> dev, Engine engine, List<String> causes, JoinOrder order) {
+        for (FieldRecord r : dev) {
+            if (!order.lists(r.file())) throw new IllegalArgumentException(r.file() + " is not in field/" + JoinOrder.FILE + ": add it as the newest batch");
+        }
+        Map<String, String> since = new LinkedHashMap<>();
+        for (String c : causes) {
+            String s = engine.knowledge().causes().get(c).since();
+            if (s != null && !order.knows(s)) {
+                throw new IllegalArgumentException(c + "'s since: '" + s + "' is no corpus file of field/" + JoinOrder.FILE);
+            }
+            since.put(c, s);
+        }
         Evaluator text = new Evaluator(engine.ungated(), Engine.DEFAULT_THRESHOLD);
         List<Trial> trials = dev.parallelStream().map(text::textAlone).toList();   // each depends on its report alone
+        Map<String, int[]> byCause = tally(trials, since, order);
+        out.append(String.format(Locale.ROOT, "# how each cause did from the text alone on the dev reports out of sample for it (of corpus files that%n"
+                + "# joined after `since`, the newest file its rules were written from: field/joined.yaml), the gate off:%n"
+                + "# n = those reports whose text alone it diagnosed, right = how many are its own, bound = Wilson lower bound%n"
+                + "# of right / n at z = %s; below %s the cause is on probation and a diagnosis of it resting on text alone%n"
+                + "# waits for a fact (engine/CalibrationGate); a cause without `since` has no report out of sample%n",
+                num(CalibrationGate.Z), num(CalibrationGate.EARNED)));
+        out.append("calibration:\n");
+        byCause.forEach((c, nk) -> {
+            double bound = CalibrationGate.lowerBound(nk[1], nk[0]);
+            out.append(String.format(Locale.ROOT, "  %s: {since: %s, n: %d, right: %d, bound: %s}%s%n", c, since.get(c) == null ? "none" : since.get(c),
+                    nk[0], nk[1], num(bound), bound < CalibrationGate.EARNED ? "   # on probation" : ""));
+        });
+    }
+
+    /**
+     * Per cause (in the order of {@code since}'s keys): {diagnoses, right} over the trials whose report is out of
+     * sample for the cause diagnosed. A diagnosis on a report the cause's rules were written from counts neither
+     * way: neither its rights nor its wrongs say how the rules read text they had not seen.
+     */
+    static Map<String, int[]> tally(List<Trial> trials, Map<String, String> since, JoinOrder order) {
         Map<String, int[]> byCause = new LinkedHashMap<>();
-        for (String c : causes) byCause.put(c, new int[2]);
+        for (String c : since.keySet()) byCause.put(c, new int[2]);
         for (Trial t : trials) {
             if (!t.diagnosed()) continue;
             int[] nk = byCause.get(t.top());
-            if (nk == null) continue;   // advice
+            if (nk == null || !order.outOfSample(t.record(), since.get(t.top()))) continue;   // advice, or in sample
             nk[0]++;
             if (t.right()) nk[1]++;
         }
-        out.append(String.format(Locale.ROOT, "# how each cause did from the text alone on dev, the gate off: n = dev reports whose text alone it%n"
-                + "# diagnosed, right = how many are its own, bound = Wilson lower bound of right / n at z = %s; below %s the%n"
-                + "# cause is on probation and a diagnosis of it resting on text alone waits for a fact (engine/CalibrationGate)%n",
-                num(CalibrationGate.Z), num(CalibrationGate.EARNED)));
-        out.append("calibration:\n");
-        byCause.forEach((c, nk) -> out.append(String.format(Locale.ROOT, "  %s: {n: %d, right: %d, bound: %s}%s%n", c, nk[0], nk[1],
-                num(CalibrationGate.lowerBound(nk[1], nk[0])), CalibrationGate.lowerBound(nk[1], nk[0]) < CalibrationGate.EARNED ? "   # on probation" : "")));
+        return byCause;
     }
 
     /**

@@ -10,11 +10,20 @@ import java.util.regex.Pattern;
 /**
  * One cause, from knowledge/causes/&lt;id&gt;/cause.yaml: what it is, why it happens, how to fix it, how
  * to check the fix, and the causes it is confused with. {@code kind} is {@code fault} or {@code advice} (a routing decision).
+ * {@code since} (may be null) names the newest field corpus file its rules were written from: the dev reports
+ * of later files are out of sample for it (evaluation/JoinOrder, the calibration of priors.yaml).
  */
 public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                     String verify, List<String> references, String advice, String file, Set<String> placeholders,
                     List<Lookalike> lookalikes, Check verifyCheck, Map<String, String> variables,
-                    List<VerifyVariant> verifyVariants) {
+                    List<VerifyVariant> verifyVariants, String since) {
+
+    public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
+                 String verify, List<String> references, String advice, String file, Set<String> placeholders,
+                 List<Lookalike> lookalikes, Check verifyCheck, Map<String, String> variables,
+                 List<VerifyVariant> verifyVariants) {
+        this(id, kind, title, layer, why, fixes, verify, references, advice, file, placeholders, lookalikes, verifyCheck, variables, verifyVariants, null);
+    }
 
     public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                  String verify, List<String> references, String advice, String file, Set<String> placeholders,
@@ -236,7 +245,15 @@ public record Cause(String id, String kind, String title, String layer, String w
         for (VerifyVariant x : variants) placeholderTexts.append('\n').append(x.verify());
         return new Cause(id, kind, title, layer, why.strip(), fixList, verify.strip(), List.copyOf(refs),
                 n.text("advice", null), n.file(), findPlaceholders(placeholderTexts.toString(), fixList), List.copyOf(lookalikes), check, variables(n),
-                List.copyOf(variants));
+                List.copyOf(variants), since(n));
+    }
+
+    /** {@code since: field-16}: a corpus file's name (without .jsonl); which names exist is the corpus's to say (field/joined.yaml). */
+    private static String since(Node n) {
+        String since = n.text("since", null);
+        if (since == null) return null;
+        if (!since.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw n.get("since").error("since", "a corpus file's name without .jsonl, e.g. since: field-16");
+        return since;
     }
 
     /**

@@ -189,6 +189,19 @@ public final class TextExtraction {
      * Whether {@code f} was read from the user's own words by a prose pattern ("the app listens on
      * 3000"), not from a pasted log line or error string: the evidence names the entry's source.
      */
+    /** The words of the user's text a fact was read from (its extractor's match), or null for a fact not read so. */
+    public static String matchedWords(Fact f) {
+        String evidence = f.getEvidence();
+        if (!Fact.TEXT.equals(f.getSource()) || evidence == null) return null;
+        String mark = "' matched \"";
+        int start = evidence.indexOf(mark);
+        if (start < 0) return null;
+        start += mark.length();
+        int end = evidence.indexOf("\" (source: ", start);
+        if (end < 0) end = evidence.endsWith("\"") ? evidence.length() - 1 : -1;
+        return end <= start ? null : evidence.substring(start, end);
+    }
+
     public static boolean fromProse(Fact f) {
         return Fact.TEXT.equals(f.getSource()) && f.getEvidence() != null && f.getEvidence().contains("(source: " + PROSE_SOURCE);
     }

@@ -12,6 +12,7 @@ import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
+import dev.dokploydoctor.knowledge.TextExtraction;
 import dev.dokploydoctor.report.SimilarLookup;
 import dev.dokploydoctor.report.Style;
 
@@ -174,9 +175,12 @@ public final class Conversation {
                         outcome.top().cause(), outcome.top().certainty()));
                 case FIRST -> view.dim("  that does not settle a cause and no single answer would: first the question that tells them apart best");
                 case CONFIRM -> {
+                    // what was read, and from which words: the user confirms their paste, not a question they already answered
                     Fact read = state.session.fact(ask.plan().question().key());
-                    view.dim("  your text says " + ask.plan().question().key() + " = " + (read == null ? "?" : read.getText())
-                            + "; checked by you, it would settle " + outcome.top().cause());
+                    String words = read == null ? null : TextExtraction.matchedWords(read);
+                    view.dim("  I read " + ask.plan().question().key() + " = " + (read == null ? "?" : read.getText())
+                            + (words == null ? " from your text" : " from your paste (\"" + words + "\")")
+                            + "; your own look at it would settle " + outcome.top().cause());
                 }
                 case FIX -> view.dim("  " + outcome.top().cause() + " fits; its fix depends on this");
                 case NEXT -> { }

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,6 +38,7 @@ class CalibrationGateTest {
                   vite-allowed-hosts: {n: 4, right: 4, bound: 0.51}
                   letsencrypt-rate-limited: {n: 31, right: 31, bound: 0.89}
                   cloudflare-origin-certificate-invalid: {n: 7, right: 7, bound: 0.65}
+                  wrong-domain-type: {since: forums, n: 0, right: 0, bound: 0}
                 """);
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
                 new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
@@ -106,6 +110,44 @@ class CalibrationGateTest {
                 .filter(e -> e.getCause().equals("vite-allowed-hosts")).toList());
         assertEquals(1, CalibrationGate.holds(byCause, engine.knowledge().priors(), Engine.DEFAULT_THRESHOLD).size());
         assertEquals(List.of(), CalibrationGate.holds(byCause, Priors.uniform(), Engine.DEFAULT_THRESHOLD));
+    }
+
+    /**
+     * The held cause's confirming question brings evidence of its own first (a fact of its rules the text did not
+     * give), and asks the user to confirm their paste only when none is left; that yes then lifts the hold: a yes
+     * that changes nothing is never asked (user14b ub2, F5).
+     */
+    @Test
+    void theConfirmingQuestionAsksWhatThePasteDidNotSayFirstAndItsYesLiftsTheHold() {
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        List<Fact> facts = new ArrayList<>(List.of(logLine("domain.service_missing", true),
+                new Fact("service.kind", "compose", Fact.TEXT, "extractor 'z' matched \"compose\" (source: prose: ours)", "text#1f3a@20-27")));
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>();
+        Interview.Step step = interview.next(facts, unknown, 0);
+        while (step instanceof Interview.Ask ask && !ask.plan().question().key().equals("domain.service_missing")) {
+            String key = ask.plan().question().key();
+            asked.add(key);
+            switch (key) {
+                case "domain.type" -> facts.add(new Fact(key, "compose", Fact.USER, "answered"));
+                case "domain.created_via" -> facts.add(new Fact(key, "ui", Fact.USER, "answered"));
+                default -> unknown.add(key);
+            }
+            assertTrue(asked.size() < 8, "asked " + asked);
+            step = interview.next(facts, unknown, asked.size());
+        }
+        assertEquals("wrong-domain-type", step.outcome().top().cause());
+        assertEquals(Certainty.WEAK_SIGNS_CEILING, step.outcome().top().certainty(), 1e-9);
+        assertTrue(asked.contains("domain.type"), "the domain's type (which would diagnose it) comes before the paste: " + asked);
+        Interview.Ask confirm = assertInstanceOf(Interview.Ask.class, step);
+        assertEquals(Interview.Purpose.CONFIRM, confirm.purpose());
+        // the user's yes: their own look at the deploy log, no longer the text alone
+        facts.removeIf(f -> f.getKey().equals("domain.service_missing"));
+        facts.add(new Fact("domain.service_missing", true, Fact.USER, "answered"));
+        Outcome after = interview.next(facts, unknown, asked.size() + 1).outcome();
+        assertEquals(Status.DIAGNOSED, after.status(), after.diagnoses().toString());
+        assertEquals("wrong-domain-type", after.top().cause());
+        assertEquals(0, holds(after));
     }
 
     @Test
