@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Reads text the way people paste it, once, before any pattern runs: JSON-escaped log lines
  * ({@code \"}, {@code \n}, {@code \u003c}), Windows line ends, typographic quotes and ellipses,
  * runs of spaces and tabs, log prefixes ({@code web-1  | }, ISO or nginx timestamps), and lines
- * wrapped by a terminal or a mail client. The result keeps, for each of its characters, the
+ * wrapped by a terminal or a mail client; in prose, a component's name typed one letter off and a
+ * status spoken in words ({@link ProseWords}). The result keeps, for each of its characters, the
  * index of the character of the original it came from, so excerpts quote the original.
  * Every step is one pass over the text: linear.
  */
@@ -68,15 +69,19 @@ public final class TextReader {
     }
 
     private static Reading reading(String original, Out b) {
-        int n = b.length;
+        // the user's prose as meant: a component's name typed one letter off, a status told in words
+        ProseWords.Rewritten r = ProseWords.rewrite(b.chars, b.origin, b.length);
+        char[] chars = r == null ? b.chars : r.chars();
+        int[] origin = r == null ? b.origin : r.origin();
+        int n = r == null ? b.length : r.length();
         char[] lower = new char[n];
         boolean wide = false;
         for (int i = 0; i < n; i++) {
-            char c = b.chars[i];
+            char c = chars[i];
             lower[i] = fold(c);
             wide |= Character.isSurrogate(c);
         }
-        return new Reading(original, new String(b.chars, 0, n), new String(lower), java.util.Arrays.copyOf(b.origin, n), wide);
+        return new Reading(original, new String(chars, 0, n), new String(lower), java.util.Arrays.copyOf(origin, n), wide);
     }
 
     /**
