@@ -85,6 +85,8 @@ final class DeniedClue {
         int le = end;
         while (le < text.length() && le - end < REACH * 2 && text.charAt(le) != '\n') le++;
         if (logShaped(text, ls, le, lineStart, start, end)) return false;
+        // a docker ps row is output, not a sentence: its command cell's "--no-auto-update" denies nothing
+        if (lineStart && PastedTable.row(text, ls, le)) return false;
         if (AsideClue.aside(text, ls, le, start, end)) return true; // "the docs say X", "maybe X", "last week X, fixed since"
         int cue = cueIn(text, start, Math.min(end, start + REACH));
         if (cue >= 0) {

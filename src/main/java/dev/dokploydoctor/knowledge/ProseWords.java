@@ -224,10 +224,15 @@ final class ProseWords {
 
     /** Whether the word at {@code [a, b)} is in a line shaped like a log line (a level, a timestamp, key=value). */
     private static boolean inLogLine(String text, int a, int b) {
-        int ls = text.lastIndexOf('\n', a - 1) + 1;
-        int le = text.indexOf('\n', b);
-        return DeniedClue.logLine(text, ls, le < 0 ? text.length() : le, true);
+        // the line around the word, at most REACH characters either way: bounded work per word, whatever the text
+        int ls = a;
+        while (ls > 0 && a - ls < REACH && text.charAt(ls - 1) != '\n') ls--;
+        int le = b;
+        while (le < text.length() && le - b < REACH && text.charAt(le) != '\n') le++;
+        return DeniedClue.logLine(text, ls, le, ls == 0 || text.charAt(ls - 1) == '\n');
     }
+
+    private static final int REACH = 400;
 
     /** The name in the case the user typed the word in: "Trafik" -> "Traefik", "TRAFIK" -> "TRAEFIK". */
     private static String inCase(String name, char[] s, int a, int b) {

@@ -361,12 +361,8 @@ public final class TextReader {
         if (c == ' ' || c == '-' || c == '*' || c == '#' || c == '{' || c == '[' || c == '|' || c == '>' || c == '"' || c == '<') return true;
         if (skipPrefix(s, n, pos, end) != pos) return true;
         if (Character.isUpperCase(c)) return true;
-        // a docker ps row: 12 hex digits and a space
-        if (end - pos > 13) {
-            boolean hex = true;
-            for (int k = pos; k < pos + 12; k++) if (Character.digit(s[k], 16) < 0) { hex = false; break; }
-            if (hex && s[pos + 12] == ' ') return true;
-        }
+        // a docker ps row (12 hex digits and a space) or a compose ps row (its lower-case name first)
+        if (PastedTable.row(java.nio.CharBuffer.wrap(s, 0, n), pos, end)) return true;
         return keyValue(s, pos, end);
     }
 
