@@ -242,6 +242,8 @@ public final class TextReader {
         int prevRawLength = -1;       // length of the previous line as pasted, -1 at the start
         int prevStart = 0;
         boolean prevQuoted = false;
+        boolean prevRow = false;      // the previous line is a docker ps row: what follows is no wrap of it
+        java.nio.CharBuffer all = java.nio.CharBuffer.wrap(s, 0, n);
         while (pos <= n) {
             int end = pos;
             while (end < n && s[end] != '\n') end++;
@@ -253,7 +255,9 @@ public final class TextReader {
             boolean record = startsRecord(s, n, at, end);
             int body = skipPrefix(s, n, quoted, end);
             boolean cut = prevRawLength >= 70 && !record && body < end && continues(s, body) && !endsSentence(out);
-            if (cut || reflowed(s, n, prevStart, prevRawLength, at, end, width, out)) {
+            // after a docker ps row only a terminal's cut at its width goes on (the row's last cells wrapped)
+            boolean afterRow = prevRow && !(cut && terminalWidth(prevRawLength));
+            if (!afterRow && (cut || reflowed(s, n, prevStart, prevRawLength, at, end, width, out))) {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
                 out.length--; // the '\n' added after the previous line
@@ -270,6 +274,7 @@ public final class TextReader {
             prevRawLength = quoted > pos ? end - quoted : raw;
             prevStart = quoted > pos ? quoted : pos;
             prevQuoted = quoted > pos;
+            prevRow = PastedTable.row(all, body, end);
             pos = end + 1;
             if (end == n) break;
         }

@@ -28,6 +28,12 @@ class PastedTableTest {
         assertEquals(2, TextReader.read(table).text().split("\n").length);
     }
 
+    @Test void aSentenceAfterARowIsNotJoinedToIt() {
+        String text = "3c9d2e1f0a7b   traefik:v3.1.2   \"/entrypoint.sh --en…\"   5 weeks ago   Exited (255) 9 hours ago                 dokploy-traefik\n"
+                + "Before that a deploy failed with 'port is already allocated'; I freed the port and that part is solved.";
+        assertEquals(2, TextReader.read(text).text().split("\n").length);
+    }
+
     @Test void aRowIsLookedAtOnlyUpToItsLongestLength() {
         String longLine = "x".repeat(PastedTable.LONGEST + 10) + " 2 hours ago Up 2 hours";
         assertFalse(PastedTable.rowAt(longLine, longLine.length() - 3));
