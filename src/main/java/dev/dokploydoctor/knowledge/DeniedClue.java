@@ -84,6 +84,8 @@ final class DeniedClue {
         boolean lineStart = ls == 0 || text.charAt(ls - 1) == '\n';
         int le = Math.min(Math.min(text.length(), end + REACH * 2), breaks.from(end));
         if (logShaped(text, ls, le, lineStart, start, end)) return false;
+        // a docker ps row is output, not a sentence: its command cell's "--no-auto-update" denies nothing
+        if (lineStart && PastedTable.row(text, ls, le)) return false;
         if (AsideClue.aside(text, ls, le, start, end)) return true; // "the docs say X", "maybe X", "last week X, fixed since"
         int cue = cueIn(text, start, Math.min(end, start + REACH));
         if (cue >= 0) {

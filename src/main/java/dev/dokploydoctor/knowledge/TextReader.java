@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Reads text the way people paste it, once, before any pattern runs: JSON-escaped log lines
  * ({@code \"}, {@code \n}, {@code \u003c}), Windows line ends, typographic quotes and ellipses,
  * runs of spaces and tabs, log prefixes ({@code web-1  | }, ISO or nginx timestamps), and lines
- * wrapped by a terminal or a mail client. The result keeps, for each of its characters, the
+ * wrapped by a terminal or a mail client; in prose, a component's name typed one letter off and a
+ * status spoken in words ({@link ProseWords}). The result keeps, for each of its characters, the
  * index of the character of the original it came from, so excerpts quote the original.
  * Every step is one pass over the text: linear.
  */
@@ -68,15 +69,19 @@ public final class TextReader {
     }
 
     private static Reading reading(String original, Out b) {
-        int n = b.length;
+        // the user's prose as meant: a component's name typed one letter off, a status told in words
+        ProseWords.Rewritten r = ProseWords.rewrite(b.chars, b.origin, b.length);
+        char[] chars = r == null ? b.chars : r.chars();
+        int[] origin = r == null ? b.origin : r.origin();
+        int n = r == null ? b.length : r.length();
         char[] lower = new char[n];
         boolean wide = false;
         for (int i = 0; i < n; i++) {
-            char c = b.chars[i];
+            char c = chars[i];
             lower[i] = fold(c);
             wide |= Character.isSurrogate(c);
         }
-        return new Reading(original, new String(b.chars, 0, n), new String(lower), java.util.Arrays.copyOf(b.origin, n), wide);
+        return new Reading(original, new String(chars, 0, n), new String(lower), java.util.Arrays.copyOf(origin, n), wide);
     }
 
     /**
@@ -237,6 +242,8 @@ public final class TextReader {
         int prevRawLength = -1;       // length of the previous line as pasted, -1 at the start
         int prevStart = 0;
         boolean prevQuoted = false;
+        boolean prevRow = false;      // the previous line is a docker ps row: what follows is no wrap of it
+        java.nio.CharBuffer all = java.nio.CharBuffer.wrap(s, 0, n);
         while (pos <= n) {
             int end = pos;
             while (end < n && s[end] != '\n') end++;
@@ -248,7 +255,9 @@ public final class TextReader {
             boolean record = startsRecord(s, n, at, end);
             int body = skipPrefix(s, n, quoted, end);
             boolean cut = prevRawLength >= 70 && !record && body < end && continues(s, body) && !endsSentence(out);
-            if (cut || reflowed(s, n, prevStart, prevRawLength, at, end, width, out)) {
+            // after a docker ps row only a terminal's cut at its width goes on (the row's last cells wrapped)
+            boolean afterRow = prevRow && !(cut && terminalWidth(prevRawLength));
+            if (!afterRow && (cut || reflowed(s, n, prevStart, prevRawLength, at, end, width, out))) {
                 // wrapped: the line before was cut here (a word cut by a terminal stays cut: a width
                 // of 80 or 100 is as often a full line as a cut word)
                 out.length--; // the '\n' added after the previous line
@@ -265,6 +274,7 @@ public final class TextReader {
             prevRawLength = quoted > pos ? end - quoted : raw;
             prevStart = quoted > pos ? quoted : pos;
             prevQuoted = quoted > pos;
+            prevRow = PastedTable.row(all, body, end);
             pos = end + 1;
             if (end == n) break;
         }
@@ -356,12 +366,8 @@ public final class TextReader {
         if (c == ' ' || c == '-' || c == '*' || c == '#' || c == '{' || c == '[' || c == '|' || c == '>' || c == '"' || c == '<') return true;
         if (skipPrefix(s, n, pos, end) != pos) return true;
         if (Character.isUpperCase(c)) return true;
-        // a docker ps row: 12 hex digits and a space
-        if (end - pos > 13) {
-            boolean hex = true;
-            for (int k = pos; k < pos + 12; k++) if (Character.digit(s[k], 16) < 0) { hex = false; break; }
-            if (hex && s[pos + 12] == ' ') return true;
-        }
+        // a docker ps row (12 hex digits and a space) or a compose ps row (its lower-case name first)
+        if (PastedTable.row(java.nio.CharBuffer.wrap(s, 0, n), pos, end)) return true;
         return keyValue(s, pos, end);
     }
 
