@@ -55,30 +55,46 @@ final class ProseWords {
 
     /** Near-spelling -> the name; built once, a few thousand entries. */
     private static final Map<String, String> NEAR = near();
-    /** The near-spellings by the hash of their lower-case letters: a word is looked up without making a string of it. */
-    private static final Map<Integer, String[]> BY_HASH = byHash();
-
-    private static Map<Integer, String[]> byHash() {
-        Map<Integer, String[]> out = new HashMap<>();
+    /**
+     * The near-spellings by the hash of their lower-case letters, open addressing (an empty slot is null): a word
+     * is looked up without making a string of it, nor an Integer of its hash.
+     */
+    private static final int[] SLOT_HASH;
+    private static final String[][] SLOT_SPELLINGS;
+    static {
+        Map<Integer, String[]> byHash = new HashMap<>();
         for (String v : NEAR.keySet()) {
-            String[] had = out.get(v.hashCode());
+            String[] had = byHash.get(v.hashCode());
             String[] now = had == null ? new String[1] : java.util.Arrays.copyOf(had, had.length + 1);
             now[now.length - 1] = v;
-            out.put(v.hashCode(), now);
+            byHash.put(v.hashCode(), now);
         }
-        return out;
+        int slots = Integer.highestOneBit(Math.max(1, byHash.size()) * 4 - 1) << 1; // at most a quarter full
+        SLOT_HASH = new int[slots];
+        SLOT_SPELLINGS = new String[slots][];
+        for (Map.Entry<Integer, String[]> e : byHash.entrySet()) {
+            int at = slot(e.getKey());
+            while (SLOT_SPELLINGS[at] != null) at = (at + 1) & (slots - 1);
+            SLOT_HASH[at] = e.getKey();
+            SLOT_SPELLINGS[at] = e.getValue();
+        }
     }
 
-    /** The name the letters {@code s[a, b)} (any case) are one edit from, or null. */
+    private static int slot(int hash) { return (hash ^ hash >>> 16) & (SLOT_HASH.length - 1); }
+
+    /** The name the letters {@code s[a, b)} (ASCII letters, any case) are one edit from, or null. */
     private static String nearName(char[] s, int a, int b) {
         int h = 0;
-        for (int k = a; k < b; k++) h = 31 * h + Character.toLowerCase(s[k]);
-        String[] candidates = BY_HASH.get(h);
+        for (int k = a; k < b; k++) h = 31 * h + (s[k] | 0x20); // an ASCII letter's lower case
+        String[] candidates = null;
+        for (int at = slot(h); SLOT_SPELLINGS[at] != null; at = (at + 1) & (SLOT_HASH.length - 1)) {
+            if (SLOT_HASH[at] == h) { candidates = SLOT_SPELLINGS[at]; break; }
+        }
         if (candidates == null) return null;
         for (String v : candidates) {
             if (v.length() != b - a) continue;
             boolean same = true;
-            for (int k = 0; k < v.length() && same; k++) same = v.charAt(k) == Character.toLowerCase(s[a + k]);
+            for (int k = 0; k < v.length() && same; k++) same = v.charAt(k) == (s[a + k] | 0x20);
             if (same) return NEAR.get(v);
         }
         return null;
@@ -139,9 +155,10 @@ final class ProseWords {
                 if (spoken != null) {
                     replacement = spoken.digits();
                     end = spoken.end();
-                } else if (b - a >= 4 && b - a <= 12 && standsAlone(s, a, b, n)) {
+                } else if (b - a >= 4 && b - a <= 12) {
+                    // the look-up first: it rules out nearly every word, and the checks of the word's place cost more
                     String name = nearName(s, a, b);
-                    if (name != null) {
+                    if (name != null && standsAlone(s, a, b, n)) {
                         if (whole == null) whole = new String(s, 0, n);
                         if (!inLogLine(whole, a, b)) replacement = inCase(name, s, a, b);
                     }

@@ -19,7 +19,8 @@ public final class TextExtraction {
     private final Vocabulary vocabulary;
     private final Prefilter prefilter;
     private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
-    private final String[][] keys;    // per entry: the fact keys it gives
+    private final int[][] keyIds;     // per entry: the fact keys it gives, as indexes into keyIndex
+    private final Map<String, Integer> keyIndex = new java.util.HashMap<>(); // every key an entry gives -> its index
     private final boolean[] usesGroups; // per entry: Extractor.usesGroups()
     private final MayMatch[] unlessLineMay, unlessMatchMay; // per entry: where its unless-filters may match, null: no filter
     private final MayMatch[] plainMay;   // per entry with no plan: where its pattern may match
@@ -33,8 +34,11 @@ public final class TextExtraction {
         this.plans = new SearchPlan[extractors.size()];
         LazyDfa.Budget budget = new LazyDfa.Budget(LazyDfa.Budget.DEFAULT); // what all the catalog's DFAs may keep
         for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern(), budget);
-        this.keys = new String[extractors.size()][];
-        for (int i = 0; i < keys.length; i++) keys[i] = extractors.get(i).facts().keySet().toArray(new String[0]);
+        this.keyIds = new int[extractors.size()][];
+        for (int i = 0; i < keyIds.length; i++) {
+            keyIds[i] = extractors.get(i).facts().keySet().stream()
+                    .mapToInt(k -> keyIndex.computeIfAbsent(k, x -> keyIndex.size())).toArray();
+        }
         this.usesGroups = new boolean[extractors.size()];
         for (int i = 0; i < usesGroups.length; i++) usesGroups[i] = extractors.get(i).usesGroups();
         this.unlessLineMay = mayMatch(extractors, Extractor::unlessLine, budget);
@@ -66,12 +70,27 @@ public final class TextExtraction {
     public List<Fact> extract(String text) {
         if (text == null || text.isBlank()) return List.of();
         String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        Map<String, Fact> found = new LinkedHashMap<>();
+        Found found = new Found(keyIndex.size());
         TextReader.Readings readings = TextReader.readings(input);
         extract(readings.read(), found, null);
         // a log line a terminal cut mid-word: its literal is whole again with the cut glued (facts only added)
         if (readings.cutWordsGlued() != null) extract(readings.cutWordsGlued(), found, readings.read().text());
-        return new ArrayList<>(found.values());
+        return new ArrayList<>(found.facts.values());
+    }
+
+    /**
+     * The facts found so far, first per key, and which of the catalog's keys they fill: whether an entry could
+     * still add a fact is asked for every candidate entry, so it is a look-up by index, not by the key's string.
+     */
+    private final class Found {
+        final Map<String, Fact> facts = new LinkedHashMap<>();
+        final boolean[] filled;
+
+        Found(int keys) { filled = new boolean[keys]; }
+
+        void add(Fact f) {
+            if (facts.putIfAbsent(f.getKey(), f) == null) filled[keyIndex.get(f.getKey())] = true;
+        }
     }
 
     /**
@@ -80,7 +99,7 @@ public final class TextExtraction {
      * denied, claimed or told as solved there stays unread; gluing "umami-1" to the next line's "Last
      * week" must not undo it).
      */
-    private void extract(TextReader.Reading reading, Map<String, Fact> found, String firstText) {
+    private void extract(TextReader.Reading reading, Found found, String firstText) {
         Prefilter.Scan scan = prefilter.scan(reading.lower());
         Extractor.Found[] twinFound = twinGroups == 0 ? null : new Extractor.Found[twinGroups];
         boolean[] twinRan = twinGroups == 0 ? null : new boolean[twinGroups];
@@ -93,7 +112,7 @@ public final class TextExtraction {
             else { m = twinFound[g] = match(i, reading, scan); twinRan[g] = true; }
             if (m == null) continue;
             if (firstText != null && firstText.contains(m.text())) continue;
-            for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.putIfAbsent(f.getKey(), f);
+            for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.add(f);
         }
     }
 
@@ -102,8 +121,8 @@ public final class TextExtraction {
      * no facts ("recognised, no fact") or whose keys earlier entries filled cannot, so it need not run
      * (with a catalog of many entries per key, most candidates are of this kind once one has matched).
      */
-    private boolean addsAFact(int i, Map<String, Fact> found) {
-        for (String key : keys[i]) if (!found.containsKey(key)) return true;
+    private boolean addsAFact(int i, Found found) {
+        for (int key : keyIds[i]) if (!found.filled[key]) return true;
         return false;
     }
 
