@@ -19,8 +19,8 @@ public final class TextExtraction {
     private final Vocabulary vocabulary;
     private final Prefilter prefilter;
     private final SearchPlan[] plans; // per entry; null: the plain RE2/J search
-    private final int[][] keyIds;     // per entry: the fact keys it gives, as indexes into keyIndex
-    private final Map<String, Integer> keyIndex = new java.util.HashMap<>(); // every key an entry gives -> its index
+    private final int[][] keyIds;     // per entry: the fact keys it gives, as indexes into keyNames
+    private final List<String> keyNames = new ArrayList<>(); // every key an entry gives, by its index
     private final boolean[] usesGroups; // per entry: Extractor.usesGroups()
     private final MayMatch[] unlessLineMay, unlessMatchMay; // per entry: where its unless-filters may match, null: no filter
     private final MayMatch[] plainMay;   // per entry with no plan: where its pattern may match
@@ -35,9 +35,12 @@ public final class TextExtraction {
         LazyDfa.Budget budget = new LazyDfa.Budget(LazyDfa.Budget.DEFAULT); // what all the catalog's DFAs may keep
         for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern(), budget);
         this.keyIds = new int[extractors.size()][];
+        Map<String, Integer> keyIndex = new java.util.HashMap<>();
         for (int i = 0; i < keyIds.length; i++) {
-            keyIds[i] = extractors.get(i).facts().keySet().stream()
-                    .mapToInt(k -> keyIndex.computeIfAbsent(k, x -> keyIndex.size())).toArray();
+            keyIds[i] = extractors.get(i).facts().keySet().stream().mapToInt(k -> keyIndex.computeIfAbsent(k, x -> {
+                keyNames.add(x);
+                return keyNames.size() - 1;
+            })).toArray();
         }
         this.usesGroups = new boolean[extractors.size()];
         for (int i = 0; i < usesGroups.length; i++) usesGroups[i] = extractors.get(i).usesGroups();
@@ -70,7 +73,7 @@ public final class TextExtraction {
     public List<Fact> extract(String text) {
         if (text == null || text.isBlank()) return List.of();
         String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        Found found = new Found(keyIndex.size());
+        Found found = new Found(keyNames.size());
         TextReader.Readings readings = TextReader.readings(input);
         extract(readings.read(), found, null);
         // a log line a terminal cut mid-word: its literal is whole again with the cut glued (facts only added)
@@ -88,8 +91,16 @@ public final class TextExtraction {
 
         Found(int keys) { filled = new boolean[keys]; }
 
-        void add(Fact f) {
-            if (facts.putIfAbsent(f.getKey(), f) == null) filled[keyIndex.get(f.getKey())] = true;
+        /** {@code f}, a fact of an entry whose keys are {@code ids}, unless its key is filled. */
+        void add(Fact f, int[] ids) {
+            for (int id : ids) {
+                if (!keyNames.get(id).equals(f.getKey())) continue;
+                if (!filled[id]) {
+                    filled[id] = true;
+                    facts.put(f.getKey(), f);
+                }
+                return;
+            }
         }
     }
 
@@ -112,7 +123,7 @@ public final class TextExtraction {
             else { m = twinFound[g] = match(i, reading, scan); twinRan[g] = true; }
             if (m == null) continue;
             if (firstText != null && firstText.contains(m.text())) continue;
-            for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.add(f);
+            for (Fact f : recognised(extractors.get(i), m, reading).facts()) found.add(f, keyIds[i]);
         }
     }
 
