@@ -194,12 +194,8 @@ public final class Conversation {
             state.mode = ReplState.Mode.OPENING;
         } else {
             state.mode = ReplState.Mode.COMMANDS;
-            if (outcome.status() == Status.NO_FAULT && probes.gaps().isEmpty()) {
-                view.println(style().ok() + " No fault follows from what I know. Describe what you see (or 'restart').");
-            } else if (outcome.status() == Status.NO_FAULT) {
-                view.println(style().warn() + " No fault follows from what I know, but not everything was checked:");
-                for (String g : probes.gaps()) view.println("    " + style().warn() + " " + g);
-                view.println("  Describe what you see (or 'restart').");
+            if (outcome.status() == Status.NO_FAULT) {
+                sayNoFault();
             } else {
                 view.println("");
                 switch (((Interview.End) step).stop()) {
@@ -213,6 +209,43 @@ public final class Conversation {
                         : words.inconclusive(outcome, ignoringUnknown(), stop, session.unread(), similarReports().find(outcome)));
             }
         }
+    }
+
+    /** "No fault", said as what it rests on: everything that applied was checked, or what was not. */
+    private void sayNoFault() {
+        if (gaps().isEmpty()) {
+            view.println(style().ok() + " No fault follows from what I know. Describe what you see (or 'restart').");
+        } else if (state.session.facts().isEmpty()) {
+            // words alone ("everything works fine"): nothing wrong by the user's account, nothing checked by us
+            view.println(style().warn() + " Nothing is wrong by your own account, but I checked nothing, so I cannot call it healthy.");
+            for (String g : probes.gaps()) view.println("    " + style().warn() + " " + g);
+            view.println("  Describe a symptom if you see one, or let the probes look: " + LOOK);
+        } else {
+            view.println(style().warn() + " No fault follows from what I know, but not everything was checked:");
+            for (String g : gaps()) view.println("    " + style().warn() + " " + g);
+            view.println("  Describe what you see (or 'restart').");
+        }
+    }
+
+    /**
+     * The opening said all is well ("everything works fine, no problem"). No question is asked to
+     * find a fault the user does not report: what the probes see (waited for) decides. When they show
+     * none, "no fault", said with what was not checked (exit 4 unless everything that applied was);
+     * when they show a symptom, the interview goes on from it.
+     */
+    void allWell() {
+        if (probes.pending()) view.dim("  checking the host...");
+        absorbProbes(true);
+        Outcome outcome = state.session.evaluate(engine, options.threshold());
+        if (outcome.status() != Status.NO_FAULT) {
+            advance();
+            return;
+        }
+        state.outcome = outcome;
+        state.plan = null;
+        state.ending = null;
+        state.mode = ReplState.Mode.COMMANDS;
+        sayNoFault();
     }
 
     /** Choose the next question for the current facts (null when none can move the diagnosis). */
@@ -231,10 +264,27 @@ public final class Conversation {
                 o.threshold(), o.unchecked());
     }
 
-    /** The last outcome, or the session evaluated now (before anything was said); no "no fault" while a probe gap is left. */
+    /** The last outcome, or the session evaluated now (before anything was said); no "no fault" while a gap is left. */
     Outcome current() {
         Outcome o = state.outcome != null ? state.outcome : state.session.evaluate(engine, options.threshold());
-        return o.status() == Status.NO_FAULT ? o.notChecked(probes.gaps()) : o;
+        return o.status() == Status.NO_FAULT ? o.notChecked(gaps()) : o;
+    }
+
+    /** How to have the host looked at, said when nothing was. */
+    static final String LOOK = "run it again without --no-probe, with --service NAME (and --url URL), or 'dokploy-doctor probe'";
+
+    /** Said when the session knows no fact at all (the user's words told none, no probe looked): "no fault" is unearned. */
+    static final String NOTHING_CHECKED = "nothing was checked, only your words were heard (no probe looked, no fact was given): " + LOOK;
+
+    /** As above, when the probes ran but could not look (their gaps say why). */
+    static final String NOTHING_LOOKED = "nothing was checked, only your words were heard: the probes could not look";
+
+    /** What kept a "no fault" from being an all-clear: the probes' gaps, or no fact known at all. */
+    private List<String> gaps() {
+        if (!state.session.facts().isEmpty() || !state.session.userToldAnything()) return probes.gaps();
+        List<String> out = new ArrayList<>(probes.gaps());
+        out.add(options.probe() ? NOTHING_LOOKED : NOTHING_CHECKED);
+        return out;
     }
 
     /**

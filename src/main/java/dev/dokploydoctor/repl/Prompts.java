@@ -44,7 +44,12 @@ final class Prompts {
         if (command != null) return commands.run(command);
         Knowledge k = c.knowledge();
         Opening.Parsed parsed = Opening.parse(line, k.vocabulary(), k::textExtraction);
-        if (!Opening.reportsSomething(parsed, k.vocabulary())) {
+        boolean allWell = false;
+        if (!Opening.reportsSomething(parsed, k.vocabulary()) && AllWell.says(line)) {
+            // "everything works fine, no problem": no fault by the user's account, and no all-clear either
+            // until the probes have looked (Conversation says which)
+            allWell = true;
+        } else if (!Opening.reportsSomething(parsed, k.vocabulary())) {
             // the user came because something is wrong: say what was not understood, and ask
             view.println(style().warn() + " I did not recognise a symptom in that, so I will ask what I need."
                     + style().dim(" (a status code, an error message or a number from the list is quicker)"));
@@ -52,7 +57,8 @@ final class Prompts {
         }
         List<Fact> opened = Opening.withSimilarVote(parsed, k);
         state.session.add(Session.Kind.OPENING, "what you see", opened, parsed.text(), true);
-        view.noted(parsed.facts());
+        if (allWell && parsed.facts().isEmpty()) view.dim("  noted: all is well, by your account");
+        else view.noted(parsed.facts());
         // the vote of the nearest field reports is no fact the user stated: said apart, so that a
         // cause leading at 0.15 has its reason on screen ('similar' lists the reports)
         for (Fact f : opened) {
@@ -65,7 +71,8 @@ final class Prompts {
             c.watch(ProbeRunner.start(new ProbeTarget(t.service(), t.project(), parsed.url()), options.probeTimeout(), k.vocabulary()));
         }
         c.useEngine();
-        c.advance();
+        if (allWell) c.allWell();
+        else c.advance();
         return true;
     }
 

@@ -83,6 +83,7 @@ final class ProseAnswer {
         if (no == 0 && yes == 0) return null;
         boolean said = no < yes;
         if (!said && deniesAnAside(answer, question)) return null;
+        if (!said && deniesAnotherThing(w, i, no, answer, question)) return null;
         int next = skip(w, i + Math.max(no, yes), HEDGES);
         if (next < w.size() && (said ? longest(w, next, NO) > 0 : saysYesAfterNo(w, next, question))
                 && !(said && "not".equals(w.get(next)) && next + 1 < w.size())) return null;   // "yes no"; "yes not on bridge" reads on
@@ -201,6 +202,36 @@ final class ProseAnswer {
         Matcher p = Pattern.compile("(?i)\\(((?:on|if)\\s.*?)\\)").matcher(question);
         while (p.find()) asides.append(' ').append(p.group(1));
         return !asked.contains(w) && Vocabulary.answerWords(asides.toString()).contains(w);
+    }
+
+    /** The no phrases that deny a thing named next ("no status", "there's no port problem"), not the question. */
+    private static final Set<String> NO_BEFORE_A_THING = Set.of("no", "theres no", "there is no", "there are no");
+
+    /** Words after such a no that name no thing: "no it isn't", "no way", "no longer", "no idea". */
+    private static final Set<String> NOT_A_THING = Set.of(
+            "it", "its", "they", "theyre", "them", "i", "im", "we", "you", "he", "she", "that", "this", "these", "those",
+            "there", "theres", "one", "way", "longer", "more", "idea", "clue", "a", "an", "the", "just", "sorry", "wait");
+
+    /**
+     * "there's no status, the connection is refused" to "Is the Traefik container itself running?": the no
+     * denies a thing the question does not name (a status, an idea of the logs), so it answers something
+     * else; asked again, with the rest read as more of what the user sees. A no before the question's
+     * own subject or one of its words ("there's no port problem" to a port question, "no traefik here")
+     * is the answer. A no closed by punctuation ("no, the status is Exited") answers the question.
+     */
+    private static boolean deniesAnotherThing(List<String> w, int i, int no, String answer, String question) {
+        if (question == null || i + no >= w.size() || leadsWithAClosedNo(answer)) return false;
+        if (!NO_BEFORE_A_THING.contains(String.join(" ", w.subList(i, i + no)))) return false;
+        String thing = w.get(i + no);
+        if (NOT_A_THING.contains(thing) || longest(w, i + no, NO) > 0 || longest(w, i + no, YES) > 0
+                || longest(w, i + no, HEDGES) > 0) return false;
+        for (String asked : Vocabulary.answerWords(question)) if (sameWord(asked, thing)) return false;
+        return true;
+    }
+
+    /** The same word, singular or plural ("container", "containers"). */
+    private static boolean sameWord(String a, String b) {
+        return a.equals(b) || a.equals(b + "s") || b.equals(a + "s") || a.equals(b + "es") || b.equals(a + "es");
     }
 
     /** Words that point back at earlier input: "I said 502", "like I said", "as I told you". */

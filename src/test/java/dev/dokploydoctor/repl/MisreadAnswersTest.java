@@ -290,4 +290,15 @@ class MisreadAnswersTest {
         reads("dependency.networks", "the project default network", List.of("default"));
         reads("dependency.networks", "just the compose default network", List.of("default"));
     }
+
+    @Test
+    void aNoBeforeAThingTheQuestionDoesNotNameIsNoAnswer() {   // iv15 leftover
+        // "Is the Traefik container itself running?": a status, an idea are not what it asks about
+        asked("traefik.running", "there's no status, the connection is refused", "no status at all, connection refused");
+        // the question's own subject or one of its words denied: that is the answer
+        reads("traefik.running", "there's no traefik container", false);
+        reads("traefik.running", "no traefik here, it exited", false);
+        reads("traefik.running", "no, the status is exited", false);
+        reads("host.port_conflict", "there's no port problem", false);
+    }
 }

@@ -48,4 +48,35 @@ class ReplNoAllClearTest {
             assertTrue(s.output().contains("bye (no-fault)"), s.output());
         }
     }
+
+    /**
+     * "everything works fine, no problem" with no probe run: nothing wrong by the user's account, and
+     * nothing checked. No interview for a fault nobody reports, and no all-clear from words alone
+     * (once exit 0 "bye (no-fault)"): inconclusive (exit 4), saying so and how to have it looked at.
+     */
+    @Test void allWellInWordsAloneIsNoAllClear(@TempDir Path home) {
+        try (PipedDriver s = PipedDriver.start(home, Map.of(), List.of("diagnose", "--no-probe"))) {
+            s.line("everything works fine, no problem");
+            s.line("quit");
+            assertEquals(4, s.exitCode(), s.output());
+            assertTrue(s.output().contains("Nothing is wrong by your own account, but I checked nothing"), s.output());
+            assertTrue(s.output().contains("! not checked: " + Conversation.NOTHING_CHECKED), s.output());
+            assertTrue(s.output().contains("bye (inconclusive)"), s.output());
+            assertFalse(s.output().contains("fault.reported"), s.output());
+            assertFalse(s.output().contains("? What HTTP status"), "no question for a fault nobody reports: " + s.output());
+        }
+    }
+
+    /** The same words with probes that could not look (no Docker engine): the probes' gaps are said, exit 4. */
+    @Test void allWellWithProbesThatCouldNotLookIsNoAllClear(@TempDir Path home) {
+        Map<String, String> noDocker = Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"));
+        try (PipedDriver s = PipedDriver.start(home, noDocker, List.of("diagnose", "--probe-timeout", "10"))) {
+            s.line("everything works fine, no problem");
+            s.line("quit");
+            assertEquals(4, s.exitCode(), s.output());
+            assertTrue(s.output().contains("Nothing is wrong by your own account"), s.output());
+            assertTrue(s.output().contains("! not checked: " + Conversation.NOTHING_LOOKED), s.output());
+            assertFalse(s.output().contains("no-fault"), s.output());
+        }
+    }
 }
