@@ -210,9 +210,11 @@ public final class Interview {
             if (likely == null) likely = beforeGivingUp(look, o, asked, unanswered);
             return likely == null ? new End(o, noneFitsOr(o, unanswered > 0 ? Stop.UNANSWERED_LIMIT : Stop.NOTHING_MOVES)) : ask(look, o, likely, Purpose.NEXT);
         }
-        // the last question before the "don't know" limit: the one that would settle the leader, if any
+        // the last question before the "don't know" limit: the one that would settle the leader, if any; here the
+        // user's look at the line they pasted is not traded for one more open question they may not know either
         if (lastChance(asked, unanswered)) {
-            Planner.Plan settle = leaderCheck(look, o, false);
+            Planner.Plan settle = pastedCheck(look, o);
+            if (settle == null) settle = leaderCheck(look, o, false);
             if (settle != null) return ask(look, o, settle, Purpose.LEADER);
         }
         Planner.Plan plan = look.next();
@@ -472,6 +474,19 @@ public final class Interview {
             if (own != null) return own;
         }
         return check;
+    }
+
+    /**
+     * For a leader the calibration gate holds, the user's look at a fact their text gave, when one of its answers
+     * would settle the leader: the question a user can surely answer, asked before one more "don't know" would end
+     * the interview (elsewhere a question the text did not answer comes first: {@link #independentEvidence}).
+     * Null when the leader is not held or no such fact settles it.
+     */
+    Planner.Plan pastedCheck(Lookahead look, Outcome o) {
+        Diagnosis top = o.top();
+        if (top == null || !CalibrationGate.held(top.evidence())) return null;
+        List<Planner.Plan> pasted = look.rank(telling(top.cause())).stream().filter(p -> look.confirming(p.question().key())).toList();
+        return settling(look, pasted, top.cause(), top.certainty(), false);
     }
 
     /**

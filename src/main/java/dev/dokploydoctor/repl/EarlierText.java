@@ -1,6 +1,8 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,24 @@ final class EarlierText {
     static Reply.Value answer(String key, Session session) {
         Fact f = session.fact(key);
         return f != null && Fact.TEXT.equals(f.getSource()) ? new Reply.Value(f.getValue(), true) : null;
+    }
+
+    /**
+     * A question for a value the text already gave ("I read domain.port = 8000 from your paste") is the user's
+     * check of that reading: a plain yes keeps it, as a look that found the same, and only another value needs
+     * typing (user15b: the port asked for again in other words right after it was read). Null when the question
+     * is a yes/no one (its own yes is the answer), when the text gave nothing for it, or when the reply is no yes.
+     */
+    static Reply.Value confirmed(String line, FactSpec spec, Session session) {
+        if (spec == null || spec.type() == FactType.BOOL) return null;
+        Reply.Value read = answer(spec.key(), session);
+        return read != null && Boolean.TRUE.equals(ProseAnswer.yesOrNo(line)) ? read : null;
+    }
+
+    /** The hint under such a question: what a yes keeps. Null when the text gave nothing for it or it is a yes/no one. */
+    static String keepHint(FactSpec spec, Session session) {
+        if (spec == null || spec.type() == FactType.BOOL || answer(spec.key(), session) == null) return null;
+        return "'yes' keeps " + session.fact(spec.key()).getText() + " as read from your text; or type what you see";
     }
 
     /** What to say when the earlier text holds nothing for {@code key}: what it did say, and what to type. */

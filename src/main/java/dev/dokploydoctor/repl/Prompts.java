@@ -93,6 +93,8 @@ final class Prompts {
             return true;
         }
         view.question(q.key(), q.text(), q.spec(), null);
+        String keep = EarlierText.keepHint(q.spec(), state.session);
+        if (keep != null) view.dim("  " + keep);
         boolean lookedBack = false;
         while (true) {
             String line;
@@ -111,6 +113,9 @@ final class Prompts {
                     c.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals(q.key())),
                     k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue(), state.session.facts());
             Reply reply = read.reply();
+            // "yes" to a value the text gave: the user's look found what was read
+            Reply.Value kept = reply instanceof Reply.Value ? null : EarlierText.confirmed(line, q.spec(), state.session);
+            if (kept != null) reply = kept;
             if (!(reply instanceof Reply.Value) && ProseAnswer.refersBack(line)) {
                 // "I told you": what the earlier text said is the answer; said nothing, it is asked once more
                 Reply.Value earlier = EarlierText.answer(q.key(), state.session);

@@ -1,6 +1,8 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.FactType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,5 +42,29 @@ class EarlierTextTest {
         String said = EarlierText.notFound("domain.port", s);
         assertTrue(said.contains("http.status = 502") && said.contains("nothing about domain.port"), said);
         assertFalse(said.contains("similar"), said);
+    }
+
+    private static FactSpec spec(String key, FactType type) {
+        return new FactSpec(key, type, List.of(), "Which container port does the proxy target?", null, null, null, "f", 1);
+    }
+
+    @Test
+    void aYesKeepsTheValueTheTextGaveInsteadOfAskingItTypedAgain() {
+        Session s = typed(text("domain.port", 8000L));
+        FactSpec port = spec("domain.port", FactType.INT);
+        assertEquals(8000L, EarlierText.confirmed("yes", port, s).value());
+        assertEquals(8000L, EarlierText.confirmed("yes, that's right", port, s).value());
+        assertTrue(EarlierText.keepHint(port, s).contains("'yes' keeps 8000"), EarlierText.keepHint(port, s));
+        assertNull(EarlierText.confirmed("no", port, s), "a no is no value: the user types the one they see");
+        assertNull(EarlierText.confirmed("yes", spec("app.listen_port", FactType.INT), s), "the text gave nothing to keep");
+        assertNull(EarlierText.keepHint(spec("app.listen_port", FactType.INT), s));
+    }
+
+    @Test
+    void aYesNoQuestionsOwnYesIsItsAnswer() {
+        Session s = typed(text("traefik.running", false));
+        FactSpec running = spec("traefik.running", FactType.BOOL);
+        assertNull(EarlierText.confirmed("yes", running, s), "yes to 'is Traefik running?' says true, not the text's false");
+        assertNull(EarlierText.keepHint(running, s));
     }
 }
