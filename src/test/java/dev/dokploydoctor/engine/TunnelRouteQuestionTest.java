@@ -1,16 +1,15 @@
 package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
-import dev.dokploydoctor.knowledge.Knowledge;
-import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import static dev.dokploydoctor.engine.DontKnowUser.BUNDLED;
+import static dev.dokploydoctor.engine.DontKnowUser.read;
+import static dev.dokploydoctor.engine.DontKnowUser.told;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,24 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the route never asked, the session ended at 0.58).
  */
 class TunnelRouteQuestionTest {
-    static final Engine BUNDLED = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
     final Interview interview = new Interview(BUNDLED, Engine.DEFAULT_THRESHOLD);
 
-    static Fact read(String key, Object value) { return new Fact(key, value, Fact.TEXT, "the user's text"); }
-    static Fact told(String key, Object value) { return new Fact(key, value, Fact.USER, "answered"); }
-
-    /** The questions asked, in order, of a user who answers every one "don't know", up to {@code limit}. */
-    List<String> askedOfAUserWhoKnowsNothing(List<Fact> facts, int limit) {
-        Set<String> unknown = new LinkedHashSet<>();
-        List<String> asked = new ArrayList<>();
-        Interview.Step step = interview.next(facts, unknown, 0);
-        while (step instanceof Interview.Ask ask && asked.size() < limit) {
-            asked.add(ask.plan().question().key());
-            unknown.add(ask.plan().question().key());
-            step = interview.next(facts, unknown, asked.size());
-        }
-        return asked;
-    }
+    List<String> askedOfAUserWhoKnowsNothing(List<Fact> facts, int limit) { return DontKnowUser.asked(interview, facts, limit); }
 
     /** "the tunnel doesn't work", then "a cloudflare page that says Bad gateway, Error code 502". */
     static final List<Fact> TUNNEL_CLOUDFLARE_502 = List.of(read("tunnel.used", true), read("fault.reported", true),
