@@ -77,7 +77,7 @@ final class AsideClue {
      * The words one of which {@link #aside} needs among its sentence's words to say yes: a verb of saying, "read",
      * "told", "according", "you", a guess ({@link #claimed}), an earlier time or another site ({@link #earlierAndSolved}).
      */
-    private static final Set<String> FRAMING = union(union(SAYING, GUESSING), union(EARLIER,
+    static final Set<String> FRAMING = union(union(SAYING, GUESSING), union(EARLIER,
             Set.of("read", "told", "heard", "according", "you", "be", "last", "another", "other", "before", "past")));
 
     /** Whether {@code word} (lower case, as read) is one of the words without which nothing is aside ({@link #FRAMING}). */

@@ -124,6 +124,16 @@ final class DeniedClue {
 
     /** The cues {@link #cueIn} and {@link #negatedBefore} look for: without one of them no clause is negated. */
     private static final Set<String> DENYING = union(CUES, Set.of("nothing", "none", "nor", "neither"));
+    /** The marks of a cue and of {@link AsideClue}'s framing words, both looked up at once on an ASCII word. */
+    private static final int CUE = 1, FRAMES = 2;
+    private static final AsciiWords CLUE_WORDS = clueWords();
+
+    private static AsciiWords clueWords() {
+        java.util.Map<String, Integer> marks = new java.util.HashMap<>();
+        for (String w : DENYING) marks.merge(w, CUE, (a, b) -> a | b);
+        for (String w : AsideClue.FRAMING) marks.merge(w, FRAMES, (a, b) -> a | b);
+        return new AsciiWords(marks);
+    }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
@@ -494,37 +504,71 @@ final class DeniedClue {
 
         /** Where the text's cues start (its words as this class reads them), in order. */
         int[] denying() {
-            if (denying == null) denying = starts(true);
+            if (denying == null) index();
             return denying;
         }
 
         /** Where the text's framing words start (its words as {@link AsideClue} reads them: '_' is none of theirs), in order. */
         int[] framing() {
-            if (framing == null) framing = starts(false);
+            if (framing == null) index();
             return framing;
         }
 
-        private int[] starts(boolean underscore) {
-            int[] out = new int[4];
-            int n = 0;
+        /**
+         * Both in one pass over the words as this class reads them: a word without '_' is the same word for {@link
+         * AsideClue}, whose words a '_' splits ("db_backup" is "db" and "backup" there).
+         */
+        private void index() {
+            Starts cues = new Starts(), frames = new Starts();
             for (int p = 0, len = text.length(); p < len; ) {
-                if (!wordChar(text.charAt(p), underscore)) { p++; continue; }
+                if (!wordChar(text.charAt(p))) { p++; continue; }
                 int q = p + 1;
-                while (q < len && wordChar(text.charAt(q), underscore)) q++;
-                // the word as read: lower case, quotes and emphasis around it dropped (lower case never makes a word shorter)
-                int a = p, b = q;
-                while (a < b && (text.charAt(a) == '\'' || text.charAt(a) == '_')) a++;
-                while (b > a && (text.charAt(b - 1) == '\'' || text.charAt(b - 1) == '_')) b--;
-                if (b > a && b - a <= LONGEST_WORD) {
-                    String w = word(text, p, q);
-                    if (underscore ? DENYING.contains(w) : AsideClue.framing(w)) {
-                        if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
-                        out[n++] = p;
+                boolean underscore = false;
+                while (q < len && wordChar(text.charAt(q))) underscore |= text.charAt(q++) == '_';
+                underscore |= text.charAt(p) == '_';
+                int marks = marks(p, q, true);
+                if ((marks & CUE) != 0) cues.add(p);
+                if (!underscore) {
+                    if ((marks & FRAMES) != 0) frames.add(p);
+                } else {
+                    for (int a = p; a < q; ) { // AsideClue's words within
+                        if (!AsideClue.wordChar(text.charAt(a))) { a++; continue; }
+                        int b = a + 1;
+                        while (b < q && AsideClue.wordChar(text.charAt(b))) b++;
+                        if ((marks(a, b, false) & FRAMES) != 0) frames.add(a);
+                        a = b;
                     }
                 }
                 p = q;
             }
-            return java.util.Arrays.copyOf(out, n);
+            denying = cues.array();
+            framing = frames.array();
+        }
+
+        /** The marks of the word {@code text[p, q)} as read: lower case, quotes (and for this class emphasis) around it dropped. */
+        private int marks(int p, int q, boolean underscore) {
+            int a = p, b = q;
+            while (a < b && (text.charAt(a) == '\'' || underscore && text.charAt(a) == '_')) a++;
+            while (b > a && (text.charAt(b - 1) == '\'' || underscore && text.charAt(b - 1) == '_')) b--;
+            if (b == a || b - a > LONGEST_WORD) return 0; // lower case never makes a word shorter
+            if (ascii(text, a, b)) return CLUE_WORDS.marks(text, a, b);
+            String w = word(text, p, q);
+            return (DENYING.contains(w) ? CUE : 0) | (AsideClue.framing(w) ? FRAMES : 0);
+        }
+
+        private static final class Starts {
+            int[] at = new int[4];
+            int n;
+            void add(int p) {
+                if (n == at.length) at = java.util.Arrays.copyOf(at, n * 2);
+                at[n++] = p;
+            }
+            int[] array() { return java.util.Arrays.copyOf(at, n); }
+        }
+
+        private static boolean ascii(String text, int from, int to) {
+            for (int k = from; k < to; k++) if (text.charAt(k) >= 128) return false;
+            return true;
         }
 
         /** Whether one of {@code starts} lies in {@code [from, to)}. */
