@@ -2,6 +2,8 @@
 # The benchmarks dokploy-doctor is judged on (bench/README.md explains every number).
 #
 #   bench/run.sh [quick|full]      quick: ~1-2 min, smaller inputs; full: ~5-10 min
+#   bench/run.sh ratios            issue 15's ratios alone, in one run (~2 min): ours/CLIPS per CPU s on one core,
+#                                  with questions and --no-questions, and extraction at catalog x1 and x5
 #   bench/run.sh mem [N...]        batch peak RSS through both launchers (bench/mem.sh)
 #
 # Environment:
@@ -14,7 +16,7 @@ set -euo pipefail
 MODE=${1:-quick}
 # mem: batch peak RSS through the checkout's and the distribution's launchers, 10k / 100k / 1M (bench/mem.sh)
 if [ "$MODE" = mem ]; then shift; exec "$(dirname "$0")/mem.sh" "$@"; fi
-case "$MODE" in quick|full) ;; *) echo "usage: bench/run.sh [quick|full|mem [N...]]" >&2; exit 2 ;; esac
+case "$MODE" in quick|full|ratios) ;; *) echo "usage: bench/run.sh [quick|full|ratios|mem [N...]]" >&2; exit 2 ;; esac
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
@@ -36,6 +38,8 @@ RESULTS=$WORK/results-$MODE.jsonl
 
 if [ "$MODE" = full ]; then
   SIZES="10000 100000 1000000"; THROUGHPUT_N=100000; COMPARE_N=100000; RUNS=10
+elif [ "$MODE" = ratios ]; then
+  SIZES=""; THROUGHPUT_N=0; COMPARE_N=20000; RUNS=0
 else
   SIZES="2000 20000 100000"; THROUGHPUT_N=20000; COMPARE_N=20000; RUNS=5
 fi
@@ -73,15 +77,25 @@ gen() {  # gen FILE N [--facts-only --clips CLP]
 }
 for n in $SIZES; do gen "$WORK/mixed-$n.jsonl" "$n"; done
 gen "$WORK/facts-$COMPARE_N.jsonl" "$COMPARE_N" --facts-only --clips "$WORK/facts-$COMPARE_N.clp"
-head -1000 "$WORK/mixed-$THROUGHPUT_N.jsonl" > "$WORK/mixed-1000.jsonl"
-if [ ! -s "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
+[ "$MODE" != ratios ] && head -1000 "$WORK/mixed-$THROUGHPUT_N.jsonl" > "$WORK/mixed-1000.jsonl"
+if [ "$MODE" != ratios ] && { [ ! -s "$CDS" ] || [ "$JAR" -nt "$CDS" ]; }; then
   say "class-data archive of the jar (one training run)"
   rm -f "$CDS"
   java -XX:ArchiveClassesAtExit="$CDS" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC \
     -jar "$JAR" batch "$WORK/mixed-1000.jsonl" --format jsonl >/dev/null 2>&1 || true
 fi
 
+LAUNCHER=$ROOT/dokploy-doctor  # the project's launcher script, when there is one
+warm_launcher() {
+  # its first run may build the jar and make the class-data archive; batch makes an archive of its own on its
+  # first batch run (training runs and a dump: ~10 s of CPU and a 250 MiB peak that a run which made them counted
+  # as its own; bench/README.md, Round 15): both made here, before any measured run
+  "$LAUNCHER" --version >/dev/null 2>&1 || true
+  printf '{"id":"warm","facts":{"http.status":502}}\n' | "$LAUNCHER" batch - --format jsonl >/dev/null 2>&1 || true
+}
+
 # ---- 1. batch throughput, first result, memory -----------------------------------------------------
+if [ "$MODE" != ratios ]; then
 batch() {  # batch NAME JAVA_FLAGS FILE [extra args]
   local name=$1 flags=$2 file=$3; shift 3
   say "$name"
@@ -91,13 +105,8 @@ batch() {  # batch NAME JAVA_FLAGS FILE [extra args]
 batch "batch-default-$THROUGHPUT_N" "" "$WORK/mixed-$THROUGHPUT_N.jsonl"
 for n in $SIZES; do batch "batch-tuned-$n" "$TUNED" "$WORK/mixed-$n.jsonl"; done
 batch "batch-c1-$THROUGHPUT_N" "$INTERACTIVE" "$WORK/mixed-$THROUGHPUT_N.jsonl"
-LAUNCHER=$ROOT/dokploy-doctor  # the project's launcher script, when there is one
 if [ -x "$LAUNCHER" ]; then
-  # its first run may build the jar and make the class-data archive; batch makes an archive of its own on its
-  # first batch run (training runs and a dump: ~10 s of CPU and a 250 MiB peak that a run which made them counted
-  # as its own; bench/README.md, Round 15): both made here, before any measured run
-  "$LAUNCHER" --version >/dev/null 2>&1 || true
-  printf '{"id":"warm","facts":{"http.status":502}}\n' | "$LAUNCHER" batch - --format jsonl >/dev/null 2>&1 || true
+  warm_launcher
   say "batch-launcher-$THROUGHPUT_N"
   record "batch-launcher-$THROUGHPUT_N" "$(python3 "$BENCH/measure.py" -- "$LAUNCHER" batch "$WORK/mixed-$THROUGHPUT_N.jsonl" --format jsonl)"
 fi
@@ -117,6 +126,7 @@ for i in 1 2 3; do  # rounds interleave the variants, so a change in machine loa
     record "first-$variant-$i" "$(python3 "$BENCH/measure.py" -- "$@" batch "$WORK/mixed-1000.jsonl" --format jsonl)"
   done
 done
+fi
 
 # ---- 2. against CLIPS ----------------------------------------------------------------------------
 say "translating knowledge/causes/*/rules.drl and knowledge/shared/*.drl to CLIPS"
@@ -133,23 +143,26 @@ say "dokploy-doctor over the same $COMPARE_N fact cases"
 # what a user runs: the launcher (its batch flags: C1 only, one compiler thread, a 64 MiB heap, its own archive).
 # Until round 15 these rows ran 'java $TUNED' (tiered C2, 192 MiB): on one pinned core C2 compiling Drools'
 # code took the worker's CPU in the measured half, 419 against 179 us per case --no-questions (Round 15)
-if [ -x "$LAUNCHER" ]; then OURS=("$LAUNCHER"); else OURS=(java $TUNED -jar "$JAR"); fi
+if [ -x "$LAUNCHER" ]; then OURS=("$LAUNCHER"); [ "$MODE" = ratios ] && warm_launcher; else OURS=(java $TUNED -jar "$JAR"); fi
 record "ours-facts-$COMPARE_N" "$(python3 "$BENCH/measure.py" --save "$WORK/ours-facts.jsonl" -- "${OURS[@]}" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl)"
 # both engines on one core: CLIPS is single-threaded
 record "ours-facts-1core-$COMPARE_N" "$(python3 "$BENCH/measure.py" -- taskset -c 1 "${OURS[@]}" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl --threads 1)"
 # CLIPS computes no questions: ours also without them (batch --no-questions), the same work
 record "ours-facts-1core-noq-$COMPARE_N" "$(python3 "$BENCH/measure.py" -- taskset -c 1 "${OURS[@]}" batch "$WORK/facts-$COMPARE_N.jsonl" --format jsonl --threads 1 --no-questions)"
 record "agreement" "$(python3 "$BENCH/compare.py" "$WORK/ours-facts.jsonl" "$WORK/clips.tsv" --show 10)"
+if [ "$MODE" != ratios ]; then
 say "engine phases inside one JVM (fact cases, then mixed cases)"
 PHASES="java -XX:+UseSerialGC -Xmx512m -cp $JAR $ROOT/src/test/java/dev/dokploydoctor/bench/EnginePhases.java"
 head -20000 "$WORK/facts-$COMPARE_N.jsonl" > "$WORK/phases-facts.jsonl"
 head -20000 "$WORK/mixed-$THROUGHPUT_N.jsonl" > "$WORK/phases-mixed.jsonl"
 record "engine-phases-facts" "$($PHASES "$WORK/phases-facts.jsonl" 4 2>/dev/null)"
 record "engine-phases-mixed" "$($PHASES "$WORK/phases-mixed.jsonl" 4 2>/dev/null)"
+fi
 say "text extraction on pasted texts (regression cases, field corpus), catalog x1 and x5"
 record "extraction" "$(java -XX:+UseSerialGC -Xmx512m -cp "$JAR" "$ROOT/src/test/java/dev/dokploydoctor/bench/ExtractionBench.java" "$ROOT/knowledge" 5 7 2>/dev/null)"
 
 # ---- 3. launch ----------------------------------------------------------------------------------
+if [ "$MODE" != ratios ]; then
 say "launch times ($RUNS runs each)"
 launch() {  # launch NAME COMMAND...
   local name=$1; shift
@@ -189,6 +202,8 @@ if [ -x "$LAUNCHER" ]; then
   record "first-question-launcher" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 30 $FIRST_Q -- "$LAUNCHER" $REPL_ARGS)"
   # shellcheck disable=SC2086
   record "first-prompt-launcher" "$(python3 "$BENCH/first_prompt.py" --runs 3 --timeout 20 -- "$LAUNCHER" $REPL_ARGS)"
+fi
+
 fi
 
 record machine-after "{\"load_after\": \"$(cut -d' ' -f1 /proc/loadavg)\"}"

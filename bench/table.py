@@ -100,7 +100,7 @@ def main():
                 row("  text extraction alone", num(e["extract_texts_per_s"], " texts per CPU s"))
             row("  knowledge load / DRL compile (wall)", f"{e['load_knowledge_ms']} ms / {e['compile_drl_ms']} ms")
 
-    x = r.get("extraction")
+    x = ext = r.get("extraction")
     if x:
         row(f"text extraction, {x['texts']} pasted texts (~{x['mean_chars']} chars), catalog x1 ({x['entries_x1']} entries)",
             num(x["texts_per_cpu_s_x1"], " texts per CPU s"), ">= 30,000", check(x["texts_per_cpu_s_x1"] >= 30000))
@@ -135,6 +135,24 @@ def main():
             target = "<= 1.0 s" if name.startswith("first-question") else ""
             row(label, f"{v} s median{ratio}" if v is not None else f"n/a ({fp.get('reason')})",
                 target, check(v is not None and v <= 1.0) if target else "")
+
+    # issue 15's ratios, together (bench/run.sh ratios measures only these)
+    summary = []
+    if c:
+        for key, label in ((f"ours-facts-1core-{n}", "with questions"), (f"ours-facts-1core-noq-{n}", "--no-questions")):
+            o = r.get(key)
+            if o and o.get("steady_cpu_us") and cv.get("steady_cpu_us"):
+                ratio = cv["steady_cpu_us"] / o["steady_cpu_us"]
+                summary.append((f"ours/CLIPS, cases per CPU s, steady, 1 core, {label}",
+                                f"{ratio:.2f}x ({o['steady_cpu_us']} / {cv['steady_cpu_us']} us per case)", ">= 1.0", check(ratio >= 1.0)))
+    if ext:
+        for k, label in (("x1", "catalog x1"), ("xN", f"catalog x{ext['scale']}")):
+            v = ext[f"texts_per_cpu_s_{k}"]
+            summary.append((f"extraction, texts per CPU s, {label}", num(v), ">= 30,000", check(v >= 30000)))
+    if summary:
+        rows.append(("", "", "", ""))
+        rows.append(("ratios (issue 15)", "", "", ""))
+        rows.extend(summary)
 
     width = [max(len(str(x[i])) for x in rows) for i in range(4)]
     print()

@@ -18,6 +18,8 @@ NAMED = {
     r"(https?://)?(localhost|127\.0\.0\.1)(:\d+)?/?": "local-origin-p",
     r"[a-z0-9][a-z0-9_-]*": "bare-name-p",
     r"(localhost|127\.[0-9.]+|\[?::1\]?)(:[0-9]+)?": "loopback-name-p",
+    r"http://(localhost|127\.0\.0\.1|[a-z0-9_-]+)(:\d+)?/?": "http-local-or-container-origin-p",
+    r"http://[a-z0-9_-]*traefik[a-z0-9_-]*(:\d+)?/?": "http-traefik-origin-p",
 }
 
 

@@ -205,6 +205,30 @@
    (bind ?host (origin-host ?s))
    (or (eq ?host "localhost") (eq ?host "127.0.0.1")))
 
+;; a host of [a-z0-9_-]+ only (a container's or a service's name; localhost is one)
+(deffunction name-host-p (?host)
+   (loop-for-count (?i 1 (str-length ?host)) do
+      (bind ?c (sub-string ?i ?i ?host))
+      (if (not (or (lower-letter-p ?c) (digit-p ?c) (eq ?c "_") (eq ?c "-"))) then (return FALSE)))
+   TRUE)
+
+;; The host of http://HOST(:\d+)?/? (the plain http scheme only), else FALSE
+(deffunction http-origin-host (?s)
+   (if (neq (str-index "http://" ?s) 1) then (return FALSE))
+   (origin-host ?s))
+
+;; regexes.py NAMED: http://(localhost|127\.0\.0\.1|[a-z0-9_-]+)(:\d+)?/? (a local or a container origin, plain http)
+(deffunction http-local-or-container-origin-p (?s)
+   (bind ?host (http-origin-host ?s))
+   (if (eq ?host FALSE) then (return FALSE))
+   (or (eq ?host "127.0.0.1") (name-host-p ?host)))
+
+;; regexes.py NAMED: http://[a-z0-9_-]*traefik[a-z0-9_-]*(:\d+)?/? (Traefik's own address, plain http)
+(deffunction http-traefik-origin-p (?s)
+   (bind ?host (http-origin-host ?s))
+   (if (eq ?host FALSE) then (return FALSE))
+   (and (integerp (str-index "traefik" ?host)) (name-host-p ?host)))
+
 ;; ---- Implications.apply: facts that follow from other facts (rules.clp has the list) ----------
 
 ;; The fact of this key (the first, as the engine's map keeps the first of a key), or FALSE.

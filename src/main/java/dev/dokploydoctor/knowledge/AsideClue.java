@@ -73,6 +73,16 @@ final class AsideClue {
     /** The same in {@link #resolved}: "that's over now", "fine since", "works again", "went away". */
     private static final Set<String> RESOLVED_LOOKS_AHEAD = Set.of("over", "gone", "fine", "ok", "okay", "works", "working", "went");
 
+    /**
+     * The words one of which {@link #aside} needs among its sentence's words to say yes: a verb of saying, "read",
+     * "told", "according", "you", a guess ({@link #claimed}), an earlier time or another site ({@link #earlierAndSolved}).
+     */
+    static final Set<String> FRAMING = union(union(SAYING, GUESSING), union(EARLIER,
+            Set.of("read", "told", "heard", "according", "you", "be", "last", "another", "other", "before", "past")));
+
+    /** Whether {@code word} (lower case, as read) is one of the words without which nothing is aside ({@link #FRAMING}). */
+    static boolean framing(String word) { return FRAMING.contains(word); }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
         all.addAll(b);
@@ -84,11 +94,17 @@ final class AsideClue {
      * problem told as solved. {@code ls, le}: the line around it, as far as the caller reaches.
      */
     static boolean aside(String text, int ls, int le, int start, int end) {
-        int ss = start;
-        while (ss > ls && !sentenceEnd(text, ss - 1)) ss--;
+        int ss = sentenceStart(text, ls, start);
         int se = end;
         while (se < le && !sentenceEnd(text, se)) se++;
         return claimed(text, ss, start, end) || earlierAndSolved(text, ss, se, start, end);
+    }
+
+    /** Where the match's sentence starts, as far back as {@code ls}. */
+    static int sentenceStart(String text, int ls, int start) {
+        int ss = start;
+        while (ss > ls && !sentenceEnd(text, ss - 1)) ss--;
+        return ss;
     }
 
     /**
@@ -248,7 +264,7 @@ final class AsideClue {
         return c == '.' && (i + 1 >= text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n');
     }
 
-    private static boolean wordChar(char c) { return DeniedClue.letterOrDigit(c) || c == '\''; }
+    static boolean wordChar(char c) { return DeniedClue.letterOrDigit(c) || c == '\''; }
 
     private static String word(String text, int from, int to) {
         String w = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);

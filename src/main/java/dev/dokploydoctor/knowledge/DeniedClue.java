@@ -79,10 +79,11 @@ final class DeniedClue {
      */
     static boolean denied(String text, int start, int end, String pattern) {
         // the line around the match, at most REACH*2 characters either way (bounded work per match)
-        LineBreaks breaks = LineBreaks.of(text);
-        int ls = Math.max(Math.max(0, start - REACH * 2), breaks.before(start) + 1);
+        TextIndex index = TextIndex.of(text);
+        int ls = Math.max(Math.max(0, start - REACH * 2), index.lineBreakBefore(start) + 1);
         boolean lineStart = ls == 0 || text.charAt(ls - 1) == '\n';
-        int le = Math.min(Math.min(text.length(), end + REACH * 2), breaks.from(end));
+        int le = Math.min(Math.min(text.length(), end + REACH * 2), index.lineBreakFrom(end));
+        if (!mayDeny(text, index, ls, le, start, end)) return false;
         if (logShaped(text, ls, le, lineStart, start, end)) return false;
         // a docker ps row is output, not a sentence: its command cell's "--no-auto-update" denies nothing
         if (lineStart && PastedTable.row(text, ls, le)) return false;
@@ -93,6 +94,51 @@ final class DeniedClue {
             return quotedAfter(text, cue, Math.min(end, start + REACH)); // "does not log 'client version ... too old'"
         }
         return negatedBefore(text, Math.max(ls, start - REACH), start) || doubted(text, ls, le, lineStart, start, end);
+    }
+
+    /**
+     * Whether one of the ways below can say "denied" here at all. Each needs a word of its own in the words it
+     * reads: a cue ({@link #DENYING}) within {@link #REACH} of the match ({@link #cueIn}, {@link #negatedBefore}),
+     * a framing word in the match's sentence up to its end ({@link AsideClue#framing}), or a '?' after the match on
+     * its line ({@link #doubted}). Most matches have none of them, so their sentence is not walked word by word:
+     * the text's {@link TextIndex} tells where its cue and framing words are. A stretch that begins or ends inside
+     * a word is read by those walks as part of a word, which the index of whole words does not hold: there the
+     * walks decide.
+     */
+    private static boolean mayDeny(String text, TextIndex index, int ls, int le, int start, int end) {
+        for (int p = end; p < le; p++) if (text.charAt(p) == '?') return true;
+        int from = Math.max(ls, start - REACH), to = Math.min(end, start + REACH);
+        if (inWord(text, from, true) || inWord(text, start, true) || inWord(text, to, true)) return true;
+        if (TextIndex.any(index.denying(), from, to)) return true;
+        int ss = AsideClue.sentenceStart(text, ls, start);
+        if (inWord(text, ss, false) || inWord(text, end, false)) return true;
+        return TextIndex.any(index.framing(), ss, end);
+    }
+
+    /** Whether {@code at} falls inside a word ({@code underscore}: this class's words, else {@link AsideClue}'s, without '_'). */
+    private static boolean inWord(String text, int at, boolean underscore) {
+        return at > 0 && at < text.length() && wordChar(text.charAt(at - 1), underscore) && wordChar(text.charAt(at), underscore);
+    }
+
+    private static boolean wordChar(char c, boolean underscore) { return underscore ? wordChar(c) : AsideClue.wordChar(c); }
+
+    /** The cues {@link #cueIn} and {@link #negatedBefore} look for: without one of them no clause is negated. */
+    private static final Set<String> DENYING = union(CUES, Set.of("nothing", "none", "nor", "neither"));
+    /** The marks of a cue and of {@link AsideClue}'s framing words, both looked up at once on an ASCII word. */
+    private static final int CUE = 1, FRAMES = 2;
+    private static final AsciiWords CLUE_WORDS = clueWords();
+
+    private static AsciiWords clueWords() {
+        java.util.Map<String, Integer> marks = new java.util.HashMap<>();
+        for (String w : DENYING) marks.merge(w, CUE, (a, b) -> a | b);
+        for (String w : AsideClue.FRAMING) marks.merge(w, FRAMES, (a, b) -> a | b);
+        return new AsciiWords(marks);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /**
@@ -410,17 +456,22 @@ final class DeniedClue {
     static boolean letterOrDigit(char c) { return c < 128 ? ASCII_LETTER_DIGIT[c] : Character.isLetterOrDigit(c); }
 
     /**
-     * Where the line breaks of a text are, found once: each match looked for its line's ends by walking up to
-     * 2 * REACH characters either way, ~5 % of extraction (Round 15). The last text's, per thread: a text's
-     * entries and their matches are judged one after the other on one thread.
+     * One index of a text shared by all its matches, made once per text: where its line breaks are (each match
+     * looked for its line's ends by walking up to 2 * REACH characters either way, ~5 % of extraction, Round 15),
+     * and, when first asked, where its cue words and its framing words start ({@link #mayDeny}: walking each match's
+     * sentence word by word, a string made and looked up per word, was ~16 % of extraction, Round 16). The last
+     * text's, per thread: a text's entries and their matches are judged one after the other on one thread.
      */
-    private static final class LineBreaks {
-        private static final ThreadLocal<LineBreaks> LAST = new ThreadLocal<>();
+    private static final class TextIndex {
+        private static final ThreadLocal<TextIndex> LAST = new ThreadLocal<>();
+        /** The longest cue or framing word ("recommended"): a longer word is none of them, and no string is made of it. */
+        private static final int LONGEST_WORD = 16;
         private final String text;
         private final int[] at;
         private final int count;
+        private int[] denying, framing;
 
-        private LineBreaks(String text) {
+        private TextIndex(String text) {
             this.text = text;
             int[] found = new int[8];
             int n = 0;
@@ -432,23 +483,99 @@ final class DeniedClue {
             this.count = n;
         }
 
-        static LineBreaks of(String text) {
-            LineBreaks b = LAST.get();
-            if (b == null || b.text != text) LAST.set(b = new LineBreaks(text));
+        static TextIndex of(String text) {
+            TextIndex b = LAST.get();
+            if (b == null || b.text != text) LAST.set(b = new TextIndex(text));
             return b;
         }
 
         /** The last line break before {@code i}, or -1. */
-        int before(int i) {
+        int lineBreakBefore(int i) {
             int k = java.util.Arrays.binarySearch(at, 0, count, i - 1);
             return k >= 0 ? at[k] : -k - 2 < 0 ? -1 : at[-k - 2];
         }
 
         /** The first line break at or after {@code i}, or the text's length. */
-        int from(int i) {
+        int lineBreakFrom(int i) {
             int k = java.util.Arrays.binarySearch(at, 0, count, i);
             int first = k >= 0 ? k : -k - 1;
             return first < count ? at[first] : text.length();
+        }
+
+        /** Where the text's cues start (its words as this class reads them), in order. */
+        int[] denying() {
+            if (denying == null) index();
+            return denying;
+        }
+
+        /** Where the text's framing words start (its words as {@link AsideClue} reads them: '_' is none of theirs), in order. */
+        int[] framing() {
+            if (framing == null) index();
+            return framing;
+        }
+
+        /**
+         * Both in one pass over the words as this class reads them: a word without '_' is the same word for {@link
+         * AsideClue}, whose words a '_' splits ("db_backup" is "db" and "backup" there).
+         */
+        private void index() {
+            Starts cues = new Starts(), frames = new Starts();
+            for (int p = 0, len = text.length(); p < len; ) {
+                if (!wordChar(text.charAt(p))) { p++; continue; }
+                int q = p + 1;
+                boolean underscore = false;
+                while (q < len && wordChar(text.charAt(q))) underscore |= text.charAt(q++) == '_';
+                underscore |= text.charAt(p) == '_';
+                int marks = marks(p, q, true);
+                if ((marks & CUE) != 0) cues.add(p);
+                if (!underscore) {
+                    if ((marks & FRAMES) != 0) frames.add(p);
+                } else {
+                    for (int a = p; a < q; ) { // AsideClue's words within
+                        if (!AsideClue.wordChar(text.charAt(a))) { a++; continue; }
+                        int b = a + 1;
+                        while (b < q && AsideClue.wordChar(text.charAt(b))) b++;
+                        if ((marks(a, b, false) & FRAMES) != 0) frames.add(a);
+                        a = b;
+                    }
+                }
+                p = q;
+            }
+            denying = cues.array();
+            framing = frames.array();
+        }
+
+        /** The marks of the word {@code text[p, q)} as read: lower case, quotes (and for this class emphasis) around it dropped. */
+        private int marks(int p, int q, boolean underscore) {
+            int a = p, b = q;
+            while (a < b && (text.charAt(a) == '\'' || underscore && text.charAt(a) == '_')) a++;
+            while (b > a && (text.charAt(b - 1) == '\'' || underscore && text.charAt(b - 1) == '_')) b--;
+            if (b == a || b - a > LONGEST_WORD) return 0; // lower case never makes a word shorter
+            if (ascii(text, a, b)) return CLUE_WORDS.marks(text, a, b);
+            String w = word(text, p, q);
+            return (DENYING.contains(w) ? CUE : 0) | (AsideClue.framing(w) ? FRAMES : 0);
+        }
+
+        private static final class Starts {
+            int[] at = new int[4];
+            int n;
+            void add(int p) {
+                if (n == at.length) at = java.util.Arrays.copyOf(at, n * 2);
+                at[n++] = p;
+            }
+            int[] array() { return java.util.Arrays.copyOf(at, n); }
+        }
+
+        private static boolean ascii(String text, int from, int to) {
+            for (int k = from; k < to; k++) if (text.charAt(k) >= 128) return false;
+            return true;
+        }
+
+        /** Whether one of {@code starts} lies in {@code [from, to)}. */
+        static boolean any(int[] starts, int from, int to) {
+            int k = java.util.Arrays.binarySearch(starts, from);
+            int first = k >= 0 ? k : -k - 1;
+            return first < starts.length && starts[first] < to;
         }
     }
 
