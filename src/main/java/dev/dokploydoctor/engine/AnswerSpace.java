@@ -47,6 +47,8 @@ public final class AnswerSpace {
     private final Map<String, Set<String>> causesOfKey = new LinkedHashMap<>();
     /** For each rule, by name, the keys its conditions test for presence (not those under {@code not}). */
     private final Map<String, Set<String>> testedKeysOfRule = new java.util.HashMap<>();
+    /** For each rule, by name, the keys it requires absent or different ({@code not Fact(key == ...)}): its exceptions. */
+    private final Map<String, Set<String>> exceptionKeysOfRule = new java.util.HashMap<>();
 
     private AnswerSpace() {}
 
@@ -67,6 +69,7 @@ public final class AnswerSpace {
                 Matcher fact = FACT.matcher(when);
                 while (fact.find()) (fact.group(1) == null ? tested : guards).add(fact.group(2));
                 space.testedKeysOfRule.put(rule.group(1), tested);
+                if (!guards.isEmpty()) space.exceptionKeysOfRule.put(rule.group(1), guards);
                 for (String cause : causesOf(rule.group(1), consequence, knowledge)) {
                     space.causes.add(cause);
                     for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(cause);
@@ -226,12 +229,17 @@ public final class AnswerSpace {
         for (String name : names) {
             Set<String> tested = testedKeysOfRule.remove(name);
             if (tested != null) testedKeysOfRule.put(name, tested);
+            Set<String> exceptions = exceptionKeysOfRule.remove(name);
+            if (exceptions != null) exceptionKeysOfRule.put(name, exceptions);
         }
         return this;
     }
 
     /** The keys rule {@code rule} tests for presence, outside {@code not} ({@link Observations}). */
     Set<String> testedKeysOf(String rule) { return testedKeysOfRule.getOrDefault(rule, Set.of()); }
+
+    /** The keys rule {@code rule} requires absent or different ({@code not Fact(key == ...)}): the exceptions it names. */
+    Set<String> exceptionKeysOf(String rule) { return exceptionKeysOfRule.getOrDefault(rule, Set.of()); }
 
     /** Cause ids: every cause file and every cause a rule gives evidence for. */
     public Set<String> causes() { return causes; }

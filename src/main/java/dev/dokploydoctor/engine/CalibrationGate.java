@@ -1,10 +1,14 @@
 package dev.dokploydoctor.engine;
 
+import dev.dokploydoctor.knowledge.Effort;
+import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Priors;
+import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Certainty earned on data: a cause is diagnosed from the text alone only once its diagnoses from the
@@ -59,20 +63,23 @@ public final class CalibrationGate {
 
     /** The hold for every cause on probation this case would diagnose on the text alone. */
     static List<Evidence> holds(Map<String, List<Evidence>> byCause, Priors priors, double threshold) {
-        return holds(byCause, null, priors, threshold);
+        return holds(byCause, null, priors, threshold, e -> false);
     }
 
     /**
      * The same, with each cause's certainty from its evidence ({@link Certainty#ofCause}) already known
      * ({@code certainty}; null: combined here): the look-ahead's reading has it, for every answer tried.
+     * {@code exceptionChecked}: which supports had an exception of their rule checked by the user or a probe
+     * ({@link Observations#exceptionChecked}); such a support does not rest on the text alone.
      */
-    static List<Evidence> holds(Map<String, List<Evidence>> byCause, Map<String, Double> certainty, Priors priors, double threshold) {
+    static List<Evidence> holds(Map<String, List<Evidence>> byCause, Map<String, Double> certainty, Priors priors, double threshold,
+                                Predicate<Evidence> exceptionChecked) {
         if (priors.calibration().isEmpty()) return List.of();
         List<Evidence> out = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
             if (!onProbation(priors, e.getKey())) continue;
             double cf = certainty == null ? Certainty.ofCause(e.getValue()) : certainty.get(e.getKey());
-            if (cf < threshold || !restsOnTextAlone(e.getValue())) continue;
+            if (cf < threshold || !restsOnTextAlone(e.getValue(), exceptionChecked)) continue;
             out.add(new Evidence(e.getKey(), 0, RULE, List.of()));
         }
         return out;
@@ -87,11 +94,36 @@ public final class CalibrationGate {
      * ask the user to repeat the status they typed, and let the cause through on it).
      */
     static boolean restsOnTextAlone(List<Evidence> evidence) {
-        return Certainty.restsOnText(evidence, CalibrationGate::seen);
+        return restsOnTextAlone(evidence, e -> false);
+    }
+
+    /**
+     * The same, where a support whose rule names an exception ({@code not Fact(...)}) that the user or a probe
+     * checked and did not find does not rest on the text alone: its rule depends on that look as on a fact it
+     * reads (a stopped Traefik "not recreated", an origin certificate that is not Traefik's default one). A
+     * look that restates the text (a fact the text gave, asked back) is no such check: it only fills a
+     * key the rule reads, and the text's own reading of a key the rule excludes never lifts the hold.
+     */
+    static boolean restsOnTextAlone(List<Evidence> evidence, Predicate<Evidence> exceptionChecked) {
+        if (!Certainty.restsOnText(evidence, CalibrationGate::seen)) return false;
+        for (Evidence e : Certainty.counted(evidence)) if (e.getCf() > 0 && exceptionChecked.test(e)) return false;
+        return true;
+    }
+
+    /**
+     * The keys whose answer is a look at a rule's exception: not a symptom the user sees (facts.yaml {@code symptom}
+     * with {@code effort: seen}: "no redirect loop", "not a 404"), which, like the status, says nothing of why
+     * (dev: "is there a redirect loop?" asked first to lift the hold on a port mismatch, then the ports never asked).
+     */
+    static Predicate<String> exceptionLook(Vocabulary vocabulary) {
+        return key -> {
+            FactSpec spec = vocabulary.get(key);
+            return spec != null && !(spec.symptom() != null && spec.effort() == Effort.SEEN);
+        };
     }
 
     /** Whether observation {@code o} is a stated, answered or probed fact of what the user sees ({@code user:http.status}). */
-    private static boolean seen(String o) {
+    static boolean seen(String o) {
         int colon = o.indexOf(':');
         return colon > 0 && OneReadingGuard.SEEN.contains(o.substring(colon + 1));
     }

@@ -303,7 +303,9 @@ public final class Engine {
             for (Evidence h : oneReading) byCause.get(h.getCause()).add(h);
         }
         // a cause on probation diagnosed from the text alone waits for a stated, answered or probed fact (CalibrationGate)
-        List<Evidence> probation = gated ? CalibrationGate.holds(byCause, knowledge.priors(), threshold) : List.of();
+        List<Evidence> probation = gated ? CalibrationGate.holds(byCause, null, knowledge.priors(), threshold,
+                observations().exceptionChecked(facts, CalibrationGate::seen,
+                        CalibrationGate.exceptionLook(knowledge.vocabulary()))) : List.of();
         if (!probation.isEmpty()) {
             evidence = new ArrayList<>(evidence);
             evidence.addAll(probation);

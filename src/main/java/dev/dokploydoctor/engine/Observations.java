@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What each piece of evidence rests on: the observations ({@link Fact#getOrigin()}) behind the facts
@@ -47,5 +48,27 @@ final class Observations {
             out.add(e.on(seen));
         }
         return out;
+    }
+
+    /**
+     * Which supports had an exception of their rule checked: a key the rule requires absent or different
+     * ({@code not Fact(key == ...)}) and {@code checkable} holds a fact that is its own observation, stated,
+     * answered or probed (not read from the text, and not what the user sees: {@code seen}, by origin). The
+     * rule fired, so that fact is not the exception: the user looked where the rule's own look-alike would
+     * show and it did not ("Traefik was not recreated" beside a stopped Traefik). The support depends on that look.
+     */
+    Predicate<Evidence> exceptionChecked(List<Fact> facts, Predicate<String> seen, Predicate<String> checkable) {
+        return e -> {
+            for (String key : space.exceptionKeysOf(e.getRule())) {
+                if (!checkable.test(key)) continue;
+                // asked only of a cause on probation at the threshold: the facts are looked through then, not for every answer tried
+                for (Fact f : facts) {
+                    if (!f.getKey().equals(key)) continue;
+                    String o = f.getOrigin();
+                    if (!o.startsWith(Fact.TEXT) && !seen.test(o)) return true;
+                }
+            }
+            return false;
+        };
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads a {@link Trial}'s session after an answer was tried, as {@link Engine#read} concludes it, but
@@ -89,7 +90,9 @@ final class TrialReader {
         // as Engine.conclude: a cause on probation diagnosed from the text alone waits (CalibrationGate)
         if (engine.gated()) {
             // fromRules holds each cause's certainty from its evidence in byCause (the guard's holds included)
-            for (Evidence hold : CalibrationGate.holds(byCause, fromRules, knowledge.priors(), threshold)) {
+            Predicate<Evidence> checked = engine.observations().exceptionChecked(now.facts, CalibrationGate::seen,
+                    CalibrationGate.exceptionLook(knowledge.vocabulary()));
+            for (Evidence hold : CalibrationGate.holds(byCause, fromRules, knowledge.priors(), threshold, checked)) {
                 List<Evidence> with = new ArrayList<>(byCause.get(hold.getCause()));
                 with.add(hold);
                 byCause.put(hold.getCause(), with);

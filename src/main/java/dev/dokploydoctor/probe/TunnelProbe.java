@@ -33,6 +33,8 @@ final class TunnelProbe implements Probe {
             "/home/nonroot/.cloudflared/config.yml", "/home/nonroot/.cloudflared/config.yaml",
             "/root/.cloudflared/config.yml", "/root/.cloudflared/config.yaml", "/usr/local/etc/cloudflared/config.yml");
     private static final Pattern ORIGIN_TLS = Pattern.compile("x509|tls:|certificate|: EOF");
+    private static final Pattern TLS_CERTIFICATE = Pattern.compile("\\bx509: (?:certificate|cannot validate)");
+    private static final Pattern TLS_ABORTED = Pattern.compile("remote error: tls: (?:handshake failure|protocol version|internal error|bad certificate)");
     private static final Pattern CONN_INDEX = Pattern.compile("connIndex=(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -169,7 +171,24 @@ final class TunnelProbe implements Probe {
             f.fact("tunnel.origin_tls_error", !tls.isEmpty(), tls.isEmpty()
                     ? "none of the " + unreachable.size() + " 'Unable to reach the origin service' lines is a TLS error"
                     : source + ": " + tls.get(tls.size() - 1).strip());
+            String kind = tls.isEmpty() ? null : originTlsFailure(tls.get(tls.size() - 1));
+            if (kind != null) f.fact("tunnel.origin_tls_failure", kind, source + ": " + tls.get(tls.size() - 1).strip());
         }
+    }
+
+    /**
+     * What failed in cloudflared's TLS handshake with its origin, as the catalog reads the same line
+     * (knowledge/catalog/10-cloudflared.yaml, cloudflared-origin-tls-*): an x509 error is cloudflared rejecting the
+     * certificate the origin showed (Go crypto/x509 verify.go), "remote error: tls: unrecognized name" the origin
+     * refusing the server name, another remote alert the origin aborting (crypto/tls alert.go). Null for a bare
+     * EOF or anything else: the line does not say. Read from the host's own log, it is a finding of its own
+     * beside a line the user pasted (the calibration gate waits for one).
+     */
+    static String originTlsFailure(String line) {
+        if (TLS_CERTIFICATE.matcher(line).find()) return "certificate";
+        if (line.contains("remote error: tls: unrecognized name")) return "server-name";
+        if (TLS_ABORTED.matcher(line).find()) return "handshake";
+        return null;
     }
 
     private static String lastError(List<String> lines) {

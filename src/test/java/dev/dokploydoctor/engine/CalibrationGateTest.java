@@ -39,6 +39,8 @@ class CalibrationGateTest {
                   letsencrypt-rate-limited: {n: 31, right: 31, bound: 0.89}
                   cloudflare-origin-certificate-invalid: {n: 7, right: 7, bound: 0.65}
                   wrong-domain-type: {since: forums, n: 0, right: 0, bound: 0}
+                  traefik-not-running: {since: field-16, n: 4, right: 4, bound: 0.51}
+                  wrong-container-port: {since: forums, n: 6, right: 6, bound: 0.61}
                 """);
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
                 new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
@@ -110,6 +112,65 @@ class CalibrationGateTest {
                 .filter(e -> e.getCause().equals("vite-allowed-hosts")).toList());
         assertEquals(1, CalibrationGate.holds(byCause, engine.knowledge().priors(), Engine.DEFAULT_THRESHOLD).size());
         assertEquals(List.of(), CalibrationGate.holds(byCause, Priors.uniform(), Engine.DEFAULT_THRESHOLD));
+    }
+
+    /** A fact of what the user said in their own words (a prose reading of ours). */
+    private static Fact prose(String key, Object value, String span) {
+        return new Fact(key, value, Fact.TEXT, "extractor 'p' matched \"...\" (source: prose: ours)", "text#1f3a@" + span);
+    }
+
+    /**
+     * A rule that names its exception ({@code not Fact(...)}) depends on it: the user's look there, which did
+     * not find it, lifts the hold as a fact the rule reads would (dev: "Traefik is stopped and every site is
+     * down" held on probation; "was Traefik recreated?" answered no excludes the recreation the rule sets aside).
+     */
+    @Test
+    void anExceptionOfTheRuleCheckedByTheUserLiftsTheHold() {
+        List<Fact> said = List.of(prose("traefik.running", false, "0-10"), prose("fault.all_domains", true, "20-30"));
+        Outcome held = judge(engine, said);
+        assertEquals("traefik-not-running", held.top().cause());
+        assertEquals(Status.INCONCLUSIVE, held.status(), held.diagnoses().toString());
+        assertEquals(1, holds(held));
+        List<Fact> looked = new ArrayList<>(said);
+        looked.add(new Fact("traefik.recreated", false, Fact.USER, "answered"));
+        Outcome o = judge(engine, looked);
+        assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
+        assertEquals("traefik-not-running", o.top().cause());
+        assertEquals(0, holds(o));
+        // the text's own word on the exception is no look of the user's: still held
+        List<Fact> read = new ArrayList<>(said);
+        read.add(prose("traefik.recreated", false, "40-50"));
+        assertEquals(1, holds(judge(engine, read)));
+        // the interview asks that look, a question the text did not answer, and a no diagnoses
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>();
+        Interview.Step step = interview.next(said, unknown, 0);
+        while (step instanceof Interview.Ask ask && !ask.plan().question().key().equals("traefik.recreated") && asked.size() < 4) {
+            asked.add(ask.plan().question().key());
+            unknown.add(ask.plan().question().key());
+            step = interview.next(said, unknown, asked.size());
+        }
+        assertInstanceOf(Interview.Ask.class, step, "never asked whether Traefik was recreated: " + asked);
+        step = interview.next(looked, unknown, asked.size() + 1);
+        assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
+    }
+
+    /**
+     * What the user sees is no look at the exception: "no redirect loop" beside a port mismatch read from the text
+     * says nothing of why (dev: asked first to lift the hold, and the ports were never asked), so the hold stays.
+     */
+    @Test
+    void aSymptomTheUserSeesAbsentIsNoCheckOfTheException() {
+        List<Fact> facts = new ArrayList<>(List.of(logLine("domain.port", 3030L), new Fact("app.listen_port", 3000L, Fact.TEXT,
+                "extractor 'q' matched \"3030:3000\" (source: https://docs.docker.com/reference/compose-file/services/#ports)", "text#1f3a@50-60")));
+        Outcome held = judge(engine, facts);
+        assertEquals("wrong-container-port", held.top().cause());
+        assertEquals(1, holds(held));
+        facts.add(new Fact("http.redirect_loop", false, Fact.USER, "answered"));
+        Outcome o = judge(engine, facts);
+        assertEquals(Status.INCONCLUSIVE, o.status(), o.diagnoses().toString());
+        assertEquals(1, holds(o));
     }
 
     /**
