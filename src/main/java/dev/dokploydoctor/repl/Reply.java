@@ -115,7 +115,9 @@ public sealed interface Reply {
         if (named.size() > 1) return new Invalid("you named " + String.join(" and ", named) + ": which one? " + numberedOnly(values, named));
         // "none of these, the sites work" at a menu that lists no none: the user's case is not on it (user15b ud9);
         // nothing to record, and no refusal that asks them to pick what is not there
-        if (named.isEmpty() && !values.contains("none") && !values.contains("other") && NONE_OF_THEM.matcher(a).lookingAt())
+        // so is a bare no ("no", "nope"): at such a menu it picks nothing, and says none of it is what the user sees (user15b ud10)
+        if (named.isEmpty() && !values.contains("none") && !values.contains("other")
+                && (NONE_OF_THEM.matcher(a).lookingAt() || (ProseAnswer.isBareWord(a) && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a)))))
             return new Unknown("none of the choices fits");
         if (ProseAnswer.wavers(a) || !ProseAnswer.laterClauses(a).isBlank()) return new Invalid(UNPLAIN + numbered(values));
         if (named.size() == 1) return new Value(named.get(0), true);

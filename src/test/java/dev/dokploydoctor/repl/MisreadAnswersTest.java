@@ -325,7 +325,7 @@ class MisreadAnswersTest {
     @Test
     void noneOfTheChoicesAtAMenuWithoutANoneIsNotKnownNotRefused() {   // user15b ud9: "not a choice"
         unknown("symptom.kind", "none of these", "none of these, the sites work, watchtower just emails that error",
-                "neither", "something else");
+                "neither", "something else", "no", "nope.");
         // a menu with its own none keeps it: "none" there is a value (no health check)
         reads("container.health", "none", "none");
         // a choice named beside it is the choice
