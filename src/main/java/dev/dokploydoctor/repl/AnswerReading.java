@@ -21,10 +21,15 @@ import java.util.function.Predicate;
  * the no and the facts of the log line. The REPL's question loop and the simulated interview of
  * {@code eval} both read answers here.
  *
- * @param reply    the answer to the question asked
- * @param alsoSaid facts the answer's text gave about other keys nothing has stated yet
+ * @param reply     the answer to the question asked
+ * @param alsoSaid  facts the answer's text gave about other keys nothing has stated yet
+ * @param corrected the user's word that a part of the stack is not there, replacing what our reading of
+ *                  their own sentences took for it ("no, there is no cloudflared at all" after a route read
+ *                  as a tunnel's): recorded over the held reading
  */
-public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
+public record AnswerReading(Reply reply, List<Fact> alsoSaid, List<Fact> corrected) {
+
+    public AnswerReading(Reply reply, List<Fact> alsoSaid) { this(reply, alsoSaid, List.of()); }
 
     /** Unread answers after which a question is taken as "don't know" and the interview goes on. */
     public static final int UNREAD_LIMIT = 2;
@@ -62,6 +67,33 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid) {
      */
     public static AnswerReading read(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed,
                                      Function<String, Object> known, Collection<Fact> held) {
+        AnswerReading read = readAgainst(line, spec, extraction, stated, observed, known, held);
+        List<Fact> corrected = correctedReadings(line, spec, extraction, held);
+        return corrected.isEmpty() ? read : new AnswerReading(read.reply(), read.alsoSaid(), corrected);
+    }
+
+    /**
+     * What an answer says is not in the stack (tunnel.used = false, traefik.used = false, ...) where the session
+     * holds the opposite only from our reading of the user's own sentences ({@code prose: ours}): the user's
+     * word now, said to us in so many words, is the better reading. A stack shown by a log line, a probe or the
+     * platform ({@link StackAnswer#shownThere}) is not corrected so: that answer is asked to confirm.
+     */
+    static List<Fact> correctedReadings(String line, FactSpec spec, TextExtraction extraction, Collection<Fact> held) {
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : extraction.extract(line)) {
+            StackAnswer.Component c = StackAnswer.absentIn(f);
+            if (c == null || f.getKey().equals(spec.key())) continue;
+            Fact was = held.stream().filter(h -> h.getKey().equals(f.getKey())).findFirst().orElse(null);
+            if (was == null || was.getValue().equals(f.getValue()) || !TextExtraction.fromProse(was)) continue;
+            if (StackAnswer.shownThere(c, held) != null) continue;
+            out.add(new Fact(f.getKey(), f.getValue(), Fact.USER, f.getEvidence() + " (in your answer to " + spec.key()
+                    + ", over what I read from your text)"));
+        }
+        return List.copyOf(out);
+    }
+
+    private static AnswerReading readAgainst(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed,
+                                             Function<String, Object> known, Collection<Fact> held) {
         Reply reply = Reply.parse(line, spec, known);
         // "0.0.0.0 I think, whoami listens on 8000" (user13 O9): a guess of a value read inside the container,
         // told as such, not "one name or value is needed"

@@ -136,6 +136,7 @@ final class Prompts {
                 // counted across re-plans: the same question asked again after the rest was noted goes on counting
                 int unread = state.unreadAnswers.merge(q.key(), 1, Integer::sum);
                 // an error message pasted instead of an answer is more of what the user sees
+                correct(read, q.key(), line);
                 if (!read.alsoSaid().isEmpty()) {
                     boolean last = unread >= AnswerReading.UNREAD_LIMIT;
                     // never a silent repeat: say why the answer was not taken before what else it told
@@ -161,12 +162,19 @@ final class Prompts {
             state.unreadAnswers.remove(q.key());
             if (fact != null && ((Reply.Value) reply).inSentence()) view.dim("  read as: " + q.key() + " = " + fact.getText());
             if (reply instanceof Reply.Unknown u && u.because() != null) view.dim("  read as: " + u.because() + "; " + q.key() + " stays unknown");
+            correct(read, q.key(), line);
             if (!read.alsoSaid().isEmpty()) {
                 view.noted(state.session.add(Session.Kind.TEXT, "more in the answer to " + q.key(), read.alsoSaid(), line, false));
             }
             c.advance();
             return true;
         }
+    }
+
+    /** The user's word over what was read from their text ("no, there is no cloudflared at all"): recorded over it, undone with the answer. */
+    private void correct(AnswerReading read, String key, String line) {
+        if (read.corrected().isEmpty()) return;
+        view.noted(state.session.add(Session.Kind.TEXT, "corrected in the answer to " + key, read.corrected(), line, true));
     }
 
     boolean commandPrompt() throws Console.Woken {

@@ -156,12 +156,31 @@ final class ProseAnswer {
             // counted as one tells why the answer is no. Only the detail's first word says what the
             // thing is ("no, they're running now"): a question's word further on is where or with
             // what ("no, it's proxied dns with caddy on the server" at "... reach the server through a Tunnel?")
-            if (predicate && asked.contains(x) && !(k > 0 && ONE.contains(detail.get(k - 1)))) return true;
+            // A question's word that qualifies a thing the detail names next ("no, it's plain nginx:latest serving
+            // http on 80" to "... the proxy's plain HTTP request ...?") describes that thing, it says no yes (user15b ud6)
+            if (predicate && asked.contains(x) && !(k > 0 && ONE.contains(detail.get(k - 1))) && !qualifiesTheNext(detail, k, asked))
+                return true;
             if (!PLAIN.contains(x) && !ECHO.contains(x)) predicate = false;
             // restarting is a kind of running, unless the question counts it as a no ("... not exited or restarting")
             if (x.equals("restarting") && (question == null || !question.toLowerCase(Locale.ROOT).contains("restarting"))) return true;
         }
         return false;
+    }
+
+    /** Words that join a predicate to what completes it ("proxied through cloudflare"), naming no thing it qualifies. */
+    private static final Set<String> JOINING = Set.of(
+            "through", "via", "by", "with", "behind", "over", "under", "into", "onto", "again", "already", "yet", "fine");
+
+    /**
+     * The word at {@code k} is an attribute of the word after it, a thing the question does not name
+     * ("plain nginx", "public ip"): not a predicate. A word after it that is plain, joining, of a state
+     * or the question's own ("running now", "proxied through cloudflare", "plain http") leaves it one.
+     */
+    private static boolean qualifiesTheNext(List<String> detail, int k, Set<String> asked) {
+        if (k + 1 >= detail.size()) return false;
+        String next = detail.get(k + 1);
+        return !PLAIN.contains(next) && !ECHO.contains(next) && !AFFIRMATIVE.contains(next) && !JOINING.contains(next)
+                && !asked.contains(next) && !next.matches("\\d+");
     }
 
     /** A short question back that leads an answer: "which app?", "what port?", "which one do you mean?". */
@@ -414,6 +433,42 @@ final class ProseAnswer {
             found.add(Long.parseLong(n));
         }
         return List.copyOf(found);
+    }
+
+    /** A port mapping: docker's host:container ("3000:1337", "127.0.0.1:3000:1337/tcp") or docker ps' host->container ("0.0.0.0:3000->1337/tcp"). */
+    private static final Pattern MAPPING = Pattern.compile(
+            "(?<![\\w.:])(?:\\d{1,3}(?:\\.\\d{1,3}){3}:)?(\\d{1,5})\\s*(?::|->)\\s*(\\d{1,5})(?![\\w.:])");
+    /** A question that asks the port inside the container (a mapping's right-hand side). */
+    private static final Pattern ASKS_CONTAINER_SIDE = Pattern.compile("(?i)\\binside\\b|\\bcontainer port\\b");
+    /** A question that asks the host's published port (a mapping's left-hand side). */
+    private static final Pattern ASKS_HOST_SIDE = Pattern.compile("(?i)\\bhost port\\b|\\bpublished port\\b");
+
+    /**
+     * The number an answer opens with when each of its other numbers is that number's partner in a port
+     * mapping it gives, and the number stands on the side the question asks: "1337, the compose file maps
+     * 3000:1337" to "Which port does the app listen on inside its container?" is 1337. Null when the
+     * question asks no side, the opening number is on the other side of a mapping, or a number stands
+     * outside the mappings (two values: asked again).
+     */
+    static Long sideOfItsMapping(String answer, List<Long> numbers, String question) {
+        if (question == null) return null;
+        boolean container = ASKS_CONTAINER_SIDE.matcher(question).find();
+        boolean host = ASKS_HOST_SIDE.matcher(question).find();
+        if (container == host || wavers(answer)) return null;
+        List<String> words = Vocabulary.answerWords(answer);
+        Long lead = numbers.get(0);
+        if (words.isEmpty() || !words.get(0).equals(String.valueOf(lead))) return null;
+        Set<Long> partners = new HashSet<>();
+        Matcher m = MAPPING.matcher(answer);
+        while (m.find()) {
+            long h = Long.parseLong(m.group(1)), c = Long.parseLong(m.group(2));
+            long asked = container ? c : h, other = container ? h : c;
+            if (other == lead && asked != lead) return null;   // the opening number on the side not asked
+            if (asked == lead) partners.add(other);
+        }
+        // every number of the answer, its later sentences' too
+        for (Long n : numbers(answer)) if (!n.equals(lead) && !partners.contains(n)) return null;
+        return partners.isEmpty() ? null : lead;
     }
 
     /** Words that, after the value, leave it open: "bridge maybe", "3000 or so", "done, not sure". */

@@ -71,7 +71,7 @@ public sealed interface Reply {
             case ENUM -> choice(a, spec.values());
             case INT -> ProseAnswer.leadsWithAClosedNo(a) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
                     ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
-                    : number(a, spec.key());
+                    : number(a, spec.key(), spec.question());
             case LIST -> list(a);
             case STRING -> text(a, spec);
         };
@@ -113,6 +113,12 @@ public sealed interface Reply {
         if (picked != null) return picked;
         List<String> named = ProseAnswer.choicesNamed(a, values);
         if (named.size() > 1) return new Invalid("you named " + String.join(" and ", named) + ": which one? " + numberedOnly(values, named));
+        // "none of these, the sites work" at a menu that lists no none: the user's case is not on it (user15b ud9);
+        // nothing to record, and no refusal that asks them to pick what is not there
+        // so is a bare no ("no", "nope"): at such a menu it picks nothing, and says none of it is what the user sees (user15b ud10)
+        if (named.isEmpty() && !values.contains("none") && !values.contains("other")
+                && (NONE_OF_THEM.matcher(a).lookingAt() || (ProseAnswer.isBareWord(a) && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a)))))
+            return new Unknown("none of the choices fits");
         if (ProseAnswer.wavers(a) || !ProseAnswer.laterClauses(a).isBlank()) return new Invalid(UNPLAIN + numbered(values));
         if (named.size() == 1) return new Value(named.get(0), true);
         // "not healthy" says what it is not: asked again, never read as the empty choice
@@ -122,6 +128,11 @@ public sealed interface Reply {
         if (values.contains("none") && values.contains("healthy") && NO_HEALTHCHECK.matcher(a).find()) return new Value("none", true);
         return new Invalid("'" + abbreviate(a) + "' is not a choice; pick one of " + numbered(values));
     }
+
+    /** An answer that opens by saying no choice fits: "none of these", "neither", "nothing like that", "something else". */
+    java.util.regex.Pattern NONE_OF_THEM = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:none of (?:these|them|those|the above|the (?:choices|options))|neither(?: of (?:these|them|those))?"
+            + "|nothing (?:like that|of (?:these|that|the sort))|something else|(?:it'?s )?not (?:on|in) the list)(?![\\w-])");
 
     /** A menu number that leads the answer, with what follows it: "1, it's nextcloud's own page", "2 I guess". */
     java.util.regex.Pattern NUMBER_THEN_REMARK = java.util.regex.Pattern.compile("(?s)\\s*(\\d{1,2})(?:\\s*[,.;:)\\-]+\\s*|\\s+)(\\S.*)");
@@ -154,7 +165,7 @@ public sealed interface Reply {
     java.util.regex.Pattern NO_HEALTHCHECK = java.util.regex.Pattern.compile(
             "(?i)\\b(?:no|without(?: an?| any)?|(?:has|have)n.?t (?:got )?(?:an?|any)|(?:does|do)n.?t have (?:an?|any)|never (?:set|defined|added) (?:an?|any))\\s+health[- ]?checks?\\b");
 
-    private static Reply number(String a, String key) {
+    private static Reply number(String a, String key, String question) {
         String clause = ProseAnswer.firstClause(a);
         List<Long> numbers = ProseAnswer.numbers(clause);
         if (numbers.size() == 1 && (ProseAnswer.wavers(a) || !ProseAnswer.numbers(ProseAnswer.laterClauses(a)).stream().allMatch(numbers.get(0)::equals)))
@@ -165,6 +176,10 @@ public sealed interface Reply {
         if (numbers.size() == 1 && key.equals("http.status") && (numbers.get(0) < 100 || numbers.get(0) > 599))
             return new Invalid("an HTTP status is a number from 100 to 599 (502, 404), got " + numbers.get(0));
         if (numbers.size() == 1) return new Value(numbers.get(0), !clause.strip().equals(String.valueOf(numbers.get(0))));
+        // "1337, the compose file maps 3000:1337" to "... listen on inside its container?": the other number is
+        // the host side of the mapping the answer gives, which the question does not ask (user15b C2)
+        Long side = numbers.size() > 1 ? ProseAnswer.sideOfItsMapping(a, numbers, question) : null;
+        if (side != null) return new Value(side, true);
         if (numbers.size() > 1) return new Invalid("which one: " + String.join(" or ", numbers.stream().map(String::valueOf).toList()) + "?");
         // "no" to "does Cloudflare show an error code? which?" is no number to record: nothing known
         if (!a.matches("(?s).*\\d.*") && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a))) return new Unknown();

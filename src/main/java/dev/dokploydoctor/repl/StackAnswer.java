@@ -27,7 +27,7 @@ final class StackAnswer {
     enum Component {
         TRAEFIK("Traefik", "traefik"),
         DOKPLOY("DokPloy", "dokploy"),
-        TUNNEL("a Cloudflare Tunnel", "tunnel", "cloudflared"),
+        TUNNEL("Cloudflare Tunnel", "tunnel", "cloudflared"),
         /** A proxied record: "Which SSL/TLS mode is set in Cloudflare?" takes one for granted. */
         CLOUDFLARE("Cloudflare proxy", "cloudflare"),
         /** A sibling the app talks to: "Is that dependency's container running?" takes one for granted. */
@@ -217,6 +217,9 @@ final class StackAnswer {
         Component c = absent(f);
         return c != null && STACK.contains(c) && shownThere(c, held) != null;
     }
+
+    /** The component {@code f} says is not there, or null. */
+    static Component absentIn(Fact f) { return absent(f); }
 
     /** Whether {@code f} says {@code c} is not there. */
     static boolean denies(Fact f, Component c) { return absent(f) == c; }

@@ -261,4 +261,31 @@ class AnswerReadingTest {
         assertEquals(true, assertInstanceOf(Reply.Value.class, r.reply()).value());
         assertEquals("certificate", fact(r, "tunnel.origin_tls_failure"), r.alsoSaid().toString());
     }
+
+    /** The answer to {@code key} of a session that holds {@code held}. */
+    static AnswerReading readHolding(String line, String key, List<Fact> held) {
+        FactSpec spec = ENGINE.knowledge().vocabulary().get(key);
+        return AnswerReading.read(line, spec, ENGINE.extraction(), k -> held.stream().anyMatch(f -> f.getKey().equals(k)), false, k -> null, held);
+    }
+
+    @Test
+    void noCloudflaredAtAllReplacesATunnelReadFromTheUsersOwnWords() {   // user15b ud8: "does not apply", the misread kept
+        List<Fact> prose = ENGINE.extraction().extract("my site behind the tunnel gives 502, the tunnel service is http://localhost:80");
+        assertEquals(true, prose.stream().filter(f -> f.getKey().equals("tunnel.used")).findFirst().orElseThrow().getValue());
+        for (String key : new String[] {"tunnel.origin_unreachable", "cloudflare.error"}) {
+            AnswerReading r = readHolding("no, there is no cloudflared at all", key, prose);
+            assertInstanceOf(Reply.Unknown.class, r.reply(), key);
+            Fact corrected = r.corrected().stream().filter(f -> f.getKey().equals("tunnel.used")).findFirst().orElseThrow();
+            assertEquals(false, corrected.getValue(), key);
+            assertEquals(Fact.USER, corrected.getSource(), "the user's word");
+        }
+        // cloudflared's own log line shows a tunnel: the denial is asked to confirm, nothing replaced
+        List<Fact> logged = ENGINE.extraction().extract(
+                "ERR error=\"Unable to reach the origin service. The service may be down\" originService=http://localhost:80");
+        AnswerReading r = readHolding("no, there is no cloudflared at all", "tunnel.origin_unreachable", logged);
+        assertInstanceOf(Reply.Invalid.class, r.reply());
+        assertTrue(r.corrected().isEmpty(), r.corrected().toString());
+        // nothing held: the denial is noted as usual, nothing to replace
+        assertTrue(readHolding("no, there is no cloudflared at all", "tunnel.origin_unreachable", List.of()).corrected().isEmpty());
+    }
 }

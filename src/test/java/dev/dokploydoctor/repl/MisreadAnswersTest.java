@@ -301,4 +301,34 @@ class MisreadAnswersTest {
         reads("traefik.running", "no, the status is exited", false);
         reads("host.port_conflict", "there's no port problem", false);
     }
+
+    @Test
+    void aNoWhoseDetailDescribesAThingIsNo() {   // user15b ud6: refused "expected yes or no"
+        // the question's word qualifies a thing the detail names next ("plain nginx"): it describes it, no yes
+        reads("upstream.wrong_protocol", "no, it's plain nginx:latest serving http on 80", false);
+        // the question's word as the detail's predicate still says yes against the no: asked again
+        asked("upstream.wrong_protocol", "no, it's plain http");
+        asked("containers.running", "no, they're running now", "no, they're running fine");
+    }
+
+    @Test
+    void aPortWithTheMappingItComesFromIsTheSideAsked() {   // user15b C2: "which one: 1337 or 3000?" at "inside its container"
+        reads("app.listen_port", "1337, the compose file maps 3000:1337", 1337L);
+        reads("app.listen_port", "1337, docker ps shows 0.0.0.0:3000->1337/tcp", 1337L);
+        reads("domain.port", "80, the compose has ports 8080:80", 80L);
+        // the opening number on the host side, or a number outside the mapping: two values, asked again
+        asked("app.listen_port", "3000, the compose file maps 3000:1337", "1337, the compose maps 3000:1337 and 8080:80",
+                "1337 or 3000", "1337, the compose file maps 3000:1337. The proxy dials 8080");
+        asked("domain.port", "8080, the compose has ports 8080:80");
+    }
+
+    @Test
+    void noneOfTheChoicesAtAMenuWithoutANoneIsNotKnownNotRefused() {   // user15b ud9: "not a choice"
+        unknown("symptom.kind", "none of these", "none of these, the sites work, watchtower just emails that error",
+                "neither", "something else", "no", "nope.");
+        // a menu with its own none keeps it: "none" there is a value (no health check)
+        reads("container.health", "none", "none");
+        // a choice named beside it is the choice
+        reads("symptom.kind", "neither, it's a redirect loop", "redirect-loop");
+    }
 }

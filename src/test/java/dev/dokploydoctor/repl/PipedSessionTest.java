@@ -219,6 +219,26 @@ class PipedSessionTest {
         }
     }
 
+    /**
+     * "no, there is no cloudflared at all" replaces a tunnel our reading took from the user's own words
+     * (user15b ud8: read as "does not apply" and the tunnel kept, so the tunnel questions went on).
+     */
+    @Test
+    void noCloudflaredAtAllUndoesATunnelReadFromTheText(@TempDir Path home) {
+        try (PipedDriver s = diagnosing(home)) {
+            String first = firstQuestion(s, "my site behind the tunnel gives 502, the tunnel service is http://localhost:80");
+            assertTrue(first.contains("tunnel.used = true"), first);
+            int mark = s.output().length();
+            s.line("no, there is no cloudflared at all");
+            String out = s.waitFor(QUESTION, mark).substring(mark);
+            assertTrue(out.matches("(?s).*(noted|read as): [^\\n]*tunnel.used = false.*"), out);
+            Matcher next = Pattern.compile("· \\[([a-z0-9_.]+)\\]").matcher(out);
+            assertTrue(next.find(), out);
+            assertFalse(next.group(1).startsWith("tunnel.") || next.group(1).startsWith("cloudflared."), "no tunnel question after that:\n" + out);
+            s.line("quit");
+        }
+    }
+
     @Test
     void anAnswerThatBringsNoEvidenceYetDoesNotReadAsAllClear(@TempDir Path home) {
         try (PipedDriver s = diagnosing(home)) {
