@@ -15,6 +15,7 @@ import static dev.dokploydoctor.engine.PlannerTest.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The interview keeps to the causes the user's answers leave (user12, on the bundled knowledge): no sweep
@@ -98,7 +99,9 @@ class InterviewFocusTest {
     void noDokployOrTraefikQuestionForAStackWithout() {
         // U23, U25, U29: DokPloy's domain and service questions after "not using dokploy"; Traefik's logs after "no traefik"
         try (Lookahead look = interview.planner().look(List.of(read("http.status", 502L), user("dokploy.used", false)), Set.of())) {
-            for (String key : List.of("service.kind", "domain.changed_since_deploy", "domain.https", "domain.created_via", "user.role"))
+            // user15b ud12: "Does the compose file declare dokploy-network?" after "no dokploy"
+            for (String key : List.of("service.kind", "domain.changed_since_deploy", "domain.https", "domain.created_via", "user.role",
+                    "compose.networks_declared", "compose.can_add_networks"))
                 assertEquals(true, look.presumptionFails(key), key);
             assertEquals(false, look.presumptionFails("deploy.status"), "every platform and compose has a last deployment");
         }
@@ -106,6 +109,10 @@ class InterviewFocusTest {
             for (String key : List.of("traefik.docker_api_error", "traefik.network_not_found", "traefik.router_present", "traefik.version"))
                 assertEquals(true, look.presumptionFails(key), key);
         }
+        // a question every proxy's user is asked names no DokPloy container as the only one to run it in
+        // (user15b: "docker exec dokploy-traefik wget ..." to a user of nginx on the host)
+        String reach = engine.knowledge().vocabulary().get("upstream.reachable_on_app_port").question();
+        assertTrue(reach.contains("docker exec <proxy container>") && reach.contains("on DokPloy: dokploy-traefik"), reach);
     }
 
     @Test
