@@ -219,7 +219,7 @@ public final class Conversation {
             // words alone ("everything works fine"): nothing wrong by the user's account, nothing checked by us
             view.println(style().warn() + " Nothing is wrong by your own account, but I checked nothing, so I cannot call it healthy.");
             for (String g : probes.gaps()) view.println("    " + style().warn() + " " + g);
-            view.println("  Describe a symptom if you see one, or let the probes look: " + LOOK);
+            view.println("  Describe a symptom if you see one, or let the probes look: " + (options.probe() ? LOOK_AGAIN : LOOK));
         } else {
             view.println(style().warn() + " No fault follows from what I know, but not everything was checked:");
             for (String g : gaps()) view.println("    " + style().warn() + " " + g);
@@ -270,8 +270,14 @@ public final class Conversation {
         return o.status() == Status.NO_FAULT ? o.notChecked(gaps()) : o;
     }
 
-    /** How to have the host looked at, said when nothing was. */
+    /** How to have the host looked at, said when nothing was because the user passed --no-probe. */
     static final String LOOK = "run it again without --no-probe, with --service NAME (and --url URL), or 'dokploy-doctor probe'";
+
+    /**
+     * The same when the probes ran and could not look (no Docker engine, no service named): "without
+     * --no-probe" is advice for a flag the user never passed (user15b).
+     */
+    static final String LOOK_AGAIN = "run it again where the Docker engine is reachable, with --service NAME (and --url URL), or 'dokploy-doctor probe'";
 
     /** Said when the session knows no fact at all (the user's words told none, no probe looked): "no fault" is unearned. */
     static final String NOTHING_CHECKED = "nothing was checked, only your words were heard (no probe looked, no fact was given): " + LOOK;

@@ -107,4 +107,20 @@ class ImplicationsTest {
         Outcome loop = engine.evaluate("t", List.of(user("symptom.kind", "redirect-loop")), Set.of(), 0.7);
         assertEquals(true, loop.fact("http.redirect_loop").getValue());
     }
+
+    @Test
+    void aCloudflare52xStatusIsCloudflaresCodeAndTheCodeItsStatus() {
+        // user15b ud10: "Which Cloudflare code?" right after 524 was given as the status
+        Outcome given = engine.evaluate("t", List.of(user("http.status", 524)), Set.of(), 0.7);
+        assertEquals(524L, given.fact("cloudflare.error").getValue());
+        assertEquals(Fact.DERIVED, given.fact("cloudflare.error").getSource());
+        assertTrue(given.questions().stream().noneMatch(q -> q.key().equals("cloudflare.error")));
+        Outcome code = engine.evaluate("t", List.of(user("cloudflare.error", 522)), Set.of(), 0.7);
+        assertEquals(522L, code.fact("http.status").getValue());
+        // 530 carries a 1xxx code on its page (1033: no connector), which is still asked
+        assertNull(engine.evaluate("t", List.of(user("http.status", 530)), Set.of(), 0.7).fact("cloudflare.error"));
+        // a status read from a log line may be misread: the user's look at Cloudflare's page stays a question
+        Outcome read = engine.evaluate("t", List.of(new Fact("http.status", 526L, Fact.TEXT, "log line")), Set.of(), 0.7);
+        assertNull(read.fact("cloudflare.error"));
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import static dev.dokploydoctor.engine.PlannerTest.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The interview keeps to the causes the user's answers leave (user12, on the bundled knowledge): no sweep
@@ -98,7 +100,9 @@ class InterviewFocusTest {
     void noDokployOrTraefikQuestionForAStackWithout() {
         // U23, U25, U29: DokPloy's domain and service questions after "not using dokploy"; Traefik's logs after "no traefik"
         try (Lookahead look = interview.planner().look(List.of(read("http.status", 502L), user("dokploy.used", false)), Set.of())) {
-            for (String key : List.of("service.kind", "domain.changed_since_deploy", "domain.https", "domain.created_via", "user.role"))
+            // user15b ud12: "Does the compose file declare dokploy-network?" after "no dokploy"
+            for (String key : List.of("service.kind", "domain.changed_since_deploy", "domain.https", "domain.created_via", "user.role",
+                    "compose.networks_declared", "compose.can_add_networks"))
                 assertEquals(true, look.presumptionFails(key), key);
             assertEquals(false, look.presumptionFails("deploy.status"), "every platform and compose has a last deployment");
         }
@@ -106,6 +110,10 @@ class InterviewFocusTest {
             for (String key : List.of("traefik.docker_api_error", "traefik.network_not_found", "traefik.router_present", "traefik.version"))
                 assertEquals(true, look.presumptionFails(key), key);
         }
+        // a question every proxy's user is asked names no DokPloy container as the only one to run it in
+        // (user15b: "docker exec dokploy-traefik wget ..." to a user of nginx on the host)
+        String reach = engine.knowledge().vocabulary().get("upstream.reachable_on_app_port").question();
+        assertTrue(reach.contains("docker exec <proxy container>") && reach.contains("on DokPloy: dokploy-traefik"), reach);
     }
 
     @Test
@@ -126,5 +134,47 @@ class InterviewFocusTest {
         Interview.Step step = interview.next(checked, Set.of(), 1, 0);
         assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
         assertEquals("external-network-missing", step.outcome().top().cause());
+    }
+
+    @Test
+    void withNoCauseInPlayAfterThreeAnswersItEndsRatherThanFish() {
+        // user15b ud10: a Cloudflare 524 on long exports, every question answered; no rule of ours supports
+        // anything, and eleven questions went by (tunnel, Let's Encrypt, dependencies, Vite) to the limit
+        List<Fact> facts = new ArrayList<>(List.of(read("http.only_long_requests", true), read("fault.reported", true),
+                user("symptom.kind", "error-page"), user("http.status", 524L)));
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(facts, Set.of(), 2, 0));
+        assertNotEquals("cloudflare.error", ask.plan().question().key(), "a 524 given is Cloudflare's code");
+        facts.add(user("service.has_dependencies", false));
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(facts, Set.of(), 3, 0));
+        assertEquals(List.of(), Interview.inPlay(end.outcome()));
+        assertEquals(Interview.Stop.NONE_FITS, end.stop());
+    }
+
+    @Test
+    void afterAFitOnlyQuestionsThatCouldOverturnItAreAsked() {
+        // user15b ud3: container-unhealthy fits at 0.70 ("starting", curl missing in the image, no router); five
+        // look-alike questions followed (dependencies, upstream, status, the app's own page, long requests), three
+        // answered "?", the diagnosis unchanged: now only those with an answer that rules it out or puts another
+        // cause ahead. The user answers as there: a single container, then "?"
+        List<Fact> facts = new ArrayList<>(List.of(read("container.health", "starting"), read("containers.running", true),
+                user("traefik.router_present", false)));
+        Interview.Step step = interview.next(facts, Set.of(), 1, 0);
+        assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> lookalikes = new ArrayList<>();
+        while (step instanceof Interview.Ask a && lookalikes.size() < Interview.QUESTION_LIMIT) {
+            assertEquals(Interview.Purpose.LOOKALIKE, a.purpose(), a.plan().reason());
+            String key = a.plan().question().key();
+            lookalikes.add(key);
+            if (key.equals("service.has_dependencies")) facts.add(user(key, false));
+            else unknown.add(key);
+            step = interview.next(facts, unknown, 1 + lookalikes.size(), unknown.size());
+        }
+        assertInstanceOf(Interview.Conclude.class, step);
+        assertEquals("container-unhealthy", step.outcome().top().cause());
+        // before: also "does the proxy's request reach the app?" and "only long requests?", whose answers lower
+        // the 0.70 a little and leave it leading
+        assertTrue(lookalikes.size() <= 3, "look-alike questions after the fit: " + lookalikes);
+        assertTrue(!lookalikes.contains("http.only_long_requests"), "look-alike questions after the fit: " + lookalikes);
     }
 }

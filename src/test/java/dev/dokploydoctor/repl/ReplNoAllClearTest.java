@@ -61,6 +61,7 @@ class ReplNoAllClearTest {
             assertEquals(4, s.exitCode(), s.output());
             assertTrue(s.output().contains("Nothing is wrong by your own account, but I checked nothing"), s.output());
             assertTrue(s.output().contains("! not checked: " + Conversation.NOTHING_CHECKED), s.output());
+            assertTrue(s.output().contains("let the probes look: " + Conversation.LOOK), s.output());
             assertTrue(s.output().contains("bye (inconclusive)"), s.output());
             assertFalse(s.output().contains("fault.reported"), s.output());
             assertFalse(s.output().contains("? What HTTP status"), "no question for a fault nobody reports: " + s.output());
@@ -76,6 +77,9 @@ class ReplNoAllClearTest {
             assertEquals(4, s.exitCode(), s.output());
             assertTrue(s.output().contains("Nothing is wrong by your own account"), s.output());
             assertTrue(s.output().contains("! not checked: " + Conversation.NOTHING_LOOKED), s.output());
+            // the user passed no --no-probe: the advice is where to run it, not to drop a flag they never gave
+            assertTrue(s.output().contains("let the probes look: " + Conversation.LOOK_AGAIN), s.output());
+            assertFalse(s.output().contains("without --no-probe"), s.output());
             assertFalse(s.output().contains("no-fault"), s.output());
         }
     }
