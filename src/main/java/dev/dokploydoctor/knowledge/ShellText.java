@@ -31,9 +31,12 @@ public final class ShellText {
         if (text == null) return null;
         StringBuilder out = new StringBuilder();
         char quote = 0;   // 0 outside quotes, ' or " inside
+        boolean comment = false;   // after a # that starts a word outside quotes, to the end of the line
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
+            if (c == '\n') comment = false;
+            else if (c == '#' && quote == 0 && !comment && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) comment = true;
             if (c == '{') {
                 Matcher m = PLACEHOLDER.matcher(text).region(i, text.length());
                 if (m.lookingAt()) {
@@ -62,6 +65,8 @@ public final class ShellText {
                 i += 2;
                 continue;
             }
+            // a comment's apostrophe ("the server's IP") opens no quote: the shell never reads it
+            if (comment) { out.append(c); i++; continue; }
             if (c == '\'' && quote != '"') quote = quote == '\'' ? 0 : '\'';
             else if (c == '"' && quote != '\'') quote = quote == '"' ? 0 : '"';
             out.append(c);

@@ -71,4 +71,15 @@ class CommandValuesTest {
         assertNotNull(CommandValues.problem("domain.host", "a..b"));
         assertNotNull(CommandValues.problem("service.project", "-shop"));
     }
+
+    /** user16: an apostrophe in a comment line ("the server's IP") opened no quote in a shell, but did in ours. */
+    @Test void anApostropheInACommentOpensNoQuote() {
+        String fix = "# Traefik's container is not the app's\ndig +short upload.{domain.host}   # must print the server's IP\n"
+                + "curl -s 'http://{service.name}:3000/'";
+        String filled = ShellText.command(fix, Map.of(), k -> { });
+        assertEquals("# Traefik's container is not the app's\ndig +short upload.$DOMAIN_HOST   # must print the server's IP\n"
+                + "curl -s 'http://'\"$SERVICE_NAME\"':3000/'", filled);
+        // a # inside a word or inside quotes starts no comment
+        assertEquals("echo a#''\"$DOMAIN_HOST\"'' '#{x'", ShellText.command("echo a#'{domain.host}' '#{x'", Map.of(), k -> { }));
+    }
 }
