@@ -2,6 +2,8 @@ package dev.dokploydoctor.engine;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Small pure functions rules may call (DRL: {@code import function dev.dokploydoctor.engine.RuleFunctions.overlap;}).
@@ -21,6 +23,28 @@ public final class RuleFunctions {
         String a = address.trim().toLowerCase(Locale.ROOT);
         if (a.startsWith("[") && a.endsWith("]")) a = a.substring(1, a.length() - 1);
         return a.equals("localhost") || a.startsWith("127.") || a.equals("::1");
+    }
+
+    private static final Pattern ADDRESS_PORT = Pattern.compile(
+            "^(?:[a-z][a-z0-9+.-]*://)?(localhost|\\[::1\\]|\\d{1,3}(?:\\.\\d{1,3}){3}):(\\d{2,5})(?:/.*)?$");
+
+    /**
+     * The port of an origin URL ("https://172.16.42.29:28117") whose host is the server's own address:
+     * a loopback name or an IPv4 literal outside 172.17.0.0-172.31.255.255, the ranges Docker gives its
+     * bridge networks (a container's own address there takes the container port). Such a target reaches
+     * the app through a port published on the host, the host side of a ports: mapping; -1 otherwise
+     * (a container or service name, dokploy-traefik, my-app).
+     */
+    public static long hostAddressPort(String origin) {
+        if (origin == null) return -1;
+        Matcher m = ADDRESS_PORT.matcher(origin.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) return -1;
+        String host = m.group(1);
+        if (host.startsWith("172.")) {
+            int second = Integer.parseInt(host.split("\\.")[1]);
+            if (second >= 17 && second <= 31) return -1;
+        }
+        return Long.parseLong(m.group(2));
     }
 
     /** Dotted version comparison ("v3.6.1", "1.44"); non-numeric parts are ignored. */

@@ -81,5 +81,11 @@ class CertaintyTest {
         assertTrue(RuleFunctions.traefikSupportsDocker29("3.6.7"));
         assertTrue(RuleFunctions.traefikSupportsDocker29("2.11.31"));
         assertFalse(RuleFunctions.traefikSupportsDocker29("2.10.7"));
+        // a tunnel origin on the host's own address names a published host port; a container's name or bridge address does not
+        assertEquals(28117L, RuleFunctions.hostAddressPort("https://172.16.42.29:28117"));
+        assertEquals(8081L, RuleFunctions.hostAddressPort("http://localhost:8081"));
+        assertEquals(-1L, RuleFunctions.hostAddressPort("http://dokploy-traefik:80"));
+        assertEquals(-1L, RuleFunctions.hostAddressPort("http://172.18.0.5:3000"));
+        assertEquals(-1L, RuleFunctions.hostAddressPort("https://192.168.1.10"));
     }
 }
