@@ -114,6 +114,11 @@ class InterviewFocusTest {
         // (user15b: "docker exec dokploy-traefik wget ..." to a user of nginx on the host)
         String reach = engine.knowledge().vocabulary().get("upstream.reachable_on_app_port").question();
         assertTrue(reach.contains("docker exec <proxy container>") && reach.contains("on DokPloy: dokploy-traefik"), reach);
+        // round 16: Traefik's router list and version to a user of a Traefik of their own ("my proxy", Traefik in compose)
+        for (String key : List.of("traefik.router_present", "traefik.version")) {
+            String q = engine.knowledge().vocabulary().get(key).question();
+            assertTrue(q.contains("<traefik container>") && q.contains("on DokPloy: dokploy-traefik"), q);
+        }
     }
 
     @Test
