@@ -25,7 +25,7 @@ final class DeniedClue {
     static final int WINDOW = 6;
     private static final int REACH = 200;
 
-    private static final Set<String> CUES = Set.of("not", "no", "never",
+    private static final Set<String> CUES = Set.of("not", "no", "never", "neither", "nor",
             "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "ain't",
             "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "havent", "hasnt");
     /** "could not", "cannot", "won't": a failure, not a denial. */
@@ -166,10 +166,33 @@ final class DeniedClue {
                 if ((w.equals("no") || w.equals("never")) && words > 3) return false; // "no X" denies a short phrase
                 return !pseudo(text, wEnd, start) && !(w.equals("not") && afterModal(text, from, k));
             }
+            // "no traefik or cloudflared": a denial of a short list reaches its last item (the match right after "or")
+            if (w.equals("or") && words == 0 && conjunctDenied(text, from, k)) return true;
             if (BOUNDARIES.contains(w) || PREDICATES.contains(w)) return false;
             // another verb between cue and match takes the negation ("not routed by Traefik (404)")
             if (w.length() > 4 && (w.endsWith("ed") || w.endsWith("ing")) && !PERCEIVING.contains(w)) return false;
             if (++words > WINDOW) return false;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the item before {@code or} (at {@code orStart}) is one or two words right after a cue that denies it:
+     * "there is no traefik or cloudflared", "I don't use nginx or caddy". A longer stretch before "or" is a clause of
+     * its own ("there was no error in the log or a 502": the 502 stands).
+     */
+    private static boolean conjunctDenied(String text, int from, int orStart) {
+        int k = orStart;
+        for (int words = 0; k > from; ) {
+            char c = text.charAt(k - 1);
+            if (endsClause(c, text, k - 1)) return false;
+            if (!wordChar(c)) { k--; continue; }
+            int wEnd = k;
+            while (k > from && wordChar(text.charAt(k - 1))) k--;
+            String w = word(text, k, wEnd);
+            if (CUES.contains(w)) return words > 0 && !pseudo(text, wEnd, orStart) && !(w.equals("not") && afterModal(text, from, k));
+            if (words == 2 || BOUNDARIES.contains(w) || PREDICATES.contains(w)) return false;
+            words++;
         }
         return false;
     }

@@ -193,7 +193,7 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid, List<Fact> correct
             Object dependency = known.apply("dependency.name");
             String other = OtherSubject.named(line, String.valueOf(v.value()), dependency == null ? null : dependency.toString());
             if (other != null) {
-                String said = other + "'s, a service the app uses, not the app's own";
+                String said = OtherSubject.whose(other);
                 return new AnswerReading(aClauseSaysUnknown(line) ? new Reply.Unknown(said)
                         : new Reply.Invalid("that is " + said + "; what does the app itself (the container the proxy sends the domain to)"
                                 + " say? (? if you don't know)"), List.copyOf(also));

@@ -42,6 +42,17 @@ class DeniedClueTest {
         present("I don't know why the container is unhealthy", "container.health", "unhealthy");
     }
 
+    @Test void aDenialOfAShortListReachesItsLastItem() {
+        // round 16: "no traefik or cloudflared" was read as a tunnel in use
+        absent("no, there is no traefik or cloudflared, the cloudflare proxy times out", "tunnel.used");
+        absent("I don't use nginx or cloudflared, the domain times out", "tunnel.used");
+        absent("neither traefik nor cloudflared, just nginx", "tunnel.used");
+        // an item after an article, or after a clause of its own, is said for itself
+        present("I get no response or a 502 error", "http.status", 502);
+        present("There was nothing in the log of the app or the proxy, then cloudflared logged it", "tunnel.used", true);
+        present("no idea if it's traefik or cloudflared, the tunnel shows healthy", "tunnel.used", true);
+    }
+
     @Test void logLinesKeepTheirOwnNegation() {
         present("time=\"2024-05-01T10:00:00Z\" level=error msg=\"Could not find network named \\\"shop_default\\\" for container \\\"/x\\\"\"",
                 "traefik.docker_network_label", "shop_default");

@@ -752,4 +752,17 @@ class PipedSessionTest {
             assertFalse(out.contains("traefik-network-label-missing ruled out"), out);
         }
     }
+
+    /** Round 16: "no traefik or cloudflared" in the opening noted a tunnel in use; the denial reaches both names. */
+    @Test
+    void aDeniedListInTheOpeningIsNotReadAsPresent(@TempDir Path home) {
+        try (PipedDriver s = start(home, "diagnose", "--no-probe")) {
+            s.line("no, there is no traefik or cloudflared, the cloudflare proxy times out");
+            s.waitFor("^\\? |doctor> $", 0);
+            s.line("quit");
+            String out = s.output();
+            assertTrue(out.contains("traefik.used = false"), "the denied Traefik is noted:\n" + out);
+            assertFalse(out.contains("tunnel.used = true"), "the denied cloudflared is no tunnel in use:\n" + out);
+        }
+    }
 }

@@ -40,6 +40,27 @@ class StackAnswerTest {
     }
 
     @Test
+    void aProxyRunWithComposeIsNoAnswerAboutTheAppsServiceKind() {   // round 16: "neither, ... traefik in docker compose" gave service.kind compose
+        for (String line : new String[] {"neither, it's my own traefik in docker compose", "neither, I run nginx with docker-compose"}) {
+            AnswerReading r = read(line, "service.kind", Set.of());
+            assertTrue(!(r.reply() instanceof Reply.Value v) || !"compose".equals(String.valueOf(v.value())), line + " -> " + r.reply());
+            assertNull(fact(r, "service.kind"), line);
+        }
+        // a compose service said as such is still one
+        assertEquals("compose", String.valueOf(assertInstanceOf(Reply.Value.class,
+                read("it's a docker compose service", "service.kind", Set.of()).reply()).value()));
+        assertEquals("compose", String.valueOf(assertInstanceOf(Reply.Value.class,
+                read("the app runs behind traefik with docker compose", "service.kind", Set.of()).reply()).value()));
+    }
+
+    @Test
+    void aDeniedTunnelInAnAnswerIsNoTunnel() {   // round 16: "no traefik or cloudflared" recorded tunnel.used = true
+        AnswerReading r = read("no, there is no traefik or cloudflared, the cloudflare proxy times out", "traefik.router_present", Set.of());
+        assertTrue(!Boolean.TRUE.equals(fact(r, "tunnel.used")), r.alsoSaid().toString());
+        assertEquals(false, fact(r, "traefik.used"), r.alsoSaid().toString());
+    }
+
+    @Test
     void traefiksContainerGoneIsNoNoToItsNetworks() {   // user13 F4: "no, there is no traefik container anymore" diagnosed traefik-not-on-dokploy-network 0.89
         for (String line : new String[] {"no, there is no traefik container anymore, it's gone", "no, there's no traefik container at all",
                 "dokploy-traefik isn't even running", "no idea, traefik keeps restarting"}) {
