@@ -150,8 +150,7 @@ class InterviewFocusTest {
                 user("symptom.kind", "error-page"), user("http.status", 524L)));
         Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(facts, Set.of(), 2, 0));
         assertNotEquals("cloudflare.error", ask.plan().question().key(), "a 524 given is Cloudflare's code");
-        // round 16 (newc16): that 524 on long requests is now cloudflare-origin-timeout's, in play; the stop is
-        // shown on an app's own 500 that no cause of ours explains, three questions answered
+        // the stop itself, on an app's own 500 that no cause of ours explains: two answers, it still asks; three, it ends
         List<Fact> own500 = new ArrayList<>(List.of(read("http.status", 500L), read("fault.reported", true), user("symptom.kind", "error-page"),
                 user("tunnel.used", false), user("container.health", "healthy")));
         assertInstanceOf(Interview.Ask.class, interview.next(own500, Set.of(), 2, 0), "two answers: it still asks");
