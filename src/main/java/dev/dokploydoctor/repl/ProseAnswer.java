@@ -471,6 +471,29 @@ final class ProseAnswer {
         return partners.isEmpty() ? null : lead;
     }
 
+    /** An HTTP status told as what a request got: "gives 200", "returns a 502", "answered with HTTP 404". */
+    private static final String RESULT_STATUS = "\\b(?:gives?|gave|giving|returns?|returned|returning|answers?|answered|responds?|responded"
+            + "|gets?|got|getting|status|code)\\s+(?:(?:with|back|me|an?|the|status|code|http(?:/[\\d.]+)?)\\s+){0,3}";
+
+    /**
+     * The port an answer opens with when every other number of it is an HTTP status told as a result:
+     * "8080, curl from the nginx container to app:8080 gives 200" to a port question is 8080 (the 200 is
+     * what the check got, no second port). Null when the answer does not open with a port, leaves it open,
+     * or holds another number (a second port, a mapping's other side: asked again).
+     */
+    static Long leadingPortBesideResults(String answer) {
+        if (wavers(answer)) return null;
+        List<String> words = Vocabulary.answerWords(answer);
+        List<Long> all = numbers(answer);
+        if (words.isEmpty() || all.size() < 2 || !words.get(0).equals(String.valueOf(all.get(0)))) return null;
+        Long lead = all.get(0);
+        if (lead < 1 || lead > 65535) return null;
+        String lower = answer.toLowerCase(Locale.ROOT);
+        for (Long n : all.subList(1, all.size()))
+            if (n < 100 || n > 599 || !Pattern.compile(RESULT_STATUS + n + "\\b").matcher(lower).find()) return null;
+        return lead;
+    }
+
     /** Words that, after the value, leave it open: "bridge maybe", "3000 or so", "done, not sure". */
     private static final List<String> WAVERS = List.of(
             "or", "maybe", "perhaps", "possibly", "either", "not sure", "unsure", "not certain", "or something",

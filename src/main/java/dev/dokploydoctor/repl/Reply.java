@@ -166,6 +166,9 @@ public sealed interface Reply {
             "(?i)\\b(?:no|without(?: an?| any)?|(?:has|have)n.?t (?:got )?(?:an?|any)|(?:does|do)n.?t have (?:an?|any)|never (?:set|defined|added) (?:an?|any))\\s+health[- ]?checks?\\b");
 
     private static Reply number(String a, String key, String question) {
+        // "8080, curl to app:8080 gives 200 as I said": the port first, then the check that backs it (user16 ue7)
+        Long port = key.endsWith("port") ? ProseAnswer.leadingPortBesideResults(a) : null;
+        if (port != null) return new Value(port, true);
         String clause = ProseAnswer.firstClause(a);
         List<Long> numbers = ProseAnswer.numbers(clause);
         if (numbers.size() == 1 && (ProseAnswer.wavers(a) || !ProseAnswer.numbers(ProseAnswer.laterClauses(a)).stream().allMatch(numbers.get(0)::equals)))

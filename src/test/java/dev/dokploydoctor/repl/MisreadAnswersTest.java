@@ -323,6 +323,16 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aPortFirstThenTheCheckThatBacksItIsThePort() {   // user16 ue7: "as I said" sent it to the complaint path
+        reads("app.listen_port", "8080, curl from the nginx container to app:8080 gives 200 as I said", 8080L);
+        reads("app.listen_port", "8080, curl from the nginx container to app:8080 gives 200", 8080L);
+        reads("domain.port", "3000. curl http://app:3000 returns a 200", 3000L);
+        // another port, a status said as no result, or a hedge: two values, asked again
+        asked("app.listen_port", "8080, curl to app:3000 gives 200", "8080, nginx listens on 443",
+                "8080 or maybe 3000, curl gives 200", "200, curl to app:8080 gives 200");
+    }
+
+    @Test
     void noneOfTheChoicesAtAMenuWithoutANoneIsNotKnownNotRefused() {   // user15b ud9: "not a choice"
         unknown("symptom.kind", "none of these", "none of these, the sites work, watchtower just emails that error",
                 "neither", "something else", "no", "nope.");
