@@ -169,6 +169,11 @@ public sealed interface Reply {
         // "8080, curl to app:8080 gives 200 as I said": the port first, then the check that backs it (user16 ue7)
         Long port = key.endsWith("port") ? ProseAnswer.leadingPortBesideResults(a) : null;
         if (port != null) return new Value(port, true);
+        // "it fails after a couple of minutes", "after 100 seconds or so": a duration in words, in seconds
+        Long seconds = key.endsWith("_seconds") ? ProseDuration.seconds(a) : null;
+        if (seconds != null) return new Value(seconds, !a.strip().equals(String.valueOf(seconds)));
+        if (key.endsWith("_seconds") && ProseDuration.says(a))
+            return new Invalid(UNPLAIN + "one duration (100, 'after a minute')");
         String clause = ProseAnswer.firstClause(a);
         List<Long> numbers = ProseAnswer.numbers(clause);
         if (numbers.size() == 1 && (ProseAnswer.wavers(a) || !ProseAnswer.numbers(ProseAnswer.laterClauses(a)).stream().allMatch(numbers.get(0)::equals)))

@@ -333,6 +333,20 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aDurationInWordsIsItsSeconds() {   // user16: "it fails after a couple of minutes" refused as no number
+        reads("http.cut_after_seconds", "it fails after a couple of minutes", 120L);
+        reads("http.cut_after_seconds", "after a minute", 60L);
+        reads("http.cut_after_seconds", "about two minutes", 120L);
+        reads("http.cut_after_seconds", "after 100 seconds or so", 100L);
+        reads("http.cut_after_seconds", "90s", 90L);
+        reads("http.cut_after_seconds", "half a minute", 30L);
+        reads("http.cut_after_seconds", "100", 100L);
+        // two durations, another number beside one, a hedge, or no duration at all: asked again
+        asked("http.cut_after_seconds", "60 or 100 seconds", "a minute, maybe two minutes", "after a minute, with a 504",
+                "a minute or maybe 100 seconds", "it takes a while", "as long as the upload runs");
+    }
+
+    @Test
     void noneOfTheChoicesAtAMenuWithoutANoneIsNotKnownNotRefused() {   // user15b ud9: "not a choice"
         unknown("symptom.kind", "none of these", "none of these, the sites work, watchtower just emails that error",
                 "neither", "something else", "no", "nope.");
