@@ -153,14 +153,9 @@ final class DeniedClue {
 
     /** A cue at most WINDOW words before {@code start}, in its clause, not taken by a predicate. */
     private static boolean negatedBefore(String text, int from, int start) {
-        int k = start;
         int words = 0;
-        while (k > from) {
-            char c = text.charAt(k - 1);
-            if (endsClause(c, text, k - 1)) return false;
-            if (!wordChar(c)) { k--; continue; }
-            int wEnd = k;
-            while (k > from && wordChar(text.charAt(k - 1))) k--;
+        for (long at = wordBefore(text, from, start); at >= 0; ) {
+            int k = (int) (at >>> 32), wEnd = (int) at;
             String w = word(text, k, wEnd);
             if (CUES.contains(w)) {
                 if ((w.equals("no") || w.equals("never")) && words > 3) return false; // "no X" denies a short phrase
@@ -172,6 +167,7 @@ final class DeniedClue {
             // another verb between cue and match takes the negation ("not routed by Traefik (404)")
             if (w.length() > 4 && (w.endsWith("ed") || w.endsWith("ing")) && !PERCEIVING.contains(w)) return false;
             if (++words > WINDOW) return false;
+            at = wordBefore(text, from, k);
         }
         return false;
     }
@@ -182,19 +178,35 @@ final class DeniedClue {
      * its own ("there was no error in the log or a 502": the 502 stands).
      */
     private static boolean conjunctDenied(String text, int from, int orStart) {
-        int k = orStart;
-        for (int words = 0; k > from; ) {
-            char c = text.charAt(k - 1);
-            if (endsClause(c, text, k - 1)) return false;
-            if (!wordChar(c)) { k--; continue; }
-            int wEnd = k;
-            while (k > from && wordChar(text.charAt(k - 1))) k--;
+        int words = 0;
+        for (long at = wordBefore(text, from, orStart); at >= 0; ) {
+            int k = (int) (at >>> 32), wEnd = (int) at;
             String w = word(text, k, wEnd);
             if (CUES.contains(w)) return words > 0 && !pseudo(text, wEnd, orStart) && !(w.equals("not") && afterModal(text, from, k));
             if (words == 2 || BOUNDARIES.contains(w) || PREDICATES.contains(w)) return false;
             words++;
+            at = wordBefore(text, from, k);
         }
         return false;
+    }
+
+    /**
+     * The word that ends last before {@code k} in its clause, as its start shifted left 32 bits or'ed with its end;
+     * -1 when the clause ends (or the text reaches {@code from}) before a word does. Both backward walks (the cue
+     * before a match, the cue before a list's "or") step through a clause's words with it; a long, not a record,
+     * since extraction calls it for every word it walks.
+     */
+    private static long wordBefore(String text, int from, int k) {
+        while (k > from) {
+            char c = text.charAt(k - 1);
+            if (endsClause(c, text, k - 1)) return -1;
+            if (wordChar(c)) break;
+            k--;
+        }
+        if (k <= from) return -1;
+        int end = k;
+        while (k > from && wordChar(text.charAt(k - 1))) k--;
+        return (long) k << 32 | end;
     }
 
     /** The word after the cue makes it no denial. */
