@@ -173,6 +173,12 @@ class CalibrationGateTest {
         assertEquals(1, holds(o));
     }
 
+    /** wrong-domain-type held on the text alone: DokPloy's deploy log (the service is missing) and "compose" in prose. */
+    private static List<Fact> deployLogSaysTheServiceIsMissing() {
+        return new ArrayList<>(List.of(logLine("domain.service_missing", true),
+                new Fact("service.kind", "compose", Fact.TEXT, "extractor 'z' matched \"compose\" (source: prose: ours)", "text#1f3a@20-27")));
+    }
+
     /**
      * The held cause's confirming question brings evidence of its own first (a fact of its rules the text did not
      * give), and asks the user to confirm their paste only when none is left; that yes then lifts the hold: a yes
@@ -181,8 +187,7 @@ class CalibrationGateTest {
     @Test
     void theConfirmingQuestionAsksWhatThePasteDidNotSayFirstAndItsYesLiftsTheHold() {
         Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
-        List<Fact> facts = new ArrayList<>(List.of(logLine("domain.service_missing", true),
-                new Fact("service.kind", "compose", Fact.TEXT, "extractor 'z' matched \"compose\" (source: prose: ours)", "text#1f3a@20-27")));
+        List<Fact> facts = deployLogSaysTheServiceIsMissing();
         Set<String> unknown = new LinkedHashSet<>();
         List<String> asked = new ArrayList<>();
         Interview.Step step = interview.next(facts, unknown, 0);
@@ -219,8 +224,7 @@ class CalibrationGateTest {
     @Test
     void beforeTheDontKnowLimitThePastedLineIsCheckedNotOneMoreOpenQuestion() {
         Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
-        List<Fact> facts = new ArrayList<>(List.of(logLine("domain.service_missing", true),
-                new Fact("service.kind", "compose", Fact.TEXT, "extractor 'z' matched \"compose\" (source: prose: ours)", "text#1f3a@20-27")));
+        List<Fact> facts = deployLogSaysTheServiceIsMissing();
         Set<String> unknown = new LinkedHashSet<>();
         List<String> asked = new ArrayList<>();
         Interview.Step step = interview.next(facts, unknown, 0);
