@@ -1,8 +1,10 @@
 package dev.dokploydoctor.engine;
 
+import dev.dokploydoctor.knowledge.Effort;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.TextExtraction;
+import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +53,7 @@ public final class Lookahead implements AutoCloseable {
             // news; what the user said in their own words they would only say again ("I told you")
             if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f)) readFromText.put(f.getKey(), f);
         }
-        readFromText.putAll(heldProseReadings(current));
+        readFromText.putAll(heldProseReadings(current, planner.knowledge().vocabulary()));
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
         this.cfNow = SimilarFallback.fromRules(current);
@@ -67,21 +69,36 @@ public final class Lookahead implements AutoCloseable {
      * the user repeating themselves: without it the case ended at 0.69 after three questions around it
      * (dev: three reports, each saying in words the app binds localhost, the truth confirming it).
      * What the user sees (a status, that something fails) is no such setting.
+     *
+     * <p>The same for a cause the calibration gate holds ({@link CalibrationGate}): it waits for a stated,
+     * answered or probed fact, and where its support reads the user's words only, nothing else could ever
+     * lift it (dev: "the healthcheck fails" read as an unhealthy container, the interview asked one
+     * question and ended at 0.69). There the look is a command's finding (docker ps's health column), not
+     * what the user sees: a symptom of effort {@code seen} ("only long requests fail") would be the user
+     * repeating what they told, so it is not asked back (as {@link CalibrationGate#exceptionLook} says).
      */
-    private static Map<String, Fact> heldProseReadings(Outcome o) {
+    private static Map<String, Fact> heldProseReadings(Outcome o, Vocabulary vocabulary) {
         Map<String, Fact> out = new LinkedHashMap<>();
         for (Diagnosis d : o.diagnoses()) {
-            if (!OneReadingGuard.held(d.evidence())) continue;
+            boolean oneReading = OneReadingGuard.held(d.evidence());
+            if (!oneReading && !CalibrationGate.held(d.evidence())) continue;
             for (Evidence e : d.evidence()) {
                 if (e.getCf() <= 0) continue;
                 for (Fact f : e.getMatched()) {
-                    if (Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !OneReadingGuard.SEEN.contains(f.getKey())) {
+                    if (Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !OneReadingGuard.SEEN.contains(f.getKey())
+                            && (oneReading || notSeen(vocabulary, f.getKey()))) {
                         out.putIfAbsent(f.getKey(), f);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** Whether the user finds {@code key} by a command or inside a container, not by looking (facts.yaml {@code effort}). */
+    private static boolean notSeen(Vocabulary vocabulary, String key) {
+        FactSpec spec = vocabulary.get(key);
+        return spec != null && spec.effort() != Effort.SEEN;
     }
 
     /** The rules' judgement of the facts as they stand: outcome and open needs. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,8 @@ class CalibrationGateTest {
                   wrong-domain-type: {since: forums, n: 0, right: 0, bound: 0}
                   traefik-not-running: {since: field-16, n: 4, right: 4, bound: 0.51}
                   wrong-container-port: {since: forums, n: 6, right: 6, bound: 0.61}
+                  container-unhealthy: {since: forums, n: 7, right: 7, bound: 0.65}
+                  proxy-timeout: {since: field-18, n: 0, right: 0, bound: 0}
                 """);
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
                 new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
@@ -154,6 +157,47 @@ class CalibrationGateTest {
         assertInstanceOf(Interview.Ask.class, step, "never asked whether Traefik was recreated: " + asked);
         step = interview.next(looked, unknown, asked.size() + 1);
         assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
+    }
+
+    /**
+     * A held cause whose support reads the user's words only has nothing else that could lift its hold, so the
+     * user's own look at the setting read from them is asked (dev: "the healthcheck fails" read as an unhealthy
+     * container ended at 0.69 after one question); the look's answer diagnoses. A symptom the user sees ("only
+     * long requests fail") is never asked back: they would repeat what they told.
+     */
+    @Test
+    void aHeldCausesProseReadingIsAskedAsTheUsersOwnLookUnlessTheySeeIt() {
+        List<Fact> said = List.of(prose("container.health", "unhealthy", "0-10"), prose("traefik.router_present", false, "20-30"));
+        Outcome held = judge(engine, said);
+        assertEquals("container-unhealthy", held.top().cause());
+        assertEquals(1, holds(held));
+        try (Lookahead look = engine.planner().look(said, Set.of())) {
+            assertTrue(look.confirming("container.health"));
+        }
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>();
+        Interview.Step step = interview.next(said, unknown, 0);
+        while (step instanceof Interview.Ask ask && !ask.plan().question().key().equals("container.health") && asked.size() < 4) {
+            asked.add(ask.plan().question().key());
+            unknown.add(ask.plan().question().key());
+            step = interview.next(said, unknown, asked.size());
+        }
+        Interview.Ask confirm = assertInstanceOf(Interview.Ask.class, step, "never asked docker ps's health: " + asked);
+        assertEquals(Interview.Purpose.CONFIRM, confirm.purpose());
+        List<Fact> looked = new ArrayList<>(said.stream().filter(f -> !f.getKey().equals("container.health")).toList());
+        looked.add(new Fact("container.health", "unhealthy", Fact.USER, "answered"));
+        Outcome o = judge(engine, looked);
+        assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
+        assertEquals("container-unhealthy", o.top().cause());
+
+        List<Fact> seen = List.of(prose("http.only_long_requests", true, "0-10"), prose("http.cut_after_seconds", 60L, "20-30"));
+        Outcome timeout = judge(engine, seen);
+        assertEquals("proxy-timeout", timeout.top().cause());
+        assertEquals(1, holds(timeout));
+        try (Lookahead look = engine.planner().look(seen, Set.of())) {
+            assertFalse(look.confirming("http.only_long_requests"));
+        }
     }
 
     /**
