@@ -159,7 +159,10 @@ record "engine-phases-facts" "$($PHASES "$WORK/phases-facts.jsonl" 4 2>/dev/null
 record "engine-phases-mixed" "$($PHASES "$WORK/phases-mixed.jsonl" 4 2>/dev/null)"
 fi
 say "text extraction on pasted texts (regression cases, field corpus), catalog x1 and x5"
-record "extraction" "$(java -XX:+UseSerialGC -Xmx512m -cp "$JAR" "$ROOT/src/test/java/dev/dokploydoctor/bench/ExtractionBench.java" "$ROOT/knowledge" 5 7 2>/dev/null)"
+# -XX:-BackgroundCompilation: a method is compiled before it runs on, so the rounds measure the compiled code; on a busy
+# machine the compiler thread otherwise lags the measuring one, and 7 rounds measured code still being compiled
+# (bench/README.md, Round 17)
+record "extraction" "$(java -XX:+UseSerialGC -Xmx512m -XX:-BackgroundCompilation -cp "$JAR" "$ROOT/src/test/java/dev/dokploydoctor/bench/ExtractionBench.java" "$ROOT/knowledge" 5 7 2>/dev/null)"
 
 # ---- 3. launch ----------------------------------------------------------------------------------
 if [ "$MODE" != ratios ]; then

@@ -90,7 +90,9 @@ FIELDS = ('flag', 'num', 'text', 'lower', 'size', 'list')
 FUNCTIONS = {  # RuleFunctions.<name> -> CLIPS deffunction in runtime.clp
     'isLoopback': 'is-loopback', 'isVersion': 'is-version', 'versionAtLeast': 'version-at-least',
     'traefikSupportsDocker29': 'traefik-supports-docker29', 'overlap': 'overlap',
+    'hostAddressPort': 'host-address-port',
 }
+COMPARISONS = {'>': '>', '>=': '>=', '<': '<', '<=': '<=', '==': '=', '!=': '<>'}  # a call's number compared
 ACCESSORS = {  # $var.<accessor> -> slot
     'getText': 'text', 'text': 'text', 'getLower': 'lower', 'lower': 'lower', 'getNum': 'num',
     'num': 'num', 'getList': 'list', 'list': 'list', 'getSize': 'size', 'size': 'size',
@@ -198,6 +200,9 @@ class Translator:
                 never = True
             elif v == 'RuleFunctions':
                 expr = self.call(tk, lambda s: ('$' + slot_var(s)) if s == 'list' else slot_var(s))
+                if tk.peek()[1] in COMPARISONS:  # RuleFunctions.hostAddressPort(text) > 0
+                    op = COMPARISONS[tk.next()[1]]
+                    expr = f"({op} {expr} {self.value(tk)})"
                 if negate:
                     expr = f"(not {expr})"
                 # attach the test to the slot the function reads
@@ -426,6 +431,17 @@ class Translator:
             tk.expect('new')
             _, cls, line = tk.next()
             tk.expect('(')
+            if cls == 'Fact' and tk.peek()[0] == 'string' and tk.peek(1)[1] == ',' and tk.peek(2)[1] == 'RuleFunctions':
+                key = tk.next()[1]  # new Fact("k", RuleFunctions.f($t.getText()), ...): its value computed
+                tk.expect(',')
+                value = ('call', self.call(tk, None))
+                tk.expect(',')
+                self.args(tk)
+                tk.expect(')')
+                tk.expect(')')
+                tk.expect(';')
+                out.append(('fact', key, value))
+                continue
             args = self.args(tk)
             tk.expect(')')
             tk.expect(')')
@@ -525,6 +541,8 @@ def assert_derived(key, arg, where):
         return f"(derive-int {key} {v})"
     if kind == 'string':
         return f'(derive-str {key} "{v}")'
+    if kind == 'call':  # a RuleFunctions call giving a number (hostAddressPort)
+        return f"(derive-int {key} {v})"
     raise TranslationError(f"{where}: derived fact {key} needs a literal value")
 
 

@@ -1,7 +1,7 @@
 """DRL `matches` patterns (Java String.matches: the whole string) as CLIPS tests.
 
 CLIPS 6.30 has no regular expressions, so each pattern becomes an equivalent test:
-- a finite language (literals, (a|b) groups, ? on a char or group) -> (member$ ?s (create$ ...)),
+- a finite language (literals, (a|b) groups, [0-7] classes, ? on a char or group) -> (member$ ?s (create$ ...)),
   i.e. a lookup among every string the pattern accepts;
 - a finite prefix followed by .* -> a str-index prefix test;
 - .* finite .* -> a str-index test (the text contains one of the strings);
@@ -64,6 +64,20 @@ def _parse_atom(p, i):
         if i + 1 >= len(p) or p[i + 1].isalnum():
             raise Unsupported(p)  # \d, \w, \s ... are classes, not literals
         return {p[i + 1]}, i + 2
+    if c == '[':  # a class of literal characters and ranges ([0-7], [45]): each one of them
+        j = p.find(']', i + 1)
+        body = p[i + 1:j] if j > i + 1 else ''
+        if not body or body[0] == '^' or '\\' in body or '[' in body:
+            raise Unsupported(p)
+        chars, k = set(), 0
+        while k < len(body):
+            if k + 2 < len(body) and body[k + 1] == '-':
+                chars |= {chr(x) for x in range(ord(body[k]), ord(body[k + 2]) + 1)}
+                k += 3
+            else:
+                chars.add(body[k])
+                k += 1
+        return chars, j + 1
     if c in '.[]{}^$*+?':
         raise Unsupported(p)
     return {c}, i + 1

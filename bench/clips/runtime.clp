@@ -448,3 +448,44 @@
                (create$ "com" "net" "org" "io" "dev" "app" "xyz" "me" "tech" "cloud" "site" "online" "info" "tld"))
    then (create$ ?s)
    else FALSE))
+
+;; RuleFunctions.hostAddressPort: the port of ^(?:[a-z][a-z0-9+.-]*://)?(localhost|\[::1\]|\d{1,3}(?:\.\d{1,3}){3}):(\d{2,5})(?:/.*)?$
+;; on the trimmed, lower-cased origin, unless the host is in 172.17-31 (Docker's bridge networks); else -1
+(deffunction scheme-p (?s)
+   (if (or (= (str-length ?s) 0) (not (lower-letter-p (sub-string 1 1 ?s)))) then (return FALSE))
+   (loop-for-count (?i 2 (str-length ?s)) do
+      (bind ?c (sub-string ?i ?i ?s))
+      (if (not (or (lower-letter-p ?c) (digit-p ?c) (eq ?c "+") (eq ?c ".") (eq ?c "-"))) then (return FALSE)))
+   TRUE)
+
+(deffunction dotted-quad-p (?h)
+   (bind ?parts 0)
+   (bind ?digits 0)
+   (loop-for-count (?i 1 (str-length ?h)) do
+      (bind ?c (sub-string ?i ?i ?h))
+      (if (digit-p ?c) then (bind ?digits (+ ?digits 1)) (if (> ?digits 3) then (return FALSE))
+       else (if (and (eq ?c ".") (> ?digits 0)) then (bind ?parts (+ ?parts 1)) (bind ?digits 0) else (return FALSE))))
+   (and (= ?parts 3) (> ?digits 0)))
+
+(deffunction host-address-port (?origin)
+   (bind ?s (lowcase (java-trim ?origin)))
+   (bind ?colon (str-index ":" ?s))
+   (if (and ?colon (> ?colon 1) (eq (sub-string ?colon (+ ?colon 2) ?s) "://") (scheme-p (sub-string 1 (- ?colon 1) ?s)))
+      then (bind ?s (sub-string (+ ?colon 3) (str-length ?s) ?s)))
+   (if (eq (str-index "[::1]:" ?s) 1) then (bind ?host "[::1]") (bind ?rest (sub-string 6 (str-length ?s) ?s))
+    else
+      (bind ?colon (str-index ":" ?s))
+      (if (not ?colon) then (return -1))
+      (bind ?host (sub-string 1 (- ?colon 1) ?s))
+      (bind ?rest (sub-string ?colon (str-length ?s) ?s))
+      (if (not (or (eq ?host "localhost") (dotted-quad-p ?host))) then (return -1)))
+   ;; ?rest is ":PORT" then nothing or "/..." (no line break: '.' stops at one)
+   (bind ?slash (str-index "/" ?rest))
+   (bind ?port (if ?slash then (sub-string 2 (- ?slash 1) ?rest) else (sub-string 2 (str-length ?rest) ?rest)))
+   (if (not (digits-p ?port 2 5)) then (return -1))
+   (if (and ?slash (or (str-index (format nil "%n") ?rest) (str-index (format nil "%r") ?rest))) then (return -1))
+   (if (eq (str-index "172." ?host) 1) then
+      (bind ?tail (sub-string 5 (str-length ?host) ?host))
+      (bind ?second (string-to-field (sub-string 1 (- (str-index "." ?tail) 1) ?tail)))
+      (if (and (>= ?second 17) (<= ?second 31)) then (return -1)))
+   (string-to-field ?port))

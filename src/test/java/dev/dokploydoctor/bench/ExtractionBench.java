@@ -30,9 +30,11 @@ import java.util.List;
  * read the real entry's status codes without the words around them that its filters rule out
  * ({@code status-in-words}: "health check returned 404" is the check's status, not the site's).
  *
- * <pre>java -XX:+UseSerialGC -cp target/dokploy-doctor.jar src/test/java/dev/dokploydoctor/bench/ExtractionBench.java [KNOWLEDGE_DIR] [SCALE] [ROUNDS]</pre>
+ * <pre>java -XX:+UseSerialGC -XX:-BackgroundCompilation -cp target/dokploy-doctor.jar src/test/java/dev/dokploydoctor/bench/ExtractionBench.java [KNOWLEDGE_DIR] [SCALE] [ROUNDS]</pre>
  * Rates are texts per CPU second of the measuring thread (best round), so they hold when other
- * processes share the cores. Prints one JSON object.
+ * processes share the cores. Prints one JSON object. Without {@code -XX:-BackgroundCompilation} the
+ * JIT's compiler thread, itself waiting for a core on a busy machine, lags the measuring thread, and the
+ * rounds measure code still being compiled (at load 17 the rate still rose at the 20th round).
  */
 public final class ExtractionBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
