@@ -52,6 +52,9 @@ public final class Lookahead implements AutoCloseable {
             if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f)) readFromText.put(f.getKey(), f);
         }
         readFromText.putAll(heldProseReadings(current));
+        // one pasted reading the user could not check ("don't know") is enough asking back: the next would be
+        // their paste again, in other words (user16 ud6: three in a row, each answered "don't know")
+        if (unknown != null && readFromText.keySet().stream().anyMatch(unknown::contains)) readFromText.clear();
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
         this.cfNow = SimilarFallback.fromRules(current);

@@ -238,6 +238,35 @@ class CalibrationGateTest {
         assertEquals(Interview.UNANSWERED_LIMIT - 1, asked.size(), "asked " + asked);
     }
 
+    /**
+     * A held cause whose every deciding fact was pasted (nginx's refused upstream on 8000, the compose file's 8000:80):
+     * the check the text did not give comes first, even a docker exec, and once the user could not confirm one pasted
+     * value none other is asked back (user16 ud6: three pasted values asked back in a row, each answered "don't know").
+     */
+    @Test
+    void aHeldCauseAsksWhatThePasteDidNotGiveAndAsksThePasteBackOnceAtMost() {
+        List<Fact> facts = List.of(logLine("http.status", 502L), logLine("upstream.connection_refused", true), logLine("domain.port", 8000L),
+                new Fact("app.listen_port", 80L, Fact.TEXT,
+                        "extractor 'q' matched \"8000:80\" (source: https://docs.docker.com/reference/compose-file/services/#ports)", "text#1f3a@50-60"));
+        assertEquals("wrong-container-port", judge(engine, facts).top().cause());
+        assertEquals(1, holds(judge(engine, facts)));
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>();
+        List<Interview.Purpose> why = new ArrayList<>();
+        Interview.Step step = interview.next(facts, unknown, 0);
+        while (step instanceof Interview.Ask ask && asked.size() < Interview.QUESTION_LIMIT) {
+            asked.add(ask.plan().question().key());
+            why.add(ask.purpose());
+            unknown.add(ask.plan().question().key());
+            step = interview.next(facts, unknown, asked.size());
+        }
+        int first = why.indexOf(Interview.Purpose.CONFIRM);
+        assertTrue(first > 0, "a pasted value asked back first: " + asked);
+        assertTrue(asked.subList(0, first).contains("upstream.reachable_on_app_port"), "the check the paste did not give comes first: " + asked);
+        assertEquals(1, why.stream().filter(Interview.Purpose.CONFIRM::equals).count(), "asked back: " + asked + " " + why);
+    }
+
     @Test
     void theBoundIsEarnedByCountAndPrecisionAlike() {
         assertEquals(0, CalibrationGate.lowerBound(0, 0));
