@@ -51,7 +51,8 @@ public final class Lookahead implements AutoCloseable {
             known.add(f.getKey());
             // a log line may be misread (an EXPOSE line is no listening port) and the user's check of it is
             // news; what the user said in their own words they would only say again ("I told you")
-            if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f)) readFromText.put(f.getKey(), f);
+            // (and what they typed to answer a question they have just told)
+            if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f) && !TextExtraction.fromAnAnswer(f)) readFromText.put(f.getKey(), f);
         }
         readFromText.putAll(heldProseReadings(current));
         // one pasted reading the user could not check ("don't know") is enough asking back: the next would be
@@ -81,7 +82,8 @@ public final class Lookahead implements AutoCloseable {
             for (Evidence e : d.evidence()) {
                 if (e.getCf() <= 0) continue;
                 for (Fact f : e.getMatched()) {
-                    if (Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !OneReadingGuard.SEEN.contains(f.getKey())) {
+                    if (Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !TextExtraction.fromAnAnswer(f)
+                            && !OneReadingGuard.SEEN.contains(f.getKey())) {
                         out.putIfAbsent(f.getKey(), f);
                     }
                 }
@@ -131,7 +133,8 @@ public final class Lookahead implements AutoCloseable {
      */
     Planner.Plan theirWordOn(String key) {
         Fact f = current.fact(key);
-        if (askedBackOnce || f == null || !Fact.TEXT.equals(f.getSource()) || !TextExtraction.fromProse(f) || confirming(key)) return null;
+        if (askedBackOnce || f == null || !Fact.TEXT.equals(f.getSource()) || !TextExtraction.fromProse(f) || TextExtraction.fromAnAnswer(f)
+                || confirming(key)) return null;
         readFromText.put(key, f);
         try {
             return tryAnswers(key);

@@ -5,6 +5,7 @@ import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Layers;
+import dev.dokploydoctor.knowledge.TextExtraction;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,6 +34,7 @@ class AnswerReadingTest {
         assertEquals(false, assertInstanceOf(Reply.Value.class, r.reply()).value());
         assertEquals(true, fact(r, "upstream.connection_refused"), r.alsoSaid().toString());
         assertTrue(r.alsoSaid().stream().allMatch(f -> f.getEvidence().contains("in your answer to tunnel.used")), r.alsoSaid().toString());
+        assertTrue(r.alsoSaid().stream().allMatch(TextExtraction::fromAnAnswer), r.alsoSaid().toString());
     }
 
     @Test
