@@ -249,6 +249,8 @@ public final class Interview {
         // the user came with a fault: never end without asking anything (issue 13)
         if (asked == 0) plan = firstQuestion(look);
         if (plan != null) return ask(look, o, plan, Purpose.FIRST);
+        plan = theirWord(look, o);
+        if (plan != null) return new Ask(o, plan, Purpose.CONFIRM);
         return new End(o, noneFits ? noneFitsOr(o, Stop.NOTHING_MOVES) : Stop.NOTHING_MOVES);
     }
 
@@ -550,8 +552,9 @@ public final class Interview {
         Planner.Plan best = null;
         for (Planner.Plan p : look.rank(telling(leader))) {
             String key = p.question().key();
-            // a docker exec costs the user more than a look at the line they pasted
-            if (look.confirming(key) || !planner.effort(key).cheap()) continue;
+            // even a docker exec tells more than the user's look at the line they pasted (user16 ud6: three pasted
+            // values asked back before the one check that was news); the planner's order puts cheaper ones first
+            if (look.confirming(key)) continue;
             boolean settles = p.previews().stream().anyMatch(v -> !look.contradicts(key, v.value())
                     && v.status() == Status.DIAGNOSED && leader.equals(v.topCause()));
             if (settles) { best = p; break; }   // the planner's order: gain weighed by the chance to tell and by effort
@@ -559,6 +562,28 @@ public final class Interview {
         return best == null ? null : new Planner.Plan(best.question(), best.gain(), best.previews(),
                 "evidence of its own for " + leader + String.format(" (now %.2f)", top.certainty())
                         + ", beside what your text says");
+    }
+
+    /**
+     * Before ending with a leader the calibration gate holds on a reading of the user's own words (a status typed
+     * beside "large exports time out through Cloudflare": only the long requests fail), the user's word on that
+     * reading, when theirs would diagnose it: their answer is the stated fact the gate waits for, where ending
+     * said "no question I can still ask" with that one left (user16 ud10b, a bare 524). Null otherwise.
+     */
+    Planner.Plan theirWord(Lookahead look, Outcome o) {
+        Diagnosis top = o.top();
+        if (top == null || !CalibrationGate.held(top.evidence())) return null;
+        for (Evidence e : Certainty.counted(top.evidence())) {
+            if (e.getCf() <= 0) continue;
+            for (Fact f : e.getMatched()) {
+                if (OneReadingGuard.SEEN.contains(f.getKey())) continue;
+                Planner.Plan p = look.theirWordOn(f.getKey());
+                if (p == null || p.previews().stream().noneMatch(v -> v.status() == Status.DIAGNOSED && top.cause().equals(v.topCause()))) continue;
+                return new Planner.Plan(p.question(), p.gain(), p.previews(), "your own word on what I read from your text ("
+                        + f.getKey() + " = " + f.getText() + ") would settle " + top.cause() + String.format(" (now %.2f)", top.certainty()));
+            }
+        }
+        return null;
     }
 
     /**

@@ -30,6 +30,8 @@ public final class Lookahead implements AutoCloseable {
     private final Set<String> known = new LinkedHashSet<>();
     /** What the user's text said, by key ({@link #confirming}). */
     private final Map<String, Fact> readFromText = new LinkedHashMap<>();
+    /** The user could not confirm a reading of their text: none other is asked back. */
+    private final boolean askedBackOnce;
     private final Map<String, List<Need>> needs = new LinkedHashMap<>();
     private final List<String> hypotheses;
     private final Map<String, Double> cfNow;
@@ -51,9 +53,14 @@ public final class Lookahead implements AutoCloseable {
             known.add(f.getKey());
             // a log line may be misread (an EXPOSE line is no listening port) and the user's check of it is
             // news; what the user said in their own words they would only say again ("I told you")
-            if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f)) readFromText.put(f.getKey(), f);
+            // (and what they typed to answer a question they have just told)
+            if (Fact.TEXT.equals(f.getSource()) && !TextExtraction.fromProse(f) && !TextExtraction.fromAnAnswer(f)) readFromText.put(f.getKey(), f);
         }
         readFromText.putAll(heldProseReadings(current, planner.knowledge().vocabulary()));
+        // one pasted reading the user could not check ("don't know") is enough asking back: the next would be
+        // their paste again, in other words (user16 ud6: three in a row, each answered "don't know")
+        askedBackOnce = unknown != null && readFromText.keySet().stream().anyMatch(unknown::contains);
+        if (askedBackOnce) readFromText.clear();
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
         this.cfNow = SimilarFallback.fromRules(current);
@@ -85,8 +92,8 @@ public final class Lookahead implements AutoCloseable {
             for (Evidence e : d.evidence()) {
                 if (e.getCf() <= 0) continue;
                 for (Fact f : e.getMatched()) {
-                    if (Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !OneReadingGuard.SEEN.contains(f.getKey())
-                            && (oneReading || notSeen(vocabulary, f.getKey()))) {
+                    if (Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !TextExtraction.fromAnAnswer(f)
+                            && !OneReadingGuard.SEEN.contains(f.getKey()) && (oneReading || notSeen(vocabulary, f.getKey()))) {
                         out.putIfAbsent(f.getKey(), f);
                     }
                 }
@@ -133,6 +140,24 @@ public final class Lookahead implements AutoCloseable {
      * would diagnose ({@link #tryAnswers}).
      */
     public boolean confirming(String key) { return readFromText.containsKey(key); }
+
+    /**
+     * The user's own word on {@code key}, a reading of their prose (never asked back otherwise: they would only say
+     * it again), as a question asked back: for a cause the calibration gate holds on such a reading, their word
+     * is the stated fact the gate waits for ({@link Interview#theirWord}). Null when it was not read from their
+     * words, could not be told, a reading was already asked back in vain, or the answer as read would not diagnose.
+     */
+    Planner.Plan theirWordOn(String key) {
+        Fact f = current.fact(key);
+        if (askedBackOnce || f == null || !Fact.TEXT.equals(f.getSource()) || !TextExtraction.fromProse(f) || TextExtraction.fromAnAnswer(f)
+                || confirming(key)) return null;
+        readFromText.put(key, f);
+        try {
+            return tryAnswers(key);
+        } finally {
+            readFromText.remove(key);
+        }
+    }
 
     /** What the user sees (every symptom fact) and every fact a rule tests: the widest set to ask from. */
     Set<String> wideCandidates() {

@@ -236,6 +236,23 @@ public final class TextExtraction {
         return Fact.TEXT.equals(f.getSource()) && f.getEvidence() != null && f.getEvidence().contains("(source: " + PROSE_SOURCE);
     }
 
+    /** How the evidence of a fact read from the words of an answer names the question (the REPL's answers). */
+    private static final String IN_ANSWER = " (in your answer to ";
+
+    /** The evidence of {@code f}, read from the words of the answer to {@code key}'s question, saying so. */
+    public static String inAnswerTo(Fact f, String key, String more) {
+        return f.getEvidence() + IN_ANSWER + key + more + ")";
+    }
+
+    /**
+     * Whether {@code f} was read from the words the user typed to answer a question, not from the text they came
+     * with: asking it back would ask them to repeat what they just answered (user16 ud10: "Error 524" typed at the
+     * status question, then "I read cloudflare.error = 524 from your paste ... Which code?").
+     */
+    public static boolean fromAnAnswer(Fact f) {
+        return f.getEvidence() != null && f.getEvidence().contains(IN_ANSWER);
+    }
+
     /** The facts one entry gives on {@code text} alone (for its samples), or null when it does not match. */
     public List<Fact> sample(Extractor ex, String text) {
         Recognised r = apply(ex, TextReader.read(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text));

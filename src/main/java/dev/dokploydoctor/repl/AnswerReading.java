@@ -86,8 +86,7 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid, List<Fact> correct
             Fact was = held.stream().filter(h -> h.getKey().equals(f.getKey())).findFirst().orElse(null);
             if (was == null || was.getValue().equals(f.getValue()) || !TextExtraction.fromProse(was)) continue;
             if (StackAnswer.shownThere(c, held) != null) continue;
-            out.add(new Fact(f.getKey(), f.getValue(), Fact.USER, f.getEvidence() + " (in your answer to " + spec.key()
-                    + ", over what I read from your text)"));
+            out.add(new Fact(f.getKey(), f.getValue(), Fact.USER, TextExtraction.inAnswerTo(f, spec.key(), ", over what I read from your text")));
         }
         return List.copyOf(out);
     }
@@ -132,8 +131,7 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid, List<Fact> correct
                 continue;
             }
             if (stated.test(f.getKey())) continue;
-            also.add(new Fact(f.getKey(), f.getValue(), f.getSource(),
-                    f.getEvidence() + " (in your answer to " + spec.key() + ")", f.getOrigin()));
+            also.add(new Fact(f.getKey(), f.getValue(), f.getSource(), TextExtraction.inAnswerTo(f, spec.key(), ""), f.getOrigin()));
         }
         if (contradicts != null) {
             return new AnswerReading(new Reply.Invalid("your " + (Boolean.TRUE.equals(((Reply.Value) reply).value()) ? "yes" : "no")

@@ -179,7 +179,7 @@ public final class Conversation {
                     Fact read = state.session.fact(ask.plan().question().key());
                     String words = read == null ? null : TextExtraction.matchedWords(read);
                     view.dim("  I read " + ask.plan().question().key() + " = " + (read == null ? "?" : read.getText())
-                            + (words == null ? " from your text" : " from your paste (\"" + words + "\")")
+                            + (words == null ? " from your text" : (TextExtraction.fromProse(read) ? " from your words (\"" : " from your paste (\"") + words + "\")")
                             + "; your own look at it would settle " + outcome.top().cause());
                 }
                 case FIX -> view.dim("  " + outcome.top().cause() + " fits; its fix depends on this");

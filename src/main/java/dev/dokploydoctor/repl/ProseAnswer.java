@@ -86,13 +86,24 @@ final class ProseAnswer {
         if (!said && deniesAnotherThing(w, i, no, answer, question)) return null;
         int next = skip(w, i + Math.max(no, yes), HEDGES);
         if (next < w.size() && (said ? longest(w, next, NO) > 0 : saysYesAfterNo(w, next, question))
-                && !(said && "not".equals(w.get(next)) && next + 1 < w.size())) return null;   // "yes no"; "yes not on bridge" reads on
+                && !(said && "not".equals(w.get(next)) && next + 1 < w.size())
+                && !(said && saysNothingOfAnotherThing(w, next))) return null;   // "yes no"; "yes not on bridge" reads on
         if (said) {
             String head = String.join(" ", w.subList(i, i + yes));
             int rest = skip(w, i + yes, HEDGES);
             if (YES_ONLY_ALONE.contains(head) && rest < w.size() && !echoes(w.subList(rest, w.size()), question)) return null;
         }
         return contradicted(answer, said) ? null : said;
+    }
+
+    /**
+     * After a yes, "nothing" that starts a statement of its own ("yes, nothing changed on traefik", user16 ue10): it
+     * says what did not happen, not no to the question; "yes, nothing" alone or "yes, nothing, no" takes the yes back.
+     */
+    private static boolean saysNothingOfAnotherThing(List<String> w, int next) {
+        int rest = next + 1;
+        return "nothing".equals(w.get(next)) && rest < w.size() && longest(w, rest, NO) == 0 && longest(w, rest, YES) == 0
+                && longest(w, rest, HEDGES) == 0 && !TAKES_BACK.contains(w.get(rest));
     }
 
     /** Statement heads that, after a no, start its detail ("no, it is stopped", "no, always"), not a yes. */

@@ -3,7 +3,9 @@ package dev.dokploydoctor.repl;
 import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one word of a name, address, version or URL answer (facts.yaml `answer: word`): "it's called
@@ -155,6 +157,21 @@ final class ProseWord {
     static boolean valueIn(String clause) {
         for (String raw : clause.strip().split("\\s+")) if (valueToken(raw) != null) return true;
         return false;
+    }
+
+    /**
+     * Every value token of {@code clause} is {@code word} again, alone or with a port ("netstat shows 127.0.0.1:3000"
+     * after "127.0.0.1"): a remark that backs the value, naming no other (user16 ue11). False when it names none.
+     */
+    static boolean onlyRepeats(String clause, String word) {
+        boolean any = false;
+        for (String raw : clause.strip().split("\\s+")) {
+            String t = valueToken(raw);
+            if (t == null) continue;
+            if (!t.equalsIgnoreCase(word) && !t.toLowerCase(Locale.ROOT).matches(Pattern.quote(word.toLowerCase(Locale.ROOT)) + ":\\d{1,5}")) return false;
+            any = true;
+        }
+        return any;
     }
 
     private static String valueToken(String raw) {

@@ -211,6 +211,11 @@ public sealed interface Reply {
         String word = ProseWord.oneWord(a);
         // "postgres, I didn't change it": the one word before a remark that names no other value
         if (word == null && a.contains(",") && !ProseWord.valueIn(a.substring(a.indexOf(',') + 1))) word = ProseWord.oneWord(a.substring(0, a.indexOf(',')));
+        // "127.0.0.1, netstat shows 127.0.0.1:3000": a remark that names the same value again backs it (user16 ue11)
+        if (word == null && a.contains(",")) {
+            String first = ProseWord.oneWord(a.substring(0, a.indexOf(',')));
+            if (first != null && ProseWord.onlyRepeats(a.substring(a.indexOf(',') + 1), first)) word = first;
+        }
         if (word != null && ProseAnswer.yesOrNo(word) != null) return new Invalid("a name or a value is needed here, not yes or no");
         // a word picked out of a sentence must look like what the key holds: "x509" out of a TLS error is
         // no listen address (typed alone, a name is taken: the app may bind its container's hostname)

@@ -44,6 +44,7 @@ class CalibrationGateTest {
                   wrong-container-port: {since: forums, n: 6, right: 6, bound: 0.61}
                   container-unhealthy: {since: forums, n: 7, right: 7, bound: 0.65}
                   proxy-timeout: {since: field-18, n: 0, right: 0, bound: 0}
+                  cloudflare-origin-timeout: {since: field-16, n: 2, right: 2, bound: 0.34}
                 """);
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
                 new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
@@ -280,6 +281,66 @@ class CalibrationGateTest {
         Interview.Ask confirm = assertInstanceOf(Interview.Ask.class, step, "ended after " + asked + " unknowns without the paste's check");
         assertEquals(Interview.Purpose.CONFIRM, confirm.purpose());
         assertEquals(Interview.UNANSWERED_LIMIT - 1, asked.size(), "asked " + asked);
+    }
+
+    /**
+     * A held cause whose every deciding fact was pasted (nginx's refused upstream on 8000, the compose file's 8000:80):
+     * the check the text did not give comes first, even a docker exec, and once the user could not confirm one pasted
+     * value none other is asked back (user16 ud6: three pasted values asked back in a row, each answered "don't know").
+     */
+    @Test
+    void aHeldCauseAsksWhatThePasteDidNotGiveAndAsksThePasteBackOnceAtMost() {
+        List<Fact> facts = List.of(logLine("http.status", 502L), logLine("upstream.connection_refused", true), logLine("domain.port", 8000L),
+                new Fact("app.listen_port", 80L, Fact.TEXT,
+                        "extractor 'q' matched \"8000:80\" (source: https://docs.docker.com/reference/compose-file/services/#ports)", "text#1f3a@50-60"));
+        assertEquals("wrong-container-port", judge(engine, facts).top().cause());
+        assertEquals(1, holds(judge(engine, facts)));
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>();
+        List<Interview.Purpose> why = new ArrayList<>();
+        Interview.Step step = interview.next(facts, unknown, 0);
+        while (step instanceof Interview.Ask ask && asked.size() < Interview.QUESTION_LIMIT) {
+            asked.add(ask.plan().question().key());
+            why.add(ask.purpose());
+            unknown.add(ask.plan().question().key());
+            step = interview.next(facts, unknown, asked.size());
+        }
+        int first = why.indexOf(Interview.Purpose.CONFIRM);
+        assertTrue(first > 0, "a pasted value asked back first: " + asked);
+        assertTrue(asked.subList(0, first).contains("upstream.reachable_on_app_port"), "the check the paste did not give comes first: " + asked);
+        assertEquals(1, why.stream().filter(Interview.Purpose.CONFIRM::equals).count(), "asked back: " + asked + " " + why);
+    }
+
+    /**
+     * A status typed beside the user's own words ("large exports time out through Cloudflare", then 524): the cause
+     * is held on the reading of their words, and before the interview ends it asks for their word on it, which the
+     * gate waits for (user16 ud10b: "no question I can still ask" with only-long-requests never asked).
+     */
+    @Test
+    void beforeGivingUpOnAHeldCauseTheUserIsAskedForTheirWordOnWhatWasReadFromIt() {
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        List<Fact> facts = new ArrayList<>(List.of(prose("http.only_long_requests", true, "0-40")));
+        Set<String> unknown = new LinkedHashSet<>();
+        List<String> asked = new ArrayList<>();
+        Interview.Step step = interview.next(facts, unknown, 0);
+        while (step instanceof Interview.Ask ask && !ask.plan().question().key().equals("http.only_long_requests")) {
+            String key = ask.plan().question().key();
+            asked.add(key);
+            if (key.equals("http.status")) facts.add(new Fact(key, 524L, Fact.USER, "answered"));
+            else unknown.add(key);
+            assertTrue(asked.size() < 6, "asked " + asked);
+            step = interview.next(facts, unknown, asked.size());
+        }
+        assertTrue(asked.contains("http.status"), "asked " + asked);
+        Interview.Ask word = assertInstanceOf(Interview.Ask.class, step, "ended held without asking: " + asked);
+        assertEquals(Interview.Purpose.CONFIRM, word.purpose());
+        assertEquals(1, holds(word.outcome()));
+        facts.removeIf(f -> f.getKey().equals("http.only_long_requests"));
+        facts.add(new Fact("http.only_long_requests", true, Fact.USER, "answered"));
+        Outcome after = interview.next(facts, unknown, asked.size() + 1).outcome();
+        assertEquals(Status.DIAGNOSED, after.status(), after.diagnoses().toString());
+        assertEquals("cloudflare-origin-timeout", after.top().cause());
     }
 
     @Test

@@ -32,6 +32,21 @@ class ConfirmFromLogLinesTest {
         }
     }
 
+    /**
+     * A log line typed to answer a question ("it's cloudflare's page: Error 524" at the status question) is what the
+     * user just told: never asked back (user16 ud10: "I read cloudflare.error = 524 from your paste ... Which code?").
+     */
+    @Test
+    void whatAnAnswerSaidBesideTheQuestionIsNotAskedBack() {
+        Fact typed = read("b", true, "traefik/traefik pkg/x.go:1 (v3)");
+        Fact inAnswer = new Fact("b", true, Fact.TEXT, TextExtraction.inAnswerTo(typed, "http.status", ""), typed.getOrigin());
+        assertTrue(TextExtraction.fromAnAnswer(inAnswer));
+        assertFalse(TextExtraction.fromAnAnswer(typed));
+        try (Lookahead look = PlannerTest.ENGINE.planner().look(List.of(inAnswer), Set.of())) {
+            assertFalse(look.confirming("b"));
+        }
+    }
+
     @Test
     void theCatalogTellsProseFromLogLines() {
         Knowledge k = Knowledge.load(List.of(Layers.checkout(Path.of(""))));

@@ -5,6 +5,7 @@ import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.Layers;
+import dev.dokploydoctor.knowledge.TextExtraction;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,6 +34,7 @@ class AnswerReadingTest {
         assertEquals(false, assertInstanceOf(Reply.Value.class, r.reply()).value());
         assertEquals(true, fact(r, "upstream.connection_refused"), r.alsoSaid().toString());
         assertTrue(r.alsoSaid().stream().allMatch(f -> f.getEvidence().contains("in your answer to tunnel.used")), r.alsoSaid().toString());
+        assertTrue(r.alsoSaid().stream().allMatch(TextExtraction::fromAnAnswer), r.alsoSaid().toString());
     }
 
     @Test
@@ -287,5 +289,25 @@ class AnswerReadingTest {
         assertTrue(r.corrected().isEmpty(), r.corrected().toString());
         // nothing held: the denial is noted as usual, nothing to replace
         assertTrue(readHolding("no, there is no cloudflared at all", "tunnel.origin_unreachable", List.of()).corrected().isEmpty());
+    }
+    /** user16's refused or misread answers, read wherever they are typed (the catalog and the reply's shape, not per question). */
+    @Test
+    void user16sAnswersAreReadAsTheySay() {
+        for (String line : List.of("they are separate apps, all of them time out through NPM", "it's the only app here"))
+            assertEquals(false, assertInstanceOf(Reply.Value.class, read(line, "service.has_dependencies", Set.of()).reply()).value(), line);
+        AnswerReading neither = read("neither traefik nor cloudflared", "tunnel.used", Set.of());
+        assertEquals(false, assertInstanceOf(Reply.Value.class, neither.reply()).value());
+        assertEquals(false, fact(neither, "traefik.used"), neither.alsoSaid().toString());
+        // a leading "neither", closed, is no choice, whatever the rest names ("the compose file" is no domain type)
+        AnswerReading noDokploy = read("neither, there is no dokploy, just nginx in the compose file", "domain.type", Set.of());
+        assertInstanceOf(Reply.Unknown.class, noDokploy.reply());
+        assertEquals(false, fact(noDokploy, "dokploy.used"), noDokploy.alsoSaid().toString());
+        // "nothing changed" after a yes is a statement of its own; "yes, nothing" alone takes the yes back
+        assertEquals(true, assertInstanceOf(Reply.Value.class, read("yes, nothing changed on traefik", "traefik.on_dokploy_network", Set.of()).reply()).value());
+        assertInstanceOf(Reply.Invalid.class, read("yes, nothing", "traefik.on_dokploy_network", Set.of()).reply());
+        // the same address twice backs it; another address leaves it open
+        assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class, read("127.0.0.1, netstat shows 127.0.0.1:3000", "app.listen_address", Set.of()).reply()).value());
+        assertInstanceOf(Reply.Invalid.class, read("127.0.0.1, netstat shows 0.0.0.0:3000", "app.listen_address", Set.of()).reply());
+        assertEquals(120L, assertInstanceOf(Reply.Value.class, read("it fails after a couple of minutes", "http.cut_after_seconds", Set.of()).reply()).value());
     }
 }
