@@ -134,8 +134,12 @@ public sealed interface Reply {
             "(?i)\\s*(?:none of (?:these|them|those|the above|the (?:choices|options))|neither(?: of (?:these|them|those))?"
             + "|nothing (?:like that|of (?:these|that|the sort))|something else|(?:it'?s )?not (?:on|in) the list)(?![\\w-])");
 
-    /** A menu number that leads the answer, with what follows it: "1, it's nextcloud's own page", "2 I guess". */
-    java.util.regex.Pattern NUMBER_THEN_REMARK = java.util.regex.Pattern.compile("(?s)\\s*(\\d{1,2})(?:\\s*[,.;:)\\-]+\\s*|\\s+)(\\S.*)");
+    /**
+     * A menu number that leads the answer, with what follows it: "1, it's nextcloud's own page", "2 I guess".
+     * A number whose dot, comma or colon is followed by a digit is a version, a decimal or a time ("1.52",
+     * "3.6.1", "1:30"), not choice 1 (user17 uf13: a Docker API version typed at the list/map menu read as "list").
+     */
+    java.util.regex.Pattern NUMBER_THEN_REMARK = java.util.regex.Pattern.compile("(?s)\\s*(\\d{1,2})(?![.,:]\\d)(?:\\s*[,.;:)\\-]+\\s*|\\s+)(\\S.*)");
 
     /**
      * A choice by number with a remark after it ("1, it's nextcloud's own page", "3, the device's

@@ -41,6 +41,17 @@ class ReplyAndCommandTest {
         assertInstanceOf(Reply.Invalid.class, Reply.parse("  ", spec(FactType.STRING)));
     }
 
+    /** user17 uf13: "1.52" (the Docker API version) at the list/map menu was read as choice 1. */
+    @Test
+    void aVersionOrADecimalAtAMenuIsNoChoiceByNumber() {
+        FactSpec menu = spec(FactType.ENUM, "list", "map");
+        for (String a : List.of("1.52", "it prints 1.52", "2.11.31", "1,5", "1:30")) {
+            assertTrue(!(Reply.parse(a, menu) instanceof Reply.Value), a + " -> " + Reply.parse(a, menu));
+        }
+        assertEquals("list", value("1. list I think", menu), "a number, a dot and a word is still the choice");
+        assertEquals("map", value("2, it's key: value", menu));
+    }
+
     @Test
     void questionMarkOrUnknownIsAlwaysAllowed() {
         for (String a : List.of("?", "unknown", "Don't know", "idk")) {
