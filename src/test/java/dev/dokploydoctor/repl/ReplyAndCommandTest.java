@@ -52,6 +52,17 @@ class ReplyAndCommandTest {
         assertEquals("map", value("2, it's key: value", menu));
     }
 
+    /** user17 uf11: a list with a remark after it was refused at the networks question. */
+    @Test
+    void aListOfNetworksWithARemarkAfterItIsTheList() {
+        FactSpec list = spec(FactType.LIST);
+        assertEquals(List.of("myapp_default", "dokploy-network"),
+                value("myapp_default and dokploy-network, I added dokploy-network in the compose", list));
+        assertEquals(List.of("app_default", "dokploy-network"), value("app_default, dokploy-network; dokploy adds that one itself", list));
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("myapp_default, I also added traefik_net", list),
+                "a remark that names another network leaves the list open");
+    }
+
     @Test
     void questionMarkOrUnknownIsAlwaysAllowed() {
         for (String a : List.of("?", "unknown", "Don't know", "idk")) {
