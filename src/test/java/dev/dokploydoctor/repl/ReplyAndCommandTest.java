@@ -63,6 +63,17 @@ class ReplyAndCommandTest {
                 "a remark that names another network leaves the list open");
     }
 
+    /** user17 uf10: "it's the only site on this traefik" was refused at "Do all compose domains ... fail the same way?". */
+    @Test
+    void theOnlySiteToAQuestionAboutAllOfThemTellsNeither() {
+        FactSpec all = new FactSpec("fault.all_domains", FactType.BOOL, List.of(),
+                "Do all compose domains on this server fail the same way (not just this one)?", null, null, null, "f", 1);
+        for (String a : List.of("it's the only site on this traefik", "there are no other domains", "just this one app"))
+            assertInstanceOf(Reply.Unknown.class, Reply.parse(a, all), a);
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("it's the only site on this traefik", spec(FactType.BOOL)),
+                "to another yes/no question it answers nothing asked");
+    }
+
     @Test
     void questionMarkOrUnknownIsAlwaysAllowed() {
         for (String a : List.of("?", "unknown", "Don't know", "idk")) {
