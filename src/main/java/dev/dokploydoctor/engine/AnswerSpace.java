@@ -32,6 +32,7 @@ public final class AnswerSpace {
     private static final Pattern TEXT_EQUALS = Pattern.compile("(?:text|lower)\\s*(?:==|!=)\\s*\"([^\"]*)\"");
     private static final Pattern TEXT_MATCHES = Pattern.compile("(?:text|lower)\\s+matches\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern LIST_CONTAINS = Pattern.compile("list\\s+contains\\s+\"([^\"]*)\"");
+    private static final Pattern VERSION_AT_LEAST = Pattern.compile("versionAtLeast\\s*\\(\\s*text\\s*,\\s*\"([^\"]*)\"");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern EVIDENCE = Pattern.compile("(?:new\\s+Evidence|\\bsupport|\\brefute)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
@@ -128,8 +129,38 @@ public final class AnswerSpace {
             m = LIST_CONTAINS.matcher(constraints);
             while (m.find()) values.add(m.group(1));
             if (constraints.contains("isLoopback(")) values.add("127.0.0.1");
+            // a version compared with a minimum: the minimum and one just below it, so that a question
+            // whose answer a version rule reads ("which Docker API version?") has two answers it tells
+            // apart (user17 uf13: with no literal the Docker API version was never asked)
+            m = VERSION_AT_LEAST.matcher(constraints);
+            while (m.find()) addBothSides(values, m.group(1));
+            if (constraints.contains("traefikSupportsDocker29(")) addBothSides(values, RuleFunctions.TRAEFIK_NEGOTIATES_DOCKER_API);
         }
         return keys;
+    }
+
+    /** {@code minimum} and the version just below it (1.52 and 1.51; 0.30.0 and 0.29.99). */
+    private static void addBothSides(Set<Object> values, String minimum) {
+        values.add(minimum);
+        String below = versionBelow(minimum);
+        if (below != null) values.add(below);
+    }
+
+    /** The version just below {@code v}: its last non-zero part less one, the parts after it 99; null for 0 or no number. */
+    static String versionBelow(String v) {
+        String[] parts = v.split("\\.");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            int n;
+            try { n = Integer.parseInt(parts[i]); } catch (NumberFormatException e) { return null; }
+            if (n == 0) continue;
+            StringBuilder out = new StringBuilder();
+            for (int j = 0; j < parts.length; j++) {
+                if (j > 0) out.append('.');
+                out.append(j < i ? parts[j] : j == i ? String.valueOf(n - 1) : "99");
+            }
+            return out.toString();
+        }
+        return null;
     }
 
     /**

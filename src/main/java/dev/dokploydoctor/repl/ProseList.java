@@ -33,8 +33,35 @@ final class ProseList {
             // "the project default network", "the compose stack's default": what the network belongs to, not its name
             "project", "projects", "compose", "composes", "stack", "stacks");
 
+    /**
+     * A remark after the list, opened by a comma or a semicolon and a subject ("a and b, I added b in
+     * the compose", "a, b; dokploy adds b itself"): the list is what precedes it.
+     */
+    private static final java.util.regex.Pattern REMARK = java.util.regex.Pattern.compile(
+            "(?i)\\s*[,;]\\s+(?=(?:i|we|i've|ive|i'd|it|its|it's|they|that|this|dokploy|coolify|docker)\\b(?![-_.]))");
+
     /** The names of {@code answer}; null when the answer does not plainly list names. */
     static List<String> items(String answer) {
+        List<String> whole = itemsOf(answer);
+        if (whole != null) return whole;
+        // "myapp_default and dokploy-network, I added dokploy-network in the compose" (user17 uf11): the
+        // names before the remark, when the remark names no network the list does not already hold
+        java.util.regex.Matcher remark = REMARK.matcher(answer);
+        if (!remark.find() || remark.start() == 0) return null;
+        List<String> listed = itemsOf(answer.substring(0, remark.start()));
+        if (listed == null) return null;
+        String rest = answer.substring(remark.end());
+        if (ProseAnswer.wavers(rest)) return null;
+        for (String raw : rest.split("[\\s,;]+")) {
+            String t = raw.replaceAll("^[\"'`(\\[]+|[\"'`)\\].;:!?]+$", "");
+            String plain = t.toLowerCase(Locale.ROOT);
+            boolean aName = plain.matches(".*[-_0-9].*") || plain.equals("bridge") || plain.equals("ingress");
+            if (aName && !listed.contains(t)) return null;
+        }
+        return listed;
+    }
+
+    private static List<String> itemsOf(String answer) {
         if (ProseAnswer.asksBack(answer) || ProseAnswer.wavers(answer)) return null;
         String[] tokens = answer.replace(",", " , ").replace("&", " & ").strip().split("\\s+");
         boolean typedAsList = answer.strip().matches("[A-Za-z0-9][A-Za-z0-9_.-]*(\\s*(,|&|\\band\\b)\\s*[A-Za-z0-9][A-Za-z0-9_.-]*)*\\s*[.]?");

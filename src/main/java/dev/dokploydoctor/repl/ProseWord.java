@@ -99,6 +99,14 @@ final class ProseWord {
     private static final java.util.regex.Pattern NO_SUCH = java.util.regex.Pattern.compile(
             "(theres|there is|there isnt|i have|ive|we have|weve)? ?no (such )?[a-z]+( set)?( at all)?");
 
+    /**
+     * "I didn't set one", "never added any", "we did not define that label": the value was never set,
+     * which is the empty value (user17 uf11: refused as "say what it is, not what it is not").
+     */
+    private static final java.util.regex.Pattern NEVER_SET = java.util.regex.Pattern.compile(
+            "(?:i |we )?(?:didnt|did not|never|havent|have not|hadnt)(?: ever)? (?:set|add|added|define|defined|put|configure|configured)"
+            + "(?: (?:one|it|any|that|this|the|a|an)(?: (?:label|network|value|one))?)?(?: at all| myself| in the compose(?: file)?)?");
+
     /** Clause breaks of a none answer: "there isn't one, I never set that label", "none; never set it", "no - not set". */
     private static final String CLAUSES = "[,;]|\\s[-\u2013\u2014]\\s|\\bbut\\b|(?<=[a-z])[.!]\\s";
 
@@ -140,7 +148,7 @@ final class ProseWord {
 
     private static boolean noneClause(String clause) {
         String words = String.join(" ", Vocabulary.answerWords(clause));
-        return NONE.contains(words) || NO_SUCH.matcher(words).matches();
+        return NONE.contains(words) || NO_SUCH.matcher(words).matches() || NEVER_SET.matcher(words).matches();
     }
 
     /** A negation before the answer's value token: "it's not 127.0.0.1", "definitely not http://localhost:80". */

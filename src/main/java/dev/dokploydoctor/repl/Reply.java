@@ -98,8 +98,21 @@ public sealed interface Reply {
             return new Invalid("that names something after the none; to this question, yes or no (or ? if you don't know)");
         Boolean b = ProseAnswer.yesOrNo(a, question);
         if (b != null) return new Value(b, !ProseAnswer.isBareWord(a));
+        // "it's the only site on this traefik" to "Do all ... domains fail the same way?": with one site a
+        // fault of the proxy and one of the app look the same, so it tells neither (user17 uf10: refused)
+        if (ALL_OF_THEM.matcher(question == null ? "" : question).find() && ONLY_ONE.matcher(a).find())
+            return new Unknown("with one site there is nothing to compare it with");
         return new Invalid("expected yes or no (details may follow: 'no, it is stopped'), got '" + abbreviate(a) + "'");
     }
+
+    /** A question that compares the failing site with the others on the server. */
+    java.util.regex.Pattern ALL_OF_THEM = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:all|every|other)\\b[^?]{0,40}\\b(?:domains?|sites?|apps?|services?)\\b");
+    /** "it's the only site", "there's just this one app", "no other domains": no other to compare with. */
+    java.util.regex.Pattern ONLY_ONE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:the|my) only (?:site|domain|app|application|service|website|project|one)\\b"
+            + "|\\b(?:just|only) (?:this|the|one) (?:one )?(?:site|domain|app|application|service|website)\\b"
+            + "|\\b(?:there are |i have |there.?s )?no other (?:sites?|domains?|apps?|applications?|services?|websites?)\\b");
 
     private static Reply choice(String a, List<String> values) {
         if (a.matches("\\d{1,2}")) {
@@ -134,8 +147,12 @@ public sealed interface Reply {
             "(?i)\\s*(?:none of (?:these|them|those|the above|the (?:choices|options))|neither(?: of (?:these|them|those))?"
             + "|nothing (?:like that|of (?:these|that|the sort))|something else|(?:it'?s )?not (?:on|in) the list)(?![\\w-])");
 
-    /** A menu number that leads the answer, with what follows it: "1, it's nextcloud's own page", "2 I guess". */
-    java.util.regex.Pattern NUMBER_THEN_REMARK = java.util.regex.Pattern.compile("(?s)\\s*(\\d{1,2})(?:\\s*[,.;:)\\-]+\\s*|\\s+)(\\S.*)");
+    /**
+     * A menu number that leads the answer, with what follows it: "1, it's nextcloud's own page", "2 I guess".
+     * A number whose dot, comma or colon is followed by a digit is a version, a decimal or a time ("1.52",
+     * "3.6.1", "1:30"), not choice 1 (user17 uf13: a Docker API version typed at the list/map menu read as "list").
+     */
+    java.util.regex.Pattern NUMBER_THEN_REMARK = java.util.regex.Pattern.compile("(?s)\\s*(\\d{1,2})(?![.,:]\\d)(?:\\s*[,.;:)\\-]+\\s*|\\s+)(\\S.*)");
 
     /**
      * A choice by number with a remark after it ("1, it's nextcloud's own page", "3, the device's

@@ -36,6 +36,19 @@ class AnswerSpaceTest {
     }
 
     @Test
+    void aVersionComparedWithAMinimumIsAskedWithAnAnswerOnEachSide() {
+        AnswerSpace space = AnswerSpace.of(KNOWLEDGE);
+        // versionAtLeast(text, "1.52") and traefikSupportsDocker29(text): with no literal the versions were never asked (user17 uf13)
+        List<Object> api = space.values(KNOWLEDGE.vocabulary().get("docker.api_version"));
+        assertTrue(api.contains("1.52") && api.contains("1.51"), api.toString());
+        List<Object> traefik = space.values(KNOWLEDGE.vocabulary().get("traefik.version"));
+        assertTrue(traefik.contains("3.6.1") && traefik.contains("3.6.0"), traefik.toString());
+        assertEquals("0.29.99", AnswerSpace.versionBelow("0.30.0"));
+        assertEquals("1.51", AnswerSpace.versionBelow("1.52"));
+        assertNull(AnswerSpace.versionBelow("0.0"));
+    }
+
+    @Test
     void aRuleJudgesTheCauseItsNameStartsWith() {
         AnswerSpace space = AnswerSpace.of(KNOWLEDGE);
         // "dependency-not-running: ..." tests the refusal inside an exists (... or ...) and calls support(drools, cf)

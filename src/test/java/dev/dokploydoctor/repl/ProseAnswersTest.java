@@ -142,5 +142,10 @@ class ProseAnswersTest {
         unread("no", word);
         unread("the one next to the other one", word);
         assertEquals("proxy", value("it's set to proxy", text(FactSpec.Shape.WORD_OR_NONE)));
+        // never set is the empty value (user17 uf11: "I didn't set one" was refused at the label question)
+        for (String a : List.of("I didn't set one", "never set it", "we did not define that label"))
+            assertEquals("", value(a, text(FactSpec.Shape.WORD_OR_NONE)), a);
+        Reply later = Reply.parse("I didn't set one at first, now it's traefik_net", text(FactSpec.Shape.WORD_OR_NONE));
+        assertFalse(later instanceof Reply.Value v && "".equals(v.value()), "a value named later is no none: " + later);
     }
 }

@@ -41,6 +41,39 @@ class ReplyAndCommandTest {
         assertInstanceOf(Reply.Invalid.class, Reply.parse("  ", spec(FactType.STRING)));
     }
 
+    /** user17 uf13: "1.52" (the Docker API version) at the list/map menu was read as choice 1. */
+    @Test
+    void aVersionOrADecimalAtAMenuIsNoChoiceByNumber() {
+        FactSpec menu = spec(FactType.ENUM, "list", "map");
+        for (String a : List.of("1.52", "it prints 1.52", "2.11.31", "1,5", "1:30")) {
+            assertTrue(!(Reply.parse(a, menu) instanceof Reply.Value), a + " -> " + Reply.parse(a, menu));
+        }
+        assertEquals("list", value("1. list I think", menu), "a number, a dot and a word is still the choice");
+        assertEquals("map", value("2, it's key: value", menu));
+    }
+
+    /** user17 uf11: a list with a remark after it was refused at the networks question. */
+    @Test
+    void aListOfNetworksWithARemarkAfterItIsTheList() {
+        FactSpec list = spec(FactType.LIST);
+        assertEquals(List.of("myapp_default", "dokploy-network"),
+                value("myapp_default and dokploy-network, I added dokploy-network in the compose", list));
+        assertEquals(List.of("app_default", "dokploy-network"), value("app_default, dokploy-network; dokploy adds that one itself", list));
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("myapp_default, I also added traefik_net", list),
+                "a remark that names another network leaves the list open");
+    }
+
+    /** user17 uf10: "it's the only site on this traefik" was refused at "Do all compose domains ... fail the same way?". */
+    @Test
+    void theOnlySiteToAQuestionAboutAllOfThemTellsNeither() {
+        FactSpec all = new FactSpec("fault.all_domains", FactType.BOOL, List.of(),
+                "Do all compose domains on this server fail the same way (not just this one)?", null, null, null, "f", 1);
+        for (String a : List.of("it's the only site on this traefik", "there are no other domains", "just this one app"))
+            assertInstanceOf(Reply.Unknown.class, Reply.parse(a, all), a);
+        assertInstanceOf(Reply.Invalid.class, Reply.parse("it's the only site on this traefik", spec(FactType.BOOL)),
+                "to another yes/no question it answers nothing asked");
+    }
+
     @Test
     void questionMarkOrUnknownIsAlwaysAllowed() {
         for (String a : List.of("?", "unknown", "Don't know", "idk")) {
