@@ -87,7 +87,10 @@ public final class Implications {
                 for (Map.Entry<String, String> e : i.then().entrySet()) {
                     String key = e.getKey();
                     boolean sameKey = key.equals(i.when());
-                    if (!sameKey && facts.containsKey(key)) continue;
+                    Fact before = facts.get(key);
+                    boolean firmer = !sameKey && before != null && Fact.DERIVED.equals(before.getSource())
+                            && readFromText(before) && !readFromText(source);
+                    if (!sameKey && before != null && !firmer) continue;
                     Object value;
                     try {
                         value = vocabulary.get(key).coerce(m == null ? e.getValue() : expand(m, e.getValue()));
@@ -95,7 +98,11 @@ public final class Implications {
                         continue; // a group that does not fit the type is skipped, not guessed
                     }
                     Fact now = facts.get(key);
-                    if (now != null && now.getValue().equals(value)) continue;
+                    // the same value also follows from what the user stated: it rests on that, not on a reading
+                    // of the text (a pasted table's compose service beside a stated DokPloy: the app runs in a
+                    // container either way, and the stated basis is what the calibration gate accepts)
+                    if (firmer && !now.getValue().equals(value)) continue;
+                    if (now != null && now.getValue().equals(value) && !firmer) continue;
                     // what a fact implies is the same observation, not a second one
                     Fact implied = sameKey ? new Fact(key, value, source.getSource(), source.getEvidence(), source.getOrigin())
                             : new Fact(key, value, Fact.DERIVED, "follows from " + source.getKey() + " = " + source.getText(), source.getOrigin());
@@ -106,6 +113,11 @@ public final class Implications {
             if (!changed) break;
         }
         return new ArrayList<>(facts.values());
+    }
+
+    /** Whether a fact rests on a reading of the user's text (its observation is a span of text). */
+    private static boolean readFromText(Fact f) {
+        return f.getOrigin().startsWith(Fact.TEXT);
     }
 
     /**

@@ -38,6 +38,23 @@ class ImplicationsTest {
     }
 
     @Test
+    void aValueThatAlsoFollowsFromAStatedFactRestsOnIt() {
+        // newc17: a pasted compose table's service beside a stated DokPloy both mean the app runs in a container;
+        // derived from the text first, the fact then held its cause at the calibration gate
+        String table = String.join("\n", "$ docker compose ps",
+                "NAME                 IMAGE                     COMMAND                  SERVICE   CREATED       STATUS                 PORTS",
+                "shop-web-1           ghcr.io/acme/shop:1.4.2   \"node server.js\"         web       3 days ago    Up 2 hours (healthy)   3000/tcp");
+        List<Fact> facts = new java.util.ArrayList<>(engine.extraction().extract(table));
+        assertTrue(facts.stream().anyMatch(f -> f.getKey().equals("service.kind")), "the table gives a compose service");
+        facts.add(user("platform.kind", "dokploy"));
+        Fact inContainer = engine.knowledge().implications().apply(facts, engine.knowledge().vocabulary()).stream()
+                .filter(f -> f.getKey().equals("app.in_container")).findFirst().orElseThrow();
+        assertEquals(true, inContainer.getValue());
+        assertEquals(Fact.DERIVED, inContainer.getSource());
+        assertEquals("follows from platform.kind = dokploy", inContainer.getEvidence());
+    }
+
+    @Test
     void anExternalNameFailingImpliesNoSiblings() {
         // registry.npmjs.org is resolved by the host's resolver: no database container is implied
         List<Fact> facts = engine.extraction().extract("npm ERR! getaddrinfo EAI_AGAIN registry.npmjs.org");
