@@ -113,6 +113,15 @@ public final class Vocabulary {
             "cannot check", "i cannot check", "can not check", "unable to check", "cant verify", "i cant verify",
             "cannot verify", "havent tested", "i havent tested", "have not tested", "didnt test", "i didnt test",
             "not tested", "havent tried", "i havent tried", "didnt try", "i didnt try", "cant try", "i cant try",
+            // "I can't run that" / "can't exec into it" at a check the gate asks for (user17b K6: read as "no", a
+            // confident wrong cause): the user could not do the check, which says nothing of its result
+            "cant run", "i cant run", "cannot run", "i cannot run", "can not run", "unable to run", "i am unable to run",
+            "im unable to run", "cant exec", "i cant exec", "cannot exec", "i cannot exec", "cant execute", "i cant execute",
+            "cant ssh", "i cant ssh", "cannot ssh", "no shell", "there is no shell", "theres no shell", "dont have access",
+            "i dont have access", "do not have access", "i do not have access", "i have no access", "no access",
+            "cant access the server", "i cant access the server", "cannot access the server", "i cannot access the server",
+            "cant access the host", "i cant access the host", "cant get into", "i cant get into", "cant do that",
+            "i cant do that", "cannot do that", "i cannot do that",
             "it doesnt matter", "doesnt matter", "none of your business", "no one knows", "nobody knows",
             // the question does not fit the user's stack ("n/a, we use caddy"): nothing known about what it asks
             "doesnt apply", "does not apply", "that doesnt apply", "this doesnt apply", "it doesnt apply",

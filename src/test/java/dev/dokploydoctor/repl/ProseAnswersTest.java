@@ -55,6 +55,16 @@ class ProseAnswersTest {
     }
 
     @Test
+    void aCheckTheUserCannotRunIsNoNo() {
+        // user17b K6: "I can't run that" to the gate's docker check was read as "no", and diagnosed a wrong cause
+        for (String a : List.of("I can't run that", "cannot run it", "can't exec into it", "I can't access the server right now",
+                "I cannot run it, the image has no shell", "I don't have access to the server", "no shell in that image"))
+            assertInstanceOf(Reply.Unknown.class, Reply.parse(a, BOOL), a);
+        // what the user saw stays an answer
+        assertEquals(false, value("no, I can't see any error", BOOL));
+    }
+
+    @Test
     void yesAndNoLeadingASentence() {
         for (String yes : List.of("yes", "Yes.", "yes, it's on dokploy-network", "yeah", "yep, checked", "I think so",
                 "I believe so", "probably", "yes I think", "it is", "sure", "definitely", "it's on dokploy-network",
