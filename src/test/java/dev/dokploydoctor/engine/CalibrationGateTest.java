@@ -149,15 +149,21 @@ class CalibrationGateTest {
         Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
         Set<String> unknown = new LinkedHashSet<>();
         List<String> asked = new ArrayList<>();
+        Interview.Step step = untilAsked(interview, said, "traefik.recreated", unknown, asked);
+        assertInstanceOf(Interview.Ask.class, step, "never asked whether Traefik was recreated: " + asked);
+        step = interview.next(looked, unknown, asked.size() + 1);
+        assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
+    }
+
+    /** The interview's steps, each question answered "don't know", until it asks {@code key} (or after four questions). */
+    private static Interview.Step untilAsked(Interview interview, List<Fact> said, String key, Set<String> unknown, List<String> asked) {
         Interview.Step step = interview.next(said, unknown, 0);
-        while (step instanceof Interview.Ask ask && !ask.plan().question().key().equals("traefik.recreated") && asked.size() < 4) {
+        while (step instanceof Interview.Ask ask && !ask.plan().question().key().equals(key) && asked.size() < 4) {
             asked.add(ask.plan().question().key());
             unknown.add(ask.plan().question().key());
             step = interview.next(said, unknown, asked.size());
         }
-        assertInstanceOf(Interview.Ask.class, step, "never asked whether Traefik was recreated: " + asked);
-        step = interview.next(looked, unknown, asked.size() + 1);
-        assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
+        return step;
     }
 
     /**
@@ -178,12 +184,7 @@ class CalibrationGateTest {
         Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
         Set<String> unknown = new LinkedHashSet<>();
         List<String> asked = new ArrayList<>();
-        Interview.Step step = interview.next(said, unknown, 0);
-        while (step instanceof Interview.Ask ask && !ask.plan().question().key().equals("container.health") && asked.size() < 4) {
-            asked.add(ask.plan().question().key());
-            unknown.add(ask.plan().question().key());
-            step = interview.next(said, unknown, asked.size());
-        }
+        Interview.Step step = untilAsked(interview, said, "container.health", unknown, asked);
         Interview.Ask confirm = assertInstanceOf(Interview.Ask.class, step, "never asked docker ps's health: " + asked);
         assertEquals(Interview.Purpose.CONFIRM, confirm.purpose());
         List<Fact> looked = new ArrayList<>(said.stream().filter(f -> !f.getKey().equals("container.health")).toList());
