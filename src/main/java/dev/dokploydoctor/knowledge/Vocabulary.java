@@ -149,6 +149,20 @@ public final class Vocabulary {
         return UNKNOWN_ALONE.contains(joined) || UNKNOWN_PHRASES.contains(joined);
     }
 
+    /**
+     * "I can't" said alone before a reason ("I can't, the image has no shell"): the user could not look. Only with
+     * "I" as its subject: "can't, it says EAI_AGAIN" may say what the app cannot do. A question that asks what the
+     * user can do ("Can you add ...?") takes it as a no: {@link #cannotLook} leaves that to the caller.
+     */
+    private static final Set<String> I_CANNOT = Set.of("i cant", "i cannot", "i can not", "i couldnt", "i could not",
+            "im unable", "i am unable", "i wasnt able", "i was not able");
+
+    /** The answer's first part, up to a comma, colon, dash or full stop, is an "I can't" ({@link #I_CANNOT}). */
+    public static boolean cannotLook(String answer) {
+        String first = answer.strip().split("\\s*(?:[,;:.!(]|\\s[-\u2013\u2014]\\s)", 2)[0];
+        return I_CANNOT.contains(String.join(" ", trimFiller(answerWords(first))));
+    }
+
     /** The answer starts by saying "I don't know" ("not sure, I haven't checked the logs"). */
     public static boolean startsUnknown(String answer) {
         if (isUnknown(answer)) return true;

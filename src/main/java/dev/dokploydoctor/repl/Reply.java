@@ -45,6 +45,10 @@ public sealed interface Reply {
         String a = answer.trim();
         if (a.isEmpty()) return new Invalid("an answer is needed (or ? if you don't know)");
         if (Vocabulary.startsUnknown(a)) return new Unknown();
+        // "I can't, the image has no shell" at the gate's in-container check (user17b): the user could not look;
+        // to "Can you add ...?" the same words are the answer, a no
+        if (Vocabulary.cannotLook(a) && !ASKS_WHAT_YOU_CAN.matcher(spec.question() == null ? "" : spec.question()).lookingAt())
+            return new Unknown();
         boolean freeText = spec.type() == FactType.STRING && spec.answer() == FactSpec.Shape.TEXT;
         // "9874, as I said", "as I told you: compose": the value restated, with a reference back that adds nothing
         String restated = freeText ? null : ProseAnswer.withoutReferenceBack(a);
@@ -176,6 +180,8 @@ public sealed interface Reply {
     }
 
     /** A question that opens as a yes/no question before it asks for the value ("Does ... ? Which code?"). */
+    /** A question about what the user can do ("Can you add network config ...?"), which "I can't" answers. */
+    java.util.regex.Pattern ASKS_WHAT_YOU_CAN = java.util.regex.Pattern.compile("(?i)\\s*(?:can|could|are) you\\b");
     java.util.regex.Pattern YES_NO_QUESTION = java.util.regex.Pattern.compile("(?i)\\s*(?:does|do|is|are|did|was|were|has|have)\\b");
 
     /** A health check said not to exist: "no healthcheck", "there's no health check defined", "without a healthcheck". */

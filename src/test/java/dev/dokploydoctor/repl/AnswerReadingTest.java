@@ -49,6 +49,13 @@ class AnswerReadingTest {
     }
 
     @Test
+    void errorsThatComeAndGoAreAYesToTheIntermittentQuestion() {   // user17b ug3: refused as no yes or no
+        for (String a : List.of("the locks come and go while the workers run, but now the container crash-loops at start-up",
+                "the 502s come and go"))
+            assertEquals(true, assertInstanceOf(Reply.Value.class, read(a, "http.intermittent", Set.of()).reply(), a).value(), a);
+    }
+
+    @Test
     void aSymptomToldInWordsIsTheMenusChoice() {   // user12 U11, user13 V2, V5: "not a choice"
         assertEquals("error-page", assertInstanceOf(Reply.Value.class,
                 read("the browser just can't reach it, it times out", "symptom.kind", Set.of()).reply()).value());

@@ -65,6 +65,19 @@ class ProseAnswersTest {
     }
 
     @Test
+    void anICantBeforeItsReasonIsNoValue() {
+        // user17b: "I can't, the image has no shell" at the in-container socket check was refused as no value
+        FactSpec bound = spec(FactType.STRING, "Which address is the app's socket bound to inside the container?");
+        for (FactSpec s : List.of(bound, PORT, NETWORKS, BOOL, STATUS))
+            for (String a : List.of("I can't, the image has no shell", "I cannot - it's distroless", "I couldn't. No docker access here"))
+                assertInstanceOf(Reply.Unknown.class, Reply.parse(a, s), a + " to " + s.type());
+        // to a question about what the user can do, the same words answer it
+        assertEquals(false, value("I can't, it's a one-click template", spec(FactType.BOOL, "Can you add network config to its docker-compose.yml?")));
+        // what the app cannot do is no "I can't"
+        assertFalse(Reply.parse("I can't see why, it's 127.0.0.1", bound) instanceof Reply.Unknown);
+    }
+
+    @Test
     void yesAndNoLeadingASentence() {
         for (String yes : List.of("yes", "Yes.", "yes, it's on dokploy-network", "yeah", "yep, checked", "I think so",
                 "I believe so", "probably", "yes I think", "it is", "sure", "definitely", "it's on dokploy-network",
