@@ -46,7 +46,8 @@ class DeniedClueTest {
         // round 16: "no traefik or cloudflared" was read as a tunnel in use
         absent("no, there is no traefik or cloudflared, the cloudflare proxy times out", "tunnel.used");
         absent("I don't use nginx or cloudflared, the domain times out", "tunnel.used");
-        absent("neither traefik nor cloudflared, just nginx", "tunnel.used");
+        // the pair denied where it ends its clause says neither is there (round 17): never a tunnel in use
+        present("neither traefik nor cloudflared, just nginx", "tunnel.used", false);
         // an item after an article, or after a clause of its own, is said for itself
         present("I get no response or a 502 error", "http.status", 502);
         present("There was nothing in the log of the app or the proxy, then cloudflared logged it", "tunnel.used", true);
