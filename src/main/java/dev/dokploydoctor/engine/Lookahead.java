@@ -92,14 +92,18 @@ public final class Lookahead implements AutoCloseable {
             for (Evidence e : d.evidence()) {
                 if (e.getCf() <= 0) continue;
                 for (Fact f : e.getMatched()) {
-                    if (Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !TextExtraction.fromAnAnswer(f)
-                            && !OneReadingGuard.SEEN.contains(f.getKey()) && (oneReading || notSeen(vocabulary, f.getKey()))) {
+                    if (fromTheirWords(f) && !OneReadingGuard.SEEN.contains(f.getKey()) && (oneReading || notSeen(vocabulary, f.getKey()))) {
                         out.putIfAbsent(f.getKey(), f);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** A reading of the prose the user came with (our own patterns on their words), not of a log line nor of an answer. */
+    private static boolean fromTheirWords(Fact f) {
+        return Fact.TEXT.equals(f.getSource()) && TextExtraction.fromProse(f) && !TextExtraction.fromAnAnswer(f);
     }
 
     /** Whether the user finds {@code key} by a command or inside a container, not by looking (facts.yaml {@code effort}). */
@@ -149,8 +153,7 @@ public final class Lookahead implements AutoCloseable {
      */
     Planner.Plan theirWordOn(String key) {
         Fact f = current.fact(key);
-        if (askedBackOnce || f == null || !Fact.TEXT.equals(f.getSource()) || !TextExtraction.fromProse(f) || TextExtraction.fromAnAnswer(f)
-                || confirming(key)) return null;
+        if (askedBackOnce || f == null || !fromTheirWords(f) || confirming(key)) return null;
         readFromText.put(key, f);
         try {
             return tryAnswers(key);

@@ -63,13 +63,13 @@ public final class RuleFunctions {
         return 0;
     }
 
+    /** The first Traefik v3 release that negotiates the Docker API version (v2: 2.11.31). */
+    public static final String TRAEFIK_NEGOTIATES_DOCKER_API = "3.6.1";
+
     /**
      * Whether this Traefik version talks to Docker Engine 29+ (minimum API 1.44): fixed in v3.6.1
      * and in v2.11.31 (traefik/traefik#12253, PRs 12255/12256).
      */
-    /** The first Traefik v3 release that negotiates the Docker API version (v2: 2.11.31). */
-    public static final String TRAEFIK_NEGOTIATES_DOCKER_API = "3.6.1";
-
     public static boolean traefikSupportsDocker29(String traefikVersion) {
         if (versionAtLeast(traefikVersion, TRAEFIK_NEGOTIATES_DOCKER_API)) return true;
         return versionAtLeast(traefikVersion, "2.11.31") && !versionAtLeast(traefikVersion, "3.0.0");

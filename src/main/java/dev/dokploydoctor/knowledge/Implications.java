@@ -97,12 +97,11 @@ public final class Implications {
                     } catch (IllegalArgumentException | IndexOutOfBoundsException bad) {
                         continue; // a group that does not fit the type is skipped, not guessed
                     }
-                    Fact now = facts.get(key);
                     // the same value also follows from what the user stated: it rests on that, not on a reading
                     // of the text (a pasted table's compose service beside a stated DokPloy: the app runs in a
                     // container either way, and the stated basis is what the calibration gate accepts)
-                    if (firmer && !now.getValue().equals(value)) continue;
-                    if (now != null && now.getValue().equals(value) && !firmer) continue;
+                    if (firmer && !before.getValue().equals(value)) continue;
+                    if (before != null && before.getValue().equals(value) && !firmer) continue;
                     // what a fact implies is the same observation, not a second one
                     Fact implied = sameKey ? new Fact(key, value, source.getSource(), source.getEvidence(), source.getOrigin())
                             : new Fact(key, value, Fact.DERIVED, "follows from " + source.getKey() + " = " + source.getText(), source.getOrigin());

@@ -179,9 +179,9 @@ public sealed interface Reply {
         return new Value(picked, true);
     }
 
-    /** A question that opens as a yes/no question before it asks for the value ("Does ... ? Which code?"). */
     /** A question about what the user can do ("Can you add network config ...?"), which "I can't" answers. */
     java.util.regex.Pattern ASKS_WHAT_YOU_CAN = java.util.regex.Pattern.compile("(?i)\\s*(?:can|could|are) you\\b");
+    /** A question that opens as a yes/no question before it asks for the value ("Does ... ? Which code?"). */
     java.util.regex.Pattern YES_NO_QUESTION = java.util.regex.Pattern.compile("(?i)\\s*(?:does|do|is|are|did|was|were|has|have)\\b");
 
     /** A health check said not to exist: "no healthcheck", "there's no health check defined", "without a healthcheck". */
@@ -232,12 +232,11 @@ public sealed interface Reply {
         if (ProseAnswer.wavers(a) || ProseWord.valueIn(ProseAnswer.laterClauses(a)))
             return new Invalid(UNPLAIN + "one name or value (an address, a name, a version)");
         String word = ProseWord.oneWord(a);
-        // "postgres, I didn't change it": the one word before a remark that names no other value
-        if (word == null && a.contains(",") && !ProseWord.valueIn(a.substring(a.indexOf(',') + 1))) word = ProseWord.oneWord(a.substring(0, a.indexOf(',')));
-        // "127.0.0.1, netstat shows 127.0.0.1:3000": a remark that names the same value again backs it (user16 ue11)
+        // the one word before a remark that names no other value ("postgres, I didn't change it") or names the same
+        // value again to back it ("127.0.0.1, netstat shows 127.0.0.1:3000", user16 ue11)
         if (word == null && a.contains(",")) {
-            String first = ProseWord.oneWord(a.substring(0, a.indexOf(',')));
-            if (first != null && ProseWord.onlyRepeats(a.substring(a.indexOf(',') + 1), first)) word = first;
+            String first = ProseWord.oneWord(a.substring(0, a.indexOf(','))), remark = a.substring(a.indexOf(',') + 1);
+            if (first != null && (!ProseWord.valueIn(remark) || ProseWord.onlyRepeats(remark, first))) word = first;
         }
         if (word != null && ProseAnswer.yesOrNo(word) != null) return new Invalid("a name or a value is needed here, not yes or no");
         // a word picked out of a sentence must look like what the key holds: "x509" out of a TLS error is
