@@ -43,8 +43,13 @@ final class ConsequenceReader {
         List<DrlRule.Conclusion> out = new ArrayList<>();
         // every call is looked at, wherever it stands; "then", "end" and other words are passed over
         while (peek().type != T.EOF) {
+            boolean member = at > 0 && tokens.get(at - 1).type == T.PUNCT && tokens.get(at - 1).text.equals(".");
             Token t = next();
             if (t.type != T.NAME || !peekIs("(")) continue;
+            if (member) {   // a method of something (causesNeeding.refute(drools, "traefik", 0.9) names a layer, not a cause)
+                args();
+                continue;
+            }
             switch (t.text) {
                 case "support", "refute", "need" -> call(t, args(), out, problems);
                 case "insertLogical" -> insertLogical(out);

@@ -36,6 +36,8 @@ public final class AnswerSpace {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern EVIDENCE = Pattern.compile("(?:new\\s+Evidence|\\bsupport|\\brefute)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
+    /** A stack rule's refutation of every cause that needs a layer ({@link CausesNeeding}). */
+    private static final Pattern NEEDING = Pattern.compile("\\bcausesNeeding\\s*\\.\\s*refute\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
     private static final Pattern OWN_EVIDENCE = Pattern.compile("\\b(?:support|refute|need)\\s*\\(\\s*drools\\s*,");
     private static final Pattern FACT = Pattern.compile("(\\bnot\\s+)?Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
@@ -84,12 +86,17 @@ public final class AnswerSpace {
     /**
      * The causes a rule judges: those it names ({@code support(drools, "cause", cf)}, {@code new
      * Evidence(drools, "cause", ...)}), else its own, the cause id its name starts with, when it
-     * supports, refutes or needs anything ({@code support(drools, cf)}, see {@link Conclude}).
+     * supports, refutes or needs anything ({@code support(drools, cf)}, see {@link Conclude}); a stack rule's
+     * {@code causesNeeding.refute(drools, "traefik", cf)} judges the causes whose cause.yaml needs that layer.
      */
     private static Set<String> causesOf(String name, String consequence, Knowledge knowledge) {
         Set<String> out = new LinkedHashSet<>();
         Matcher named = EVIDENCE.matcher(consequence);
         while (named.find()) out.add(named.group(1));
+        Matcher layer = NEEDING.matcher(consequence);
+        while (layer.find()) {
+            for (var c : knowledge.causes().values()) if (c.needs().containsKey(layer.group(1))) out.add(c.id());
+        }
         int colon = name.indexOf(':');
         String own = colon < 0 ? null : name.substring(0, colon).strip();
         if (out.isEmpty() && own != null && knowledge.causes().containsKey(own) && OWN_EVIDENCE.matcher(consequence).find()) out.add(own);

@@ -40,7 +40,7 @@ final class DirectConsequences {
     /** A DRL file's package statement, which must come first. */
     private static final Pattern PACKAGE = Pattern.compile("\\A\\s*package\\s+([\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*)\\s*[;\\n]");
     private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
-    private static final Pattern TOKEN = Pattern.compile("\\s*(?:([A-Za-z_][A-Za-z0-9_]*)|\"([^\"\\\\\\n]*)\"|(\\d+(?:\\.\\d+)?)(?![\\w.])|([(),;+]))");
+    private static final Pattern TOKEN = Pattern.compile("\\s*(?:([A-Za-z_][A-Za-z0-9_]*)|\"([^\"\\\\\\n]*)\"|(\\d+(?:\\.\\d+)?)(?![\\w.])|([(),;+.]))");
 
     /** A rule as Drools knows it: its package and its name. */
     record Key(String pkg, String name) {}
@@ -115,6 +115,7 @@ final class DirectConsequences {
         Map<Key, List<Call>> out = new HashMap<>();
         Map<Key, Integer> headers = new HashMap<>();
         Set<String> unsure = new HashSet<>();
+        CausesNeeding needing = new CausesNeeding(knowledge.causes().values());
         for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
             RuleFile file = RuleFile.of(src);
             Matcher header = HEADER.matcher(file.text());
@@ -124,7 +125,7 @@ final class DirectConsequences {
                 else headers.merge(new Key(file.pkg(), name), 1, Integer::sum);
             }
             for (ThenBlock then : file.thenBlocks()) {
-                List<Call> calls = calls(then.rule().name(), file.text().substring(then.from(), then.to()));
+                List<Call> calls = calls(then.rule().name(), file.text().substring(then.from(), then.to()), needing);
                 if (calls != null) out.put(then.rule(), calls);
             }
         }
@@ -166,15 +167,24 @@ final class DirectConsequences {
     }
 
     /** The statements of a then-block as calls, or null when it holds anything else. */
-    static List<Call> calls(String rule, String then) {
+    static List<Call> calls(String rule, String then) { return calls(rule, then, new CausesNeeding(List.of())); }
+
+    /**
+     * The same, with {@code causesNeeding.refute(drools, "layer", cf)} read as one refutation per cause that needs the
+     * layer ({@link CausesNeeding#refute}, which the MVEL form calls): the causes are the knowledge's, fixed at install.
+     */
+    static List<Call> calls(String rule, String then, CausesNeeding needing) {
         List<Object> tokens = tokens(then);
         if (tokens == null) return null;
         List<Call> calls = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
-            // NAME ( drools , arg [, arg]* ) ;   with arg a number or "string" [+ "string"]*
-            if (!(tokens.get(i) instanceof Name verb) || !is(tokens, i + 1, "(") || !(tokens.get(i + 2) instanceof Name d)
+            // [causesNeeding .] NAME ( drools , arg [, arg]* ) ;   with arg a number or "string" [+ "string"]*
+            boolean layer = tokens.get(i) instanceof Name g && g.text.equals(CausesNeeding.GLOBAL) && is(tokens, i + 1, ".");
+            if (layer) i += 2;
+            if (i + 2 >= tokens.size() || !(tokens.get(i) instanceof Name verb) || !is(tokens, i + 1, "(") || !(tokens.get(i + 2) instanceof Name d)
                     || !d.text.equals("drools")) return null;
+            if (layer && !verb.text.equals("refute")) return null;
             i += 3;
             List<Object> args = new ArrayList<>();
             while (is(tokens, i, ",")) {
@@ -196,6 +206,11 @@ final class DirectConsequences {
             }
             if (!is(tokens, i, ")") || !is(tokens, i + 1, ";")) return null;
             i += 2;
+            if (layer) {
+                if (args.size() != 2 || !(args.get(0) instanceof String name) || !(args.get(1) instanceof Double cf) || !(cf > 0 && cf <= 1)) return null;
+                calls.addAll(needing.refutations(name, cf));
+                continue;
+            }
             Call call = Call.of(rule, verb.text, args);
             if (call == null) return null;
             calls.add(call);

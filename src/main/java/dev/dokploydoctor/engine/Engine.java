@@ -54,6 +54,7 @@ public final class Engine {
     private volatile Engine ungated;
     private volatile AnswerSpace answerSpace;
     private volatile Observations observations;
+    private final CausesNeeding causesNeeding;
     private final Map<Double, Planner> planners = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One evaluation before any question is chosen: the outcome and the facts the rules still need. */
@@ -68,6 +69,7 @@ public final class Engine {
         this.knowledge = knowledge;
         this.rules = rules;
         this.gated = gated;
+        this.causesNeeding = new CausesNeeding(knowledge.causes().values());
         int i = 0;
         for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
     }
@@ -229,6 +231,7 @@ public final class Engine {
     Trial trial(String id, Collection<Fact> stated, Set<String> unknown, double threshold) {
         List<Fact> input = knowledge.implications().apply(stated, knowledge.vocabulary());
         KieSession session = rules.session();
+        if (rules.declares(CausesNeeding.GLOBAL)) session.setGlobal(CausesNeeding.GLOBAL, causesNeeding);
         List<FactHandle> handles = new ArrayList<>(input.size());
         try {
             List<String> fired = new ArrayList<>();

@@ -33,6 +33,7 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final List<String> ruleNames;
+    private final java.util.Set<String> globals;
     private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private boolean direct;
@@ -40,7 +41,12 @@ public final class RuleBase {
     RuleBase(KieBase kieBase) {
         this.kieBase = kieBase;
         List<String> names = new ArrayList<>();
-        for (KiePackage p : kieBase.getKiePackages()) for (Rule r : p.getRules()) names.add(r.getName());
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) names.add(r.getName());
+            for (org.kie.api.definition.rule.Global g : p.getGlobalVariables()) declared.add(g.getName());
+        }
+        this.globals = java.util.Set.copyOf(declared);
         names.sort(null);
         this.ruleNames = List.copyOf(names);
     }
@@ -69,6 +75,9 @@ public final class RuleBase {
     }
     /** The rules' names, sorted: the very strings the rules hold (and every Evidence and Need carries). */
     public List<String> ruleNames() { return ruleNames; }
+
+    /** Whether the rules declare the global {@code name} (a rule base of one cause's folder declares none). */
+    boolean declares(String name) { return globals.contains(name); }
 
     /**
      * The rule base of {@code knowledge}: the one compiled at build time when its DRL is the bundled

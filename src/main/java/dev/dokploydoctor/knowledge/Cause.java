@@ -12,11 +12,20 @@ import java.util.regex.Pattern;
  * to check the fix, and the causes it is confused with. {@code kind} is {@code fault} or {@code advice} (a routing decision).
  * {@code since} (may be null) names the newest field corpus file its rules were written from: the dev reports
  * of later files are out of sample for it (evaluation/JoinOrder, the calibration of priors.yaml).
+ * {@code needs} names the layers of the stack the cause lives in, each with how firmly a stack without that
+ * layer rules the cause out (at most that certainty: the shared stack rules refute by it, knowledge/shared/stack.drl).
  */
 public record Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                     String verify, List<String> references, String advice, String file, Set<String> placeholders,
                     List<Lookalike> lookalikes, Check verifyCheck, Map<String, String> variables,
-                    List<VerifyVariant> verifyVariants, String since) {
+                    List<VerifyVariant> verifyVariants, String since, Map<String, Double> needs) {
+
+    public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
+                 String verify, List<String> references, String advice, String file, Set<String> placeholders,
+                 List<Lookalike> lookalikes, Check verifyCheck, Map<String, String> variables,
+                 List<VerifyVariant> verifyVariants, String since) {
+        this(id, kind, title, layer, why, fixes, verify, references, advice, file, placeholders, lookalikes, verifyCheck, variables, verifyVariants, since, Map.of());
+    }
 
     public Cause(String id, String kind, String title, String layer, String why, List<Fix> fixes,
                  String verify, List<String> references, String advice, String file, Set<String> placeholders,
@@ -245,7 +254,32 @@ public record Cause(String id, String kind, String title, String layer, String w
         for (VerifyVariant x : variants) placeholderTexts.append('\n').append(x.verify());
         return new Cause(id, kind, title, layer, why.strip(), fixList, verify.strip(), List.copyOf(refs),
                 n.text("advice", null), n.file(), findPlaceholders(placeholderTexts.toString(), fixList), List.copyOf(lookalikes), check, variables(n),
-                List.copyOf(variants), since(n));
+                List.copyOf(variants), since(n), needs(n, layers));
+    }
+
+    /**
+     * {@code needs: {traefik: 0.9}}: the layers without which the cause cannot be, each with how firmly their
+     * absence rules it out (a certainty in (0, 1]); {@code layers}, when not null, are the names it may use.
+     */
+    private static Map<String, Double> needs(Node n, Set<String> layers) {
+        Node v = n.get("needs");
+        if (v == null || v.isNull()) return Map.of();
+        if (!v.isMap()) throw v.error("needs", "needs is a map of layer to certainty, e.g. needs: {traefik: 0.9}");
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, Node> e : v.fields().entrySet()) {
+            if (layers != null && !layers.contains(e.getKey())) {
+                throw v.error("needs", "unknown layer '" + e.getKey() + "' (one of " + new java.util.TreeSet<>(layers) + ")");
+            }
+            double cf;
+            try {
+                cf = Double.parseDouble(String.valueOf(e.getValue().scalar()));
+            } catch (NumberFormatException x) {
+                cf = Double.NaN;
+            }
+            if (!(cf > 0 && cf <= 1)) throw e.getValue().error("needs", "needs." + e.getKey() + " is a certainty in (0, 1], e.g. 0.9");
+            out.put(e.getKey(), cf);
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** {@code since: field-16}: a corpus file's name (without .jsonl); which names exist is the corpus's to say (field/joined.yaml). */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A rule file is code: Drools runs its {@code then} parts (and {@code eval}s) as Java/MVEL. This check
  * (check {@code unsafe-rule}, an error) lets through only the vocabulary of our rules: Fact
  * patterns and their getters, the functions of {@code RuleFunctions}, {@code support}, {@code refute},
- * {@code need} and {@code insertLogical(new Fact(...))}. Anything else (a Java class such as
+ * {@code need}, {@code insertLogical(new Fact(...))} and the global {@code causesNeeding} (the causes a layer
+ * of the stack carries: {@code causesNeeding.refute(drools, "traefik", 0.9)}). Anything else (a Java class such as
  * System, Runtime, ProcessBuilder, Files or Socket, a fully qualified name, {@code drools.}, a
  * {@code function} or {@code global}, another import) is flagged with its line.
  * {@link Knowledge#load} refuses a file with any such place unless it is the bundled copy, and
@@ -20,8 +21,8 @@ public final class RuleSafety {
     private RuleSafety() {}
 
     /** What a rule file may do, said once: the end of every unsafe-rule message. */
-    public static final String ALLOWED = "rules may only use facts, RuleFunctions, support, refute, need and "
-            + "insertLogical(new Fact(...)); a rule file is code, and this one could do anything";
+    public static final String ALLOWED = "rules may only use facts, RuleFunctions, support, refute, need, "
+            + "insertLogical(new Fact(...)) and causesNeeding.refute(...); a rule file is code, and this one could do anything";
 
     /** One place in a rule file that does more than our rules do. */
     public record Unsafe(int line, String what) {
@@ -53,6 +54,9 @@ public final class RuleSafety {
             "function dev.dokploydoctor.engine.Conclude.support", "function dev.dokploydoctor.engine.Conclude.refute",
             "function dev.dokploydoctor.engine.Conclude.need");
 
+    /** The one global a rule file may declare: which causes need a layer of the stack (their cause.yaml {@code needs:}). */
+    static final String GLOBAL = "dev.dokploydoctor.engine.CausesNeeding causesNeeding";
+
     /** Calls a rule may make: DRL's own words, our functions, Fact's getters, RuleFunctions' functions. */
     static final Set<String> CALLS = Set.of("support", "refute", "need", "insertLogical", "eval", "not", "exists", "forall", "in",
             "accumulate", "collect", "count", "sum", "min", "max", "average", "collectList", "collectSet",
@@ -70,6 +74,8 @@ public final class RuleSafety {
     private static final Pattern CALL = Pattern.compile("(?<![\\w$.])([A-Za-z_][\\w]*)\\s*\\(");
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w$.])([A-Za-z_][\\w]*)\\s*\\.\\s*[A-Za-z_]");
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+([A-Za-z_][\\w.]*)");
+    /** The global's one call: {@code causesNeeding.refute(}. */
+    private static final Pattern GLOBAL_REFUTE = Pattern.compile("(?<![\\w$.])causesNeeding\\s*\\.\\s*refute\\s*\\(");
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+[^\\n]*");
 
     /** Every place in the file that does more than our rules do, in file order. */
@@ -83,6 +89,7 @@ public final class RuleSafety {
             String rest = h.group(2).strip();
             if (word.equals("package") || word.equals("dialect")) continue;
             if (word.equals("import") && IMPORTS.contains(rest)) continue;
+            if (word.equals("global") && rest.replaceAll("\\s+", " ").equals(GLOBAL)) continue;
             flag(out, lineStarts, h.start(), word.equals("import") ? "imports " + rest : "declares a " + word + " (Java code)");
         }
         String body = blank(RULE_NAME, blank(HEADER, code));
@@ -93,7 +100,7 @@ public final class RuleSafety {
             String name = c.group(1);
             if (!CALLS.contains(name) && !isNew(body, c.start())) flag(out, lineStarts, c.start(), "calls " + name + "(...)");
         }
-        Matcher q = QUALIFIED.matcher(body);
+        Matcher q = QUALIFIED.matcher(blank(GLOBAL_REFUTE, body));
         while (q.find()) {
             if (!QUALIFIERS.contains(q.group(1)) && !Character.isDigit(q.group(1).charAt(0))) {
                 flag(out, lineStarts, q.start(), "uses " + q.group(1) + "." + " (a Java class, package or the engine itself)");

@@ -48,6 +48,19 @@ class RuleSafetyTest {
                 + "import function dev.dokploydoctor.engine.Conclude.need;\n" + ok));
     }
 
+    /** The stack rules' one global: declared as it is and called as refute only; anything else on it is Java. */
+    @Test void theCausesNeedingGlobalMayOnlyRefute() {
+        String global = "global dev.dokploydoctor.engine.CausesNeeding causesNeeding;\n";
+        assertEquals(List.of(), check(global + rule("Fact(key == \"traefik.used\", flag == false)", "causesNeeding.refute(drools, \"traefik\", 0.9);")));
+        for (String drl : List.of(
+                global + rule("Fact(key == \"a\")", "causesNeeding.getClass();"),
+                global + rule("Fact(key == \"a\")", "causesNeeding.of(\"traefik\").clear();"),
+                "global dev.dokploydoctor.engine.CausesNeeding other;\n" + rule("Fact(key == \"a\")", "support(drools, 0.5);"),
+                "global java.util.List causesNeeding;\n" + rule("Fact(key == \"a\")", "support(drools, 0.5);"))) {
+            assertFalse(check(drl).isEmpty(), "not flagged:\n" + drl);
+        }
+    }
+
     /** The scan itself is linear: a huge comment, blank lines, an identifier or unclosed quotes cost a pass, not a crash. */
     @Test void adversarialRuleTextIsScannedInOnePass() {
         List<String> inputs = List.of("/*" + "x".repeat(1_000_000) + "*/" + rule("Fact(key == \"a\")", "System.exit(0);"),

@@ -1,0 +1,54 @@
+package dev.dokploydoctor.engine;
+
+import dev.dokploydoctor.knowledge.Cause;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The causes that live in a layer of the stack (their cause.yaml {@code needs:}), for the rules that know
+ * the layer is absent: the stack rules name the layer, each cause's folder says that it needs it, so a new
+ * Traefik cause is covered by writing {@code needs: {traefik: 0.9}} in its own folder. The rules reach it as
+ * the global {@code causesNeeding} (knowledge/shared/stack.drl).
+ */
+public final class CausesNeeding {
+    /** The name the rules declare it under. */
+    public static final String GLOBAL = "causesNeeding";
+
+    private record Tie(String cause, double cf) {}
+
+    private final Map<String, List<Tie>> byLayer;
+
+    public CausesNeeding(Collection<Cause> causes) {
+        Map<String, List<Tie>> ties = new TreeMap<>();
+        for (Cause c : causes) {
+            for (Map.Entry<String, Double> need : c.needs().entrySet()) {
+                ties.computeIfAbsent(need.getKey(), k -> new java.util.ArrayList<>()).add(new Tie(c.id(), need.getValue()));
+            }
+        }
+        ties.replaceAll((layer, list) -> List.copyOf(list));
+        this.byLayer = Map.copyOf(ties);
+    }
+
+    /**
+     * The rule's finding that {@code layer} is not on the request's path refutes every cause that needs it, each at
+     * {@code cf} or at its own tie to the layer when that is weaker: one Evidence per cause, made by the calling rule.
+     */
+    public void refute(RuleContext drools, String layer, double cf) {
+        for (Tie t : byLayer.getOrDefault(layer, List.of())) Conclude.refute(drools, t.cause(), Math.min(cf, t.cf()));
+    }
+
+    /** The same refutations as direct calls, in the same order ({@link DirectConsequences}). */
+    List<DirectConsequences.Call> refutations(String layer, double cf) {
+        return byLayer.getOrDefault(layer, List.of()).stream()
+                .map(t -> new DirectConsequences.Call("refute", t.cause(), null, null, Math.min(cf, t.cf()))).toList();
+    }
+
+    /** The ids of the causes that need {@code layer}, in id order. */
+    public List<String> of(String layer) {
+        return byLayer.getOrDefault(layer, List.of()).stream().map(Tie::cause).toList();
+    }
+}
