@@ -148,7 +148,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
     }
 
     /** {@link #find(String)} with the given search over {@code text}. */
-    Found find(String text, Search m) { return find(text, m, null, null, null, false, usesGroups()); }
+    Found find(String text, Search m) { return find(text, m, null, null, null, null, false, usesGroups()); }
 
     /**
      * The same, with what tells where the unless-filters cannot match ({@link MayMatch}, null when not
@@ -156,7 +156,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
      * {@code wide}: the text has a surrogate pair. {@code readGroups}: {@link #usesGroups()}, worked out
      * once by the caller.
      */
-    Found find(String text, Search m, String lower, MayMatch unlessLineMay, MayMatch unlessMatchMay, boolean wide, boolean readGroups) {
+    Found find(String text, Search m, String lower, MayMatch unlessLineMay, MayMatch unlessMatchMay, MayMatch unlessTextMay, boolean wide, boolean readGroups) {
         int from = 0;
         int rejected = 0;
         boolean textRead = false;
@@ -164,7 +164,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
             int start = m.start(0), end = m.end(0);
             // what the whole report says turns the entry off ("... now it is healthy"): searched once, at the first match
             if (unlessText != null && !textRead) {
-                if (unlessText.matcher(text).find()) return null;
+                if (matches(unlessTextMay, unlessText, text, lower, 0, text.length(), wide)) return null;
                 textRead = true;
             }
             if (unlessLine != null) {
@@ -175,7 +175,8 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                     // judged on the match's sentence (a log line whole): a name in another sentence is not this line's exception
                     int ws = UnlessScope.start(text, start, ls), we = UnlessScope.end(text, end, le);
                     if ((ws > ls || we < le) && UnlessScope.logLine(text, ls, le)) { ws = ls; we = le; }
-                    if (mayMatch(unlessLineMay, lower, ws, we, wide) && unlessLineHolds(text, ws, we)) {
+                    int exactly = lower == null || unlessLineMay == null ? -1 : unlessLineMay.matches(text, lower, ws, we, wide);
+                    if (exactly != 0 && (exactly == 1 || mayMatch(unlessLineMay, lower, ws, we, wide)) && unlessLineHolds(text, ws, we)) {
                         from = we >= le ? le + 1 : Math.max(we, start + 1);
                         if (++rejected > 10_000) return null;
                         continue;
@@ -183,7 +184,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                 }
             }
             String matched = text.substring(start, end);
-            if (unlessMatch != null && mayMatch(unlessMatchMay, lower, start, end, wide) && unlessMatch.matcher(matched).find()) {
+            if (unlessMatch != null && matches(unlessMatchMay, unlessMatch, text, lower, start, end, wide)) {
                 from = end > start ? end : start + 1;
                 if (++rejected > 10_000) return null;
                 continue;
@@ -235,6 +236,16 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
 
     /** Whether the entry is one of our prose patterns ({@code source: 'prose: ours'}), not a log message's. */
     public boolean prose() { return source != null && source.startsWith(TextExtraction.PROSE_SOURCE); }
+
+    /**
+     * Whether {@code filter} matches {@code text[from, to)} searched as a text of its own: {@code may} tells when it
+     * can ({@link MayMatch#matches}), else RE2/J's search on the span, when {@code may} does not rule it out.
+     */
+    private static boolean matches(MayMatch may, Pattern filter, String text, String lower, int from, int to, boolean wide) {
+        int exactly = lower == null || may == null ? -1 : may.matches(text, lower, from, to, wide);
+        if (exactly >= 0) return exactly == 1;
+        return mayMatch(may, lower, from, to, wide) && filter.matcher(from == 0 && to == text.length() ? text : text.substring(from, to)).find();
+    }
 
     /** Whether {@code may} lets a filter's search run on {@code lower[from, to)}; true when either is unknown. */
     private static boolean mayMatch(MayMatch may, String lower, int from, int to, boolean wide) {

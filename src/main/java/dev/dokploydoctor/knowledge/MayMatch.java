@@ -12,6 +12,9 @@ import java.util.Set;
  * first question) reads the span without reaching a state where a match may end. Both only ever
  * say no where the pattern cannot match; a text with a surrogate pair is not read by the DFA.
  * Used for the unless-filters (run on the matched line or text) and for entries with no places.
+ *
+ * <p>{@link #matches} answers exactly, yes or no, from the pattern's {@link FirstMatchDfa#anywhere} DFA (RE2/J's
+ * program, determinized), so a filter's RE2/J search runs only where that DFA cannot tell.
  */
 final class MayMatch {
     private final Pattern pattern;
@@ -19,11 +22,41 @@ final class MayMatch {
     private final LazyDfa.Budget budget;
     private volatile AnchoredDfa dfa;
     private volatile boolean built;
+    private final LazyDfa.Budget exactBudget; // null: no exact answers (tests of the search they stand in for)
+    private volatile FirstMatchDfa exact;
+    private volatile boolean exactBuilt;
 
-    MayMatch(Pattern pattern, LazyDfa.Budget budget) {
+    MayMatch(Pattern pattern, LazyDfa.Budget budget) { this(pattern, budget, null); }
+
+    /** {@code exactBudget}: what the {@link FirstMatchDfa} of {@link #matches} counts its states against (null: it has none). */
+    MayMatch(Pattern pattern, LazyDfa.Budget budget, LazyDfa.Budget exactBudget) {
         this.pattern = pattern;
         this.budget = budget;
+        this.exactBudget = exactBudget;
         this.literals = RegexLiterals.requiredLiterals(pattern.pattern());
+    }
+
+    /**
+     * Whether the pattern matches {@code text[from, to)} searched as a text of its own (what
+     * {@code pattern.matcher(text.substring(from, to)).find()} says): 1 yes, 0 no, -1 not known here (RE2/J
+     * must tell). {@code lower}: the folded text, whose required literals rule a span out first.
+     */
+    int matches(String text, String lower, int from, int to, boolean wide) {
+        if (literals != null && !anyLiteral(lower, from, to)) return 0;
+        if (wide) return -1;
+        FirstMatchDfa d = exact();
+        return d == null ? -1 : d.matchesIn(text, from, to);
+    }
+
+    private FirstMatchDfa exact() {
+        if (exactBuilt) return exact;
+        synchronized (this) {
+            if (!exactBuilt) {
+                exact = exactBudget == null ? null : FirstMatchDfa.anywhere(pattern, exactBudget);
+                exactBuilt = true;
+            }
+            return exact;
+        }
     }
 
     /** Whether a match may lie in {@code lower[from, to)} ({@code wide}: the text has a surrogate pair). */

@@ -25,6 +25,10 @@ import java.util.Set;
  * whole text. Linear: once the attempts have read more than {@link #BUDGET} times the text (each
  * also counting {@link #ATTEMPT} characters for its set-up), the rest is one unanchored RE2/J search
  * from the next place.
+ *
+ * <p>At each place the pattern's {@link FirstMatchDfa} (RE2/J's own program, determinized) says first whether a
+ * match starts there and where it ends, at a table load per character; RE2/J's attempt runs only for the groups of
+ * a match an entry reads, and at the places that DFA cannot tell (no room for a state, a text with surrogate pairs).
  */
 final class PrefixSearch implements Extractor.Search {
     /** Attempts may read this many times the text (plus a little) before the plain search takes over. */
@@ -60,8 +64,9 @@ final class PrefixSearch implements Extractor.Search {
     private final int[] spans;          // the current match: start and end of each group, -1 when absent
     private static final int UNREAD = -2;
     private Matcher atStart, afterOne;  // on the view, made at the first attempt of each kind
-    private Matcher matcher;            // the current match's, and the offset of its text in ours
+    private Matcher matcher;            // the current match's (null: found by the FirstMatchDfa), and the offset of its text in ours
     private int shift;
+    private int place;                  // the current match's start, when the FirstMatchDfa found it
 
     private final boolean wide;         // the text has characters outside the BMP: a code point may take two chars
     private final int[] windowAt;       // per window string: its first place at or after the last asked, -1 none, UNREAD
@@ -101,7 +106,7 @@ final class PrefixSearch implements Extractor.Search {
         if (plain != null || plainOnly) return plain(from);
         for (int p = place(from); p >= 0; p = place(p + 1)) {
             if (read > budget) return plain(p);
-            if (reachable(p) && mayMatchAt(p) && attempt(p)) return true;
+            if (reachable(p) && matchAt(p)) return true;
         }
         return false;
     }
@@ -145,6 +150,7 @@ final class PrefixSearch implements Extractor.Search {
     /** Group spans are read from the matcher when asked: RE2/J runs the match again to find them. */
     private int span(int k) {
         if (k >= 2 && spans[2] == UNREAD) {
+            if (matcher == null && !attempt(place)) throw new IllegalStateException("RE2/J finds no match where the DFA found one");
             for (int g = 1; 2 * g < spans.length; g++) {
                 int s = matcher.start(g);
                 spans[2 * g] = s < 0 ? -1 : s + shift;
@@ -185,6 +191,30 @@ final class PrefixSearch implements Extractor.Search {
             search = at + 1;
         }
         return -1;
+    }
+
+    /**
+     * Whether a match starts at {@code p}: the pattern's {@link FirstMatchDfa} tells, and where the match
+     * ends; where it cannot (none, full, a text with surrogate pairs), the {@link AnchoredDfa} rules the place
+     * out or RE2/J's anchored attempt decides.
+     */
+    private boolean matchAt(int p) {
+        FirstMatchDfa first = wide ? null : plan.firstMatch();
+        if (first != null) {
+            long r = first.run(text, p, text.length());
+            if (r != FirstMatchDfa.CANNOT_TELL) {
+                read += (r >>> 32) + 1;
+                int end = (int) r - 1;
+                if (end < 0) return false;
+                matcher = null; // the groups, when asked, from RE2/J's attempt at the place
+                place = p;
+                spans[0] = p;
+                spans[1] = end;
+                if (spans.length > 2) spans[2] = UNREAD;
+                return true;
+            }
+        }
+        return mayMatchAt(p) && attempt(p);
     }
 
     /** Whether the pattern's DFA lets a match start at {@code p} (true when it has none, or the text has surrogate pairs). */

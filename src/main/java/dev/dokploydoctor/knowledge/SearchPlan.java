@@ -43,11 +43,15 @@ final class SearchPlan {
     private final LazyDfa.Budget budget; // what its DFA's states count against (the catalog's)
     private AnchoredDfa dfa;           // published by dfaBuilt
     private volatile boolean dfaBuilt;
+    private final LazyDfa.Budget firstMatchBudget; // what its FirstMatchDfa's states count against; null: it has none (tests)
+    private FirstMatchDfa firstMatch;  // published by firstMatchBuilt
+    private volatile boolean firstMatchBuilt;
 
     private SearchPlan(Pattern pattern, List<String> literals, List<Integer> back, List<Integer> owner, String[][][] guards, boolean[] placed,
-                       List<RegexLiterals.Alternative> alternatives, LazyDfa.Budget budget) {
+                       List<RegexLiterals.Alternative> alternatives, LazyDfa.Budget budget, LazyDfa.Budget firstMatchBudget) {
         this.pattern = pattern;
         this.budget = budget;
+        this.firstMatchBudget = firstMatchBudget;
         this.maxLength = new int[alternatives.size()];
         this.window = new int[alternatives.size()][][];
         java.util.Map<String, Integer> strings = new java.util.LinkedHashMap<>();
@@ -75,7 +79,13 @@ final class SearchPlan {
     static SearchPlan of(Pattern pattern) { return of(pattern, new LazyDfa.Budget(LazyDfa.Budget.DEFAULT)); }
 
     /** The same, its DFA's states counted against {@code budget}. */
-    static SearchPlan of(Pattern pattern, LazyDfa.Budget budget) {
+    static SearchPlan of(Pattern pattern, LazyDfa.Budget budget) { return of(pattern, budget, new LazyDfa.Budget(LazyDfa.Budget.DEFAULT), true); }
+
+    /**
+     * The same, its {@link FirstMatchDfa}'s states counted against {@code firstMatchBudget}; {@code firstMatch}
+     * false: without one (tests of the search it stands in for).
+     */
+    static SearchPlan of(Pattern pattern, LazyDfa.Budget budget, LazyDfa.Budget firstMatchBudget, boolean firstMatch) {
         List<RegexLiterals.Alternative> alternatives = RegexLiterals.alternatives(pattern.pattern());
         if (alternatives == null) return null;
         List<String> literals = new ArrayList<>();
@@ -101,7 +111,7 @@ final class SearchPlan {
                 owner.add(a);
             }
         }
-        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed, alternatives, budget) : null;
+        return any ? new SearchPlan(pattern, literals, back, owner, guards, placed, alternatives, budget, firstMatch ? firstMatchBudget : null) : null;
     }
 
     /**
@@ -207,6 +217,23 @@ final class SearchPlan {
             dfaBuilt = true;
         }
         return dfa;
+    }
+
+    /**
+     * The pattern's {@link FirstMatchDfa} (null: none), made at the first place tried: its states are made
+     * only as texts visit them.
+     */
+    FirstMatchDfa firstMatch() {
+        if (firstMatchBuilt) return firstMatch;
+        return firstMatchNow();
+    }
+
+    synchronized FirstMatchDfa firstMatchNow() {
+        if (!firstMatchBuilt) {
+            firstMatch = firstMatchBudget == null ? null : FirstMatchDfa.of(pattern, firstMatchBudget);
+            firstMatchBuilt = true;
+        }
+        return firstMatch;
     }
 
     Pattern afterOne() {

@@ -22,18 +22,23 @@ public final class TextExtraction {
     private final int[][] keyIds;     // per entry: the fact keys it gives, as indexes into keyNames
     private final List<String> keyNames = new ArrayList<>(); // every key an entry gives, by its index
     private final boolean[] usesGroups; // per entry: Extractor.usesGroups()
-    private final MayMatch[] unlessLineMay, unlessMatchMay; // per entry: where its unless-filters may match, null: no filter
+    private final MayMatch[] unlessLineMay, unlessMatchMay, unlessTextMay; // per entry: where its unless-filters may match, null: no filter
     private final MayMatch[] plainMay;   // per entry with no plan: where its pattern may match
     private final int[] twin;         // per entry: its group of entries with the very same search (one match for all), or -1
     private final int twinGroups;
 
-    public TextExtraction(List<Extractor> extractors, Vocabulary vocabulary) {
+    public TextExtraction(List<Extractor> extractors, Vocabulary vocabulary) { this(extractors, vocabulary, true); }
+
+    /** {@code firstMatch} false: places are tried without {@link FirstMatchDfa}s (tests of the search they stand in for). */
+    TextExtraction(List<Extractor> extractors, Vocabulary vocabulary, boolean firstMatch) {
         this.extractors = extractors;
         this.vocabulary = vocabulary;
         this.prefilter = new Prefilter(extractors.stream().map(e -> e.pattern().pattern()).toList());
         this.plans = new SearchPlan[extractors.size()];
         LazyDfa.Budget budget = new LazyDfa.Budget(LazyDfa.Budget.DEFAULT); // what all the catalog's DFAs may keep
-        for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern(), budget);
+        // the FirstMatchDfas' own: when theirs is spent, places fall back to the AnchoredDfas, which must still have room
+        LazyDfa.Budget firstMatchBudget = new LazyDfa.Budget(FirstMatchDfa.BUDGET);
+        for (int i = 0; i < plans.length; i++) plans[i] = SearchPlan.of(extractors.get(i).pattern(), budget, firstMatchBudget, firstMatch);
         this.keyIds = new int[extractors.size()][];
         Map<String, Integer> keyIndex = new java.util.HashMap<>();
         for (int i = 0; i < keyIds.length; i++) {
@@ -44,10 +49,12 @@ public final class TextExtraction {
         }
         this.usesGroups = new boolean[extractors.size()];
         for (int i = 0; i < usesGroups.length; i++) usesGroups[i] = extractors.get(i).usesGroups();
-        this.unlessLineMay = mayMatch(extractors, Extractor::unlessLine, budget);
-        this.unlessMatchMay = mayMatch(extractors, Extractor::unlessMatch, budget);
+        LazyDfa.Budget exact = firstMatch ? firstMatchBudget : null;
+        this.unlessLineMay = mayMatch(extractors, Extractor::unlessLine, budget, exact);
+        this.unlessMatchMay = mayMatch(extractors, Extractor::unlessMatch, budget, exact);
+        this.unlessTextMay = mayMatch(extractors, Extractor::unlessText, budget, exact);
         this.plainMay = new MayMatch[extractors.size()];
-        for (int i = 0; i < plans.length; i++) if (plans[i] == null) plainMay[i] = new MayMatch(extractors.get(i).pattern(), budget);
+        for (int i = 0; i < plans.length; i++) if (plans[i] == null) plainMay[i] = new MayMatch(extractors.get(i).pattern(), budget, exact);
         // entries that search alike (a user's layer restating an entry with other facts, a catalog
         // grown from copies) find the same match: it is found once per text
         Map<String, List<Integer>> alike = new LinkedHashMap<>();
@@ -137,11 +144,12 @@ public final class TextExtraction {
         return false;
     }
 
-    private static MayMatch[] mayMatch(List<Extractor> extractors, java.util.function.Function<Extractor, com.google.re2j.Pattern> filter, LazyDfa.Budget budget) {
+    private static MayMatch[] mayMatch(List<Extractor> extractors, java.util.function.Function<Extractor, com.google.re2j.Pattern> filter,
+                                       LazyDfa.Budget budget, LazyDfa.Budget exact) {
         MayMatch[] out = new MayMatch[extractors.size()];
         for (int i = 0; i < out.length; i++) {
             com.google.re2j.Pattern p = filter.apply(extractors.get(i));
-            if (p != null) out[i] = new MayMatch(p, budget);
+            if (p != null) out[i] = new MayMatch(p, budget, exact);
         }
         return out;
     }
@@ -182,10 +190,11 @@ public final class TextExtraction {
         Extractor ex = extractors.get(i);
         if (plans[i] == null) {
             String lower = reading.lower();
-            return plainMay[i].in(lower, 0, lower.length(), reading.wide()) ? ex.find(reading.text()) : null;
+            int exactly = plainMay[i].matches(reading.text(), lower, 0, lower.length(), reading.wide());
+            return exactly == 0 || exactly < 0 && !plainMay[i].in(lower, 0, lower.length(), reading.wide()) ? null : ex.find(reading.text());
         }
         return ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a), reading.wide()),
-                reading.lower(), unlessLineMay[i], unlessMatchMay[i], reading.wide(), usesGroups[i]);
+                reading.lower(), unlessLineMay[i], unlessMatchMay[i], unlessTextMay[i], reading.wide(), usesGroups[i]);
     }
 
     private Recognised recognised(Extractor ex, Extractor.Found m, TextReader.Reading reading) {

@@ -26,9 +26,12 @@ class PrefixSearchTest {
         sameMatchesAsThePlainSearch(K.textExtraction());
     }
 
-    /** The same with every entry's DFA made before any text (otherwise each is made at its entry's first place). */
+    /**
+     * The same without the {@link FirstMatchDfa}s (as where one is full), with every entry's {@link AnchoredDfa}
+     * made before any text (otherwise each is made at its entry's first place).
+     */
     @Test void sameMatchesWithTheDfasThatRuleOutPlaces() {
-        TextExtraction x = new TextExtraction(K.extractors(), K.vocabulary());
+        TextExtraction x = new TextExtraction(K.extractors(), K.vocabulary(), false);
         x.buildDfas();
         sameMatchesAsThePlainSearch(x);
     }
