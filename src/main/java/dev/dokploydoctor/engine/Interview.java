@@ -220,6 +220,13 @@ public final class Interview {
             if (likely == null) likely = beforeGivingUp(look, o, asked, unanswered);
             return likely == null ? new End(o, noneFitsOr(o, unanswered > 0 ? Stop.UNANSWERED_LIMIT : Stop.NOTHING_MOVES)) : ask(look, o, likely, Purpose.NEXT);
         }
+        // what the user told already weighed our causes and left none in play: after the question every reported
+        // fault gets, the questions left would only fish (user17b uf7: a 1033 beside a healthy tunnel, then
+        // sibling containers and Let's Encrypt asked about); a question likely to diagnose is still asked
+        if (asked > 0 && inPlay(o).isEmpty() && ruledOutAfterSupport(o)) {
+            Planner.Plan likely = likelyDiagnosis(look);
+            return likely == null ? new End(o, Stop.NONE_FITS) : ask(look, o, likely, Purpose.NEXT);
+        }
         // the last question before the "don't know" limit: the one that would settle the leader, if any; here the
         // user's look at the line they pasted is not traded for one more open question they may not know either
         if (lastChance(asked, unanswered)) {
@@ -345,6 +352,20 @@ public final class Interview {
             if (e.getValue() <= Engine.RULED_OUT && supportedThenAnsweredAway(o, e.getKey())) ruledOut = true;
         }
         return ruledOut;
+    }
+
+    /**
+     * Some cause a rule supported is ruled out by what the user told or answered (their text too: "tunnel info shows
+     * it healthy" beside Cloudflare's 1033): their report was weighed against our causes, not merely never matched.
+     */
+    static boolean ruledOutAfterSupport(Outcome o) {
+        for (Map.Entry<String, Double> e : SimilarFallback.fromRules(o).entrySet()) {
+            if (e.getValue() > Engine.RULED_OUT) continue;
+            for (Evidence x : o.evidence()) {
+                if (x.getCause().equals(e.getKey()) && x.getCf() > 0 && !SimilarFallback.RULE.equals(x.getRule())) return true;
+            }
+        }
+        return false;
     }
 
     /** A rule supports the cause, and one that refutes it reads a fact the user answered (or a probe found). */

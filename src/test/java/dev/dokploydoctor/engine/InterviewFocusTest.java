@@ -142,6 +142,24 @@ class InterviewFocusTest {
     }
 
     @Test
+    void whenTheTextRuledOutTheOneCauseItPointedAtItEndsAfterTheFirstQuestion() {
+        // user17b uf7: Cloudflare's 1033 beside a tunnel whose info shows it healthy: the one cause of ours for a 1033
+        // (no connector) is ruled out by the text. The first question is asked (every reported fault gets one); after
+        // it, nothing is in play, and sibling containers or Let's Encrypt would only be fished for
+        List<Fact> facts = engine.extraction().extract("cloudflared tunnel info shows the current tunnel healthy with an active"
+                + " connector and edge connections. But the public hostname returns Cloudflare 530 / error 1033.");
+        assertTrue(facts.stream().anyMatch(f -> f.getKey().equals("tunnel.connected") && f.isTrue()), facts.toString());
+        Interview.Ask first = assertInstanceOf(Interview.Ask.class, interview.next(facts, Set.of(), 0, 0));
+        assertEquals(List.of(), Interview.inPlay(first.outcome()));
+        Set<String> unknown = Set.of(first.plan().question().key());
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(facts, unknown, 1, 1));
+        assertEquals(Interview.Stop.NONE_FITS, end.stop());
+        // a text that raised nothing at all is no weighing: the interview still asks on
+        List<Fact> vague = List.of(read("fault.reported", true), read("http.status", 500L));
+        assertInstanceOf(Interview.Ask.class, interview.next(vague, Set.of("tunnel.used"), 1, 1));
+    }
+
+    @Test
     void withNoCauseInPlayAfterThreeAnswersItEndsRatherThanFish() {
         // user15b ud10: a Cloudflare 524, every question answered; no rule of ours supports anything, and eleven
         // questions went by (tunnel, Let's Encrypt, dependencies, Vite) to the limit. (ud10's 524 on long exports
