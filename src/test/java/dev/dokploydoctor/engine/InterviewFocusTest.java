@@ -100,9 +100,10 @@ class InterviewFocusTest {
     void noDokployOrTraefikQuestionForAStackWithout() {
         // U23, U25, U29: DokPloy's domain and service questions after "not using dokploy"; Traefik's logs after "no traefik"
         try (Lookahead look = interview.planner().look(List.of(read("http.status", 502L), user("dokploy.used", false)), Set.of())) {
-            // user15b ud12: "Does the compose file declare dokploy-network?" after "no dokploy"
+            // user15b ud12: "Does the compose file declare dokploy-network?" after "no dokploy"; user17: "Is the compose file in
+            // a repo you can modify?" likewise
             for (String key : List.of("service.kind", "domain.changed_since_deploy", "domain.https", "domain.created_via", "user.role",
-                    "compose.networks_declared", "compose.can_add_networks"))
+                    "compose.networks_declared", "compose.can_add_networks", "compose.editable"))
                 assertEquals(true, look.presumptionFails(key), key);
             assertEquals(false, look.presumptionFails("deploy.status"), "every platform and compose has a last deployment");
         }
