@@ -220,6 +220,13 @@ public final class Interview {
             if (likely == null) likely = beforeGivingUp(look, o, asked, unanswered);
             return likely == null ? new End(o, noneFitsOr(o, unanswered > 0 ? Stop.UNANSWERED_LIMIT : Stop.NOTHING_MOVES)) : ask(look, o, likely, Purpose.NEXT);
         }
+        // what the user told already weighed our causes and left none in play: after the question every reported
+        // fault gets, the questions left would only fish (user17b uf7: a 1033 beside a healthy tunnel, then
+        // sibling containers and Let's Encrypt asked about); a question likely to diagnose is still asked
+        if (asked > 0 && inPlay(o).isEmpty() && ruledOutAfterSupport(o)) {
+            Planner.Plan likely = likelyDiagnosis(look);
+            return likely == null ? new End(o, Stop.NONE_FITS) : ask(look, o, likely, Purpose.NEXT);
+        }
         // the last question before the "don't know" limit: the one that would settle the leader, if any; here the
         // user's look at the line they pasted is not traded for one more open question they may not know either
         if (lastChance(asked, unanswered)) {
@@ -238,7 +245,11 @@ public final class Interview {
             // what the user pasted, told back, is the last resort: a fact of the leader's own that the text did
             // not give is evidence of its own, asked first where one of its answers would settle the leader
             Planner.Plan independent = independentEvidence(look, o);
-            return independent != null ? ask(look, o, independent, Purpose.LEADER) : ask(look, o, plan, Purpose.CONFIRM);
+            if (independent != null) return ask(look, o, independent, Purpose.LEADER);
+            // next, the user's word on a setting our patterns inferred from their words (a host name's depth below
+            // the zone): news to check, where their pasted line told back is what they already see (user17b ug2)
+            Planner.Plan inferred = theirWord(look, o, true);
+            return inferred != null ? new Ask(o, inferred, Purpose.CONFIRM) : ask(look, o, plan, Purpose.CONFIRM);
         }
         if (plan == null) plan = leadersNeed(look);
         if (plan != null) return ask(look, o, plan, Purpose.NEXT);
@@ -249,7 +260,7 @@ public final class Interview {
         // the user came with a fault: never end without asking anything (issue 13)
         if (asked == 0) plan = firstQuestion(look);
         if (plan != null) return ask(look, o, plan, Purpose.FIRST);
-        plan = theirWord(look, o);
+        plan = theirWord(look, o, false);
         if (plan != null) return new Ask(o, plan, Purpose.CONFIRM);
         return new End(o, noneFits ? noneFitsOr(o, Stop.NOTHING_MOVES) : Stop.NOTHING_MOVES);
     }
@@ -341,6 +352,20 @@ public final class Interview {
             if (e.getValue() <= Engine.RULED_OUT && supportedThenAnsweredAway(o, e.getKey())) ruledOut = true;
         }
         return ruledOut;
+    }
+
+    /**
+     * Some cause a rule supported is ruled out by what the user told or answered (their text too: "tunnel info shows
+     * it healthy" beside Cloudflare's 1033): their report was weighed against our causes, not merely never matched.
+     */
+    static boolean ruledOutAfterSupport(Outcome o) {
+        for (Map.Entry<String, Double> e : SimilarFallback.fromRules(o).entrySet()) {
+            if (e.getValue() > Engine.RULED_OUT) continue;
+            for (Evidence x : o.evidence()) {
+                if (x.getCause().equals(e.getKey()) && x.getCf() > 0 && !SimilarFallback.RULE.equals(x.getRule())) return true;
+            }
+        }
+        return false;
     }
 
     /** A rule supports the cause, and one that refutes it reads a fact the user answered (or a probe found). */
@@ -568,15 +593,19 @@ public final class Interview {
      * Before ending with a leader the calibration gate holds on a reading of the user's own words (a status typed
      * beside "large exports time out through Cloudflare": only the long requests fail), the user's word on that
      * reading, when theirs would diagnose it: their answer is the stated fact the gate waits for, where ending
-     * said "no question I can still ask" with that one left (user16 ud10b, a bare 524). Null otherwise.
+     * said "no question I can still ask" with that one left (user16 ud10b, a bare 524). With {@code inferredOnly}, only
+     * a reading of no symptom (facts.yaml {@code symptom}): a setting our patterns inferred from their words, such as
+     * a host name two levels below the zone, which their answer checks, where a symptom they told ("only the long
+     * requests fail") they would only say again. Null otherwise.
      */
-    Planner.Plan theirWord(Lookahead look, Outcome o) {
+    Planner.Plan theirWord(Lookahead look, Outcome o, boolean inferredOnly) {
         Diagnosis top = o.top();
         if (top == null || !CalibrationGate.held(top.evidence())) return null;
         for (Evidence e : Certainty.counted(top.evidence())) {
             if (e.getCf() <= 0) continue;
             for (Fact f : e.getMatched()) {
                 if (OneReadingGuard.SEEN.contains(f.getKey())) continue;
+                if (inferredOnly && isSymptom(f.getKey())) continue;
                 Planner.Plan p = look.theirWordOn(f.getKey());
                 if (p == null || p.previews().stream().noneMatch(v -> v.status() == Status.DIAGNOSED && top.cause().equals(v.topCause()))) continue;
                 return new Planner.Plan(p.question(), p.gain(), p.previews(), "your own word on what I read from your text ("
@@ -584,6 +613,12 @@ public final class Interview {
             }
         }
         return null;
+    }
+
+    /** Whether facts.yaml marks values of {@code key} as a symptom: something the user sees, not a setting. */
+    private boolean isSymptom(String key) {
+        FactSpec spec = engine.knowledge().vocabulary().get(key);
+        return spec == null || spec.symptom() != null;
     }
 
     /**

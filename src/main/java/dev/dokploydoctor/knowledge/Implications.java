@@ -88,7 +88,8 @@ public final class Implications {
                     String key = e.getKey();
                     boolean sameKey = key.equals(i.when());
                     Fact before = facts.get(key);
-                    boolean firmer = !sameKey && before != null && Fact.DERIVED.equals(before.getSource())
+                    // a reading of the text (read there, or derived from such a reading) that a stated fact implies too
+                    boolean firmer = !sameKey && before != null && (Fact.TEXT.equals(before.getSource()) || Fact.DERIVED.equals(before.getSource()))
                             && readFromText(before) && !readFromText(source);
                     if (!sameKey && before != null && !firmer) continue;
                     Object value;
@@ -99,7 +100,8 @@ public final class Implications {
                     }
                     // the same value also follows from what the user stated: it rests on that, not on a reading
                     // of the text (a pasted table's compose service beside a stated DokPloy: the app runs in a
-                    // container either way, and the stated basis is what the calibration gate accepts)
+                    // container either way, and the stated basis is what the calibration gate accepts; Cloudflare's
+                    // "Error code 526" read as its code beside a stated status 526: one page, stated)
                     if (firmer && !before.getValue().equals(value)) continue;
                     if (before != null && before.getValue().equals(value) && !firmer) continue;
                     // what a fact implies is the same observation, not a second one

@@ -27,6 +27,10 @@ final class AllWell {
     private static final Pattern DENIED_FAULT = Pattern.compile(
             "\\b(?:no|not\\s+any|without(?:\\s+any)?|never\\s+(?:had|have|saw|see)\\s+(?:an?|any)|zero|nothing)\\s+(?:\\w+\\s+)?" + FAULT + "\\b");
 
+    /** A broken state denied as a whole: "nothing is broken", "nothing's wrong", "nothing seems down" (user17b). */
+    private static final Pattern DENIED_STATE = Pattern.compile(
+            "\\bnothing(?:\\s+is|'s|\\s+seems|\\s+looks)?\\s+(?:wrong|broken|down|failing)\\b");
+
     /** A fault said outright, or a contrast that brings one ("but", "except", "until", "only"). */
     private static final Pattern FAULT_OR_CONTRAST = Pattern.compile("\\b" + FAULT
             + "|\\b(?:broken|fails?|failing|failed|down|wrong|refused|timed?\\s*out|can.?t|cannot|unable|won.?t|doesn.?t|don.?t|isn.?t|aren.?t|not|never)\\b"
@@ -37,6 +41,7 @@ final class AllWell {
         if (text == null) return false;
         String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         if (!WELL.matcher(t).find()) return false;
-        return !FAULT_OR_CONTRAST.matcher(DENIED_FAULT.matcher(t).replaceAll(" ")).find();
+        String denied = DENIED_STATE.matcher(DENIED_FAULT.matcher(t).replaceAll(" ")).replaceAll(" ");
+        return !FAULT_OR_CONTRAST.matcher(denied).find();
     }
 }

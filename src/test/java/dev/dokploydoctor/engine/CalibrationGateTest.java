@@ -45,6 +45,7 @@ class CalibrationGateTest {
                   container-unhealthy: {since: forums, n: 7, right: 7, bound: 0.65}
                   proxy-timeout: {since: field-18, n: 0, right: 0, bound: 0}
                   cloudflare-origin-timeout: {since: field-16, n: 2, right: 2, bound: 0.34}
+                  cloudflare-multilevel-subdomain: {since: field-16, n: 2, right: 2, bound: 0.34}
                 """);
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
                 new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
@@ -102,6 +103,27 @@ class CalibrationGateTest {
         assertEquals("cloudflare-origin-certificate-invalid", decisive.top().cause());
         assertEquals(Status.DIAGNOSED, decisive.status(), decisive.diagnoses().toString());
         assertEquals(0, holds(decisive));
+    }
+
+    @Test
+    void cloudflaresPageReadAsItsCodeBesideTheStatedStatusIsThatStatement() {
+        // "Error code 526" is Cloudflare's page: read as its code (cloudflare.error), one page with the status the
+        // reporter states. The stated status implies the same code, so the code rests on the statement, and the
+        // rule that decides on the status alone diagnoses as it does without the text (left18: fix17b's try held it)
+        String page = "typhoon.psdn.io returns Cloudflare's \"Invalid SSL certificate Error code 526\".";
+        List<Fact> read = engine.extraction().extract(page);
+        assertTrue(read.stream().anyMatch(f -> f.getKey().equals("cloudflare.error") && f.getNum() == 526), read.toString());
+        List<Fact> withStatus = new java.util.ArrayList<>(read);
+        withStatus.removeIf(f -> f.getKey().equals("http.status"));   // a stated fact replaces the text's reading of its key
+        withStatus.add(new Fact("http.status", 526L, Fact.USER, "stated"));
+        Outcome stated = judge(engine, withStatus);
+        assertEquals("cloudflare-origin-certificate-invalid", stated.top().cause());
+        assertEquals(Status.DIAGNOSED, stated.status(), stated.diagnoses().toString());
+        assertEquals(0, holds(stated));
+        // the text alone is still the text's reading: held
+        Outcome alone = judge(engine, read);
+        assertEquals(Status.INCONCLUSIVE, alone.status(), alone.diagnoses().toString());
+        assertEquals(1, holds(alone));
     }
 
     @Test
@@ -342,6 +364,28 @@ class CalibrationGateTest {
         Outcome after = interview.next(facts, unknown, asked.size() + 1).outcome();
         assertEquals(Status.DIAGNOSED, after.status(), after.diagnoses().toString());
         assertEquals("cloudflare-origin-timeout", after.top().cause());
+    }
+
+    /**
+     * A held cause whose every deciding fact the text gave: the user's word on a setting our patterns inferred from
+     * their words (a host name two levels below the zone) comes before their pasted browser error told back, which
+     * they can only repeat (user17b ug2); their yes is the answer the gate waits for.
+     */
+    @Test
+    void aHeldCauseAsksForTheUsersWordOnAnInferredSettingBeforeThePasteBack() {
+        List<Fact> facts = new ArrayList<>(engine.extraction().extract("Plan web panel published through a Cloudflare tunnel under a name"
+                + " like Plan.MC.Server.tld: the browser gives ERR_SSL_VERSION_OR_CIPHER_MISMATCH. The record shows proxied (orange cloud) in DNS."));
+        Outcome held = judge(engine, facts);
+        assertEquals("cloudflare-multilevel-subdomain", held.top().cause());
+        assertEquals(1, holds(held));
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, new Interview(engine, Engine.DEFAULT_THRESHOLD).next(facts, new LinkedHashSet<>(), 0));
+        assertEquals("domain.multilevel", ask.plan().question().key(), ask.plan().reason());
+        assertEquals(Interview.Purpose.CONFIRM, ask.purpose());
+        facts.removeIf(f -> f.getKey().equals("domain.multilevel"));
+        facts.add(new Fact("domain.multilevel", true, Fact.USER, "answered"));
+        Outcome after = judge(engine, facts);
+        assertEquals(Status.DIAGNOSED, after.status(), after.diagnoses().toString());
+        assertEquals("cloudflare-multilevel-subdomain", after.top().cause());
     }
 
     @Test

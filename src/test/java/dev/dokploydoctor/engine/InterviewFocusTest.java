@@ -100,9 +100,10 @@ class InterviewFocusTest {
     void noDokployOrTraefikQuestionForAStackWithout() {
         // U23, U25, U29: DokPloy's domain and service questions after "not using dokploy"; Traefik's logs after "no traefik"
         try (Lookahead look = interview.planner().look(List.of(read("http.status", 502L), user("dokploy.used", false)), Set.of())) {
-            // user15b ud12: "Does the compose file declare dokploy-network?" after "no dokploy"
+            // user15b ud12: "Does the compose file declare dokploy-network?" after "no dokploy"; user17: "Is the compose file in
+            // a repo you can modify?" likewise
             for (String key : List.of("service.kind", "domain.changed_since_deploy", "domain.https", "domain.created_via", "user.role",
-                    "compose.networks_declared", "compose.can_add_networks"))
+                    "compose.networks_declared", "compose.can_add_networks", "compose.editable"))
                 assertEquals(true, look.presumptionFails(key), key);
             assertEquals(false, look.presumptionFails("deploy.status"), "every platform and compose has a last deployment");
         }
@@ -139,6 +140,24 @@ class InterviewFocusTest {
         Interview.Step step = interview.next(checked, Set.of(), 1, 0);
         assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
         assertEquals("external-network-missing", step.outcome().top().cause());
+    }
+
+    @Test
+    void whenTheTextRuledOutTheOneCauseItPointedAtItEndsAfterTheFirstQuestion() {
+        // user17b uf7: Cloudflare's 1033 beside a tunnel whose info shows it healthy: the one cause of ours for a 1033
+        // (no connector) is ruled out by the text. The first question is asked (every reported fault gets one); after
+        // it, nothing is in play, and sibling containers or Let's Encrypt would only be fished for
+        List<Fact> facts = engine.extraction().extract("cloudflared tunnel info shows the current tunnel healthy with an active"
+                + " connector and edge connections. But the public hostname returns Cloudflare 530 / error 1033.");
+        assertTrue(facts.stream().anyMatch(f -> f.getKey().equals("tunnel.connected") && f.isTrue()), facts.toString());
+        Interview.Ask first = assertInstanceOf(Interview.Ask.class, interview.next(facts, Set.of(), 0, 0));
+        assertEquals(List.of(), Interview.inPlay(first.outcome()));
+        Set<String> unknown = Set.of(first.plan().question().key());
+        Interview.End end = assertInstanceOf(Interview.End.class, interview.next(facts, unknown, 1, 1));
+        assertEquals(Interview.Stop.NONE_FITS, end.stop());
+        // a text that raised nothing at all is no weighing: the interview still asks on
+        List<Fact> vague = List.of(read("fault.reported", true), read("http.status", 500L));
+        assertInstanceOf(Interview.Ask.class, interview.next(vague, Set.of("tunnel.used"), 1, 1));
     }
 
     @Test

@@ -12,6 +12,8 @@ class AllWellTest {
         assertTrue(AllWell.says("all good, no errors"));
         assertTrue(AllWell.says("The site is fine, not any issues"));
         assertTrue(AllWell.says("it runs perfectly without any errors"));
+        assertTrue(AllWell.says("all good, nothing is broken"));
+        assertTrue(AllWell.says("everything is fine, nothing's wrong"));
     }
 
     @Test void aContrastOrAFaultSaidOutrightIsAFault() {
@@ -21,6 +23,8 @@ class AllWellTest {
         assertFalse(AllWell.says("it is not working, no idea why"));
         assertFalse(AllWell.says("no problem with the build, the site is down"));
         assertFalse(AllWell.says("is everything fine?"));
+        assertFalse(AllWell.says("all good, nothing is broken except the API"));
+        assertFalse(AllWell.says("all good until the redeploy, now everything is broken"));
     }
 
     @Test void wordsThatSayNothingOfHealthAreNotAllWell() {
