@@ -43,20 +43,23 @@ final class ConsequenceReader {
         List<DrlRule.Conclusion> out = new ArrayList<>();
         // every call is looked at, wherever it stands; "then", "end" and other words are passed over
         while (peek().type != T.EOF) {
-            boolean member = at > 0 && tokens.get(at - 1).type == T.PUNCT && tokens.get(at - 1).text.equals(".");
             Token t = next();
             if (t.type != T.NAME || !peekIs("(")) continue;
-            if (member) {   // a method of something (causesNeeding.refute(drools, "traefik", 0.9) names a layer, not a cause)
-                args();
-                continue;
-            }
             switch (t.text) {
                 case "support", "refute", "need" -> call(t, args(), out, problems);
+                case "causesNeeding.refute" -> layer(t, args(), out);
                 case "insertLogical" -> insertLogical(out);
                 default -> args();
             }
         }
         return out;
+    }
+
+    /** causesNeeding.refute(drools, "layer", cf): the layer and the signed certainty, for the reference check. */
+    private void layer(Token verb, List<Arg> args, List<DrlRule.Conclusion> out) {
+        if (args.size() != 3 || !args.get(1).string) return;
+        Double cf = number(args.get(2));
+        out.add(new DrlRule.Conclusion(DrlRule.Kind.LAYER, null, args.get(1).literal, cf == null ? null : -cf, verb.line));
     }
 
     /** support/refute(drools, [cause,] cf) and need(drools, key, [cause,] why). */

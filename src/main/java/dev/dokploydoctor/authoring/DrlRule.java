@@ -20,11 +20,12 @@ public record DrlRule(String name, String file, int line, Set<String> conditions
     public record Constraint(String text, int line) {}
 
     /** What the then-block inserts. */
-    public enum Kind { EVIDENCE, NEED, FACT }
+    public enum Kind { EVIDENCE, NEED, FACT, LAYER }
 
     /**
      * One conclusion: evidence for a cause with its certainty factor (null when not a literal), a
-     * need for a fact key on behalf of a cause, or a derived fact (key only).
+     * need for a fact key on behalf of a cause, a derived fact (key only), or a refutation of every cause
+     * that needs a layer ({@code causesNeeding.refute(drools, "traefik", 0.9)}: the layer in {@code key}).
      */
     public record Conclusion(Kind kind, String cause, String key, Double cf, int line) {
         /** +1 supports, -1 refutes, 0 unknown (the factor is not a literal). */

@@ -44,6 +44,10 @@ final class ReferenceCheck {
             }
         }
         for (DrlRule.Conclusion c : rule.conclusions()) {
+            if (c.kind() == DrlRule.Kind.LAYER) {
+                knownLayer(rule, c);
+                continue;
+            }
             if (c.key() != null) knownKey(rule, c.key(), c.line());
             if (c.cause() != null) knownCause("rule '" + rule.name() + "' concludes", c.cause(), rule.file(), c.line());
             if (c.cf() != null && (c.cf() < -1 || c.cf() > 1)) {
@@ -109,6 +113,22 @@ final class ReferenceCheck {
         String hint = Suggest.nearest(key, vocabulary.keys());
         return "unknown fact key '" + key + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
                 + "; declare it in knowledge/facts.yaml";
+    }
+
+    /** A layer refuted through causesNeeding is one of layers.yaml that some cause needs, at a certainty in (0, 1]. */
+    private void knownLayer(DrlRule rule, DrlRule.Conclusion c) {
+        String layer = c.key();
+        boolean needed = knowledge.causes().values().stream().anyMatch(x -> x.needs().containsKey(layer));
+        if (!knowledge.causeLayers().containsKey(layer) || !needed) {
+            String hint = Suggest.nearest(layer, knowledge.causeLayers().keySet());
+            out.add(Finding.error("unknown-layer", rule.file(), c.line(), "rule '" + rule.name() + "' refutes the causes that need layer '"
+                    + layer + "', but " + (knowledge.causeLayers().containsKey(layer) ? "no cause.yaml says it needs it (needs: {" + layer + ": 0.9})"
+                    : "there is no such layer in knowledge/layers.yaml" + (hint == null ? "" : " (did you mean '" + hint + "'?)"))));
+        }
+        if (c.cf() == null || !(c.cf() < 0 && c.cf() >= -1)) {
+            out.add(Finding.error("bad-certainty", rule.file(), c.line(), "rule '" + rule.name() + "' refutes layer '" + layer
+                    + "' at " + (c.cf() == null ? "a certainty that is no number" : String.valueOf(-c.cf())) + "; a certainty is in (0, 1]"));
+        }
     }
 
     boolean knownCause(String who, String cause, String file, int line) {

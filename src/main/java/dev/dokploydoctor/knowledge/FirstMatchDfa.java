@@ -124,6 +124,17 @@ final class FirstMatchDfa {
     }
 
     /**
+     * The step from {@code state} on column {@code col} as this thread's copy of the rows holds it, 0 when not made or
+     * not in the copy: another thread may have made {@code state} in rows grown since (their inner arrays are shared, so
+     * a step into it can be seen before the state itself), and 0 sends the caller to {@link #make}, under the lock,
+     * which refreshes the copy (as LazyDfa.scan guards the same case).
+     */
+    private static int known(short[][] rows, int state, int col) {
+        short[] row = state < rows.length ? rows[state] : null;
+        return row == null ? 0 : row[col];
+    }
+
+    /**
      * An {@link #anywhere} DFA: 1 when the pattern matches in {@code text[from, to)} searched as a text of its own
      * (its start and end are the text's), 0 when it does not, -1 when it cannot tell (no room for a state it needs).
      */
@@ -133,14 +144,14 @@ final class FirstMatchDfa {
         for (int i = from; ; i++) {
             int step;
             if (i == to) {
-                step = rows[state][columns - 1];
+                step = known(rows, state, columns - 1);
                 if (step == 0) step = make(state, -1, columns - 1);
                 return step == FULL ? -1 : step & 1;
             }
             char c = text.charAt(i);
             if (c < ASCII) {
                 int col = column[c];
-                step = rows[state][col];
+                step = known(rows, state, col);
                 if (step == 0) {
                     step = make(state, c, col);
                     rows = this.rows;
@@ -167,7 +178,7 @@ final class FirstMatchDfa {
         for (int i = p; ; i++) {
             int step;
             if (i == end) {
-                step = rows[state][columns - 1];
+                step = known(rows, state, columns - 1);
                 if (step == 0) step = make(state, -1, columns - 1);
                 if (step == FULL) return CANNOT_TELL;
                 if ((step & 1) != 0) last = i;
@@ -176,7 +187,7 @@ final class FirstMatchDfa {
             char c = text.charAt(i);
             if (c < ASCII) {
                 int col = column[c];
-                step = rows[state][col];
+                step = known(rows, state, col);
                 if (step == 0) {
                     step = make(state, c, col);
                     rows = this.rows;

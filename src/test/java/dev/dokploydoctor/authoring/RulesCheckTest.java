@@ -104,6 +104,25 @@ class RulesCheckTest {
                 + "(a case in knowledge/causes/app-down/cases/ with expect: {cause: app-down}) [no-positive-case]"), messages(t.check(), "no-positive-case"));
     }
 
+    /** A stack rule names a layer (causesNeeding.refute): a mistyped layer, or one no cause needs, refutes nothing and is an error. */
+    @Test void aLayerNoCauseNeedsIsAnError() {
+        Tree t = Tree.clean(dir);
+        String stack = Tree.HEADER + "global dev.dokploydoctor.engine.CausesNeeding causesNeeding;\n\n"
+                + "rule \"no app here: the app's own causes cannot be\"\nwhen\n    Fact(key == \"service.kind\", text == \"compose\")\nthen\n"
+                + "    causesNeeding.refute(drools, \"ap\", 0.9);\n    causesNeeding.refute(drools, \"app\", 1.5);\nend\n";
+        t.write("rules/stack.drl", stack);
+        assertEquals(List.of(t.path("rules/stack.drl") + ":13: error: rule 'no app here: the app's own causes cannot be' refutes the causes "
+                + "that need layer 'ap', but there is no such layer in knowledge/layers.yaml (did you mean 'app'?) [unknown-layer]",
+                t.path("rules/stack.drl") + ":14: error: rule 'no app here: the app's own causes cannot be' refutes the causes that need layer "
+                + "'app', but no cause.yaml says it needs it (needs: {app: 0.9}) [unknown-layer]"), messages(t.check(), "unknown-layer"));
+        assertEquals(List.of(t.path("rules/stack.drl") + ":14: error: rule 'no app here: the app's own causes cannot be' refutes layer 'app' "
+                + "at 1.5; a certainty is in (0, 1] [bad-certainty]"), messages(t.check(), "bad-certainty"));
+        t.write("knowledge/causes/app-down.yaml", "title: \"app-down\"\nlayer: app\nneeds: {app: 0.9}\n"
+                + "why: \"Something real breaks.\"\nfixes:\n  - title: \"Fix it\"\n    commands: [\"docker restart {service.name}\"]\n"
+                + "verify: \"It works again.\"\n");
+        assertEquals(1, messages(t.check(), "unknown-layer").size(), "a layer a cause needs is known");
+    }
+
     @Test void aCaseExpectingAnUnknownCauseIsAnError() {
         Tree t = Tree.clean(dir);
         t.write("knowledge/cases/app-down/ok.yaml", "id: all-fine\nfacts: { http.status: 200 }\nexpect: { not: app-dwon }\n");
