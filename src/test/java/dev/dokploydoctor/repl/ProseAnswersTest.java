@@ -158,6 +158,11 @@ class ProseAnswersTest {
         assertTrue(assertInstanceOf(Reply.Invalid.class, two).message().contains("1) done"), "asks to pick, by the list's numbers");
         assertEquals("unhealthy", value("docker ps says (unhealthy)", HEALTH), "healthy is no part of unhealthy");
         assertEquals("none", value("no, there's no healthcheck", HEALTH));
+        // docker ps's status read out without a health in parentheses: no healthcheck (user18 ug12: refused)
+        assertEquals("none", value("it says Up 2 days, nothing about health", HEALTH));
+        assertEquals("none", value("Up about an hour", HEALTH));
+        assertEquals("unhealthy", value("Up 2 days (unhealthy)", HEALTH));
+        assertEquals("healthy", value("it says up 5 minutes (healthy)", HEALTH));
         FactSpec kind = spec(FactType.ENUM, "?", "error-page", "redirect-loop", "deploy-fails");
         assertEquals("redirect-loop", value("I get a redirect loop in the browser", kind));
         FactSpec db = spec(FactType.ENUM, "?", "sqlite", "postgres", "mysql", "other");
