@@ -94,7 +94,7 @@ public final class TextReader {
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
-    /** Characters: JSON and HTML escapes, line ends, quotes, ellipses, spaces. */
+    /** Characters: JSON and HTML escapes, terminal colours, line ends, quotes, ellipses, spaces. */
     private static Out unescape(String s) {
         Out out = new Out(s.length());
         int n = s.length();
@@ -122,6 +122,8 @@ public final class TextReader {
                         case 'u' -> {
                             if (j + 4 < n && isHex(s, j + 1, 4)) {
                                 char u = (char) Integer.parseInt(s.substring(j + 1, j + 5), 16);
+                                // a colour code a JSON log escaped (\u001b[31m): its sequence goes on after the escape
+                                if (u == TerminalCodes.ESC) { i = TerminalCodes.end(s, j + 4) - 1; continue; }
                                 if (u == '\n') newline(out, i);
                                 else if (u == '\r') { /* dropped */ }
                                 else if (u == '\t' || u == ' ') space(out, i);
@@ -137,6 +139,7 @@ public final class TextReader {
                 i = j - 1;
                 continue;
             }
+            if (c == TerminalCodes.ESC) { i = TerminalCodes.end(s, i) - 1; continue; }   // a terminal's colour: no text
             int from = i;
             if (c == '&') { // an HTML entity, as a scraped or mailed issue shows the text: &quot; &#39; &lt; &#x2F;
                 int semi = entityEnd(s, i);

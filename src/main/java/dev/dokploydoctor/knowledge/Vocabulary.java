@@ -157,15 +157,21 @@ public final class Vocabulary {
     private static final Set<String> I_CANNOT = Set.of("i cant", "i cannot", "i can not", "i couldnt", "i could not",
             "im unable", "i am unable", "i wasnt able", "i was not able");
 
-    /** The answer's first part, up to a comma, colon, dash or full stop, is an "I can't" ({@link #I_CANNOT}). */
+    /**
+     * The answer's first part, up to a comma, colon, dash or full stop, is an "I can't" ({@link #I_CANNOT}) or an
+     * inability to look ({@link NotLooked#couldNot}: "I can't see that", "can't look at the server now").
+     */
     public static boolean cannotLook(String answer) {
         String first = answer.strip().split("\\s*(?:[,;:.!(]|\\s[-\u2013\u2014]\\s)", 2)[0];
-        return I_CANNOT.contains(String.join(" ", trimFiller(answerWords(first))));
+        return I_CANNOT.contains(String.join(" ", trimFiller(answerWords(first)))) || NotLooked.couldNot(answer);
     }
 
-    /** The answer starts by saying "I don't know" ("not sure, I haven't checked the logs"). */
+    /**
+     * The answer starts by saying "I don't know" ("not sure, I haven't checked the logs"), or that the user did not
+     * look ({@link NotLooked#didNot}: "I haven't seen the proxy logs").
+     */
     public static boolean startsUnknown(String answer) {
-        if (isUnknown(answer)) return true;
+        if (isUnknown(answer) || NotLooked.didNot(answer)) return true;
         List<String> w = trimFiller(answerWords(answer));
         for (String phrase : UNKNOWN_PHRASES) {
             List<String> p = List.of(phrase.split(" "));

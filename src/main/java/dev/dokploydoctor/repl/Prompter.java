@@ -1,6 +1,7 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.FactSpec;
+import dev.dokploydoctor.knowledge.TerminalCodes;
 
 /**
  * Reads what the user types at a prompt: one line, or a block between two lines of three quotes.
@@ -42,7 +43,8 @@ final class Prompter {
         reading = true;
         idle.waiting();
         try {
-            line = console.readLine(prompt);
+            // a paste from a coloured terminal: its colour codes are no part of what the user says (user18 ug17)
+            line = TerminalCodes.strip(console.readLine(prompt));
         } finally {
             reading = false;
             idle.answered();
@@ -50,7 +52,7 @@ final class Prompter {
         if (line == null || !line.strip().equals("\"\"\"")) return line;
         StringBuilder block = new StringBuilder();
         while (true) {
-            String more = console.readLine("... ");
+            String more = TerminalCodes.strip(console.readLine("... "));
             if (more == null || more.strip().equals("\"\"\"")) return block.toString();
             block.append(more).append('\n');
         }

@@ -143,6 +143,9 @@ public sealed interface Reply {
         if (values.contains("none") && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a))) return new Value("none", true);
         // "it's up, no healthcheck defined": the none of the health choice, said in its own words
         if (values.contains("none") && values.contains("healthy") && NO_HEALTHCHECK.matcher(a).find()) return new Value("none", true);
+        // "it says Up 2 days, nothing about health": docker ps's status with no health in parentheses is no healthcheck
+        // (the question's own help says so; user18 ug12: refused as no choice)
+        if (values.contains("none") && values.contains("healthy") && UP_WITHOUT_HEALTH.matcher(a).find()) return new Value("none", true);
         return new Invalid("'" + abbreviate(a) + "' is not a choice; pick one of " + numbered(values));
     }
 
@@ -187,6 +190,16 @@ public sealed interface Reply {
     /** A health check said not to exist: "no healthcheck", "there's no health check defined", "without a healthcheck". */
     java.util.regex.Pattern NO_HEALTHCHECK = java.util.regex.Pattern.compile(
             "(?i)\\b(?:no|without(?: an?| any)?|(?:has|have)n.?t (?:got )?(?:an?|any)|(?:does|do)n.?t have (?:an?|any)|never (?:set|defined|added) (?:an?|any))\\s+health[- ]?checks?\\b");
+
+    /**
+     * docker ps's STATUS read out with no health after it ("Up 2 days", "up about an hour") or the health said
+     * to be absent from it ("nothing about health"): the container has no healthcheck. A status with its
+     * parenthesis ("Up 2 days (healthy)") names the health itself.
+     */
+    java.util.regex.Pattern UP_WITHOUT_HEALTH = java.util.regex.Pattern.compile(
+            "(?i)\\bup\\s+(?:about\\s+|for\\s+)?(?:an?|\\d+)\\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\\b(?!\\s*\\()"
+            + "|\\bnothing (?:about|on|of|says|saying) (?:a |the |its |any )?health(?:[- ]?checks?|\\s+status)?\\b"
+            + "|\\bno health (?:status|info|information|shown|column|word)\\b");
 
     private static Reply number(String a, String key, String question) {
         // "8080, curl to app:8080 gives 200 as I said": the port first, then the check that backs it (user16 ue7)

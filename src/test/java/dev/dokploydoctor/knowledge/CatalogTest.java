@@ -10,6 +10,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The message catalog: sources, samples, the reader, the prefilter, the golden extraction, linear time. */
@@ -127,6 +128,20 @@ class CatalogTest {
         assertFact("level=debug msg=&quot;Could not find network named \\&quot;proxy\\&quot; for container \\&quot;/photoprism\\&quot;.&quot;",
                 "traefik.docker_network_label", "proxy");
         assertEquals("a & b &amp c", TextReader.read("a & b &amp c").text());
+    }
+
+    /** A paste from a coloured terminal (compose's service colours, a log level in red): its codes are no text (user18 ug17). */
+    @Test void aTerminalsColourCodesAreNoText() {
+        assertFact("ERROR app-1 | Error: getaddrinfo EAI_AGAIN \u001b[1mpostgres\u001b[0m", "dependency.name", "postgres");
+        assertFact("{\"log\":\"Error: getaddrinfo EAI_AGAIN \\u001b[1mredis\\u001b[0m\\n\"}", "dependency.name", "redis");
+        assertFact("\u001b[33m502 Bad Gateway\u001b[0m", "http.status", 502L);
+        assertEquals("ERROR web-1 listening", TextReader.read("\u001b[31;1mERROR\u001b[0m \u001b(Bweb-1 listening\u001b").text());
+        // the excerpt quotes the original, codes and all
+        Fact f = X.extract("\u001b[36mapp-1 |\u001b[0m getaddrinfo EAI_AGAIN db").stream()
+                .filter(x -> x.getKey().equals("dependency.name")).findFirst().orElseThrow();
+        assertEquals("db", f.getValue());
+        assertEquals("ERROR 502", TerminalCodes.strip("\u001b[31mERROR\u001b[0m \u001b[1;33m502\u001b[m"));
+        assertSame("plain", TerminalCodes.strip("plain"));
     }
 
     /** A scraped or mailed issue shows HTML entities and Markdown's bold marks: read as the characters they stand for. */

@@ -65,6 +65,33 @@ class ProseAnswersTest {
     }
 
     @Test
+    void aLookTheUserCouldNotOrDidNotTakeIsNoNo() {
+        // user18 K6: "can't see / can't look / haven't seen" read as "no" gave traefik-not-on-dokploy-network 0.87
+        // and dependency-not-running 0.80 to users who had not looked
+        FactSpec logLine = spec(FactType.BOOL, "Does Traefik's log say 'client version 1.24 is too old'?");
+        for (FactSpec s : List.of(BOOL, RUNNING, logLine, PORT, STATUS))
+            for (String a : List.of("I can't see that", "I can't see the network list", "can't see it from here",
+                    "I can't look at the server now", "I can't look at the proxy logs", "I haven't seen the proxy logs",
+                    "I couldn't see", "I haven't seen the proxy logs, but the app does finish: /api/chat/completed returns the full answer later",
+                    "we cannot check the host right now", "I'm not able to view the logs", "I can't get into the server today",
+                    "haven't had a chance to look", "I never looked at the traefik dashboard", "I didn't get to check it"))
+                assertInstanceOf(Reply.Unknown.class, Reply.parse(a, s), a + " to " + s.question());
+        // what a look found stays an answer: nothing of it there, or a no that leads
+        for (String a : List.of("I can't see any error", "I haven't seen such a line", "I can't see it in the log",
+                "I didn't see anything like that", "no, I can't see that"))
+            assertEquals(false, value(a, logLine), a);
+        // what fails is no look the user could not take: "I can't reach the site" is the symptom, a no to "does it answer?"
+        FactSpec answers = spec(FactType.BOOL, "Does the site answer through the domain?");
+        assertEquals(false, value("I can't reach it", answers));
+        assertEquals(false, value("I can't open the site", answers));
+        // an action not done is a no to the question that asks about it
+        FactSpec recreated = spec(FactType.BOOL, "Did you recreate the Traefik container?");
+        assertEquals(false, value("I haven't", recreated));
+        assertEquals(false, value("I didn't recreate anything", recreated));
+        assertFalse(Reply.parse("I never ran docker compose down", recreated) instanceof Reply.Unknown, "an action, not a look");
+    }
+
+    @Test
     void anICantBeforeItsReasonIsNoValue() {
         // user17b: "I can't, the image has no shell" at the in-container socket check was refused as no value
         FactSpec bound = spec(FactType.STRING, "Which address is the app's socket bound to inside the container?");
@@ -131,6 +158,11 @@ class ProseAnswersTest {
         assertTrue(assertInstanceOf(Reply.Invalid.class, two).message().contains("1) done"), "asks to pick, by the list's numbers");
         assertEquals("unhealthy", value("docker ps says (unhealthy)", HEALTH), "healthy is no part of unhealthy");
         assertEquals("none", value("no, there's no healthcheck", HEALTH));
+        // docker ps's status read out without a health in parentheses: no healthcheck (user18 ug12: refused)
+        assertEquals("none", value("it says Up 2 days, nothing about health", HEALTH));
+        assertEquals("none", value("Up about an hour", HEALTH));
+        assertEquals("unhealthy", value("Up 2 days (unhealthy)", HEALTH));
+        assertEquals("healthy", value("it says up 5 minutes (healthy)", HEALTH));
         FactSpec kind = spec(FactType.ENUM, "?", "error-page", "redirect-loop", "deploy-fails");
         assertEquals("redirect-loop", value("I get a redirect loop in the browser", kind));
         FactSpec db = spec(FactType.ENUM, "?", "sqlite", "postgres", "mysql", "other");
