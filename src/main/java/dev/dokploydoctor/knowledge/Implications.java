@@ -88,8 +88,10 @@ public final class Implications {
                     String key = e.getKey();
                     boolean sameKey = key.equals(i.when());
                     Fact before = facts.get(key);
-                    // a reading of the text (read there, or derived from such a reading) that a stated fact implies too
-                    boolean firmer = !sameKey && before != null && (Fact.TEXT.equals(before.getSource()) || Fact.DERIVED.equals(before.getSource()))
+                    // a derived reading of the text that a stated fact implies too (a text reading itself stays the text's:
+                    // resting it on the statement changed which questions the planner values after Cloudflare's 502
+                    // through a tunnel, and the tunnel's route was never asked: TunnelRouteQuestionTest, user14b ub10)
+                    boolean firmer = !sameKey && before != null && Fact.DERIVED.equals(before.getSource())
                             && readFromText(before) && !readFromText(source);
                     if (!sameKey && before != null && !firmer) continue;
                     Object value;
@@ -100,8 +102,7 @@ public final class Implications {
                     }
                     // the same value also follows from what the user stated: it rests on that, not on a reading
                     // of the text (a pasted table's compose service beside a stated DokPloy: the app runs in a
-                    // container either way, and the stated basis is what the calibration gate accepts; Cloudflare's
-                    // "Error code 526" read as its code beside a stated status 526: one page, stated)
+                    // container either way, and the stated basis is what the calibration gate accepts)
                     if (firmer && !before.getValue().equals(value)) continue;
                     if (before != null && before.getValue().equals(value) && !firmer) continue;
                     // what a fact implies is the same observation, not a second one

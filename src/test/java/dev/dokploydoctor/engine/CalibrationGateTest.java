@@ -106,27 +106,6 @@ class CalibrationGateTest {
     }
 
     @Test
-    void cloudflaresPageReadAsItsCodeBesideTheStatedStatusIsThatStatement() {
-        // "Error code 526" is Cloudflare's page: read as its code (cloudflare.error), one page with the status the
-        // reporter states. The stated status implies the same code, so the code rests on the statement, and the
-        // rule that decides on the status alone diagnoses as it does without the text (left18: fix17b's try held it)
-        String page = "typhoon.psdn.io returns Cloudflare's \"Invalid SSL certificate Error code 526\".";
-        List<Fact> read = engine.extraction().extract(page);
-        assertTrue(read.stream().anyMatch(f -> f.getKey().equals("cloudflare.error") && f.getNum() == 526), read.toString());
-        List<Fact> withStatus = new java.util.ArrayList<>(read);
-        withStatus.removeIf(f -> f.getKey().equals("http.status"));   // a stated fact replaces the text's reading of its key
-        withStatus.add(new Fact("http.status", 526L, Fact.USER, "stated"));
-        Outcome stated = judge(engine, withStatus);
-        assertEquals("cloudflare-origin-certificate-invalid", stated.top().cause());
-        assertEquals(Status.DIAGNOSED, stated.status(), stated.diagnoses().toString());
-        assertEquals(0, holds(stated));
-        // the text alone is still the text's reading: held
-        Outcome alone = judge(engine, read);
-        assertEquals(Status.INCONCLUSIVE, alone.status(), alone.diagnoses().toString());
-        assertEquals(1, holds(alone));
-    }
-
-    @Test
     void aCauseTheFileDoesNotListAndAFileWithoutCalibrationJudgeNothing() {
         Outcome unlisted = judge(engine, List.of(logLine("traefik.docker_api_error", true)));
         assertEquals(Status.DIAGNOSED, unlisted.status(), unlisted.diagnoses().toString());

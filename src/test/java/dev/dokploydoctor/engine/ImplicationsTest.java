@@ -55,28 +55,6 @@ class ImplicationsTest {
     }
 
     @Test
-    void aTextReadingThatAStatedFactImpliesRestsOnTheStatement() {
-        // Cloudflare's page read as its code, beside the status the user states: the code follows from the statement
-        List<Fact> facts = new java.util.ArrayList<>(engine.extraction().extract("SSL handshake failed Error code 525 Visit cloudflare.com for more information."));
-        Fact read = facts.stream().filter(f -> f.getKey().equals("cloudflare.error")).findFirst().orElseThrow();
-        assertEquals(Fact.TEXT, read.getSource());
-        facts.removeIf(f -> f.getKey().equals("http.status"));
-        facts.add(user("http.status", 525));
-        Fact code = engine.knowledge().implications().apply(facts, engine.knowledge().vocabulary()).stream()
-                .filter(f -> f.getKey().equals("cloudflare.error")).findFirst().orElseThrow();
-        assertEquals(525L, code.getValue());
-        assertEquals(Fact.DERIVED, code.getSource());
-        assertEquals("follows from http.status = 525", code.getEvidence());
-        // another value stated leaves the text's reading as it was: only the same value rests on the statement
-        facts.removeIf(f -> f.getKey().equals("http.status"));
-        facts.add(user("http.status", 526));
-        Fact other = engine.knowledge().implications().apply(facts, engine.knowledge().vocabulary()).stream()
-                .filter(f -> f.getKey().equals("cloudflare.error")).findFirst().orElseThrow();
-        assertEquals(525L, other.getValue());
-        assertEquals(Fact.TEXT, other.getSource());
-    }
-
-    @Test
     void anExternalNameFailingImpliesNoSiblings() {
         // registry.npmjs.org is resolved by the host's resolver: no database container is implied
         List<Fact> facts = engine.extraction().extract("npm ERR! getaddrinfo EAI_AGAIN registry.npmjs.org");
