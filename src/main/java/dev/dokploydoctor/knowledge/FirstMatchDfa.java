@@ -149,15 +149,10 @@ final class FirstMatchDfa {
                 return step == FULL ? -1 : step & 1;
             }
             char c = text.charAt(i);
-            if (c < ASCII) {
-                int col = column[c];
-                step = known(rows, state, col);
-                if (step == 0) {
-                    step = make(state, c, col);
-                    rows = this.rows;
-                }
-            } else {
-                step = make(state, c, -1);
+            int col = c < ASCII ? column[c] : -1;   // a character outside ASCII has no column: always made
+            step = col < 0 ? 0 : known(rows, state, col);
+            if (step == 0) {
+                step = make(state, c, col);
                 rows = this.rows;
             }
             if (step == FULL) return -1;
@@ -185,15 +180,10 @@ final class FirstMatchDfa {
                 return (long) (i - p) << 32 | (last + 1);
             }
             char c = text.charAt(i);
-            if (c < ASCII) {
-                int col = column[c];
-                step = known(rows, state, col);
-                if (step == 0) {
-                    step = make(state, c, col);
-                    rows = this.rows;
-                }
-            } else {
-                step = make(state, c, -1);
+            int col = c < ASCII ? column[c] : -1;   // a character outside ASCII has no column: always made
+            step = col < 0 ? 0 : known(rows, state, col);
+            if (step == 0) {
+                step = make(state, c, col);
                 rows = this.rows;
             }
             if (step == FULL) return CANNOT_TELL;

@@ -62,10 +62,8 @@ public final class NotLooked {
     /** "I can't see that", "can't look at the server now", "I couldn't see", "I can't" alone: the user could not look. */
     public static boolean couldNot(String answer) {
         List<String> w = firstClause(answer);
-        int i = afterSubject(w);
-        int head = longest(w, i, CANNOT);
-        if (head == 0) return false;
-        int verb = i + head;
+        int verb = afterHead(w, CANNOT);
+        if (verb < 0) return false;
         if (verb >= w.size()) return true;   // "I can't", "I couldn't" alone
         String v = w.get(verb);
         List<String> rest = w.subList(verb + 1, w.size());
@@ -78,11 +76,8 @@ public final class NotLooked {
     /** "I haven't seen the proxy logs", "never looked", "haven't had a chance": the user did not look. "I haven't" alone is a no. */
     public static boolean didNot(String answer) {
         List<String> w = firstClause(answer);
-        int i = afterSubject(w);
-        int head = longest(w, i, NOT_HAD);
-        if (head == 0) return false;
-        int verb = i + head;
-        if (verb >= w.size()) return false;
+        int verb = afterHead(w, NOT_HAD);
+        if (verb < 0 || verb >= w.size()) return false;
         if (longest(w, verb, NO_CHANCE) > 0) return true;
         String v = w.get(verb);
         if (PERCEIVE.contains(v)) return noFinding(w.subList(verb + 1, w.size()));
@@ -93,10 +88,12 @@ public final class NotLooked {
         return Vocabulary.answerWords(answer.strip().split("\\s*(?:[,;:.!(]|\\s[-\u2013\u2014]\\s)|\\s+but\\s+", 2)[0]);
     }
 
-    private static int afterSubject(List<String> w) {
+    /** Where the word after the subject and the longest of {@code heads} starts ("I can't |see that"), or -1 without a head. */
+    private static int afterHead(List<String> w, List<List<String>> heads) {
         int i = 0;
         while (i < w.size() && SUBJECT.contains(w.get(i))) i++;
-        return i;
+        int head = longest(w, i, heads);
+        return head == 0 ? -1 : i + head;
     }
 
     /** The object of a perception names no finding nor a place it was looked for: "that", "the proxy logs", "it from here". */
