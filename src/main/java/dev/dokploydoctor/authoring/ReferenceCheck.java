@@ -1,5 +1,6 @@
 package dev.dokploydoctor.authoring;
 
+import dev.dokploydoctor.engine.CausesNeeding;
 import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.FactType;
@@ -27,11 +28,13 @@ final class ReferenceCheck {
     private final Knowledge knowledge;
     private final Vocabulary vocabulary;
     private final List<Finding> out;
+    private final CausesNeeding needing;
 
     ReferenceCheck(Knowledge knowledge, List<Finding> out) {
         this.knowledge = knowledge;
         this.vocabulary = knowledge.vocabulary();
         this.out = out;
+        this.needing = new CausesNeeding(knowledge.causes().values());
     }
 
     void checkRule(DrlRule rule) {
@@ -118,7 +121,7 @@ final class ReferenceCheck {
     /** A layer refuted through causesNeeding is one of layers.yaml that some cause needs, at a certainty in (0, 1]. */
     private void knownLayer(DrlRule rule, DrlRule.Conclusion c) {
         String layer = c.key();
-        boolean needed = knowledge.causes().values().stream().anyMatch(x -> x.needs().containsKey(layer));
+        boolean needed = !needing.of(layer).isEmpty();
         if (!knowledge.causeLayers().containsKey(layer) || !needed) {
             String hint = Suggest.nearest(layer, knowledge.causeLayers().keySet());
             out.add(Finding.error("unknown-layer", rule.file(), c.line(), "rule '" + rule.name() + "' refutes the causes that need layer '"

@@ -58,6 +58,7 @@ public final class AnswerSpace {
     public static AnswerSpace of(Knowledge knowledge) {
         AnswerSpace space = new AnswerSpace();
         space.causes.addAll(knowledge.causes().keySet());
+        CausesNeeding needing = new CausesNeeding(knowledge.causes().values());
         for (Knowledge.RuleSource src : knowledge.ruleSources().values()) {
             Matcher rule = RULE.matcher(withoutComments(src.text()));
             while (rule.find()) {
@@ -73,7 +74,7 @@ public final class AnswerSpace {
                 while (fact.find()) (fact.group(1) == null ? tested : guards).add(fact.group(2));
                 space.testedKeysOfRule.put(rule.group(1), tested);
                 if (!guards.isEmpty()) space.exceptionKeysOfRule.put(rule.group(1), guards);
-                for (String cause : causesOf(rule.group(1), consequence, knowledge)) {
+                for (String cause : causesOf(rule.group(1), consequence, knowledge, needing)) {
                     space.causes.add(cause);
                     for (String k : keys) space.causesOfKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(cause);
                     space.guardsOfCause.computeIfAbsent(cause, x -> new LinkedHashSet<>()).addAll(guards);
@@ -89,14 +90,12 @@ public final class AnswerSpace {
      * supports, refutes or needs anything ({@code support(drools, cf)}, see {@link Conclude}); a stack rule's
      * {@code causesNeeding.refute(drools, "traefik", cf)} judges the causes whose cause.yaml needs that layer.
      */
-    private static Set<String> causesOf(String name, String consequence, Knowledge knowledge) {
+    private static Set<String> causesOf(String name, String consequence, Knowledge knowledge, CausesNeeding needing) {
         Set<String> out = new LinkedHashSet<>();
         Matcher named = EVIDENCE.matcher(consequence);
         while (named.find()) out.add(named.group(1));
         Matcher layer = NEEDING.matcher(consequence);
-        while (layer.find()) {
-            for (var c : knowledge.causes().values()) if (c.needs().containsKey(layer.group(1))) out.add(c.id());
-        }
+        while (layer.find()) out.addAll(needing.of(layer.group(1)));
         int colon = name.indexOf(':');
         String own = colon < 0 ? null : name.substring(0, colon).strip();
         if (out.isEmpty() && own != null && knowledge.causes().containsKey(own) && OWN_EVIDENCE.matcher(consequence).find()) out.add(own);

@@ -3,6 +3,7 @@ package dev.dokploydoctor.engine;
 import dev.dokploydoctor.knowledge.Cause;
 import org.kie.api.runtime.rule.RuleContext;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class CausesNeeding {
         Map<String, List<Tie>> ties = new TreeMap<>();
         for (Cause c : causes) {
             for (Map.Entry<String, Double> need : c.needs().entrySet()) {
-                ties.computeIfAbsent(need.getKey(), k -> new java.util.ArrayList<>()).add(new Tie(c.id(), need.getValue()));
+                ties.computeIfAbsent(need.getKey(), k -> new ArrayList<>()).add(new Tie(c.id(), need.getValue()));
             }
         }
         ties.replaceAll((layer, list) -> List.copyOf(list));
@@ -38,16 +39,16 @@ public final class CausesNeeding {
      * {@code cf} or at its own tie to the layer when that is weaker: one Evidence per cause, made by the calling rule.
      */
     public void refute(RuleContext drools, String layer, double cf) {
-        for (Tie t : byLayer.getOrDefault(layer, List.of())) Conclude.refute(drools, t.cause(), Math.min(cf, t.cf()));
+        for (DirectConsequences.Call c : refutations(layer, cf)) Conclude.refute(drools, c.cause(), c.cf());
     }
 
-    /** The same refutations as direct calls, in the same order ({@link DirectConsequences}). */
+    /** Those refutations as calls, in the order the causes were given ({@link DirectConsequences} runs them directly). */
     List<DirectConsequences.Call> refutations(String layer, double cf) {
         return byLayer.getOrDefault(layer, List.of()).stream()
                 .map(t -> new DirectConsequences.Call("refute", t.cause(), null, null, Math.min(cf, t.cf()))).toList();
     }
 
-    /** The ids of the causes that need {@code layer}, in id order. */
+    /** The ids of the causes that need {@code layer}, in the order the causes were given. */
     public List<String> of(String layer) {
         return byLayer.getOrDefault(layer, List.of()).stream().map(Tie::cause).toList();
     }

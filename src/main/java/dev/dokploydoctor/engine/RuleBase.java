@@ -9,6 +9,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
@@ -16,8 +17,10 @@ import org.kie.api.runtime.KieSession;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,7 +36,7 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final List<String> ruleNames;
-    private final java.util.Set<String> globals;
+    private final Set<String> globals;
     private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private boolean direct;
@@ -41,12 +44,12 @@ public final class RuleBase {
     RuleBase(KieBase kieBase) {
         this.kieBase = kieBase;
         List<String> names = new ArrayList<>();
-        java.util.Set<String> declared = new java.util.HashSet<>();
+        Set<String> declared = new HashSet<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) names.add(r.getName());
-            for (org.kie.api.definition.rule.Global g : p.getGlobalVariables()) declared.add(g.getName());
+            for (Global g : p.getGlobalVariables()) declared.add(g.getName());
         }
-        this.globals = java.util.Set.copyOf(declared);
+        this.globals = Set.copyOf(declared);
         names.sort(null);
         this.ruleNames = List.copyOf(names);
     }
