@@ -1,11 +1,13 @@
 package dev.dokploydoctor.evaluation;
 
+import dev.dokploydoctor.knowledge.Effort;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.FactType;
 import dev.dokploydoctor.knowledge.TextExtraction;
 import dev.dokploydoctor.repl.AnswerReading;
 import dev.dokploydoctor.repl.Reply;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,13 +36,16 @@ final class ProseUser {
             "not sure, I haven't looked", "I'm not sure", "don't remember", "n/a", "dunno, sorry", "never checked",
             "not that I'm aware", "definitely not sure");
     private static final List<String> YES = List.of(
-            "yes", "Yes.", "yes, I checked", "yeah I think so", "yep", "I think so", "yes, that's right", "definitely",
+            "yes", "Yes.", "yes, I checked", "yep", "yes, that's right", "definitely",
             "yes it is", "yeah", "yes, as far as I can tell", "correct", "yeah, I looked this morning",
-            "yes, I'm pretty sure", "yes, but I haven't changed anything");
+            "yes, but I haven't changed anything");
     private static final List<String> NO = List.of(
-            "no", "No.", "no, it isn't", "nope", "I don't think so", "no, not that", "not really", "probably not",
+            "no", "No.", "no, it isn't", "nope", "no, not that", "not really",
             "nope, never", "no.", "no, it doesn't", "no, nothing like that", "nope, never touched it",
-            "no, it isn't, I checked", "I don't think it is", "no, not as far as I can see");
+            "no, it isn't, I checked", "no, not as far as I can see");
+    /** Said as a belief: only to what the user sees or did (effort: seen); to a question that needs a look it is a guess, not read. */
+    private static final List<String> YES_BELIEVED = List.of("yeah I think so", "I think so", "yes, I'm pretty sure");
+    private static final List<String> NO_BELIEVED = List.of("I don't think so", "probably not", "I don't think it is");
     private static final List<String> NUMBER = List.of("%s", "it's %s", "%s I think", "I see %s", "%s.", "it shows %s",
             "it's %s I believe", "%s, if I read it right");
     private static final List<String> PORT = List.of("%s", "port %s", "it listens on port %s", "%s I think", "port is %s", "it's %s",
@@ -88,6 +93,10 @@ final class ProseUser {
         if (value == null) return UNKNOWN.get(pick % UNKNOWN.size());
         if (spec.type() == FactType.BOOL) {
             List<String> forms = Boolean.TRUE.equals(value) ? YES : NO;
+            if (spec.effort() == Effort.SEEN) {
+                forms = new ArrayList<>(forms);
+                forms.addAll(Boolean.TRUE.equals(value) ? YES_BELIEVED : NO_BELIEVED);
+            }
             return forms.get(pick % forms.size());
         }
         String text = value instanceof List<?> l ? names(l.stream().map(String::valueOf).toList(), pick) : String.valueOf(value);

@@ -117,8 +117,9 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid, List<Fact> correct
                 if (reply instanceof Reply.Invalid && spec.type() == FactType.ENUM && spec.values().contains(f.getText()))
                     reply = new Reply.Value(f.getText(), true);
                 // "we don't use cloudflare" at "Is the DNS record proxied?": a yes or no told as a statement
-                // the catalog reads as that key
-                if (reply instanceof Reply.Invalid && spec.type() == FactType.BOOL && f.getValue() instanceof Boolean b)
+                // the catalog reads as that key; so is one said as a guess beside such a statement ("I think so,
+                // it can't reach the add-on")
+                if ((reply instanceof Reply.Invalid || Reply.isGuess(reply)) && spec.type() == FactType.BOOL && f.getValue() instanceof Boolean b)
                     reply = new Reply.Value(b, true);
                 // "rybbit_postgres - Error: getaddrinfo EAI_AGAIN rybbit_postgres" at "Which sibling name fails?", "the
                 // route is service: http://localhost:9583": the catalog reads the asked value itself (user13 V1, V4)

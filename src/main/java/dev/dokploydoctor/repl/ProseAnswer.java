@@ -371,6 +371,31 @@ final class ProseAnswer {
         return false;
     }
 
+    /** Words that say a yes or no is believed, not seen: "probably not", "I don't think so", "I guess", "yes I think". */
+    private static final List<String> BELIEFS = List.of(
+            "i think", "think so", "i believe", "believe so", "i guess", "i suppose", "i assume", "id say", "i would say",
+            "probably", "presumably", "maybe", "perhaps", "pretty sure", "fairly sure", "i dont think", "dont think",
+            "i doubt", "doubt it", "should be", "must be", "afaik", "as far as i know", "i would think", "id think");
+
+    /** Words that say the user looked: "yes, I checked", "docker ps shows it up", "no, it says exited". */
+    private static final List<String> LOOKED = List.of(
+            "checked", "i checked", "looked", "i looked", "verified", "confirmed", "shows", "it shows", "says", "it says",
+            "i ran", "ran", "docker", "inspect", "logs", "output");
+
+    /**
+     * A yes or no said as a belief ("probably not", "I don't think so, I never touched its networks", "yes I think")
+     * with nothing in the answer that says the user looked ("I think so, docker ps shows it up" is a look).
+     */
+    static boolean guessesYesOrNo(String answer) {
+        List<String> w = Vocabulary.answerWords(answer);
+        boolean belief = false, looked = false;
+        for (int i = 0; i < w.size(); i++) {
+            belief |= longest(w, i, BELIEFS) > 0;
+            looked |= longest(w, i, LOOKED) > 0;
+        }
+        return belief && !looked;
+    }
+
     /** The answer is one word and nothing more ("Yes.", "nope"). */
     static boolean isBareWord(String answer) { return Vocabulary.answerWords(answer).size() <= 1; }
 

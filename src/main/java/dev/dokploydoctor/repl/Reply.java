@@ -1,5 +1,6 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.knowledge.Effort;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.FactType;
 import dev.dokploydoctor.knowledge.Vocabulary;
@@ -71,7 +72,7 @@ public sealed interface Reply {
         if (!freeText && spec.type() != FactType.BOOL && ProseAnswer.refersBack(a))
             return new Invalid("that refers back to something said before; type the value itself (or ? if you don't know)");
         return switch (spec.type()) {
-            case BOOL -> bool(a, spec.question());
+            case BOOL -> bool(a, spec);
             case ENUM -> choice(a, spec.values());
             case INT -> ProseAnswer.leadsWithAClosedNo(a) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
                     ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
@@ -96,11 +97,16 @@ public sealed interface Reply {
         return r instanceof Unknown || (r instanceof Value v && ("".equals(v.value()) || "none".equals(v.value())));
     }
 
-    private static Reply bool(String a, String question) {
+    private static Reply bool(String a, FactSpec spec) {
+        String question = spec.question();
         // "none, it tries localhost:2283": a none that goes on to name a thing answers "which one?", not this
         if (ProseWord.leadsWithNone(a) && ProseWord.namesAValueAfterTheNone(a))
             return new Invalid("that names something after the none; to this question, yes or no (or ? if you don't know)");
         Boolean b = ProseAnswer.yesOrNo(a, question);
+        // "probably not", "I don't think so, I never touched it" to a question that needs a look (a command, a look
+        // inside a container): a belief, not what the host shows, and one answer can carry a cause across the
+        // threshold (user19 K8). To what the user sees or did (effort: seen) the same words are their memory.
+        if (b != null && spec.effort() != Effort.SEEN && ProseAnswer.guessesYesOrNo(a)) return guessed(a);
         if (b != null) return new Value(b, !ProseAnswer.isBareWord(a));
         // "it's the only site on this traefik" to "Do all ... domains fail the same way?": with one site a
         // fault of the proxy and one of the app look the same, so it tells neither (user17 uf10: refused)
@@ -108,6 +114,16 @@ public sealed interface Reply {
             return new Unknown("with one site there is nothing to compare it with");
         return new Invalid("expected yes or no (details may follow: 'no, it is stopped'), got '" + abbreviate(a) + "'");
     }
+
+    /** The reason a guessed yes or no is not recorded; {@link #isGuess} tells such a reply. */
+    String GUESS = "a guess, not a look";
+
+    private static Unknown guessed(String a) {
+        return new Unknown("'" + abbreviate(a) + "' is " + GUESS + " (the check in the question would settle it)");
+    }
+
+    /** A yes or no not recorded because it was said as a belief ({@link #bool}); a statement beside it may still say it. */
+    static boolean isGuess(Reply r) { return r instanceof Unknown u && u.because() != null && u.because().contains(GUESS); }
 
     /** A question that compares the failing site with the others on the server. */
     java.util.regex.Pattern ALL_OF_THEM = java.util.regex.Pattern.compile(

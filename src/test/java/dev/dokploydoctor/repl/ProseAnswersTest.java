@@ -1,5 +1,6 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.knowledge.Effort;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.FactType;
 import dev.dokploydoctor.knowledge.Vocabulary;
@@ -106,16 +107,30 @@ class ProseAnswersTest {
 
     @Test
     void yesAndNoLeadingASentence() {
-        for (String yes : List.of("yes", "Yes.", "yes, it's on dokploy-network", "yeah", "yep, checked", "I think so",
-                "I believe so", "probably", "yes I think", "it is", "sure", "definitely", "it's on dokploy-network",
-                "of course"))
+        for (String yes : List.of("yes", "Yes.", "yes, it's on dokploy-network", "yeah", "yep, checked", "it is", "sure",
+                "definitely", "it's on dokploy-network", "of course", "I think so, docker inspect lists it"))
             assertEquals(true, value(yes, BOOL), yes);
         for (String no : List.of("no", "No.", "no, it isn't", "nope, never touched it", "it isn't", "it's not on that network",
-                "no, it's not on that network", "I don't think so", "probably not", "not really", "nah", "never",
-                "they aren't", "definitely not", "I think not", "pretty sure it's not"))
+                "no, it's not on that network", "not really", "nah", "never", "they aren't", "definitely not",
+                "I don't think so, I checked"))
             assertEquals(false, value(no, BOOL), no);
         assertEquals(true, value("yes, they're up", RUNNING));
         assertEquals(false, value("no, they keep restarting", RUNNING));
+    }
+
+    @Test
+    void aYesOrNoSaidAsABeliefAnswersWhatTheUserSawNotWhatNeedsALook() {   // user19 K8
+        // to a question that needs a command, a belief is no look: one answer must not carry a cause across
+        // the threshold on it ("I don't think so, I never touched traefik's networks" gave a diagnosis at 0.87)
+        for (String guess : List.of("I think so", "I believe so", "probably", "yes I think", "I don't think so", "probably not",
+                "I think not", "pretty sure it's not", "I guess not", "I'd say no", "I don't think so, I never touched traefik's networks")) {
+            Reply r = Reply.parse(guess, BOOL);
+            assertTrue(Reply.isGuess(r), guess + " read as " + r);
+        }
+        // what the user saw or did (effort: seen) is their memory: the same words answer it
+        FactSpec changed = spec(FactType.BOOL, "Did you change the domain just before it broke?").withEffort(Effort.SEEN);
+        for (String yes : List.of("I think so", "I believe so", "probably", "yes I think")) assertEquals(true, value(yes, changed), yes);
+        for (String no : List.of("I don't think so", "probably not", "I think not", "pretty sure it's not")) assertEquals(false, value(no, changed), no);
     }
 
     @Test
