@@ -73,7 +73,8 @@ public record Command(String name, String arg) {
         sb.append("Answers: yes/no, a choice (name or number), a number or text, alone or in a sentence ('yes, it's on\n"
                 + "dokploy-network', 'it listens on port 3000', 'it says running'); ? or 'no idea' when you don't know.\n"
                 + "More in an answer ('no, but the logs say ...') is read too. An answer that does not plainly say one\n"
-                + "value ('not 3000', '3000?', 'bridge maybe', 'no wait, yes') is asked again, never guessed.\n");
+                + "value ('not 3000', '3000?', 'bridge maybe', 'no wait, yes') is asked again, never guessed. A belief\n"
+                + "('probably not') to a question with a command counts as ? : run the command to settle it.\n");
         sb.append("Multi-line text: paste it, or type \"\"\" on a line, the lines, and \"\"\" again. Ctrl-C cancels a question.");
         return sb.toString();
     }
