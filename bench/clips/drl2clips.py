@@ -425,8 +425,23 @@ class Translator:
                     cf = float(args[-1][1])
                     out.append(('evidence', cause, -cf if verb == 'refute' else cf))
                 continue
+            if verb == 'causesNeeding':  # causesNeeding.refute(drools, "layer", cf): every cause that needs the layer
+                tk.expect('.')
+                _, method, _ = tk.next()
+                tk.expect('(')
+                args = self.args(tk)
+                tk.expect(')')
+                tk.expect(';')
+                if method != 'refute' or len(args) != 3 or args[0] != ('name', 'drools') or args[1][0] != 'string':
+                    tk.fail("causesNeeding.refute(drools, \"layer\", cf) expected", line)
+                layer, cf = args[1][1], float(args[2][1])
+                if layer not in CAUSE_NEEDS:
+                    tk.fail(f"causesNeeding: no cause needs the layer '{layer}'", line)
+                for cause, tie in CAUSE_NEEDS[layer]:  # as engine/CausesNeeding: the weaker of the rule's cf and the cause's tie
+                    out.append(('evidence', cause, -min(cf, tie)))
+                continue
             if verb != 'insertLogical':
-                tk.fail(f"{verb}: only support, refute, need and insertLogical are supported", line)
+                tk.fail(f"{verb}: only support, refute, need, causesNeeding.refute and insertLogical are supported", line)
             tk.expect('(')
             tk.expect('new')
             _, cls, line = tk.next()
@@ -591,6 +606,22 @@ def rule_files(knowledge):
     """The DRL files the engine loads: knowledge/causes/<id>/*.drl and knowledge/shared/*.drl."""
     files = sorted(glob.glob(os.path.join(knowledge, 'causes', '*', '*.drl')))
     return files + sorted(glob.glob(os.path.join(knowledge, 'shared', '*.drl')))
+
+
+# layer -> [(cause, tie)] from each cause.yaml's `needs: {layer: cf, ...}` (engine/CausesNeeding), in the causes' order
+CAUSE_NEEDS = {}
+
+
+def cause_needs(knowledge):
+    needs = {}
+    for f in sorted(glob.glob(os.path.join(knowledge, 'causes', '*', 'cause.yaml'))):
+        m = re.search(r'^needs:\s*\{([^}]*)\}', open(f, encoding='utf-8').read(), re.M)
+        if not m:
+            continue
+        for part in m.group(1).split(','):
+            layer, cf = (x.strip() for x in part.split(':'))
+            needs.setdefault(layer, []).append((os.path.basename(os.path.dirname(f)), float(cf)))
+    return needs
 
 
 def advice_causes(knowledge):
@@ -809,6 +840,7 @@ def main():
     knowledge = sys.argv[1]
     try:
         files = rule_files(knowledge)
+        CAUSE_NEEDS.update(cause_needs(knowledge))
         rules = list(itertools.chain.from_iterable(translate_file(f) for f in files))
         slugs = [re.sub(r'[^a-z0-9]+', '-', r[0].lower()).strip('-') for r in rules]
         dup = {s for s in slugs if slugs.count(s) > 1}

@@ -139,26 +139,8 @@ final class FirstMatchDfa {
      * (its start and end are the text's), 0 when it does not, -1 when it cannot tell (no room for a state it needs).
      */
     int matchesIn(String text, int from, int to) {
-        int state = start[BEGIN];
-        short[][] rows = this.rows;
-        for (int i = from; ; i++) {
-            int step;
-            if (i == to) {
-                step = known(rows, state, columns - 1);
-                if (step == 0) step = make(state, -1, columns - 1);
-                return step == FULL ? -1 : step & 1;
-            }
-            char c = text.charAt(i);
-            int col = c < ASCII ? column[c] : -1;   // a character outside ASCII has no column: always made
-            step = col < 0 ? 0 : known(rows, state, col);
-            if (step == 0) {
-                step = make(state, c, col);
-                rows = this.rows;
-            }
-            if (step == FULL) return -1;
-            if ((step & 1) != 0) return 1;
-            state = (step >> 1) - 1;
-        }
+        long r = walk(text, from, to, start[BEGIN], true);
+        return r == CANNOT_TELL ? -1 : (int) r != 0 ? 1 : 0;
     }
 
     /**
@@ -167,29 +149,32 @@ final class FirstMatchDfa {
      * matchEnd is -1 when no match starts at {@code p} and read the characters looked at; or {@link #CANNOT_TELL}.
      */
     long run(String text, int p, int end) {
-        int state = start[p == 0 ? BEGIN : kind(text.charAt(p - 1))];
+        return walk(text, p, end, start[p == 0 ? BEGIN : kind(text.charAt(p - 1))], false);
+    }
+
+    /**
+     * Both searches' one loop: the steps from {@code state} over {@code text[from, to)} and its end, until no thread
+     * is left ({@code firstEnd}: until a match ends). {@code (read << 32) | (last match end + 1)}, or {@link #CANNOT_TELL}.
+     */
+    private long walk(String text, int from, int to, int state, boolean firstEnd) {
         int last = -1;
         short[][] rows = this.rows;
-        for (int i = p; ; i++) {
-            int step;
-            if (i == end) {
-                step = known(rows, state, columns - 1);
-                if (step == 0) step = make(state, -1, columns - 1);
-                if (step == FULL) return CANNOT_TELL;
-                if ((step & 1) != 0) last = i;
-                return (long) (i - p) << 32 | (last + 1);
-            }
-            char c = text.charAt(i);
-            int col = c < ASCII ? column[c] : -1;   // a character outside ASCII has no column: always made
-            step = col < 0 ? 0 : known(rows, state, col);
+        for (int i = from; ; i++) {
+            int c = i == to ? -1 : text.charAt(i);
+            int col = c < 0 ? columns - 1 : c < ASCII ? column[c] : -1; // the text's end has the last column; outside ASCII none
+            int step = col < 0 ? 0 : known(rows, state, col);
             if (step == 0) {
                 step = make(state, c, col);
                 rows = this.rows;
             }
             if (step == FULL) return CANNOT_TELL;
-            if ((step & 1) != 0) last = i;
+            if ((step & 1) != 0) {
+                last = i;
+                if (firstEnd) return (long) (i - from) << 32 | (last + 1);
+            }
+            if (c < 0) return (long) (i - from) << 32 | (last + 1);
             state = (step >> 1) - 1;
-            if (state == DEAD) return (long) (i - p + 1) << 32 | (last + 1);
+            if (state == DEAD) return (long) (i - from + 1) << 32 | (last + 1);
         }
     }
 

@@ -59,7 +59,7 @@ final class PrefixSearch implements Extractor.Search {
     private final long budget;
     private long read;                  // characters read by the attempts so far
     private Matcher plain;              // once the budget is spent
-    private boolean plainOnly;          // an alternative with no known start may match: the plain search throughout
+    private boolean plainOnly;          // an alternative with no known start may match (or RE2/J disagreed with the DFA): the plain search
     private final boolean none;         // no alternative may match
     private final int[] spans;          // the current match: start and end of each group, -1 when absent
     private static final int UNREAD = -2;
@@ -147,10 +147,19 @@ final class PrefixSearch implements Extractor.Search {
     @Override public int start(int group) { return span(2 * group); }
     @Override public int end(int group) { return span(2 * group + 1); }
 
-    /** Group spans are read from the matcher when asked: RE2/J runs the match again to find them. */
+    /**
+     * Group spans are read from the matcher when asked: RE2/J runs the match again to find them. Should RE2/J find
+     * no match where the {@link FirstMatchDfa} found one (they are equivalent by construction, and the tests hold
+     * them so), the groups are read as absent, so a fact filled from one is not read (no guess), and the rest of
+     * this text is searched by RE2/J alone: one entry's reading degrades, not the whole report's extraction.
+     */
     private int span(int k) {
         if (k >= 2 && spans[2] == UNREAD) {
-            if (matcher == null && !attempt(place)) throw new IllegalStateException("RE2/J finds no match where the DFA found one");
+            if (matcher == null && !attempt(place)) {
+                java.util.Arrays.fill(spans, 2, spans.length, -1);
+                plainOnly = true;
+                return spans[k];
+            }
             for (int g = 1; 2 * g < spans.length; g++) {
                 int s = matcher.start(g);
                 spans[2 * g] = s < 0 ? -1 : s + shift;

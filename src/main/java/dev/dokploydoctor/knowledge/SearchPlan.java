@@ -228,6 +228,12 @@ final class SearchPlan {
         return firstMatchNow();
     }
 
+    /** Tests: the plan searches with {@code dfa} as its FirstMatchDfa (one of another pattern, to make the two disagree). */
+    synchronized void firstMatchIs(FirstMatchDfa dfa) {
+        firstMatch = dfa;
+        firstMatchBuilt = true;
+    }
+
     synchronized FirstMatchDfa firstMatchNow() {
         if (!firstMatchBuilt) {
             firstMatch = firstMatchBudget == null ? null : FirstMatchDfa.of(pattern, firstMatchBudget);

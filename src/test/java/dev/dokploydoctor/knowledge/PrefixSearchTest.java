@@ -91,6 +91,21 @@ class PrefixSearchTest {
                 RegexLiterals.alternatives("\\ba[^.\\n]{0,25}\\bb|c+d|(?:x|yz)?\\s\\d").stream().map(RegexLiterals.Alternative::maxLength).toList());
     }
 
+    /**
+     * Should RE2/J find no match where the FirstMatchDfa found one (here made to disagree: the DFA of another pattern),
+     * the match's groups read as absent and the rest of the text is RE2/J's alone, instead of the report's extraction failing.
+     */
+    @Test void aDisagreementBetweenTheDfaAndRe2jDegradesToRe2jsAnswer() {
+        SearchPlan plan = SearchPlan.of(Pattern.compile("error (\\d+)"));
+        plan.firstMatchIs(FirstMatchDfa.of(Pattern.compile("error x"), new LazyDfa.Budget(LazyDfa.Budget.DEFAULT)));
+        String text = "error x then error 42";
+        PrefixSearch search = new PrefixSearch(plan, text, text);
+        assertTrue(search.find(0), "the DFA's word: a match at the first place");
+        assertEquals(List.of(0, 7, -1, -1), List.of(search.start(0), search.end(0), search.start(1), search.end(1)));
+        assertTrue(search.find(1), "RE2/J's own search from then on");
+        assertEquals(List.of(13, 21, 19, 21), List.of(search.start(0), search.end(0), search.start(1), search.end(1)));
+    }
+
     @Test void prefixesOfPatterns() {
         assertEquals(Set.of("foo"), RegexLiterals.requiredPrefixes("\\bfoo\\b"));
         assertEquals(Set.of("client api v", "client v"), RegexLiterals.requiredPrefixes("client (?:API )?v"));
