@@ -307,8 +307,8 @@ public final class Engine {
         }
         // a cause on probation diagnosed from the text alone waits for a stated, answered or probed fact (CalibrationGate)
         List<Evidence> probation = gated ? CalibrationGate.holds(byCause, null, knowledge.priors(), threshold,
-                observations().exceptionChecked(facts, CalibrationGate::seen,
-                        CalibrationGate.exceptionLook(knowledge.vocabulary()))) : List.of();
+                observations().exceptionChecked(facts, CalibrationGate::seen, CalibrationGate.exceptionLook(knowledge.vocabulary())),
+                observations().restated(facts, knowledge.implications(), knowledge.vocabulary())) : List.of();
         if (!probation.isEmpty()) {
             evidence = new ArrayList<>(evidence);
             evidence.addAll(probation);
