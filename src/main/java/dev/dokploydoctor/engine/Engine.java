@@ -39,7 +39,9 @@ public final class Engine {
     private volatile TextExtraction extraction; // on first use: a session whose first words are a menu pick or a status code never needs it
     private final Map<String, Integer> keyOrder = new HashMap<>();
     /** Evidence by cause, then rule: a cause's certainty must not depend on the order rules fired in. */
-    static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule);
+    /** By cause, then rule; a rule's refutation before its hold of the same cause (stack.drl makes both). */
+    static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule)
+            .thenComparing(Evidence::isHold);
     /**
      * Session order follows firing order, which follows the order rule files load in; a question's
      * first "why" must not depend on that.
