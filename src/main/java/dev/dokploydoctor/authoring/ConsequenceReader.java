@@ -48,6 +48,7 @@ final class ConsequenceReader {
             switch (t.text) {
                 case "support", "refute", "need" -> call(t, args(), out, problems);
                 case "causesNeeding.refute" -> layer(t, args(), out);
+                case "causesNeeding.hold" -> hold(t, args(), out);
                 case "insertLogical" -> insertLogical(out);
                 default -> args();
             }
@@ -60,6 +61,12 @@ final class ConsequenceReader {
         if (args.size() != 3 || !args.get(1).string) return;
         Double cf = number(args.get(2));
         out.add(new DrlRule.Conclusion(DrlRule.Kind.LAYER, null, args.get(1).literal, cf == null ? null : -cf, verb.line));
+    }
+
+    /** causesNeeding.hold(drools, "layer"): the layer, for the reference check. */
+    private void hold(Token verb, List<Arg> args, List<DrlRule.Conclusion> out) {
+        if (args.size() != 2 || !args.get(1).string) return;
+        out.add(new DrlRule.Conclusion(DrlRule.Kind.HOLD, null, args.get(1).literal, null, verb.line));
     }
 
     /** support/refute(drools, [cause,] cf) and need(drools, key, [cause,] why). */

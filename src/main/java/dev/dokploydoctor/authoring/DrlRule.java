@@ -20,7 +20,7 @@ public record DrlRule(String name, String file, int line, Set<String> conditions
     public record Constraint(String text, int line) {}
 
     /** What the then-block inserts. */
-    public enum Kind { EVIDENCE, NEED, FACT, LAYER }
+    public enum Kind { EVIDENCE, NEED, FACT, LAYER, HOLD }
 
     /**
      * One conclusion: evidence for a cause with its certainty factor (null when not a literal), a

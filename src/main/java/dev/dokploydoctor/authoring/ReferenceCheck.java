@@ -47,7 +47,7 @@ final class ReferenceCheck {
             }
         }
         for (DrlRule.Conclusion c : rule.conclusions()) {
-            if (c.kind() == DrlRule.Kind.LAYER) {
+            if (c.kind() == DrlRule.Kind.LAYER || c.kind() == DrlRule.Kind.HOLD) {
                 knownLayer(rule, c);
                 continue;
             }
@@ -118,7 +118,7 @@ final class ReferenceCheck {
                 + "; declare it in knowledge/facts.yaml";
     }
 
-    /** A layer refuted through causesNeeding is one of layers.yaml that some cause needs, at a certainty in (0, 1]. */
+    /** A layer refuted (or held) through causesNeeding is one of layers.yaml that some cause needs; a refutation's certainty is in (0, 1]. */
     private void knownLayer(DrlRule rule, DrlRule.Conclusion c) {
         String layer = c.key();
         boolean needed = !needing.of(layer).isEmpty();
@@ -128,6 +128,7 @@ final class ReferenceCheck {
                     + layer + "', but " + (knowledge.causeLayers().containsKey(layer) ? "no cause.yaml says it needs it (needs: {" + layer + ": 0.9})"
                     : "there is no such layer in knowledge/layers.yaml" + (hint == null ? "" : " (did you mean '" + hint + "'?)"))));
         }
+        if (c.kind() == DrlRule.Kind.HOLD) return;   // a hold has no certainty of its own
         if (c.cf() == null || !(c.cf() < 0 && c.cf() >= -1)) {
             out.add(Finding.error("bad-certainty", rule.file(), c.line(), "rule '" + rule.name() + "' refutes layer '" + layer
                     + "' at " + (c.cf() == null ? "a certainty that is no number" : String.valueOf(-c.cf())) + "; a certainty is in (0, 1]"));

@@ -37,7 +37,7 @@ public final class AnswerSpace {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern EVIDENCE = Pattern.compile("(?:new\\s+Evidence|\\bsupport|\\brefute)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
     /** A stack rule's refutation of every cause that needs a layer ({@link CausesNeeding}). */
-    private static final Pattern NEEDING = Pattern.compile("\\bcausesNeeding\\s*\\.\\s*refute\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
+    private static final Pattern NEEDING = Pattern.compile("\\bcausesNeeding\\s*\\.\\s*(?:refute|hold)\\s*\\(\\s*drools\\s*,\\s*\"([a-z0-9-]+)\"");
     private static final Pattern OWN_EVIDENCE = Pattern.compile("\\b(?:support|refute|need)\\s*\\(\\s*drools\\s*,");
     private static final Pattern FACT = Pattern.compile("(\\bnot\\s+)?Fact\\s*\\(\\s*key\\s*==\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");

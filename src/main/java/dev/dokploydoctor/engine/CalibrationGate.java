@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Certainty earned on data: a cause is diagnosed from the text alone only once its diagnoses from the
@@ -63,23 +64,26 @@ public final class CalibrationGate {
 
     /** The hold for every cause on probation this case would diagnose on the text alone. */
     static List<Evidence> holds(Map<String, List<Evidence>> byCause, Priors priors, double threshold) {
-        return holds(byCause, null, priors, threshold, e -> false);
+        return holds(byCause, null, priors, threshold, e -> false, UnaryOperator.identity());
     }
 
     /**
      * The same, with each cause's certainty from its evidence ({@link Certainty#ofCause}) already known
      * ({@code certainty}; null: combined here): the look-ahead's reading has it, for every answer tried.
      * {@code exceptionChecked}: which supports had an exception of their rule checked by the user or a probe
-     * ({@link Observations#exceptionChecked}); such a support does not rest on the text alone.
+     * ({@link Observations#exceptionChecked}); such a support does not rest on the text alone. {@code restated}: the
+     * evidence with each reading of the text that a stated fact implies resting on that statement
+     * ({@link Observations#restated}); a cause whose support rests on the text alone only so read is not held either.
      */
     static List<Evidence> holds(Map<String, List<Evidence>> byCause, Map<String, Double> certainty, Priors priors, double threshold,
-                                Predicate<Evidence> exceptionChecked) {
+                                Predicate<Evidence> exceptionChecked, UnaryOperator<List<Evidence>> restated) {
         if (priors.calibration().isEmpty()) return List.of();
         List<Evidence> out = new ArrayList<>();
         for (Map.Entry<String, List<Evidence>> e : byCause.entrySet()) {
             if (!onProbation(priors, e.getKey())) continue;
             double cf = certainty == null ? Certainty.ofCause(e.getValue()) : certainty.get(e.getKey());
             if (cf < threshold || !restsOnTextAlone(e.getValue(), exceptionChecked)) continue;
+            if (!restsOnTextAlone(restated.apply(e.getValue()), exceptionChecked)) continue;
             out.add(new Evidence(e.getKey(), 0, RULE, List.of()));
         }
         return out;

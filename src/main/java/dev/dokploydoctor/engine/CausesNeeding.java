@@ -42,6 +42,20 @@ public final class CausesNeeding {
         for (DirectConsequences.Call c : refutations(layer, cf)) Conclude.refute(drools, c.cause(), c.cf());
     }
 
+    /**
+     * The rule's finding that {@code layer} may not be on the request's path holds every cause that needs it below a
+     * diagnosis ({@link Evidence#hold}): one hold per cause, made by the calling rule.
+     */
+    public void hold(RuleContext drools, String layer) {
+        for (DirectConsequences.Call c : holds(layer)) Conclude.hold(drools, c.cause());
+    }
+
+    /** Those holds as calls, in the order the causes were given. */
+    List<DirectConsequences.Call> holds(String layer) {
+        return byLayer.getOrDefault(layer, List.of()).stream()
+                .map(t -> new DirectConsequences.Call("hold", t.cause(), null, null, 0)).toList();
+    }
+
     /** Those refutations as calls, in the order the causes were given ({@link DirectConsequences} runs them directly). */
     List<DirectConsequences.Call> refutations(String layer, double cf) {
         return byLayer.getOrDefault(layer, List.of()).stream()

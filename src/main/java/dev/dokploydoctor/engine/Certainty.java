@@ -41,13 +41,19 @@ public final class Certainty {
      * only when it reads an observation no stronger support of the cause reads. Refutations combine
      * as before. Without one support of at least {@link #SUBSTANTIAL}, the sum stops at
      * {@link #WEAK_SIGNS_CEILING}; so does a cause the look-alike guard holds ({@link LookalikeGuard}),
-     * one that rests on one reading of the reporter's words ({@link OneReadingGuard}), and one on
-     * probation diagnosed from the text alone ({@link CalibrationGate}).
+     * one that rests on one reading of the reporter's words ({@link OneReadingGuard}), one on
+     * probation diagnosed from the text alone ({@link CalibrationGate}), and one a rule holds ({@link Evidence#hold}).
      */
     public static double ofCause(List<Evidence> evidence) {
         double cf = uncapped(evidence);
         return weakSignsOnly(evidence) || LookalikeGuard.held(evidence) || OneReadingGuard.held(evidence)
-                || CalibrationGate.held(evidence) ? Math.min(cf, WEAK_SIGNS_CEILING) : cf;
+                || CalibrationGate.held(evidence) || heldByARule(evidence) ? Math.min(cf, WEAK_SIGNS_CEILING) : cf;
+    }
+
+    /** Whether a rule's finding holds the cause below a diagnosis ({@link Evidence#hold}: the text says its layer is absent). */
+    public static boolean heldByARule(List<Evidence> evidence) {
+        for (Evidence e : evidence) if (e.isHold()) return true;
+        return false;
     }
 
     /** Whether the look-alike guard held this cause below a diagnosis (said beside its evidence; JSON {@code held_by_lookalikes}). */

@@ -30,6 +30,11 @@ public final class Conclude {
         drools.insertLogical(new Evidence(drools, cause, -positive(drools, "refute", cf)));
     }
 
+    /** The rule's finding holds {@code cause} below a diagnosis while it stands ({@link Evidence#hold}). */
+    public static void hold(RuleContext drools, String cause) {
+        drools.insertLogical(Evidence.hold(drools, cause));
+    }
+
     public static void need(RuleContext drools, String key, String cause, String why) {
         drools.insertLogical(new Need(drools, key, cause, why));
     }

@@ -184,7 +184,7 @@ final class DirectConsequences {
             if (layer) i += 2;
             if (i + 2 >= tokens.size() || !(tokens.get(i) instanceof Name verb) || !is(tokens, i + 1, "(") || !(tokens.get(i + 2) instanceof Name d)
                     || !d.text.equals("drools")) return null;
-            if (layer && !verb.text.equals("refute")) return null;
+            if (layer && !verb.text.equals("refute") && !verb.text.equals("hold")) return null;
             i += 3;
             List<Object> args = new ArrayList<>();
             while (is(tokens, i, ",")) {
@@ -206,6 +206,11 @@ final class DirectConsequences {
             }
             if (!is(tokens, i, ")") || !is(tokens, i + 1, ";")) return null;
             i += 2;
+            if (layer && verb.text.equals("hold")) {
+                if (args.size() != 1 || !(args.get(0) instanceof String name)) return null;
+                calls.addAll(needing.holds(name));
+                continue;
+            }
             if (layer) {
                 if (args.size() != 2 || !(args.get(0) instanceof String name) || !(args.get(1) instanceof Double cf) || !(cf > 0 && cf <= 1)) return null;
                 calls.addAll(needing.refutations(name, cf));
@@ -283,6 +288,7 @@ final class DirectConsequences {
             switch (verb) {
                 case "support" -> Conclude.support(drools, cause, cf);
                 case "refute" -> Conclude.refute(drools, cause, cf);
+                case "hold" -> Conclude.hold(drools, cause);
                 default -> Conclude.need(drools, key, cause, why);
             }
         }

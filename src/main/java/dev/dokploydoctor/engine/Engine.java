@@ -39,7 +39,9 @@ public final class Engine {
     private volatile TextExtraction extraction; // on first use: a session whose first words are a menu pick or a status code never needs it
     private final Map<String, Integer> keyOrder = new HashMap<>();
     /** Evidence by cause, then rule: a cause's certainty must not depend on the order rules fired in. */
-    static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule);
+    /** By cause, then rule; a rule's refutation before its hold of the same cause (stack.drl makes both). */
+    static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule)
+            .thenComparing(Evidence::isHold);
     /**
      * Session order follows firing order, which follows the order rule files load in; a question's
      * first "why" must not depend on that.
@@ -307,8 +309,8 @@ public final class Engine {
         }
         // a cause on probation diagnosed from the text alone waits for a stated, answered or probed fact (CalibrationGate)
         List<Evidence> probation = gated ? CalibrationGate.holds(byCause, null, knowledge.priors(), threshold,
-                observations().exceptionChecked(facts, CalibrationGate::seen,
-                        CalibrationGate.exceptionLook(knowledge.vocabulary()))) : List.of();
+                observations().exceptionChecked(facts, CalibrationGate::seen, CalibrationGate.exceptionLook(knowledge.vocabulary())),
+                observations().restated(facts, knowledge.implications(), knowledge.vocabulary())) : List.of();
         if (!probation.isEmpty()) {
             evidence = new ArrayList<>(evidence);
             evidence.addAll(probation);

@@ -19,9 +19,25 @@ public final class Evidence {
     private final String rule;
     private final List<Fact> matched;
     private final Set<String> observations;
+    /** A hold ({@link #hold}): no certainty of its own; the cause stays below a diagnosis while it stands. */
+    private final boolean hold;
 
     public Evidence(RuleContext drools, String cause, double cf) {
         this(cause, cf, drools.getRule().getName(), matchedFacts(drools));
+    }
+
+    /**
+     * The rule's finding holds {@code cause} below a diagnosis ({@link Certainty#WEAK_SIGNS_CEILING}) while its facts
+     * stand, whatever its support adds up to: a sign that weighs against the cause without ruling it out (the text says
+     * there is no Traefik: the interview asks), where a refutation would subtract from one support and not from two.
+     */
+    public static Evidence hold(RuleContext drools, String cause) {
+        return hold(cause, drools.getRule().getName(), matchedFacts(drools));
+    }
+
+    /** The same, made by rule {@code rule} on the facts it matched. */
+    public static Evidence hold(String cause, String rule, List<Fact> matched) {
+        return new Evidence(cause, 0, rule, matched, Set.of(), true);
     }
 
     public Evidence(String cause, double cf, String rule, List<Fact> matched) {
@@ -29,6 +45,10 @@ public final class Evidence {
     }
 
     private Evidence(String cause, double cf, String rule, List<Fact> matched, Set<String> observations) {
+        this(cause, cf, rule, matched, observations, false);
+    }
+
+    private Evidence(String cause, double cf, String rule, List<Fact> matched, Set<String> observations, boolean hold) {
         if (cf < -1 || cf > 1 || Double.isNaN(cf)) {
             throw new IllegalArgumentException("certainty factor of rule '" + rule + "' must be in [-1, 1], was " + cf);
         }
@@ -37,6 +57,7 @@ public final class Evidence {
         this.rule = rule;
         this.matched = matched;
         this.observations = observations;
+        this.hold = hold;
     }
 
     /**
@@ -44,7 +65,7 @@ public final class Evidence {
      * {@link Observations}); the engine sets them once the rules have fired.
      */
     public Evidence on(Set<String> observations) {
-        return new Evidence(cause, cf, rule, matched, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(observations)));
+        return new Evidence(cause, cf, rule, matched, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(observations)), hold);
     }
 
     /** The observations it rests on ({@link Fact#getOrigin()}); empty: its own, shared with no other evidence. */
@@ -61,10 +82,12 @@ public final class Evidence {
     public String getRule() { return rule; }
     public List<Fact> getMatched() { return matched; }
     public boolean isSupporting() { return cf > 0; }
+    /** Whether this is a rule's hold ({@link #hold}) rather than a certainty. */
+    public boolean isHold() { return hold; }
 
     @Override public boolean equals(Object o) {
-        return o instanceof Evidence e && e.cause.equals(cause) && e.rule.equals(rule);
+        return o instanceof Evidence e && e.cause.equals(cause) && e.rule.equals(rule) && e.hold == hold;
     }
-    @Override public int hashCode() { return cause.hashCode() * 31 + rule.hashCode(); }
-    @Override public String toString() { return String.format("%s %+.2f by '%s'", cause, cf, rule); }
+    @Override public int hashCode() { return (cause.hashCode() * 31 + rule.hashCode()) * 2 + (hold ? 1 : 0); }
+    @Override public String toString() { return hold ? String.format("%s held below a diagnosis by '%s'", cause, rule) : String.format("%s %+.2f by '%s'", cause, cf, rule); }
 }

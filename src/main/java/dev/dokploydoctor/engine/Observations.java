@@ -1,6 +1,8 @@
 package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Implications;
+import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * What each piece of evidence rests on: the observations ({@link Fact#getOrigin()}) behind the facts
@@ -48,6 +51,34 @@ final class Observations {
             out.add(e.on(seen));
         }
         return out;
+    }
+
+    /**
+     * The evidence as the calibration gate reads it: a fact read from the text that a stated, answered or probed
+     * fact implies with the same value ({@link Implications#restated}) rests on that statement, not on the span of
+     * text it was read from; every other observation as {@link #attach} found it. Worked out when first asked.
+     */
+    UnaryOperator<List<Evidence>> restated(List<Fact> facts, Implications implications, Vocabulary vocabulary) {
+        Map<String, String>[] basis = new Map[1];
+        return evidence -> {
+            if (basis[0] == null) basis[0] = implications.restated(facts, vocabulary);
+            if (basis[0].isEmpty()) return evidence;
+            Map<String, List<String>> originsOfKey = new HashMap<>();
+            for (Fact f : facts) originsOfKey.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(basisOf(f, basis[0]));
+            List<Evidence> out = new ArrayList<>(evidence.size());
+            for (Evidence e : evidence) {
+                Set<String> seen = new LinkedHashSet<>();
+                for (Fact f : e.getMatched()) seen.add(basisOf(f, basis[0]));
+                for (String key : space.testedKeysOf(e.getRule())) seen.addAll(originsOfKey.getOrDefault(key, List.of()));
+                out.add(e.on(seen));
+            }
+            return out;
+        };
+    }
+
+    private static String basisOf(Fact f, Map<String, String> basis) {
+        String stated = f.getOrigin().startsWith(Fact.TEXT) ? basis.get(f.getKey()) : null;
+        return stated == null ? f.getOrigin() : stated;
     }
 
     /**

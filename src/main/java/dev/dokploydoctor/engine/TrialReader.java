@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a {@link Trial}'s session after an answer was tried, as {@link Engine#read} concludes it, but
@@ -92,7 +93,8 @@ final class TrialReader {
             // fromRules holds each cause's certainty from its evidence in byCause (the guard's holds included)
             Predicate<Evidence> checked = engine.observations().exceptionChecked(now.facts, CalibrationGate::seen,
                     CalibrationGate.exceptionLook(knowledge.vocabulary()));
-            for (Evidence hold : CalibrationGate.holds(byCause, fromRules, knowledge.priors(), threshold, checked)) {
+            UnaryOperator<List<Evidence>> restated = engine.observations().restated(now.facts, knowledge.implications(), knowledge.vocabulary());
+            for (Evidence hold : CalibrationGate.holds(byCause, fromRules, knowledge.priors(), threshold, checked, restated)) {
                 List<Evidence> with = new ArrayList<>(byCause.get(hold.getCause()));
                 with.add(hold);
                 byCause.put(hold.getCause(), with);

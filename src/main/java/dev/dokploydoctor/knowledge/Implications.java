@@ -117,6 +117,29 @@ public final class Implications {
         return new ArrayList<>(facts.values());
     }
 
+    /**
+     * The keys whose reading of the text a stated, answered or probed fact implies with the same value, each with
+     * the observation of what implies it (Cloudflare's "Error code 526" read as its code beside the status 526 the
+     * reporter states: one page, stated). The readings themselves stay the text's in {@link #apply}: an answer that
+     * implies what the text already said is not thereby the observation behind every rule reading it (a tunnel's
+     * route answered beside "my tunnel": the rules reading "a tunnel" still read the text, and the route's own
+     * rules count as news). Only the calibration gate asks, where the statement is what confirms the text.
+     */
+    public Map<String, String> restated(Collection<Fact> facts, Vocabulary vocabulary) {
+        List<Fact> stated = new ArrayList<>();
+        List<Fact> read = new ArrayList<>();
+        for (Fact f : facts) (readFromText(f) ? read : stated).add(f);
+        if (read.isEmpty() || stated.isEmpty() || entries.isEmpty()) return Map.of();
+        Map<String, Fact> implied = new LinkedHashMap<>();
+        for (Fact f : apply(stated, vocabulary)) implied.putIfAbsent(f.getKey(), f);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Fact f : read) {
+            Fact basis = implied.get(f.getKey());
+            if (basis != null && !readFromText(basis) && basis.getValue().equals(f.getValue())) out.put(f.getKey(), basis.getOrigin());
+        }
+        return out;
+    }
+
     /** Whether a fact rests on a reading of the user's text (its observation is a span of text). */
     private static boolean readFromText(Fact f) {
         return f.getOrigin().startsWith(Fact.TEXT);

@@ -2,6 +2,8 @@ package dev.dokploydoctor.knowledge;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An answer that says the user did not or could not look ("I can't see that", "can't look at the server now",
@@ -20,7 +22,7 @@ import java.util.Set;
 public final class NotLooked {
     private NotLooked() {}
 
-    private static final Set<String> SUBJECT = Set.of("i", "we", "im", "just", "still", "really", "honestly", "sadly",
+    private static final Set<String> SUBJECT = Set.of("i", "we", "im", "ive", "weve", "just", "still", "really", "honestly", "sadly",
             "unfortunately", "currently", "right", "now");
 
     /** Heads of inability, as word sequences: what follows is the verb. */
@@ -30,7 +32,7 @@ public final class NotLooked {
 
     /** Heads of a look not had: what follows is the participle. */
     private static final List<List<String>> NOT_HAD = words(
-            "havent", "have not", "hadnt", "had not", "didnt", "did not", "never", "not yet", "havent yet", "have not yet");
+            "havent", "have not", "hadnt", "had not", "didnt", "did not", "never", "not", "not yet", "havent yet", "have not yet");
 
     /** Verbs of access after an inability: whatever their object, the user could not get to look. */
     private static final Set<String> ACCESS = Set.of("look", "check", "access", "view", "open", "inspect", "verify", "test",
@@ -43,6 +45,10 @@ public final class NotLooked {
     /** A look not had in so many words: "haven't had a chance", "didn't get to", "haven't been able". */
     private static final List<List<String>> NO_CHANCE = words("had a look", "had a chance", "had the chance", "had time",
             "had access", "have access", "been able", "gotten to", "got to", "get to", "had a moment");
+
+    /** The participles of {@link #LOOKED} (and seen): after a bare "not" only these say a look was not had. */
+    private static final Set<String> LOOKED_PARTICIPLE = Set.of("looked", "checked", "viewed", "opened", "inspected", "verified",
+            "tested", "tried", "seen");
 
     /** Verbs of perception: a look that may have found nothing ("can't see any error"). */
     private static final Set<String> PERCEIVE = Set.of("see", "seen", "saw", "find", "found", "spot", "spotted", "notice", "noticed");
@@ -73,19 +79,43 @@ public final class NotLooked {
         return true;
     }
 
-    /** "I haven't seen the proxy logs", "never looked", "haven't had a chance": the user did not look. "I haven't" alone is a no. */
+    /**
+     * "I haven't seen the proxy logs", "never looked", "haven't had a chance", "never tried": the user did not look.
+     * "I haven't" alone is a no. So is a no before a look not had ("no, never tried", "nope, haven't checked"): the no
+     * answers "have you looked?", not the question (fix18, left19); a no before a perception stays a finding ("no, I
+     * haven't seen such a line").
+     */
     public static boolean didNot(String answer) {
-        List<String> w = firstClause(answer);
+        if (didNot(firstClause(answer), true)) return true;
+        Matcher no = LEADING_NO.matcher(answer.strip());
+        return no.lookingAt() && no.end() < answer.strip().length() && didNot(firstClause(answer.strip().substring(no.end())), false);
+    }
+
+    /** A no that leads an answer, with what separates it from the rest ("no, ", "nope - ", "no "). */
+    private static final Pattern LEADING_NO = Pattern.compile("(?:no|nope|nah)\\b[\\s,;:.!\u2013\u2014-]*", Pattern.CASE_INSENSITIVE);
+
+    private static boolean didNot(List<String> w, boolean perception) {
         int verb = afterHead(w, NOT_HAD);
         if (verb < 0 || verb >= w.size()) return false;
         if (longest(w, verb, NO_CHANCE) > 0) return true;
         String v = w.get(verb);
-        if (PERCEIVE.contains(v)) return noFinding(w.subList(verb + 1, w.size()));
+        // a bare "not" before a look is one only as its participle: "not tried", "not checked yet"; "not open" is a state
+        if (BARE_NOT.equals(headBefore(w, verb)) && !LOOKED_PARTICIPLE.contains(v)) return false;
+        if (PERCEIVE.contains(v)) return perception && noFinding(w.subList(verb + 1, w.size()));
         return LOOKED.contains(v);
     }
 
     private static List<String> firstClause(String answer) {
         return Vocabulary.answerWords(answer.strip().split("\\s*(?:[,;:.!(]|\\s[-\u2013\u2014]\\s)|\\s+but\\s+", 2)[0]);
+    }
+
+    private static final List<String> BARE_NOT = List.of("not");
+
+    /** The head of a look not had that ends before {@code verb} (after the subject). */
+    private static List<String> headBefore(List<String> w, int verb) {
+        int i = 0;
+        while (i < w.size() && SUBJECT.contains(w.get(i))) i++;
+        return w.subList(i, verb);
     }
 
     /** Where the word after the subject and the longest of {@code heads} starts ("I can't |see that"), or -1 without a head. */

@@ -74,8 +74,8 @@ public final class RuleSafety {
     private static final Pattern CALL = Pattern.compile("(?<![\\w$.])([A-Za-z_][\\w]*)\\s*\\(");
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w$.])([A-Za-z_][\\w]*)\\s*\\.\\s*[A-Za-z_]");
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+([A-Za-z_][\\w.]*)");
-    /** The global's one call: {@code causesNeeding.refute(}. */
-    private static final Pattern GLOBAL_REFUTE = Pattern.compile("(?<![\\w$.])causesNeeding\\s*\\.\\s*refute\\s*\\(");
+    /** The global's calls: {@code causesNeeding.refute(} and {@code causesNeeding.hold(}. */
+    private static final Pattern GLOBAL_REFUTE = Pattern.compile("(?<![\\w$.])causesNeeding\\s*\\.\\s*(?:refute|hold)\\s*\\(");
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+[^\\n]*");
 
     /** Every place in the file that does more than our rules do, in file order. */

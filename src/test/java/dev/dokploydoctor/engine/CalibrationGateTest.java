@@ -106,6 +106,36 @@ class CalibrationGateTest {
     }
 
     @Test
+    void cloudflaresPageReadAsItsCodeBesideTheStatedStatusIsThatStatement() {
+        // "Error code 526" is Cloudflare's page: read as its code (cloudflare.error), one page with the status the
+        // reporter states. The stated status implies the same code, so at the gate the code rests on the statement,
+        // and the rule that decides on the status alone diagnoses as it does without the text (left18)
+        String page = "typhoon.psdn.io returns Cloudflare's \"Invalid SSL certificate Error code 526\".";
+        List<Fact> read = engine.extraction().extract(page);
+        assertTrue(read.stream().anyMatch(f -> f.getKey().equals("cloudflare.error") && f.getNum() == 526), read.toString());
+        List<Fact> withStatus = new ArrayList<>(read);
+        withStatus.removeIf(f -> f.getKey().equals("http.status"));   // a stated fact replaces the text's reading of its key
+        withStatus.add(new Fact("http.status", 526L, Fact.USER, "stated"));
+        Outcome stated = judge(engine, withStatus);
+        assertEquals("cloudflare-origin-certificate-invalid", stated.top().cause());
+        assertEquals(Status.DIAGNOSED, stated.status(), stated.diagnoses().toString());
+        assertEquals(0, holds(stated));
+        // the code itself is still the text's reading (only the gate reads it as the statement)
+        assertEquals(Fact.TEXT, stated.fact("cloudflare.error").getSource());
+        // the text alone is still the text's reading: held
+        Outcome alone = judge(engine, read);
+        assertEquals(Status.INCONCLUSIVE, alone.status(), alone.diagnoses().toString());
+        assertEquals(1, holds(alone));
+        // another status stated: the code is not what the statement implies, and the text's page is held as before
+        List<Fact> otherStatus = new ArrayList<>(read);
+        otherStatus.removeIf(f -> f.getKey().equals("http.status"));
+        otherStatus.add(new Fact("http.status", 502L, Fact.USER, "stated"));
+        Outcome other = judge(engine, otherStatus);
+        assertFalse(other.status() == Status.DIAGNOSED && other.top().cause().equals("cloudflare-origin-certificate-invalid"),
+                other.diagnoses().toString());
+    }
+
+    @Test
     void aCauseTheFileDoesNotListAndAFileWithoutCalibrationJudgeNothing() {
         Outcome unlisted = judge(engine, List.of(logLine("traefik.docker_api_error", true)));
         assertEquals(Status.DIAGNOSED, unlisted.status(), unlisted.diagnoses().toString());

@@ -71,6 +71,36 @@ class CausesNeedingTest {
         assertNull(DirectConsequences.calls("a stack rule", "causesNeeding.of(drools, \"traefik\");", needing), "only refute is read");
     }
 
+    @Test void theTextSayingNoTraefikHoldsWhatNeedsTraefikBelowADiagnosis() {
+        // "every site times out, there is no traefik, we run nginx" (left19): read from the text, the missing layer
+        // refutes (0.6) and holds each cause that needs it at 0.69, however much its support adds up to
+        String rule = "the text says the proxy is not Traefik: Traefik's own faults held below a diagnosis";
+        String text = "text#5e1f@";
+        java.util.List<dev.dokploydoctor.knowledge.Fact> facts = java.util.List.of(
+                new dev.dokploydoctor.knowledge.Fact("traefik.used", false, dev.dokploydoctor.knowledge.Fact.TEXT, "no traefik", text + "22-37"),
+                new dev.dokploydoctor.knowledge.Fact("fault.all_domains", true, dev.dokploydoctor.knowledge.Fact.TEXT, "every site times out", text + "0-20"));
+        Outcome o = Engine.load(K).evaluate("t", facts, Set.of(), Engine.DEFAULT_THRESHOLD);
+        Set<String> held = new java.util.TreeSet<>();
+        Map<String, Double> refuted = new TreeMap<>();
+        for (Evidence e : o.evidence()) {
+            if (!e.getRule().equals(rule)) continue;
+            if (e.isHold()) held.add(e.getCause());
+            else refuted.put(e.getCause(), e.getCf());
+        }
+        assertEquals(expected("traefik", 0.6).keySet(), held);
+        assertEquals(expected("traefik", 0.6), refuted);
+        for (Diagnosis d : o.diagnoses())
+            if (held.contains(d.cause())) assertTrue(d.certainty() <= Certainty.WEAK_SIGNS_CEILING, d.toString());
+        // the direct form holds the same causes
+        CausesNeeding needing = new CausesNeeding(K.causes().values());
+        Set<String> direct = new java.util.TreeSet<>();
+        for (DirectConsequences.Call c : DirectConsequences.calls("a stack rule", "causesNeeding.hold(drools, \"traefik\");", needing)) {
+            assertEquals("hold", c.verb());
+            direct.add(c.cause());
+        }
+        assertEquals(expected("traefik", 0.6).keySet(), direct);
+    }
+
     @Test void aNeedOfAnUnknownLayerOrCertaintyIsAnErrorWithItsLine(@TempDir Path dir) throws Exception {
         String head = "title: t\nlayer: traefik\nwhy: w\nfixes:\n  - title: f\n    commands: [echo]\nverify: v\n";
         Path bad = Files.writeString(dir.resolve("cause.yaml"), head + "needs: {trafik: 0.9}\n");

@@ -39,6 +39,24 @@ class CertaintyTest {
         assertEquals(0.76, Certainty.ofCause(List.of(on(0.6, "a", "user:x"), on(0.4, "b", "user:x", "user:y"))), 1e-9);
     }
 
+    @Test void aRulesHoldKeepsTheCauseBelowADiagnosisWhateverItsSupportAddsUpTo() {
+        // the text says there is no Traefik (refuted 0.6) beside two supports of a Traefik cause: the refutation
+        // alone leaves 0.87, a diagnosis; the stack rule's hold keeps it at 0.69, leading, and the interview asks
+        List<Evidence> two = List.of(on(0.87, "a", "text@0-5"), on(0.6, "b", "text@10-15"), on(-0.6, "not traefik", "text@20-30"));
+        assertEquals(0.87, Certainty.ofCause(two), 1e-9);
+        List<Evidence> held = new java.util.ArrayList<>(two);
+        held.add(Evidence.hold("c", "not traefik", List.of()));
+        assertEquals(Certainty.WEAK_SIGNS_CEILING, Certainty.ofCause(held), 1e-9);
+        assertTrue(Certainty.heldByARule(held));
+        // below the ceiling the hold changes nothing: the order among the leads is the support's
+        List<Evidence> one = new java.util.ArrayList<>(List.of(on(0.87, "a", "text@0-5"), on(-0.6, "not traefik", "text@20-30")));
+        double alone = Certainty.ofCause(one);
+        one.add(Evidence.hold("c", "not traefik", List.of()));
+        assertEquals(alone, Certainty.ofCause(one), 1e-9);
+        // a hold and a refutation of the same rule are two judgements, not one
+        assertNotEquals(Evidence.hold("c", "r", List.of()), new Evidence("c", -0.6, "r", List.of()));
+    }
+
     @Test void aHintThatReadsNothingNewAddsNothing() {
         // "redirect loop, which SSL mode?" (0.10) restates the loop that the 0.75 rule read with the SSL mode
         assertEquals(0.75, Certainty.ofCause(List.of(on(0.75, "loop with flexible", "user:loop", "user:ssl"), on(0.1, "loop, which mode?", "user:loop"))), 1e-9);

@@ -55,6 +55,27 @@ class ImplicationsTest {
     }
 
     @Test
+    void aTextReadingThatAStatedFactImpliesIsRestatedButStaysTheTexts() {
+        // Cloudflare's page read as its code, beside the status the user states: the code follows from the statement
+        List<Fact> facts = new java.util.ArrayList<>(engine.extraction().extract("SSL handshake failed Error code 525 Visit cloudflare.com for more information."));
+        Fact read = facts.stream().filter(f -> f.getKey().equals("cloudflare.error")).findFirst().orElseThrow();
+        assertEquals(Fact.TEXT, read.getSource());
+        facts.removeIf(f -> f.getKey().equals("http.status"));
+        Fact status = user("http.status", 525);
+        facts.add(status);
+        Implications implications = engine.knowledge().implications();
+        assertEquals(Map.of("cloudflare.error", status.getOrigin()), implications.restated(facts, engine.knowledge().vocabulary()));
+        // the reading itself stays the text's: rules reading it still read the text (the counting is unchanged)
+        Fact code = implications.apply(facts, engine.knowledge().vocabulary()).stream()
+                .filter(f -> f.getKey().equals("cloudflare.error")).findFirst().orElseThrow();
+        assertEquals(Fact.TEXT, code.getSource());
+        // another value stated restates nothing: only the same value rests on the statement
+        facts.removeIf(f -> f.getKey().equals("http.status"));
+        facts.add(user("http.status", 526));
+        assertEquals(Map.of(), implications.restated(facts, engine.knowledge().vocabulary()));
+    }
+
+    @Test
     void anExternalNameFailingImpliesNoSiblings() {
         // registry.npmjs.org is resolved by the host's resolver: no database container is implied
         List<Fact> facts = engine.extraction().extract("npm ERR! getaddrinfo EAI_AGAIN registry.npmjs.org");

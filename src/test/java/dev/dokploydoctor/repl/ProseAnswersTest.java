@@ -93,6 +93,25 @@ class ProseAnswersTest {
     }
 
     @Test
+    void neverTriedIsADontKnowAtAnyQuestionEvenAfterANo() {
+        // fix18 left, left19: "never tried" says the user did not look; with a no before it, the no answers "have you
+        // looked?", not the question ("no, never tried" to "does it come and go?" is no "no, it does not")
+        FactSpec address = text(FactSpec.Shape.WORD);
+        for (FactSpec s : List.of(BOOL, RUNNING, PORT, STATUS, NETWORKS, address))
+            for (String a : List.of("never tried", "haven't tried", "no, never tried", "nope, haven't tried", "no I haven't tried that",
+                    "I've never tried that", "not tried yet", "no - didn't check"))
+                assertInstanceOf(Reply.Unknown.class, Reply.parse(a, s), a + " to " + s.question());
+        // a state after "not" is no look ("not open", "not running"), a no before what a look found stays a no,
+        // and a no before an action not done answers the question
+        assertEquals(false, value("not running", RUNNING));
+        assertEquals(false, value("not open", BOOL));
+        assertEquals(false, value("no, I haven't seen such a line", BOOL));
+        FactSpec recreated = spec(FactType.BOOL, "Did you recreate the Traefik container?");
+        assertEquals(false, value("no, I never ran docker compose down", recreated));
+        assertEquals(false, value("no, I haven't", recreated));
+    }
+
+    @Test
     void anICantBeforeItsReasonIsNoValue() {
         // user17b: "I can't, the image has no shell" at the in-container socket check was refused as no value
         FactSpec bound = spec(FactType.STRING, "Which address is the app's socket bound to inside the container?");
