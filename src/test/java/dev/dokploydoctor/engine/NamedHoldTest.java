@@ -62,6 +62,19 @@ class NamedHoldTest {
     }
 
     @Test
+    void aLoopbackBindAsksWhetherTheAppRunsInAContainer() {
+        // "netstat shows 127.0.0.1:3000 LISTEN" beside a 502: a host process bound to 127.0.0.1 reads the same
+        List<Fact> facts = List.of(told("app.listen_bound", "127.0.0.1"), told("http.status", 502L));
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(facts, Set.of(), 1, 0));
+        assertEquals("app-listens-on-localhost", ask.outcome().top().cause(), ask.outcome().diagnoses().toString());
+        assertEquals("app.in_container", ask.plan().question().key(), ask.plan().reason());
+        Interview.Step known = interview.next(with(facts, told("app.in_container", true)), Set.of(), 2, 0);
+        assertTrue(known.outcome().top().certainty() >= Interview.LOOKALIKE_SURE, known.outcome().diagnoses().toString());
+        Interview.Step unknown = interview.next(facts, Set.of("app.in_container"), 2, 1);
+        assertEquals("app-listens-on-localhost", assertInstanceOf(Interview.Conclude.class, unknown).outcome().top().cause());
+    }
+
+    @Test
     void aStoppedTraefikAsksWhetherAPortIsTakenAndNoOtherLookalike() {
         // "dokploy-traefik exited, every site is down": its rule holds it at 0.75 and names host.port_conflict; before,
         // a Cloudflare error, Let's Encrypt and the status followed, each answered "don't know" (dev: 14 reports)
