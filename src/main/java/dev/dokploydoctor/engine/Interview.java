@@ -25,7 +25,9 @@ import java.util.Set;
  *     its answers would overturn the diagnosis, that fact is asked first, while the user has not
  *     answered "don't know" to the unanswered limit ({@link #UNANSWERED_LIMIT}, or
  *     {@link #UNANSWERED_LIMIT_ANSWERING} once some were answered): before, look-alike questions
- *     went on to the question limit (dev: one report asked seven in a row, all "don't know");</li>
+ *     went on to the question limit (dev: one report asked seven in a row, all "don't know"); a diagnosis its
+ *     rule holds below {@link #LOOKALIKE_SURE} and names the fact it waits for ({@link NamedHold}) asks that fact
+ *     only;</li>
  * <li>otherwise the best question is asked as long as one of its answers can diagnose, rule out
  *     the leader or raise a cause the rules can take further ({@link Planner#next}); failing that,
  *     what the leading candidates need; failing that, a fact that would confirm or rule out a
@@ -200,7 +202,7 @@ public final class Interview {
             // a user who could not tell the questions already asked is not asked for look-alikes
             // without end: their "don't know" leaves the diagnosis where it is
             if (asked < QUESTION_LIMIT && !tooManyUnknown(asked, unanswered)) {
-                Planner.Plan check = separating(look, o.top().cause(), o.top().certainty());
+                Planner.Plan check = lookalikeCheck(look, o.top());
                 if (check != null) return ask(look, o, check, Purpose.LOOKALIKE);
                 Planner.Plan which = whichFix(look, o.top().cause());
                 if (which != null) return new Ask(o, which, Purpose.FIX);
@@ -656,6 +658,27 @@ public final class Interview {
             }
         }
         return null;
+    }
+
+    /**
+     * Before concluding {@code top}: the fact its rule holds it below the sure line for ({@link NamedHold}), while
+     * open and a question that can move it; once that fact was asked (answered or "don't know"), nothing more.
+     * Otherwise, and for a diagnosis no rule holds, the look-alike question that could overturn it ({@link #separating}).
+     * Null when none is left.
+     */
+    Planner.Plan lookalikeCheck(Lookahead look, Diagnosis top) {
+        Set<String> awaited = NamedHold.awaited(look.judgement(), top, threshold);
+        if (awaited.isEmpty()) return separating(look, top.cause(), top.certainty());
+        Set<String> open = new LinkedHashSet<>();
+        for (String key : awaited) if (!look.outcome().unknown().contains(key) && look.openQuestion(key) != null) open.add(key);
+        boolean asked = awaited.stream().anyMatch(k -> look.outcome().unknown().contains(k) || look.outcome().fact(k) != null);
+        if (open.isEmpty()) return asked ? null : separating(look, top.cause(), top.certainty());
+        for (Planner.Plan p : look.rank(open)) {
+            return new Planner.Plan(p.question(), p.gain(), p.previews(), String.format(
+                    "%s is held at %.2f until this is known: its look-alike reads the same", top.cause(), top.certainty()));
+        }
+        // the fact it names cannot move it (a presumption denied, no answer that changes anything): no hold to settle
+        return asked ? null : separating(look, top.cause(), top.certainty());
     }
 
     /**
