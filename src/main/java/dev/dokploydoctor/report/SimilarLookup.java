@@ -1,6 +1,8 @@
 package dev.dokploydoctor.report;
 
+import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Planner;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.similar.FieldLibrary;
@@ -54,13 +56,19 @@ public final class SimilarLookup {
         }
         List<OutcomeView.SimilarView> out = new ArrayList<>();
         if (!told) return List.of();
+        // a report of a cause this case ruled out is no report like it ("traefik isn't used" and three reports of
+        // Traefik's Docker API error listed, user19): its words matched, what the user answered did not
+        Set<String> ruledOut = new HashSet<>();
+        Planner.certainties(o).forEach((cause, cf) -> { if (cf <= Engine.RULED_OUT) ruledOut.add(cause); });
         Set<String> shown = new HashSet<>();
         for (String link : named) {
             SimilarReports.Match m = library().at(link);
-            if (m != null && out.size() < MAX && shown.add(m.link())) out.add(new OutcomeView.SimilarView(m.link(), m.cause(), m.fix()));
+            if (m != null && out.size() < MAX && !ruledOut.contains(m.cause()) && shown.add(m.link()))
+                out.add(new OutcomeView.SimilarView(m.link(), m.cause(), m.fix()));
         }
-        for (SimilarReports.Match m : library().similar(text.toString(), facts, MAX)) {
-            if (out.size() < MAX && shown.add(m.link())) out.add(new OutcomeView.SimilarView(m.link(), m.cause(), m.fix()));
+        for (SimilarReports.Match m : library().similar(text.toString(), facts, MAX + ruledOut.size() * MAX)) {
+            if (out.size() < MAX && !ruledOut.contains(m.cause()) && shown.add(m.link()))
+                out.add(new OutcomeView.SimilarView(m.link(), m.cause(), m.fix()));
         }
         return List.copyOf(out);
     }

@@ -2,9 +2,11 @@ package dev.dokploydoctor.report;
 
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
+import dev.dokploydoctor.engine.Planner;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.Layers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Similar reports are found for what the user told, never for a host's probe facts alone. */
 class SimilarLookupTest {
@@ -51,5 +54,23 @@ class SimilarLookupTest {
         assertEquals(List.of("https://example.org/t/5-platform", "https://example.org/t/7-config"),
                 found.stream().map(OutcomeView.SimilarView::link).limit(2).toList());
         assertEquals(SimilarLookup.MAX, found.size());
+    }
+
+    @Test
+    void aReportOfACauseTheCaseRuledOutIsNotListed() {   // user19: Traefik's Docker API reports after "there's no traefik"
+        Knowledge bundled = Knowledge.load(List.of(Layers.checkout(Path.of(""))));
+        Engine engine = Engine.load(bundled);
+        String said = "Error response from daemon: client version 1.24 is too old. Minimum supported API version is 1.44";
+        Fact api = new Fact("docker.api_version", "1.52", Fact.TEXT, said);
+        Fact fault = new Fact("fault.reported", true, Fact.TEXT, said);
+        Outcome open = engine.diagnose(new CaseInput("t", null, Map.of(), Set.of(), null, null, 0), 0.7, List.of(api, fault));
+        String cause = "docker-api-too-new-for-traefik";
+        assertTrue(new SimilarLookup(bundled).find(open).stream().anyMatch(v -> v.cause().equals(cause)), "its reports are like this text");
+        Fact noTraefik = new Fact("traefik.used", false, Fact.USER, "no, there is no traefik here");
+        Outcome ruled = engine.diagnose(new CaseInput("t", null, Map.of(), Set.of(), null, null, 0), 0.7, List.of(api, fault, noTraefik));
+        assertTrue(Planner.certainties(ruled).getOrDefault(cause, 0.0) <= Engine.RULED_OUT, "the answer rules it out");
+        List<OutcomeView.SimilarView> found = new SimilarLookup(bundled).find(ruled);
+        assertEquals(SimilarLookup.MAX, found.size());
+        assertTrue(found.stream().noneMatch(v -> v.cause().equals(cause)), found.toString());
     }
 }
