@@ -38,8 +38,10 @@ public final class Engine {
     private final RuleBase rules;
     private volatile TextExtraction extraction; // on first use: a session whose first words are a menu pick or a status code never needs it
     private final Map<String, Integer> keyOrder = new HashMap<>();
-    /** Evidence by cause, then rule: a cause's certainty must not depend on the order rules fired in. */
-    /** By cause, then rule; a rule's refutation before its hold of the same cause (stack.drl makes both). */
+    /**
+     * Evidence by cause, then rule: a cause's certainty must not depend on the order rules fired in; a rule's
+     * refutation before its hold of the same cause (stack.drl makes both).
+     */
     static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparing(Evidence::getCause).thenComparing(Evidence::getRule)
             .thenComparing(Evidence::isHold);
     /**

@@ -673,7 +673,9 @@ public final class Interview {
         for (String key : awaited) if (!look.outcome().unknown().contains(key) && look.openQuestion(key) != null) open.add(key);
         boolean asked = awaited.stream().anyMatch(k -> look.outcome().unknown().contains(k) || look.outcome().fact(k) != null);
         if (open.isEmpty()) return asked ? null : separating(look, top.cause(), top.certainty());
-        for (Planner.Plan p : look.rank(open)) {
+        List<Planner.Plan> ranked = look.rank(open);
+        if (!ranked.isEmpty()) {
+            Planner.Plan p = ranked.get(0);
             return new Planner.Plan(p.question(), p.gain(), p.previews(), String.format(
                     "%s is held at %.2f until this is known: its look-alike reads the same", top.cause(), top.certainty()));
         }

@@ -377,10 +377,14 @@ final class ProseAnswer {
             "probably", "presumably", "maybe", "perhaps", "pretty sure", "fairly sure", "i dont think", "dont think",
             "i doubt", "doubt it", "should be", "must be", "afaik", "as far as i know", "i would think", "id think");
 
-    /** Words that say the user looked: "yes, I checked", "docker ps shows it up", "no, it says exited". */
+    /**
+     * Words that say the user looked: "yes, I checked", "docker ps shows it up", "no, it says exited". Docker's name is
+     * a look only as a command that shows something: "I never touched the docker networks" is still a belief.
+     */
     private static final List<String> LOOKED = List.of(
             "checked", "i checked", "looked", "i looked", "verified", "confirmed", "shows", "it shows", "says", "it says",
-            "i ran", "ran", "docker", "inspect", "logs", "output");
+            "i ran", "ran", "inspect", "docker ps", "docker logs", "docker exec", "docker network ls", "docker compose ps",
+            "docker compose logs", "in the logs", "the logs show", "the output");
 
     /**
      * A yes or no said as a belief ("probably not", "I don't think so, I never touched its networks", "yes I think")

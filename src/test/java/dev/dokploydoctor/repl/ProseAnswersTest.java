@@ -142,10 +142,14 @@ class ProseAnswersTest {
         // to a question that needs a command, a belief is no look: one answer must not carry a cause across
         // the threshold on it ("I don't think so, I never touched traefik's networks" gave a diagnosis at 0.87)
         for (String guess : List.of("I think so", "I believe so", "probably", "yes I think", "I don't think so", "probably not",
-                "I think not", "pretty sure it's not", "I guess not", "I'd say no", "I don't think so, I never touched traefik's networks")) {
+                "I think not", "pretty sure it's not", "I guess not", "I'd say no", "I don't think so, I never touched traefik's networks",
+                "probably not, I never touched the docker networks")) {
             Reply r = Reply.parse(guess, BOOL);
             assertTrue(Reply.isGuess(r), guess + " read as " + r);
         }
+        // a command that shows something is a look, whatever the belief word beside it
+        for (String look : List.of("I think so, docker ps lists it", "probably not, docker logs show nothing", "I don't think so, docker network inspect says so"))
+            assertFalse(Reply.isGuess(Reply.parse(look, BOOL)), look);
         // what the user saw or did (effort: seen) is their memory: the same words answer it
         FactSpec changed = spec(FactType.BOOL, "Did you change the domain just before it broke?").withEffort(Effort.SEEN);
         for (String yes : List.of("I think so", "I believe so", "probably", "yes I think")) assertEquals(true, value(yes, changed), yes);
