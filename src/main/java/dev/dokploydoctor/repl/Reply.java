@@ -74,7 +74,7 @@ public sealed interface Reply {
         return switch (spec.type()) {
             case BOOL -> bool(a, spec);
             case ENUM -> choice(a, spec.values());
-            case INT -> ProseAnswer.leadsWithAClosedNo(a) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
+            case INT -> (ProseAnswer.leadsWithAClosedNo(a) || ProseAnswer.leadsWithNoOfTheAsked(a, spec.question())) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
                     ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
                     : number(a, spec.key(), spec.question());
             case LIST -> list(a);

@@ -258,6 +258,8 @@ class MisreadAnswersTest {
     void aClosedNoToAYesNoQuestionThatAsksForACodeIsNoCode() {   // user14 F3: "no, just a 502" gave cloudflare.error = 502
         unknown("cloudflare.error", "no, just a 502", "no. only the 502 from my proxy", "no");
         reads("cloudflare.error", "1033", 1033L);
+        // a no of the very thing asked, closed by punctuation (user19 uh18): no code, whatever the rest holds
+        unknown("cloudflare.error", "no code, just a 502 bad gateway", "there's no error code - only a 502", "no cloudflare error page.");
         reads("cloudflare.error", "yes, error 1033", 1033L);
         reads("http.status", "502", 502L);
     }
