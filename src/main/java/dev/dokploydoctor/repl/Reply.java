@@ -152,6 +152,10 @@ public sealed interface Reply {
         if (named.isEmpty() && !values.contains("none") && !values.contains("other")
                 && (NONE_OF_THEM.matcher(a).lookingAt() || (ProseAnswer.isBareWord(a) && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a)))))
             return new Unknown("none of the choices fits");
+        // "I never changed it, whatever the default is" at the SSL mode menu (user19 uh13): the setting was left
+        // as it came, and which choice that is the user does not know; a menu with a default choice reads it above
+        if (named.isEmpty() && !values.contains("default") && LEFT_AT_DEFAULT.matcher(a).find())
+            return new Unknown("left at its default: which choice that is stays open");
         if (ProseAnswer.wavers(a) || !ProseAnswer.laterClauses(a).isBlank()) return new Invalid(UNPLAIN + numbered(values));
         if (named.size() == 1) return new Value(named.get(0), true);
         // "not healthy" says what it is not: asked again, never read as the empty choice
@@ -164,6 +168,11 @@ public sealed interface Reply {
         if (values.contains("none") && values.contains("healthy") && UP_WITHOUT_HEALTH.matcher(a).find()) return new Value("none", true);
         return new Invalid("'" + abbreviate(a) + "' is not a choice; pick one of " + numbered(values));
     }
+
+    /** The setting left as it came: "whatever the default is", "it's on the default", "I never changed it". */
+    java.util.regex.Pattern LEFT_AT_DEFAULT = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:whatever the default (?:is|was)|(?:it'?s|it is|left (?:it )?(?:at|on)|still (?:at|on)|on|at) the default(?: one| setting| value)?"
+            + "|(?:never|didn'?t|did not|haven'?t|have not) (?:changed|change|touched|touch|set) (?:it|that|this|anything)(?: there)?|the default(?: one| setting| value)?)\\b");
 
     /** An answer that opens by saying no choice fits: "none of these", "neither", "nothing like that", "something else". */
     java.util.regex.Pattern NONE_OF_THEM = java.util.regex.Pattern.compile(

@@ -255,6 +255,12 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aMenuSettingLeftAtItsDefaultIsNotKnown() {   // user19 uh13: refused at the Cloudflare SSL menu
+        unknown("cloudflare.ssl_mode", "I never changed it, whatever the default is", "the default one", "it's on the default");
+        reads("cloudflare.ssl_mode", "I never changed it, it says Flexible", "flexible");
+    }
+
+    @Test
     void aClosedNoToAYesNoQuestionThatAsksForACodeIsNoCode() {   // user14 F3: "no, just a 502" gave cloudflare.error = 502
         unknown("cloudflare.error", "no, just a 502", "no. only the 502 from my proxy", "no");
         reads("cloudflare.error", "1033", 1033L);
