@@ -207,6 +207,9 @@ public sealed interface Reply {
         return new Value(picked, true);
     }
 
+    /** The protocol and its version as curl and browsers show them: HTTP/1.1, HTTP/2, HTTP/3. */
+    java.util.regex.Pattern HTTP_VERSION = java.util.regex.Pattern.compile("(?i)\\bHTTP/\\d(?:\\.\\d)?\\b");
+
     /** A question about what the user can do ("Can you add network config ...?"), which "I can't" answers. */
     java.util.regex.Pattern ASKS_WHAT_YOU_CAN = java.util.regex.Pattern.compile("(?i)\\s*(?:can|could|are) you\\b");
     /** A question that opens as a yes/no question before it asks for the value ("Does ... ? Which code?"). */
@@ -226,7 +229,9 @@ public sealed interface Reply {
             + "|\\bnothing (?:about|on|of|says|saying) (?:a |the |its |any )?health(?:[- ]?checks?|\\s+status)?\\b"
             + "|\\bno health (?:status|info|information|shown|column|word)\\b");
 
-    private static Reply number(String a, String key, String question) {
+    private static Reply number(String answer, String key, String question) {
+        // "curl shows HTTP/2 301": the protocol's version is no number a question asks (user19 uh9)
+        String a = HTTP_VERSION.matcher(answer).replaceAll("HTTP");
         // "8080, curl to app:8080 gives 200 as I said": the port first, then the check that backs it (user16 ue7)
         Long port = key.endsWith("port") ? ProseAnswer.leadingPortBesideResults(a) : null;
         if (port != null) return new Value(port, true);

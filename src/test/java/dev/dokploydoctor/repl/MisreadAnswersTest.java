@@ -255,6 +255,17 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aGuessedNetworkIsNoSharedNetworkDenied() {   // user19 uh5: read as sharing no network (both are on bridge)
+        unknown("dependency.shares_network", "I didn't create any network, so both are on the default bridge I guess");
+    }
+
+    @Test
+    void anHttpVersionIsNoStatus() {   // user19 uh9: "curl shows HTTP/2 301" asked "2 or 301?"
+        reads("http.status", "curl shows HTTP/2 301", 301L);
+        reads("http.status", "HTTP/1.1 502 Bad Gateway", 502L);
+    }
+
+    @Test
     void aMenuSettingLeftAtItsDefaultIsNotKnown() {   // user19 uh13: refused at the Cloudflare SSL menu
         unknown("cloudflare.ssl_mode", "I never changed it, whatever the default is", "the default one", "it's on the default");
         reads("cloudflare.ssl_mode", "I never changed it, it says Flexible", "flexible");
