@@ -92,7 +92,8 @@ final class Prompts {
             c.advance();
             return true;
         }
-        view.question(q.key(), q.text(), q.spec(), null);
+        view.question(q.key(), QuestionText.filled(q.text(), k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue()),
+                q.spec(), null);
         String keep = EarlierText.keepHint(q.spec(), state.session);
         if (keep != null) view.dim("  " + keep);
         boolean lookedBack = false;

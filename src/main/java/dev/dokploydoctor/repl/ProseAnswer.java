@@ -296,6 +296,21 @@ final class ProseAnswer {
      */
     static boolean leadsWithAClosedNo(String answer) { return CLOSED_NO.matcher(answer).find(); }
 
+    private static final Pattern NO_OF_ASKED = Pattern.compile("(?i)^\\W*(?:there(?:'s| is) )?no ([a-z]+(?: [a-z]+){0,2})\\s*(?:[,.;:!\\-]|$)");
+
+    /**
+     * The answer opens with a no of what the question itself names, closed by punctuation: "no code,
+     * just a 502" to "Does Cloudflare show its own error page with a code? Which code?" (user19 uh18).
+     * Every word after the no is one of the question's, so the no answers it, whatever the rest says.
+     */
+    static boolean leadsWithNoOfTheAsked(String answer, String question) {
+        if (question == null) return false;
+        Matcher m = NO_OF_ASKED.matcher(answer.strip());
+        if (!m.find()) return false;
+        List<String> asked = Vocabulary.answerWords(question);
+        return Vocabulary.answerWords(m.group(1)).stream().allMatch(asked::contains);
+    }
+
     /** The answer leads with a no ("no, it's on dokploy-network"), whatever follows it. */
     static boolean leadsWithNo(String answer) {
         List<String> w = Vocabulary.answerWords(answer);

@@ -107,6 +107,15 @@ final class ProseWord {
             "(?:i |we )?(?:didnt|did not|never|havent|have not|hadnt)(?: ever)? (?:set|add|added|define|defined|put|configure|configured)"
             + "(?: (?:one|it|any|that|this|the|a|an)(?: (?:label|network|value|one))?)?(?: at all| myself| in the compose(?: file)?)?");
 
+    /**
+     * "I don't have that label", "the service doesn't have one", "we don't use any": the thing asked
+     * for is not there, which is the empty value a none question offers (user19 uh17: refused as
+     * "say what it is, not what it is not").
+     */
+    private static final java.util.regex.Pattern NOT_THERE = java.util.regex.Pattern.compile(
+            "(?:i |we |it |the (?:service|container|app) )?(?:dont|do not|doesnt|does not|didnt|did not)(?: even)? (?:have|use|carry)"
+            + "(?: (?:one|it|any|that|this|the|a|an|such))?(?: (?:label|labels|network|value|one|setting))?(?: at all| set| on it)?");
+
     /** Clause breaks of a none answer: "there isn't one, I never set that label", "none; never set it", "no - not set". */
     private static final String CLAUSES = "[,;]|\\s[-\u2013\u2014]\\s|\\bbut\\b|(?<=[a-z])[.!]\\s";
 
@@ -148,7 +157,8 @@ final class ProseWord {
 
     private static boolean noneClause(String clause) {
         String words = String.join(" ", Vocabulary.answerWords(clause));
-        return NONE.contains(words) || NO_SUCH.matcher(words).matches() || NEVER_SET.matcher(words).matches();
+        return NONE.contains(words) || NO_SUCH.matcher(words).matches() || NEVER_SET.matcher(words).matches()
+                || NOT_THERE.matcher(words).matches();
     }
 
     /** A negation before the answer's value token: "it's not 127.0.0.1", "definitely not http://localhost:80". */

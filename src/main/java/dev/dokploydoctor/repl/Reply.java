@@ -74,7 +74,7 @@ public sealed interface Reply {
         return switch (spec.type()) {
             case BOOL -> bool(a, spec);
             case ENUM -> choice(a, spec.values());
-            case INT -> ProseAnswer.leadsWithAClosedNo(a) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
+            case INT -> (ProseAnswer.leadsWithAClosedNo(a) || ProseAnswer.leadsWithNoOfTheAsked(a, spec.question())) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
                     ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
                     : number(a, spec.key(), spec.question());
             case LIST -> list(a);
@@ -152,6 +152,10 @@ public sealed interface Reply {
         if (named.isEmpty() && !values.contains("none") && !values.contains("other")
                 && (NONE_OF_THEM.matcher(a).lookingAt() || (ProseAnswer.isBareWord(a) && Boolean.FALSE.equals(ProseAnswer.yesOrNo(a)))))
             return new Unknown("none of the choices fits");
+        // "I never changed it, whatever the default is" at the SSL mode menu (user19 uh13): the setting was left
+        // as it came, and which choice that is the user does not know; a menu with a default choice reads it above
+        if (named.isEmpty() && !values.contains("default") && LEFT_AT_DEFAULT.matcher(a).find())
+            return new Unknown("left at its default: which choice that is stays open");
         if (ProseAnswer.wavers(a) || !ProseAnswer.laterClauses(a).isBlank()) return new Invalid(UNPLAIN + numbered(values));
         if (named.size() == 1) return new Value(named.get(0), true);
         // "not healthy" says what it is not: asked again, never read as the empty choice
@@ -164,6 +168,11 @@ public sealed interface Reply {
         if (values.contains("none") && values.contains("healthy") && UP_WITHOUT_HEALTH.matcher(a).find()) return new Value("none", true);
         return new Invalid("'" + abbreviate(a) + "' is not a choice; pick one of " + numbered(values));
     }
+
+    /** The setting left as it came: "whatever the default is", "it's on the default", "I never changed it". */
+    java.util.regex.Pattern LEFT_AT_DEFAULT = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:whatever the default (?:is|was)|(?:it'?s|it is|left (?:it )?(?:at|on)|still (?:at|on)|on|at) the default(?: one| setting| value)?"
+            + "|(?:never|didn'?t|did not|haven'?t|have not) (?:changed|change|touched|touch|set) (?:it|that|this|anything)(?: there)?|the default(?: one| setting| value)?)\\b");
 
     /** An answer that opens by saying no choice fits: "none of these", "neither", "nothing like that", "something else". */
     java.util.regex.Pattern NONE_OF_THEM = java.util.regex.Pattern.compile(
@@ -198,6 +207,9 @@ public sealed interface Reply {
         return new Value(picked, true);
     }
 
+    /** The protocol and its version as curl and browsers show them: HTTP/1.1, HTTP/2, HTTP/3. */
+    java.util.regex.Pattern HTTP_VERSION = java.util.regex.Pattern.compile("(?i)\\bHTTP/\\d(?:\\.\\d)?\\b");
+
     /** A question about what the user can do ("Can you add network config ...?"), which "I can't" answers. */
     java.util.regex.Pattern ASKS_WHAT_YOU_CAN = java.util.regex.Pattern.compile("(?i)\\s*(?:can|could|are) you\\b");
     /** A question that opens as a yes/no question before it asks for the value ("Does ... ? Which code?"). */
@@ -217,7 +229,9 @@ public sealed interface Reply {
             + "|\\bnothing (?:about|on|of|says|saying) (?:a |the |its |any )?health(?:[- ]?checks?|\\s+status)?\\b"
             + "|\\bno health (?:status|info|information|shown|column|word)\\b");
 
-    private static Reply number(String a, String key, String question) {
+    private static Reply number(String answer, String key, String question) {
+        // "curl shows HTTP/2 301": the protocol's version is no number a question asks (user19 uh9)
+        String a = HTTP_VERSION.matcher(answer).replaceAll("HTTP");
         // "8080, curl to app:8080 gives 200 as I said": the port first, then the check that backs it (user16 ue7)
         Long port = key.endsWith("port") ? ProseAnswer.leadingPortBesideResults(a) : null;
         if (port != null) return new Value(port, true);

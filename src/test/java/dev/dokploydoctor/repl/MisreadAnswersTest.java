@@ -255,9 +255,28 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aGuessedNetworkIsNoSharedNetworkDenied() {   // user19 uh5: read as sharing no network (both are on bridge)
+        unknown("dependency.shares_network", "I didn't create any network, so both are on the default bridge I guess");
+    }
+
+    @Test
+    void anHttpVersionIsNoStatus() {   // user19 uh9: "curl shows HTTP/2 301" asked "2 or 301?"
+        reads("http.status", "curl shows HTTP/2 301", 301L);
+        reads("http.status", "HTTP/1.1 502 Bad Gateway", 502L);
+    }
+
+    @Test
+    void aMenuSettingLeftAtItsDefaultIsNotKnown() {   // user19 uh13: refused at the Cloudflare SSL menu
+        unknown("cloudflare.ssl_mode", "I never changed it, whatever the default is", "the default one", "it's on the default");
+        reads("cloudflare.ssl_mode", "I never changed it, it says Flexible", "flexible");
+    }
+
+    @Test
     void aClosedNoToAYesNoQuestionThatAsksForACodeIsNoCode() {   // user14 F3: "no, just a 502" gave cloudflare.error = 502
         unknown("cloudflare.error", "no, just a 502", "no. only the 502 from my proxy", "no");
         reads("cloudflare.error", "1033", 1033L);
+        // a no of the very thing asked, closed by punctuation (user19 uh18): no code, whatever the rest holds
+        unknown("cloudflare.error", "no code, just a 502 bad gateway", "there's no error code - only a 502", "no cloudflare error page.");
         reads("cloudflare.error", "yes, error 1033", 1033L);
         reads("http.status", "502", 502L);
     }

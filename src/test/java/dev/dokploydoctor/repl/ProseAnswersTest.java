@@ -238,6 +238,10 @@ class ProseAnswersTest {
         // never set is the empty value (user17 uf11: "I didn't set one" was refused at the label question)
         for (String a : List.of("I didn't set one", "never set it", "we did not define that label"))
             assertEquals("", value(a, text(FactSpec.Shape.WORD_OR_NONE)), a);
+        // not there is the empty value too (user19 uh17: "I don't have that label" was refused)
+        for (String a : List.of("I don't have that label", "the service doesn't have one", "we don't use any"))
+            assertEquals("", value(a, text(FactSpec.Shape.WORD_OR_NONE)), a);
+        unread("I don't have that label", word);   // a name question without an empty value: no name given
         Reply later = Reply.parse("I didn't set one at first, now it's traefik_net", text(FactSpec.Shape.WORD_OR_NONE));
         assertFalse(later instanceof Reply.Value v && "".equals(v.value()), "a value named later is no none: " + later);
     }
