@@ -55,6 +55,11 @@ public record FactSpec(String key, FactType type, List<String> values, String qu
         return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, same, effort);
     }
 
+    /** This spec asking {@code shown} (its question with the known values filled in: {@link QuestionText}). */
+    public FactSpec withQuestion(String shown) {
+        return new FactSpec(key, type, values, shown, help, probe, symptom, file, line, answer, askedIf, sameQuestionAs, effort);
+    }
+
     /** This spec with its question costing {@code cost} (facts.yaml {@code effort}). */
     public FactSpec withEffort(Effort cost) {
         return new FactSpec(key, type, values, question, help, probe, symptom, file, line, answer, askedIf, sameQuestionAs, cost);

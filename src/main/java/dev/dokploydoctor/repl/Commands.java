@@ -3,6 +3,7 @@ package dev.dokploydoctor.repl;
 import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.RuleBase;
+import dev.dokploydoctor.knowledge.QuestionText;
 import dev.dokploydoctor.knowledge.CaseInput;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;

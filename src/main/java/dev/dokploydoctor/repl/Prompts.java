@@ -1,6 +1,7 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.engine.Question;
+import dev.dokploydoctor.knowledge.QuestionText;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.probe.ProbeTarget;

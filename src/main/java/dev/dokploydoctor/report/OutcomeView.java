@@ -10,6 +10,7 @@ import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FixPlan;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.knowledge.QuestionText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,18 @@ public record OutcomeView(String id, Status status, String error, List<String> u
         }
         boolean wantsSimilar = similar != null && (o.status() == Status.DIAGNOSED || o.status() == Status.INCONCLUSIVE);
         return new OutcomeView(o.id(), o.status(), o.error(), o.unchecked(), List.copyOf(findings), List.copyOf(others),
-                o.questions(), o.facts(), o.fired(), wantsSimilar ? similar.find(o) : List.of(), verbose);
+                shown(o), o.facts(), o.fired(), wantsSimilar ? similar.find(o) : List.of(), verbose);
+    }
+
+    /** The case's questions as the REPL shows them: placeholders ({@code {host.port}}) filled with what the case knows. */
+    static List<Question> shown(Outcome o) {
+        List<Question> out = new ArrayList<>(o.questions().size());
+        for (Question q : o.questions()) {
+            if (q.spec() == null || q.spec().question() == null) { out.add(q); continue; }
+            String text = QuestionText.filled(q.spec().question(), k -> o.fact(k) == null ? null : o.fact(k).getValue());
+            out.add(text.equals(q.spec().question()) ? q : new Question(q.key(), q.spec().withQuestion(text), q.score(), q.causes(), q.needs()));
+        }
+        return List.copyOf(out);
     }
 
     public static CauseView cause(Diagnosis d, Map<String, String> values, Knowledge knowledge, boolean verbose) {

@@ -1,4 +1,4 @@
-package dev.dokploydoctor.repl;
+package dev.dokploydoctor.knowledge;
 
 import org.junit.jupiter.api.Test;
 
