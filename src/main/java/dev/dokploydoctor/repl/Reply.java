@@ -25,8 +25,10 @@ public sealed interface Reply {
         public Value(Object value) { this(value, false); }
     }
     /** {@code because}: why nothing is recorded when it is not "I don't know" (the question does not apply); null otherwise. */
-    record Unknown(String because) implements Reply {
+    /** {@code guessed}: the answer gave a value as a belief to a question that needs a look ({@link #isGuess}). */
+    record Unknown(String because, boolean guessed) implements Reply {
         public Unknown() { this(null); }
+        public Unknown(String because) { this(because, false); }
     }
     record Invalid(String message) implements Reply {}
 
@@ -115,15 +117,12 @@ public sealed interface Reply {
         return new Invalid("expected yes or no (details may follow: 'no, it is stopped'), got '" + abbreviate(a) + "'");
     }
 
-    /** The reason a guessed yes or no is not recorded; {@link #isGuess} tells such a reply. */
-    String GUESS = "a guess, not a look";
-
     private static Unknown guessed(String a) {
-        return new Unknown("'" + abbreviate(a) + "' is " + GUESS + " (the check in the question would settle it)");
+        return new Unknown("'" + abbreviate(a) + "' is a guess, not a look (the check in the question would settle it)", true);
     }
 
     /** A yes or no not recorded because it was said as a belief ({@link #bool}); a statement beside it may still say it. */
-    static boolean isGuess(Reply r) { return r instanceof Unknown u && u.because() != null && u.because().contains(GUESS); }
+    static boolean isGuess(Reply r) { return r instanceof Unknown u && u.guessed(); }
 
     /** A question that compares the failing site with the others on the server. */
     java.util.regex.Pattern ALL_OF_THEM = java.util.regex.Pattern.compile(
