@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A simulated user who answers in their own words: each truth value said in a sentence ("yes, I
@@ -55,6 +56,7 @@ final class ProseUser {
     private static final List<String> WORD = List.of("%s", "it's %s", "%s I think", "I think it's %s", "it's called %s", "%s.",
             "the name is %s", "%s, if I remember correctly", "%s, I didn't change it");
     private static final List<String> TEXT = List.of("%s", "it says %s", "%s");
+    private static final Pattern BELIEF = Pattern.compile("(?i)\\b(?:think|believe|guess|probably)\\b");
     private static final List<String> NONE = List.of("none", "there isn't one", "it's empty", "none set");
 
     private final TextExtraction extraction;
@@ -102,9 +104,11 @@ final class ProseUser {
         String text = value instanceof List<?> l ? names(l.stream().map(String::valueOf).toList(), pick) : String.valueOf(value);
         if (text.isEmpty()) return NONE.get(pick % NONE.size());
         if (spec.type() == FactType.ENUM) {
-            // a negative that truth allows: another choice named as what it is not ("error, not done")
+            // a negative that truth allows: another choice named as what it is not ("error, not done"); a belief
+            // ("%s I think") only to what the user sees: to a state a command shows it is a guess, not read
             String other = spec.values().stream().filter(v -> !v.equals(text)).findFirst().orElse(text);
-            return String.format(CHOICE.get(pick % CHOICE.size()), text, other);
+            List<String> forms = spec.effort() == Effort.SEEN ? CHOICE : CHOICE.stream().filter(f -> !BELIEF.matcher(f).find()).toList();
+            return String.format(forms.get(pick % forms.size()), text, other);
         }
         List<String> forms = switch (spec.type()) {
             case INT -> spec.key().endsWith("port") ? PORT : NUMBER;

@@ -402,10 +402,10 @@ final class ProseAnswer {
             "docker compose logs", "in the logs", "the logs show", "the output");
 
     /**
-     * A yes or no said as a belief ("probably not", "I don't think so, I never touched its networks", "yes I think")
-     * with nothing in the answer that says the user looked ("I think so, docker ps shows it up" is a look).
+     * An answer said as a belief ("probably not", "I don't think so, I never touched its networks", "healthy I
+     * believe") with nothing in it that says the user looked ("I think so, docker ps shows it up" is a look).
      */
-    static boolean guessesYesOrNo(String answer) {
+    static boolean believes(String answer) {
         List<String> w = Vocabulary.answerWords(answer);
         boolean belief = false, looked = false;
         for (int i = 0; i < w.size(); i++) {

@@ -75,7 +75,10 @@ public sealed interface Reply {
             return new Invalid("that refers back to something said before; type the value itself (or ? if you don't know)");
         return switch (spec.type()) {
             case BOOL -> bool(a, spec);
-            case ENUM -> choice(a, spec.values());
+            // "healthy I believe" to a state a command shows (docker ps's health): a belief, as a yes or no is (bool);
+            // a number or a name said so ("3000 I think") is still read: what the user typed is the value they know
+            case ENUM -> spec.effort() != Effort.SEEN && ProseAnswer.believes(a) && choice(a, spec.values()) instanceof Value ? guessed(a)
+                    : choice(a, spec.values());
             case INT -> (ProseAnswer.leadsWithAClosedNo(a) || ProseAnswer.leadsWithNoOfTheAsked(a, spec.question())) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
                     ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
                     : number(a, spec.key(), spec.question());
@@ -108,7 +111,7 @@ public sealed interface Reply {
         // "probably not", "I don't think so, I never touched it" to a question that needs a look (a command, a look
         // inside a container): a belief, not what the host shows, and one answer can carry a cause across the
         // threshold (user19 K8). To what the user sees or did (effort: seen) the same words are their memory.
-        if (b != null && spec.effort() != Effort.SEEN && ProseAnswer.guessesYesOrNo(a)) return guessed(a);
+        if (b != null && spec.effort() != Effort.SEEN && ProseAnswer.believes(a)) return guessed(a);
         if (b != null) return new Value(b, !ProseAnswer.isBareWord(a));
         // "it's the only site on this traefik" to "Do all ... domains fail the same way?": with one site a
         // fault of the proxy and one of the app look the same, so it tells neither (user17 uf10: refused)

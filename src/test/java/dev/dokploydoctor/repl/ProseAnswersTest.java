@@ -154,6 +154,12 @@ class ProseAnswersTest {
         FactSpec changed = spec(FactType.BOOL, "Did you change the domain just before it broke?").withEffort(Effort.SEEN);
         for (String yes : List.of("I think so", "I believe so", "probably", "yes I think")) assertEquals(true, value(yes, changed), yes);
         for (String no : List.of("I don't think so", "probably not", "I think not", "pretty sure it's not")) assertEquals(false, value(no, changed), no);
+        // a state a command shows, chosen as a belief, is no look either (user19b: 'healthy I believe' decided a cause at 0.80)
+        FactSpec health = spec(FactType.ENUM, "What health does docker ps show?", "healthy", "unhealthy", "starting", "none");
+        for (String guess : List.of("healthy I believe", "unhealthy I think", "probably starting")) assertTrue(Reply.isGuess(Reply.parse(guess, health)), guess);
+        assertEquals("healthy", value("healthy, docker ps says so", health));
+        // a value typed with "I think" is still the value the user knows (ports, names): only a yes, no or choice is a guess
+        assertEquals(3000L, value("3000 I think", PORT));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.knowledge.Effort;
 import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.FactType;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class ReplyAndCommandTest {
         for (String a : List.of("1.52", "it prints 1.52", "2.11.31", "1,5", "1:30")) {
             assertTrue(!(Reply.parse(a, menu) instanceof Reply.Value), a + " -> " + Reply.parse(a, menu));
         }
-        assertEquals("list", value("1. list I think", menu), "a number, a dot and a word is still the choice");
+        // a menu of what the user sees (effort seen): there "I think" is their memory, not a guess of a command's output
+        assertEquals("list", value("1. list I think", menu.withEffort(Effort.SEEN)), "a number, a dot and a word is still the choice");
         assertEquals("map", value("2, it's key: value", menu));
     }
 
