@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -35,18 +36,26 @@ final class Observations {
     }
 
     /** The origins of the facts of each key. */
-    static Map<String, List<String>> originsOfKey(List<Fact> facts) {
+    static Map<String, List<String>> originsOfKey(List<Fact> facts) { return originsOfKey(facts, Fact::getOrigin); }
+
+    /** The observation {@code originOf} gives each fact, by key. */
+    private static Map<String, List<String>> originsOfKey(List<Fact> facts, Function<Fact, String> originOf) {
         Map<String, List<String>> originsOfKey = new HashMap<>();
-        for (Fact f : facts) originsOfKey.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(f.getOrigin());
+        for (Fact f : facts) originsOfKey.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(originOf.apply(f));
         return originsOfKey;
     }
 
     /** As {@link #attach(List, List)}, with the facts' {@link #originsOfKey}. */
     List<Evidence> attach(List<Evidence> evidence, Map<String, List<String>> originsOfKey) {
+        return attach(evidence, originsOfKey, Fact::getOrigin);
+    }
+
+    /** As above, each matched fact resting on the observation {@code originOf} gives it. */
+    private List<Evidence> attach(List<Evidence> evidence, Map<String, List<String>> originsOfKey, Function<Fact, String> originOf) {
         List<Evidence> out = new ArrayList<>(evidence.size());
         for (Evidence e : evidence) {
             Set<String> seen = new LinkedHashSet<>();
-            for (Fact f : e.getMatched()) seen.add(f.getOrigin());
+            for (Fact f : e.getMatched()) seen.add(originOf.apply(f));
             for (String key : space.testedKeysOf(e.getRule())) seen.addAll(originsOfKey.getOrDefault(key, List.of()));
             out.add(e.on(seen));
         }
@@ -56,29 +65,26 @@ final class Observations {
     /**
      * The evidence as the calibration gate reads it: a fact read from the text that a stated, answered or probed
      * fact implies with the same value ({@link Implications#restated}) rests on that statement, not on the span of
-     * text it was read from; every other observation as {@link #attach} found it. Worked out when first asked.
+     * text it was read from; every other observation as {@link #attach} found it. Worked out when first asked (only
+     * a cause on probation at the threshold asks), once for the facts.
      */
     UnaryOperator<List<Evidence>> restated(List<Fact> facts, Implications implications, Vocabulary vocabulary) {
-        Map<String, String>[] basis = new Map[1];
-        return evidence -> {
-            if (basis[0] == null) basis[0] = implications.restated(facts, vocabulary);
-            if (basis[0].isEmpty()) return evidence;
-            Map<String, List<String>> originsOfKey = new HashMap<>();
-            for (Fact f : facts) originsOfKey.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(basisOf(f, basis[0]));
-            List<Evidence> out = new ArrayList<>(evidence.size());
-            for (Evidence e : evidence) {
-                Set<String> seen = new LinkedHashSet<>();
-                for (Fact f : e.getMatched()) seen.add(basisOf(f, basis[0]));
-                for (String key : space.testedKeysOf(e.getRule())) seen.addAll(originsOfKey.getOrDefault(key, List.of()));
-                out.add(e.on(seen));
-            }
-            return out;
-        };
-    }
+        return new UnaryOperator<>() {
+            private Function<Fact, String> basisOf;
+            private Map<String, List<String>> originsOfKey;   // null: no reading is restated, the evidence stays as it is
 
-    private static String basisOf(Fact f, Map<String, String> basis) {
-        String stated = f.getOrigin().startsWith(Fact.TEXT) ? basis.get(f.getKey()) : null;
-        return stated == null ? f.getOrigin() : stated;
+            @Override public List<Evidence> apply(List<Evidence> evidence) {
+                if (basisOf == null) {
+                    Map<String, String> basis = implications.restated(facts, vocabulary);
+                    basisOf = f -> {
+                        String stated = f.getOrigin().startsWith(Fact.TEXT) ? basis.get(f.getKey()) : null;
+                        return stated == null ? f.getOrigin() : stated;
+                    };
+                    if (!basis.isEmpty()) originsOfKey = originsOfKey(facts, basisOf);
+                }
+                return originsOfKey == null ? evidence : attach(evidence, originsOfKey, basisOf);
+            }
+        };
     }
 
     /**
