@@ -380,9 +380,11 @@ final class ProseAnswer {
             "presumably", "should be", "must be", "ports", "ports line", "publish", "published");
 
     /** The answer guesses its value rather than reports it: "127.0.0.1 I guess", "probably 0.0.0.0", "what the ports line says". */
-    static boolean guesses(String answer) {
-        List<String> w = Vocabulary.answerWords(answer);
-        for (int i = 0; i < w.size(); i++) if (longest(w, i, GUESSES) > 0) return true;
+    static boolean guesses(String answer) { return saysAny(Vocabulary.answerWords(answer), GUESSES); }
+
+    /** One of {@code phrases} occurs anywhere among the words. */
+    private static boolean saysAny(List<String> w, List<String> phrases) {
+        for (int i = 0; i < w.size(); i++) if (longest(w, i, phrases) > 0) return true;
         return false;
     }
 
@@ -407,12 +409,7 @@ final class ProseAnswer {
      */
     static boolean believes(String answer) {
         List<String> w = Vocabulary.answerWords(answer);
-        boolean belief = false, looked = false;
-        for (int i = 0; i < w.size(); i++) {
-            belief |= longest(w, i, BELIEFS) > 0;
-            looked |= longest(w, i, LOOKED) > 0;
-        }
-        return belief && !looked;
+        return saysAny(w, BELIEFS) && !saysAny(w, LOOKED);
     }
 
     /** The answer is one word and nothing more ("Yes.", "nope"). */

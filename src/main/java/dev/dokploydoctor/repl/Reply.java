@@ -24,8 +24,10 @@ public sealed interface Reply {
     record Value(Object value, boolean inSentence) implements Reply {
         public Value(Object value) { this(value, false); }
     }
-    /** {@code because}: why nothing is recorded when it is not "I don't know" (the question does not apply); null otherwise. */
-    /** {@code guessed}: the answer gave a value as a belief to a question that needs a look ({@link #isGuess}). */
+    /**
+     * {@code because}: why nothing is recorded when it is not "I don't know" (the question does not apply, a guess);
+     * null otherwise. {@code guessed}: the answer was said as a belief to a question that needs a look ({@link #isGuess}).
+     */
     record Unknown(String because, boolean guessed) implements Reply {
         public Unknown() { this(null); }
         public Unknown(String because) { this(because, false); }
@@ -75,10 +77,7 @@ public sealed interface Reply {
             return new Invalid("that refers back to something said before; type the value itself (or ? if you don't know)");
         return switch (spec.type()) {
             case BOOL -> bool(a, spec);
-            // "healthy I believe" to a state a command shows (docker ps's health): a belief, as a yes or no is (bool);
-            // a number or a name said so ("3000 I think") is still read: what the user typed is the value they know
-            case ENUM -> spec.effort() != Effort.SEEN && ProseAnswer.believes(a) && choice(a, spec.values()) instanceof Value ? guessed(a)
-                    : choice(a, spec.values());
+            case ENUM -> choice(a, spec);
             case INT -> (ProseAnswer.leadsWithAClosedNo(a) || ProseAnswer.leadsWithNoOfTheAsked(a, spec.question())) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
                     ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
                     : number(a, spec.key(), spec.question());
@@ -108,10 +107,7 @@ public sealed interface Reply {
         if (ProseWord.leadsWithNone(a) && ProseWord.namesAValueAfterTheNone(a))
             return new Invalid("that names something after the none; to this question, yes or no (or ? if you don't know)");
         Boolean b = ProseAnswer.yesOrNo(a, question);
-        // "probably not", "I don't think so, I never touched it" to a question that needs a look (a command, a look
-        // inside a container): a belief, not what the host shows, and one answer can carry a cause across the
-        // threshold (user19 K8). To what the user sees or did (effort: seen) the same words are their memory.
-        if (b != null && spec.effort() != Effort.SEEN && ProseAnswer.believes(a)) return guessed(a);
+        if (b != null && saidAsABelief(a, spec)) return guessed(a);
         if (b != null) return new Value(b, !ProseAnswer.isBareWord(a));
         // "it's the only site on this traefik" to "Do all ... domains fail the same way?": with one site a
         // fault of the proxy and one of the app look the same, so it tells neither (user17 uf10: refused)
@@ -120,12 +116,28 @@ public sealed interface Reply {
         return new Invalid("expected yes or no (details may follow: 'no, it is stopped'), got '" + abbreviate(a) + "'");
     }
 
+    /**
+     * "probably not", "I don't think so, I never touched it", "healthy I believe" to a question that needs a look (a
+     * command, a look inside a container): a belief, not what the host shows, and one answer can carry a cause across
+     * the threshold (user19 K8, user19b). To what the user sees or did (effort: seen) the same words are their memory;
+     * a number or a name said so ("3000 I think") is still read: what the user typed is the value they know.
+     */
+    private static boolean saidAsABelief(String a, FactSpec spec) {
+        return spec.effort() != Effort.SEEN && ProseAnswer.believes(a);
+    }
+
     private static Unknown guessed(String a) {
         return new Unknown("'" + abbreviate(a) + "' is a guess, not a look (the check in the question would settle it)", true);
     }
 
-    /** A yes or no not recorded because it was said as a belief ({@link #bool}); a statement beside it may still say it. */
+    /** A yes, no or choice not recorded because it was said as a belief ({@link #saidAsABelief}); a statement beside it may still say it. */
     static boolean isGuess(Reply r) { return r instanceof Unknown u && u.guessed(); }
+
+    /** A choice, unless it was said as a belief ({@link #saidAsABelief}). */
+    private static Reply choice(String a, FactSpec spec) {
+        Reply r = choice(a, spec.values());
+        return r instanceof Value && saidAsABelief(a, spec) ? guessed(a) : r;
+    }
 
     /** A question that compares the failing site with the others on the server. */
     java.util.regex.Pattern ALL_OF_THEM = java.util.regex.Pattern.compile(
