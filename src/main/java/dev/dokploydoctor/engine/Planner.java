@@ -375,6 +375,13 @@ public final class Planner {
         return e;
     }
 
+    /** The causes the case ruled out (certainty at or below {@link Engine#RULED_OUT}), in the order of their evidence. */
+    public static List<String> ruledOut(Outcome o) {
+        List<String> out = new ArrayList<>();
+        certainties(o).forEach((cause, cf) -> { if (cf <= Engine.RULED_OUT) out.add(cause); });
+        return out;
+    }
+
     /** Combined certainty of every cause with evidence, including those ruled out (negative). */
     public static Map<String, Double> certainties(Outcome o) {
         return Certainty.byCause(o.evidence());

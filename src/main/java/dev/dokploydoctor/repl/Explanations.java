@@ -197,8 +197,7 @@ public final class Explanations {
         }
         for (String k : o.unknown()) checked.add(k + " = ?");
         if (!checked.isEmpty()) sb.append("    what I checked: ").append(String.join(", ", checked)).append('\n');
-        List<String> ruledOut = new ArrayList<>();
-        Planner.certainties(o).forEach((cause, cf) -> { if (cf <= Engine.RULED_OUT) ruledOut.add(cause); });
+        List<String> ruledOut = Planner.ruledOut(o);
         if (!ruledOut.isEmpty()) sb.append("    ruled out: ").append(String.join(", ", ruledOut)).append('\n');
         if (!o.diagnoses().isEmpty()) {
             sb.append("    weak hints only: ").append(text.candidates(OutcomeView.of(o, knowledge, false).causes(), 3)).append('\n');

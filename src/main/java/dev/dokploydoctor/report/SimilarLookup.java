@@ -1,6 +1,5 @@
 package dev.dokploydoctor.report;
 
-import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.engine.Planner;
 import dev.dokploydoctor.knowledge.Fact;
@@ -58,8 +57,7 @@ public final class SimilarLookup {
         if (!told) return List.of();
         // a report of a cause this case ruled out is no report like it ("traefik isn't used" and three reports of
         // Traefik's Docker API error listed, user19): its words matched, what the user answered did not
-        Set<String> ruledOut = new HashSet<>();
-        Planner.certainties(o).forEach((cause, cf) -> { if (cf <= Engine.RULED_OUT) ruledOut.add(cause); });
+        Set<String> ruledOut = Set.copyOf(Planner.ruledOut(o));
         Set<String> shown = new HashSet<>();
         for (String link : named) {
             SimilarReports.Match m = library().at(link);
