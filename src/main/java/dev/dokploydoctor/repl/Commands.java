@@ -128,7 +128,7 @@ final class Commands {
         if (Vocabulary.collectedFromTextOnly(key)) throw new IllegalArgumentException(Vocabulary.textOnlyRefusal(key));
         Fact now = state.session.fact(key);
         String question = spec.question() != null
-                ? QuestionText.filled(spec.question(), k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue())
+                ? QuestionText.filled(spec.question(), state.session::value)
                 : "What is " + key + "?";
         view.question(key, question, spec, now != null ? now.getText() + " (" + Explanations.sourceOf(now) + ")"
                 : state.session.unknown().contains(key) ? "unknown" : null);

@@ -93,7 +93,7 @@ final class Prompts {
             c.advance();
             return true;
         }
-        view.question(q.key(), QuestionText.filled(q.text(), k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue()),
+        view.question(q.key(), QuestionText.filled(q.text(), state.session::value),
                 q.spec(), null);
         String keep = EarlierText.keepHint(q.spec(), state.session);
         if (keep != null) view.dim("  " + keep);
@@ -113,7 +113,7 @@ final class Prompts {
             c.useEngine();
             AnswerReading read = AnswerReading.read(line, q.spec(), c.engine().extraction(), k -> state.session.fact(k) != null,
                     c.knowledge().implications().entries().stream().anyMatch(i -> i.answered() && i.when().equals(q.key())),
-                    k -> state.session.fact(k) == null ? null : state.session.fact(k).getValue(), state.session.facts());
+                    state.session::value, state.session.facts());
             Reply reply = read.reply();
             // "yes" to a value the text gave: the user's look found what was read
             Reply.Value kept = reply instanceof Reply.Value ? null : EarlierText.confirmed(line, q.spec(), state.session);

@@ -48,6 +48,12 @@ public final class Session {
     public String id() { return id; }
     public Collection<Fact> facts() { return List.copyOf(facts.values()); }
     public Fact fact(String key) { return facts.get(key); }
+
+    /** The value of {@code key}'s fact, null when none is known. */
+    Object value(String key) {
+        Fact f = facts.get(key);
+        return f == null ? null : f.getValue();
+    }
     public Set<String> unknown() { return Set.copyOf(unknown); }
     public List<String> texts() { return List.copyOf(texts); }
     public List<Step> steps() { return List.copyOf(steps); }
