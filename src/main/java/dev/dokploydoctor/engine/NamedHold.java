@@ -14,7 +14,8 @@ import java.util.Set;
  * waits for that fact. Before concluding, the interview asks it and nothing else: below the sure line the
  * look-alike check would ask every open question that could overturn the cause (a redirect loop, every domain
  * failing, the protocol, ...), where the rule's author knows the one look-alike that reads the same. Once the
- * fact is asked (answered, or "don't know"), the hold has had its word: no other look-alike question follows.
+ * fact is asked (answered, or "don't know"), the hold has had its word: no other look-alike question follows; a
+ * "don't know" leaves it unsettled, which the conclusion names ({@link Interview#unsettled}).
  * The hold is data (the rule's logical insert), not a list of causes in Java.
  */
 final class NamedHold {

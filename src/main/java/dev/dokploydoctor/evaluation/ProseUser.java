@@ -107,16 +107,22 @@ final class ProseUser {
             // a negative that truth allows: another choice named as what it is not ("error, not done"); a belief
             // ("%s I think") only to what the user sees: to a state a command shows it is a guess, not read
             String other = spec.values().stream().filter(v -> !v.equals(text)).findFirst().orElse(text);
-            List<String> forms = spec.effort() == Effort.SEEN ? CHOICE : CHOICE.stream().filter(f -> !BELIEF.matcher(f).find()).toList();
+            List<String> forms = believedOnlyIfSeen(CHOICE, spec);
             return String.format(forms.get(pick % forms.size()), text, other);
         }
         List<String> forms = switch (spec.type()) {
-            case INT -> spec.key().endsWith("port") ? PORT : NUMBER;
+            // a number said as a belief ("3000 I think") only to what the user sees: to one a look shows it is a guess
+            case INT -> believedOnlyIfSeen(spec.key().endsWith("port") ? PORT : NUMBER, spec);
             case ENUM -> CHOICE;
             case LIST -> List.of("%s", "it's on %s", "%s I think", "just %s", "it's attached to %s", "%s, no others");
             default -> spec.answer() == FactSpec.Shape.TEXT ? TEXT : WORD;
         };
         return String.format(forms.get(pick % forms.size()), text);
+    }
+
+    /** The forms, without those said as a belief when the question needs a look (the REPL reads those as a guess). */
+    private static List<String> believedOnlyIfSeen(List<String> forms, FactSpec spec) {
+        return spec.effort() == Effort.SEEN ? forms : forms.stream().filter(f -> !BELIEF.matcher(f).find()).toList();
     }
 
     /** "a", "a and b", "a, b and c" (or commas only). */

@@ -185,9 +185,11 @@ public final class Conversation {
                 case FIX -> view.dim("  " + outcome.top().cause() + " fits; its fix depends on this");
                 case NEXT -> { }
             }
-        } else if (step instanceof Interview.Conclude) {
+        } else if (step instanceof Interview.Conclude conclude) {
             view.println("");
             view.println(words.conclusion(outcome));
+            String unsettled = words.unsettled(conclude);
+            if (unsettled != null) view.dim(unsettled);
             view.dim("  next: 'how' shows the reasoning, 'undo' or 'change <key>' revisits an answer, 'report' or 'save <file>' keeps it, 'quit' leaves");
             state.mode = ReplState.Mode.COMMANDS;
         } else if (session.isEmpty()) {

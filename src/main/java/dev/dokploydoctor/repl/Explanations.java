@@ -209,6 +209,23 @@ public final class Explanations {
     }
 
     /**
+     * After a diagnosis its rule holds below the sure line, the check the user could not answer that would settle it
+     * ("you did not know host.port_holder_found: ..."); null when nothing was left so.
+     */
+    public String unsettled(Interview.Conclude conclude) {
+        if (conclude.unsettled().isEmpty() || conclude.outcome().top() == null) return null;
+        StringBuilder sb = new StringBuilder();
+        for (dev.dokploydoctor.engine.Need n : conclude.unsettled()) {
+            if (!sb.isEmpty()) sb.append('\n');
+            sb.append("  not settled: you did not know ").append(n.getKey()).append(String.format(", which holds %s at %.2f, short of a sure diagnosis",
+                    conclude.outcome().top().cause(), Certainty.round(conclude.outcome().top().certainty())));
+            if (!n.getWhy().isBlank()) sb.append(": ").append(n.getWhy());
+            sb.append("; 'change ").append(n.getKey()).append("' once you have looked");
+        }
+        return sb.toString();
+    }
+
+    /**
      * 'why' once the interview has ended: how it ended (a diagnosis, or which stop) and what would
      * change that: the questions answered "don't know" that would settle it, the questions still
      * open, or, after a diagnosis, the answers it rests on ('change' revisits one).
@@ -226,6 +243,9 @@ public final class Explanations {
                 }
             }
             if (!rests.isEmpty()) sb.append("  ").append(style.info()).append(" it rests on: ").append(String.join(", ", rests)).append('\n');
+            for (dev.dokploydoctor.engine.Need n : ((Interview.Conclude) ending).unsettled())
+                sb.append("  ").append(style.info()).append(" not settled: ").append(n.getKey()).append(" (you did not know it); 'change ")
+                        .append(n.getKey()).append("' once you have looked\n");
             sb.append("  ").append(style.info()).append(" what would change it: a different answer to one of those ('change <key>'), or a new observation; 'how' shows the reasoning\n");
             return sb.toString();
         }

@@ -80,7 +80,7 @@ public sealed interface Reply {
             case ENUM -> choice(a, spec);
             case INT -> (ProseAnswer.leadsWithAClosedNo(a) || ProseAnswer.leadsWithNoOfTheAsked(a, spec.question())) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
                     ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
-                    : number(a, spec.key(), spec.question());
+                    : believed(number(a, spec.key(), spec.question()), a, spec);
             case LIST -> list(a);
             case STRING -> text(a, spec);
         };
@@ -117,10 +117,12 @@ public sealed interface Reply {
     }
 
     /**
-     * "probably not", "I don't think so, I never touched it", "healthy I believe" to a question that needs a look (a
-     * command, a look inside a container): a belief, not what the host shows, and one answer can carry a cause across
-     * the threshold (user19 K8, user19b). To what the user sees or did (effort: seen) the same words are their memory;
-     * a number or a name said so ("3000 I think") is still read: what the user typed is the value they know.
+     * "probably not", "I don't think so, I never touched it", "healthy I believe", "3000 I think" to a question that
+     * needs a look (a command, a look inside a container): a belief, not what the host shows, and one answer can carry
+     * a cause across the threshold (user19 K8, user19b; a port said so decided a port mismatch as a checked value would,
+     * round 20). To what the user sees or did (effort: seen: the domain's port in DokPloy's UI, the status the browser
+     * shows) the same words are their memory. A name said so is still read ("postgres I think"); an address that drives
+     * a derived fact is asked again instead ({@link AnswerReading}).
      */
     private static boolean saidAsABelief(String a, FactSpec spec) {
         return spec.effort() != Effort.SEEN && ProseAnswer.believes(a);
@@ -130,8 +132,13 @@ public sealed interface Reply {
         return new Unknown("'" + abbreviate(a) + "' is a guess, not a look (the check in the question would settle it)", true);
     }
 
-    /** A yes, no or choice not recorded because it was said as a belief ({@link #saidAsABelief}); a statement beside it may still say it. */
+    /** A yes, no, number or choice not recorded because it was said as a belief ({@link #saidAsABelief}); a statement beside it may still say it. */
     static boolean isGuess(Reply r) { return r instanceof Unknown u && u.guessed(); }
+
+    /** A number, unless it was said as a belief ({@link #saidAsABelief}): "3000 I think", "probably 8080". */
+    private static Reply believed(Reply r, String a, FactSpec spec) {
+        return r instanceof Value && saidAsABelief(a, spec) ? guessed(a) : r;
+    }
 
     /** A choice, unless it was said as a belief ({@link #saidAsABelief}). */
     private static Reply choice(String a, FactSpec spec) {

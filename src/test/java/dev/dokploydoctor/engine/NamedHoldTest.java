@@ -38,7 +38,11 @@ class NamedHoldTest {
         // "don't know": the hold had its question; the diagnosis stands where it was held, no sweep follows
         assertEquals(List.of("host.port_holder_found"), DontKnowUser.asked(interview, ALLOCATED, Interview.QUESTION_LIMIT));
         Interview.Step end = interview.next(ALLOCATED, Set.of("host.port_holder_found"), 1);
-        assertEquals("host-port-conflict", assertInstanceOf(Interview.Conclude.class, end).outcome().top().cause());
+        Interview.Conclude concluded = assertInstanceOf(Interview.Conclude.class, end);
+        assertEquals("host-port-conflict", concluded.outcome().top().cause());
+        // the diagnosis stands (as in batch), and says which check it could not have (round 20)
+        assertEquals(List.of("host.port_holder_found"), concluded.unsettled().stream().map(Need::getKey).toList());
+        assertTrue(concluded.unsettled().get(0).getWhy().contains("removed container"), concluded.unsettled().toString());
     }
 
     @Test
@@ -70,8 +74,11 @@ class NamedHoldTest {
         assertEquals("app.in_container", ask.plan().question().key(), ask.plan().reason());
         Interview.Step known = interview.next(with(facts, told("app.in_container", true)), Set.of(), 2, 0);
         assertTrue(known.outcome().top().certainty() >= Interview.LOOKALIKE_SURE, known.outcome().diagnoses().toString());
+        if (known instanceof Interview.Conclude c) assertEquals(List.of(), c.unsettled(), "answered: nothing left unsettled");
         Interview.Step unknown = interview.next(facts, Set.of("app.in_container"), 2, 1);
-        assertEquals("app-listens-on-localhost", assertInstanceOf(Interview.Conclude.class, unknown).outcome().top().cause());
+        Interview.Conclude concluded = assertInstanceOf(Interview.Conclude.class, unknown);
+        assertEquals("app-listens-on-localhost", concluded.outcome().top().cause());
+        assertEquals(List.of("app.in_container"), concluded.unsettled().stream().map(Need::getKey).toList());
     }
 
     @Test

@@ -91,6 +91,26 @@ class PipedSessionTest {
     }
 
     @Test
+    void aHeldDiagnosisSaysWhatTheUserCouldNotCheck(@TempDir Path home) {
+        // Docker's allocator refused the port; "don't know" to whether anything holds it: the diagnosis stands at 0.75
+        // (as in batch) and says the check that would settle it, also in 'why' (round 20, issue 13)
+        try (PipedDriver s = diagnosing(home)) {
+            String asked = firstQuestion(s, "deploy fails: Bind for 0.0.0.0:5432 failed: port is already allocated");
+            assertTrue(asked.contains("[host.port_holder_found]"), asked);
+            int mark = s.output().length();
+            s.line("?");
+            String out = s.waitFor("doctor> $", mark);
+            assertTrue(out.contains("diagnosis: host-port-conflict (0.75)"), out);
+            assertTrue(out.contains("not settled: you did not know host.port_holder_found, which holds host-port-conflict at 0.75"), out);
+            mark = s.output().length();
+            s.line("why");
+            assertTrue(s.waitFor("doctor> $", mark).contains("not settled: host.port_holder_found (you did not know it)"), s.output());
+            s.line("quit");
+            assertEquals(3, s.exitCode());
+        }
+    }
+
+    @Test
     void similarListsFieldReportsLikeTheSession(@TempDir Path home) {
         try (PipedDriver s = diagnosing(home)) {
             s.line("similar");

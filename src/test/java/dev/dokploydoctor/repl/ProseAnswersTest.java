@@ -46,9 +46,11 @@ class ProseAnswersTest {
         for (FactSpec spec : List.of(BOOL, PORT, STATUS, NETWORKS, text(FactSpec.Shape.TEXT), text(FactSpec.Shape.WORD))) {
             for (String a : forms) assertInstanceOf(Reply.Unknown.class, Reply.parse(a, spec), a + " to " + spec.type());
         }
-        // "maybe" alone says nothing; "maybe 3000" is a hedged number, and "not sure" inside an answer is no unknown
+        // "maybe" alone says nothing; "maybe 3000" is a hedged number (the domain's port, read in the UI; to a port only a
+        // look inside the container shows, a guess), and "not sure" inside an answer is no unknown
         assertInstanceOf(Reply.Unknown.class, Reply.parse("maybe", BOOL));
-        assertEquals(3000L, value("maybe 3000", PORT));
+        assertEquals(3000L, value("maybe 3000", PORT.withEffort(Effort.SEEN)));
+        assertTrue(Reply.isGuess(Reply.parse("maybe 3000", PORT)));
         assertTrue(Vocabulary.isUnknown("no idea"));
         assertFalse(Vocabulary.isUnknown("no"), "a plain no is an answer");
         assertFalse(Vocabulary.startsUnknown("nope, never touched it"));
@@ -158,8 +160,15 @@ class ProseAnswersTest {
         FactSpec health = spec(FactType.ENUM, "What health does docker ps show?", "healthy", "unhealthy", "starting", "none");
         for (String guess : List.of("healthy I believe", "unhealthy I think", "probably starting")) assertTrue(Reply.isGuess(Reply.parse(guess, health)), guess);
         assertEquals("healthy", value("healthy, docker ps says so", health));
-        // a value typed with "I think" is still the value the user knows (ports, names): only a yes, no or choice is a guess
-        assertEquals(3000L, value("3000 I think", PORT));
+        // so is a number that needs a look (round 20: "3000 I think" at the in-container port decided like a checked one)
+        for (String guess : List.of("3000 I think", "I think 3000", "80 probably", "probably 8080", "it's 3000 I believe", "I'd say 3000"))
+            assertTrue(Reply.isGuess(Reply.parse(guess, PORT)), guess + " read as " + Reply.parse(guess, PORT));
+        assertEquals(3000L, value("3000 I think, netstat shows it", PORT), "a look named beside the belief");
+        // a number the user sees (the domain's port in DokPloy's UI, the status the browser shows) is their memory
+        FactSpec domainPort = spec(FactType.INT, "Which port does the DokPloy domain point at?").withEffort(Effort.SEEN);
+        for (String seen : List.of("3000 I think", "I think 3000", "probably 3000", "it's 3000 I believe")) assertEquals(3000L, value(seen, domainPort), seen);
+        // a name typed with "I think" is still the name the user knows
+        assertEquals("postgres", value("postgres I think", text(FactSpec.Shape.WORD)));
     }
 
     @Test
@@ -174,7 +183,7 @@ class ProseAnswersTest {
     @Test
     void aNumberInsideASentence() {
         assertEquals(3000L, value("it listens on port 3000", PORT));
-        assertEquals(3000L, value("3000 I think", PORT));
+        assertEquals(3000L, value("3000 I think", PORT.withEffort(Effort.SEEN)));
         assertEquals(8080L, value("port is 8080", PORT));
         assertEquals(8080L, value("8080", PORT));
         assertEquals(3000L, value("0.0.0.0:3000", PORT), "the port of an address");

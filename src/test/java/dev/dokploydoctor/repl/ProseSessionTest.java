@@ -30,7 +30,7 @@ class ProseSessionTest {
         if (value == null) return "no idea, I haven't checked";
         if (value instanceof Boolean b) return b ? "yes, I checked that" : "nope, never touched it";
         if (value instanceof List<?> l) return "it's on " + String.join(" and ", l.stream().map(String::valueOf).toList());
-        if (value instanceof Number n) return "it's " + n + " I think";
+        if (value instanceof Number n) return "it shows " + n;
         return "it says " + value;
     }
 
