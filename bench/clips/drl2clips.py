@@ -432,8 +432,17 @@ class Translator:
                 args = self.args(tk)
                 tk.expect(')')
                 tk.expect(';')
+                if method == 'hold' and len(args) == 2 and args[0] == ('name', 'drools') and args[1][0] == 'string':
+                    # causesNeeding.hold(drools, "layer"): every cause that needs the layer held below a diagnosis
+                    # (engine/CausesNeeding.hold, Evidence.hold: no certainty of its own)
+                    layer = args[1][1]
+                    if layer not in CAUSE_NEEDS:
+                        tk.fail(f"causesNeeding: no cause needs the layer '{layer}'", line)
+                    for cause, _ in CAUSE_NEEDS[layer]:
+                        out.append(('hold', cause))
+                    continue
                 if method != 'refute' or len(args) != 3 or args[0] != ('name', 'drools') or args[1][0] != 'string':
-                    tk.fail("causesNeeding.refute(drools, \"layer\", cf) expected", line)
+                    tk.fail("causesNeeding.refute(drools, \"layer\", cf) or causesNeeding.hold(drools, \"layer\") expected", line)
                 layer, cf = args[1][1], float(args[2][1])
                 if layer not in CAUSE_NEEDS:
                     tk.fail(f"causesNeeding: no cause needs the layer '{layer}'", line)
@@ -441,7 +450,7 @@ class Translator:
                     out.append(('evidence', cause, -min(cf, tie)))
                 continue
             if verb != 'insertLogical':
-                tk.fail(f"{verb}: only support, refute, need, causesNeeding.refute and insertLogical are supported", line)
+                tk.fail(f"{verb}: only support, refute, need, causesNeeding.refute/hold and insertLogical are supported", line)
             tk.expect('(')
             tk.expect('new')
             _, cls, line = tk.next()
@@ -590,6 +599,8 @@ def clips_rule(name, line, lhs, rhs, where, keys):
     for item in rhs:
         if item[0] == 'evidence':
             actions.append(f'(assert (evidence (cause {item[1]}) (rule "{escaped}") (cf {float(item[2])}) (keys {" ".join(keys)})))')
+        elif item[0] == 'hold':
+            actions.append(f'(assert (evidence (cause {item[1]}) (rule "{escaped}") (cf 0.0) (hold TRUE) (keys {" ".join(keys)})))')
         elif item[0] == 'need':
             actions.append(f"(assert (need (key {item[1]}) (cause {item[2]})))")
         else:

@@ -28,6 +28,7 @@
    (slot cause (type SYMBOL))
    (slot rule (type STRING))
    (slot cf (type FLOAT))
+   (slot hold (type SYMBOL) (default FALSE))   ; Evidence.hold: no certainty of its own, the cause stays below 0.7
    (multislot keys))
 
 (deftemplate need
@@ -397,12 +398,14 @@
 ;; Certainty.ofCause: MYCIN over the judgements counted (an observation counted once; a hint
 ;; below 0.2 only when it reads something new; all support on one observation: the strongest
 ;; alone), positives and negatives pooled, then merged; weak signs alone (no support of 0.5 on
-;; its own) stop at 0.69. Observations compare by equality: CLIPS gets fact cases, no text spans.
+;; its own) stop at 0.69, as does a cause a rule holds (Evidence.hold). Observations compare by equality: CLIPS gets fact cases, no text spans.
 (deffunction certainty (?cause)
    (bind ?neg 0.0)
    (bind ?strongest 0.0)
    (bind ?support (create$))
+   (bind ?held FALSE)
    (do-for-all-facts ((?x evidence)) (eq ?x:cause ?cause)
+      (if (eq ?x:hold TRUE) then (bind ?held TRUE))
       (bind ?strongest (max ?strongest ?x:cf))
       (if (> ?x:cf 0) then (bind ?support (create$ ?support ?x))
        else (if (< ?x:cf 0) then (bind ?neg (combine ?neg ?x:cf)))))
@@ -425,7 +428,7 @@
       then (bind ?pos ?first))
    (if (= ?neg 0) then (bind ?cf ?pos)
     else (if (= ?pos 0) then (bind ?cf ?neg) else (bind ?cf (combine ?pos ?neg))))
-   (if (and (> ?strongest 0) (< ?strongest 0.5)) then (min ?cf 0.69) else ?cf))
+   (if (or ?held (and (> ?strongest 0) (< ?strongest 0.5))) then (min ?cf 0.69) else ?cf))
 
 ; facts.yaml's domain.host -> domain.multilevel implication: three or more labels of [a-z0-9-] before a
 ; generic top-level domain (a.b.example.com), case-insensitive as Java's Matcher.matches with CASE_INSENSITIVE
