@@ -7,6 +7,7 @@ import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -58,6 +59,11 @@ public sealed interface Reply {
         // "9874, as I said", "as I told you: compose": the value restated, with a reference back that adds nothing
         String restated = freeText ? null : ProseAnswer.withoutReferenceBack(a);
         if (restated != null) return inSentence(parse(restated, spec, known));
+        // "8080 like i said, http://blog:8080": the value first, then the reference back and words that give no other value
+        String[] beforeBack = freeText || spec.type() == FactType.BOOL ? null : ProseAnswer.valueBeforeReferenceBack(a);
+        if (beforeBack != null && parse(beforeBack[0], spec, known) instanceof Value first
+                && !(parse(beforeBack[1], spec, known) instanceof Value after && !Objects.equals(after.value(), first.value())))
+            return inSentence(first);
         if (NetworksPaste.suggestedBy(spec)) {
             // the output of the command the question suggests, pasted, or a sentence naming the networks
             Reply networks = NetworksPaste.read(a, spec, appNetworks(known));

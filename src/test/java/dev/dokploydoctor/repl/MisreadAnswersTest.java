@@ -179,6 +179,11 @@ class MisreadAnswersTest {
         asked("app.listen_address", "3000", "3000, I told you");
         asked("app.listen_bound", "8080");
         reads("http.redirect_loop", "no, it's a 502 like I said", false);   // a yes or no stands
+        // the value, the reference back, then words that restate it (user20 e1: refused though it holds the value)
+        reads("domain.port", "8080 like i said, http://blog:8080", 8080L);
+        reads("app.listen_port", "3000, as I said, the app listens there", 3000L);
+        // words after it that give another value: which one is meant is asked
+        asked("domain.port", "8080 like i said, but the container is on 80", "as I told you, 502", "what? I said 502, the port is 80");
     }
 
     @Test
