@@ -194,9 +194,12 @@ public sealed interface Reply {
             "(?i)\\b(?:whatever the default (?:is|was)|(?:it'?s|it is|left (?:it )?(?:at|on)|still (?:at|on)|on|at) the default(?: one| setting| value)?"
             + "|(?:never|didn'?t|did not|haven'?t|have not) (?:changed|change|touched|touch|set) (?:it|that|this|anything)(?: there)?|the default(?: one| setting| value)?)\\b");
 
-    /** An answer that opens by saying no choice fits: "none of these", "neither", "nothing like that", "something else". */
+    /**
+     * An answer that opens by saying no choice fits: "none of these", "neither", "nothing like that", "something else",
+     * a bare "none" closed by punctuation ("none, the page loads but the websocket fails": user20 i3, refused as a hedge).
+     */
     java.util.regex.Pattern NONE_OF_THEM = java.util.regex.Pattern.compile(
-            "(?i)\\s*(?:none of (?:these|them|those|the above|the (?:choices|options))|neither(?: of (?:these|them|those))?"
+            "(?i)\\s*(?:none of (?:these|them|those|the above|the (?:choices|options))|none(?=\\s*[,;:.!]|\\s*$)|neither(?: of (?:these|them|those))?"
             + "|nothing (?:like that|of (?:these|that|the sort))|something else|(?:it'?s )?not (?:on|in) the list)(?![\\w-])");
 
     /**

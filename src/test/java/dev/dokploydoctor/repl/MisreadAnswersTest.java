@@ -373,7 +373,8 @@ class MisreadAnswersTest {
     @Test
     void noneOfTheChoicesAtAMenuWithoutANoneIsNotKnownNotRefused() {   // user15b ud9: "not a choice"
         unknown("symptom.kind", "none of these", "none of these, the sites work, watchtower just emails that error",
-                "neither", "something else", "no", "nope.");
+                "neither", "something else", "no", "nope.",
+                "none, the page loads but the websocket fails", "none.");   // user20 i3: refused as a hedge
         // a menu with its own none keeps it: "none" there is a value (no health check)
         reads("container.health", "none", "none");
         // a choice named beside it is the choice
