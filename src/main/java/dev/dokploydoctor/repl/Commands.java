@@ -101,7 +101,7 @@ final class Commands {
     }
 
     private boolean undo() {
-        Session.Step s = state.session.undo();
+        Session.Step s = state.session.undoAnswer();
         if (s == null) return say("Nothing to undo.");
         view.dim("undone: " + (s.exchange() != null ? s.exchange().key() + " = " + s.exchange().answer() : s.label()));
         if (state.session.isEmpty()) state.reset();
