@@ -77,7 +77,9 @@ public sealed interface Reply {
             if (spec.type() == FactType.BOOL || saysNone(r)) return inSentence(r);
             if (r instanceof Invalid) return r;   // what the rest leaves open, not that it asked back
         }
-        if (!freeText && ProseAnswer.asksBack(a)) return new Invalid("that reads as a question; say what you see, plainly (or ? if you don't know)");
+        // "what do you mean?" (user20 a1): where the question is explained is said, not only that it was asked back
+        if (!freeText && ProseAnswer.asksBack(a))
+            return new Invalid("that reads as a question; 'why' explains this one, or say what you see, plainly (or ? if you don't know)");
         // "I said 502", "as I told you, 502": a value that refers back to earlier input may be another one than asked
         if (!freeText && spec.type() != FactType.BOOL && ProseAnswer.refersBack(a))
             return new Invalid("that refers back to something said before; type the value itself (or ? if you don't know)");

@@ -160,6 +160,9 @@ class MisreadAnswersTest {
         // a question about the value itself still asks back
         asked("app.listen_port", "3000?", "is it 3000?", "which port? 3000?");
         asked("app.networks", "bridge? or host");
+        // a question back about the question says where it is explained (user20 a1)
+        Reply r2 = parse("http.status", "what do you mean?");
+        assertTrue(((Reply.Invalid) r2).message().contains("'why' explains"), r2.toString());
     }
 
     @Test
