@@ -91,14 +91,26 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid, List<Fact> correct
         return List.copyOf(out);
     }
 
+    /**
+     * Why a guess is asked again, in the words of the question: an address or port is read inside the container
+     * (not from the ports: line); a status is what the user sees.
+     */
+    static String guessed(FactSpec spec) {
+        if (spec.key().startsWith("app.listen_"))
+            return "that reads as a guess (or the host side of a ports: line); type what you saw inside the container"
+                    + " (its start-up log, netstat; 'why' shows how), or ? if you don't know";
+        return "that reads as a guess; type what you see (or ? if you don't know)";
+    }
+
     private static AnswerReading readAgainst(String line, FactSpec spec, TextExtraction extraction, Predicate<String> stated, boolean observed,
                                              Function<String, Object> known, Collection<Fact> held) {
         Reply reply = Reply.parse(line, spec, known);
         // "0.0.0.0 I think, whoami listens on 8000" (user13 O9): a guess of a value read inside the container,
         // told as such, not "one name or value is needed"
-        if (observed && (reply instanceof Reply.Value || reply instanceof Reply.Invalid) && ProseAnswer.guesses(line)) {
-            reply = new Reply.Invalid("that reads as a guess (or the host side of a ports: line); type what you saw inside the container"
-                    + " (its start-up log, netstat; 'why' shows how), or ? if you don't know");
+        // a menu pick said with "I guess" ("the install fails, so 6 i guess") is the user's pick of what they see, as it
+        // is where no implication reads the answer (user20 o3: refused at "What do you see?" and told to look inside the container)
+        if (observed && spec.type() != FactType.ENUM && (reply instanceof Reply.Value || reply instanceof Reply.Invalid) && ProseAnswer.guesses(line)) {
+            reply = new Reply.Invalid(guessed(spec));
         }
         List<Fact> extracted = new ArrayList<>(extraction.extract(line));
         extracted.addAll(saidOfCloudflared(line, spec, extraction, extracted));

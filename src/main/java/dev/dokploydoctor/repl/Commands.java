@@ -101,7 +101,7 @@ final class Commands {
     }
 
     private boolean undo() {
-        Session.Step s = state.session.undo();
+        Session.Step s = state.session.undoAnswer();
         if (s == null) return say("Nothing to undo.");
         view.dim("undone: " + (s.exchange() != null ? s.exchange().key() + " = " + s.exchange().answer() : s.label()));
         if (state.session.isEmpty()) state.reset();
@@ -187,6 +187,8 @@ final class Commands {
     }
 
     private boolean report(String file) {
+        // nothing told and nothing probed: the Markdown would read "no fault found ... No problems found" (user20 r1)
+        if (state.session.isEmpty()) return say("Nothing to report yet: tell me what you see first, then 'report' writes the whole session.");
         String md = SessionFiles.markdown(state.session, c.current(), c.engine().knowledge(), c.threshold());
         if (file == null) return say(md);
         SessionFiles.write(Path.of(file), md);

@@ -63,7 +63,10 @@ public final class Explanations {
         }
         for (Diagnosis d : before == null ? List.<Diagnosis>of() : before.diagnoses()) {
             if (now.diagnoses().stream().noneMatch(n -> n.cause().equals(d.cause()))) {
-                parts.add(style.dim(d.cause() + " ruled out"));
+                // the similar reports' vote steps aside once a rule speaks: nothing ruled the cause out (user20 n3: a
+                // cause the vote held was called ruled out by a yes that said nothing against it; why-not then said
+                // no rule had suggested it)
+                parts.add(style.dim(d.restsOnTheVoteAlone() ? d.cause() + " (only the similar reports' hint) set aside" : d.cause() + " ruled out"));
                 break;
             }
         }

@@ -166,7 +166,7 @@ final class Prompts {
             if (reply instanceof Reply.Unknown u && u.because() != null) view.dim("  read as: " + u.because() + "; " + q.key() + " stays unknown");
             correct(read, q.key(), line);
             if (!read.alsoSaid().isEmpty()) {
-                view.noted(state.session.add(Session.Kind.TEXT, "more in the answer to " + q.key(), read.alsoSaid(), line, false));
+                view.noted(state.session.add(Session.Kind.TEXT, Session.MORE_IN_ANSWER + q.key(), read.alsoSaid(), line, false));
             }
             c.advance();
             return true;
@@ -176,7 +176,7 @@ final class Prompts {
     /** The user's word over what was read from their text ("no, there is no cloudflared at all"): recorded over it, undone with the answer. */
     private void correct(AnswerReading read, String key, String line) {
         if (read.corrected().isEmpty()) return;
-        view.noted(state.session.add(Session.Kind.TEXT, "corrected in the answer to " + key, read.corrected(), line, true));
+        view.noted(state.session.add(Session.Kind.TEXT, Session.CORRECTED_IN_ANSWER + key, read.corrected(), line, true));
     }
 
     boolean commandPrompt() throws Console.Woken {

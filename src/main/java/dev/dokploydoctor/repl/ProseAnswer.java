@@ -287,6 +287,19 @@ final class ProseAnswer {
         return null;
     }
 
+    // the value, the reference back, then more words: "8080 like i said, http://blog:8080" (user20 e1)
+    private static final Pattern MID_BACK = Pattern.compile("(?i)^(.*?\\S)(?:\\s*[,;(\\-]\\s*|\\s+)" + BACK + "\\s*[,;:.)\\-]\\s*(\\S.*)$");
+
+    /**
+     * The value typed before a reference back that more words follow ("8080 like I said, http://blog:8080"):
+     * {the value's words, the words after}; null when the answer has no such shape. The caller reads the
+     * value only when the words after it do not give another one.
+     */
+    static String[] valueBeforeReferenceBack(String answer) {
+        Matcher m = MID_BACK.matcher(answer.strip());
+        return m.matches() ? new String[] {m.group(1), m.group(2)} : null;
+    }
+
     private static final Pattern CLOSED_NO = Pattern.compile("(?i)^\\W*(?:no|nope|nah|n)\\s*[,.;:!\\-]");
 
     /**

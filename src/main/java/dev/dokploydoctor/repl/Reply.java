@@ -7,6 +7,7 @@ import dev.dokploydoctor.knowledge.Vocabulary;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -58,6 +59,11 @@ public sealed interface Reply {
         // "9874, as I said", "as I told you: compose": the value restated, with a reference back that adds nothing
         String restated = freeText ? null : ProseAnswer.withoutReferenceBack(a);
         if (restated != null) return inSentence(parse(restated, spec, known));
+        // "8080 like i said, http://blog:8080": the value first, then the reference back and words that give no other value
+        String[] beforeBack = freeText || spec.type() == FactType.BOOL ? null : ProseAnswer.valueBeforeReferenceBack(a);
+        if (beforeBack != null && parse(beforeBack[0], spec, known) instanceof Value first
+                && !(parse(beforeBack[1], spec, known) instanceof Value after && !Objects.equals(after.value(), first.value())))
+            return inSentence(first);
         if (NetworksPaste.suggestedBy(spec)) {
             // the output of the command the question suggests, pasted, or a sentence naming the networks
             Reply networks = NetworksPaste.read(a, spec, appNetworks(known));
@@ -71,7 +77,9 @@ public sealed interface Reply {
             if (spec.type() == FactType.BOOL || saysNone(r)) return inSentence(r);
             if (r instanceof Invalid) return r;   // what the rest leaves open, not that it asked back
         }
-        if (!freeText && ProseAnswer.asksBack(a)) return new Invalid("that reads as a question; say what you see, plainly (or ? if you don't know)");
+        // "what do you mean?" (user20 a1): where the question is explained is said, not only that it was asked back
+        if (!freeText && ProseAnswer.asksBack(a))
+            return new Invalid("that reads as a question; 'why' explains this one, or say what you see, plainly (or ? if you don't know)");
         // "I said 502", "as I told you, 502": a value that refers back to earlier input may be another one than asked
         if (!freeText && spec.type() != FactType.BOOL && ProseAnswer.refersBack(a))
             return new Invalid("that refers back to something said before; type the value itself (or ? if you don't know)");
@@ -195,9 +203,12 @@ public sealed interface Reply {
             "(?i)\\b(?:whatever the default (?:is|was)|(?:it'?s|it is|left (?:it )?(?:at|on)|still (?:at|on)|on|at) the default(?: one| setting| value)?"
             + "|(?:never|didn'?t|did not|haven'?t|have not) (?:changed|change|touched|touch|set) (?:it|that|this|anything)(?: there)?|the default(?: one| setting| value)?)\\b");
 
-    /** An answer that opens by saying no choice fits: "none of these", "neither", "nothing like that", "something else". */
+    /**
+     * An answer that opens by saying no choice fits: "none of these", "neither", "nothing like that", "something else",
+     * a bare "none" closed by punctuation ("none, the page loads but the websocket fails": user20 i3, refused as a hedge).
+     */
     java.util.regex.Pattern NONE_OF_THEM = java.util.regex.Pattern.compile(
-            "(?i)\\s*(?:none of (?:these|them|those|the above|the (?:choices|options))|neither(?: of (?:these|them|those))?"
+            "(?i)\\s*(?:none of (?:these|them|those|the above|the (?:choices|options))|none(?=\\s*[,;:.!]|\\s*$)|neither(?: of (?:these|them|those))?"
             + "|nothing (?:like that|of (?:these|that|the sort))|something else|(?:it'?s )?not (?:on|in) the list)(?![\\w-])");
 
     /**

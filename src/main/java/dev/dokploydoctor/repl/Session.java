@@ -148,6 +148,18 @@ public final class Session {
         c.record(kind, label, null, null);
     }
 
+    /** The labels of what an answer said beside its value, recorded as steps of their own after it (Prompts). */
+    static final String MORE_IN_ANSWER = "more in the answer to ";
+    static final String CORRECTED_IN_ANSWER = "corrected in the answer to ";
+
+    /** The key whose answer this step was part of (a note or a correction that came with it), or null. */
+    static String answerPartOf(Step s) {
+        if (s.exchange() != null || s.label() == null) return null;
+        if (s.label().startsWith(MORE_IN_ANSWER)) return s.label().substring(MORE_IN_ANSWER.length());
+        if (s.label().startsWith(CORRECTED_IN_ANSWER)) return s.label().substring(CORRECTED_IN_ANSWER.length());
+        return null;
+    }
+
     /** Undo the last step the user took; null when there is none. */
     public Step undo() {
         for (int i = steps.size() - 1; i >= 0; i--) {
@@ -160,6 +172,22 @@ public final class Session {
             return s;
         }
         return null;
+    }
+
+    /**
+     * Undo the last line the user typed: an answer with what it said beside its value ("no, there's no traefik, ...":
+     * traefik.used noted), which were recorded as steps of their own after it; the answer's step, or the last step
+     * undone; null when there is none. user20 q1: the first undo took back only the note, and the session, its
+     * question still answered, ended inconclusive; a second undo asked it again.
+     */
+    public Step undoAnswer() {
+        Step s = undo();
+        while (s != null && answerPartOf(s) != null) {
+            Step before = undo();
+            if (before == null) break;
+            s = before;
+        }
+        return s;
     }
 
     /** Forget everything the user said; keep what probes and answer files observed. */

@@ -46,6 +46,7 @@ class CalibrationGateTest {
                   proxy-timeout: {since: field-18, n: 0, right: 0, bound: 0}
                   cloudflare-origin-timeout: {since: field-16, n: 2, right: 2, bound: 0.34}
                   cloudflare-multilevel-subdomain: {since: field-16, n: 2, right: 2, bound: 0.34}
+                  tunnel-origin-tls-handshake-fails: {since: field-16, n: 2, right: 2, bound: 0.34}
                 """);
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
                 new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
@@ -184,6 +185,29 @@ class CalibrationGateTest {
         assertInstanceOf(Interview.Ask.class, step, "never asked whether Traefik was recreated: " + asked);
         step = interview.next(looked, unknown, asked.size() + 1);
         assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
+    }
+
+    /**
+     * The user says no Traefik is in front: the certificate the origin shows is not Traefik's default one (facts.yaml
+     * implication), the exception of the x509 rule checked (user20 n4: "no, there's no traefik, it's a device with its
+     * own cert" read as "does not apply", the cause held at 0.69, the session ended inconclusive). Read from the text,
+     * the same words imply nothing: still held.
+     */
+    @Test
+    void noTraefikInFrontSaidByTheUserIsNoTraefikDefaultCertificate() {
+        List<Fact> said = List.of(logLine("tunnel.used", true), logLine("tunnel.origin_tls_failure", "certificate"),
+                new Fact("tunnel.origin_tls_error", true, Fact.USER, "answered"));
+        Outcome held = judge(engine, said);
+        assertEquals("tunnel-origin-tls-handshake-fails", held.top().cause());
+        assertEquals(Status.INCONCLUSIVE, held.status(), held.diagnoses().toString());
+        List<Fact> noTraefik = new ArrayList<>(said);
+        noTraefik.add(new Fact("traefik.used", false, Fact.USER, "answered"));
+        Outcome o = judge(engine, noTraefik);
+        assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
+        assertEquals("tunnel-origin-tls-handshake-fails", o.top().cause());
+        List<Fact> read = new ArrayList<>(said);
+        read.add(logLine("traefik.used", false));
+        assertEquals(Status.INCONCLUSIVE, judge(engine, read).status());
     }
 
     /** The interview's steps, each question answered "don't know", until it asks {@code key} (or after four questions). */

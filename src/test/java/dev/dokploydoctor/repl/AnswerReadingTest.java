@@ -219,6 +219,21 @@ class AnswerReadingTest {
     }
 
     @Test
+    void aMenuPickSaidAsAGuessIsThePickWhereAnImplicationReadsTheAnswer() {   // user20 o3
+        // symptom.kind has an answered: true implication (database-unreachable), yet a pick "I guess" is what the user sees
+        FactSpec kind = ENGINE.knowledge().vocabulary().get("symptom.kind");
+        assertEquals("deploy-fails", assertInstanceOf(Reply.Value.class,
+                AnswerReading.read("6 i guess, the install fails", kind, ENGINE.extraction(), k -> false, true).reply()).value());
+        Reply late = AnswerReading.read("the install fails, so 6 i guess", kind, ENGINE.extraction(), k -> false, true).reply();
+        assertTrue(!(late instanceof Reply.Invalid i) || !i.message().contains("container"), late.toString());
+        // a guessed status is asked again, in words about what the user sees, not about the inside of a container
+        FactSpec status = ENGINE.knowledge().vocabulary().get("http.status");
+        String said = assertInstanceOf(Reply.Invalid.class,
+                AnswerReading.read("524 I think", status, ENGINE.extraction(), k -> false, true).reply()).message();
+        assertTrue(said.contains("guess") && !said.contains("container"), said);
+    }
+
+    @Test
     void aTlsErrorToldInWordsAtACloudflaredQuestionIsTheOriginsTlsError() {   // user11b S32
         AnswerReading r = read("yes, with a tls error about the certificate name", "tunnel.origin_unreachable", Set.of());
         assertEquals(true, assertInstanceOf(Reply.Value.class, r.reply()).value());

@@ -160,6 +160,9 @@ class MisreadAnswersTest {
         // a question about the value itself still asks back
         asked("app.listen_port", "3000?", "is it 3000?", "which port? 3000?");
         asked("app.networks", "bridge? or host");
+        // a question back about the question says where it is explained (user20 a1)
+        Reply r2 = parse("http.status", "what do you mean?");
+        assertTrue(((Reply.Invalid) r2).message().contains("'why' explains"), r2.toString());
     }
 
     @Test
@@ -179,6 +182,11 @@ class MisreadAnswersTest {
         asked("app.listen_address", "3000", "3000, I told you");
         asked("app.listen_bound", "8080");
         reads("http.redirect_loop", "no, it's a 502 like I said", false);   // a yes or no stands
+        // the value, the reference back, then words that restate it (user20 e1: refused though it holds the value)
+        reads("domain.port", "8080 like i said, http://blog:8080", 8080L);
+        reads("app.listen_port", "3000, as I said, the app listens there", 3000L);
+        // words after it that give another value: which one is meant is asked
+        asked("domain.port", "8080 like i said, but the container is on 80", "as I told you, 502", "what? I said 502, the port is 80");
     }
 
     @Test
@@ -368,7 +376,8 @@ class MisreadAnswersTest {
     @Test
     void noneOfTheChoicesAtAMenuWithoutANoneIsNotKnownNotRefused() {   // user15b ud9: "not a choice"
         unknown("symptom.kind", "none of these", "none of these, the sites work, watchtower just emails that error",
-                "neither", "something else", "no", "nope.");
+                "neither", "something else", "no", "nope.",
+                "none, the page loads but the websocket fails", "none.");   // user20 i3: refused as a hedge
         // a menu with its own none keeps it: "none" there is a value (no health check)
         reads("container.health", "none", "none");
         // a choice named beside it is the choice

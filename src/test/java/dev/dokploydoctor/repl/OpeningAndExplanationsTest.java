@@ -1,6 +1,8 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.engine.Diagnosis;
 import dev.dokploydoctor.engine.Engine;
+import dev.dokploydoctor.engine.Evidence;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.engine.Outcome;
 import dev.dokploydoctor.knowledge.Knowledge;
@@ -87,5 +89,23 @@ class OpeningAndExplanationsTest {
         assertFalse(line.contains("lead 0."), line);
         String up = words.leading(e.evaluate("t", List.of(Fixture.user("sym", true), Fixture.user("a", true)), Set.of(), 0.7), before);
         assertTrue(up.contains("out1 0.37 ↑"), up);
+    }
+
+    @Test
+    void aCauseOnlyTheSimilarReportsHintedAtIsSetAsideNotRuledOut() {   // user20 n3
+        Explanations words = new Explanations(Fixture.engine().knowledge(), Style.PLAIN, 0.7);
+        String vote = "similar field reports: the cause most of the nearest reports had, when no rule knows better";
+        Diagnosis hinted = new Diagnosis("tls", 0.15, null, List.of(new Evidence("tls", 0.15, vote, List.of())));
+        Diagnosis ruled = new Diagnosis("tls", 0.3, null, List.of(new Evidence("tls", 0.3, "a rule", List.of())));
+        Diagnosis other = new Diagnosis("unreachable", 0.5, null, List.of(new Evidence("unreachable", 0.5, "b rule", List.of())));
+        Outcome after = outcome(List.of(other));
+        String line = words.leading(after, outcome(List.of(hinted)));
+        assertTrue(line.contains("tls (only the similar reports' hint) set aside") && !line.contains("ruled out"), line);
+        assertTrue(words.leading(after, outcome(List.of(ruled))).contains("tls ruled out"));
+    }
+
+    private static Outcome outcome(List<Diagnosis> ds) {
+        return new Outcome("t", dev.dokploydoctor.engine.Status.INCONCLUSIVE, ds, List.of(), List.of(),
+                ds.stream().flatMap(d -> d.evidence().stream()).toList(), List.of(), Set.of(), null);
     }
 }

@@ -113,6 +113,10 @@ class PipedSessionTest {
     @Test
     void similarListsFieldReportsLikeTheSession(@TempDir Path home) {
         try (PipedDriver s = diagnosing(home)) {
+            // nothing told: no report that reads "No problems found" (user20 r1)
+            s.line("report");
+            s.waitFor("Nothing to report yet", 0);
+            assertFalse(s.output().contains("No problems found"), s.output());
             s.line("similar");
             s.waitFor("No field report is like this session yet", 0);
             int mark = s.output().length();

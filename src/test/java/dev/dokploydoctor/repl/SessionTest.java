@@ -36,6 +36,24 @@ class SessionTest {
     }
 
     @Test
+    void undoTakesBackAnAnswerWithWhatItSaidBesideItsValue() {   // user20 q1: two undos for one line typed
+        Session s = new Session("t");
+        s.add(Session.Kind.OPENING, "opening", List.of(Fixture.user("sym", true)), "it broke", true);
+        s.answer("a", "Is a true?", "true", Fixture.user("a", true));
+        s.answer("b", "Is b true?", "unknown", null);
+        s.add(Session.Kind.TEXT, Session.CORRECTED_IN_ANSWER + "b", List.of(Fixture.user("sym", false)), "no, and no sym", true);
+        s.add(Session.Kind.TEXT, Session.MORE_IN_ANSWER + "b", List.of(Fixture.user("c", true)), "no, and no sym", false);
+
+        Session.Step undone = s.undoAnswer();
+        assertEquals("b", undone.exchange().key());
+        assertNull(s.fact("c"));
+        assertEquals(true, s.fact("sym").getValue());
+        assertTrue(!s.knows("b"));
+        assertEquals(true, s.fact("a").getValue(), "the answer before stays");
+        assertEquals("a", s.undoAnswer().exchange().key());
+    }
+
+    @Test
     void reloadKeepsWhereEachFactWasRead() {
         // one pasted line gave two facts: one observation, before and after 'reload' retypes them
         Session s = new Session("t");
