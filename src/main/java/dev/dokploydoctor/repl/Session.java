@@ -182,12 +182,19 @@ public final class Session {
      */
     public Step undoAnswer() {
         Step s = undo();
-        while (s != null && answerPartOf(s) != null) {
-            Step before = undo();
-            if (before == null) break;
-            s = before;
+        // only the same line's steps: a correction noted beside an answer that was not read (asked again) has no answer
+        // step of its own before it, and the answer before it is another question's
+        for (String key = s == null ? null : answerPartOf(s); key != null; key = answerPartOf(s)) {
+            Step before = lastUndoable();
+            if (before == null || !(key.equals(answerPartOf(before)) || before.exchange() != null && key.equals(before.exchange().key()))) break;
+            s = undo();
         }
         return s;
+    }
+
+    private Step lastUndoable() {
+        for (int i = steps.size() - 1; i >= 0; i--) if (steps.get(i).kind().undoable) return steps.get(i);
+        return null;
     }
 
     /** Forget everything the user said; keep what probes and answer files observed. */

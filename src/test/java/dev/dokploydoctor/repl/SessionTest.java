@@ -54,6 +54,21 @@ class SessionTest {
     }
 
     @Test
+    void undoOfACorrectionBesideAnUnreadAnswerLeavesTheAnswerBeforeIt() {
+        // the answer to b was not read (asked again) but its correction was noted: undo takes back that note only,
+        // not the answer to a, another question's
+        Session s = new Session("t");
+        s.add(Session.Kind.OPENING, "opening", List.of(Fixture.user("sym", true)), "it broke", true);
+        s.answer("a", "Is a true?", "true", Fixture.user("a", true));
+        s.add(Session.Kind.TEXT, Session.CORRECTED_IN_ANSWER + "b", List.of(Fixture.user("sym", false)), "no sym at all", true);
+
+        Session.Step undone = s.undoAnswer();
+        assertEquals(Session.CORRECTED_IN_ANSWER + "b", undone.label());
+        assertEquals(true, s.fact("sym").getValue());
+        assertEquals(true, s.fact("a").getValue(), "the answer to another question stays");
+    }
+
+    @Test
     void reloadKeepsWhereEachFactWasRead() {
         // one pasted line gave two facts: one observation, before and after 'reload' retypes them
         Session s = new Session("t");
