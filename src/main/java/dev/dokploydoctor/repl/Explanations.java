@@ -218,7 +218,7 @@ public final class Explanations {
     public String unsettled(Interview.Conclude conclude) {
         if (conclude.unsettled().isEmpty() || conclude.outcome().top() == null) return null;
         StringBuilder sb = new StringBuilder();
-        for (dev.dokploydoctor.engine.Need n : conclude.unsettled()) {
+        for (Need n : conclude.unsettled()) {
             if (!sb.isEmpty()) sb.append('\n');
             sb.append("  not settled: you did not know ").append(n.getKey()).append(String.format(", which holds %s at %.2f, short of a sure diagnosis",
                     conclude.outcome().top().cause(), Certainty.round(conclude.outcome().top().certainty())));
@@ -246,7 +246,7 @@ public final class Explanations {
                 }
             }
             if (!rests.isEmpty()) sb.append("  ").append(style.info()).append(" it rests on: ").append(String.join(", ", rests)).append('\n');
-            for (dev.dokploydoctor.engine.Need n : ((Interview.Conclude) ending).unsettled())
+            for (Need n : ((Interview.Conclude) ending).unsettled())
                 sb.append("  ").append(style.info()).append(" not settled: ").append(n.getKey()).append(" (you did not know it); 'change ")
                         .append(n.getKey()).append("' once you have looked\n");
             sb.append("  ").append(style.info()).append(" what would change it: a different answer to one of those ('change <key>'), or a new observation; 'how' shows the reasoning\n");

@@ -85,7 +85,7 @@ public sealed interface Reply {
             return new Invalid("that refers back to something said before; type the value itself (or ? if you don't know)");
         return switch (spec.type()) {
             case BOOL -> bool(a, spec);
-            case ENUM -> choice(a, spec);
+            case ENUM -> believed(choice(a, spec.values()), a, spec);
             case INT -> (ProseAnswer.leadsWithAClosedNo(a) || ProseAnswer.leadsWithNoOfTheAsked(a, spec.question())) && YES_NO_QUESTION.matcher(spec.question() == null ? "" : spec.question()).lookingAt()
                     ? new Unknown()   // "no, just a 502" to "Does Cloudflare show its own error page ...? Which code?": the no answers (user14 F3)
                     : believed(number(a, spec.key(), spec.question()), a, spec);
@@ -143,14 +143,8 @@ public sealed interface Reply {
     /** A yes, no, number or choice not recorded because it was said as a belief ({@link #saidAsABelief}); a statement beside it may still say it. */
     static boolean isGuess(Reply r) { return r instanceof Unknown u && u.guessed(); }
 
-    /** A number, unless it was said as a belief ({@link #saidAsABelief}): "3000 I think", "probably 8080". */
+    /** A number or a choice, unless it was said as a belief ({@link #saidAsABelief}): "3000 I think", "healthy I believe". */
     private static Reply believed(Reply r, String a, FactSpec spec) {
-        return r instanceof Value && saidAsABelief(a, spec) ? guessed(a) : r;
-    }
-
-    /** A choice, unless it was said as a belief ({@link #saidAsABelief}). */
-    private static Reply choice(String a, FactSpec spec) {
-        Reply r = choice(a, spec.values());
         return r instanceof Value && saidAsABelief(a, spec) ? guessed(a) : r;
     }
 

@@ -162,16 +162,13 @@ public final class Session {
 
     /** Undo the last step the user took; null when there is none. */
     public Step undo() {
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            Step s = steps.get(i);
-            if (!s.kind().undoable) continue;
-            steps.remove(i);
-            s.previous().forEach((k, f) -> { if (f == null) facts.remove(k); else facts.put(k, f); });
-            s.previousUnknown().forEach((k, was) -> { if (was) unknown.add(k); else unknown.remove(k); });
-            if (s.text() != null) texts.remove(texts.lastIndexOf(s.text()));
-            return s;
-        }
-        return null;
+        int i = lastUndoable();
+        if (i < 0) return null;
+        Step s = steps.remove(i);
+        s.previous().forEach((k, f) -> { if (f == null) facts.remove(k); else facts.put(k, f); });
+        s.previousUnknown().forEach((k, was) -> { if (was) unknown.add(k); else unknown.remove(k); });
+        if (s.text() != null) texts.remove(texts.lastIndexOf(s.text()));
+        return s;
     }
 
     /**
@@ -185,16 +182,22 @@ public final class Session {
         // only the same line's steps: a correction noted beside an answer that was not read (asked again) has no answer
         // step of its own before it, and the answer before it is another question's
         for (String key = s == null ? null : answerPartOf(s); key != null; key = answerPartOf(s)) {
-            Step before = lastUndoable();
-            if (before == null || !(key.equals(answerPartOf(before)) || before.exchange() != null && key.equals(before.exchange().key()))) break;
+            int i = lastUndoable();
+            if (i < 0 || !partOfTheAnswerTo(steps.get(i), key)) break;
             s = undo();
         }
         return s;
     }
 
-    private Step lastUndoable() {
-        for (int i = steps.size() - 1; i >= 0; i--) if (steps.get(i).kind().undoable) return steps.get(i);
-        return null;
+    /** The answer to {@code key} itself, or another note or correction that came with it. */
+    private static boolean partOfTheAnswerTo(Step s, String key) {
+        return key.equals(answerPartOf(s)) || s.exchange() != null && key.equals(s.exchange().key());
+    }
+
+    /** Where the last step the user took is in {@link #steps}; -1 when there is none. */
+    private int lastUndoable() {
+        for (int i = steps.size() - 1; i >= 0; i--) if (steps.get(i).kind().undoable) return i;
+        return -1;
     }
 
     /** Forget everything the user said; keep what probes and answer files observed. */
