@@ -101,6 +101,12 @@ public final class Interview {
      */
     static final int NONE_FITS_ANSWERED = 3;
     static final double LIKELY = 0.25;
+    /**
+     * A held leader's evidence of its own ({@link #independentEvidence}) comes before the user's look at what they
+     * pasted unless that look is more than 1 / this as likely to settle the leader (each counted as the chance the
+     * user can tell, answers a diagnosing value and the leader is the fault).
+     */
+    static final double OWN_EVIDENCE_SHARE = 0.25;
 
     /** The next step; every step carries the outcome of what is known now. */
     public sealed interface Step { Outcome outcome(); }
@@ -609,19 +615,40 @@ public final class Interview {
         // user's own look at the pasted fact (Portainer's misreported network: does docker network ls list it?)
         if (top == null || !CalibrationGate.held(top.evidence())) return null;
         String leader = top.cause();
+        List<Planner.Plan> ranked = look.rank(telling(leader));
+        // how likely the user's look at what they pasted settles the leader, at best: an answer of its own far less
+        // likely to come and diagnose is no better first question (dev: 'does the app log a foreign protocol?' and
+        // 'does it answer inside?', each told and diagnosing about once in fifty, asked before the app's port read
+        // from the compose mapping, which settles it about once in three; the "don't know" limit came first)
+        double pasted = 0;
+        for (Planner.Plan p : ranked) if (look.confirming(p.question().key())) pasted = Math.max(pasted, settles(look, p, leader));
         Planner.Plan best = null;
-        for (Planner.Plan p : look.rank(telling(leader))) {
+        for (Planner.Plan p : ranked) {
             String key = p.question().key();
             // even a docker exec tells more than the user's look at the line they pasted (user16 ud6: three pasted
             // values asked back before the one check that was news); the planner's order puts cheaper ones first
             if (look.confirming(key)) continue;
-            boolean settles = p.previews().stream().anyMatch(v -> !look.contradicts(key, v.value())
-                    && v.status() == Status.DIAGNOSED && leader.equals(v.topCause()));
-            if (settles) { best = p; break; }   // the planner's order: gain weighed by the chance to tell and by effort
+            double chance = settles(look, p, leader);
+            // the planner's order: gain weighed by the chance to tell and by effort
+            if (chance > 0 && chance >= OWN_EVIDENCE_SHARE * pasted) { best = p; break; }
         }
         return best == null ? null : new Planner.Plan(best.question(), best.gain(), best.previews(),
                 "evidence of its own for " + leader + String.format(" (now %.2f)", top.certainty())
                         + ", beside what your text says");
+    }
+
+    /**
+     * The chance that asking {@code p} settles {@code leader}: the user can tell, answers a value that diagnoses it,
+     * and it is the fault (each preview's {@code rightChance}); answers that contradict what is known do not count.
+     */
+    private static double settles(Lookahead look, Planner.Plan p, String leader) {
+        double chance = 0;
+        for (Planner.Preview v : p.previews()) {
+            if (v.status() == Status.DIAGNOSED && leader.equals(v.topCause()) && !look.contradicts(p.question().key(), v.value())) {
+                chance += v.rightChance();
+            }
+        }
+        return chance;
     }
 
     /**
