@@ -309,6 +309,16 @@ final class ProseAnswer {
      */
     static boolean leadsWithAClosedNo(String answer) { return CLOSED_NO.matcher(answer).find(); }
 
+    private static final Pattern NO_IT_IS_NOT = Pattern.compile("(?i)^\\W*(?:no|nope|nah)\\s+(?:it|that|they)\\s*(?:isn'?t|is\\s+not|'?s\\s+not"
+            + "|aren'?t|are\\s+not|'?re\\s+not|wasn'?t|was\\s+not|weren'?t|were\\s+not|doesn'?t|does\\s+not|don'?t|do\\s+not|didn'?t|did\\s+not)\\b");
+
+    /**
+     * The answer opens with a no that the next words repeat as a full negative sentence ("no it isn't, ...",
+     * "nope they're not"): a no to the question, as a closed no is, whatever the rest names (user21 s1: "no it
+     * isn't, coolify-proxy dropped off the coolify network" read as "there is no DokPloy here").
+     */
+    static boolean leadsWithAFullNo(String answer) { return leadsWithAClosedNo(answer) || NO_IT_IS_NOT.matcher(answer).find(); }
+
     private static final Pattern NO_OF_ASKED = Pattern.compile("(?i)^\\W*(?:there(?:'s| is) )?no ([a-z]+(?: [a-z]+){0,2})\\s*(?:[,.;:!\\-]|$)");
 
     /**
