@@ -377,9 +377,25 @@ final class ProseAnswer {
             List<String> w = Vocabulary.answerWords(clauses[c]);
             int i = skip(w, 0, HEDGES);
             // only a bare yes or no leads the opposite way: "yes, but I haven't changed anything" stays yes
-            if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i)) && !negatesAThing(w, i)) return true;
+            if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i)) && !negatesAThing(w, i) && !(said && deniesANoun(w, i))) return true;
         }
         return false;
+    }
+
+    /** Words after a "no" that make it a no to the question, not a thing denied: "no way", "no idea", "no clue". */
+    private static final Set<String> NO_AS_ANSWER = Set.of("way", "idea", "clue", "wait", "sorry", "actually", "thanks");
+
+    /**
+     * After a yes, a clause "no <thing>" that says what is not there, as the yes's detail: "yes, only restarted, no
+     * redeploy" to "Was the domain edited after the last deploy (no redeploy since)?" (user21 s16: refused as neither
+     * yes nor no). A bare "no", or "no" before a word that answers ("no way", "no idea", "no it isn't"), still takes the
+     * yes back.
+     */
+    private static boolean deniesANoun(List<String> w, int i) {
+        if (!"no".equals(w.get(i)) || i + 1 >= w.size()) return false;
+        String next = w.get(i + 1);
+        return !TAKES_BACK.contains(next) && !NO_AS_ANSWER.contains(next) && !AFFIRMATIVE.contains(next)
+                && longest(w, i + 1, HEDGES) == 0 && longest(w, i + 1, YES) == 0 && longest(w, i + 1, NO) == 0;
     }
 
     /** What may follow a "not" that takes back a yes: "yes, not anymore", "yes, not really", "yes - not sure". */
