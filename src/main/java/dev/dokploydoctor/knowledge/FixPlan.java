@@ -31,7 +31,28 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
 
     static final String API_URL = "DOKPLOY_URL", API_KEY = "DOKPLOY_API_KEY";
 
+    /**
+     * A placeholder's key and another key that holds the same value in other words, used when the first is not
+     * known: {@code host.port} ("the host port the service publishes") is {@code app.published_port} (the host side
+     * of the app's ports: mapping, "13378:80"), which the text gives more often; a fix said
+     * {@code http://localhost:$HOST_PORT} with the mapping known from the session (user20).
+     */
+    static final Map<String, String> STAND_INS = Map.of("host.port", "app.published_port");
+
+    static Map<String, String> withStandIns(Map<String, String> values) {
+        Map<String, String> out = null;
+        for (Map.Entry<String, String> e : STAND_INS.entrySet()) {
+            if (values.get(e.getKey()) != null) continue;
+            String v = values.get(e.getValue());
+            if (v == null) continue;
+            if (out == null) out = new java.util.HashMap<>(values);
+            out.put(e.getKey(), v);
+        }
+        return out == null ? values : out;
+    }
+
     public static FixPlan of(Cause cause, Map<String, String> values, Vocabulary vocabulary) {
+        values = withStandIns(values);
         Set<String> unfilled = new LinkedHashSet<>();
         List<Step> steps = new ArrayList<>();
         for (Cause.Fix f : cause.fixes()) {
@@ -250,6 +271,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
                 Matcher m = ShellText.PLACEHOLDER.matcher(t);
                 while (m.find()) keys.add(m.group(1));
             }
+            for (Map.Entry<String, String> e : STAND_INS.entrySet()) if (keys.contains(e.getKey())) keys.add(e.getValue());
             return keys.toArray(String[]::new);
         }
     }

@@ -309,6 +309,16 @@ final class ProseAnswer {
      */
     static boolean leadsWithAClosedNo(String answer) { return CLOSED_NO.matcher(answer).find(); }
 
+    private static final Pattern NO_IT_IS_NOT = Pattern.compile("(?i)^\\W*(?:no|nope|nah)\\s+(?:it|that|they)\\s*(?:isn'?t|is\\s+not|'?s\\s+not"
+            + "|aren'?t|are\\s+not|'?re\\s+not|wasn'?t|was\\s+not|weren'?t|were\\s+not|doesn'?t|does\\s+not|don'?t|do\\s+not|didn'?t|did\\s+not)\\b");
+
+    /**
+     * The answer opens with a no that the next words repeat as a full negative sentence ("no it isn't, ...",
+     * "nope they're not"): a no to the question, as a closed no is, whatever the rest names (user21 s1: "no it
+     * isn't, coolify-proxy dropped off the coolify network" read as "there is no DokPloy here").
+     */
+    static boolean leadsWithAFullNo(String answer) { return leadsWithAClosedNo(answer) || NO_IT_IS_NOT.matcher(answer).find(); }
+
     private static final Pattern NO_OF_ASKED = Pattern.compile("(?i)^\\W*(?:there(?:'s| is) )?no ([a-z]+(?: [a-z]+){0,2})\\s*(?:[,.;:!\\-]|$)");
 
     /**
@@ -367,9 +377,25 @@ final class ProseAnswer {
             List<String> w = Vocabulary.answerWords(clauses[c]);
             int i = skip(w, 0, HEDGES);
             // only a bare yes or no leads the opposite way: "yes, but I haven't changed anything" stays yes
-            if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i)) && !negatesAThing(w, i)) return true;
+            if (i < w.size() && (said ? BARE_NO : BARE_YES).contains(w.get(i)) && !negatesAThing(w, i) && !(said && deniesANoun(w, i))) return true;
         }
         return false;
+    }
+
+    /** Words after a "no" that make it a no to the question, not a thing denied: "no way", "no idea", "no clue". */
+    private static final Set<String> NO_AS_ANSWER = Set.of("way", "idea", "clue", "wait", "sorry", "actually", "thanks");
+
+    /**
+     * After a yes, a clause "no <thing>" that says what is not there, as the yes's detail: "yes, only restarted, no
+     * redeploy" to "Was the domain edited after the last deploy (no redeploy since)?" (user21 s16: refused as neither
+     * yes nor no). A bare "no", or "no" before a word that answers ("no way", "no idea", "no it isn't"), still takes the
+     * yes back.
+     */
+    private static boolean deniesANoun(List<String> w, int i) {
+        if (!"no".equals(w.get(i)) || i + 1 >= w.size()) return false;
+        String next = w.get(i + 1);
+        return !TAKES_BACK.contains(next) && !NO_AS_ANSWER.contains(next) && !AFFIRMATIVE.contains(next)
+                && longest(w, i + 1, HEDGES) == 0 && longest(w, i + 1, YES) == 0 && longest(w, i + 1, NO) == 0;
     }
 
     /** What may follow a "not" that takes back a yes: "yes, not anymore", "yes, not really", "yes - not sure". */

@@ -163,7 +163,7 @@ final class StackAnswer {
      * no traefik here").
      */
     static Component deniedInPassing(String question, Collection<Fact> saidInAnswer, String answer) {
-        if (ProseAnswer.leadsWithAClosedNo(answer)) return null;
+        if (ProseAnswer.leadsWithAFullNo(answer)) return null;
         // "yes, coolify-proxy is on the coolify network": a yes answers the question, whatever platform it names (user13 O5)
         if (Boolean.TRUE.equals(ProseAnswer.yesOrNo(answer, question))) return null;
         for (Fact f : saidInAnswer) {

@@ -43,6 +43,29 @@ class FixPlanTest {
     }
 
     /**
+     * user20: the session knew the app's mapping ("ports: - 13378:80", app.published_port) and not host.port; the fix
+     * said "route to http://localhost:$HOST_PORT" and listed HOST_PORT to set. host.port is the host port the service
+     * publishes: the mapping's host side fills it. A host.port of its own (the clashing port a deploy named) wins.
+     */
+    @Test
+    void thePublishedPortFillsTheHostPort() {
+        Cause origin = KNOWLEDGE.causes().get("tunnel-origin-unreachable");
+        Map<String, String> facts = Map.of("cloudflared.in_docker", "false", "traefik.used", "false", "app.published_port", "13378");
+        FixPlan plan = FixPlan.of(origin, facts, KNOWLEDGE.vocabulary());
+        assertTrue(titles(plan).get(0).contains("http://localhost:13378"), titles(plan).toString());
+        assertFalse(names(plan).contains("HOST_PORT"), names(plan).toString());
+        assertTrue(String.join("\n", plan.fixes().get(0).fix().commands()).contains("curl -sI http://localhost:13378/"));
+        FixPlan.Memo memo = new FixPlan.Memo(KNOWLEDGE.vocabulary());
+        assertEquals(titles(plan), titles(memo.of(origin, facts)));
+        // the memo tells two sessions apart by the mapping when host.port is unknown
+        Map<String, String> other = Map.of("cloudflared.in_docker", "false", "traefik.used", "false", "app.published_port", "8080");
+        assertTrue(titles(memo.of(origin, other)).get(0).contains("http://localhost:8080"));
+        Cause conflict = KNOWLEDGE.causes().get("host-port-conflict");
+        FixPlan own = FixPlan.of(conflict, Map.of("host.port", "5678", "app.published_port", "8080"), KNOWLEDGE.vocabulary());
+        assertTrue(titles(own).get(0).contains("5678"), titles(own).toString());
+    }
+
+    /**
      * user12 U22: cloudflared on the host, no Traefik, the app's port 80 published as 13378: the fix was "route to
      * http://localhost:80, the port Traefik publishes", the user's own mistake. Without Traefik it is the published port.
      */

@@ -38,6 +38,13 @@ class MisreadAnswersTest {
     }
 
     @Test
+    void aYesWhoseDetailDeniesAThingStaysYes() {   // user21 s16: "yes, only restarted, no redeploy" was refused
+        reads("domain.changed_since_deploy", "yes, only restarted, no redeploy", true);
+        // a no that answers still takes the yes back
+        asked("domain.changed_since_deploy", "yes, no", "yes, no it wasn't", "yes, no way");
+    }
+
+    @Test
     void aNegatedValueIsAskedAgain() {   // 1a
         asked("app.listen_address", "not 127.0.0.1", "it's not 127.0.0.1");
         asked("tunnel.service", "not http://localhost:80", "its not http://localhost:80, its https://localhost:443",

@@ -83,6 +83,16 @@ class StackAnswerTest {
     }
 
     @Test
+    void aNoSaidInFullNamingAnotherPlatformAnswersTheQuestion() {   // user21 s1: "that says there is no DokPloy here, not yes or no"
+        AnswerReading r = read("no it isn't, coolify-proxy dropped off the coolify network it seems", "traefik.on_dokploy_network", Set.of());
+        assertEquals(false, assertInstanceOf(Reply.Value.class, r.reply()).value());
+        assertEquals(false, assertInstanceOf(Reply.Value.class,
+                read("nope it's not, coolify-proxy is only on bridge", "traefik.on_dokploy_network", Set.of()).reply()).value());
+        // a bare "no coolify here" still denies the platform, not the question
+        assertInstanceOf(Reply.Invalid.class, read("no dokploy here, I'm on coolify", "traefik.on_dokploy_network", Set.of()).reply());
+    }
+
+    @Test
     void anotherProxyNamedIsNoTraefik() {
         AnswerReading r = read("we use caddy", "traefik.network_not_found", Set.of());
         notApplicable(r, "we use caddy");
