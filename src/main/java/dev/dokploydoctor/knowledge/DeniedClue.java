@@ -96,6 +96,9 @@ final class DeniedClue {
         return negatedBefore(text, Math.max(ls, start - REACH), start) || doubted(text, ls, le, lineStart, start, end);
     }
 
+    /** Whether the line holding {@code text[at]} is a row of a pasted table ({@link PastedTable#rowAt}), each line judged once per text. */
+    static boolean tableRowAt(String text, int at) { return TextIndex.of(text).tableRowAt(at); }
+
     /**
      * Whether one of the ways below can say "denied" here at all. Each needs a word of its own in the words it
      * reads: a cue ({@link #DENYING}) within {@link #REACH} of the match ({@link #cueIn}, {@link #negatedBefore}),
@@ -505,6 +508,7 @@ final class DeniedClue {
         private final int[] at;
         private final int count;
         private int[] denying, framing;
+        private byte[] rows;           // per line (the line ending at break k, the last at the text's end): 0 not judged yet, NO, YES
 
         private TextIndex(String text) {
             this.text = text;
@@ -523,6 +527,24 @@ final class DeniedClue {
             if (b == null || b.text != text) LAST.set(b = new TextIndex(text));
             return b;
         }
+
+        /**
+         * {@link PastedTable#rowAt}, each line judged once per text (every prose match asked it, walking its whole line
+         * both ways): a line longer than {@link PastedTable#LONGEST} is no row, as there.
+         */
+        boolean tableRowAt(int at) {
+            int k = java.util.Arrays.binarySearch(this.at, 0, count, at);
+            int line = k >= 0 ? k : -k - 1; // the line ending at the first break at or after at
+            if (rows == null) rows = new byte[count + 1];
+            if (rows[line] == 0) {
+                int ls = line == 0 ? 0 : this.at[line - 1] + 1;
+                int le = line < count ? this.at[line] : text.length();
+                rows[line] = le - ls <= PastedTable.LONGEST && PastedTable.row(text, ls, le) ? YES : NO;
+            }
+            return rows[line] == YES;
+        }
+
+        private static final byte NO = 1, YES = 2;
 
         /** The last line break before {@code i}, or -1. */
         int lineBreakBefore(int i) {

@@ -189,7 +189,7 @@ public record Extractor(String id, String source, Pattern pattern, Map<String, O
                 if (++rejected > 10_000) return null;
                 continue;
             }
-            if (prose() && PastedTable.rowAt(text, start)) { // a docker ps row's cells are read by the entries for that output
+            if (prose() && DeniedClue.tableRowAt(text, start)) { // a docker ps row's cells are read by the entries for that output
                 int le = text.indexOf('\n', end);
                 from = le < 0 ? text.length() + 1 : le + 1;
                 if (++rejected > 10_000) return null;

@@ -24,6 +24,7 @@ public final class TextExtraction {
     private final boolean[] usesGroups; // per entry: Extractor.usesGroups()
     private final MayMatch[] unlessLineMay, unlessMatchMay, unlessTextMay; // per entry: where its unless-filters may match, null: no filter
     private final MayMatch[] plainMay;   // per entry with no plan: where its pattern may match
+    private final EveryPlace.Dfa[] everyPlace; // per entry with no plan: its anchored DFA, tried at every position (null: RE2/J's search)
     private final int[] twin;         // per entry: its group of entries with the very same search (one match for all), or -1
     private final int twinGroups;
 
@@ -55,6 +56,8 @@ public final class TextExtraction {
         this.unlessTextMay = mayMatch(extractors, Extractor::unlessText, budget, exact);
         this.plainMay = new MayMatch[extractors.size()];
         for (int i = 0; i < plans.length; i++) if (plans[i] == null) plainMay[i] = new MayMatch(extractors.get(i).pattern(), budget, exact);
+        this.everyPlace = new EveryPlace.Dfa[extractors.size()];
+        if (firstMatch) for (int i = 0; i < plans.length; i++) if (plans[i] == null) everyPlace[i] = new EveryPlace.Dfa(extractors.get(i).pattern(), firstMatchBudget);
         // entries that search alike (a user's layer restating an entry with other facts, a catalog
         // grown from copies) find the same match: it is found once per text
         Map<String, List<Integer>> alike = new LinkedHashMap<>();
@@ -191,7 +194,10 @@ public final class TextExtraction {
         if (plans[i] == null) {
             String lower = reading.lower();
             int exactly = plainMay[i].matches(reading.text(), lower, 0, lower.length(), reading.wide());
-            return exactly == 0 || exactly < 0 && !plainMay[i].in(lower, 0, lower.length(), reading.wide()) ? null : ex.find(reading.text());
+            if (exactly == 0 || exactly < 0 && !plainMay[i].in(lower, 0, lower.length(), reading.wide())) return null;
+            if (everyPlace[i] == null) return ex.find(reading.text());
+            return ex.find(reading.text(), new EveryPlace(ex.pattern(), everyPlace[i].get(), reading.text(), reading.wide()), lower,
+                    unlessLineMay[i], unlessMatchMay[i], unlessTextMay[i], reading.wide(), usesGroups[i]);
         }
         return ex.find(reading.text(), new PrefixSearch(plans[i], reading.text(), reading.lower(), a -> scan.possible(i, a), reading.wide()),
                 reading.lower(), unlessLineMay[i], unlessMatchMay[i], unlessTextMay[i], reading.wide(), usesGroups[i]);
