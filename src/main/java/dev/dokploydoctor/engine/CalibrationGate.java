@@ -109,9 +109,23 @@ public final class CalibrationGate {
      * key the rule reads, and the text's own reading of a key the rule excludes never lifts the hold.
      */
     static boolean restsOnTextAlone(List<Evidence> evidence, Predicate<Evidence> exceptionChecked) {
-        if (!Certainty.restsOnText(evidence, CalibrationGate::seen)) return false;
-        for (Evidence e : Certainty.counted(evidence)) if (e.getCf() > 0 && exceptionChecked.test(e)) return false;
+        List<Evidence> judged = withoutHints(evidence);
+        if (!Certainty.restsOnText(judged, CalibrationGate::seen)) return false;
+        for (Evidence e : Certainty.counted(judged)) if (e.getCf() > 0 && exceptionChecked.test(e)) return false;
         return true;
+    }
+
+    /**
+     * The evidence a hold is judged on: every refutation and every support but a hint (below {@link Certainty#HINT}).
+     * A hint gives a question its reason ("the containers run but the site fails: which address?"); the fact it
+     * reads, answered, says nothing of the cause's own deciding fact, so it does not confirm a cause on probation
+     * (round 21: "containers running", answered, lifted the hold on a loopback read from a router's port binding,
+     * and the interview diagnosed app-listens-on-localhost on an OrbStack bug). The hint still adds to the certainty.
+     */
+    static List<Evidence> withoutHints(List<Evidence> evidence) {
+        List<Evidence> out = new ArrayList<>();
+        for (Evidence e : evidence) if (e.getCf() <= 0 || e.getCf() >= Certainty.HINT) out.add(e);
+        return out;
     }
 
     /**

@@ -47,6 +47,7 @@ class CalibrationGateTest {
                   cloudflare-origin-timeout: {since: field-16, n: 2, right: 2, bound: 0.34}
                   cloudflare-multilevel-subdomain: {since: field-16, n: 2, right: 2, bound: 0.34}
                   tunnel-origin-tls-handshake-fails: {since: field-16, n: 2, right: 2, bound: 0.34}
+                  app-listens-on-localhost: {since: forums, n: 11, right: 9, bound: 0.52}
                 """);
         engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")),
                 new Knowledge.Layer("calibration", tmp.resolve("rules"), tmp.resolve("knowledge")))));
@@ -185,6 +186,33 @@ class CalibrationGateTest {
         assertInstanceOf(Interview.Ask.class, step, "never asked whether Traefik was recreated: " + asked);
         step = interview.next(looked, unknown, asked.size() + 1);
         assertEquals(Status.DIAGNOSED, step.outcome().status(), step.outcome().diagnoses().toString());
+    }
+
+    /**
+     * A hint's answered fact is no confirmation: "the containers run" gives the hint "the containers run but the site
+     * fails, which address?" its reason, and says nothing of the loopback the text named, so the hold stays; the
+     * user's "it runs in a container", which the loopback rule of the cause reads, lifts it (round 21: field-28's
+     * OrbStack #2505, a router's published loopback read as the app's, was diagnosed in the interview once
+     * "containers running" was answered).
+     */
+    @Test
+    void aHintsAnsweredFactDoesNotLiftTheHold() {
+        List<Fact> said = List.of(logLine("app.listen_address", "127.0.0.1"), prose("fault.reported", true, "20-30"));
+        Outcome held = judge(engine, said);
+        assertEquals("app-listens-on-localhost", held.top().cause());
+        assertEquals(Status.INCONCLUSIVE, held.status(), held.diagnoses().toString());
+        List<Fact> running = new ArrayList<>(said);
+        running.add(new Fact("containers.running", true, Fact.USER, "answered"));
+        Outcome hinted = judge(engine, running);
+        assertTrue(hinted.evidence().stream().anyMatch(e -> e.getCause().equals("app-listens-on-localhost")
+                && e.getCf() > 0 && e.getCf() < Certainty.HINT), "the hint did not fire: " + hinted.evidence());
+        assertEquals(Status.INCONCLUSIVE, hinted.status(), hinted.diagnoses().toString());
+        assertEquals(1, holds(hinted));
+        List<Fact> inContainer = new ArrayList<>(said);
+        inContainer.add(new Fact("app.in_container", true, Fact.USER, "answered"));
+        Outcome o = judge(engine, inContainer);
+        assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
+        assertEquals("app-listens-on-localhost", o.top().cause());
     }
 
     /**
