@@ -42,6 +42,8 @@ class MisreadAnswersTest {
         reads("domain.changed_since_deploy", "yes, only restarted, no redeploy", true);
         // a no that answers still takes the yes back
         asked("domain.changed_since_deploy", "yes, no", "yes, no it wasn't", "yes, no way");
+        // a "no" whose clause goes on to deny in a full sentence is that no, not a thing denied (review21)
+        asked("domain.changed_since_deploy", "yes, no the domain wasn't changed", "yes, no the app was not redeployed");
     }
 
     @Test
