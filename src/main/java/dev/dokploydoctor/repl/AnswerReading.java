@@ -177,6 +177,10 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid, List<Fact> correct
         }
         // whatever the question, a denial the session's evidence contradicts is not recorded
         also.removeIf(f -> StackAnswer.deniesWhatIsShown(f, held));
+        // "no, just bunny in front" to "Does traffic reach the server through a Cloudflare Tunnel?": a tunnel's
+        // hostname is always a proxied Cloudflare record, so no Cloudflare in front is the question's own no
+        if (absent == StackAnswer.Component.CLOUDFLARE && spec.key().equals("tunnel.used"))
+            return new AnswerReading(new Reply.Value(false, true), StackAnswer.stated(also));
         if (absent != null) return new AnswerReading(new Reply.Unknown("does not apply: no " + absent.name + " here"), StackAnswer.stated(also));
         if (inPassing != null) return new AnswerReading(new Reply.Invalid("that says there is no " + inPassing.name
                 + " here, not yes or no to the question (or ? if you don't know)"), StackAnswer.stated(also));

@@ -61,6 +61,17 @@ class StackAnswerTest {
     }
 
     @Test
+    void noCloudflareInFrontIsNoTunnel() {   // round 21: "no, just bunny in front of traefik" left tunnel.used unknown ("does not apply")
+        for (String line : new String[] {"no, just bunny in front of traefik", "no, the site is behind fastly"}) {
+            Reply.Value v = assertInstanceOf(Reply.Value.class, read(line, "tunnel.used", Set.of()).reply(), line);
+            assertEquals(false, v.value(), line);
+        }
+        // a question about Cloudflare's own settings still does not apply without Cloudflare
+        assertTrue(notApplicable(read("no, just bunny in front of traefik", "cloudflare.ssl_mode", Set.of()), "bunny").because()
+                .contains("Cloudflare"));
+    }
+
+    @Test
     void traefiksContainerGoneIsNoNoToItsNetworks() {   // user13 F4: "no, there is no traefik container anymore" diagnosed traefik-not-on-dokploy-network 0.89
         for (String line : new String[] {"no, there is no traefik container anymore, it's gone", "no, there's no traefik container at all",
                 "dokploy-traefik isn't even running", "no idea, traefik keeps restarting"}) {
