@@ -335,6 +335,10 @@ public final class TextReader {
             if (capitals(s, pos, word)) return false;                                   // INFO, ERROR, WARN
             int prevWord = wordEnd(s, prevStart, prevStart + prevLength);
             if (Arrays.equals(s, pos, word, s, prevStart, prevWord)) return false;     // "Creating x" twice
+            // the line before is a log record (a level in capitals, a prefix): it sets no fill width, and
+            // a capitalised line after it is the user's next sentence ("ERRO[0012] ... path=/api" then "Last
+            // week Let's Encrypt rate-limited me, that's over now." was read as one line: the aside lost)
+            if (capitals(s, prevStart, prevWord) || skipPrefix(s, n, prevStart, prevStart + prevLength) != prevStart) return false;
         }
         return true;
     }
