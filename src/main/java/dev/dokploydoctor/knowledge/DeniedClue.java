@@ -96,7 +96,7 @@ final class DeniedClue {
         return negatedBefore(text, Math.max(ls, start - REACH), start) || doubted(text, ls, le, lineStart, start, end);
     }
 
-    /** Whether the line holding {@code text[at]} is a row of a pasted table ({@link PastedTable#rowAt}), each line judged once per text. */
+    /** Whether the line holding {@code text[at]} is a row of a pasted table ({@link PastedTable#row}), each line judged once per text. */
     static boolean tableRowAt(String text, int at) { return TextIndex.of(text).tableRowAt(at); }
 
     /**
@@ -529,8 +529,8 @@ final class DeniedClue {
         }
 
         /**
-         * {@link PastedTable#rowAt}, each line judged once per text (every prose match asked it, walking its whole line
-         * both ways): a line longer than {@link PastedTable#LONGEST} is no row, as there.
+         * Whether the line holding {@code text[at]} is a {@link PastedTable#row}, each line judged once per text (every
+         * prose match asks it): a line longer than {@link PastedTable#LONGEST} is no row.
          */
         boolean tableRowAt(int at) {
             int k = java.util.Arrays.binarySearch(this.at, 0, count, at);

@@ -34,15 +34,6 @@ final class PastedTable {
     /** The longest row looked at: a line longer than this is no table's row (and the work per match stays bounded). */
     static final int LONGEST = 1000;
 
-    /** Whether the line holding {@code text[at]} is a row of such a table. */
-    static boolean rowAt(String text, int at) {
-        int ls = at;
-        while (ls > 0 && text.charAt(ls - 1) != '\n') if (at - --ls > LONGEST) return false;
-        int le = at;
-        while (le < text.length() && text.charAt(le) != '\n') if (++le - ls > LONGEST) return false;
-        return row(text, ls, le);
-    }
-
     private static boolean startsWith(CharSequence s, int at, int to, String word) {
         if (at + word.length() > to) return false;
         for (int k = 0; k < word.length(); k++) if (s.charAt(at + k) != word.charAt(k)) return false;

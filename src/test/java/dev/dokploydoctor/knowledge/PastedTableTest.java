@@ -36,7 +36,7 @@ class PastedTableTest {
 
     @Test void aRowIsLookedAtOnlyUpToItsLongestLength() {
         String longLine = "x".repeat(PastedTable.LONGEST + 10) + " 2 hours ago Up 2 hours";
-        assertFalse(PastedTable.rowAt(longLine, longLine.length() - 3));
-        assertTrue(PastedTable.rowAt("a1b2c3d4e5f6 app \"run\" 2 hours ago Up 2 hours\nnext", 20));
+        assertFalse(DeniedClue.tableRowAt(longLine, longLine.length() - 3));
+        assertTrue(DeniedClue.tableRowAt("a1b2c3d4e5f6 app \"run\" 2 hours ago Up 2 hours\nnext", 20));
     }
 }
