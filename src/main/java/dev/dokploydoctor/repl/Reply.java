@@ -69,6 +69,12 @@ public sealed interface Reply {
             Reply networks = NetworksPaste.read(a, spec, appNetworks(known));
             if (networks != null) return networks;
         }
+        if (ListenRowPaste.asks(spec)) {
+            // netstat's or ss's LISTEN rows pasted to the question that asks for that look, a "-" in netstat's
+            // PID/Program column (not run as root) included
+            Reply row = ListenRowPaste.read(a, known);
+            if (row != null) return row;
+        }
         String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);
         if (answered != null) {
             // "what port? there's no port problem": the question back asked, the rest is the answer; a

@@ -332,4 +332,26 @@ class AnswerReadingTest {
         assertInstanceOf(Reply.Invalid.class, read("127.0.0.1, netstat shows 0.0.0.0:3000", "app.listen_address", Set.of()).reply());
         assertEquals(120L, assertInstanceOf(Reply.Value.class, read("it fails after a couple of minutes", "http.cut_after_seconds", Set.of()).reply()).value());
     }
+
+    /**
+     * netstat's LISTEN row pasted to the listen-address question, run as a user who does not own the socket: its
+     * PID/Program column is "-" (net-tools netstat.c). It was "I could not read that either" and the address stayed
+     * unknown (user21's left item); the question asks for this very look inside the container, so the row is the app's.
+     */
+    @Test
+    void aNetstatRowWithoutItsProgramAnswersTheListenAddress() {
+        String row = "tcp        0      0 127.0.0.1:3000          0.0.0.0:*               LISTEN      -";
+        for (String key : List.of("app.listen_address", "app.listen_bound"))
+            assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class, read(row, key, Set.of()).reply()).value(), key);
+        assertEquals("::", assertInstanceOf(Reply.Value.class,
+                read("tcp6       0      0 :::8080                 :::*                    LISTEN      -", "app.listen_address", Set.of()).reply()).value());
+        assertEquals("0.0.0.0", assertInstanceOf(Reply.Value.class,
+                read("LISTEN 0      511          *:5000          *:*", "app.listen_address", Set.of()).reply()).value());
+        // Docker's DNS listener beside the app's row is not the app
+        assertEquals("0.0.0.0", assertInstanceOf(Reply.Value.class, read(
+                "tcp 0 0 127.0.0.11:37231 0.0.0.0:* LISTEN -\ntcp 0 0 0.0.0.0:3000 0.0.0.0:* LISTEN -", "app.listen_address", Set.of()).reply()).value());
+        // rows of two ports and no port known: which one is the app's is asked, not guessed
+        assertInstanceOf(Reply.Invalid.class, read(
+                "tcp 0 0 127.0.0.1:3000 0.0.0.0:* LISTEN -\ntcp 0 0 0.0.0.0:9229 0.0.0.0:* LISTEN -", "app.listen_address", Set.of()).reply());
+    }
 }
