@@ -354,4 +354,21 @@ class AnswerReadingTest {
         assertInstanceOf(Reply.Invalid.class, read(
                 "tcp 0 0 127.0.0.1:3000 0.0.0.0:* LISTEN -\ntcp 0 0 0.0.0.0:9229 0.0.0.0:* LISTEN -", "app.listen_address", Set.of()).reply());
     }
+
+    /**
+     * A menu entry pointed at by its place or a word of it at "What do you see?": "the cert one", "2nd" were refused
+     * as no choice (user21's left item). Words that open two entries, or none, are still asked again.
+     */
+    @Test
+    void aMenuEntryPointedAtByPlaceOrWord() {
+        String[][] said = {{"the cert one", "certificate-error"}, {"the certificate one", "certificate-error"}, {"2nd", "certificate-error"},
+                {"the second one", "certificate-error"}, {"the database one", "database-unreachable"}, {"the redirect one.", "redirect-loop"},
+                {"the one about the deploy", "deploy-fails"}, {"its the loop one", "redirect-loop"}};
+        for (String[] c : said)
+            assertEquals(c[1], assertInstanceOf(Reply.Value.class, read(c[0], "symptom.kind", Set.of()).reply()).value(), c[0]);
+        for (String line : List.of("the same one", "the 9th one", "the other one"))
+            assertInstanceOf(Reply.Invalid.class, read(line, "symptom.kind", Set.of()).reply(), line);
+        assertEquals(3, Reply.ordinal("3rd"));
+        assertEquals(null, Reply.ordinal("3rd time it failed"));
+    }
 }
