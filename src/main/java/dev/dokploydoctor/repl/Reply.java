@@ -346,7 +346,6 @@ public sealed interface Reply {
     /** The common ways of saying yes or no, at the start of an answer; null for anything else. */
     static Boolean yesOrNo(String answer) { return ProseAnswer.yesOrNo(answer); }
 
-    /** A value given in full, or a prefix that fits exactly one of them (case-insensitive). */
     /** "2nd", "the second one", "3rd choice": a place in a list, 1-based; null when the answer is not one. */
     java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile(
             "(?i)\\s*(?:(?:it'?s|its) )?(?:the )?(1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -362,7 +361,7 @@ public sealed interface Reply {
 
     /** "the cert one", "the database one", "the one about the redirect loop": the words that point at an entry. */
     java.util.regex.Pattern THE_ONE = java.util.regex.Pattern.compile(
-            "(?i)\\s*(?:(?:it'?s|its) )?(?:the )?(?:([a-z][a-z -]{1,30}?) one|one (?:about|with|for|saying) (?:the |a |an )?([a-z][a-z -]{1,30}?))\\s*[.!]*\\s*");
+            "(?i)\\s*(?:(?:it'?s|its) )?(?:the )?(?:([a-z][a-z -]{1,30}?) one|one (?:about|with|for|saying) (?:the |a |an )?([a-z][a-z -]{1,30}?))(?:,? (?:i guess|i think|please))?\\s*[.!]*\\s*");
 
     /**
      * The one choice the pointing words name: a value they open ("cert" for certificate-error), or the one value
@@ -386,6 +385,7 @@ public sealed interface Reply {
         return found;
     }
 
+    /** A value given in full, or a prefix that fits exactly one of them (case-insensitive). */
     static String uniquePrefix(String typed, List<String> values) {
         String t = typed.toLowerCase(Locale.ROOT);
         String found = null;
