@@ -141,6 +141,13 @@ final class Commands {
                 return true;
             }
             if (line == null) return true;
+            // a command typed instead of the new value ('similar', 'report', 'quit') leaves the change and runs, as
+            // it does at any other question (user22 s9: 'similar' after 'change http.status' was "expected a whole number")
+            Command command = Command.parse(line);
+            if (command != null) {
+                view.dim("(change cancelled)");
+                return run(command);
+            }
             Reply reply = Reply.parse(line, spec);
             if (reply instanceof Reply.Invalid invalid) {
                 view.error(invalid.message());

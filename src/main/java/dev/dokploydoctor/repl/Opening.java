@@ -50,8 +50,10 @@ public final class Opening {
     public static Parsed parse(String input, Vocabulary vocabulary, java.util.function.Supplier<TextExtraction> extraction) {
         String text = input.strip();
         Map<String, Fact> facts = new LinkedHashMap<>();
-        if (text.matches("\\d") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= MENU.size()) {
-            Symptom s = MENU.get(Integer.parseInt(text) - 1);
+        // "2nd", "the first one": the menu's entry by its place
+        Integer place = text.matches("\\d") ? Integer.valueOf(text) : Reply.ordinal(text);
+        if (place != null && place >= 1 && place <= MENU.size()) {
+            Symptom s = MENU.get(place - 1);
             s.facts().forEach((k, v) -> putIfDeclared(facts, vocabulary, k, v, "picked '" + s.label() + "'"));
             return new Parsed(new ArrayList<>(facts.values()), null, null);
         }

@@ -342,7 +342,9 @@ final class ProseAnswer {
     }
 
     /** A question mark after a word: "yes?", "3000?", "bridge? or host" asks back rather than answers. */
-    static boolean asksBack(String answer) { return answer.matches("(?s).*[\\p{L}\\p{N}/:)\\]]\\s*\\?.*"); }
+    // a "?" glued to what follows is a URL's query ("Get http://domain:9222/probe?target=x: ... no such host", user22 s9:
+    // read as a question back and the answer refused), not a question
+    static boolean asksBack(String answer) { return answer.matches("(?s).*[\\p{L}\\p{N}/:)\\]]\\s*\\?(?![\\w=&%/.~-]).*"); }
 
     /**
      * The statement repeats the question's key phrase: its words (fillers aside) end the question,

@@ -95,9 +95,16 @@ final class ProseWord {
             "it is empty", "its not set", "it is not set", "there isnt any", "no there isnt", "no its empty",
             "no none", "not configured", "none configured", "no service name", "there is no service name");
 
+    /**
+     * Where the thing was looked for, after a none: "in my compose", "on the container", "in the labels" (user22 s4:
+     * "there is no such label in my compose" to the traefik.docker.network question was refused as "say what it is").
+     */
+    private static final String WHERE = "(?: (?:in|on) (?:my|the|our|its|this) (?:compose(?: file)?|docker compose(?: file)?|compose yaml"
+            + "|labels?|service|container|app|stack|config(?:uration)?|yaml|yml))?";
+
     /** "there's no label", "there is no such network", "no such label": a plain word said not to exist. */
     private static final java.util.regex.Pattern NO_SUCH = java.util.regex.Pattern.compile(
-            "(theres|there is|there isnt|i have|ive|we have|weve)? ?no (such )?[a-z]+( set)?( at all)?");
+            "(theres|there is|there isnt|i have|ive|we have|weve)? ?no (such )?[a-z]+( set)?( at all)?" + WHERE);
 
     /**
      * "I didn't set one", "never added any", "we did not define that label": the value was never set,
@@ -105,7 +112,7 @@ final class ProseWord {
      */
     private static final java.util.regex.Pattern NEVER_SET = java.util.regex.Pattern.compile(
             "(?:i |we )?(?:didnt|did not|never|havent|have not|hadnt)(?: ever)? (?:set|add|added|define|defined|put|configure|configured)"
-            + "(?: (?:one|it|any|that|this|the|a|an)(?: (?:label|network|value|one))?)?(?: at all| myself| in the compose(?: file)?)?");
+            + "(?: (?:one|it|any|that|this|the|a|an)(?: (?:label|network|value|one))?)?(?: at all| myself)?" + WHERE);
 
     /**
      * "I don't have that label", "the service doesn't have one", "we don't use any": the thing asked
@@ -114,7 +121,7 @@ final class ProseWord {
      */
     private static final java.util.regex.Pattern NOT_THERE = java.util.regex.Pattern.compile(
             "(?:i |we |it |the (?:service|container|app) )?(?:dont|do not|doesnt|does not|didnt|did not)(?: even)? (?:have|use|carry)"
-            + "(?: (?:one|it|any|that|this|the|a|an|such))?(?: (?:label|labels|network|value|one|setting))?(?: at all| set| on it)?");
+            + "(?: (?:one|it|any|that|this|the|a|an|such))?(?: (?:label|labels|network|value|one|setting))?(?: at all| set| on it)?" + WHERE);
 
     /** Clause breaks of a none answer: "there isn't one, I never set that label", "none; never set it", "no - not set". */
     private static final String CLAUSES = "[,;]|\\s[-\u2013\u2014]\\s|\\bbut\\b|(?<=[a-z])[.!]\\s";

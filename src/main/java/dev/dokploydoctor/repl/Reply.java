@@ -69,6 +69,12 @@ public sealed interface Reply {
             Reply networks = NetworksPaste.read(a, spec, appNetworks(known));
             if (networks != null) return networks;
         }
+        if (ListenRowPaste.asks(spec)) {
+            // netstat's or ss's LISTEN rows pasted to the question that asks for that look, a "-" in netstat's
+            // PID/Program column (not run as root) included
+            Reply row = ListenRowPaste.read(a, known);
+            if (row != null) return row;
+        }
         String answered = freeText ? null : ProseAnswer.afterQuestionBack(a);
         if (answered != null) {
             // "what port? there's no port problem": the question back asked, the rest is the answer; a
@@ -165,6 +171,13 @@ public sealed interface Reply {
         }
         String match = uniquePrefix(a.replaceAll("[.!]+$", ""), values);
         if (match != null) return new Value(match);
+        // "2nd", "the second one", "the cert one", "the one about the database": a menu entry pointed at by its
+        // place or by a word of it (user21's left item: refused as no choice)
+        Integer place = ordinal(a);
+        if (place != null) return place >= 1 && place <= values.size() ? new Value(values.get(place - 1), true)
+                : new Invalid("pick 1 to " + values.size() + ": " + numbered(values));
+        String pointed = pointedAt(a, values);
+        if (pointed != null) return new Value(pointed, true);
         Reply picked = numberWithRemark(a, values);
         if (picked != null) return picked;
         List<String> named = ProseAnswer.choicesNamed(a, values);
@@ -332,6 +345,45 @@ public sealed interface Reply {
 
     /** The common ways of saying yes or no, at the start of an answer; null for anything else. */
     static Boolean yesOrNo(String answer) { return ProseAnswer.yesOrNo(answer); }
+
+    /** "2nd", "the second one", "3rd choice": a place in a list, 1-based; null when the answer is not one. */
+    java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:(?:it'?s|its) )?(?:the )?(1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+            + "(?: one| choice| option| entry)?(?: (?:i guess|i think|please))?\\s*[.!]*\\s*");
+    List<String> ORDINAL_WORDS = List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth");
+
+    static Integer ordinal(String a) {
+        java.util.regex.Matcher m = ORDINAL.matcher(a);
+        if (!m.matches()) return null;
+        String w = m.group(1).toLowerCase(Locale.ROOT);
+        return Character.isDigit(w.charAt(0)) ? Integer.valueOf(w.substring(0, 1)) : Integer.valueOf(ORDINAL_WORDS.indexOf(w) + 1);
+    }
+
+    /** "the cert one", "the database one", "the one about the redirect loop": the words that point at an entry. */
+    java.util.regex.Pattern THE_ONE = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:(?:it'?s|its) )?(?:the )?(?:([a-z][a-z -]{1,30}?) one|one (?:about|with|for|saying) (?:the |a |an )?([a-z][a-z -]{1,30}?))(?:,? (?:i guess|i think|please))?\\s*[.!]*\\s*");
+
+    /**
+     * The one choice the pointing words name: a value they open ("cert" for certificate-error), or the one value
+     * one of whose dash-separated words they open ("loop" for redirect-loop). Null when none or several fit.
+     */
+    static String pointedAt(String a, List<String> values) {
+        java.util.regex.Matcher m = THE_ONE.matcher(a);
+        if (!m.matches()) return null;
+        String words = (m.group(1) != null ? m.group(1) : m.group(2)).strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "-");
+        if (words.length() < 3) return null;
+        String whole = uniquePrefix(words, values);
+        if (whole != null) return whole;
+        String found = null;
+        for (String v : values) {
+            for (String part : v.toLowerCase(Locale.ROOT).split("-")) {
+                if (!part.startsWith(words)) continue;
+                if (found != null && !found.equals(v)) return null;
+                found = v;
+            }
+        }
+        return found;
+    }
 
     /** A value given in full, or a prefix that fits exactly one of them (case-insensitive). */
     static String uniquePrefix(String typed, List<String> values) {

@@ -298,6 +298,12 @@ class PipedSessionTest {
             // the similar reports' facts come from the text only: change refuses them
             s.line("change similar.lookalike");
             s.waitFor("similar.lookalike is collected from the text only", mark);
+            // a command typed at a change's question leaves the change and runs (user22 s9: 'facts' read as a value)
+            mark = s.output().length();
+            s.line("change user.goal");
+            s.line("facts");
+            s.waitFor("change cancelled", mark);
+            s.waitFor("user.goal = diagnose", mark);
             assertFalse(s.exited(), "invalid answers never end the session");
             s.line("quit");
             s.exitCode();
