@@ -7,14 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Issue 16, items 5-8 and 12: nothing lost. One damaged line, value or document makes only its own
  * case invalid, with file:line and the reason in the user's words; the cases after it are reported.
- * Each runs the CLI as a user does (a separate JVM on a file).
+ * Each runs the batch command on a file, in-process (stdout not a terminal: plain, as with NO_COLOR):
+ * what is tested is how the file is read, not the launch, which LauncherTest and BatchOutputTest cover.
  */
 class DamagedInputTest {
     @TempDir Path dir;
@@ -25,7 +25,13 @@ class DamagedInputTest {
     private Launch.Result batch(String file, byte[] content) throws IOException {
         Path f = dir.resolve(file);
         Files.write(f, content);
-        return Launch.run(Map.of("NO_COLOR", "1"), "", "batch", f.toString());
+        return run("batch", f.toString());
+    }
+
+    /** The command line in this JVM, with empty stdin: its exit code, stdout and stderr. */
+    private static Launch.Result run(String... args) {
+        CliRunner.Result r = CliRunner.run("", args);
+        return new Launch.Result(r.exit(), r.out(), r.err());
     }
 
     private static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
@@ -87,7 +93,7 @@ class DamagedInputTest {
                 + "  - id: b\n    facts: *shared\n  - id: c\n    facts: *nowhere\n"));
         assertEquals(2, alias.exit(), alias.all());
         assertTrue(alias.out().contains("alias.yaml:7: the alias *nowhere names no anchor"), alias.all());
-        Launch.Result explained = Launch.run(Map.of("NO_COLOR", "1"), "", "batch", dir.resolve("alias.yaml").toString(), "--format", "json");
+        Launch.Result explained = run("batch", dir.resolve("alias.yaml").toString(), "--format", "json");
         assertTrue(explained.out().matches("(?s).*\"id\" : \"b\",\\s*\"status\" : \"inconclusive\".*http.status=502 \\(user\\).*"),
                 "*shared gives b the facts of a: " + explained.all());
 
