@@ -573,8 +573,13 @@ public final class Interview {
     Planner.Plan pastedCheck(Lookahead look, Outcome o) {
         Diagnosis top = o.top();
         if (top == null || !CalibrationGate.held(top.evidence())) return null;
-        List<Planner.Plan> pasted = look.rank(telling(top.cause())).stream().filter(p -> look.confirming(p.question().key())).toList();
-        return settling(look, pasted, top.cause(), top.certainty(), false);
+        // the most likely to settle the leader first (the user can tell it, answers a diagnosing value, and the leader
+        // is the fault), the planner's order on a tie: an answer of theirs is what lifts the hold, and the last question
+        // before the limit is no place for the most informative look the user is least likely to answer
+        String leader = top.cause();
+        List<Planner.Plan> pasted = look.rank(telling(leader)).stream().filter(p -> look.confirming(p.question().key()))
+                .sorted(java.util.Comparator.comparingDouble((Planner.Plan p) -> -settles(look, p, leader))).toList();
+        return settling(look, pasted, leader, top.certainty(), false);
     }
 
     /**

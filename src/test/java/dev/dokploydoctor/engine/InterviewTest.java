@@ -174,4 +174,37 @@ class InterviewTest {
         // without the look-alike sign the same answers go on to a question
         assertInstanceOf(Interview.Ask.class, real.next(List.of(proxied, fault, vote, errorPage), Set.of(), 1, 0));
     }
+
+    @Test
+    void theLastQuestionBeforeTheLimitAsksBackThePastedFactMostLikelyToSettleTheHeldLeader() {
+        // Traefik's log line pasted: the network its label names was not found, defaulting to the first one; the text alone
+        // makes traefik-network-label-missing lead, held on probation; the app's networks were asked and not known
+        Engine bundled = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
+        Interview real = new Interview(bundled, Engine.DEFAULT_THRESHOLD);
+        String line = "extractor 'traefik-defaulting-first-network' matched \"Could not find network named 'frontend'\"";
+        List<Fact> read = List.of(new Fact("traefik.network_not_found", true, Fact.TEXT, line),
+                new Fact("traefik.docker_network_label", "frontend", Fact.TEXT, line),
+                new Fact("http.intermittent", true, Fact.TEXT, line),
+                new Fact("http.status", 504L, Fact.TEXT, "read"),
+                new Fact("fault.reported", true, Fact.TEXT, "read"));
+        Set<String> unknown = Set.of("app.on_several_networks", "app.networks");
+        Interview.Step first = real.next(read, Set.of(), 0);
+        assertEquals("traefik-network-label-missing", first.outcome().top().cause());
+        assertTrue(CalibrationGate.held(first.outcome().top().evidence()), "held: " + first.outcome().top());
+        // one more "don't know" ends it: the pasted fact asked back is the one users with this fault tell most often
+        // (priors.yaml: its label's value before whether the errors come and go), not the most informative one
+        Interview.Ask last = assertInstanceOf(Interview.Ask.class, real.next(read, unknown, 2));
+        String key = last.plan().question().key();
+        assertEquals(Interview.Purpose.CONFIRM, last.purpose(), "asked back as what the text said");
+        assertEquals("traefik.docker_network_label", key, last.plan().reason());
+        assertTrue(last.plan().reason().contains("would confirm traefik-network-label-missing"), last.plan().reason());
+        var priors = bundled.knowledge().priors();
+        assertTrue(priors.answerable(key, "traefik-network-label-missing") > priors.answerable("http.intermittent", "traefik-network-label-missing"));
+        // the user reads their label and says it: the leader is diagnosed (a look-alike may still be asked before concluding)
+        List<Fact> told = new java.util.ArrayList<>(read);
+        told.set(1, user("traefik.docker_network_label", "frontend"));
+        Interview.Step after = real.next(told, unknown, 3);
+        assertEquals(Status.DIAGNOSED, after.outcome().status());
+        assertEquals("traefik-network-label-missing", after.outcome().top().cause());
+    }
 }
