@@ -269,7 +269,12 @@ public final class Interview {
             // next, the user's word on a setting our patterns inferred from their words (a host name's depth below
             // the zone): news to check, where their pasted line told back is what they already see (user17b ug2)
             Planner.Plan inferred = theirWord(look, o, true);
-            return inferred != null ? new Ask(o, inferred, Purpose.CONFIRM) : ask(look, o, plan, Purpose.CONFIRM);
+            if (inferred != null) return new Ask(o, inferred, Purpose.CONFIRM);
+            // one pasted reading asked back in vain ends the asking back: for a held leader, the one most likely to settle
+            // it, not the most informative (dev caddy#6855: the domain's port read from the Caddyfile asked back, not
+            // known, before the app's port, which users with a wrong port tell more often)
+            Planner.Plan pasted = pastedCheck(look, o);
+            return ask(look, o, pasted != null ? pasted : plan, Purpose.CONFIRM);
         }
         if (plan == null) plan = leadersNeed(look);
         if (plan != null) return ask(look, o, plan, Purpose.NEXT);

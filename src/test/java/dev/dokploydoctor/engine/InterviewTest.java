@@ -207,4 +207,32 @@ class InterviewTest {
         assertEquals(Status.DIAGNOSED, after.outcome().status());
         assertEquals("traefik-network-label-missing", after.outcome().top().cause());
     }
+
+    @Test
+    void aHeldLeadersPastedFactAskedBackIsTheOneMostLikelyToSettleIt() {
+        // a compose mapping 3030:3000 and a Caddyfile proxying to app:3030 pasted: wrong-container-port leads on the text
+        // alone, held on probation; only one pasted reading is asked back in vain, so the first asked back matters
+        Engine bundled = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
+        Interview real = new Interview(bundled, Engine.DEFAULT_THRESHOLD);
+        List<Fact> read = List.of(new Fact("app.listen_port", 3000L, Fact.TEXT, "extractor 'compose-ports' matched \"3030:3000\""),
+                new Fact("app.published_port", 3030L, Fact.TEXT, "extractor 'compose-ports' matched \"3030:3000\""),
+                new Fact("domain.port", 3030L, Fact.TEXT, "extractor 'proxy-target-container-port' matched \"reverse_proxy app:3030\""),
+                new Fact("service.kind", "compose", Fact.TEXT, "read"),
+                new Fact("fault.reported", true, Fact.TEXT, "read"));
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, real.next(read, Set.of(), 0));
+        assertEquals("wrong-container-port", ask.outcome().top().cause());
+        assertTrue(CalibrationGate.held(ask.outcome().top().evidence()), "held: " + ask.outcome().top());
+        assertEquals(Interview.Purpose.CONFIRM, ask.purpose());
+        // the app's port, which users with this fault tell more often than the domain's (priors.yaml), is asked back first
+        String key = ask.plan().question().key();
+        assertEquals("app.listen_port", key, ask.plan().reason());
+        var priors = bundled.knowledge().priors();
+        assertTrue(priors.answerable(key, "wrong-container-port") > priors.answerable("domain.port", "wrong-container-port"));
+        // told: diagnosed
+        List<Fact> told = new java.util.ArrayList<>(read);
+        told.set(0, user("app.listen_port", 3000L));
+        Interview.Step after = real.next(told, Set.of(), 1);
+        assertEquals(Status.DIAGNOSED, after.outcome().status());
+        assertEquals("wrong-container-port", after.outcome().top().cause());
+    }
 }
