@@ -269,7 +269,12 @@ public final class Interview {
             // next, the user's word on a setting our patterns inferred from their words (a host name's depth below
             // the zone): news to check, where their pasted line told back is what they already see (user17b ug2)
             Planner.Plan inferred = theirWord(look, o, true);
-            return inferred != null ? new Ask(o, inferred, Purpose.CONFIRM) : ask(look, o, plan, Purpose.CONFIRM);
+            if (inferred != null) return new Ask(o, inferred, Purpose.CONFIRM);
+            // one pasted reading asked back in vain ends the asking back: for a held leader, the one most likely to settle
+            // it, not the most informative (dev caddy#6855: the domain's port read from the Caddyfile asked back, not
+            // known, before the app's port, which users with a wrong port tell more often)
+            Planner.Plan pasted = pastedCheck(look, o);
+            return ask(look, o, pasted != null ? pasted : plan, Purpose.CONFIRM);
         }
         if (plan == null) plan = leadersNeed(look);
         if (plan != null) return ask(look, o, plan, Purpose.NEXT);
@@ -573,8 +578,13 @@ public final class Interview {
     Planner.Plan pastedCheck(Lookahead look, Outcome o) {
         Diagnosis top = o.top();
         if (top == null || !CalibrationGate.held(top.evidence())) return null;
-        List<Planner.Plan> pasted = look.rank(telling(top.cause())).stream().filter(p -> look.confirming(p.question().key())).toList();
-        return settling(look, pasted, top.cause(), top.certainty(), false);
+        // the most likely to settle the leader first (the user can tell it, answers a diagnosing value, and the leader
+        // is the fault), the planner's order on a tie: an answer of theirs is what lifts the hold, and the last question
+        // before the limit is no place for the most informative look the user is least likely to answer
+        String leader = top.cause();
+        List<Planner.Plan> pasted = look.rank(telling(leader)).stream().filter(p -> look.confirming(p.question().key()))
+                .sorted(java.util.Comparator.comparingDouble((Planner.Plan p) -> -settles(look, p, leader))).toList();
+        return settling(look, pasted, leader, top.certainty(), false);
     }
 
     /**

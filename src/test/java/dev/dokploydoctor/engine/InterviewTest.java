@@ -174,4 +174,65 @@ class InterviewTest {
         // without the look-alike sign the same answers go on to a question
         assertInstanceOf(Interview.Ask.class, real.next(List.of(proxied, fault, vote, errorPage), Set.of(), 1, 0));
     }
+
+    @Test
+    void theLastQuestionBeforeTheLimitAsksBackThePastedFactMostLikelyToSettleTheHeldLeader() {
+        // Traefik's log line pasted: the network its label names was not found, defaulting to the first one; the text alone
+        // makes traefik-network-label-missing lead, held on probation; the app's networks were asked and not known
+        Engine bundled = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
+        Interview real = new Interview(bundled, Engine.DEFAULT_THRESHOLD);
+        String line = "extractor 'traefik-defaulting-first-network' matched \"Could not find network named 'frontend'\"";
+        List<Fact> read = List.of(new Fact("traefik.network_not_found", true, Fact.TEXT, line),
+                new Fact("traefik.docker_network_label", "frontend", Fact.TEXT, line),
+                new Fact("http.intermittent", true, Fact.TEXT, line),
+                new Fact("http.status", 504L, Fact.TEXT, "read"),
+                new Fact("fault.reported", true, Fact.TEXT, "read"));
+        Set<String> unknown = Set.of("app.on_several_networks", "app.networks");
+        Interview.Step first = real.next(read, Set.of(), 0);
+        assertEquals("traefik-network-label-missing", first.outcome().top().cause());
+        assertTrue(CalibrationGate.held(first.outcome().top().evidence()), "held: " + first.outcome().top());
+        // one more "don't know" ends it: the pasted fact asked back is the one users with this fault tell most often
+        // (priors.yaml: its label's value before whether the errors come and go), not the most informative one
+        Interview.Ask last = assertInstanceOf(Interview.Ask.class, real.next(read, unknown, 2));
+        String key = last.plan().question().key();
+        assertEquals(Interview.Purpose.CONFIRM, last.purpose(), "asked back as what the text said");
+        assertEquals("traefik.docker_network_label", key, last.plan().reason());
+        assertTrue(last.plan().reason().contains("would confirm traefik-network-label-missing"), last.plan().reason());
+        var priors = bundled.knowledge().priors();
+        assertTrue(priors.answerable(key, "traefik-network-label-missing") > priors.answerable("http.intermittent", "traefik-network-label-missing"));
+        // the user reads their label and says it: the leader is diagnosed (a look-alike may still be asked before concluding)
+        List<Fact> told = new java.util.ArrayList<>(read);
+        told.set(1, user("traefik.docker_network_label", "frontend"));
+        Interview.Step after = real.next(told, unknown, 3);
+        assertEquals(Status.DIAGNOSED, after.outcome().status());
+        assertEquals("traefik-network-label-missing", after.outcome().top().cause());
+    }
+
+    @Test
+    void aHeldLeadersPastedFactAskedBackIsTheOneMostLikelyToSettleIt() {
+        // a compose mapping 3030:3000 and a Caddyfile proxying to app:3030 pasted: wrong-container-port leads on the text
+        // alone, held on probation; only one pasted reading is asked back in vain, so the first asked back matters
+        Engine bundled = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
+        Interview real = new Interview(bundled, Engine.DEFAULT_THRESHOLD);
+        List<Fact> read = List.of(new Fact("app.listen_port", 3000L, Fact.TEXT, "extractor 'compose-ports' matched \"3030:3000\""),
+                new Fact("app.published_port", 3030L, Fact.TEXT, "extractor 'compose-ports' matched \"3030:3000\""),
+                new Fact("domain.port", 3030L, Fact.TEXT, "extractor 'proxy-target-container-port' matched \"reverse_proxy app:3030\""),
+                new Fact("service.kind", "compose", Fact.TEXT, "read"),
+                new Fact("fault.reported", true, Fact.TEXT, "read"));
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, real.next(read, Set.of(), 0));
+        assertEquals("wrong-container-port", ask.outcome().top().cause());
+        assertTrue(CalibrationGate.held(ask.outcome().top().evidence()), "held: " + ask.outcome().top());
+        assertEquals(Interview.Purpose.CONFIRM, ask.purpose());
+        // the app's port, which users with this fault tell more often than the domain's (priors.yaml), is asked back first
+        String key = ask.plan().question().key();
+        assertEquals("app.listen_port", key, ask.plan().reason());
+        var priors = bundled.knowledge().priors();
+        assertTrue(priors.answerable(key, "wrong-container-port") > priors.answerable("domain.port", "wrong-container-port"));
+        // told: diagnosed
+        List<Fact> told = new java.util.ArrayList<>(read);
+        told.set(0, user("app.listen_port", 3000L));
+        Interview.Step after = real.next(told, Set.of(), 1);
+        assertEquals(Status.DIAGNOSED, after.outcome().status());
+        assertEquals("wrong-container-port", after.outcome().top().cause());
+    }
 }
