@@ -9,21 +9,25 @@ import java.util.regex.Pattern;
 
 /**
  * TCP sockets in LISTEN state, read from /proc/net/tcp and /proc/net/tcp6 (hex, little-endian
- * words) or from `netstat -tln` output. Docker's embedded DNS listener (127.0.0.11) is left out:
- * it lives in every container on a user-defined network and is not the app.
+ * words) or from `netstat -tln` output (the probe), or from the netstat or ss rows a user pastes
+ * ({@link #pasted}). Docker's embedded DNS listener (127.0.0.11) is left out: it lives in every
+ * container on a user-defined network and is not the app.
  */
-final class ListenSockets {
+public final class ListenSockets {
     static final String ALL = "0.0.0.0";
     static final String LOOPBACK = "127.0.0.1";
     private static final String DOCKER_DNS = "127.0.0.11";
 
-    record Socket(String address, int port) {
-        boolean wildcard() { return address.equals(ALL) || address.equals("::"); }
+    public record Socket(String address, int port) {
+        public boolean wildcard() { return address.equals(ALL) || address.equals("::"); }
         boolean loopback() { return address.startsWith("127.") || address.equals("::1"); }
     }
 
     private static final Pattern PROC_LINE = Pattern.compile("^\\s*\\d+:\\s+([0-9A-Fa-f]+):([0-9A-Fa-f]{4})\\s+[0-9A-Fa-f]+:[0-9A-Fa-f]{4}\\s+([0-9A-Fa-f]{2})\\b");
-    private static final Pattern NETSTAT_LINE = Pattern.compile("^tcp6?\\s+\\d+\\s+\\d+\\s+(\\S+):(\\d+)\\s+\\S+\\s+LISTEN");
+    /** Proto Recv-Q Send-Q Local Foreign LISTEN [PID/Program | -] (net-tools netstat). */
+    private static final Pattern NETSTAT_LINE = Pattern.compile("^tcp6?\\s+\\d+\\s+\\d+\\s+(\\S+):(\\d{1,5})\\s+\\S+\\s+LISTEN\\b");
+    /** [Netid] State Recv-Q Send-Q Local Peer [users:(...)] (iproute2 ss). */
+    private static final Pattern SS_LINE = Pattern.compile("^(?:tcp\\s+)?LISTEN\\s+\\d+\\s+\\d+\\s+(\\S+):(\\d{1,5})\\s+\\S+");
 
     private ListenSockets() {}
 
@@ -37,10 +41,26 @@ final class ListenSockets {
                 add(out, new Socket(hexAddress(p.group(1)), Integer.parseInt(p.group(2), 16)));
                 continue;
             }
-            Matcher n = NETSTAT_LINE.matcher(line.trim());
-            if (n.find()) add(out, new Socket(normalise(n.group(1)), Integer.parseInt(n.group(2))));
+            row(out, NETSTAT_LINE, line);
         }
         return out;
+    }
+
+    /** The LISTEN rows of netstat -tln[p] or ss -ltn[p] as a user pastes them, in order; ports outside 1-65535 left out. */
+    public static List<Socket> pasted(String text) {
+        List<Socket> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!row(out, NETSTAT_LINE, line)) row(out, SS_LINE, line);
+        }
+        out.removeIf(s -> s.port() == 0 || s.port() > 65535);
+        return out;
+    }
+
+    private static boolean row(List<Socket> out, Pattern pattern, String line) {
+        Matcher n = pattern.matcher(line.trim());
+        if (!n.find()) return false;
+        add(out, new Socket(normalise(n.group(1)), Integer.parseInt(n.group(2))));
+        return true;
     }
 
     private static void add(List<Socket> out, Socket s) {
@@ -97,8 +117,13 @@ final class ListenSockets {
     }
 
     private static String normalise(String address) {
-        if (address.equals("::") || address.equals(":::") || address.isEmpty()) return "::";
-        if (address.startsWith("::ffff:")) return address.substring(7);
-        return address;
+        String a = address;
+        if (a.startsWith("[") && a.endsWith("]")) a = a.substring(1, a.length() - 1);   // ss: [::1]
+        int zone = a.indexOf('%');   // ss: 127.0.0.53%lo
+        if (zone > 0) a = a.substring(0, zone);
+        if (a.equals("*")) return ALL;   // ss: *:3000
+        if (a.isEmpty() || a.equals("::") || a.equals(":::") || a.equals(":")) return "::";
+        if (a.startsWith("::ffff:")) return a.substring(7);
+        return a;
     }
 }
