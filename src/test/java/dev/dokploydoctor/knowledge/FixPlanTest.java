@@ -133,6 +133,18 @@ class FixPlanTest {
         assertTrue(traefik.get(0).startsWith("Your own Traefik") && traefik.stream().noneMatch(x -> x.contains("own ACME client")), traefik.toString());
     }
 
+    /** user23 s14: "no dokploy here, plain docker compose" behind nginx was given dokploy-traefik in proxy-timeout's check and verify line. */
+    @Test
+    void aProxyTimeoutWithoutDokployNamesNoDokployContainer() {
+        Cause timeout = KNOWLEDGE.causes().get("proxy-timeout");
+        FixPlan plain = FixPlan.of(timeout, Map.of("dokploy.used", "false", "traefik.used", "false"), KNOWLEDGE.vocabulary());
+        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("dokploy-traefik")), titles(plain).toString());
+        assertFalse(plain.verify().contains("dokploy-traefik"), plain.verify());
+        assertTrue(names(plain).contains("PROXY_CONTAINER"), names(plain).toString());
+        FixPlan dokploy = FixPlan.of(timeout, Map.of("dokploy.used", "true", "traefik.used", "true"), KNOWLEDGE.vocabulary());
+        assertTrue(dokploy.verify().contains("dokploy-traefik") && !names(dokploy).contains("PROXY_CONTAINER"), dokploy.verify() + " " + names(dokploy));
+    }
+
     /** user23 s9: a route that names an old address (a restored server) gets a fix for every stack, not only Docker networks and Traefik. */
     @Test
     void aTunnelRouteToAnOldAddressGetsAFixOnEveryStack() {
