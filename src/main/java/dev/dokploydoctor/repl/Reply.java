@@ -363,6 +363,9 @@ public sealed interface Reply {
     java.util.regex.Pattern THE_ONE = java.util.regex.Pattern.compile(
             "(?i)\\s*(?:(?:it'?s|its) )?(?:the )?(?:([a-z][a-z -]{1,30}?) one|one (?:about|with|for|saying) (?:the |a |an )?([a-z][a-z -]{1,30}?))(?:,? (?:i guess|i think|please))?\\s*[.!]*\\s*");
 
+    /** Pointing words that refer back ("other", "same", "another"), never an entry's name. */
+    java.util.regex.Pattern ANAPHORIC = java.util.regex.Pattern.compile("(?:an)?other|same");
+
     /**
      * The one choice the pointing words name: a value they open ("cert" for certificate-error), or the one value
      * one of whose dash-separated words they open ("loop" for redirect-loop). Null when none or several fit.
@@ -372,6 +375,9 @@ public sealed interface Reply {
         if (!m.matches()) return null;
         String words = (m.group(1) != null ? m.group(1) : m.group(2)).strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "-");
         if (words.length() < 3) return null;
+        // "the other one", "the same one", "another one": words that point back at something said before, not
+        // at an entry; at the database menu "the other one" was read as its choice other (user22's left item)
+        if (ANAPHORIC.matcher(words).matches()) return null;
         String whole = uniquePrefix(words, values);
         if (whole != null) return whole;
         String found = null;

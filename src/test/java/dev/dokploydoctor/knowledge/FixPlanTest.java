@@ -117,6 +117,43 @@ class FixPlanTest {
         assertTrue(npmLoop.get(0).contains("Force SSL off"), npmLoop.toString());
     }
 
+    /**
+     * user23 s8 (nginx-proxy/acme-companion#793): an nginx-proxy user rate-limited by Let's Encrypt was shown only Traefik's
+     * blocks ("Your own Traefik", $TRAEFIK_CONTAINER); without Traefik the proxy's own ACME client is the one to keep and wait on.
+     */
+    @Test
+    void aRateLimitBehindAnotherProxyGetsItsOwnAcmeClientsFix() {
+        Cause limited = KNOWLEDGE.causes().get("letsencrypt-rate-limited");
+        FixPlan nginx = FixPlan.of(limited, Map.of("traefik.used", "false", "dokploy.used", "false"), KNOWLEDGE.vocabulary());
+        List<String> t = titles(nginx);
+        assertEquals(1, t.size(), t.toString());
+        assertTrue(t.get(0).startsWith("Your proxy's own ACME client"), t.toString());
+        assertTrue(names(nginx).contains("PROXY_CONTAINER") && !names(nginx).contains("TRAEFIK_CONTAINER"), names(nginx).toString());
+        List<String> traefik = titles(FixPlan.of(limited, Map.of("traefik.used", "true", "dokploy.used", "false"), KNOWLEDGE.vocabulary()));
+        assertTrue(traefik.get(0).startsWith("Your own Traefik") && traefik.stream().noneMatch(x -> x.contains("own ACME client")), traefik.toString());
+    }
+
+    /** user23 s14: "no dokploy here, plain docker compose" behind nginx was given dokploy-traefik in proxy-timeout's check and verify line. */
+    @Test
+    void aProxyTimeoutWithoutDokployNamesNoDokployContainer() {
+        Cause timeout = KNOWLEDGE.causes().get("proxy-timeout");
+        FixPlan plain = FixPlan.of(timeout, Map.of("dokploy.used", "false", "traefik.used", "false"), KNOWLEDGE.vocabulary());
+        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("dokploy-traefik")), titles(plain).toString());
+        assertFalse(plain.verify().contains("dokploy-traefik"), plain.verify());
+        assertTrue(names(plain).contains("PROXY_CONTAINER"), names(plain).toString());
+        FixPlan dokploy = FixPlan.of(timeout, Map.of("dokploy.used", "true", "traefik.used", "true"), KNOWLEDGE.vocabulary());
+        assertTrue(dokploy.verify().contains("dokploy-traefik") && !names(dokploy).contains("PROXY_CONTAINER"), dokploy.verify() + " " + names(dokploy));
+    }
+
+    /** user23 s9: a route that names an old address (a restored server) gets a fix for every stack, not only Docker networks and Traefik. */
+    @Test
+    void aTunnelRouteToAnOldAddressGetsAFixOnEveryStack() {
+        Cause origin = KNOWLEDGE.causes().get("tunnel-origin-unreachable");
+        for (Map<String, String> stack : List.of(Map.<String, String>of(), Map.of("traefik.used", "false", "cloudflared.in_docker", "true"),
+                Map.of("traefik.used", "true", "dokploy.used", "true", "cloudflared.in_docker", "false")))
+            assertTrue(titles(FixPlan.of(origin, stack, KNOWLEDGE.vocabulary())).stream().anyMatch(t -> t.startsWith("The route names an address that does not answer")), stack.toString());
+    }
+
     /** user11b V3, V5, W2: blocks written for DokPloy, Traefik or a tunnel, shown to a user who said there is none. */
     @Test
     void blocksForAComponentTheUserHasNotAreHidden() {

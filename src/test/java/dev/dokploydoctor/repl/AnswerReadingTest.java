@@ -369,6 +369,10 @@ class AnswerReadingTest {
             assertEquals(c[1], assertInstanceOf(Reply.Value.class, read(c[0], "symptom.kind", Set.of()).reply()).value(), c[0]);
         for (String line : List.of("the same one", "the 9th one", "the other one"))
             assertInstanceOf(Reply.Invalid.class, read(line, "symptom.kind", Set.of()).reply(), line);
+        // at a menu with an entry named other, "the other one" points back at something, not at that entry (user22's left item)
+        for (String line : List.of("the other one", "the same one", "another one", "its the other one"))
+            assertFalse(read(line, "database.kind", Set.of()).reply() instanceof Reply.Value, line);
+        assertEquals("other", assertInstanceOf(Reply.Value.class, read("other", "database.kind", Set.of()).reply()).value());
         assertEquals(3, Reply.ordinal("3rd"));
         assertEquals(null, Reply.ordinal("3rd time it failed"));
     }
