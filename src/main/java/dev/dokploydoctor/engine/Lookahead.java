@@ -35,6 +35,8 @@ public final class Lookahead implements AutoCloseable {
     private final Map<String, List<Need>> needs = new LinkedHashMap<>();
     private final List<String> hypotheses;
     private final Map<String, Double> cfNow;
+    /** {@link #cfNow} of each hypothesis, in {@link #hypotheses}' order: read for every answer tried. */
+    private final double[] cfBefore;
     private final double[] belief;
     private final double entropy;
     /** Each fact's plan once tried; empty when it cannot be asked or cannot move a cause. */
@@ -64,6 +66,8 @@ public final class Lookahead implements AutoCloseable {
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);
         this.cfNow = SimilarFallback.fromRules(current);
+        this.cfBefore = new double[hypotheses.size()];
+        for (int h = 0; h < cfBefore.length; h++) cfBefore[h] = cfNow.getOrDefault(hypotheses.get(h), 0.0);
         this.belief = Planner.towardSimilar(planner.belief(hypotheses, cfNow, current.facts()), hypotheses, current,
                 Planner.inPlay(hypotheses, cfNow).isEmpty());
         this.entropy = Planner.entropy(belief);
@@ -445,7 +449,7 @@ public final class Lookahead implements AutoCloseable {
             List<String> leads = new ArrayList<>();
             for (int h = 0; h < hypotheses.size(); h++) {
                 String c = hypotheses.get(h);
-                double before = cfNow.getOrDefault(c, 0.0);
+                double before = cfBefore[h];
                 cf[v][h] = after.getOrDefault(c, 0.0);
                 if (Math.abs(cf[v][h] - before) > 1e-9) moved.add(c);
                 if (before > Engine.RULED_OUT && cf[v][h] <= Engine.RULED_OUT) ruledOut.add(c);

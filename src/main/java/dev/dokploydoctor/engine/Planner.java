@@ -237,6 +237,7 @@ public final class Planner {
         double[][] l = new double[vs][hs];
         List<Integer> healthy = new ArrayList<>();
         if (spec != null && spec.symptom() != null) for (int v = 0; v < vs; v++) if (!spec.isSymptom(values.get(v))) healthy.add(v);
+        boolean byHealth = !healthy.isEmpty() && healthy.size() < vs;
         for (int h = 0; h < hs; h++) {
             double best = Double.NEGATIVE_INFINITY;
             double worst = Double.POSITIVE_INFINITY;
@@ -244,15 +245,16 @@ public final class Planner {
                 best = Math.max(best, cf[v][h]);
                 worst = Math.min(worst, cf[v][h]);
             }
-            List<Integer> predicted = new ArrayList<>();
+            // the predicted answers share the hypothesis evenly (no list per hypothesis: this runs for every key tried)
             if (best - worst > 1e-9) {
-                for (int v = 0; v < vs; v++) if (cf[v][h] >= best - 1e-9) predicted.add(v);
-            } else if (!healthy.isEmpty() && healthy.size() < vs) {
-                predicted.addAll(healthy);
+                int predicted = 0;
+                for (int v = 0; v < vs; v++) if (cf[v][h] >= best - 1e-9) predicted++;
+                for (int v = 0; v < vs; v++) if (cf[v][h] >= best - 1e-9) l[v][h] = 1.0 / predicted;
+            } else if (byHealth) {
+                for (int v : healthy) l[v][h] = 1.0 / healthy.size();
             } else {
-                for (int v = 0; v < vs; v++) predicted.add(v);
+                for (int v = 0; v < vs; v++) l[v][h] = 1.0 / vs;
             }
-            for (int v : predicted) l[v][h] = 1.0 / predicted.size();
         }
         return l;
     }

@@ -116,7 +116,7 @@ final class TrialReader {
         double topCf = 0;
         for (Map.Entry<String, Double> e : certainty.entrySet()) {
             double cf = e.getValue();
-            if (cf <= 0 || isAdvice(e.getKey()) != wantsAdvice) continue;
+            if (cf <= 0 || engine.isAdvice(e.getKey()) != wantsAdvice) continue;
             if (top == null || cf > topCf || (cf == topCf && e.getKey().compareTo(top) < 0)) {
                 top = e.getKey();
                 topCf = cf;
@@ -125,11 +125,6 @@ final class TrialReader {
         Diagnosis leader = top == null ? null : new Diagnosis(top, topCf, knowledge.cause(top), List.copyOf(byCause.get(top)));
         return new TrialOutcome(engine.status(leader, wantsAdvice, now.facts, threshold), leader, fromRules,
                 engine.openNeeds(now.needs, now.facts, unknown, certainty));
-    }
-
-    private boolean isAdvice(String cause) {
-        var info = engine.knowledge().cause(cause);
-        return info != null && info.isAdvice();
     }
 
     /** Each cause's reading, in evidence order; taken from {@code before} where nothing it rests on changed. */
