@@ -493,13 +493,6 @@ public final class Interview {
                             + v.value() + (v.status() == Status.DIAGNOSED ? " would diagnose " + v.topCause() : " would rule out " + leader));
                 }
             }
-        }
-        // none decisive: a cheap look that splits what is in play, among the facts their rules test (the rules' needs
-        // alone left out a tunnel's connection: a hint's need is the Cloudflare error page)
-        Set<String> tested = new LinkedHashSet<>();
-        for (String c : live) tested.addAll(telling(c));
-        for (Planner.Plan p : look.rank(tested)) {
-            if (!planner.effort(p.question().key()).cheap()) continue;
             Planner.Plan split = splitting(look, p, live);
             if (split != null) return split;
         }

@@ -19,8 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 13, the interview from nothing: "my site is broken" and no fact beyond it. Batch lists the question the
  * REPL asks first (one planner); a user who could tell none of the symptom questions gets one look they can take
- * without a command before the interview ends; a tunnel session is asked whether cloudflared is connected before
- * it ends on "don't know" answers.
+ * without a command before the interview ends.
  */
 class FromNothingTest {
     final Interview interview = new Interview(BUNDLED, Engine.DEFAULT_THRESHOLD);
@@ -58,21 +57,5 @@ class FromNothingTest {
         if (step instanceof Interview.Ask ask) {
             assertFalse(ask.plan().reason().startsWith("nothing you could tell"), ask.plan().reason());
         }
-    }
-
-    @Test
-    void aTunnelSessionIsAskedWhatSplitsTheTunnelsCausesBeforeItEnds() {
-        // through a tunnel, and the Cloudflare error page, the origin's log line and the tunnel's route not known:
-        // before, it ended here with the dead tunnel and the unreachable origin both in play (user22)
-        List<Fact> facts = List.of(BROKEN.get(0), told("tunnel.used", true));
-        Set<String> unknown = new LinkedHashSet<>(DontKnowUser.asked(interview, facts, 3));
-        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, interview.next(facts, unknown, 3), unknown.toString());
-        String key = ask.plan().question().key();
-        assertTrue(BUNDLED.knowledge().vocabulary().get(key).effort().cheap(), key);
-        // the status (530: no connector; 502: the origin) or the connection itself: either answer moves one of the two
-        assertTrue(ask.plan().question().causes().containsAll(List.of("tunnel-not-connected", "tunnel-origin-unreachable")), ask.plan().toString());
-        // one more "don't know" and it ends
-        unknown.add(key);
-        assertInstanceOf(Interview.End.class, interview.next(facts, unknown, 4));
     }
 }
