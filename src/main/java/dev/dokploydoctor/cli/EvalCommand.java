@@ -80,6 +80,11 @@ public final class EvalCommand implements Callable<Integer> {
             + " port 3000', 'no idea', read as the REPL reads what people type). Default: ${DEFAULT-VALUE}."})
     String answers;
 
+    @Option(names = "--opening", paramLabel = "TEXT", description = {"What every simulated user of the interview types at the"
+            + " first prompt instead of their report's text: --opening 'my site is broken' measures the interview from nothing"
+            + " (every fact from the questions). The batch modes are unchanged."})
+    String opening;
+
     @Mixin KnowledgeOptions knowledgeOptions = new KnowledgeOptions();
 
     @Override public Integer call() throws Exception {
@@ -94,6 +99,9 @@ public final class EvalCommand implements Callable<Integer> {
             case "prose" -> true;
             default -> throw new Main.UsageError("unknown --answers '" + answers + "' (exact or prose)");
         };
+        if (opening != null && (writeBaseline || checkBaseline || writePriors || calibrate)) {
+            throw new Main.UsageError("the baseline, the priors and the calibration hold the figures of the reports' own text: leave out --opening");
+        }
         if (prose && (writeBaseline || checkBaseline || writePriors)) {
             throw new Main.UsageError("the baseline and the priors hold the figures of exact answers: leave out --answers prose");
         }
@@ -129,7 +137,7 @@ public final class EvalCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // the vote's library is the dev split of the whole corpus (knowledge/field), whatever files are scored: a report never finds itself or a test report
         SimilarVote similar = noSimilarEvidence ? null : Evaluator.heldOut(FieldLibrary.records(engine.knowledge()));
-        Evaluator evaluator = new Evaluator(engine, threshold, similar, prose);
+        Evaluator evaluator = new Evaluator(engine, threshold, similar, prose, opening);
         Scoreboard board = evaluator.run(records, workers);
         if (prose) System.err.println(evaluator.proseCounts());
 

@@ -241,12 +241,20 @@ public final class Engine {
         return planner(threshold).look(trial(id, input, unknown, threshold), unknown);
     }
 
-    /** The step's outcome; when inconclusive, with the questions the rules named as deciding, ranked. */
+    /**
+     * The step's outcome; when inconclusive, with the questions the rules named as deciding, ranked. When the rules
+     * name none (a fault reported and nothing else: "my site is broken"), the planner's best question, the one the
+     * REPL asks first (issue 13: from zero facts batch listed no question while the interview asked the status).
+     */
     static Outcome withDecidingQuestions(Lookahead look) {
         Outcome o = look.outcome();
         if (o.status() != Status.INCONCLUSIVE) return o;
         List<Question> questions = new ArrayList<>();
         for (Planner.Plan p : look.rank(look.neededKeys())) questions.add(p.question());
+        if (questions.isEmpty()) {
+            Planner.Plan first = look.next();
+            if (first != null) questions.add(first.question());
+        }
         return new Outcome(o.id(), o.status(), o.diagnoses(), questions, o.facts(), o.evidence(), o.fired(), o.unknown(), o.error(),
                 o.threshold(), o.unchecked());
     }

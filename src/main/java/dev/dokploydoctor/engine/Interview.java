@@ -243,9 +243,14 @@ public final class Interview {
         }
         // the last question before the "don't know" limit: the one that would settle the leader, if any; here the
         // user's look at the line they pasted is not traded for one more open question they may not know either
+        // worked out at most once a step: the same inputs give the same answer (the last chance and the asking back
+        // below both want it)
+        Planner.Plan pasted = null;
+        boolean pastedDone = false;
         if (lastChance(asked, unanswered)) {
-            Planner.Plan settle = pastedCheck(look, o);
-            if (settle == null) settle = leaderCheck(look, o, false);
+            pasted = pastedCheck(look, o);
+            pastedDone = true;
+            Planner.Plan settle = pasted != null ? pasted : leaderCheck(look, o, false);
             if (settle != null) return ask(look, o, settle, Purpose.LEADER);
         }
         Planner.Plan plan = look.next();
@@ -273,7 +278,7 @@ public final class Interview {
             // one pasted reading asked back in vain ends the asking back: for a held leader, the one most likely to settle
             // it, not the most informative (dev caddy#6855: the domain's port read from the Caddyfile asked back, not
             // known, before the app's port, which users with a wrong port tell more often)
-            Planner.Plan pasted = pastedCheck(look, o);
+            if (!pastedDone) pasted = pastedCheck(look, o);
             return ask(look, o, pasted != null ? pasted : plan, Purpose.CONFIRM);
         }
         if (plan == null) plan = leadersNeed(look);
@@ -476,7 +481,9 @@ public final class Interview {
         if (half != null) return half;
         String leader = o.top() == null ? null : o.top().cause();
         List<String> live = inPlay(o);
-        if (live.isEmpty()) return null;   // nothing the user said points anywhere: no easy question is decisive
+        // nothing the user said points anywhere: no easy question is decisive, but a user who told nothing at all
+        // gets one look of what anyone at the host sees before the interview ends (issue 13, from nothing)
+        if (live.isEmpty()) return toldNothing(o, asked, unanswered) ? firstLook(look) : null;
         for (Planner.Plan p : look.rank(null)) {
             if (!planner.effort(p.question().key()).cheap()) continue;
             for (Planner.Preview v : p.previews()) {
@@ -486,6 +493,57 @@ public final class Interview {
                             + v.value() + (v.status() == Status.DIAGNOSED ? " would diagnose " + v.topCause() : " would rule out " + leader));
                 }
             }
+            Planner.Plan split = splitting(look, p, live);
+            if (split != null) return split;
+        }
+        return null;
+    }
+
+    /**
+     * {@code p} when it splits the causes in play by one look the user can take: one answer rules a cause in play
+     * out, another diagnoses one or raises one the rules take further (a tunnel in play: is cloudflared connected?
+     * "yes" rules out the dead tunnel, "no" is its path, where the origin's causes wait on the other answer). Null
+     * otherwise. Issue 13: a tunnel session ended on three "don't know" answers before its connection was asked.
+     */
+    private static Planner.Plan splitting(Lookahead look, Planner.Plan p, List<String> live) {
+        String out = null;
+        String on = null;
+        for (Planner.Preview v : p.previews()) {
+            if (look.contradicts(p.question().key(), v.value())) continue;
+            for (String c : v.ruledOut()) if (out == null && live.contains(c)) out = v.value() + " would rule out " + c;
+            boolean raises = (v.status() == Status.DIAGNOSED && live.contains(v.topCause()))
+                    || v.leads().stream().anyMatch(live::contains);
+            if (on == null && raises && v.ruledOut().stream().noneMatch(live::contains)) on = v.value() + " would take "
+                    + (v.status() == Status.DIAGNOSED ? v.topCause() : v.leads().stream().filter(live::contains).findFirst().orElse("?")) + " further";
+        }
+        if (out == null || on == null) return null;
+        return new Planner.Plan(p.question(), p.gain(), p.previews(), "an easy question left that splits what is in play: an answer of "
+                + out + ", one of " + on);
+    }
+
+    /**
+     * The user told nothing but that something is broken (no fact of theirs beyond it, none read from a text) and
+     * answered none of the questions asked.
+     */
+    private static boolean toldNothing(Outcome o, int asked, int unanswered) {
+        if (asked > unanswered) return false;
+        for (Fact f : o.facts()) {
+            if (f.getKey().equals("fault.reported")) continue;
+            if (Fact.USER.equals(f.getSource()) || Fact.TEXT.equals(f.getSource()) || Fact.PROBE.equals(f.getSource())) return false;
+        }
+        return true;
+    }
+
+    /**
+     * From nothing, after the symptom questions went unanswered: the best question a user sees without a command
+     * (facts.yaml {@code effort: seen}: a tunnel or not, one domain or all of them) that can still move a cause.
+     */
+    private Planner.Plan firstLook(Lookahead look) {
+        for (Planner.Plan p : look.rank(look.wideCandidates())) {
+            if (planner.effort(p.question().key()) != dev.dokploydoctor.knowledge.Effort.SEEN) continue;
+            if (p.previews().stream().noneMatch(v -> v.status().isConclusive() || !v.leads().isEmpty())) continue;
+            return new Planner.Plan(p.question(), p.gain(), p.previews(),
+                    "nothing you could tell so far points anywhere: this one you can see without a command");
         }
         return null;
     }

@@ -38,6 +38,8 @@ public final class Evaluator {
     private final SimilarVote similar;
     /** Null: the simulated user answers with the truth's values as they are; else in sentences. */
     private final ProseUser prose;
+    /** Null: the simulated user types the report's text at the first prompt; else this text for every report. */
+    private final String opening;
 
     /** With the similar field reports' vote as it ships, over the dev records only ({@link #heldOut}). */
     public Evaluator(Engine engine, double threshold) {
@@ -51,6 +53,15 @@ public final class Evaluator {
 
     /** {@code proseAnswers}: the simulated user answers in sentences that the REPL must read ({@link ProseUser}). */
     public Evaluator(Engine engine, double threshold, SimilarVote similar, boolean proseAnswers) {
+        this(engine, threshold, similar, proseAnswers, null);
+    }
+
+    /**
+     * {@code opening}: what every simulated user types at the first prompt instead of their report's text (null: the
+     * report's own): "my site is broken" measures the interview from nothing, every fact from the questions.
+     */
+    public Evaluator(Engine engine, double threshold, SimilarVote similar, boolean proseAnswers, String opening) {
+        this.opening = opening == null || opening.isBlank() ? null : opening.strip();
         this.engine = engine;
         this.threshold = threshold;
         this.planner = new InterviewPlanner(engine, threshold);
@@ -119,10 +130,13 @@ public final class Evaluator {
 
     /** The user types the report's text at the first prompt, then answers each question from truth. */
     public Trial interview(FieldRecord r) {
-        List<Fact> read = planner.opening(r.text());
+        String typed = this.opening == null ? r.text() : this.opening;
+        List<Fact> read = planner.opening(typed);
         if (read == null) return Trial.unread(r);
         List<Fact> opening = new ArrayList<>(read);
-        opening.addAll(similarFacts(r, Map.of()));   // as the REPL's first prompt does with free text
+        // as the REPL's first prompt does with free text
+        if (this.opening == null) opening.addAll(similarFacts(r, Map.of()));
+        else if (similar != null) opening.addAll(similar.collect(typed, Map.of(), engine.knowledge().vocabulary(), r.source()));
         Map<String, Fact> facts = new LinkedHashMap<>();
         for (Fact f : opening) facts.put(f.getKey(), f);
         Set<String> unknown = new LinkedHashSet<>();
