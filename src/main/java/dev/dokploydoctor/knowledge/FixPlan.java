@@ -119,6 +119,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : when.entrySet()) {
             String v = values.get(e.getKey());
+            if ((v == null || v.isBlank()) && QUIET.contains(e.getKey())) return null;
             if (v == null || v.isBlank()) unknown.add(e.getKey() + " = " + e.getValue());
             else if (!v.strip().equalsIgnoreCase(e.getValue())) return null;
         }
@@ -135,6 +136,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         for (Map.Entry<String, String> e : unless.entrySet()) {
             String v = values.get(e.getKey());
             if (v != null && !v.isBlank()) continue;
+            if (QUIET.contains(e.getKey()) || presumptionFails(e.getKey(), values, vocabulary)) continue;
             String not = e.getValue().strip();
             String other = theOtherValue(e.getKey(), not, vocabulary);
             unknown.add(not.equalsIgnoreCase("true") ? e.getKey() + " = false"
@@ -142,6 +144,28 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
                     : other != null ? e.getKey() + " = " + other : e.getKey() + " is not " + not);
         }
         return unknown.isEmpty() ? "" : "only if " + String.join(" and ", unknown);
+    }
+
+    /**
+     * Facts of a rare setup that label no fix while unknown: a fix {@code when} one is shown only once it is
+     * known, and a fix {@code unless} one is not marked "(only if ... = false)" for everyone who never said
+     * (user23: the compose fixes of every user would read "only if app.docker_run = false").
+     */
+    static final Set<String> QUIET = Set.of("app.docker_run");
+
+    /**
+     * Whether a known fact contradicts what {@code key}'s question takes for granted (facts.yaml {@code asked_if}):
+     * service.kind is a DokPloy choice, so "(only if service.kind = compose)" means nothing to a user who said
+     * DokPloy is not used (user23 s2).
+     */
+    static boolean presumptionFails(String key, Map<String, String> values, Vocabulary vocabulary) {
+        FactSpec spec = vocabulary == null ? null : vocabulary.get(key);
+        if (spec == null) return false;
+        for (Map.Entry<String, Object> p : spec.askedIf().entrySet()) {
+            String v = values.get(p.getKey());
+            if (v != null && !v.isBlank() && !v.strip().equalsIgnoreCase(String.valueOf(p.getValue()))) return true;
+        }
+        return false;
     }
 
     /** An enum of two values: the one that is not {@code not} ("service.kind = compose", not "is not application"). */
@@ -230,7 +254,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
 
         /** The same plan as {@link FixPlan#of} with this memo's vocabulary. */
         public FixPlan of(Cause cause, Map<String, String> values) {
-            Reads r = reads.computeIfAbsent(cause.id(), id -> new Reads(cause, keysRead(cause)));
+            Reads r = reads.computeIfAbsent(cause.id(), id -> new Reads(cause, keysRead(cause, vocabulary)));
             if (r.cause() != cause) return FixPlan.of(cause, values, vocabulary); // another cause of that id (a reloaded layer)
             String[] key = new String[r.keys().length + 1];
             key[0] = cause.id();
@@ -246,7 +270,10 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         private record Reads(Cause cause, String[] keys) {}
 
         /** Every fact key {@link FixPlan#of} can look up for this cause: the fixes' conditions and every placeholder. */
-        static String[] keysRead(Cause cause) {
+        static String[] keysRead(Cause cause) { return keysRead(cause, null); }
+
+        /** The same, with the facts an {@code unless} key's question takes for granted (its label hangs on them). */
+        static String[] keysRead(Cause cause, Vocabulary vocabulary) {
             Set<String> keys = new TreeSet<>();
             List<String> texts = new ArrayList<>();
             texts.add(cause.verify());
@@ -258,6 +285,10 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             for (Cause.Fix f : cause.fixes()) {
                 keys.addAll(f.when().keySet());
                 keys.addAll(f.unless().keySet());
+                for (String u : f.unless().keySet()) {
+                    FactSpec spec = vocabulary == null ? null : vocabulary.get(u);
+                    if (spec != null) keys.addAll(spec.askedIf().keySet());
+                }
                 texts.add(f.title());
                 texts.add(f.compose());
                 texts.addAll(f.commands());

@@ -311,6 +311,36 @@ class FixPlanTest {
         assertTrue(unsaid.get(1).startsWith("(only if service.kind = application and dokploy.used = true) "), unsaid.toString());
     }
 
+    /** user23 s1, s2: a docker run user (no compose file) was shown compose snippets, compose labels and $SERVICE_NAME. */
+    @Test
+    void aDockerRunUserGetsDockerRunFlagsNotComposeFixes() {
+        Cause localhost = KNOWLEDGE.causes().get("app-listens-on-localhost");
+        // as the engine gives them: app.docker_run implies dokploy.used = false and app.in_container = true
+        FixPlan run = FixPlan.of(localhost, Map.of("app.docker_run", "true", "dokploy.used", "false", "app.in_container", "true",
+                "app.listen_port", "3000"), KNOWLEDGE.vocabulary());
+        String all = snippets(run) + run.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList() + run.verify();
+        assertFalse(all.contains("com.docker.compose") || all.contains("services:") || all.contains("docker service"), all);
+        assertTrue(titles(run).stream().allMatch(t -> !t.startsWith("(only if")), titles(run).toString());
+        assertTrue(all.contains("docker run -d --name \"$CONTAINER\" -e HOSTNAME=0.0.0.0"), all);
+        assertTrue(run.verify().startsWith("docker exec \"$CONTAINER\""), run.verify());
+        assertTrue(names(run).contains("CONTAINER") && !names(run).contains("SERVICE_NAME") && !names(run).contains("SERVICE_PROJECT"), names(run).toString());
+        // nobody said docker run: the compose fix carries no "(only if app.docker_run = false)", the docker run fixes are not shown
+        FixPlan unsaid = FixPlan.of(localhost, Map.of(), KNOWLEDGE.vocabulary());
+        assertTrue(titles(unsaid).stream().noneMatch(t -> t.contains("docker_run") || t.contains("remove the container and run it again")), titles(unsaid).toString());
+        assertFalse(unsaid.verify().contains("$CONTAINER"), unsaid.verify());
+    }
+
+    /** user23 s2: service.kind is a DokPloy choice; "(only if service.kind = compose)" means nothing after "no DokPloy". */
+    @Test
+    void noServiceKindLabelForAUserWithoutDokploy() {
+        Cause localhost = KNOWLEDGE.causes().get("app-listens-on-localhost");
+        List<String> noDokploy = titles(FixPlan.of(localhost, Map.of("dokploy.used", "false"), KNOWLEDGE.vocabulary()));
+        assertTrue(noDokploy.stream().noneMatch(t -> t.contains("service.kind")), noDokploy.toString());
+        assertTrue(noDokploy.stream().noneMatch(t -> t.contains("Environment tab")), noDokploy.toString());
+        // the memo keys its plans on the fact the label hangs on
+        assertTrue(Set.of(FixPlan.Memo.keysRead(localhost, KNOWLEDGE.vocabulary())).contains("dokploy.used"));
+    }
+
     /** user15 uc18: the probe read traefik.http.services.ucweb...; the fix wrote traefik.http.services.web..., a second service. */
     @Test
     void theLabelFixKeepsTheServiceNameTheLabelHas() {
