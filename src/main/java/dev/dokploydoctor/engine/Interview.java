@@ -472,8 +472,11 @@ public final class Interview {
      * UI or one command: facts.yaml {@code effort}) one of whose answers diagnoses or rules out the
      * leader in play (a cause the user's words or answers point at). The hard questions came first when they told the causes apart better; a user who could not
      * answer them is not left without the easy one (user13 V3, F2, P1: a DokPloy 502 ended after three
-     * in-container questions, the domain's Port field and the app's networks never asked). At most
-     * {@link #EXTRA_UNANSWERED} "don't know" answers beyond the limit. Null when none is left.
+     * in-container questions, the domain's Port field and the app's networks never asked). Among the same candidates,
+     * in the planner's order, a cheap question that splits the causes in play ({@link #splitting}): a higher-ranked
+     * split is asked before a lower-ranked decisive question. A user who told nothing and answered nothing gets one
+     * look they can see without a command ({@link #firstLook}). At most {@link #EXTRA_UNANSWERED} "don't know"
+     * answers beyond the limit. Null when none is left.
      */
     Planner.Plan beforeGivingUp(Lookahead look, Outcome o, int asked, int unanswered) {
         if (unanswered >= limit(asked, unanswered) + EXTRA_UNANSWERED) return null;
@@ -503,7 +506,9 @@ public final class Interview {
      * {@code p} when it splits the causes in play by one look the user can take: one answer rules a cause in play
      * out, another diagnoses one or raises one the rules take further (a tunnel in play: is cloudflared connected?
      * "yes" rules out the dead tunnel, "no" is its path, where the origin's causes wait on the other answer). Null
-     * otherwise. Issue 13: a tunnel session ended on three "don't know" answers before its connection was asked.
+     * otherwise. Only the planner's candidates are tried ({@link #beforeGivingUp}): the tunnel session of issue 13 that
+     * ends on three "don't know" answers without its connection asked is still open (the search among the facts the
+     * live causes' rules test found it, and was reverted: one more confident-wrong cause on dev, Round 23).
      */
     private static Planner.Plan splitting(Lookahead look, Planner.Plan p, List<String> live) {
         String out = null;

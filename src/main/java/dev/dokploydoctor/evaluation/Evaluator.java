@@ -128,7 +128,7 @@ public final class Evaluator {
         return Trial.of(r, mode, engine.diagnose(c, threshold, similarFacts(r, facts)), textFacts, List.of());
     }
 
-    /** The user types the report's text at the first prompt, then answers each question from truth. */
+    /** The user types the report's text (or the {@code opening}, when given) at the first prompt, then answers each question from truth. */
     public Trial interview(FieldRecord r) {
         String typed = this.opening == null ? r.text() : this.opening;
         List<Fact> read = planner.opening(typed);
