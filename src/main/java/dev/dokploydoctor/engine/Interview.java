@@ -267,6 +267,11 @@ public final class Interview {
         if (plan != null && bypassesTheHeldLeader(o, plan)) {
             Planner.Plan own = independentEvidence(look, o);
             if (own != null) return ask(look, o, own, Purpose.LEADER);
+            // no fact of its own diagnoses it: the user's word on the reading of their own words the gate waits for,
+            // before the other causes' checks (issue 13: a 502 on uploads cut after 60 seconds, read as only the long
+            // requests failing, held at 0.69 while the domain's port, the app's address and the service kind went by)
+            Planner.Plan word = theirWord(look, o, false);
+            if (word != null) return new Ask(o, word, Purpose.CONFIRM);
         }
         if (plan != null && look.confirming(plan.question().key())) {
             // what the user pasted, told back, is the last resort: a fact of the leader's own that the text did

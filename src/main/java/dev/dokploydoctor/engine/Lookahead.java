@@ -61,7 +61,10 @@ public final class Lookahead implements AutoCloseable {
         readFromText.putAll(heldProseReadings(current, planner.knowledge().vocabulary()));
         // one pasted reading the user could not check ("don't know") is enough asking back: the next would be
         // their paste again, in other words (user16 ud6: three in a row, each answered "don't know")
-        askedBackOnce = unknown != null && readFromText.keySet().stream().anyMatch(unknown::contains);
+        // (their own words asked back count too: after "don't know" to the long requests read from them, the cut-off
+        // time read from the same sentence is no better question)
+        askedBackOnce = unknown != null && (readFromText.keySet().stream().anyMatch(unknown::contains)
+                || current.facts().stream().anyMatch(f -> unknown.contains(f.getKey()) && fromTheirWords(f)));
         if (askedBackOnce) readFromText.clear();
         for (Need n : now.needs()) needs.computeIfAbsent(n.getKey(), k -> new ArrayList<>()).add(n);
         this.hypotheses = planner.hypotheses(current);

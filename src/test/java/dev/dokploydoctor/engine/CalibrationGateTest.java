@@ -428,6 +428,32 @@ class CalibrationGateTest {
     }
 
     /**
+     * A held leader that the planner's best question cannot move (another cause's check: the domain's port) and that
+     * no fact of its own diagnoses: the user's word on the reading of their words it waits for comes first, once; after
+     * their "don't know" the cut-off time read from the same sentence is not asked back too (issue 13).
+     */
+    @Test
+    void aHeldLeaderAsksForTheUsersWordBeforeAnotherCausesCheckAndOnlyOnce() {
+        Interview interview = new Interview(engine, Engine.DEFAULT_THRESHOLD);
+        List<Fact> facts = new ArrayList<>(engine.extraction().extract(
+                "Long uploads that take more than 60 seconds fail with a 502 Bad Gateway; short requests work fine."));
+        Interview.Ask first = assertInstanceOf(Interview.Ask.class, interview.next(facts, Set.of(), 0));
+        assertEquals("proxy-timeout", first.outcome().top().cause());
+        assertTrue(CalibrationGate.held(first.outcome().top().evidence()), "held: " + first.outcome().top());
+        assertEquals("http.only_long_requests", first.plan().question().key(), first.plan().reason());
+        assertEquals(Interview.Purpose.CONFIRM, first.purpose());
+        // not known: the other reading of the same sentence is not asked back
+        Interview.Step second = interview.next(facts, Set.of("http.only_long_requests"), 1);
+        if (second instanceof Interview.Ask ask) assertFalse(ask.plan().question().key().equals("http.cut_after_seconds"), ask.plan().reason());
+        // told: diagnosed
+        facts.removeIf(f -> f.getKey().equals("http.only_long_requests"));
+        facts.add(new Fact("http.only_long_requests", true, Fact.USER, "answered"));
+        Outcome after = interview.next(facts, Set.of(), 1).outcome();
+        assertEquals(Status.DIAGNOSED, after.status(), after.diagnoses().toString());
+        assertEquals("proxy-timeout", after.top().cause());
+    }
+
+    /**
      * A held cause whose every deciding fact the text gave: the user's word on a setting our patterns inferred from
      * their words (a host name two levels below the zone) comes before their pasted browser error told back, which
      * they can only repeat (user17b ug2); their yes is the answer the gate waits for.
