@@ -110,6 +110,10 @@ class RegressionRunnerTest {
         RegressionRunner.Result r = results.stream().filter(x -> x.loaded().id().equals("plain-502")).findFirst().orElseThrow();
         assertEquals("the rules failed on this case: " + t.path("rules/compose.drl") + ":23: fails when it fires: "
                 + "certainty factor of rule 'gateway: 502 alone' must be in [-1, 1], was 1.5", r.failure());
-        assertEquals("3 passed, 1 failed", TestReport.summary(results));
+        // since round 23 batch lists the planner's first question when the rules name none, and its look-ahead tries
+        // a 502 on isolation-but-shared: the throwing rule fires there too, and the case says so instead of passing
+        RegressionRunner.Result other = results.stream().filter(x -> x.loaded().id().equals("isolation-but-shared")).findFirst().orElseThrow();
+        assertEquals(r.failure(), other.failure());
+        assertEquals("2 passed, 2 failed", TestReport.summary(results));
     }
 }
