@@ -193,7 +193,8 @@ public final class CaseView {
             if (!q.spec().values().isEmpty()) m.put("choices", q.spec().values());
         }
         m.put("causes", q.causes());
-        m.put("why", q.needs().get(0).getWhy());
+        // the planner's first question from nothing is no rule's need (Engine.withDecidingQuestions): no why to give
+        m.put("why", q.needs().isEmpty() ? null : q.needs().get(0).getWhy());
         return m;
     }
 
