@@ -86,8 +86,9 @@ public final class Evaluator {
         return similar == null ? null : similar.vote(r.text(), stated, r.source());
     }
 
-    private List<Fact> similarFacts(FieldRecord r, Map<String, Object> stated) {
-        return similar == null ? List.of() : similar.collect(r.text(), stated, engine.knowledge().vocabulary(), r.source());
+    /** The similar reports' vote on {@code text}, as typed for report {@code r} (never finding {@code r} itself). */
+    private List<Fact> similarFacts(String text, FieldRecord r, Map<String, Object> stated) {
+        return similar == null ? List.of() : similar.collect(text, stated, engine.knowledge().vocabulary(), r.source());
     }
 
     public Scoreboard run(List<FieldRecord> records, int threads) {
@@ -125,7 +126,7 @@ public final class Evaluator {
 
     private Trial batch(FieldRecord r, Map<String, Object> facts, List<Fact> textFacts, Mode mode) {
         CaseInput c = new CaseInput(r.source(), r.text(), facts, Set.of(), null, r.file(), r.line());
-        return Trial.of(r, mode, engine.diagnose(c, threshold, similarFacts(r, facts)), textFacts, List.of());
+        return Trial.of(r, mode, engine.diagnose(c, threshold, similarFacts(r.text(), r, facts)), textFacts, List.of());
     }
 
     /** The user types the report's text (or the {@code opening}, when given) at the first prompt, then answers each question from truth. */
@@ -135,8 +136,7 @@ public final class Evaluator {
         if (read == null) return Trial.unread(r);
         List<Fact> opening = new ArrayList<>(read);
         // as the REPL's first prompt does with free text
-        if (this.opening == null) opening.addAll(similarFacts(r, Map.of()));
-        else if (similar != null) opening.addAll(similar.collect(typed, Map.of(), engine.knowledge().vocabulary(), r.source()));
+        opening.addAll(similarFacts(typed, r, Map.of()));
         Map<String, Fact> facts = new LinkedHashMap<>();
         for (Fact f : opening) facts.put(f.getKey(), f);
         Set<String> unknown = new LinkedHashSet<>();
