@@ -269,10 +269,10 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
 
         private record Reads(Cause cause, String[] keys) {}
 
-        /** Every fact key {@link FixPlan#of} can look up for this cause: the fixes' conditions and every placeholder. */
-        static String[] keysRead(Cause cause) { return keysRead(cause, null); }
-
-        /** The same, with the facts an {@code unless} key's question takes for granted (its label hangs on them). */
+        /**
+         * Every fact key {@link FixPlan#of} can look up for this cause: the fixes' conditions, every placeholder, and the
+         * facts an {@code unless} key's question takes for granted (its label hangs on them).
+         */
         static String[] keysRead(Cause cause, Vocabulary vocabulary) {
             Set<String> keys = new TreeSet<>();
             List<String> texts = new ArrayList<>();

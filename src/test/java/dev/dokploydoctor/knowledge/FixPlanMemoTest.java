@@ -16,7 +16,7 @@ class FixPlanMemoTest {
 
     /** Values for every key a fix reads: none, good ones, refused ones, and ones the plan never reads. */
     static List<Map<String, String>> valueSets(Cause c) {
-        String[] keys = FixPlan.Memo.keysRead(c);
+        String[] keys = FixPlan.Memo.keysRead(c, KNOWLEDGE.vocabulary());
         Map<String, String> good = new HashMap<>();
         Map<String, String> refused = new HashMap<>();
         Map<String, String> half = new HashMap<>();
@@ -52,7 +52,7 @@ class FixPlanMemoTest {
         FixPlan.Memo memo = new FixPlan.Memo(KNOWLEDGE.vocabulary());
         int checked = 0;
         for (Cause c : KNOWLEDGE.causes().values()) {
-            Set<String> read = Set.of(FixPlan.Memo.keysRead(c));
+            Set<String> read = Set.of(FixPlan.Memo.keysRead(c, KNOWLEDGE.vocabulary()));
             assertTrue(read.containsAll(c.placeholders()), c.id() + " reads " + read + " but has placeholders " + c.placeholders());
             for (Cause.Fix f : c.fixes()) assertTrue(read.containsAll(f.when().keySet()), c.id());
             for (String key : read) {
@@ -68,8 +68,8 @@ class FixPlanMemoTest {
     /** Past its bound the memo stops remembering and still answers right. */
     @Test void aFullMemoStillAnswers() {
         FixPlan.Memo memo = new FixPlan.Memo(KNOWLEDGE.vocabulary());
-        Cause c = KNOWLEDGE.causes().values().stream().filter(x -> FixPlan.Memo.keysRead(x).length > 0).findFirst().orElseThrow();
-        String key = FixPlan.Memo.keysRead(c)[0];
+        Cause c = KNOWLEDGE.causes().values().stream().filter(x -> FixPlan.Memo.keysRead(x, KNOWLEDGE.vocabulary()).length > 0).findFirst().orElseThrow();
+        String key = FixPlan.Memo.keysRead(c, KNOWLEDGE.vocabulary())[0];
         for (int i = 0; i < FixPlan.Memo.MAX_PLANS + 50; i++) {
             Map<String, String> values = Map.of(key, "svc-" + i);
             assertEquals(FixPlan.of(c, values, KNOWLEDGE.vocabulary()), memo.of(c, values), "svc-" + i);
