@@ -56,6 +56,8 @@ class FromNothingTest {
         Interview.Step step = interview.next(said, unknown, unknown.size());
         if (step instanceof Interview.Ask ask) {
             assertFalse(ask.plan().reason().startsWith("nothing you could tell"), ask.plan().reason());
+        } else {
+            assertInstanceOf(Interview.End.class, step, step.toString());
         }
     }
 }
