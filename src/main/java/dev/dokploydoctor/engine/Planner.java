@@ -1,6 +1,5 @@
 package dev.dokploydoctor.engine;
 
-import dev.dokploydoctor.knowledge.Cause;
 import dev.dokploydoctor.knowledge.Effort;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.FactSpec;
@@ -131,8 +130,8 @@ public final class Planner {
         this.priors = knowledge.priors();
         int i = 0;
         for (String key : knowledge.vocabulary().keys()) keyOrder.put(key, i++);
-        this.faults = causes(space, knowledge, false);
-        this.advice = causes(space, knowledge, true);
+        this.faults = causes(space, engine, false);
+        this.advice = causes(space, engine, true);
     }
 
     public AnswerSpace answerSpace() { return space; }
@@ -266,13 +265,9 @@ public final class Planner {
     }
 
     /** The causes of {@code space} that are routing advice ({@code advice}) or faults (not), in its order. */
-    private static List<String> causes(AnswerSpace space, Knowledge knowledge, boolean advice) {
+    private static List<String> causes(AnswerSpace space, Engine engine, boolean advice) {
         List<String> out = new ArrayList<>();
-        for (String c : space.causes()) {
-            Cause info = knowledge.cause(c);
-            boolean isAdvice = info != null && info.isAdvice();
-            if (isAdvice == advice) out.add(c);
-        }
+        for (String c : space.causes()) if (engine.isAdvice(c) == advice) out.add(c);
         return java.util.Collections.unmodifiableList(out); // not List.copyOf: indexOf(null) must answer -1 (towardSimilar)
     }
 
