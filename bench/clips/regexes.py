@@ -20,6 +20,7 @@ NAMED = {
     r"(localhost|127\.[0-9.]+|\[?::1\]?)(:[0-9]+)?": "loopback-name-p",
     r"http://(localhost|127\.0\.0\.1|[a-z0-9_-]+)(:\d+)?/?": "http-local-or-container-origin-p",
     r"http://[a-z0-9_-]*traefik[a-z0-9_-]*(:\d+)?/?": "http-traefik-origin-p",
+    r".*network [0-9a-f]{12,64} not found.*": "network-id-not-found-p",
 }
 
 

@@ -174,6 +174,22 @@
          then (return TRUE)))
    FALSE)
 
+;; regexes.py NAMED: .*network [0-9a-f]{12,64} not found.* (compose naming a missing network by its ID,
+;; external-network-missing). Java's String.matches: the whole text, and '.' takes no line end.
+(deffunction hex-letter-p (?c)
+   (and (= (str-length ?c) 1) (>= (str-compare ?c "a") 0) (<= (str-compare ?c "f") 0)))
+
+(deffunction network-id-not-found-p (?s)
+   (if (or (str-index (format nil "%n") ?s) (str-index (format nil "%r") ?s)) then (return FALSE))
+   (bind ?n (str-length ?s))
+   (loop-for-count (?i 1 (- ?n 7)) do
+      (if (eq (sub-string ?i (+ ?i 7) ?s) "network ") then
+         (bind ?j (+ ?i 8))
+         (while (and (<= ?j ?n) (or (digit-p (sub-string ?j ?j ?s)) (hex-letter-p (sub-string ?j ?j ?s)))) do (bind ?j (+ ?j 1)))
+         (bind ?run (- ?j (+ ?i 8)))
+         (if (and (>= ?run 12) (<= ?run 64) (eq (sub-string ?j (+ ?j 9) ?s) " not found")) then (return TRUE))))
+   FALSE)
+
 ;; (https?://)?HOST(:\d+)?/? -> HOST (no ':' or '/' in it), else FALSE
 (deffunction origin-host (?s)
    (foreach ?scheme (create$ "http://" "https://")
