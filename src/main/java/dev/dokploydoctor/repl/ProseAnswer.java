@@ -490,9 +490,6 @@ final class ProseAnswer {
     /** The choices a sentence mentions negated: "not healthy", "it isn't running". */
     static List<String> choicesNegated(String answer, List<String> values) { return choices(answer, values, true); }
 
-    /** What follows "other" when it refers back: "the other one", "the other ones". */
-    private static final Pattern OTHER_ONE = Pattern.compile("\\s+ones?\\b");
-
     private static List<String> choices(String answer, List<String> values, boolean negatedOnes) {
         String a = answer.toLowerCase(Locale.ROOT).replaceAll("['\\u2018\\u2019`]", "");
         Set<String> named = new LinkedHashSet<>();
@@ -501,7 +498,7 @@ final class ProseAnswer {
             Matcher m = Pattern.compile("(?<![a-z0-9_-])" + words + "(?:s|es|ql)?(?![a-z0-9_-])").matcher(a);
             while (m.find()) {
                 // "the other one" points back at something said before, not at a choice named other (user22's left item)
-                if (v.equalsIgnoreCase("other") && OTHER_ONE.matcher(a.substring(m.end())).lookingAt()) continue;
+                if (Reply.pointsBack(v, a.substring(m.end()))) continue;
                 if (NEGATED_BEFORE.matcher(a.substring(0, m.start())).find() == negatedOnes) named.add(v);
             }
         }

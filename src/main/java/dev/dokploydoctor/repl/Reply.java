@@ -366,6 +366,18 @@ public sealed interface Reply {
     /** Pointing words that refer back ("other", "same", "another"), never an entry's name. */
     java.util.regex.Pattern ANAPHORIC = java.util.regex.Pattern.compile("(?:an)?other|same");
 
+    /** What follows pointing words when they refer back: "the other one", "the same ones". */
+    java.util.regex.Pattern ONE_AFTER = java.util.regex.Pattern.compile("\\s+ones?\\b");
+
+    /**
+     * Whether {@code word}, followed in the sentence by {@code rest}, points back at something said before
+     * ("the other one") rather than naming a choice spelled the same (a menu's other): the one test of both
+     * readers, the pointing words' ({@link #pointedAt}) and the prose choices' ({@code ProseAnswer}).
+     */
+    static boolean pointsBack(String word, String rest) {
+        return ANAPHORIC.matcher(word.toLowerCase(Locale.ROOT)).matches() && ONE_AFTER.matcher(rest).lookingAt();
+    }
+
     /**
      * The one choice the pointing words name: a value they open ("cert" for certificate-error), or the one value
      * one of whose dash-separated words they open ("loop" for redirect-loop). Null when none or several fit.
