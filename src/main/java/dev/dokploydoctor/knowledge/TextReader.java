@@ -339,8 +339,23 @@ public final class TextReader {
             // a capitalised line after it is the user's next sentence ("ERRO[0012] ... path=/api" then "Last
             // week Let's Encrypt rate-limited me, that's over now." was read as one line: the aside lost)
             if (capitals(s, prevStart, prevWord) || skipPrefix(s, n, prevStart, prevStart + prevLength) != prevStart) return false;
+            // so is one that opens with a logger's bracketed tag ("[ioredis] Unhandled error event: ...", "[Nest] 12 -",
+            // "[nodemon]", "[error]") or a JSON object: a record, not filled prose ("[ioredis] ... 127.0.0.1:6379" then
+            // "Last week Let's Encrypt rate-limited me, that's over now." was one log-shaped line: the aside lost)
+            if (bracketTag(s, prevStart, prevStart + prevLength) || s[prevStart] == '{') return false;
         }
         return true;
+    }
+
+    /** "[ioredis] ...", "[Nest] ...", "[error] ...": a tag in brackets, one word of at most 30 characters, then a space. */
+    private static boolean bracketTag(char[] s, int from, int end) {
+        if (from >= end || s[from] != '[') return false;
+        for (int k = from + 1; k < end && k <= from + 31; k++) {
+            char c = s[k];
+            if (c == ']') return k > from + 1 && k + 1 < end && s[k + 1] == ' ';
+            if (c == ' ' || c == '(' || c == '[') return false; // a markdown link's text has spaces: "[this issue](...)"
+        }
+        return false;
     }
 
     private static int wordEnd(char[] s, int from, int end) {
