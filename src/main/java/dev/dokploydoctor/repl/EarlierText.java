@@ -40,6 +40,22 @@ final class EarlierText {
         return "'yes' keeps " + session.fact(spec.key()).getText() + " as read from your text; or type what you see";
     }
 
+    /**
+     * "as I said, localhost:9898" to a question the earlier text gave nothing for (user24 s6: the value typed after
+     * the reference back was dropped and the user told to type it): the value after the reference back answers it,
+     * unless that value is one the text gave for another key ("as I told you, 502" to a port question is the status
+     * said before, not the port). Null when the line does not open with a reference back or gives no such value.
+     */
+    static Reply.Value restated(String line, FactSpec spec, Session session, java.util.function.Function<String, Object> known) {
+        if (spec == null || spec.type() == FactType.BOOL || answer(spec.key(), session) != null) return null;
+        String rest = ProseAnswer.afterLeadingReferenceBack(line);
+        if (rest == null || !(Reply.parse(rest, spec, known) instanceof Reply.Value v)) return null;
+        for (Fact f : session.facts()) {
+            if (!f.getKey().equals(spec.key()) && String.valueOf(f.getValue()).equalsIgnoreCase(String.valueOf(v.value()))) return null;
+        }
+        return new Reply.Value(v.value(), true);
+    }
+
     /** What to say when the earlier text holds nothing for {@code key}: what it did say, and what to type. */
     static String notFound(String key, Session session) {
         List<String> read = new ArrayList<>();

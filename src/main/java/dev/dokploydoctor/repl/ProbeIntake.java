@@ -65,10 +65,15 @@ final class ProbeIntake {
             for (ProbeResult r : report.results()) {
                 switch (r.state()) {
                     case OK -> {
-                        for (Fact f : session.add(Session.Kind.PROBE, r.probe(), r.facts(), null, false)) {
-                            lines.add("  " + style.ok() + " checked: " + f.getKey() + " = " + f.getText()
+                        List<Fact> taken = session.add(Session.Kind.PROBE, r.probe(), r.facts(), null, false);
+                        for (Fact f : taken) {
+                            lines.add("  " + style.ok() + " checked: " + f.getKey() + " = " + shown(f)
                                     + (f.getEvidence().isBlank() ? "" : style.dim("  (" + abbreviate(f.getEvidence(), 80) + ")")));
                             added = true;
+                        }
+                        for (Fact f : r.facts()) {
+                            String seen = differsFromTold(f, taken, session);
+                            if (seen != null) lines.add("  " + style.warn() + " " + seen);
                         }
                         // a part it could not look at (the app not found, the tunnel's routes); the app not named is no news
                         if (r.reason() != null && !r.reason().equals(ProbeTarget.APP_NOT_NAMED)) {
@@ -91,6 +96,28 @@ final class ProbeIntake {
             }
         }
         return new Intake(lines, added);
+    }
+
+    /**
+     * A probe's fact that differs from what the user's text or answer gave for the same key: the told value is
+     * kept (the user may describe another server than this one), but never silently over what this host shows
+     * (user24 s5: "upgraded docker to 29" read docker.api_version = 1.52, the probe's 1.41 dropped unsaid). Null
+     * when the probe's fact was taken or agrees.
+     */
+    static String differsFromTold(Fact probed, List<Fact> taken, Session session) {
+        if (taken.contains(probed)) return null;
+        Fact told = session.fact(probed.getKey());
+        if (told == null || Fact.PROBE.equals(told.getSource()) || Fact.DERIVED.equals(told.getSource())
+                || String.valueOf(told.getValue()).equalsIgnoreCase(String.valueOf(probed.getValue()))) return null;
+        return "this host shows " + probed.getKey() + " = " + probed.getText() + ", not " + told.getText()
+                + (Fact.TEXT.equals(told.getSource()) ? " as read from your text" : " as you said")
+                + "; I keep yours (about another server?). 'change " + probed.getKey() + "' if this is the server in question";
+    }
+
+    /** A fact's value as the checked line shows it: an empty one (no such label) says so instead of "key = " and nothing (user24 h2). */
+    static String shown(Fact f) {
+        String t = f.getText();
+        return t == null || t.isBlank() ? "(none)" : t;
     }
 
     /** A probe that failed because Docker cannot be reached (it needs Docker too) adds nothing to the Docker line. */

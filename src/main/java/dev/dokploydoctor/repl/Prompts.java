@@ -121,8 +121,11 @@ final class Prompts {
             if (!(reply instanceof Reply.Value) && ProseAnswer.refersBack(line)) {
                 // "I told you": what the earlier text said is the answer; said nothing, it is asked once more
                 Reply.Value earlier = EarlierText.answer(q.key(), state.session);
+                Reply.Value restated = earlier != null ? null : EarlierText.restated(line, q.spec(), state.session, state.session::value);
                 if (earlier != null) {
                     reply = earlier;
+                } else if (restated != null) {
+                    reply = restated;
                 } else if (!lookedBack) {
                     lookedBack = true;
                     view.invalid(EarlierText.notFound(q.key(), state.session), q.spec());

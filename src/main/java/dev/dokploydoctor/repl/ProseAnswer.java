@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -287,6 +288,18 @@ final class ProseAnswer {
         return null;
     }
 
+    // the reference back first, then the value: "as I said, localhost:9898", "I told you: 8000" (user24 s6)
+    // (its words taken whole, never given back: "as I said before" leaves no "before" to be read as the value)
+    private static final Pattern LEADING_BACK = Pattern.compile("(?i)^\\W*(?>(?:(?:just\\s+)?(?:as|like)\\s+)?(?:i|we)\\s+(?:already\\s+|just\\s+)?"
+            + "(?:said|told\\s+you|wrote|mentioned|typed|pasted)(?:\\s+(?:before|earlier|above|already))?)(?![\\w'])"
+            + "\\s*[,;:.\\-]?\\s*(\\S.*?)[\\s.!]*$");
+
+    /** The words after a reference back that opens the answer ("as I said, localhost:9898"); null when it does not open so. */
+    static String afterLeadingReferenceBack(String answer) {
+        Matcher m = LEADING_BACK.matcher(answer.strip());
+        return m.matches() ? m.group(1) : null;
+    }
+
     // the value, the reference back, then more words: "8080 like i said, http://blog:8080" (user20 e1)
     private static final Pattern MID_BACK = Pattern.compile("(?i)^(.*?\\S)(?:\\s*[,;(\\-]\\s*|\\s+)" + BACK + "\\s*[,;:.)\\-]\\s*(\\S.*)$");
 
@@ -483,6 +496,32 @@ final class ProseAnswer {
 
     private static final Pattern NEGATED_BEFORE =
             Negation.ending("a", "an", "the", "on", "in", "to", "at", "set to", "using", "via", "through", "show", "say", "be", "look", "seem");
+
+    /**
+     * The words users say for a choice whose name they do not type (user24 s1: "just a normal app with nixpacks" to
+     * "Is the service a DokPloy Application or a Docker Compose service?" was refused as no choice). An Application
+     * is what DokPloy builds from a repository with Nixpacks or buildpacks; a compose file is never built so.
+     */
+    private static final Map<String, Pattern> SHORT_FORMS = Map.of(
+            "application", Pattern.compile("(?<![a-z0-9_-])(?:apps?|nixpacks|(?:heroku |paketo )?buildpacks?)(?![a-z0-9_-])"));
+
+    /**
+     * The one choice a sentence names only by a short form ({@link #SHORT_FORMS}), not negated; null when it names
+     * none or more than one. Read only when no choice is named in full: "a compose app" names compose.
+     */
+    static String choiceByShortForm(String answer, List<String> values) {
+        String a = answer.toLowerCase(Locale.ROOT).replaceAll("['\\u2018\\u2019`]", "");
+        String found = null;
+        for (String v : values) {
+            Pattern p = SHORT_FORMS.get(v);
+            if (p == null) continue;
+            Matcher m = p.matcher(a);
+            if (!m.find() || NEGATED_BEFORE.matcher(a.substring(0, m.start())).find()) continue;
+            if (found != null) return null;
+            found = v;
+        }
+        return found;
+    }
 
     /** The choices a sentence names as whole words, a negated mention ("not running") left out. */
     static List<String> choicesNamed(String answer, List<String> values) { return choices(answer, values, false); }

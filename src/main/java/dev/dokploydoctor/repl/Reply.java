@@ -181,6 +181,10 @@ public sealed interface Reply {
         Reply picked = numberWithRemark(a, values);
         if (picked != null) return picked;
         List<String> named = ProseAnswer.choicesNamed(a, values);
+        if (named.isEmpty() && ProseAnswer.choicesNegated(a, values).isEmpty()) {
+            String shortForm = ProseAnswer.choiceByShortForm(a, values);
+            if (shortForm != null) named = List.of(shortForm);
+        }
         if (named.size() > 1) return new Invalid("you named " + String.join(" and ", named) + ": which one? " + numberedOnly(values, named));
         // "none of these, the sites work" at a menu that lists no none: the user's case is not on it (user15b ud9);
         // nothing to record, and no refusal that asks them to pick what is not there

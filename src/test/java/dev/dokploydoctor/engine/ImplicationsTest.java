@@ -161,4 +161,21 @@ class ImplicationsTest {
         Outcome read = engine.evaluate("t", List.of(new Fact("http.status", 526L, Fact.TEXT, "log line")), Set.of(), 0.7);
         assertNull(read.fact("cloudflare.error"));
     }
+
+    /**
+     * user24 s1: "application" to "Is the service a DokPloy Application or a Docker Compose service?", and the fixes for
+     * a proxy of the user's own (only if dokploy.used = false) were still offered: an Application exists only in DokPloy.
+     */
+    @Test
+    void anApplicationIsDokploysAndRoutedByItsTraefikButAComposeServiceTellsNeither() {
+        Outcome app = engine.evaluate("t", List.of(user("http.status", 502), user("service.kind", "application")), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals(true, app.fact("dokploy.used").getValue());
+        assertEquals(true, app.fact("traefik.used").getValue());
+        assertEquals(Fact.DERIVED, app.fact("dokploy.used").getSource());
+        // the look-alike: a compose service runs on DokPloy or anywhere else; and a stated no DokPloy is never replaced
+        Outcome compose = engine.evaluate("t", List.of(user("http.status", 502), user("service.kind", "compose")), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertNull(compose.fact("dokploy.used"));
+        Outcome stated = engine.evaluate("t", List.of(user("service.kind", "application"), user("dokploy.used", false)), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals(false, stated.fact("dokploy.used").getValue());
+    }
 }

@@ -67,4 +67,21 @@ class EarlierTextTest {
         assertNull(EarlierText.confirmed("yes", running, s), "yes to 'is Traefik running?' says true, not the text's false");
         assertNull(EarlierText.keepHint(running, s));
     }
+
+    /** user24 s6: "as I said, localhost:9898" to the tunnel's origin was refused and the user told to type the value they had typed. */
+    @Test
+    void aValueAfterAReferenceBackAnswersWhenTheTextGaveItToNoOtherKey() {
+        Session s = typed(text("tunnel.used", true), text("http.status", 502L));
+        FactSpec origin = new FactSpec("tunnel.service", FactType.STRING, List.of(),
+                "What origin does the tunnel route send the host to?", null, null, null, "f", 1);
+        assertEquals("localhost:9898", EarlierText.restated("as I said, localhost:9898", origin, s, k -> null).value());
+        FactSpec port = spec("domain.port", FactType.INT);
+        assertEquals(8000L, EarlierText.restated("I told you: 8000", port, s, k -> null).value());
+        assertEquals(8000L, EarlierText.restated("like I said before, it's 8000.", port, s, k -> null).value());
+        // the near misses: the status said before is no port, a bare reference back gives nothing, nor does a value first
+        assertNull(EarlierText.restated("as I told you, 502", port, s, k -> null), "502 is what the text gave http.status");
+        assertNull(EarlierText.restated("as I said before", origin, s, k -> null), "no value after it: asked once more");
+        assertNull(EarlierText.restated("I said", origin, s, k -> null));
+        assertNull(EarlierText.restated("8000 as I said", port, s, k -> null), "the value first is read elsewhere (withoutReferenceBack)");
+    }
 }

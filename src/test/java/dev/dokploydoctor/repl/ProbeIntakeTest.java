@@ -1,8 +1,13 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.knowledge.Fact;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the REPL says of the probes: a long reason shortened at a word's end. */
 class ProbeIntakeTest {
@@ -13,5 +18,29 @@ class ProbeIntakeTest {
         assertEquals("short", ProbeIntake.abbreviate("short", 90));
         // one long word has no end near: cut at the limit
         assertEquals("x".repeat(87) + "...", ProbeIntake.abbreviate("x".repeat(120), 90));
+    }
+
+    /** user24 s5: "upgraded docker to 29" read docker.api_version = 1.52; this host's 1.41 was dropped without a word. */
+    @Test
+    void aProbedValueThatDiffersFromTheTextIsSaidNotDropped() {
+        Session s = new Session("t");
+        s.add(Session.Kind.TEXT, "text", List.of(new Fact("docker.api_version", "1.52", Fact.TEXT, "docker 29")), "upgraded docker to 29", false);
+        Fact probed = new Fact("docker.api_version", "1.41", Fact.PROBE, "GET /version");
+        List<Fact> taken = s.add(Session.Kind.PROBE, "docker", List.of(probed), null, false);
+        assertTrue(taken.isEmpty(), "the told value is kept");
+        String said = ProbeIntake.differsFromTold(probed, taken, s);
+        assertTrue(said != null && said.contains("this host shows docker.api_version = 1.41, not 1.52 as read from your text")
+                && said.contains("'change docker.api_version'"), said);
+        // the look-alikes: the same value, or a fact the probe was first to give, say nothing
+        assertNull(ProbeIntake.differsFromTold(new Fact("docker.api_version", "1.52", Fact.PROBE, "GET /version"), List.of(), s));
+        Fact fresh = new Fact("traefik.running", true, Fact.PROBE, "docker ps");
+        assertNull(ProbeIntake.differsFromTold(fresh, s.add(Session.Kind.PROBE, "traefik", List.of(fresh), null, false), s));
+    }
+
+    /** user24 h2: "checked: traefik.docker_network_label = " with nothing after it, for a container with no such label. */
+    @Test
+    void anEmptyValueIsShownAsNone() {
+        assertEquals("(none)", ProbeIntake.shown(new Fact("traefik.docker_network_label", "", Fact.PROBE, "no traefik.docker.network label")));
+        assertEquals("dokploy-network", ProbeIntake.shown(new Fact("traefik.docker_network_label", "dokploy-network", Fact.PROBE, "label")));
     }
 }

@@ -105,4 +105,18 @@ class ReplyAndCommandTest {
         assertEquals(new Command("explain", "wrong-container-port"), Command.parse("fix wrong-container-port"));
         assertNull(Command.parse("fix the port please"), "a sentence is still not a command");
     }
+
+    /** user24 s1: "just a normal app with nixpacks" to "a DokPloy Application or a Docker Compose service?" was no choice. */
+    @Test
+    void anAppOrANixpacksBuildIsTheApplicationChoice() {
+        FactSpec kind = spec(FactType.ENUM, "application", "compose");
+        for (String a : List.of("just a normal app with nixpacks", "it's an app", "nixpacks", "built with buildpacks"))
+            assertEquals("application", value(a, kind), a);
+        // the near misses: a choice named in full wins over the short form, a negated one names nothing
+        assertEquals("compose", value("a compose app", kind));
+        assertEquals("compose", value("it's a docker compose app, not nixpacks", kind));
+        assertTrue(!(Reply.parse("not an app, I think", kind) instanceof Reply.Value), "a negated app is no application");
+        assertTrue(!(Reply.parse("the app is on the stack", spec(FactType.ENUM, "running", "error")) instanceof Reply.Value),
+                "the short form belongs to the application choice only");
+    }
 }
