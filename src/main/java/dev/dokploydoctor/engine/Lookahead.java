@@ -202,6 +202,9 @@ public final class Lookahead implements AutoCloseable {
         return onlyHints() ? firstThatMatters(rank(wideCandidates()), leader()) : null;
     }
 
+    /** Some cause is in play and each only by a hint ({@link #onlyHints}). */
+    boolean onlyHintsInPlay() { return onlyHints(); }
+
     private String leader() {
         Diagnosis top = current.top();
         return top == null ? null : top.cause();
