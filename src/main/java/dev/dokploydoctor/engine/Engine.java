@@ -172,6 +172,21 @@ public final class Engine {
         return o;
     }
 
+    /**
+     * The causes these facts speak against: the rules alone, without questions, give each a combined
+     * certainty below zero (a loopback bind when the log says the app listens on 0.0.0.0). The similar
+     * reports' vote leaves such reports out (similar/SimilarVote): a report whose cause the user's own
+     * facts rule out is not like the user's case.
+     */
+    public Set<String> refutedBy(Collection<Fact> facts, double threshold) {
+        if (facts.isEmpty()) return Set.of();
+        Set<String> out = new java.util.TreeSet<>();
+        Certainty.byCause(evaluate("refuted", facts, Set.of(), threshold, false).evidence()).forEach((cause, cf) -> {
+            if (cf < 0) out.add(cause);
+        });
+        return out;
+    }
+
     /** Whether {@code text} was given but neither it nor the other facts name a symptom. */
     public boolean textWithoutSymptom(String text, List<Fact> extracted, List<Fact> allFacts) {
         if (text == null || text.isBlank()) return false;

@@ -120,9 +120,14 @@ public final class Opening {
     }
 
     public static List<Fact> withSimilarVote(Parsed parsed, Knowledge knowledge, SimilarVote vote) {
+        return withSimilarVote(parsed, knowledge, vote, java.util.Set.of());
+    }
+
+    /** As above, reports of a cause in {@code refuted} (the text's own facts rule it out) left out of the vote. */
+    public static List<Fact> withSimilarVote(Parsed parsed, Knowledge knowledge, SimilarVote vote, java.util.Set<String> refuted) {
         if (parsed.text() == null) return parsed.facts();
         List<Fact> out = new ArrayList<>(parsed.facts());
-        out.addAll(vote.collect(parsed.text(), Map.of(), knowledge.vocabulary()));
+        out.addAll(vote.collect(parsed.text(), Map.of(), knowledge.vocabulary(), null, refuted));
         return out;
     }
 

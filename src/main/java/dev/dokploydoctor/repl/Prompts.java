@@ -4,6 +4,7 @@ import dev.dokploydoctor.engine.Question;
 import dev.dokploydoctor.knowledge.QuestionText;
 import dev.dokploydoctor.knowledge.Fact;
 import dev.dokploydoctor.knowledge.Knowledge;
+import dev.dokploydoctor.similar.SimilarVote;
 import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.report.Style;
 
@@ -56,7 +57,11 @@ final class Prompts {
                     + style().dim(" (a status code, an error message or a number from the list is quicker)"));
             parsed = Opening.withReportedFault(parsed, line, k.vocabulary());
         }
-        List<Fact> opened = Opening.withSimilarVote(parsed, k);
+        // the vote leaves out reports whose cause the text's own facts rule out (a loopback bind beside a log
+        // line that says 0.0.0.0, user24): the rules judge the parsed facts once, before the vote is shown
+        c.useEngine();
+        List<Fact> opened = parsed.text() == null ? parsed.facts()
+                : Opening.withSimilarVote(parsed, k, SimilarVote.of(k), c.engine().refutedBy(parsed.facts(), c.threshold()));
         state.session.add(Session.Kind.OPENING, "what you see", opened, parsed.text(), true);
         if (allWell && parsed.facts().isEmpty()) view.dim("  noted: all is well, by your account");
         else view.noted(parsed.facts());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -119,10 +120,22 @@ public final class SimilarVote {
      * reports were mostly look-alikes ({@link #lookalikes}); each only when the vocabulary declares its key.
      */
     public List<Fact> collect(String text, Map<String, Object> stated, Vocabulary vocabulary, String excludedSource) {
+        return collect(text, stated, vocabulary, excludedSource, Set.of());
+    }
+
+    /**
+     * As {@link #collect(String, Map, Vocabulary, String)}, the nearest reports whose cause is in {@code refuted} left out
+     * of the vote: a report whose cause the case's own facts rule out (the rules speak against it: engine's
+     * {@code refutedBy}) is not like the case, and "4 of 5 similar field reports: app-listens-on-localhost" beside
+     * a log that says the app listens on 0.0.0.0 points the user the wrong way (user24). The others still vote, as
+     * {@code n of m} where m counts only them; the look-alike sign reads all of the nearest.
+     */
+    public List<Fact> collect(String text, Map<String, Object> stated, Vocabulary vocabulary, String excludedSource,
+                              Set<String> refuted) {
         if (!vocabulary.contains(KEY) || text == null || text.isBlank()) return List.of();
         List<SimilarReports.Match> nearest = library().similar(text, stated, K, excludedSource);
         List<Fact> out = new ArrayList<>();
-        Vote v = vote(nearest);
+        Vote v = vote(refuted.isEmpty() ? nearest : nearest.stream().filter(m -> !refuted.contains(m.cause())).toList());
         // read from the text, as extracted facts are: a saved session does not keep it as stated
         if (v != null) out.add(new Fact(KEY, v.cause(), Fact.TEXT, v.describe()));
         String lookalikes = lookalikes(nearest);

@@ -48,6 +48,17 @@ class SimilarFallbackTest {
     }
 
     @Test
+    void theCausesTheFactsRuleOutAreNamedForTheVote() {
+        // user24: a log saying the app listens on 0.0.0.0 rules the loopback bind out; the vote leaves its reports out
+        Fact wildcard = new Fact("app.listen_address", "0.0.0.0", Fact.TEXT, "Listening on 0.0.0.0:3000");
+        assertTrue(engine.refutedBy(List.of(wildcard), 0.7).contains("app-listens-on-localhost"));
+        // the look-alike: a loopback bind is evidence for that cause, not against it
+        Fact loopback = new Fact("app.listen_address", "127.0.0.1", Fact.TEXT, "Listening on 127.0.0.1:3000");
+        assertTrue(!engine.refutedBy(List.of(loopback), 0.7).contains("app-listens-on-localhost"));
+        assertEquals(Set.of(), engine.refutedBy(List.of(), 0.7));
+    }
+
+    @Test
     void whenTheRulesBarelyKnowTheVotedCauseLeadsButIsNotDiagnosed() {
         Fact[] said = {fact("fault.reported", true)};
         assertTrue(strongest(judge(0.7, said)) < SimilarFallback.RULES_KNOW, "precondition: the rules barely know");

@@ -51,6 +51,23 @@ class SimilarVoteTest {
     }
 
     @Test
+    void aReportWhoseCauseTheFactsRuleOutDoesNotVote() {
+        SimilarVote vote = new SimilarVote(SimilarReports.of(LIBRARY));
+        String text = "EAI_AGAIN redis: the app cannot find redis";
+        assertEquals("multi-container-isolation", vote.collect(text, Map.of(), VOCABULARY).get(0).getText());
+        // the case's facts rule that cause out (engine refutedBy): its reports leave the vote, and no other cause has 2
+        assertEquals(List.of(), vote.collect(text, Map.of(), VOCABULARY, null, java.util.Set.of("multi-container-isolation")));
+        // a text near both: with the redis cause ruled out, the port reports win, counted among the reports left
+        String both = "bad gateway: EAI_AGAIN redis, the container listens on 8080 and the domain port says 80";
+        List<Fact> left = vote.collect(both, Map.of(), VOCABULARY, null, java.util.Set.of("multi-container-isolation"));
+        assertEquals(1, left.size());
+        assertEquals("wrong-container-port", left.get(0).getText());
+        assertFalse(left.get(0).getEvidence().contains("multi-container-isolation"), left.get(0).getEvidence());
+        // a refuted cause that is not among the nearest changes nothing
+        assertEquals("multi-container-isolation", vote.collect(text, Map.of(), VOCABULARY, null, java.util.Set.of("host-port-conflict")).get(0).getText());
+    }
+
+    @Test
     void noTextNoVoteEvenWithFacts() {
         SimilarVote vote = new SimilarVote(SimilarReports.of(LIBRARY));
         assertNull(vote.vote(null, Map.of("http.status", 502L), null));
