@@ -11,6 +11,7 @@ import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.probe.Probes;
+import dev.dokploydoctor.report.FactMarks;
 import dev.dokploydoctor.report.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,11 +120,7 @@ public final class ProbeCommand implements Callable<Integer> {
             sb.append('\n').append(style.bold(r.probe())).append(style.dim("  " + r.millis() + " ms")).append('\n');
             for (Fact f : r.facts()) {
                 facts++;
-                String mark = switch (marks.of(f)) {
-                    case FAULT -> style.bad();
-                    case SUSPECT -> style.warn();
-                    case FINE -> style.ok();
-                };
+                String mark = marks.symbol(f, style);
                 sb.append("  ").append(mark).append(' ').append(f.getKey()).append(" = ").append(shown(f)).append('\n');
                 if (verbose && !f.getEvidence().isBlank()) sb.append(indent(f.getEvidence(), "      ", style)).append('\n');
             }
