@@ -234,6 +234,35 @@ class PipedSessionTest {
                 + "        DOMAIN_HOST=          # domain.host: the site's host name\n      . check: dig +short $DOMAIN_HOST\n      . fix: x\n");
     }
 
+    /**
+     * user24: "verify" and "asdf qwerty" at the first prompt were noted as fault.reported = true and the interview
+     * began on nothing. Said not understood, with help, and still at the first prompt; "site down" is read as before.
+     */
+    @Test
+    void aLoneCommandWordOrGibberishAtTheFirstPromptIsNotUnderstoodNotAFault(@TempDir Path home) {
+        try (PipedDriver s = diagnosing(home)) {
+            s.line("verify");
+            String out = s.waitFor("'help' lists the commands", 0);
+            assertTrue(out.contains("'verify' is no command here"), out);
+            int mark = s.output().length();
+            s.line("asdf qwerty");
+            out = s.waitFor("'help' lists the commands", mark).substring(mark);
+            assertTrue(out.contains("I did not understand that"), out);
+            mark = s.output().length();
+            s.line("probe");
+            out = s.waitFor("'help' lists the commands", mark).substring(mark);
+            assertTrue(out.contains("'dokploy-doctor probe'"), out);
+            assertFalse(s.output().contains("fault.reported"), s.output());
+            // the look-alike: a real symptom in two words is read, and the interview begins
+            mark = s.output().length();
+            s.line("site down");
+            out = s.waitFor(QUESTION, mark).substring(mark);
+            assertFalse(out.contains("I did not understand"), out);
+            assertTrue(out.contains("noted: "), out);
+            s.line("quit");
+        }
+    }
+
     /** A cause that leads on the nearest field reports' vote alone has its reason on screen. */
     @Test
     void theVoteOfSimilarReportsIsShownApartFromWhatTheUserSaid(@TempDir Path home) {
