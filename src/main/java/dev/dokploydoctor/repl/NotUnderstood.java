@@ -21,6 +21,9 @@ final class NotUnderstood {
     static final Set<String> CLI_COMMANDS = Set.of("diagnose", "probe", "batch", "eval", "learn", "rules");
     static final Set<String> COMMAND_WORDS = Set.of("verify", "check", "test", "status", "run", "start", "list", "ls", "menu");
 
+    /** The line under what was not understood: what the first prompt takes. */
+    static final String HELP = "  tell me what you see (a status code, an error message, a URL) or pick a number; 'help' lists the commands";
+
     /**
      * What to say instead of noting a fault, or null when the line may describe one. Only for a line
      * from which nothing was read ({@code readNothing}): a host name, a URL or any fact is something.
@@ -29,17 +32,14 @@ final class NotUnderstood {
         if (!readNothing) return null;
         String word = line.strip().toLowerCase(Locale.ROOT);
         if (CLI_COMMANDS.contains(word)) {
-            return "'" + word + "' is a command of the command line ('dokploy-doctor " + word + "'), not of this session."
-                    + " Here, tell me what you see, or pick a number; 'help' lists the commands.";
+            return "'" + word + "' is a command of the command line ('dokploy-doctor " + word + "'), not of this session.";
         }
         if (COMMAND_WORDS.contains(word)) {
             return "'" + word + "' is no command here, and no symptom I can read."
-                    + (word.equals("verify") || word.equals("check") ? " After a diagnosis, 'explain' shows how to check its fix." : "")
-                    + " Tell me what you see (a status code, an error message, a URL) or pick a number; 'help' lists the commands.";
+                    + (word.equals("verify") || word.equals("check") ? " After a diagnosis, 'explain' shows how to check its fix." : "");
         }
         if (library.get().similar(line, Map.of(), 1).isEmpty()) {
-            return "I did not understand that: no symptom, and none of its words occurs in the reports I know."
-                    + " Tell me what you see (a status code, an error message, a URL) or pick a number; 'help' lists the commands.";
+            return "I did not understand that: no symptom, and none of its words occurs in the reports I know.";
         }
         return null;
     }

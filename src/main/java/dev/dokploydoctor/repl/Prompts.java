@@ -56,6 +56,7 @@ final class Prompts {
                 && (notUnderstood = NotUnderstood.said(line, parsed.facts().isEmpty(), () -> FieldLibrary.of(k))) != null) {
             // a lone command word or gibberish: no fault is noted and nothing asked on it (user24)
             view.println(style().warn() + " " + notUnderstood);
+            view.dim(NotUnderstood.HELP);
             return true;
         } else if (!Opening.reportsSomething(parsed, k.vocabulary())) {
             // the user came because something is wrong: say what was not understood, and ask
