@@ -11,6 +11,7 @@ import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.probe.Probes;
+import dev.dokploydoctor.report.FactMarks;
 import dev.dokploydoctor.report.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +78,7 @@ public final class ProbeCommand implements Callable<Integer> {
         } else {
             Style style = Style.detect();
             out.print(text(target, report, engine.knowledge().vocabulary(), style, verbose, FactMarks.of(o, engine.knowledge().vocabulary())));
-            out.print(verdict(o, style));
+            out.print(verdict(o, style, target, !report.gaps().isEmpty()));
         }
         out.flush();
         return exitCode(o.status(), !report.gaps().isEmpty());
@@ -88,11 +89,40 @@ public final class ProbeCommand implements Callable<Integer> {
      * (user15 uc18: exit 3 and two ✗ lines, the reader left to infer the cause). "" otherwise.
      */
     static String verdict(Outcome o, Style style) {
-        if (o.status() != Status.DIAGNOSED || o.top() == null) return "";
-        String cause = o.top().cause();
-        String title = o.top().info() == null ? "" : ": " + o.top().info().title();
-        return style.bad() + " " + style.bold("diagnosis: " + cause) + String.format(" (%.2f)", o.top().certainty()) + title + '\n'
-                + "  the fix: dokploy-doctor explain " + cause + " (or diagnose, with the same options, to go on from here)\n";
+        return verdict(o, style, ProbeTarget.NONE, false);
+    }
+
+    /**
+     * As above; short of a diagnosis, the candidate the ! marks point to and the next command: the
+     * interview asks what the probes cannot see (user24: "! app.listen_bound" and exit 4, no cause named,
+     * no way on). With no candidate, a gap or a symptom left unexplained (exit 4) still gets the next command.
+     */
+    static String verdict(Outcome o, Style style, ProbeTarget target, boolean gaps) {
+        String diagnose = "dokploy-doctor diagnose" + options(target);
+        if (o.status() == Status.DIAGNOSED && o.top() != null) {
+            String cause = o.top().cause();
+            String title = o.top().info() == null ? "" : ": " + o.top().info().title();
+            return style.bad() + " " + style.bold("diagnosis: " + cause) + String.format(" (%.2f)", o.top().certainty()) + title + '\n'
+                    + "  the fix: dokploy-doctor explain " + cause + " (or " + diagnose + " to go on from here)\n";
+        }
+        if (exitCode(o.status(), gaps) == Main.OK) return "";
+        if (o.top() != null && o.top().certainty() > 0) {
+            String cause = o.top().cause();
+            String title = o.top().info() == null ? "" : ": " + o.top().info().title();
+            return style.warn() + " " + style.bold("leading: " + cause) + String.format(" (%.2f)", o.top().certainty()) + title + '\n'
+                    + "  not a diagnosis from what the probes saw alone. next: " + diagnose
+                    + " (it asks what you see and what would settle it; 'dokploy-doctor explain " + cause + "' shows its fix)\n";
+        }
+        return "  next: " + diagnose + " (tell it what you see; it asks what the probes could not check)\n";
+    }
+
+    /** The target's options, to repeat in the command suggested next. */
+    private static String options(ProbeTarget t) {
+        StringBuilder sb = new StringBuilder();
+        if (t.service() != null) sb.append(" --service ").append(t.service());
+        if (t.project() != null) sb.append(" --project ").append(t.project());
+        if (t.url() != null) sb.append(" --url ").append(t.url());
+        return sb.toString();
     }
 
     /**
@@ -119,11 +149,7 @@ public final class ProbeCommand implements Callable<Integer> {
             sb.append('\n').append(style.bold(r.probe())).append(style.dim("  " + r.millis() + " ms")).append('\n');
             for (Fact f : r.facts()) {
                 facts++;
-                String mark = switch (marks.of(f)) {
-                    case FAULT -> style.bad();
-                    case SUSPECT -> style.warn();
-                    case FINE -> style.ok();
-                };
+                String mark = marks.symbol(f, style);
                 sb.append("  ").append(mark).append(' ').append(f.getKey()).append(" = ").append(shown(f)).append('\n');
                 if (verbose && !f.getEvidence().isBlank()) sb.append(indent(f.getEvidence(), "      ", style)).append('\n');
             }

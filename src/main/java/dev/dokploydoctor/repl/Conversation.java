@@ -13,6 +13,7 @@ import dev.dokploydoctor.knowledge.FactSpec;
 import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.knowledge.KnowledgeError;
 import dev.dokploydoctor.knowledge.TextExtraction;
+import dev.dokploydoctor.report.FactMarks;
 import dev.dokploydoctor.report.SimilarLookup;
 import dev.dokploydoctor.report.Style;
 
@@ -322,7 +323,9 @@ public final class Conversation {
 
     /** Take the probe facts when they are in (or wait for them); true when a fact was added. */
     boolean absorbProbes(boolean wait) {
-        ProbeIntake.Intake in = probes.take(state.session, wait, style(), !examples().isEmpty());
+        // marked by what the rules make of the session with them (symptoms alone while the rules compile)
+        ProbeIntake.Intake in = probes.take(state.session, wait, style(), !examples().isEmpty(),
+                s -> FactMarks.of(engine == null ? null : s.evaluate(engine, options.threshold()), knowledge().vocabulary()));
         in.lines().forEach(view::println);
         return in.added();
     }

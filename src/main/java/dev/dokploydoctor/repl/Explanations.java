@@ -142,6 +142,8 @@ public final class Explanations {
             shown++;
             sb.append("    if it is ").append(style.bold(c.cause())).append(":\n");
             String check = firstLine(c.plan().verify());
+            // the check's $VARIABLES declared as the diagnosed endings declare them (user24: a raw $DOMAIN_HOST, no block)
+            sb.append(TextReport.setFirst(TextReport.usedIn(c.plan(), check), "      ", style));
             if (check != null) sb.append("      ").append(style.info()).append(" check: ").append(check).append('\n');
             if (!c.plan().fixes().isEmpty()) {
                 sb.append("      ").append(style.info()).append(" fix: ").append(c.plan().fixes().get(0).fix().title())

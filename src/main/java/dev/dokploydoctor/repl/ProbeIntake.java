@@ -1,9 +1,11 @@
 package dev.dokploydoctor.repl;
 
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.knowledge.Vocabulary;
 import dev.dokploydoctor.probe.ProbeReport;
 import dev.dokploydoctor.probe.ProbeResult;
 import dev.dokploydoctor.probe.ProbeTarget;
+import dev.dokploydoctor.report.FactMarks;
 import dev.dokploydoctor.report.Style;
 
 import java.util.ArrayList;
@@ -11,10 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Takes what the background probe runs found into the session: a "checked: key = value" line per
- * new fact, one line when no Docker engine can be reached (the probes that need Docker too stay
+ * new fact, marked as 'probe' marks it (✗ a fault, ! suspect, ✓ fine: {@link FactMarks}), one line when no Docker engine can be reached (the probes that need Docker too stay
  * quiet), a short note for any other probe that could not check. Skipped probes are not news.
  */
 final class ProbeIntake {
@@ -50,9 +53,18 @@ final class ProbeIntake {
         return out;
     }
 
-    /** Take the reports that are in (or wait for them) into {@code session}. */
-    Intake take(Session session, boolean wait, Style style, boolean examplesAvailable) {
-        List<String> lines = new ArrayList<>();
+    /** Take the reports that are in (or wait for them) into {@code session}, each fact marked as symptoms alone mark it. */
+    Intake take(Session session, boolean wait, Style style, boolean examplesAvailable, Vocabulary vocabulary) {
+        return take(session, wait, style, examplesAvailable, s -> FactMarks.of(null, vocabulary));
+    }
+
+    /**
+     * Take the reports that are in (or wait for them) into {@code session}. {@code marks} judges the session once
+     * everything is taken: a fact that supports a fault wears its mark, never a ✓ (user24: "✓ checked:
+     * app.listen_bound = 127.0.0.1" on the host whose fault it was).
+     */
+    Intake take(Session session, boolean wait, Style style, boolean examplesAvailable, Function<Session, FactMarks> marks) {
+        List<Object> lines = new ArrayList<>();   // a line, or a fact taken (shown once the marks are known)
         boolean added = false;
         for (ProbeRunner runner : runners) {
             ProbeReport report = runner.take(wait);
@@ -67,8 +79,7 @@ final class ProbeIntake {
                     case OK -> {
                         List<Fact> taken = session.add(Session.Kind.PROBE, r.probe(), r.facts(), null, false);
                         for (Fact f : taken) {
-                            lines.add("  " + style.ok() + " checked: " + f.getKey() + " = " + shown(f)
-                                    + (f.getEvidence().isBlank() ? "" : style.dim("  (" + abbreviate(f.getEvidence(), 80) + ")")));
+                            lines.add(f);
                             added = true;
                         }
                         for (Fact f : r.facts()) {
@@ -95,7 +106,24 @@ final class ProbeIntake {
                 }
             }
         }
-        return new Intake(lines, added);
+        FactMarks marked = added ? marks.apply(session) : null;
+        List<String> out = new ArrayList<>();
+        for (Object line : lines) out.add(line instanceof Fact f ? checked(f, marked, style) : (String) line);
+        return new Intake(out, added);
+    }
+
+    /** One "checked:" line: the fact with its mark and, when it supports a cause, which. */
+    static String checked(Fact f, FactMarks marks, Style style) {
+        FactMarks.Mark mark = marks.of(f);
+        String cause = mark == FactMarks.Mark.FINE ? null : marks.supports(f);
+        String why = switch (mark) {
+            case FAULT -> cause == null ? "a symptom" : "a fault: supports " + cause;
+            case SUSPECT -> "suspect: supports " + cause;
+            case FINE -> null;
+        };
+        return "  " + marks.symbol(f, style) + " checked: " + f.getKey() + " = " + shown(f)
+                + (why == null ? "" : "  " + style.bold("(" + why + ")"))
+                + (f.getEvidence().isBlank() ? "" : style.dim("  (" + abbreviate(f.getEvidence(), 80) + ")"));
     }
 
     /**

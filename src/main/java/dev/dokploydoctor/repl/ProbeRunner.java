@@ -48,6 +48,11 @@ public final class ProbeRunner {
         return new ProbeRunner(f, timeout, Probes.answerable(target, vocabulary, env), target == null ? ProbeTarget.NONE : target);
     }
 
+    /** A run already done with this report (tests: what a host shows, without that host). */
+    static ProbeRunner done(ProbeTarget target, ProbeReport report) {
+        return new ProbeRunner(CompletableFuture.completedFuture(report), Duration.ofSeconds(1), Set.of(), target);
+    }
+
     /** What this run looks at (a run without an app named leaves the app unchecked). */
     public ProbeTarget target() { return target; }
 

@@ -7,6 +7,7 @@ import dev.dokploydoctor.knowledge.Knowledge;
 import dev.dokploydoctor.similar.SimilarVote;
 import dev.dokploydoctor.probe.ProbeTarget;
 import dev.dokploydoctor.report.Style;
+import dev.dokploydoctor.similar.FieldLibrary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,17 @@ final class Prompts {
         Knowledge k = c.knowledge();
         Opening.Parsed parsed = Opening.parse(line, k.vocabulary(), k::textExtraction);
         boolean allWell = false;
+        String notUnderstood;
         if (!Opening.reportsSomething(parsed, k.vocabulary()) && AllWell.says(line)) {
             // "everything works fine, no problem": no fault by the user's account, and no all-clear either
             // until the probes have looked (Conversation says which)
             allWell = true;
+        } else if (!Opening.reportsSomething(parsed, k.vocabulary())
+                && (notUnderstood = NotUnderstood.said(line, parsed.facts().isEmpty(), () -> FieldLibrary.of(k))) != null) {
+            // a lone command word or gibberish: no fault is noted and nothing asked on it (user24)
+            view.println(style().warn() + " " + notUnderstood);
+            view.dim(NotUnderstood.HELP);
+            return true;
         } else if (!Opening.reportsSomething(parsed, k.vocabulary())) {
             // the user came because something is wrong: say what was not understood, and ask
             view.println(style().warn() + " I did not recognise a symptom in that, so I will ask what I need."

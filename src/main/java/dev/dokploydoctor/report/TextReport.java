@@ -167,11 +167,26 @@ public final class TextReport {
 
     /** The "set these first" block: one shell variable per value the fixes need and the facts did not give. */
     public static String setFirst(FixPlan plan, String indent, Style style) {
-        if (plan.setFirst().isEmpty()) return "";
+        return setFirst(plan.setFirst(), indent, style);
+    }
+
+    /** The block for these variables only (an inconclusive ending's one-line check uses a few of the plan's). */
+    public static String setFirst(List<FixPlan.Variable> variables, String indent, Style style) {
+        if (variables.isEmpty()) return "";
         StringBuilder sb = new StringBuilder();
         sb.append(indent).append(style.bold("set these first")).append(style.dim(" (the commands below use them):")).append('\n');
-        for (FixPlan.Variable v : plan.setFirst()) sb.append(indent).append("  ").append(style.cyan(v.line())).append('\n');
+        for (FixPlan.Variable v : variables) sb.append(indent).append("  ").append(style.cyan(v.line())).append('\n');
         return sb.toString();
+    }
+
+    /** The plan's variables that {@code text} uses ($NAME or ${NAME}). */
+    public static List<FixPlan.Variable> usedIn(FixPlan plan, String text) {
+        List<FixPlan.Variable> out = new ArrayList<>();
+        if (text == null) return out;
+        for (FixPlan.Variable v : plan.setFirst()) {
+            if (java.util.regex.Pattern.compile("\\$(?:\\{" + v.name() + "\\}|" + v.name() + "(?![A-Za-z0-9_]))").matcher(text).find()) out.add(v);
+        }
+        return out;
     }
 
     /**

@@ -38,4 +38,20 @@ class ProbeExitCodeTest {
         Outcome healthy = engine.evaluate("probe", List.of(new Fact("containers.running", true, Fact.PROBE, "ps")), Set.of(), Engine.DEFAULT_THRESHOLD);
         assertEquals("", ProbeCommand.verdict(healthy, Style.PLAIN));
     }
+
+    /** user24: "! app.listen_bound = 127.0.0.1" and exit 4, with no cause named and no next command. */
+    @Test void anExit4NamesTheLeadingCandidateAndTheNextCommand() {
+        Engine engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
+        List<Fact> seen = List.of(new Fact("app.listen_address", "127.0.0.1", Fact.PROBE, "ss"), new Fact("app.listen_bound", "127.0.0.1", Fact.PROBE, "ss"),
+                new Fact("app.listen_port", 3000L, Fact.PROBE, "ss"), new Fact("domain.port", 3000L, Fact.PROBE, "label"));
+        Outcome o = engine.evaluate("probe", seen, Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals(4, ProbeCommand.exitCode(o.status(), false), o.diagnoses().toString());
+        String said = ProbeCommand.verdict(o, Style.PLAIN, new dev.dokploydoctor.probe.ProbeTarget("web", null, null), false);
+        assertTrue(said.contains("leading: app-listens-on-localhost") && said.contains("next: dokploy-doctor diagnose --service web"), said);
+        // the look-alike: a healthy, fully checked host (exit 0) gets no such line
+        Outcome healthy = engine.evaluate("probe", List.of(new Fact("containers.running", true, Fact.PROBE, "ps")), Set.of(), Engine.DEFAULT_THRESHOLD);
+        assertEquals("", ProbeCommand.verdict(healthy, Style.PLAIN, new dev.dokploydoctor.probe.ProbeTarget("web", null, null), false));
+        // a gap and no candidate: the next command alone
+        assertTrue(ProbeCommand.verdict(healthy, Style.PLAIN, dev.dokploydoctor.probe.ProbeTarget.NONE, true).contains("next: dokploy-doctor diagnose ("));
+    }
 }

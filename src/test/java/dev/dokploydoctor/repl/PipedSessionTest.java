@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -204,8 +205,60 @@ class PipedSessionTest {
             s.line("502 bad gateway from traefik");
             String out = new WorldAnswerer(s, Map.of(), 0).until(Pattern.compile("(?m)^doctor>"), 0, LONG);
             String end = out.substring(out.lastIndexOf("inconclusive"));
-            assertTrue(Pattern.compile("(?m)^    if it is [a-z-]+:\\n      . check: .+\\n      . fix: ").matcher(end).find(), end);
+            assertTrue(Pattern.compile("(?m)^    if it is [a-z-]+:\\n(?:      set these first.*\\n(?:        .*\\n)+)?      . check: .+\\n      . fix: ").matcher(end).find(), end);
+            checksDeclareTheirVariables(end);
             assertTrue(Pattern.compile("(?m)^    similar field reports .*\\n      . https://\\S+  [a-z:-]+\\n").matcher(end).find(), end);
+            s.line("quit");
+        }
+    }
+
+    /**
+     * user24: an inconclusive ending's "check:" line showed a raw $DOMAIN_HOST with no "set these first" block above it
+     * (the diagnosed endings have one): every $VARIABLE of a check line is declared in the block of its candidate.
+     */
+    static void checksDeclareTheirVariables(String end) {
+        Matcher candidate = Pattern.compile("(?m)^    if it is [a-z-]+:\\n((?:      set these first.*\\n(?:        .*\\n)+)?)      . check: (.+)\\n").matcher(end);
+        while (candidate.find()) {
+            Matcher used = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)").matcher(candidate.group(2));
+            while (used.find()) {
+                assertTrue(candidate.group(1).contains("        " + used.group(1) + "="), "$" + used.group(1) + " undeclared:\n" + candidate.group());
+            }
+        }
+    }
+
+    @Test
+    void anInconclusiveCheckLineDeclaresItsVariables() {
+        String plain = "    if it is a-cause:\n      . check: dig +short $DOMAIN_HOST\n      . fix: x\n";
+        assertThrows(AssertionError.class, () -> checksDeclareTheirVariables(plain));
+        checksDeclareTheirVariables("    if it is a-cause:\n      set these first (the commands below use them):\n"
+                + "        DOMAIN_HOST=          # domain.host: the site's host name\n      . check: dig +short $DOMAIN_HOST\n      . fix: x\n");
+    }
+
+    /**
+     * user24: "verify" and "asdf qwerty" at the first prompt were noted as fault.reported = true and the interview
+     * began on nothing. Said not understood, with help, and still at the first prompt; "site down" is read as before.
+     */
+    @Test
+    void aLoneCommandWordOrGibberishAtTheFirstPromptIsNotUnderstoodNotAFault(@TempDir Path home) {
+        try (PipedDriver s = diagnosing(home)) {
+            s.line("verify");
+            String out = s.waitFor("'help' lists the commands", 0);
+            assertTrue(out.contains("'verify' is no command here"), out);
+            int mark = s.output().length();
+            s.line("asdf qwerty");
+            out = s.waitFor("'help' lists the commands", mark).substring(mark);
+            assertTrue(out.contains("I did not understand that"), out);
+            mark = s.output().length();
+            s.line("probe");
+            out = s.waitFor("'help' lists the commands", mark).substring(mark);
+            assertTrue(out.contains("'dokploy-doctor probe'"), out);
+            assertFalse(s.output().contains("fault.reported"), s.output());
+            // the look-alike: a real symptom in two words is read, and the interview begins
+            mark = s.output().length();
+            s.line("site down");
+            out = s.waitFor(QUESTION, mark).substring(mark);
+            assertFalse(out.contains("I did not understand"), out);
+            assertTrue(out.contains("noted: "), out);
             s.line("quit");
         }
     }

@@ -1,11 +1,18 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.engine.Engine;
 import dev.dokploydoctor.knowledge.Fact;
+import dev.dokploydoctor.probe.ProbeReport;
+import dev.dokploydoctor.probe.ProbeResult;
+import dev.dokploydoctor.probe.ProbeTarget;
+import dev.dokploydoctor.report.FactMarks;
+import dev.dokploydoctor.report.Style;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,5 +49,33 @@ class ProbeIntakeTest {
     void anEmptyValueIsShownAsNone() {
         assertEquals("(none)", ProbeIntake.shown(new Fact("traefik.docker_network_label", "", Fact.PROBE, "no traefik.docker.network label")));
         assertEquals("dokploy-network", ProbeIntake.shown(new Fact("traefik.docker_network_label", "dokploy-network", Fact.PROBE, "label")));
+    }
+
+    /** What a host bound to the loopback shows the probes (BrokenHostScenariosTest's appListensOnLocalhost). */
+    static List<String> checkedLines(String bound) {
+        Engine engine = AnswerReadingTest.ENGINE;
+        Session s = new Session("t");
+        s.add(Session.Kind.OPENING, "what you see", List.of(new Fact("http.status", 502L, Fact.USER, "you said 502")), null, true);
+        List<Fact> seen = List.of(new Fact("app.listen_address", bound, Fact.PROBE, "ss -ltn"),
+                new Fact("app.listen_bound", bound, Fact.PROBE, "ss -ltn"),
+                new Fact("app.listen_port", 3000L, Fact.PROBE, "ss -ltn"), new Fact("domain.port", 3000L, Fact.PROBE, "label"));
+        ProbeIntake intake = new ProbeIntake();
+        intake.add(ProbeRunner.done(new ProbeTarget("web", null, null),
+                new ProbeReport(List.of(new ProbeResult("app", ProbeResult.State.OK, seen, List.of(), null, 5)), 5)));
+        return intake.take(s, false, Style.PLAIN, false,
+                x -> FactMarks.of(x.evaluate(engine, Engine.DEFAULT_THRESHOLD), engine.knowledge().vocabulary())).lines();
+    }
+
+    /** user24: "✓ checked: app.listen_bound = 127.0.0.1" on the host whose fault it was; probe marks it, so must the REPL. */
+    @Test
+    void aProbedFactThatSupportsTheFaultWearsProbesMarkNotATick() {
+        String line = checkedLines("127.0.0.1").stream().filter(l -> l.contains("checked: app.listen_bound")).findFirst().orElseThrow();
+        assertFalse(line.startsWith("  " + Style.PLAIN.ok()), line);
+        assertTrue(line.startsWith("  " + Style.PLAIN.bad()) || line.startsWith("  " + Style.PLAIN.warn()), line);
+        assertTrue(line.contains("supports app-listens-on-localhost"), line);
+        // the look-alike: the app bound to every interface is fine, and ticked
+        String fine = checkedLines("0.0.0.0").stream().filter(l -> l.contains("checked: app.listen_bound")).findFirst().orElseThrow();
+        assertTrue(fine.startsWith("  " + Style.PLAIN.ok() + " checked: app.listen_bound = 0.0.0.0"), fine);
+        assertFalse(fine.contains("supports"), fine);
     }
 }

@@ -37,7 +37,7 @@ class ProbeRunnerTest {
         assertFalse(pending.contains("deploy.status"), "no DokPloy API key: the DokPloy probe does not run");
 
         Session session = new Session("probe-runner-test");
-        ProbeIntake.Intake in = intake.take(session, true, Style.PLAIN, false);
+        ProbeIntake.Intake in = intake.take(session, true, Style.PLAIN, false, VOCABULARY);
         assertTrue(in.lines().stream().anyMatch(l -> l.contains("No Docker engine to look at")), in.lines().toString());
         assertFalse(session.knows("containers.running"));
         assertEquals(Set.of(), intake.stillAnswerable(), "the probe could not check: no fact is left to it");
@@ -49,7 +49,7 @@ class ProbeRunnerTest {
         // port 9 (discard) on the loopback: the GET fails at once; only the plan before the report matters here
         intake.add(ProbeRunner.start(new ProbeTarget(null, null, "http://127.0.0.1:9/"), TIMEOUT, VOCABULARY, NO_DOCKER));
         assertTrue(intake.stillAnswerable().contains("http.status"));
-        intake.take(new Session("probe-runner-url"), true, Style.PLAIN, false);
+        intake.take(new Session("probe-runner-url"), true, Style.PLAIN, false, VOCABULARY);
         assertEquals(Set.of(), intake.stillAnswerable());
     }
 
@@ -59,7 +59,7 @@ class ProbeRunnerTest {
         intake.add(ProbeRunner.start(ProbeTarget.NONE, TIMEOUT, VOCABULARY, ProbeEnvironment.from(Map.of())));
         assertTrue(intake.stillAnswerable().contains("docker.api_version"));
         Session session = new Session("probe-runner-docker");
-        intake.take(session, true, Style.PLAIN, false);
+        intake.take(session, true, Style.PLAIN, false, VOCABULARY);
         assertTrue(session.knows("docker.api_version"), "the real dockerd answers its API version");
         assertEquals(Set.of(), intake.stillAnswerable());
     }
