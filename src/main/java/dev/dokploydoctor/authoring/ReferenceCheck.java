@@ -72,6 +72,12 @@ final class ReferenceCheck {
         for (Cause.Fix f : cause.fixes()) {
             for (var condition : List.of(Map.entry("when", f.when()), Map.entry("unless", f.unless()))) condition.getValue().forEach((key, value) ->
                     checkCondition(cause, file, "fix '" + f.title() + "' has " + condition.getKey(), condition.getKey(), key, value));
+            for (String key : f.finds()) {
+                if (!vocabulary.contains(key)) {
+                    out.add(Finding.error("unknown-key", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' finds "
+                            + key + ", " + unknownKey(key)));
+                }
+            }
             for (Cause.Snippet s : f.composeFor()) {
                 if (!vocabulary.contains(s.key())) {
                     out.add(Finding.error("unknown-key", file, 0, "cause '" + cause.id() + "': fix '" + f.title() + "' has compose_for "

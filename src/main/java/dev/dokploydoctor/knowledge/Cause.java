@@ -81,10 +81,21 @@ public record Cause(String id, String kind, String title, String layer, String w
      * service or an application, cloudflared in Docker or on the host ({@link FixPlan} chooses).
      * {@code unless} (may be empty) says on which hosts it does not: hidden when a known fact has one
      * of its values, shown labelled ("only if dokploy.used = true") while the fact is unknown (a DokPloy API fix for a user who
-     * said they do not use DokPloy).
+     * said they do not use DokPloy). {@code finds} (may be empty) names the facts the fix looks up (the port the app
+     * listens on): it is hidden once they are all known (user24 s1: the port was read from the log, and the first fix
+     * still said how to find it).
      */
     public record Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when,
-                      Map<String, String> unless, List<Snippet> composeFor) {
+                      Map<String, String> unless, List<Snippet> composeFor, List<String> finds) {
+        public Fix {
+            finds = finds == null ? List.of() : List.copyOf(finds);
+        }
+
+        public Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when,
+                   Map<String, String> unless, List<Snippet> composeFor) {
+            this(title, commands, compose, risk, when, unless, composeFor, List.of());
+        }
+
         public Fix(String title, List<String> commands, String compose, String risk) {
             this(title, commands, compose, risk, Map.of(), Map.of());
         }
@@ -175,7 +186,8 @@ public record Cause(String id, String kind, String title, String layer, String w
     public Fix fill(Fix fix, Map<String, String> values) {
         List<String> cmds = new ArrayList<>();
         for (String c : fix.commands()) cmds.add(ShellText.command(c, values, key -> {}));
-        return new Fix(fill(fix.title(), values), cmds, fill(fix.composeFor(values), values), fix.risk(), fix.when(), fix.unless());
+        return new Fix(fill(fix.title(), values), cmds, fill(fix.composeFor(values), values), fix.risk(), fix.when(), fix.unless(),
+                List.of(), fix.finds());
     }
 
     /** A cause whose layer is not checked (layers are checked against knowledge/layers.yaml when a knowledge loads). */
@@ -209,7 +221,7 @@ public record Cause(String id, String kind, String title, String layer, String w
             String fixTitle = f.text("title", null);
             if (fixTitle == null) throw f.error("fixes.title", "each fix needs a title");
             fixes.add(new Fix(fixTitle, List.copyOf(cmds), compose, f.text("risk", "low"), when(f, "when"), when(f, "unless"),
-                    snippets(f, compose)));
+                    snippets(f, compose), finds(f)));
         }
         Check check = null;
         String verify;
@@ -323,6 +335,17 @@ public record Cause(String id, String kind, String title, String layer, String w
             out.put(key, value.strip());
         }
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** {@code finds: app.listen_port} (or a list): the facts a fix looks up; checked against facts.yaml by rules check. */
+    private static List<String> finds(Node fix) {
+        Node w = fix.get("finds");
+        if (w == null || w.isNull()) return List.of();
+        List<String> out = new ArrayList<>();
+        if (w.isList()) for (Node item : w.items()) out.add(item.text());
+        else out.add(w.text());
+        for (String k : out) if (k == null || k.isBlank()) throw w.error("fixes.finds", "finds names fact keys, e.g. finds: app.listen_port");
+        return List.copyOf(out);
     }
 
     /** {@code compose_for: [{when: fact.key, matches: regex, compose: snippet}]}: the fix's snippet by stack. */

@@ -56,13 +56,14 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         Set<String> unfilled = new LinkedHashSet<>();
         List<Step> steps = new ArrayList<>();
         for (Cause.Fix f : cause.fixes()) {
-            String onlyIf = applies(f.when(), values);
-            if (onlyIf == null || excluded(f.unless(), values)) continue;
+            String onlyIf = applies(f.when(), values, vocabulary);
+            if (onlyIf == null || excluded(f.unless(), values) || found(f.finds(), values)) continue;
             onlyIf = join(onlyIf, notYetExcluded(f.unless(), values, vocabulary));
             List<String> cmds = new ArrayList<>();
             for (String c : f.commands()) cmds.add(ShellText.command(c, values, unfilled::add));
             Cause.Fix filled = new Cause.Fix(ShellText.prose(f.title(), values, unfilled::add), List.copyOf(cmds),
-                    ShellText.prose(f.composeFor(values), values, unfilled::add), f.risk(), f.when(), f.unless());
+                    ShellText.prose(f.composeFor(values), values, unfilled::add), f.risk(), f.when(), f.unless(),
+                    List.of(), f.finds());
             steps.add(new Step(filled, onlyIf.isEmpty() ? null : onlyIf));
         }
         Cause.Check check = null;
@@ -80,7 +81,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         StringBuilder others = new StringBuilder();
         Set<String> inVariants = new LinkedHashSet<>();
         for (Cause.VerifyVariant variant : cause.verifyVariants()) {
-            String label = applies(variant.when(), values);
+            String label = applies(variant.when(), values, vocabulary);
             if (label == null) continue;
             if (label.isEmpty()) {   // the user's stack is known and is this variant's: its check, not the default's
                 inDefault.clear();
@@ -115,11 +116,11 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
      * "" when the fix applies (its facts are known and match, or it has none), a label when it
      * may apply (a deciding fact is unknown), null when the facts say it does not.
      */
-    static String applies(Map<String, String> when, Map<String, String> values) {
+    static String applies(Map<String, String> when, Map<String, String> values, Vocabulary vocabulary) {
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : when.entrySet()) {
             String v = values.get(e.getKey());
-            if ((v == null || v.isBlank()) && QUIET.contains(e.getKey())) return null;
+            if ((v == null || v.isBlank()) && quiet(e.getKey(), vocabulary)) return null;
             if (v == null || v.isBlank()) unknown.add(e.getKey() + " = " + e.getValue());
             else if (!v.strip().equalsIgnoreCase(e.getValue())) return null;
         }
@@ -136,7 +137,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
         for (Map.Entry<String, String> e : unless.entrySet()) {
             String v = values.get(e.getKey());
             if (v != null && !v.isBlank()) continue;
-            if (QUIET.contains(e.getKey()) || presumptionFails(e.getKey(), values, vocabulary)) continue;
+            if (quiet(e.getKey(), vocabulary) || presumptionFails(e.getKey(), values, vocabulary)) continue;
             String not = e.getValue().strip();
             String other = theOtherValue(e.getKey(), not, vocabulary);
             unknown.add(not.equalsIgnoreCase("true") ? e.getKey() + " = false"
@@ -147,11 +148,23 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
     }
 
     /**
-     * Facts of a rare setup that label no fix while unknown: a fix {@code when} one is shown only once it is
-     * known, and a fix {@code unless} one is not marked "(only if ... = false)" for everyone who never said
-     * (user23: the compose fixes of every user would read "only if app.docker_run = false").
+     * A fact of a rare setup (facts.yaml {@code quiet: true}) labels no fix while unknown: a fix {@code when} it is
+     * shown only once it is known, and a fix {@code unless} it is not marked "(only if ... = false)" for everyone
+     * who never said (user23: the compose fixes of every user would read "only if app.docker_run = false").
      */
-    static final Set<String> QUIET = Set.of("app.docker_run");
+    static boolean quiet(String key, Vocabulary vocabulary) {
+        return vocabulary != null && vocabulary.quiet(key);
+    }
+
+    /** True when every fact the fix looks up ({@code finds}) is known: there is nothing left for it to find. */
+    static boolean found(List<String> finds, Map<String, String> values) {
+        if (finds.isEmpty()) return false;
+        for (String k : finds) {
+            String v = values.get(k);
+            if (v == null || v.isBlank()) return false;
+        }
+        return true;
+    }
 
     /**
      * Whether a known fact contradicts what {@code key}'s question takes for granted (facts.yaml {@code asked_if}):
@@ -285,6 +298,7 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             for (Cause.Fix f : cause.fixes()) {
                 keys.addAll(f.when().keySet());
                 keys.addAll(f.unless().keySet());
+                keys.addAll(f.finds());
                 for (String u : f.unless().keySet()) {
                     FactSpec spec = vocabulary == null ? null : vocabulary.get(u);
                     if (spec != null) keys.addAll(spec.askedIf().keySet());

@@ -145,15 +145,18 @@ public final class Knowledge {
             EditJournal.recover(layer.knowledge()); // a learn killed half-way: back to the state before it
         }
         List<KnowledgeFolder> folders = new ArrayList<>();
+        java.util.Set<String> quiet = new java.util.LinkedHashSet<>();
         for (Layer layer : layers) folders.add(KnowledgeFolder.of(layer));
         for (KnowledgeFolder folder : folders) {
             Layer layer = folder.layer();
             if (folder.isFile("facts.yaml")) {
                 Node root = folder.read("facts.yaml");
                 factFiles.add(root);
-                for (FactSpec s : Vocabulary.fromNode(root).all()) {
+                Vocabulary own = Vocabulary.fromNode(root);
+                for (FactSpec s : own.all()) {
                     if (specs.containsKey(s.key()) && haveVocabulary) notices.add(layer.label() + " redefines fact " + s.key());
                     specs.put(s.key(), s);
+                    if (own.quiet(s.key())) quiet.add(s.key()); else quiet.remove(s.key());   // the last definition's
                 }
                 haveVocabulary = true;
             }
@@ -162,7 +165,7 @@ public final class Knowledge {
             throw new KnowledgeError(layers.isEmpty() ? null : String.valueOf(layers.get(0).knowledge()), 0, null,
                     "no knowledge/facts.yaml found");
         }
-        Vocabulary vocabulary = new Vocabulary(specs);
+        Vocabulary vocabulary = new Vocabulary(specs, quiet);
         List<Implications.Implication> implied = new ArrayList<>();
         for (Node root : factFiles) implied.addAll(Implications.fromNode(root, vocabulary).entries());
         Priors priors = Priors.uniform();

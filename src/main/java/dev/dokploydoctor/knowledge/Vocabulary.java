@@ -17,7 +17,18 @@ public final class Vocabulary {
     /** Compiled once: String.matches compiled it again for each key (~100) at every start, ~9 % of explain's CPU (JFR, bench/README.md Round 11). */
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
-    public Vocabulary(Map<String, FactSpec> specs) { this.specs = specs; }
+    /** The facts of a rare setup whose fixes' conditions label nothing while they are unknown (facts.yaml {@code quiet: true}). */
+    private final Set<String> quiet;
+
+    public Vocabulary(Map<String, FactSpec> specs) { this(specs, Set.of()); }
+
+    public Vocabulary(Map<String, FactSpec> specs, Set<String> quiet) { this.specs = specs; this.quiet = Set.copyOf(quiet); }
+
+    /**
+     * Whether {@code key} is a fact of a rare setup (facts.yaml {@code quiet: true}): while it is unknown, a fix
+     * {@code when} it is hidden and a fix {@code unless} it is shown unlabelled ({@link FixPlan}).
+     */
+    public boolean quiet(String key) { return quiet.contains(key); }
 
     public static Vocabulary load(Path file) { return fromNode(Documents.read(file)); }
 
@@ -56,6 +67,15 @@ public final class Vocabulary {
             specs.put(key, new FactSpec(key, type, List.copyOf(values), n.text("question", null),
                     n.text("help", null), n.text("probe", null), symptomText, n.file(), n.line(), shape).withEffort(effort));
         }
+        Set<String> quiet = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, Node> e : facts.fields().entrySet()) {
+            Node q = e.getValue().get("quiet");
+            if (q == null) continue;
+            String t = q.text();
+            if (!"true".equals(t) && !"false".equals(t)) throw q.error(e.getKey() + ".quiet", "quiet is true or false");
+            if (!"bool".equals(e.getValue().text("type", null)) && "true".equals(t)) throw q.error(e.getKey() + ".quiet", "only a yes/no fact is quiet");
+            if ("true".equals(t)) quiet.add(e.getKey());
+        }
         // asked_if names other facts: read once every key is known
         for (Map.Entry<String, Node> e : facts.fields().entrySet()) {
             Node askedIf = e.getValue().get("asked_if");
@@ -87,7 +107,7 @@ public final class Vocabulary {
             specs.put(mine.key(), mine.withSameQuestionAs(theirs.key()));
             specs.put(theirs.key(), theirs.withSameQuestionAs(mine.key()));
         }
-        return new Vocabulary(specs);
+        return new Vocabulary(specs, quiet);
     }
 
     /**

@@ -82,7 +82,10 @@ public record OutcomeView(String id, Status status, String error, List<String> u
             warnings = c.fillWarnings(values);
             if (c.advice() != null) {
                 Cause a = knowledge == null ? null : knowledge.cause(c.advice());
-                advice = a == null ? c.advice() : c.advice() + ": " + a.title();
+                // an advice none of whose fixes fits this host is not shown ("route the tunnel directly" to a user who
+                // said there is no tunnel, user24 h2): its fixes' when/unless say which hosts it is for
+                if (a == null) advice = c.advice();
+                else if (!knowledge.fixPlan(a, values).fixes().isEmpty()) advice = c.advice() + ": " + a.title();
             }
         }
         return new CauseView(d.cause(), Certainty.round(d.certainty()), d.title(), c == null ? null : c.layer(),

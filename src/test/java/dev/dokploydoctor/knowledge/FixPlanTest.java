@@ -104,11 +104,12 @@ class FixPlanTest {
 
         Cause port = KNOWLEDGE.causes().get("wrong-container-port");
         List<String> npm = titles(FixPlan.of(port, Map.of("dokploy.used", "false", "traefik.used", "false", "service.kind", "compose", "app.listen_port", "8080"), KNOWLEDGE.vocabulary()));
-        assertEquals(List.of("Find the port the app really listens on",
+        // the port is known (user24 s1): nothing left to find
+        assertEquals(List.of(
                 "Point your proxy at the port the app listens on (8080): on the app's Docker network the upstream is <app>:8080 (Caddy's reverse_proxy, Nginx Proxy Manager's Forward Port, nginx-proxy's VIRTUAL_PORT); a proxy that dials the host needs the container side of the ports: mapping to be 8080"), npm);
         // the mapping's host side is the one the proxy dials, never a port written for it (user13 O2: "80:80" took Caddy's own port)
         FixPlan caddy = FixPlan.of(port, Map.of("dokploy.used", "false", "traefik.used", "false", "app.listen_port", "80", "app.published_port", "8080"), KNOWLEDGE.vocabulary());
-        assertTrue(caddy.fixes().get(1).fix().compose().contains("\"8080:80\""), caddy.fixes().get(1).fix().compose());
+        assertTrue(caddy.fixes().get(0).fix().compose().contains("\"8080:80\""), caddy.fixes().get(0).fix().compose());
         assertTrue(npm.stream().noneMatch(t -> t.contains("Domains > edit")), npm.toString());
 
         Cause loop = KNOWLEDGE.causes().get("https-redirect-loop-behind-tunnel");
@@ -255,8 +256,11 @@ class FixPlanTest {
     void handWrittenTraefikLabelsAreFixedInTheLabel() {
         Cause port = KNOWLEDGE.causes().get("wrong-container-port");
         FixPlan p = FixPlan.of(port, Map.of("traefik.used", "true", "app.listen_port", "80", "service.name", "grocy"), KNOWLEDGE.vocabulary());
-        assertTrue(p.fixes().get(1).fix().compose().contains("loadbalancer.server.port=80"), titles(p).toString());
-        assertEquals(null, p.fixes().get(1).onlyIf());
+        // the port is known: "find the port" is hidden (user24 s1), the label fix leads; not for a DokPloy application
+        assertTrue(p.fixes().get(0).fix().compose().contains("loadbalancer.server.port=80"), titles(p).toString());
+        assertEquals("only if service.kind = compose", p.fixes().get(0).onlyIf());
+        assertEquals(null, FixPlan.of(port, Map.of("traefik.used", "true", "app.listen_port", "80", "dokploy.used", "false"),
+                KNOWLEDGE.vocabulary()).fixes().get(0).onlyIf());
     }
 
     /** user13 F7: no redis container was ever created; 'docker compose up -d redis' fails when the file has no such service. */
@@ -347,7 +351,7 @@ class FixPlanTest {
         Cause port = KNOWLEDGE.causes().get("wrong-container-port");
         FixPlan p = FixPlan.of(port, Map.of("traefik.used", "true", "app.listen_port", "8080", "service.name", "web",
                 "traefik.service_name", "ucweb"), KNOWLEDGE.vocabulary());
-        String label = p.fixes().get(1).fix().compose();
+        String label = p.fixes().stream().filter(f -> f.fix().title().startsWith("Traefik labels you wrote")).findFirst().orElseThrow().fix().compose();
         assertTrue(label.contains("traefik.http.services.ucweb.loadbalancer.server.port=8080"), label);
         assertFalse(label.contains("services.web."), label);
         FixPlan unknown = FixPlan.of(port, Map.of("traefik.used", "true", "app.listen_port", "8080"), KNOWLEDGE.vocabulary());
@@ -363,5 +367,90 @@ class FixPlanTest {
         assertTrue(cmds.contains("TRAEFIK_PORT=") && cmds.contains("systemctl disable --now nginx"), cmds);
         FixPlan plain = FixPlan.of(conflict, Map.of("host.port", "80", "host.port_held_by_host", "true", "dokploy.used", "false"), KNOWLEDGE.vocabulary());
         assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("TRAEFIK_PORT")), titles(plain).toString());
+    }
+
+    /**
+     * user24 h2: the user said there is no tunnel; the first fix routed the tunnel, the advice and the check used
+     * cloudflared, the next fix said "HTTPS off behind the tunnel".
+     */
+    @Test
+    void noTunnelNoTunnelRoute() {
+        Cause external = KNOWLEDGE.causes().get("external-compose-without-network");
+        Map<String, String> none = Map.of("tunnel.used", "false", "service.kind", "compose", "compose.editable", "false", "dokploy.used", "true");
+        FixPlan p = FixPlan.of(external, none, KNOWLEDGE.vocabulary());
+        assertTrue(titles(p).stream().noneMatch(t -> t.contains("tunnel")), titles(p).toString());
+        assertFalse(p.verify().contains("cloudflared"), p.verify());
+        String all = p.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList().toString();
+        assertFalse(all.contains("HTTPS off behind the tunnel"), all);
+        // the advice it points to has no fix for this host (OutcomeView then shows no advice line)
+        assertTrue(FixPlan.of(KNOWLEDGE.causes().get(external.advice()), none, KNOWLEDGE.vocabulary()).fixes().isEmpty());
+        // with a tunnel (and while nobody said) the direct route still leads
+        FixPlan tunnel = FixPlan.of(external, Map.of("tunnel.used", "true"), KNOWLEDGE.vocabulary());
+        assertTrue(titles(tunnel).get(0).startsWith("Route the tunnel directly"), titles(tunnel).toString());
+        assertTrue(tunnel.verify().contains("cloudflared tunnel ingress rule"), tunnel.verify());
+        assertEquals("only if tunnel.used = true", FixPlan.of(external, Map.of(), KNOWLEDGE.vocabulary()).fixes().get(0).onlyIf());
+        assertFalse(FixPlan.of(KNOWLEDGE.causes().get(external.advice()), Map.of("tunnel.used", "true", "compose.editable", "false"),
+                KNOWLEDGE.vocabulary()).fixes().isEmpty());
+    }
+
+    /**
+     * user24 s1: a DokPloy application (a swarm service, no compose project) whose port was read from its log got
+     * "find the port" first, compose labels in the commands and the check, and "Traefik labels you wrote yourself".
+     */
+    @Test
+    void anApplicationsPortFixesHaveNoComposeLabels() {
+        Cause port = KNOWLEDGE.causes().get("wrong-container-port");
+        Map<String, String> app = Map.of("dokploy.used", "true", "service.kind", "application", "app.listen_port", "8080", "domain.port", "4080");
+        FixPlan p = FixPlan.of(port, app, KNOWLEDGE.vocabulary());
+        assertTrue(titles(p).stream().noneMatch(t -> t.startsWith("Find the port") || t.startsWith("Traefik labels")), titles(p).toString());
+        assertTrue(titles(p).get(0).startsWith("Set the application domain's port to 8080"), titles(p).toString());
+        String all = p.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList() + p.verify();
+        assertFalse(all.contains("com.docker.compose.project"), all);
+        assertTrue(p.verify().contains("/etc/dokploy/traefik/dynamic/"), p.verify());
+        // the port not known yet: the application's way to find it, by its swarm label
+        FixPlan open = FixPlan.of(port, Map.of("dokploy.used", "true", "service.kind", "application"), KNOWLEDGE.vocabulary());
+        assertTrue(titles(open).get(0).startsWith("Find the port the app really listens on (a DokPloy application"), titles(open).toString());
+        assertTrue(open.fixes().get(0).fix().commands().get(0).contains("com.docker.swarm.service.name="), open.fixes().get(0).fix().commands().toString());
+        // a compose service whose port is known: nothing left to find; unknown: the compose way leads
+        assertTrue(titles(FixPlan.of(port, Map.of("service.kind", "compose", "app.listen_port", "8080"), KNOWLEDGE.vocabulary()))
+                .stream().noneMatch(t -> t.startsWith("Find the port")));
+        List<String> compose = titles(FixPlan.of(port, Map.of("service.kind", "compose", "dokploy.used", "true"), KNOWLEDGE.vocabulary()));
+        assertEquals("Find the port the app really listens on", compose.get(0), compose.toString());
+        assertTrue(Set.of(FixPlan.Memo.keysRead(port, KNOWLEDGE.vocabulary())).contains("app.listen_port"));
+    }
+
+    /** user24 s9: while dokploy.used was unknown two fixes had one title; a 30 s cut was told "near 60 s is the limit". */
+    @Test
+    void twoVariantsShownSideBySideHaveTwoTitles() {
+        Cause timeout = KNOWLEDGE.causes().get("proxy-timeout");
+        FixPlan p = FixPlan.of(timeout, Map.of("http.only_long_requests", "true", "http.cut_after_seconds", "30"), KNOWLEDGE.vocabulary());
+        List<String> shown = p.fixes().stream().map(f -> f.fix().title()).toList();
+        assertEquals(Set.copyOf(shown).size(), shown.size(), shown.toString());
+        assertTrue(p.fixes().stream().noneMatch(f -> f.fix().risk().contains("near 60 s")), shown.toString());
+        // and no cause shows two fixes of one title to a user who said nothing
+        for (Cause c : KNOWLEDGE.causes().values()) {
+            List<String> t = FixPlan.of(c, Map.of(), KNOWLEDGE.vocabulary()).fixes().stream().map(f -> f.fix().title()).toList();
+            assertEquals(Set.copyOf(t).size(), t.size(), c.id() + ": " + t);
+        }
+    }
+
+    /** A fact of a rare setup is quiet as data (facts.yaml quiet: true), not as a key written into FixPlan. */
+    @Test
+    void quietIsTheVocabularys() {
+        assertTrue(KNOWLEDGE.vocabulary().quiet("app.docker_run"));
+        assertFalse(KNOWLEDGE.vocabulary().quiet("dokploy.used"));
+        Vocabulary v = Vocabulary.fromNode(Documents.parse("facts:\n  a.b: { type: bool, quiet: true }\n  c.d: { type: bool }\n", "facts.yaml"));
+        assertTrue(v.quiet("a.b"));
+        assertFalse(v.quiet("c.d"));
+        Cause c = new Cause("x", "fault", "t", "app", "w",
+                List.of(new Cause.Fix("for docker run", List.of("true"), null, "low", Map.of("a.b", "true")),
+                        new Cause.Fix("for the rest", List.of("true"), null, "low", Map.of(), Map.of("a.b", "true"))),
+                "v", List.of(), null, null, Set.of(), List.of(), null, Map.of(), List.of(), null, Map.of());
+        // unknown: the rare setup's fix is hidden, the other one carries no label
+        FixPlan unknown = FixPlan.of(c, Map.of(), v);
+        assertEquals(List.of("for the rest"), titles(unknown));
+        // not quiet (no vocabulary): both, labelled
+        assertEquals(2, FixPlan.of(c, Map.of(), null).fixes().size());
+        assertEquals(List.of("for docker run"), titles(FixPlan.of(c, Map.of("a.b", "true"), v)));
     }
 }
