@@ -257,7 +257,8 @@ public final class TextReader {
             int raw = end - at;
             boolean record = startsRecord(s, n, at, end);
             int body = skipPrefix(s, n, quoted, end);
-            boolean cut = prevRawLength >= 70 && !record && body < end && continues(s, body) && !endsSentence(out);
+            boolean cut = prevRawLength >= 70 && !record && body < end && continues(s, body) && !endsSentence(out)
+                    && !wordAfterARecord(s, prevStart, prevRawLength, body);
             // after a docker ps row only a terminal's cut at its width goes on (the row's last cells wrapped)
             boolean afterRow = prevRow && !(cut && terminalWidth(prevRawLength));
             if (!afterRow && (cut || reflowed(s, n, prevStart, prevRawLength, at, end, width, out))) {
@@ -328,6 +329,11 @@ public final class TextReader {
         if (!(Character.isLetterOrDigit(c) || c == '(' || c == '\'' || c == ',' || quoted)) return false;
         if (out.length < 2 || endsClause(out.chars[out.length - 2])) return false;
         if (startsRecord(s, n, pos, end) && !Character.isUpperCase(c) && !quoted) return false;
+        // a line that opens with a logger's bracketed tag ("[ioredis] Unhandled error event: ...", "[Nest] 12 -",
+        // "[nodemon]", "[error]") or a JSON object is a record, not filled prose: a word after it, in either case, is
+        // the user's next sentence ("[ioredis] ... 127.0.0.1:6379" then "Last week Let's Encrypt rate-limited me, that's
+        // over now." was one log-shaped line: the aside lost; lower-cased, the same)
+        if (Character.isLetter(c) && (bracketTag(s, prevStart, prevStart + prevLength) || s[prevStart] == '{')) return false;
         if (Character.isUpperCase(c)) {
             // a line that closes a quotation (a log line's error="..." field) and a capitalised word: a new sentence
             if (out.chars[out.length - 2] == '"') return false;
@@ -339,12 +345,19 @@ public final class TextReader {
             // a capitalised line after it is the user's next sentence ("ERRO[0012] ... path=/api" then "Last
             // week Let's Encrypt rate-limited me, that's over now." was read as one line: the aside lost)
             if (capitals(s, prevStart, prevWord) || skipPrefix(s, n, prevStart, prevStart + prevLength) != prevStart) return false;
-            // so is one that opens with a logger's bracketed tag ("[ioredis] Unhandled error event: ...", "[Nest] 12 -",
-            // "[nodemon]", "[error]") or a JSON object: a record, not filled prose ("[ioredis] ... 127.0.0.1:6379" then
-            // "Last week Let's Encrypt rate-limited me, that's over now." was one log-shaped line: the aside lost)
-            if (bracketTag(s, prevStart, prevStart + prevLength) || s[prevStart] == '{') return false;
         }
         return true;
+    }
+
+    /**
+     * A word after a line that opens with a logger's bracketed tag or a JSON object, a record that no one fills:
+     * it goes on from it only where a terminal cut it (the line is as long as a terminal is wide); otherwise
+     * it is the user's next sentence, in either case ("[ioredis] ... 127.0.0.1:6379" then "last week let's
+     * encrypt rate-limited me, that's over now." was one log-shaped line, lower-cased: the aside lost).
+     */
+    private static boolean wordAfterARecord(char[] s, int prevStart, int prevLength, int body) {
+        if (prevLength <= 0 || !Character.isLetter(s[body]) || terminalWidth(prevLength)) return false;
+        return bracketTag(s, prevStart, prevStart + prevLength) || s[prevStart] == '{';
     }
 
     /** "[ioredis] ...", "[Nest] ...", "[error] ...": a tag in brackets, one word of at most 30 characters, then a space. */
