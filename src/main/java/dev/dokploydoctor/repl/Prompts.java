@@ -49,17 +49,18 @@ final class Prompts {
         Opening.Parsed parsed = Opening.parse(line, k.vocabulary(), k::textExtraction);
         boolean allWell = false;
         String notUnderstood;
-        if (!Opening.reportsSomething(parsed, k.vocabulary()) && AllWell.says(line)) {
+        boolean readSomething = Opening.reportsSomething(parsed, k.vocabulary());
+        if (!readSomething && AllWell.says(line)) {
             // "everything works fine, no problem": no fault by the user's account, and no all-clear either
             // until the probes have looked (Conversation says which)
             allWell = true;
-        } else if (!Opening.reportsSomething(parsed, k.vocabulary())
+        } else if (!readSomething
                 && (notUnderstood = NotUnderstood.said(line, parsed.facts().isEmpty(), () -> FieldLibrary.of(k))) != null) {
             // a lone command word or gibberish: no fault is noted and nothing asked on it (user24)
             view.println(style().warn() + " " + notUnderstood);
             view.dim(NotUnderstood.HELP);
             return true;
-        } else if (!Opening.reportsSomething(parsed, k.vocabulary())) {
+        } else if (!readSomething) {
             // the user came because something is wrong: say what was not understood, and ask
             view.println(style().warn() + " I did not recognise a symptom in that, so I will ask what I need."
                     + style().dim(" (a status code, an error message or a number from the list is quicker)"));
