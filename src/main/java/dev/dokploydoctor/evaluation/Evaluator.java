@@ -88,7 +88,7 @@ public final class Evaluator {
 
     /** The similar reports' vote on {@code text}, as typed for report {@code r} (never finding {@code r} itself). */
     private List<Fact> similarFacts(String text, FieldRecord r, Map<String, Object> stated) {
-        return similar == null ? List.of() : similar.collect(text, stated, engine.knowledge().vocabulary(), r.source());
+        return similar == null ? List.of() : similar.collect(text, stated, engine.knowledge().vocabulary(), r.source(), java.util.Set.of());
     }
 
     public Scoreboard run(List<FieldRecord> records, int threads) {

@@ -91,11 +91,6 @@ public record Cause(String id, String kind, String title, String layer, String w
             finds = finds == null ? List.of() : List.copyOf(finds);
         }
 
-        public Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when,
-                   Map<String, String> unless, List<Snippet> composeFor) {
-            this(title, commands, compose, risk, when, unless, composeFor, List.of());
-        }
-
         public Fix(String title, List<String> commands, String compose, String risk) {
             this(title, commands, compose, risk, Map.of(), Map.of());
         }
@@ -106,7 +101,7 @@ public record Cause(String id, String kind, String title, String layer, String w
 
         public Fix(String title, List<String> commands, String compose, String risk, Map<String, String> when,
                    Map<String, String> unless) {
-            this(title, commands, compose, risk, when, unless, List.of());
+            this(title, commands, compose, risk, when, unless, List.of(), List.of());
         }
 
         /** The snippet for these facts: the first {@code compose_for} whose fact is known and matches, else {@code compose}. */

@@ -333,7 +333,7 @@ public final class TextReader {
         // "[nodemon]", "[error]") or a JSON object is a record, not filled prose: a word after it, in either case, is
         // the user's next sentence ("[ioredis] ... 127.0.0.1:6379" then "Last week Let's Encrypt rate-limited me, that's
         // over now." was one log-shaped line: the aside lost; lower-cased, the same)
-        if (Character.isLetter(c) && (bracketTag(s, prevStart, prevStart + prevLength) || s[prevStart] == '{')) return false;
+        if (Character.isLetter(c) && opensARecord(s, prevStart, prevLength)) return false;
         if (Character.isUpperCase(c)) {
             // a line that closes a quotation (a log line's error="..." field) and a capitalised word: a new sentence
             if (out.chars[out.length - 2] == '"') return false;
@@ -356,8 +356,12 @@ public final class TextReader {
      * encrypt rate-limited me, that's over now." was one log-shaped line, lower-cased: the aside lost).
      */
     private static boolean wordAfterARecord(char[] s, int prevStart, int prevLength, int body) {
-        if (prevLength <= 0 || !Character.isLetter(s[body]) || terminalWidth(prevLength)) return false;
-        return bracketTag(s, prevStart, prevStart + prevLength) || s[prevStart] == '{';
+        return Character.isLetter(s[body]) && !terminalWidth(prevLength) && opensARecord(s, prevStart, prevLength);
+    }
+
+    /** The line opens with a logger's bracketed tag ("[ioredis] ...", "[Nest] ...") or a JSON object: a record. */
+    private static boolean opensARecord(char[] s, int start, int length) {
+        return length > 0 && (bracketTag(s, start, start + length) || s[start] == '{');
     }
 
     /** "[ioredis] ...", "[Nest] ...", "[error] ...": a tag in brackets, one word of at most 30 characters, then a space. */

@@ -113,17 +113,9 @@ public final class Opening {
     /**
      * The parsed facts and, for free text, the vote of the nearest field reports ({@code similar.cause}:
      * weak evidence the engine weighs only when the rules barely know). A menu pick or a bare status
-     * code is no text to compare.
+     * code is no text to compare. Reports of a cause in {@code refuted} (the text's own facts rule it out) are
+     * left out of the vote.
      */
-    public static List<Fact> withSimilarVote(Parsed parsed, Knowledge knowledge) {
-        return withSimilarVote(parsed, knowledge, SimilarVote.of(knowledge));
-    }
-
-    public static List<Fact> withSimilarVote(Parsed parsed, Knowledge knowledge, SimilarVote vote) {
-        return withSimilarVote(parsed, knowledge, vote, java.util.Set.of());
-    }
-
-    /** As above, reports of a cause in {@code refuted} (the text's own facts rule it out) left out of the vote. */
     public static List<Fact> withSimilarVote(Parsed parsed, Knowledge knowledge, SimilarVote vote, java.util.Set<String> refuted) {
         if (parsed.text() == null) return parsed.facts();
         List<Fact> out = new ArrayList<>(parsed.facts());

@@ -118,15 +118,9 @@ public final class SimilarVote {
     /**
      * The vote as facts: {@code similar.cause} when there is a winner, and {@code similar.lookalike} when the nearest
      * reports were mostly look-alikes ({@link #lookalikes}); each only when the vocabulary declares its key.
-     */
-    public List<Fact> collect(String text, Map<String, Object> stated, Vocabulary vocabulary, String excludedSource) {
-        return collect(text, stated, vocabulary, excludedSource, Set.of());
-    }
-
-    /**
-     * As {@link #collect(String, Map, Vocabulary, String)}, the nearest reports whose cause is in {@code refuted} left out
-     * of the vote: a report whose cause the case's own facts rule out (the rules speak against it: engine's
-     * {@code refutedBy}) is not like the case, and "4 of 5 similar field reports: app-listens-on-localhost" beside
+     * The report {@code excludedSource} (a case's own, when the field corpus is scored) is not among the nearest,
+     * and the nearest reports whose cause is in {@code refuted} are left out of the vote: a report whose cause the
+     * case's own facts rule out (the rules speak against it: engine's {@code refutedBy}) is not like the case, and "4 of 5 similar field reports: app-listens-on-localhost" beside
      * a log that says the app listens on 0.0.0.0 points the user the wrong way (user24). The others still vote, as
      * {@code n of m} where m counts only them; the look-alike sign reads all of the nearest.
      */
@@ -143,7 +137,8 @@ public final class SimilarVote {
         return out;
     }
 
+    /** The vote of all the nearest reports (none excluded, none refuted). */
     public List<Fact> collect(String text, Map<String, Object> stated, Vocabulary vocabulary) {
-        return collect(text, stated, vocabulary, null);
+        return collect(text, stated, vocabulary, null, Set.of());
     }
 }

@@ -102,7 +102,7 @@ class RegressionRunnerTest {
                 """.formatted(t.path("knowledge/cases/multi-container-isolation/eai-again.yaml")), text.trace(r, "    "));
     }
 
-    @Test void aRuleThatThrowsFailsItsCasesOnly() {
+    @Test void aRuleThatThrowsFailsOnlyTheCasesItFiresOn() {
         Tree t = Tree.clean(dir);
         t.write("rules/compose.drl", Tree.DNS_RULES.replace("\"app-down\", 0.3", "\"app-down\", 1.5"));
         var k = t.load();

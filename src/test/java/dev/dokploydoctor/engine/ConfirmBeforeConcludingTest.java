@@ -1,15 +1,12 @@
 package dev.dokploydoctor.engine;
 
 import dev.dokploydoctor.knowledge.Fact;
-import dev.dokploydoctor.knowledge.Knowledge;
-import dev.dokploydoctor.knowledge.Layers;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import static dev.dokploydoctor.engine.DontKnowUser.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,13 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cause's, no look-alike asked, the chance of an overturning answer under 0.05).
  */
 class ConfirmBeforeConcludingTest {
-    private static Engine engine;
-
-    @BeforeAll static void load() { engine = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of(""))))); }
-
-    private static Fact read(String key, Object value, int at) {
-        return new Fact(key, value, Fact.TEXT, "test", "text#1f3a@" + at + "-" + (at + 10));
-    }
+    private static final Engine engine = DontKnowUser.BUNDLED;
 
     @Test
     void aDiagnosisOnlyTheTextCarriedJustOverTheThresholdAsksItsLookalikeFirst() {

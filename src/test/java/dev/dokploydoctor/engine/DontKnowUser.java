@@ -20,6 +20,10 @@ final class DontKnowUser {
     static final Engine BUNDLED = Engine.load(Knowledge.load(List.of(Layers.checkout(Path.of("")))));
 
     static Fact read(String key, Object value) { return new Fact(key, value, Fact.TEXT, "the user's text"); }
+    /** A fact read from the user's text at {@code at} (ten characters long): its span, as the extraction gives it. */
+    static Fact read(String key, Object value, int at) {
+        return new Fact(key, value, Fact.TEXT, "the user's text", "text#1f3a@" + at + "-" + (at + 10));
+    }
     static Fact told(String key, Object value) { return new Fact(key, value, Fact.USER, "answered"); }
 
     /** The questions {@code interview} asks, in order, of a user who answers every one "don't know", up to {@code limit}. */

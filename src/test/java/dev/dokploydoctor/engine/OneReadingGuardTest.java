@@ -72,7 +72,10 @@ class OneReadingGuardTest {
     /**
      * The guard waits for the user's own look at the setting it holds on, so that look is asked (dev: three
      * reports saying in words that the app binds localhost ended at 0.69 after three questions around it);
-     * the same value answered diagnoses. What the user sees (the status) stays unasked: no setting.
+     * the same value answered diagnoses. What the user sees (the status) stays unasked: no setting. Whether the app
+     * runs in a container comes first (round 23: the completed truth makes it a question most users can answer, and
+     * the loopback bind matters only inside one): answered, a stated observation lifts the hold; not known, the held
+     * setting is asked.
      */
     @Test
     void theHeldSettingIsAskedAndTheUsersLookLiftsTheHold() {
@@ -82,18 +85,18 @@ class OneReadingGuardTest {
             assertFalse(look.confirming("http.status"));
         }
         Interview.Step step = new Interview(engine, 0.7).next(facts, Set.of(), 0);
-        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, step, step.toString());
-        if (ask.purpose() == Interview.Purpose.NEXT && ask.plan().question().key().equals("app.in_container")) {
-            // whether the app runs in a container may come first (round 23: the completed truth makes it a question
-            // most users can answer, and the loopback bind matters only inside one)
-            // answered, the user's own look lifts the hold: the bind read from their words is diagnosed
-            List<Fact> inContainer = new java.util.ArrayList<>(facts);
-            inContainer.add(stated("app.in_container", true));
-            Outcome o = judge(inContainer);
-            assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
-            assertEquals("app-listens-on-localhost", o.top().cause());
-            return;
-        }
+        Interview.Ask first = assertInstanceOf(Interview.Ask.class, step, step.toString());
+        assertEquals(Interview.Purpose.NEXT, first.purpose(), first.plan().reason());
+        assertEquals("app.in_container", first.plan().question().key(), first.plan().reason());
+        // answered: the bind read from their words is diagnosed
+        List<Fact> inContainer = new java.util.ArrayList<>(facts);
+        inContainer.add(stated("app.in_container", true));
+        Outcome o = judge(inContainer);
+        assertEquals(Status.DIAGNOSED, o.status(), o.diagnoses().toString());
+        assertEquals("app-listens-on-localhost", o.top().cause());
+        // not known: the held setting is asked, for the user's own look
+        Interview.Step next = new Interview(engine, 0.7).next(facts, Set.of("app.in_container"), 1);
+        Interview.Ask ask = assertInstanceOf(Interview.Ask.class, next, next.toString());
         assertEquals(Interview.Purpose.CONFIRM, ask.purpose(), ask.plan().question().key());
         String key = ask.plan().question().key();
         assertTrue(Set.of("app.listen_address", "app.listen_bound").contains(key), key);

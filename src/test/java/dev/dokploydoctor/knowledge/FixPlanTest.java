@@ -139,7 +139,7 @@ class FixPlanTest {
     void aProxyTimeoutWithoutDokployNamesNoDokployContainer() {
         Cause timeout = KNOWLEDGE.causes().get("proxy-timeout");
         FixPlan plain = FixPlan.of(timeout, Map.of("dokploy.used", "false", "traefik.used", "false"), KNOWLEDGE.vocabulary());
-        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("dokploy-traefik")), titles(plain).toString());
+        assertTrue(commands(plain).stream().noneMatch(c -> c.contains("dokploy-traefik")), titles(plain).toString());
         assertFalse(plain.verify().contains("dokploy-traefik"), plain.verify());
         assertTrue(names(plain).contains("PROXY_CONTAINER"), names(plain).toString());
         FixPlan dokploy = FixPlan.of(timeout, Map.of("dokploy.used", "true", "traefik.used", "true"), KNOWLEDGE.vocabulary());
@@ -167,10 +167,10 @@ class FixPlanTest {
 
         Cause stopped = KNOWLEDGE.causes().get("dependency-not-running");
         FixPlan plain = FixPlan.of(stopped, Map.of("dokploy.used", "false", "dependency.name", "wekandb"), KNOWLEDGE.vocabulary());
-        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("/etc/dokploy")), titles(plain).toString());
-        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).anyMatch(c -> c.contains("up -d wekandb")), titles(plain).toString());
+        assertTrue(commands(plain).stream().noneMatch(c -> c.contains("/etc/dokploy")), titles(plain).toString());
+        assertTrue(commands(plain).stream().anyMatch(c -> c.contains("up -d wekandb")), titles(plain).toString());
         FixPlan dokploy = FixPlan.of(stopped, Map.of("dokploy.used", "true"), KNOWLEDGE.vocabulary());
-        assertTrue(dokploy.fixes().stream().flatMap(f -> f.fix().commands().stream()).anyMatch(c -> c.contains("/etc/dokploy/compose")), titles(dokploy).toString());
+        assertTrue(commands(dokploy).stream().anyMatch(c -> c.contains("/etc/dokploy/compose")), titles(dokploy).toString());
     }
 
     @Test
@@ -222,10 +222,10 @@ class FixPlanTest {
     void theDnsStubLinesOnlyForPort53() {
         Cause conflict = KNOWLEDGE.causes().get("host-port-conflict");
         FixPlan web = FixPlan.of(conflict, Map.of("host.port", "8000", "host.port_held_by_host", "true"), KNOWLEDGE.vocabulary());
-        assertTrue(web.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("DNSStubListener") || c.contains("resolv.conf")), titles(web).toString());
+        assertTrue(commands(web).stream().noneMatch(c -> c.contains("DNSStubListener") || c.contains("resolv.conf")), titles(web).toString());
         assertTrue(titles(web).stream().anyMatch(t -> t.startsWith("The holder is a process on the host")), titles(web).toString());
         FixPlan dns = FixPlan.of(conflict, Map.of("host.port", "53", "host.port_held_by_host", "true"), KNOWLEDGE.vocabulary());
-        assertTrue(dns.fixes().stream().flatMap(f -> f.fix().commands().stream()).anyMatch(c -> c.contains("DNSStubListener")), titles(dns).toString());
+        assertTrue(commands(dns).stream().anyMatch(c -> c.contains("DNSStubListener")), titles(dns).toString());
     }
 
     /** user13 V5, F6, F10: verify lines naming dokploy-traefik and /etc/dokploy for users who run their own Traefik. */
@@ -289,6 +289,12 @@ class FixPlanTest {
         assertFalse(db.contains("test: [\"CMD\", \"redis-cli\""), db);
     }
 
+    /** Every command of the plan's fixes, in order. */
+    private static List<String> commands(FixPlan p) { return p.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList(); }
+
+    /** All the plan shows as text: its compose snippets, its commands and its check. */
+    private static String shown(FixPlan p) { return snippets(p) + commands(p) + p.verify(); }
+
     private static String snippets(FixPlan p) {
         StringBuilder sb = new StringBuilder();
         for (FixPlan.Step s : p.fixes()) if (s.fix().compose() != null) sb.append(s.fix().compose()).append('\n');
@@ -301,7 +307,7 @@ class FixPlanTest {
         Cause localhost = KNOWLEDGE.causes().get("app-listens-on-localhost");
         FixPlan app = FixPlan.of(localhost, Map.of("service.kind", "application", "dokploy.used", "true", "service.name", "shop-web-x1y2",
                 "app.listen_port", "3000"), KNOWLEDGE.vocabulary());
-        String all = snippets(app) + app.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList() + app.verify();
+        String all = shown(app);
         assertFalse(all.contains("com.docker.compose") || all.contains("services:"), all);
         assertTrue(titles(app).get(0).contains("Environment tab") && titles(app).get(0).contains("app.listen(3000, '0.0.0.0')"), titles(app).toString());
         assertTrue(app.fixes().get(0).fix().commands().get(0).startsWith("docker service update --env-add HOSTNAME=0.0.0.0"), titles(app).toString());
@@ -322,7 +328,7 @@ class FixPlanTest {
         // as the engine gives them: app.docker_run implies dokploy.used = false and app.in_container = true
         FixPlan run = FixPlan.of(localhost, Map.of("app.docker_run", "true", "dokploy.used", "false", "app.in_container", "true",
                 "app.listen_port", "3000"), KNOWLEDGE.vocabulary());
-        String all = snippets(run) + run.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList() + run.verify();
+        String all = shown(run);
         assertFalse(all.contains("com.docker.compose") || all.contains("services:") || all.contains("docker service"), all);
         assertTrue(titles(run).stream().allMatch(t -> !t.startsWith("(only if")), titles(run).toString());
         assertTrue(all.contains("docker run -d --name \"$CONTAINER\" -e HOSTNAME=0.0.0.0"), all);
@@ -363,10 +369,10 @@ class FixPlanTest {
     void dokploysOwnPortsHeldByAHostServerGetTheInstallersWay() {
         Cause conflict = KNOWLEDGE.causes().get("host-port-conflict");
         FixPlan p = FixPlan.of(conflict, Map.of("host.port", "80", "host.port_held_by_host", "true", "dokploy.used", "true"), KNOWLEDGE.vocabulary());
-        String cmds = p.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList().toString();
+        String cmds = commands(p).toString();
         assertTrue(cmds.contains("TRAEFIK_PORT=") && cmds.contains("systemctl disable --now nginx"), cmds);
         FixPlan plain = FixPlan.of(conflict, Map.of("host.port", "80", "host.port_held_by_host", "true", "dokploy.used", "false"), KNOWLEDGE.vocabulary());
-        assertTrue(plain.fixes().stream().flatMap(f -> f.fix().commands().stream()).noneMatch(c -> c.contains("TRAEFIK_PORT")), titles(plain).toString());
+        assertTrue(commands(plain).stream().noneMatch(c -> c.contains("TRAEFIK_PORT")), titles(plain).toString());
     }
 
     /**
@@ -380,7 +386,7 @@ class FixPlanTest {
         FixPlan p = FixPlan.of(external, none, KNOWLEDGE.vocabulary());
         assertTrue(titles(p).stream().noneMatch(t -> t.contains("tunnel")), titles(p).toString());
         assertFalse(p.verify().contains("cloudflared"), p.verify());
-        String all = p.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList().toString();
+        String all = commands(p).toString();
         assertFalse(all.contains("HTTPS off behind the tunnel"), all);
         // the advice it points to has no fix for this host (OutcomeView then shows no advice line)
         assertTrue(FixPlan.of(KNOWLEDGE.causes().get(external.advice()), none, KNOWLEDGE.vocabulary()).fixes().isEmpty());
@@ -404,7 +410,7 @@ class FixPlanTest {
         FixPlan p = FixPlan.of(port, app, KNOWLEDGE.vocabulary());
         assertTrue(titles(p).stream().noneMatch(t -> t.startsWith("Find the port") || t.startsWith("Traefik labels")), titles(p).toString());
         assertTrue(titles(p).get(0).startsWith("Set the application domain's port to 8080"), titles(p).toString());
-        String all = p.fixes().stream().flatMap(f -> f.fix().commands().stream()).toList() + p.verify();
+        String all = commands(p) + p.verify();
         assertFalse(all.contains("com.docker.compose.project"), all);
         assertTrue(p.verify().contains("/etc/dokploy/traefik/dynamic/"), p.verify());
         // the port not known yet: the application's way to find it, by its swarm label
