@@ -133,7 +133,9 @@ final class ProbeIntake {
 
     /** The reason whole enough to act on: "is Docker running (systemctl status docker)? Set DOCKER_HOST ..." was cut at "is..." (user25). */
     private static String dockerNotice(String reason, Style style, boolean examplesAvailable) {
-        return "  " + style.warn() + " No Docker engine to look at (" + abbreviate(reason, 200) + "): I will ask instead."
+        // a busy engine that did not answer in time is there: not "no Docker engine" (user25, at load 30)
+        String what = reason.startsWith("timed out") ? "The Docker engine did not answer in time" : "No Docker engine to look at";
+        return "  " + style.warn() + " " + what + " (" + abbreviate(reason, 200) + "): I will ask instead."
                 + (examplesAvailable ? " 'example' tries a bundled case." : "");
     }
 

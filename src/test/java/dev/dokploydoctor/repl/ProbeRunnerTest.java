@@ -65,6 +65,16 @@ class ProbeRunnerTest {
         assertFalse(in.lines().stream().anyMatch(l -> l.contains("No Docker engine")), "not again after the first answer: " + in.lines());
     }
 
+    /** A Docker engine too busy to answer within the probe timeout is there: said so, not "No Docker engine" (user25, load 30). */
+    @Test
+    void aDockerProbeOutOfTimeIsNotNoDockerEngine() {
+        ProbeIntake intake = new ProbeIntake();
+        intake.add(ProbeRunner.done(ProbeTarget.NONE, new dev.dokploydoctor.probe.ProbeReport(List.of(
+                dev.dokploydoctor.probe.ProbeResult.couldNotCheck("docker", "timed out after 10 s (raise --probe-timeout)", 10_000)), 10_000)));
+        List<String> lines = intake.take(new Session("busy"), true, Style.PLAIN, false, VOCABULARY).lines();
+        assertEquals(List.of("  ! The Docker engine did not answer in time (timed out after 10 s (raise --probe-timeout)): I will ask instead."), lines);
+    }
+
     @Test
     void aUrlAddsTheHttpFacts() {
         ProbeIntake intake = new ProbeIntake();
