@@ -222,8 +222,15 @@ public record AnswerReading(Reply reply, List<Fact> alsoSaid, List<Fact> correct
         // know"; an answer that opens with its own yes or no ("no, I don't know why") keeps it
         if (reply instanceof Reply.Value v && v.inSentence() && spec.type() == FactType.BOOL && !readsTheKey
                 && !opensWithYesOrNo(line) && aClauseSaysUnknown(line)) reply = new Reply.Unknown();
+        // netstat's "tcp 0 0 127.0.0.1:3000 0.0.0.0:* LISTEN" pasted to the listen address gives the port on the same row
+        // (user25: the fix's APP_LISTEN_PORT= was left blank after such a paste)
+        Long port = reply instanceof Reply.Value && ListenRowPaste.asks(spec) && !stated.test(LISTEN_PORT)
+                && also.stream().noneMatch(f -> f.getKey().equals(LISTEN_PORT)) ? ListenRowPaste.port(line, known) : null;
+        if (port != null) also.add(new Fact(LISTEN_PORT, port, Fact.USER, "the LISTEN row pasted in answer to " + spec.key()));
         return new AnswerReading(reply, List.copyOf(also));
     }
+
+    private static final String LISTEN_PORT = "app.listen_port";
 
     private static final Set<String> PLAIN_YES_OR_NO = Set.of(
             "yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "correct", "no", "n", "nope", "nah");

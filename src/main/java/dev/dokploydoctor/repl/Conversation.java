@@ -321,6 +321,11 @@ public final class Conversation {
         });
     }
 
+    /** At the first prompt: say now that no Docker engine could be reached, if the probes already know (nothing is taken). */
+    void dockerNoticeAtOpening() {
+        probes.earlyNotice(style(), () -> !examples().isEmpty()).forEach(view::println);
+    }
+
     /** Take the probe facts when they are in (or wait for them); true when a fact was added. */
     boolean absorbProbes(boolean wait) {
         // marked by what the rules make of the session with them (symptoms alone while the rules compile)

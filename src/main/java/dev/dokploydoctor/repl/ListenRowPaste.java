@@ -37,11 +37,7 @@ final class ListenRowPaste {
         if (rows.isEmpty()) return null;
         Set<Integer> ports = new TreeSet<>();
         rows.forEach(r -> ports.add(r.port()));
-        Integer port = null;
-        if (ports.size() == 1) port = ports.iterator().next();
-        else for (String key : List.of("app.listen_port", "domain.port")) {
-            if (known.apply(key) instanceof Number n && ports.contains(n.intValue())) { port = n.intValue(); break; }
-        }
+        Integer port = portOf(ports, known);
         if (port == null)
             return new Reply.Invalid("those rows listen on several ports (" + String.join(", ", ports.stream().map(String::valueOf).toList())
                     + "): type the address of the app's own port (or ? if you don't know)");
@@ -53,5 +49,21 @@ final class ListenRowPaste {
         if (onPort.stream().noneMatch(Socket::wildcard) && others.size() > 1)
             return new Reply.Invalid("those rows bind port " + p + " to " + String.join(" and ", others) + ": type the app's address (or ? if you don't know)");
         return new Reply.Value(address, true);
+    }
+
+    /** The port of the app's row in the pasted rows (the one {@link #read} took the address from); null when none or not one. */
+    static Long port(String answer, Function<String, Object> known) {
+        Set<Integer> ports = new TreeSet<>();
+        ListenSockets.pasted(answer).forEach(r -> ports.add(r.port()));
+        Integer p = portOf(ports, known);
+        return p == null ? null : p.longValue();
+    }
+
+    private static Integer portOf(Set<Integer> ports, Function<String, Object> known) {
+        if (ports.size() == 1) return ports.iterator().next();
+        for (String key : List.of("app.listen_port", "domain.port")) {
+            if (known.apply(key) instanceof Number n && ports.contains(n.intValue())) return n.intValue();
+        }
+        return null;
     }
 }

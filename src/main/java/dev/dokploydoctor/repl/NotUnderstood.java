@@ -1,5 +1,6 @@
 package dev.dokploydoctor.repl;
 
+import dev.dokploydoctor.knowledge.Suggest;
 import dev.dokploydoctor.similar.SimilarReports;
 
 import java.util.Locale;
@@ -39,6 +40,9 @@ final class NotUnderstood {
                     + (word.equals("verify") || word.equals("check") ? " After a diagnosis, 'explain' shows how to check its fix." : "");
         }
         if (library.get().similar(line, Map.of(), 1).isEmpty()) {
+            // a mistyped command ("explian", "simliar"): the command it is near, not only "not understood"
+            String near = word.matches("[a-z-]{3,}") ? Suggest.nearest(word, Command.names()) : null;
+            if (near != null) return "'" + word + "' is no command and no symptom I can read: did you mean '" + near + "'?";
             return "I did not understand that: no symptom, and none of its words occurs in the reports I know.";
         }
         return null;

@@ -96,8 +96,7 @@ final class ProbeIntake {
                             dockerDown = String.valueOf(r.reason());
                             if (dockerNoticeShown) continue;
                             dockerNoticeShown = true;
-                            lines.add("  " + style.warn() + " No Docker engine to look at (" + abbreviate(dockerDown, 90) + "): I will ask instead."
-                                    + (examplesAvailable ? " 'example' tries a bundled case." : ""));
+                            lines.add(dockerNotice(dockerDown, style, examplesAvailable));
                         } else if (!sameCause(r.reason(), dockerDown)) {
                             lines.add("  " + style.dim("could not check " + r.probe() + ": " + abbreviate(String.valueOf(r.reason()), 100)));
                         }
@@ -110,6 +109,34 @@ final class ProbeIntake {
         List<String> out = new ArrayList<>();
         for (Object line : lines) out.add(line instanceof Fact f ? checked(f, marked, style) : (String) line);
         return new Intake(out, added);
+    }
+
+    /**
+     * The Docker line before anything is described: a report that is in and could not reach Docker is said at the
+     * first prompt, not only after the first answer (the examples are looked up only then, off the start-up path) (user25: with no dockerd, the line came after Ctrl-D, below
+     * "I will ask instead", as the session ended). Its facts are not taken: at the opening they wait for what the user sees.
+     */
+    List<String> earlyNotice(Style style, java.util.function.BooleanSupplier examplesAvailable) {
+        if (dockerNoticeShown) return List.of();
+        for (ProbeRunner runner : runners) {
+            ProbeReport report = runner.peek();
+            if (report == null) continue;
+            for (ProbeResult r : report.results()) {
+                if (r.state() == ProbeResult.State.COULD_NOT_CHECK && r.probe().equals("docker")) {
+                    dockerNoticeShown = true;
+                    return List.of(dockerNotice(String.valueOf(r.reason()), style, examplesAvailable.getAsBoolean()));
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** The reason whole enough to act on: "is Docker running (systemctl status docker)? Set DOCKER_HOST ..." was cut at "is..." (user25). */
+    private static String dockerNotice(String reason, Style style, boolean examplesAvailable) {
+        // a busy engine that did not answer in time is there: not "no Docker engine" (user25, at load 30)
+        String what = reason.startsWith("timed out") ? "The Docker engine did not answer in time" : "No Docker engine to look at";
+        return "  " + style.warn() + " " + what + " (" + abbreviate(reason, 200) + "): I will ask instead."
+                + (examplesAvailable ? " 'example' tries a bundled case." : "");
     }
 
     /** One "checked:" line: the fact with its mark and, when it supports a cause, which. */

@@ -71,6 +71,9 @@ public final class ProbeRunner {
     /** Run {@code action} (on the probe thread) once the report is in. */
     public void whenDone(Runnable action) { report.whenComplete((r, e) -> action.run()); }
 
+    /** The report if it is in and not yet taken, without taking it (what the first prompt may say before any symptom); else null. */
+    public ProbeReport peek() { return taken ? null : report.getNow(null); }
+
     /** The report once, when it is in (or after waiting up to the probe timeout plus a margin); else null. */
     public ProbeReport take(boolean wait) {
         if (taken) return null;

@@ -40,6 +40,7 @@ final class Prompts {
             state.openingShown = true;
         }
         Timing.mark("first prompt");
+        c.dockerNoticeAtOpening();
         String line = freeLine("> ");
         if (line == null) return false;
         if (line.isBlank()) return true;

@@ -52,7 +52,20 @@ public final class FactMarks {
         FactSpec spec = vocabulary.get(f.getKey());
         if ((spec != null && spec.isSymptom(f.getValue())) || diagnosed.contains(id(f))) return Mark.FAULT;
         if (candidate.contains(id(f))) return Mark.SUSPECT;
-        return Mark.FINE;
+        // the same thing under another key (facts.yaml same_question_as), with the same value: its mark
+        // (user25: "✓ checked: app.listen_address = 127.0.0.1" beside "✗ checked: app.listen_bound = 127.0.0.1")
+        Mark same = Mark.FINE;
+        for (String other : related(f)) {
+            String id = other + "=" + f.getText();
+            if (diagnosed.contains(id)) return Mark.FAULT;
+            if (candidate.contains(id)) same = Mark.SUSPECT;
+        }
+        return same;
+    }
+
+    private Set<String> related(Fact f) {
+        FactSpec spec = vocabulary.get(f.getKey());
+        return spec == null ? Set.of() : spec.sameQuestionAs();
     }
 
     /** The mark as shown: ✗ a fault, ! suspect, ✓ fine. */
@@ -65,7 +78,15 @@ public final class FactMarks {
     }
 
     /** The best cause this fact supports, or null (a symptom alone, or a fact no rule used for). */
-    public String supports(Fact f) { return supports.get(id(f)); }
+    public String supports(Fact f) {
+        String own = supports.get(id(f));
+        if (own != null) return own;
+        for (String other : related(f)) {
+            String cause = supports.get(other + "=" + f.getText());
+            if (cause != null) return cause;
+        }
+        return null;
+    }
 
     private static String id(Fact f) { return f.getKey() + "=" + f.getText(); }
 }

@@ -357,6 +357,23 @@ class AnswerReadingTest {
     }
 
     /**
+     * user25: the port on the pasted row is noted beside the address (the fix's APP_LISTEN_PORT= was left blank after
+     * "tcp 0 0 127.0.0.1:3000 0.0.0.0:* LISTEN"). Look-alikes: a port already told is not overwritten; rows of two
+     * ports (the address asked again) and a plain address give no port.
+     */
+    @Test
+    void aPastedListenRowAlsoGivesTheListenPort() {
+        String row = "tcp        0      0 127.0.0.1:3000          0.0.0.0:*               LISTEN";
+        AnswerReading r = read(row, "app.listen_address", Set.of());
+        assertEquals("127.0.0.1", assertInstanceOf(Reply.Value.class, r.reply()).value());
+        assertEquals(3000L, fact(r, "app.listen_port"));
+        assertEquals(null, fact(read(row, "app.listen_address", Set.of("app.listen_port")), "app.listen_port"), "told before: kept");
+        assertEquals(null, fact(read("tcp 0 0 127.0.0.1:3000 0.0.0.0:* LISTEN -\ntcp 0 0 0.0.0.0:9229 0.0.0.0:* LISTEN -",
+                "app.listen_address", Set.of()), "app.listen_port"));
+        assertEquals(null, fact(read("127.0.0.1", "app.listen_address", Set.of()), "app.listen_port"));
+    }
+
+    /**
      * A menu entry pointed at by its place or a word of it at "What do you see?": "the cert one", "2nd" were refused
      * as no choice (user21's left item). Words that open two entries, or none, are still asked again.
      */

@@ -78,4 +78,19 @@ class ProbeIntakeTest {
         assertTrue(fine.startsWith("  " + Style.PLAIN.ok() + " checked: app.listen_bound = 0.0.0.0"), fine);
         assertFalse(fine.contains("supports"), fine);
     }
+
+    /**
+     * user25: "✓ checked: app.listen_address = 127.0.0.1" beside "✗ checked: app.listen_bound = 127.0.0.1": the same
+     * thing (facts.yaml same_question_as) with the same value wears the same mark; bound to every interface, both are ticked.
+     */
+    @Test
+    void theListenAddressWearsTheMarkOfTheSameBoundAddress() {
+        String line = checkedLines("127.0.0.1").stream().filter(l -> l.contains("checked: app.listen_address")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("  " + Style.PLAIN.bad()) || line.startsWith("  " + Style.PLAIN.warn()), line);
+        assertTrue(line.contains("supports app-listens-on-localhost"), line);
+        String fine = checkedLines("0.0.0.0").stream().filter(l -> l.contains("checked: app.listen_address")).findFirst().orElseThrow();
+        assertTrue(fine.startsWith("  " + Style.PLAIN.ok() + " checked: app.listen_address = 0.0.0.0"), fine);
+        String port = checkedLines("127.0.0.1").stream().filter(l -> l.contains("checked: app.listen_port")).findFirst().orElseThrow();
+        assertTrue(port.startsWith("  " + Style.PLAIN.ok()), "a fact of no related key keeps its tick: " + port);
+    }
 }

@@ -43,6 +43,38 @@ class ProbeRunnerTest {
         assertEquals(Set.of(), intake.stillAnswerable(), "the probe could not check: no fact is left to it");
     }
 
+    /**
+     * user25: with no dockerd the Docker line came only after Ctrl-D. Once the run is in, the first prompt can say it
+     * (once; the intake after the first answer does not repeat it) while its facts wait for what the user sees.
+     */
+    @Test
+    void theDockerLineCanBeSaidBeforeAnythingIsTakenAndOnlyOnce() {
+        ProbeIntake intake = new ProbeIntake();
+        ProbeRunner runner = ProbeRunner.start(ProbeTarget.NONE, TIMEOUT, VOCABULARY, NO_DOCKER);
+        intake.add(runner);
+        assertEquals(List.of(), new ProbeIntake().earlyNotice(Style.PLAIN, () -> true), "no run: nothing to say");
+        long until = System.currentTimeMillis() + TIMEOUT.toMillis();
+        while (runner.peek() == null && System.currentTimeMillis() < until) Thread.onSpinWait();
+        List<String> early = intake.earlyNotice(Style.PLAIN, () -> true);
+        assertEquals(1, early.size(), early.toString());
+        assertTrue(early.get(0).contains("No Docker engine to look at (Docker engine not reachable at unix:///nonexistent/docker.sock"), early.get(0));
+        assertTrue(early.get(0).endsWith("): I will ask instead. 'example' tries a bundled case."), "the reason is not cut: " + early.get(0));
+        assertFalse(runner.taken(), "nothing taken at the opening");
+        assertEquals(List.of(), intake.earlyNotice(Style.PLAIN, () -> true), "said once");
+        ProbeIntake.Intake in = intake.take(new Session("early"), true, Style.PLAIN, true, VOCABULARY);
+        assertFalse(in.lines().stream().anyMatch(l -> l.contains("No Docker engine")), "not again after the first answer: " + in.lines());
+    }
+
+    /** A Docker engine too busy to answer within the probe timeout is there: said so, not "No Docker engine" (user25, load 30). */
+    @Test
+    void aDockerProbeOutOfTimeIsNotNoDockerEngine() {
+        ProbeIntake intake = new ProbeIntake();
+        intake.add(ProbeRunner.done(ProbeTarget.NONE, new dev.dokploydoctor.probe.ProbeReport(List.of(
+                dev.dokploydoctor.probe.ProbeResult.couldNotCheck("docker", "timed out after 10 s (raise --probe-timeout)", 10_000)), 10_000)));
+        List<String> lines = intake.take(new Session("busy"), true, Style.PLAIN, false, VOCABULARY).lines();
+        assertEquals(List.of("  ! The Docker engine did not answer in time (timed out after 10 s (raise --probe-timeout)): I will ask instead."), lines);
+    }
+
     @Test
     void aUrlAddsTheHttpFacts() {
         ProbeIntake intake = new ProbeIntake();
