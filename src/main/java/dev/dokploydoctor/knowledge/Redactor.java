@@ -78,6 +78,9 @@ public final class Redactor {
             // user:password@ in URLs
             new Rule(Pattern.compile("(\\b[a-z][a-z0-9+.-]{0,20}://)[^/\\s:@]{0,256}:[^/\\s@]{1,256}@"), "$1" + MASK + "@", "://"));
 
+    /** The rules' patterns, for a test to count their work on adversarial text. */
+    static List<Pattern> patterns() { return RULES.stream().map(Rule::pattern).toList(); }
+
     private final List<String> knownSecrets;
 
     /** Short texts found to hold no secret: facts repeat their values and evidence in every case and every look-ahead answer. */

@@ -24,7 +24,7 @@ final class DnsProbe implements Probe {
     @Override public String name() { return "dns"; }
 
     /** Whether nslookup's output holds an answer (a Name: line, then an Address line). */
-    static boolean answered(String nslookup) { return NSLOOKUP_ANSWER.matcher(nslookup).find(); }
+    static boolean answered(CharSequence nslookup) { return NSLOOKUP_ANSWER.matcher(nslookup).find(); }
 
     @Override public void run(ProbeContext ctx, Findings f) throws Exception {
         HostSnapshot s = ctx.snapshot();

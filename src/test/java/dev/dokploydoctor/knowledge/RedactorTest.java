@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -112,5 +113,30 @@ class RedactorTest {
         // the known secrets of one redactor are not another's: the probe's redactor masks them, SHAPES does not know them
         assertEquals("key s3cr3t-value", Redactor.SHAPES.redact("key s3cr3t-value"));
         assertEquals("key " + Redactor.MASK, fresh.redact("key s3cr3t-value"));
+    }
+
+    /**
+     * How many times a rule's pattern may read each character of an adversarial text, finding every match as
+     * redact does. Measured (round 25): at most 1009, the NAME=value rule on "a-a-a-...": at every word boundary its
+     * {0,64} name run is read and given back one character at a time, each tried against the secret words (64 x 16),
+     * bounded so linear (481 on "a.b_a.b_..."); every other pattern at most 24.5, and on the other inputs the NAME=value
+     * rule at most 25.5. A pattern
+     * that re-read a run once per start would read each character of these 100 KB texts tens of thousands of times.
+     */
+    static final double READS_PER_CHAR = 2048;
+
+    /** Issue 16.11: the rules' patterns do work linear in the text on adversarial input; counted in characters read, not timed. */
+    @Test void everyRuleReadsEachCharacterABoundedNumberOfTimes() {
+        double worst = 0;
+        String worstAt = null;
+        for (Pattern p : Redactor.patterns()) {
+            for (String in : AdversarialText.INPUTS) {
+                double perChar = AdversarialText.readsPerChar(p, in);
+                String at = p.pattern().substring(0, Math.min(40, p.pattern().length())) + " on \"" + in.substring(0, 12).replace("\n", "\\n") + "...\"";
+                if (perChar > worst) { worst = perChar; worstAt = at; }
+            }
+        }
+        System.out.printf("redactor: most reads of each character of input: %.2f (%s)%n", worst, worstAt);
+        assertTrue(worst <= READS_PER_CHAR, "a redactor pattern reads each character " + worst + " times: " + worstAt);
     }
 }
