@@ -470,6 +470,33 @@ class FixPlanTest {
                 ShellText.verify("the app's port {app.listen_port}, grep ':{app.listen_port}'", Map.of(), k -> {}));
     }
 
+    /**
+     * user25: default-bridge-no-dns with docker run --name some-mysql left DEPENDENCY_CONTAINER= blank although the
+     * dependency's name was read, and its verify said {@code <app container>} where the fix said $APP_CONTAINER. A
+     * known name fills the plan; one placeholder style per plan: no verify line or command names a value as
+     * {@code <words>} (an assignment to edit, X="<...>", aside), the variables block declares it.
+     */
+    @Test
+    void theDependencysNameFillsThePlanAndNoPlanMixesPlaceholderStyles() {
+        Cause bridge = KNOWLEDGE.causes().get("default-bridge-no-dns");
+        FixPlan p = FixPlan.of(bridge, Map.of("dependency.name", "some-mysql"), KNOWLEDGE.vocabulary());
+        assertTrue(String.join("\n", commands(p)).contains("docker network connect app-net \"some-mysql\""), commands(p).toString());
+        assertTrue(p.verify().contains("getent hosts some-mysql"), p.verify());
+        assertTrue(p.verify().contains("\"$APP_CONTAINER\""), p.verify());
+        assertFalse(names(p).contains("DEPENDENCY_NAME"), names(p).toString());
+        assertTrue(names(p).contains("APP_CONTAINER"), names(p).toString());
+        assertTrue(names(FixPlan.of(bridge, Map.of(), KNOWLEDGE.vocabulary())).contains("DEPENDENCY_NAME"));
+        java.util.regex.Pattern angle = java.util.regex.Pattern.compile("<[A-Za-z][^<>\n]{0,40}>");
+        for (Cause c : KNOWLEDGE.causes().values()) {
+            FixPlan plan = FixPlan.of(c, Map.of(), KNOWLEDGE.vocabulary());
+            assertFalse(angle.matcher(plan.verify()).find(), c.id() + ": " + plan.verify());
+            for (String cmd : commands(plan)) {
+                String pasted = cmd.replaceAll("(?m)(^|\\s)#.*$", "$1").replaceAll("=\"<[^\"]*>\"", "=\"\"");
+                assertFalse(angle.matcher(pasted).find(), c.id() + ": " + cmd);
+            }
+        }
+    }
+
     /** The shell variables ($X, ${X}) of {@code text} that stand inside single quotes; in prose an apostrophe (app's) is no quote. */
     static List<String> singleQuoted(String text, boolean prose) {
         List<String> out = new ArrayList<>();
