@@ -74,9 +74,9 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             check = new Cause.Check(ShellText.command(cause.check().run(), values, inDefault::add),
                     ShellText.prose(cause.check().shows(), values, inDefault::add));
             String rest = cause.verify().substring(cause.check().run().length());
-            verify = check.run() + ShellText.prose(rest, values, inDefault::add);
+            verify = check.run() + ShellText.verify(rest, values, inDefault::add);
         } else {
-            verify = ShellText.prose(cause.verify(), values, inDefault::add);
+            verify = ShellText.verify(cause.verify(), values, inDefault::add);
         }
         StringBuilder others = new StringBuilder();
         Set<String> inVariants = new LinkedHashSet<>();
@@ -86,12 +86,12 @@ public record FixPlan(List<Variable> setFirst, List<Step> fixes, String verify, 
             if (label.isEmpty()) {   // the user's stack is known and is this variant's: its check, not the default's
                 inDefault.clear();
                 inVariants.clear();
-                verify = ShellText.prose(variant.verify(), values, inVariants::add);
+                verify = ShellText.verify(variant.verify(), values, inVariants::add);
                 check = null;
                 others.setLength(0);
                 break;
             }
-            others.append("\nor (").append(label).append("): ").append(ShellText.prose(variant.verify(), values, inVariants::add));
+            others.append("\nor (").append(label).append("): ").append(ShellText.verify(variant.verify(), values, inVariants::add));
         }
         unfilled.addAll(inDefault);
         unfilled.addAll(inVariants);

@@ -89,4 +89,48 @@ public final class ShellText {
         m.appendTail(sb);
         return sb.toString();
     }
+
+    /**
+     * Fill a verify line: prose with commands in it ({@code docker exec "$CONTAINER" sh -c 'netstat -tln' | grep
+     * ':{app.listen_port} '}). A placeholder inside a span the shell reads as single-quoted gets {@code '"$X"'}, as
+     * in {@link #command}, so the pasted command expands it (user25: grep ':$APP_LISTEN_PORT ' looked for the
+     * variable's name). An apostrophe between two letters or digits ("the app's page", "Let's Encrypt") quotes
+     * nothing; nor does one inside double quotes. Not for file snippets: compose interpolates $X inside its quotes.
+     */
+    public static String verify(String text, Map<String, String> values, Consumer<String> unfilled) {
+        if (text == null) return null;
+        StringBuilder out = new StringBuilder();
+        char quote = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                Matcher m = PLACEHOLDER.matcher(text).region(i, text.length());
+                if (m.lookingAt()) {
+                    String key = m.group(1);
+                    String v = CommandValues.accepted(key, values.get(key));
+                    if (v != null) {
+                        out.append(v);
+                    } else {
+                        unfilled.accept(key);
+                        String var = "$" + variable(key);
+                        out.append(quote == '\'' ? "'\"" + var + "\"'" : var);
+                    }
+                    i = m.end();
+                    continue;
+                }
+            }
+            if (c == '\'' && quote != '"' && !apostrophe(text, i)) quote = quote == '\'' ? 0 : '\'';
+            else if (c == '"' && quote != '\'') quote = quote == '"' ? 0 : '"';
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** A ' between two letters or digits is an apostrophe of the prose ("app's"), not a shell quote. */
+    private static boolean apostrophe(String text, int i) {
+        return i > 0 && i + 1 < text.length()
+                && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
 }

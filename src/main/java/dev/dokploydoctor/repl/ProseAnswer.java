@@ -93,8 +93,52 @@ final class ProseAnswer {
             String head = String.join(" ", w.subList(i, i + yes));
             int rest = skip(w, i + yes, HEDGES);
             if (YES_ONLY_ALONE.contains(head) && rest < w.size() && !echoes(w.subList(rest, w.size()), question)) return null;
+            if (namesOnlyTheSubject(w, rest, question)) return null;
         }
         return contradicted(answer, said) ? null : said;
+    }
+
+    /** Statement heads that say what a thing is ("it's cloudflared", "that is the add-on", "we use traefik"). */
+    private static final List<String> IDENTITY = List.of(
+            "it is", "its", "it was", "thats", "that is", "this is", "we use", "i use", "we are using", "were using",
+            "im using", "i am using", "using");
+    /** The auxiliary a yes/no question opens with, and the article before its subject. */
+    private static final Set<String> QUESTION_OPENERS = Set.of(
+            "does", "do", "is", "are", "did", "was", "were", "has", "have", "can", "could", "will", "the", "a", "an", "your");
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an", "my", "our");
+
+    /** The answer opens with a yes whose statement only names the question's subject ({@link #namesOnlyTheSubject}). */
+    static boolean yesNamingOnlyTheSubject(String answer, String question) {
+        List<String> w = Vocabulary.answerWords(answer);
+        int i = skip(w, 0, HEDGES);
+        int yes = i < w.size() ? longest(w, i, YES) : 0;
+        return yes > 0 && longest(w, i, NO) < yes && namesOnlyTheSubject(w, skip(w, i + yes, HEDGES), question);
+    }
+
+    /**
+     * After a yes, a statement of what the question's subject is and nothing of what the question asks: "yes it is
+     * cloudflared, the add-on" to "Does cloudflared log 'Registered tunnel connection'?" (user25) says which program
+     * runs, not that it logs the line; it answers another question and is asked again. One that goes on to a word
+     * of the question ("yes, it's cloudflared and it registered 4 connections") still says yes; so does a yes
+     * whose detail is no identity ("yes, it registers 4 connections").
+     */
+    static boolean namesOnlyTheSubject(List<String> w, int from, String question) {
+        if (question == null || from >= w.size()) return false;
+        List<String> asked = Vocabulary.answerWords(question.replaceAll("\\(.*?\\)", " "));
+        int s = 0;
+        while (s < asked.size() && QUESTION_OPENERS.contains(asked.get(s))) s++;
+        if (s == 0 || s >= asked.size()) return false;   // not a yes/no question's opening
+        String subject = asked.get(s);
+        int head = longest(w, from, IDENTITY);
+        if (head == 0) return false;
+        int at = from + head;
+        while (at < w.size() && ARTICLES.contains(w.get(at))) at++;
+        if (at >= w.size() || !w.get(at).equals(subject)) return false;
+        Set<String> askedWords = new java.util.HashSet<>(asked);
+        askedWords.remove(subject);
+        for (String x : w.subList(at + 1, w.size()))
+            if (!PLAIN.contains(x) && (askedWords.contains(x) || longest(List.of(x), 0, YES) > 0 || longest(List.of(x), 0, NO) > 0)) return false;
+        return true;
     }
 
     /**

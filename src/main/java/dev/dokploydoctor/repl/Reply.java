@@ -127,6 +127,9 @@ public sealed interface Reply {
         // fault of the proxy and one of the app look the same, so it tells neither (user17 uf10: refused)
         if (ALL_OF_THEM.matcher(question == null ? "" : question).find() && ONLY_ONE.matcher(a).find())
             return new Unknown("with one site there is nothing to compare it with");
+        // "yes it is cloudflared, the add-on" to "Does cloudflared log ...?" (user25): says what the thing is, not this
+        if (ProseAnswer.yesNamingOnlyTheSubject(a, question))
+            return new Invalid("that says what it is; this question asks something else of it: yes or no (or ? if you don't know)");
         return new Invalid("expected yes or no (details may follow: 'no, it is stopped'), got '" + abbreviate(a) + "'");
     }
 

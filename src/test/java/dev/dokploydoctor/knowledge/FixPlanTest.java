@@ -440,6 +440,85 @@ class FixPlanTest {
         }
     }
 
+    /**
+     * user25: app-listens-on-localhost's swarm and docker-run verify lines printed grep ':$APP_LISTEN_PORT ': inside
+     * single quotes the shell expands nothing, so the pasted check looked for the variable's name. Over every cause's
+     * plan (nothing known, and each fix's and verify variant's stack known), no shell variable stands inside single
+     * quotes in a command or a verify line.
+     */
+    @Test
+    void noVariableOfAPastedCommandStandsInSingleQuotes() {
+        for (Cause c : KNOWLEDGE.causes().values()) {
+            List<Map<String, String>> stacks = new ArrayList<>();
+            stacks.add(Map.of());
+            for (Cause.VerifyVariant v : c.verifyVariants()) stacks.add(v.when());
+            for (Cause.Fix f : c.fixes()) if (!f.when().isEmpty()) stacks.add(f.when());
+            for (Map<String, String> facts : stacks) {
+                FixPlan p = FixPlan.of(c, facts, KNOWLEDGE.vocabulary());
+                for (String cmd : commands(p)) assertEquals(List.of(), singleQuoted(cmd, false), c.id() + " " + facts + ": " + cmd);
+                assertEquals(List.of(), singleQuoted(p.verify(), true), c.id() + " " + facts + ": " + p.verify());
+            }
+        }
+        // the swarm variant, filled: its port is expanded, and a known port is written as it is
+        Cause local = KNOWLEDGE.causes().get("app-listens-on-localhost");
+        String swarm = FixPlan.of(local, Map.of("service.kind", "application"), KNOWLEDGE.vocabulary()).verify();
+        assertTrue(swarm.contains("grep ':'\"$APP_LISTEN_PORT\"' '"), swarm);
+        String known = FixPlan.of(local, Map.of("service.kind", "application", "app.listen_port", "3000"), KNOWLEDGE.vocabulary()).verify();
+        assertTrue(known.contains("grep ':3000 '"), known);
+        // an apostrophe of the prose quotes nothing: the variable after "the app's" is bare
+        assertEquals("the app's port $APP_LISTEN_PORT, grep ':'\"$APP_LISTEN_PORT\"''",
+                ShellText.verify("the app's port {app.listen_port}, grep ':{app.listen_port}'", Map.of(), k -> {}));
+    }
+
+    /**
+     * user25: default-bridge-no-dns with docker run --name some-mysql left DEPENDENCY_CONTAINER= blank although the
+     * dependency's name was read, and its verify said {@code <app container>} where the fix said $APP_CONTAINER. A
+     * known name fills the plan; one placeholder style per plan: no verify line or command names a value as
+     * {@code <words>} (an assignment to edit, X="<...>", aside), the variables block declares it.
+     */
+    @Test
+    void theDependencysNameFillsThePlanAndNoPlanMixesPlaceholderStyles() {
+        Cause bridge = KNOWLEDGE.causes().get("default-bridge-no-dns");
+        FixPlan p = FixPlan.of(bridge, Map.of("dependency.name", "some-mysql"), KNOWLEDGE.vocabulary());
+        assertTrue(String.join("\n", commands(p)).contains("docker network connect app-net \"some-mysql\""), commands(p).toString());
+        assertTrue(p.verify().contains("getent hosts some-mysql"), p.verify());
+        assertTrue(p.verify().contains("\"$APP_CONTAINER\""), p.verify());
+        assertFalse(names(p).contains("DEPENDENCY_NAME"), names(p).toString());
+        assertTrue(names(p).contains("APP_CONTAINER"), names(p).toString());
+        assertTrue(names(FixPlan.of(bridge, Map.of(), KNOWLEDGE.vocabulary())).contains("DEPENDENCY_NAME"));
+        java.util.regex.Pattern angle = java.util.regex.Pattern.compile("<[A-Za-z][^<>\n]{0,40}>");
+        for (Cause c : KNOWLEDGE.causes().values()) {
+            FixPlan plan = FixPlan.of(c, Map.of(), KNOWLEDGE.vocabulary());
+            assertFalse(angle.matcher(plan.verify()).find(), c.id() + ": " + plan.verify());
+            for (String cmd : commands(plan)) {
+                String pasted = cmd.replaceAll("(?m)(^|\\s)#.*$", "$1").replaceAll("=\"<[^\"]*>\"", "=\"\"");
+                assertFalse(angle.matcher(pasted).find(), c.id() + ": " + cmd);
+            }
+        }
+    }
+
+    /** The shell variables ($X, ${X}) of {@code text} that stand inside single quotes; in prose an apostrophe (app's) is no quote. */
+    static List<String> singleQuoted(String text, boolean prose) {
+        List<String> out = new ArrayList<>();
+        char quote = 0;
+        boolean comment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\n') comment = false;
+            if (comment) continue;
+            if (!prose && ch == '#' && quote == 0 && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) { comment = true; continue; }
+            if (ch == '\\' && quote != '\'') { i++; continue; }
+            boolean apostrophe = prose && i > 0 && i + 1 < text.length()
+                    && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1));
+            if (ch == '\'' && quote != '"' && !apostrophe) quote = quote == '\'' ? 0 : '\'';
+            else if (ch == '"' && quote != '\'') quote = quote == '"' ? 0 : '"';
+            else if (ch == '$' && quote == '\'' && i + 1 < text.length()
+                    && (Character.isUpperCase(text.charAt(i + 1)) || text.startsWith("{", i + 1) && i + 2 < text.length() && Character.isUpperCase(text.charAt(i + 2))))
+                out.add(text.substring(i, Math.min(text.length(), i + 24)));
+        }
+        return out;
+    }
+
     /** A fact of a rare setup is quiet as data (facts.yaml quiet: true), not as a key written into FixPlan. */
     @Test
     void quietIsTheVocabularys() {

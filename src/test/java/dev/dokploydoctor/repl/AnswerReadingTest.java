@@ -127,6 +127,25 @@ class AnswerReadingTest {
         assertEquals(true, assertInstanceOf(Reply.Value.class, read("probably yes", "tunnel.used", Set.of()).reply()).value());
     }
 
+    /**
+     * user25: to "Does cloudflared log 'Registered tunnel connection'?" the answer "yes it is cloudflared, the add-on"
+     * was read as tunnel.connected = true and ruled the right cause out. A yes whose words only name the question's own
+     * subject answers "what is it?", not this question: asked again. A yes that says more of what was asked is a yes.
+     */
+    @Test
+    void aYesThatOnlyNamesTheQuestionsSubjectIsAskedAgain() {
+        for (String a : List.of("yes it is cloudflared, the add-on", "yes, it's cloudflared", "yeah that is the cloudflared add-on")) {
+            Reply r = read(a, "tunnel.connected", Set.of()).reply();
+            assertTrue(assertInstanceOf(Reply.Invalid.class, r, a).message().contains("says what it is"), a + ": " + r);
+        }
+        for (String a : List.of("yes, it registers 4 connections", "yes it is cloudflared and it logs Registered tunnel connection",
+                "yes", "yes it is", "yes, it's connected"))
+            assertEquals(true, assertInstanceOf(Reply.Value.class, read(a, "tunnel.connected", Set.of()).reply(), a).value(), a);
+        // the subject named where the question asks about it: "yes, it's cloudflared in docker" to "Is cloudflared in Docker?"
+        assertEquals(true, ProseAnswer.yesOrNo("yes, it's cloudflared in docker", "Does cloudflared run in a Docker container?"));
+        assertEquals(true, ProseAnswer.yesOrNo("yes, we use cloudflare", "Do you use a Cloudflare Tunnel?"));
+    }
+
     @Test
     void aPlainAnswerSaysNothingMore() {
         for (String line : new String[] {"yes", "nope, never touched it", "I think so", "no idea"}) {
