@@ -40,17 +40,9 @@ public final class ShellText {
             if (c == '{') {
                 Matcher m = PLACEHOLDER.matcher(text).region(i, text.length());
                 if (m.lookingAt()) {
-                    String key = m.group(1);
-                    String v = CommandValues.accepted(key, values.get(key));
-                    if (v != null) {
-                        out.append(v);
-                    } else {
-                        unfilled.accept(key);
-                        // $X unless a name character follows (then ${X}): one style for the reader
-                        boolean glued = m.end() < text.length() && (Character.isLetterOrDigit(text.charAt(m.end())) || text.charAt(m.end()) == '_');
-                        String var = glued ? "${" + variable(key) + "}" : "$" + variable(key);
-                        out.append(quote == '\'' ? "'\"" + var + "\"'" : var);
-                    }
+                    // $X unless a name character follows (then ${X}): one style for the reader
+                    boolean glued = m.end() < text.length() && (Character.isLetterOrDigit(text.charAt(m.end())) || text.charAt(m.end()) == '_');
+                    fill(m.group(1), values, unfilled, quote, glued, out);
                     i = m.end();
                     continue;
                 }
@@ -73,6 +65,22 @@ public final class ShellText {
             i++;
         }
         return out.toString();
+    }
+
+    /**
+     * One placeholder of a command or a verify line: its value, else its variable ({@code $X}, {@code ${X}} when
+     * braced), taken out of a single-quoted span ({@code '"$X"'}) so the shell expands it.
+     */
+    private static void fill(String key, Map<String, String> values, Consumer<String> unfilled, char quote, boolean braced,
+                             StringBuilder out) {
+        String v = CommandValues.accepted(key, values.get(key));
+        if (v != null) {
+            out.append(v);
+            return;
+        }
+        unfilled.accept(key);
+        String var = braced ? "${" + variable(key) + "}" : "$" + variable(key);
+        out.append(quote == '\'' ? "'\"" + var + "\"'" : var);
     }
 
     /** Fill prose or a file snippet: unfilled placeholders become {@code $VARIABLE}. */
@@ -107,15 +115,7 @@ public final class ShellText {
             if (c == '{') {
                 Matcher m = PLACEHOLDER.matcher(text).region(i, text.length());
                 if (m.lookingAt()) {
-                    String key = m.group(1);
-                    String v = CommandValues.accepted(key, values.get(key));
-                    if (v != null) {
-                        out.append(v);
-                    } else {
-                        unfilled.accept(key);
-                        String var = "$" + variable(key);
-                        out.append(quote == '\'' ? "'\"" + var + "\"'" : var);
-                    }
+                    fill(m.group(1), values, unfilled, quote, false, out);
                     i = m.end();
                     continue;
                 }
