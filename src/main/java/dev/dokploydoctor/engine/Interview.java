@@ -290,28 +290,14 @@ public final class Interview {
             // next, the user's word on a setting our patterns inferred from their words (a host name's depth below
             // the zone): news to check, where their pasted line told back is what they already see (user17b ug2)
             Planner.Plan inferred = theirWord(look, o, true);
-            if (inferred != null) {
-                // one reading is asked back: a symptom read from the same words that the user more likely tells and
-                // that settles the leader as well goes first (dev: a 524 read as 'about 100 seconds' and as only the
-                // long requests failing; the seconds, which a third of such users tell, were asked back, "don't know",
-                // and the interview ended at 0.69 with the long requests, which three in four tell, never asked)
-                Planner.Plan word = theirWord(look, o, false);
-                boolean likelier = word != null && settles(look, word, o.top().cause()) > settles(look, inferred, o.top().cause()) + 1e-9;
-                return new Ask(o, likelier ? word : inferred, Purpose.CONFIRM);
-            }
+            if (inferred != null) return new Ask(o, likelierToSettle(look, o, inferred, theirWord(look, o, false)), Purpose.CONFIRM);
             // one pasted reading asked back in vain ends the asking back: for a held leader, the one most likely to settle
             // it, not the most informative (dev caddy#6855: the domain's port read from the Caddyfile asked back, not
             // known, before the app's port, which users with a wrong port tell more often)
             if (!pastedDone) pasted = pastedCheck(look, o);
             Planner.Plan back = pasted != null ? pasted : plan;
-            // only one reading is asked back: of the pasted one and the user's word on a reading of their prose, the
-            // one more likely to settle the held leader (dev: a 524 read as 'about 100 seconds' and as only the long
-            // requests failing; the seconds, which a third of such users tell, asked back before the long requests,
-            // which three in four tell, and the "don't know" ended the asking back at 0.69)
             Planner.Plan word = theirWord(look, o, false);
-            if (word != null && settles(look, word, o.top().cause()) > settles(look, back, o.top().cause()) + 1e-9) {
-                return new Ask(o, word, Purpose.CONFIRM);
-            }
+            if (likelierToSettle(look, o, back, word) == word) return new Ask(o, word, Purpose.CONFIRM);
             return ask(look, o, back, Purpose.CONFIRM);
         }
         if (plan == null) plan = leadersNeed(look);
@@ -770,6 +756,18 @@ public final class Interview {
             }
         }
         return chance;
+    }
+
+    /**
+     * Only one reading is asked back for a held leader (a "don't know" ends the asking back): {@code word}, the user's
+     * word on a reading of their prose, when it is likelier to settle the leader than {@code other}, else {@code other}
+     * (dev: a 524 read as 'about 100 seconds' and as only the long requests failing; the seconds, which a third of
+     * such users tell, were asked back, "don't know", and the interview ended at 0.69 with the long requests, which
+     * three in four tell, never asked).
+     */
+    private static Planner.Plan likelierToSettle(Lookahead look, Outcome o, Planner.Plan other, Planner.Plan word) {
+        String cause = o.top().cause();
+        return word != null && settles(look, word, cause) > settles(look, other, cause) + 1e-9 ? word : other;
     }
 
     /**
